@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+import java.util.List;
+import java.util.Objects;
+import org.mhai.nlp.RiskLevel;
+
+/** Something outside the conversation log that a decision asks the service to do. */
+public sealed interface Effect {
+
+  /**
+   * Open the escalation of crisis {@code episode} (exactly one per episode) and notify on-call staff.
+   *
+   * @param reason what caused it: {@code risk_detector} or {@code cssrs_triage}
+   */
+  record OpenEscalation(int episode, RiskLevel level, List<String> signals, String detectorVersion, String reason)
+      implements Effect {
+    public OpenEscalation {
+      Objects.requireNonNull(level, "level");
+      signals = List.copyOf(signals);
+      Objects.requireNonNull(detectorVersion, "detectorVersion");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** The open escalation of {@code episode} is now more urgent (e.g. the patient is not safe now). */
+  record RaiseEscalation(int episode, RiskLevel level, List<String> signals) implements Effect {
+    public RaiseEscalation {
+      Objects.requireNonNull(level, "level");
+      signals = List.copyOf(signals);
+    }
+  }
+}
