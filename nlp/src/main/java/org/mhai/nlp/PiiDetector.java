@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.nlp;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds personal data in free text so it can be redacted before a summary, an export or a log
+ * leaves the service: names, places and organisations (statistical NER) and e-mail addresses,
+ * phone numbers, URLs and @handles (patterns). Synchronous and CPU-heavy (tens of ms): call it
+ * from a worker pool. Thread-safe.
+ */
+public interface PiiDetector {
+
+  enum Kind { PERSON, LOCATION, ORGANIZATION, EMAIL, PHONE, URL, HANDLE }
+
+  /** A character range [start, end) of the text and what it is. */
+  record Span(int start, int end, Kind kind) {
+    public Span {
+      Objects.requireNonNull(kind, "kind");
+      if (start < 0 || end <= start) {
+        throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+      }
+    }
+  }
+
+  /** Non-overlapping spans, in text order. */
+  List<Span> find(String text);
+
+  /** The text with each span replaced by a typed placeholder such as {@code [PERSON]}. */
+  default String redact(String text) {
+    StringBuilder sb = new StringBuilder();
+    int at = 0;
+    for (Span s : find(text)) {
+      sb.append(text, at, s.start()).append('[').append(s.kind().name()).append(']');
+      at = s.end();
+    }
+    return sb.append(text.substring(at)).toString();
+  }
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.nlp.risk.eval;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.risk.LexiconRiskDetector;
+
+/**
+ * Evaluates the bundled lexicon detector on labelled sets and benchmarks it. From the repository
+ * root:
+ *
+ * <pre>
+ * mvn -q -pl nlp compile exec:java -Dexec.mainClass=org.mhai.nlp.risk.eval.RiskEvaluation \
+ *     -Dexec.args="models/risk/testset.tsv"
+ * </pre>
+ *
+ * Arguments: one or more set files (default models/risk/testset.tsv); {@code --misses N} (default
+ * 40); {@code --no-bench}; {@code --rounds N} (default 200); {@code --explain "text"} prints the
+ * normalised tokens, the matched rows and the assessment of one text instead. Exits 1 when a set
+ * misses a target.
+ */
+public final class RiskEvaluation {
+
+  private RiskEvaluation() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    List<Path> files = new ArrayList<>();
+    int misses = 40;
+    int rounds = 200;
+    boolean bench = true;
+    LexiconRiskDetector detector = LexiconRiskDetector.loadDefault();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--misses" -> misses = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--no-bench" -> bench = false;
+        case "--explain" -> {
+          String text = args[++i];
+          RiskAssessment a = detector.assess(text);
+          out.println(detector.explain(text));
+          out.println("=> " + a.level().wireName() + " " + a.signals() + " " + a.evidence());
+          return;
+        }
+        default -> files.add(resolve(args[i]));
+      }
+    }
+    if (files.isEmpty()) {
+      files.add(resolve("models/risk/testset.tsv"));
+    }
+    out.println("detector " + detector.version());
+    out.println();
+    boolean met = true;
+    List<String> texts = new ArrayList<>();
+    for (Path file : files) {
+      List<LabelledMessage> set = LabelledSet.read(file);
+      Evaluation evaluation = Evaluation.of(detector, set);
+      EvaluationReport.print(file.toString(), evaluation, misses, out);
+      met &= evaluation.meetsTargets();
+      set.forEach(m -> texts.add(m.text()));
+    }
+    if (bench) {
+      LatencyBenchmark.print(LatencyBenchmark.run(detector, texts, 20, rounds), texts.size(), out);
+    }
+    if (!met) {
+      System.exit(1);
+    }
+  }
+
+  /** Finds a set relative to the working directory, or to the repository root when run from nlp/. */
+  static Path resolve(String name) {
+    Path path = Path.of(name);
+    if (!Files.exists(path) && !path.isAbsolute() && Files.exists(Path.of("..").resolve(name))) {
+      return Path.of("..").resolve(name);
+    }
+    return path;
+  }
+}
