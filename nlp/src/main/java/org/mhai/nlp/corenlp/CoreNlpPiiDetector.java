@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.nlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mhai.nlp.PiiDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stanford CoreNLP's light pipeline (tokenize, ssplit, pos, lemma, 3-class NER; fine-grained
+ * NER, SUTime and numeric classifiers off: about 3 s and 200 MB to load, once) plus patterns for
+ * contacts. CoreNLP's own sentiment annotator is deliberately not used: it is slow (~100 ms per
+ * sentence) and mislabels this domain; sentiment comes from the emotion model.
+ */
+public final class CoreNlpPiiDetector implements PiiDetector {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreNlpPiiDetector.class);
+
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+  private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]+");
+  private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@[A-Za-z0-9_]{2,32}\\b");
+  /** International or national numbers: 7+ digits with optional +, spaces, dots, dashes, brackets. */
+  private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(\\+?\\(?\\d[\\d\\s().-]{5,}\\d)(?!\\w)");
+
+  private final StanfordCoreNLP pipeline;
+
+  private CoreNlpPiiDetector(StanfordCoreNLP pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  public static CoreNlpPiiDetector load() {
+    long t0 = System.nanoTime();
+    Properties p = new Properties();
+    p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+    p.setProperty("tokenize.language", "en");
+    p.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
+    p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+    p.setProperty("ner.applyFineGrained", "false");
+    p.setProperty("ner.useSUTime", "false");
+    p.setProperty("ner.applyNumericClassifiers", "false");
+    p.setProperty("ner.buildEntityMentions", "true");
+    p.setProperty("ner.combinationMode", "NORMAL");
+    StanfordCoreNLP pipeline = new StanfordCoreNLP(p);
+    LOG.info("pii.corenlp_loaded ms={}", (System.nanoTime() - t0) / 1_000_000);
+    return new CoreNlpPiiDetector(pipeline);
+  }
+
+  @Override
+  public List<Span> find(String text) {
+    List<Span> spans = new ArrayList<>();
+    pattern(text, EMAIL, Kind.EMAIL, spans);
+    pattern(text, URL, Kind.URL, spans);
+    pattern(text, HANDLE, Kind.HANDLE, spans);
+    Matcher phone = PHONE.matcher(text);
+    while (phone.find()) {
+      String digits = phone.group(1).replaceAll("\\D", "");
+      if (digits.length() >= 7 && digits.length() <= 15) {
+        spans.add(new Span(phone.start(1), phone.end(1), Kind.PHONE));
+      }
+    }
+    Annotation doc = new Annotation(text);
+    pipeline.annotate(doc);
+    for (CoreMap mention : doc.get(CoreAnnotations.MentionsAnnotation.class)) {
+      Kind kind = switch (mention.get(CoreAnnotations.NamedEntityTagAnnotation.class)) {
+        case "PERSON" -> Kind.PERSON;
+        case "LOCATION" -> Kind.LOCATION;
+        case "ORGANIZATION" -> Kind.ORGANIZATION;
+        default -> null;
+      };
+      if (kind != null) {
+        List<CoreLabel> tokens = mention.get(CoreAnnotations.TokensAnnotation.class);
+        int start = tokens.get(0).beginPosition();
+        int end = tokens.get(tokens.size() - 1).endPosition();
+        spans.add(new Span(start, end, kind));
+      }
+    }
+    return nonOverlapping(spans);
+  }
+
+  private static void pattern(String text, Pattern p, Kind kind, List<Span> out) {
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      out.add(new Span(m.start(), m.end(), kind));
+    }
+  }
+
+  /** Earliest first; where spans overlap, the longer one wins (an e-mail beats the name inside it). */
+  private static List<Span> nonOverlapping(List<Span> spans) {
+    spans.sort(Comparator.comparingInt(Span::start).thenComparing(s -> -(s.end() - s.start())));
+    List<Span> out = new ArrayList<>();
+    for (Span s : spans) {
+      if (!out.isEmpty() && s.start() < out.get(out.size() - 1).end()) {
+        Span last = out.get(out.size() - 1);
+        if (s.end() - s.start() > last.end() - last.start()) {
+          out.set(out.size() - 1, s);
+        }
+        continue;
+      }
+      out.add(s);
+    }
+    return out;
+  }
+}
