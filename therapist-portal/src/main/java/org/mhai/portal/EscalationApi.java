@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.mhai.portal.auth.StaffAuth;
+
+/**
+ * {@code /api/v1/escalations} for therapists and admins: the queue, acknowledge, resolve with a
+ * note, and a live Server-Sent-Events stream of new and changed escalations. Every read is audited.
+ */
+public final class EscalationApi {
+  /** Event-bus address where the service publishes every new or changed escalation (JSON). */
+  public static final String ADDRESS = "mhai.escalations";
+  private static final int MAX_NOTE = 4096;
+  private static final long HEARTBEAT_MS = 15_000;
+
+  private final EscalationQueue queue;
+  private final AuditLog audit;
+  private final StaffAuth auth;
+  private final EventBus bus;
+
+  public EscalationApi(EscalationQueue queue, AuditLog audit, StaffAuth auth, EventBus bus) {
+    this.queue = queue;
+    this.audit = audit;
+    this.auth = auth;
+    this.bus = bus;
+  }
+
+  public void mount(Router router) {
+    var staff = StaffAuth.requireRole(Role.THERAPIST, Role.ADMIN);
+    router.get("/api/v1/escalations/stream").handler(auth.authenticated()).handler(staff).handler(this::stream);
+    router.get("/api/v1/escalations").handler(auth.authenticated()).handler(staff).handler(this::list);
+    router.get("/api/v1/escalations/:id").handler(auth.authenticated()).handler(staff).handler(this::one);
+    router.post("/api/v1/escalations/:id/acknowledge").handler(auth.authenticated()).handler(staff).handler(this::acknowledge);
+    router.post("/api/v1/escalations/:id/resolve").handler(auth.authenticated()).handler(staff).handler(this::resolve);
+  }
+
+  private void list(RoutingContext ctx) {
+    String status = Optional.ofNullable(ctx.queryParams().get("status")).orElse("active").toUpperCase(Locale.ROOT);
+    EscalationQueue.Filter filter;
+    try {
+      filter = EscalationQueue.Filter.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      throw new HttpException(400, "status must be open, acknowledged, resolved, active or all");
+    }
+    StaffMember me = StaffAuth.staff(ctx);
+    queue.list(filter, 500)
+        .compose(list -> audit.record(me, "escalation.list", null, null, filter.name().toLowerCase(Locale.ROOT),
+            new JsonObject().put("count", list.size())).map(list))
+        .onSuccess(list -> {
+          JsonArray array = new JsonArray();
+          list.forEach(e -> array.add(e.toJson()));
+          ctx.json(new JsonObject().put("escalations", array));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void one(RoutingContext ctx) {
+    UUID id = id(ctx);
+    StaffMember me = StaffAuth.staff(ctx);
+    queue.get(id).onSuccess(found -> {
+      if (found.isEmpty()) {
+        ctx.fail(new HttpException(404, "no such escalation"));
+        return;
+      }
+      audit.record(me, "escalation.read", found.get().patientId(), found.get().conversationId(), id.toString(), new JsonObject())
+          .onSuccess(v -> ctx.json(found.get().toJson()))
+          .onFailure(ctx::fail);
+    }).onFailure(ctx::fail);
+  }
+
+  private void acknowledge(RoutingContext ctx) {
+    UUID id = id(ctx);
+    StaffMember me = StaffAuth.staff(ctx);
+    queue.acknowledge(id, me).onComplete(ar -> changed(ctx, me, "escalation.acknowledge", id, ar.failed() ? null : ar.result(),
+        ar.cause()));
+  }
+
+  private void resolve(RoutingContext ctx) {
+    UUID id = id(ctx);
+    StaffMember me = StaffAuth.staff(ctx);
+    JsonObject body;
+    try {
+      body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw new HttpException(400, "the body must be a JSON object such as {\"note\": \"...\"}");
+    }
+    Object n = body == null ? null : body.getValue("note");
+    if (!(n instanceof String note) || note.isBlank()) {
+      throw new HttpException(400, "a note is required to resolve an escalation: what was done and what happens next");
+    }
+    if (note.length() > MAX_NOTE) {
+      throw new HttpException(413, "the note is longer than " + MAX_NOTE + " characters");
+    }
+    queue.resolve(id, me, note.strip()).onComplete(ar -> changed(ctx, me, "escalation.resolve", id,
+        ar.failed() ? null : ar.result(), ar.cause()));
+  }
+
+  private void changed(RoutingContext ctx, StaffMember me, String action, UUID id,
+      Optional<EscalationQueue.Escalation> result, Throwable failure) {
+    if (failure instanceof EscalationQueue.Conflict c) {
+      ctx.fail(new HttpException(409, c.getMessage()));
+    } else if (failure != null) {
+      ctx.fail(failure);
+    } else if (result.isEmpty()) {
+      ctx.fail(new HttpException(404, "no such escalation"));
+    } else {
+      EscalationQueue.Escalation e = result.get();
+      bus.publish(ADDRESS, e.toJson());
+      audit.record(me, action, e.patientId(), e.conversationId(), id.toString(), new JsonObject())
+          .onSuccess(v -> ctx.json(e.toJson()))
+          .onFailure(ctx::fail);
+    }
+  }
+
+  /** Server-Sent Events: {@code event: escalation} with the escalation's JSON, and a heartbeat comment. */
+  private void stream(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    HttpServerResponse res = ctx.response();
+    res.setChunked(true)
+        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Accel-Buffering", "no");
+    res.write(": connected\n\n");
+    MessageConsumer<JsonObject> consumer = bus.consumer(ADDRESS, msg ->
+        res.write("event: escalation\ndata: " + msg.body().encode() + "\n\n"));
+    long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> res.write(": heartbeat\n\n"));
+    res.closeHandler(v -> {
+      consumer.unregister();
+      ctx.vertx().cancelTimer(timer);
+    });
+    audit.record(me, "escalation.stream", null, null, null, new JsonObject());
+  }
+
+  private static UUID id(RoutingContext ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw new HttpException(404, "no such escalation");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The on-call queue of crisis escalations: open → acknowledged → resolved. */
+public interface EscalationQueue {
+
+  enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
+
+  /** Which escalations to list: by status, or everything still needing someone ("active"), or all. */
+  enum Filter { OPEN, ACKNOWLEDGED, RESOLVED, ACTIVE, ALL }
+
+  /** One escalation as staff see it. It carries no message text. */
+  record Escalation(UUID id, Status status, String level, UUID conversationId, UUID patientId, int episode,
+      List<String> signals, String detectorVersion, String reason, Instant createdAt, Instant slaDeadline,
+      Optional<UUID> acknowledgedBy, Optional<Instant> acknowledgedAt, Optional<UUID> resolvedBy,
+      Optional<Instant> resolvedAt, boolean hasNote) {
+    public Escalation {
+      Objects.requireNonNull(id, "id");
+      signals = List.copyOf(signals);
+    }
+
+    public JsonObject toJson() {
+      JsonObject j = new JsonObject()
+          .put("id", id.toString())
+          .put("status", status.name().toLowerCase(java.util.Locale.ROOT))
+          .put("level", level)
+          .put("conversationId", conversationId.toString())
+          .put("patientId", patientId.toString())
+          .put("episode", episode)
+          .put("signals", new JsonArray(signals))
+          .put("detectorVersion", detectorVersion)
+          .put("reason", reason)
+          .put("createdAt", createdAt.toString())
+          .put("slaDeadline", slaDeadline.toString())
+          .put("hasNote", hasNote);
+      acknowledgedBy.ifPresent(v -> j.put("acknowledgedBy", v.toString()));
+      acknowledgedAt.ifPresent(v -> j.put("acknowledgedAt", v.toString()));
+      resolvedBy.ifPresent(v -> j.put("resolvedBy", v.toString()));
+      resolvedAt.ifPresent(v -> j.put("resolvedAt", v.toString()));
+      return j;
+    }
+  }
+
+  /** Why a change was refused. */
+  final class Conflict extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Conflict(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  Future<List<Escalation>> list(Filter filter, int limit);
+
+  Future<Optional<Escalation>> get(UUID id);
+
+  /** Fails with {@link Conflict} if it is already resolved; acknowledging twice is harmless. */
+  Future<Optional<Escalation>> acknowledge(UUID id, StaffMember by);
+
+  /**
+   * Resolves it with {@code note} (stored encrypted), and ends the crisis episode in the
+   * conversation. Fails with {@link Conflict} if it is already resolved.
+   */
+  Future<Optional<Escalation>> resolve(UUID id, StaffMember by, String note);
+}

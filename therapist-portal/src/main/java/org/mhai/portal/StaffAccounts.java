@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where staff accounts and sessions are kept (PostgreSQL in the service). */
+public interface StaffAccounts {
+
+  /** An account as sign-in needs it. */
+  record Credentials(StaffMember member, String passwordHash, boolean disabled, int failedLogins,
+      Optional<Instant> lockedUntil) {}
+
+  /** A live session: who, and the CSRF token that cookie-authenticated changes must echo. */
+  record Session(StaffMember member, String csrfToken, Instant expiresAt) {}
+
+  Future<Optional<Credentials>> byUsername(String username);
+
+  Future<Void> recordFailedLogin(UUID staffId, int failedLogins, Optional<Instant> lockedUntil);
+
+  Future<Void> recordLogin(UUID staffId);
+
+  Future<Void> createSession(UUID staffId, byte[] tokenHash, String csrfToken, Instant createdAt, Instant expiresAt);
+
+  Future<Optional<Session>> session(byte[] tokenHash, Instant now);
+
+  Future<Void> revokeSession(byte[] tokenHash, Instant at);
+
+  /** Creates the account unless one with this username exists; true when it was created. */
+  Future<Boolean> createIfAbsent(String username, String displayName, Role role, String passwordHash, Instant at);
+}

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.mhai.portal.AuditLog;
+import org.mhai.portal.Role;
+import org.mhai.portal.StaffAccounts;
+import org.mhai.portal.StaffMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff sign-in (product.md §3): {@code POST /api/v1/auth/login} answers a session cookie
+ * (HttpOnly, SameSite=Strict, Secure behind TLS) and a bearer token for API use. Cookie-
+ * authenticated changes must echo the session's CSRF token in {@code X-CSRF-Token}; bearer
+ * requests need not (a browser never adds that header by itself). Five failed sign-ins lock the
+ * account for 1, 2, 4, … up to 60 minutes. Password checks run on the {@code auth} worker pool.
+ */
+public final class StaffAuth {
+  public static final String SESSION_COOKIE = "mhai_session";
+  public static final String CSRF_COOKIE = "mhai_csrf";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String STAFF_KEY = "mhai.staff";
+  private static final int FREE_FAILURES = 5;
+  private static final long MAX_LOCK_MINUTES = 60;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
+
+  private final StaffAccounts accounts;
+  private final AuditLog audit;
+  private final PasswordHasher hasher;
+  private final WorkerExecutor authPool;
+  private final Clock clock;
+  private final Duration sessionTtl;
+
+  public StaffAuth(StaffAccounts accounts, AuditLog audit, PasswordHasher hasher, WorkerExecutor authPool, Clock clock,
+      Duration sessionTtl) {
+    this.accounts = accounts;
+    this.audit = audit;
+    this.hasher = hasher;
+    this.authPool = authPool;
+    this.clock = clock;
+    this.sessionTtl = sessionTtl;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/auth/login").handler(this::login);
+    router.post("/api/v1/auth/logout").handler(authenticated()).handler(this::logout);
+    router.get("/api/v1/auth/me").handler(authenticated()).handler(ctx -> ctx.json(json(staff(ctx))));
+  }
+
+  /** The signed-in staff member of a request that passed {@link #authenticated()}. */
+  public static StaffMember staff(RoutingContext ctx) {
+    return ctx.get(STAFF_KEY);
+  }
+
+  /** Lets the request through only with a live session (bearer token or cookie + CSRF for changes). */
+  public Handler<RoutingContext> authenticated() {
+    return ctx -> {
+      String header = ctx.request().getHeader("Authorization");
+      boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7;
+      Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+      String token = bearer ? header.substring(7).trim() : cookie == null ? null : cookie.getValue();
+      if (token == null || token.isEmpty()) {
+        ctx.fail(new HttpException(401, "sign in first: POST /api/v1/auth/login, then send Authorization: Bearer <token>"));
+        return;
+      }
+      accounts.session(sha256(token), clock.instant()).onComplete(ar -> {
+        if (ar.failed()) {
+          ctx.fail(ar.cause());
+          return;
+        }
+        Optional<StaffAccounts.Session> session = ar.result();
+        if (session.isEmpty()) {
+          ctx.fail(new HttpException(401, "the session has expired or was signed out; sign in again"));
+          return;
+        }
+        if (!bearer && changes(ctx.request().method())
+            && !MessageDigest.isEqual(bytes(session.get().csrfToken()), bytes(ctx.request().getHeader(CSRF_HEADER)))) {
+          ctx.fail(new HttpException(403, "missing or wrong " + CSRF_HEADER + " header"));
+          return;
+        }
+        ctx.put(STAFF_KEY, session.get().member());
+        ctx.next();
+      });
+    };
+  }
+
+  /** Lets the request through only for the given roles (after {@link #authenticated()}). */
+  public static Handler<RoutingContext> requireRole(Role first, Role... more) {
+    Set<Role> allowed = EnumSet.of(first, more);
+    return ctx -> {
+      StaffMember s = staff(ctx);
+      if (s == null || !allowed.contains(s.role())) {
+        ctx.fail(new HttpException(403, "your role may not do this"));
+      } else {
+        ctx.next();
+      }
+    };
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      ctx.fail(new HttpException(400, "the body must be a JSON object with username and password"));
+      return;
+    }
+    if (body == null || !(body.getValue("username") instanceof String username)
+        || !(body.getValue("password") instanceof String password) || username.isBlank() || password.isEmpty()) {
+      ctx.fail(new HttpException(400, "username and password are required"));
+      return;
+    }
+    Instant now = clock.instant();
+    accounts.byUsername(username.trim()).compose(found -> {
+      if (found.isEmpty() || found.get().disabled()) {
+        return authPool.executeBlocking(() -> {
+          hasher.dummyVerify(password);
+          return null;
+        }, false).compose(v -> Future.failedFuture(badCredentials()));
+      }
+      StaffAccounts.Credentials c = found.get();
+      if (c.lockedUntil().isPresent() && c.lockedUntil().get().isAfter(now)) {
+        long seconds = Math.max(1, Duration.between(now, c.lockedUntil().get()).toSeconds());
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        return Future.failedFuture(new HttpException(429,
+            "too many failed sign-ins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s)"));
+      }
+      return authPool.executeBlocking(() -> hasher.verify(password, c.passwordHash()), false).compose(ok -> {
+        if (!ok) {
+          int failed = c.failedLogins() + 1;
+          Optional<Instant> lock = failed >= FREE_FAILURES
+              ? Optional.of(now.plus(Duration.ofMinutes(Math.min(MAX_LOCK_MINUTES, 1L << Math.min(6, failed - FREE_FAILURES)))))
+              : Optional.empty();
+          LOG.info("auth.failed staff={} failures={} locked={}", c.member().id(), failed, lock.isPresent());
+          return accounts.recordFailedLogin(c.member().id(), failed, lock).compose(v -> Future.failedFuture(badCredentials()));
+        }
+        return startSession(ctx, c.member(), now);
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<Void> startSession(RoutingContext ctx, StaffMember member, Instant now) {
+    String token = randomToken();
+    String csrf = randomToken();
+    Instant expires = now.plus(sessionTtl);
+    return accounts.recordLogin(member.id())
+        .compose(v -> accounts.createSession(member.id(), sha256(token), csrf, now, expires))
+        .compose(v -> audit.record(member, "staff.login", null, null, null, new JsonObject()))
+        .onSuccess(v -> {
+          boolean secure = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+          long maxAge = sessionTtl.toSeconds();
+          ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, token).setPath("/").setHttpOnly(true)
+              .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(maxAge));
+          ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, csrf).setPath("/").setHttpOnly(false)
+              .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(maxAge));
+          ctx.response().putHeader("Cache-Control", "no-store");
+          ctx.json(new JsonObject().put("token", token).put("csrfToken", csrf).put("expiresAt", expires.toString())
+              .put("staff", json(member)));
+        });
+  }
+
+  private void logout(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+    String token = header != null && header.length() > 7 ? header.substring(7).trim() : cookie.getValue();
+    accounts.revokeSession(sha256(token), clock.instant())
+        .compose(v -> audit.record(staff(ctx), "staff.logout", null, null, null, new JsonObject()))
+        .onSuccess(v -> {
+          ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0));
+          ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, "").setPath("/").setMaxAge(0));
+          ctx.json(new JsonObject().put("signedOut", true));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  public static JsonObject json(StaffMember s) {
+    return new JsonObject().put("id", s.id().toString()).put("username", s.username())
+        .put("displayName", s.displayName()).put("role", s.role().wireName());
+  }
+
+  private static HttpException badCredentials() {
+    return new HttpException(401, "wrong username or password");
+  }
+
+  private static boolean changes(HttpMethod m) {
+    return !(m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS);
+  }
+
+  public static String randomToken() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  public static byte[] sha256(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+  }
+}
