@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
+import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.EscalationService;
+import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.bot.web.AnalyzeApi;
+import org.mhai.bot.oncall.FanOutNotifier;
+import org.mhai.bot.oncall.LogOnCallNotifier;
+import org.mhai.bot.oncall.OnCallNotifier;
+import org.mhai.bot.oncall.TelegramOnCallNotifier;
+import org.mhai.bot.store.pg.PgAuditLog;
+import org.mhai.bot.store.pg.PgEscalations;
+import org.mhai.bot.store.pg.PgStaffAccounts;
+import org.mhai.portal.EscalationApi;
+import org.mhai.portal.auth.PasswordHasher;
+import org.mhai.portal.auth.StaffAuth;
+import org.mhai.bot.chat.LocalRateLimiter;
+import org.mhai.bot.chat.RateLimiter;
+import org.mhai.bot.config.AppConfig;
+import org.mhai.bot.config.AppConfig.PgConfig;
+import org.mhai.bot.crypto.DataKeyFile;
+import org.mhai.bot.crypto.KeyRing;
+import org.mhai.bot.ops.OpsApi;
+import org.mhai.bot.store.pg.EmbeddedDatabase;
+import org.mhai.bot.store.pg.Migrations;
+import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.store.redis.JedisRateLimiter;
+import org.mhai.bot.store.redis.PooledRedis;
+import org.mhai.bot.web.ChatSocket;
+import org.mhai.bot.web.Failures;
+import org.mhai.bot.web.WebChatApi;
+import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.crisis.CrisisPolicy;
+import org.mhai.dialogue.crisis.Helplines;
+import org.mhai.nlp.RiskDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds every object once, in order, and hands each its dependencies; {@link #stop} takes them
+ * down in reverse. {@link Main} and the integration tests both start the service through here.
+ */
+public final class Application {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  /** Largest request body; message text is limited separately (4,096 characters). */
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final AppConfig config;
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final Pool pool;
+  private final Optional<PooledRedis> redis;
+  private final Optional<EmbeddedDatabase> embedded;
+  private final ChatService chat;
+  private final AtomicBoolean accepting;
+  private final PgConfig pg;
+
+  private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
+      Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting, PgConfig pg) {
+    this.config = config;
+    this.vertx = vertx;
+    this.server = server;
+    this.pool = pool;
+    this.redis = redis;
+    this.embedded = embedded;
+    this.chat = chat;
+    this.accepting = accepting;
+    this.pg = pg;
+  }
+
+  /** Starts the whole service and returns once it listens. Blocking: call from main or a test. */
+  public static Application start(AppConfig config, Models models) {
+    RiskDetector riskDetector = models.risk();
+    long t0 = System.nanoTime();
+    Path dataDir = config.dataDir();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create MHAI_DATA_DIR " + dataDir, e);
+    }
+    KeyRing keys = KeyRing.of(config.dataKey().orElseGet(() -> DataKeyFile.loadOrCreate(dataDir)),
+        config.previousDataKeys());
+
+    Optional<EmbeddedDatabase> embedded = Optional.empty();
+    PgConfig pg;
+    if (config.database().isPresent()) {
+      pg = config.database().get();
+    } else {
+      LOG.info("db.embedded reason=MHAI_DATABASE_URL_unset dir={}", dataDir.resolve("postgres"));
+      embedded = Optional.of(EmbeddedDatabase.start(dataDir));
+      pg = embedded.get().config(8);
+    }
+    Migrations.migrate(pg);
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions()
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false))
+            // Warn when an event loop is held for more than 200 ms: nothing of ours should come close.
+            .setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(pg.host()).setPort(pg.port()).setDatabase(pg.database())
+        .setUser(pg.user()).setPassword(pg.password())
+        .setCachePreparedStatements(true);
+    pg.schema().ifPresent(s -> connect.setProperties(Map.of("search_path", s)));
+    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(pg.poolSize())).connectingTo(connect).using(vertx).build();
+
+    Optional<PooledRedis> redis = config.redis().map(uri -> {
+      WorkerExecutor redisPool = vertx.createSharedWorkerExecutor("redis", 8);
+      return new PooledRedis(uri, redisPool, Duration.ofSeconds(1));
+    });
+    RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:"))
+        .orElseGet(() -> new LocalRateLimiter(Clock.systemUTC()));
+
+    Clock clock = Clock.systemUTC();
+    PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
+    PgConversationStore store = new PgConversationStore(pool, keys, escalations);
+    DialogueEngine dialogue = new DialogueEngine(new CrisisPolicy(Helplines.defaults()));
+    String publicUrl = config.publicUrl().orElse("http://localhost:" + config.http().port());
+    OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl);
+    var nlp = config.nlp();
+    EmotionBatcher emotion = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp", nlp.workers()),
+        models.emotion(), nlp.batchSize(), nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
+    ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, Optional.of(emotion), limiter,
+        vertx.eventBus(), clock, config.chat().ratePerMinute());
+    EscalationService escalationQueue = new EscalationService(escalations, store, dialogue, chat, clock);
+    PgStaffAccounts staff = new PgStaffAccounts(pool);
+    PgAuditLog audit = new PgAuditLog(pool, clock);
+    PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
+    BootstrapAdmin.ensure(staff, hasher, config.adminPassword(), clock);
+    StaffAuth staffAuth = new StaffAuth(staff, audit, hasher, vertx.createSharedWorkerExecutor("auth", 2), clock,
+        Duration.ofHours(12));
+
+    AtomicBoolean accepting = new AtomicBoolean(false);
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    Failures.install(router);
+    new OpsApi(pool, redis, registry, accepting::get).mount(router);
+    new WebChatApi(chat, store).mount(router);
+    staffAuth.mount(router);
+    new AnalyzeApi(config.apiToken(), emotion, riskDetector).mount(router);
+    new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
+    new ChatSocket(chat, store, vertx.eventBus()).mount(router);
+    router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
+    router.get("/").handler(ctx -> asset(ctx, "webroot/index.html", "text/html; charset=utf-8"));
+
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.http().host()).setPort(config.http().port())
+            .setMaxWebSocketFrameSize(64 * 1024)
+            .setCompressionSupported(true))
+        .requestHandler(router)
+        .listen()
+        .await();
+    accepting.set(true);
+    LOG.info("server.started port={} database={} redis={} ms={}", server.actualPort(),
+        embedded.isPresent() ? "embedded" : "external", redis.isPresent() ? "on" : "off",
+        (System.nanoTime() - t0) / 1_000_000);
+    return new Application(config, vertx, server, pool, redis, embedded, chat, accepting, pg);
+  }
+
+  private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
+    List<OnCallNotifier> notifiers = new ArrayList<>();
+    notifiers.add(new LogOnCallNotifier());
+    var tg = config.telegram();
+    if (tg.token().isPresent() && tg.onCallChatId().isPresent()) {
+      notifiers.add(new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId().get(), publicUrl,
+          vertx.createSharedWorkerExecutor("telegram", 2)));
+    }
+    return new FanOutNotifier(notifiers);
+  }
+
+  /** A file of the jar's webroot, cacheable for five minutes. */
+  private static void asset(io.vertx.ext.web.RoutingContext ctx, String path, String type) {
+    ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=300");
+    ctx.response().sendFile(path).onFailure(ctx::fail);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public PgConfig database() {
+    return pg;
+  }
+
+  /**
+   * Graceful stop: readiness turns red, the server stops accepting and lets open requests finish,
+   * turns in progress complete, then pools, Redis, Vert.x and the embedded database close.
+   */
+  public void stop() {
+    long t0 = System.nanoTime();
+    accepting.set(false);
+    Duration grace = config.shutdownGrace();
+    try {
+      server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      LOG.warn("server.shutdown_failed error={}", e.toString());
+    }
+    try {
+      chat.drain().timeout(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      LOG.warn("server.drain_timeout error={}", e.toString());
+    }
+    pool.close().otherwiseEmpty().await();
+    redis.ifPresent(PooledRedis::close);
+    vertx.close().otherwiseEmpty().await();
+    embedded.ifPresent(EmbeddedDatabase::close);
+    LOG.info("server.stopped ms={}", (System.nanoTime() - t0) / 1_000_000);
+  }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import org.mhai.bot.config.AppConfig;
+import org.mhai.bot.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** {@code java -jar bot/target/mentalhealthai.jar}: reads the environment, starts, stops on SIGTERM. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // DJL must never download or phone home (dependencies.md §1); set before any DJL class loads.
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("DJL_OFFLINE", "true");
+    System.setProperty("OPT_OUT_TRACKING", "true");
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    Logger log = LoggerFactory.getLogger(Main.class);
+
+    AppConfig config;
+    try {
+      config = AppConfig.fromEnvironment();
+    } catch (ConfigException e) {
+      log.error("config.invalid {}", e.getMessage());
+      System.err.println("MentalHealthAI: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Models models;
+    Application app;
+    try {
+      models = Components.load(config.dataDir());
+      app = Application.start(config, models);
+    } catch (RuntimeException e) {
+      log.error("server.start_failed", e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      models.emotion().close();
+    }, "shutdown"));
+  }
+}

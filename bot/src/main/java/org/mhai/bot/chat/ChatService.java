@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.bot.oncall.OnCallNotifier;
+import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.store.pg.PgEscalations;
+import org.mhai.bot.store.pg.PgConversationStore.Conversation;
+import org.mhai.bot.store.pg.PgConversationStore.WebSession;
+import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Turn;
+import org.mhai.nlp.EmotionScores;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.RiskDetector;
+import org.mhai.nlp.RiskLevel;
+import org.mhai.portal.EscalationApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pipeline for every channel: persist the patient's message, assess its risk, decide, persist
+ * the decision, and tell whoever listens to the conversation. Never logs message text.
+ */
+public final class ChatService {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+
+  private final PgConversationStore store;
+  private final PgEscalations escalations;
+  private final OnCallNotifier onCall;
+  private final DialogueEngine dialogue;
+  private final RiskDetector risk;
+  private final Optional<EmotionBatcher> emotion;
+  private final RateLimiter rateLimiter;
+  private final EventBus bus;
+  private final Clock clock;
+  private final int ratePerMinute;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile Promise<Void> drained;
+
+  /** What a post answers: the patient message's seq and the bot's replies to it. */
+  public record PostResult(long seq, boolean duplicate, List<StoredMessage> replies) {}
+
+  /** The outcome of a post that was refused before anything was stored. */
+  public static final class RateLimited extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RateLimited() {
+      super("too many messages", null, false, false);
+    }
+  }
+
+  /** The patient's message is stored, but deciding the reply failed; a retry with the same id finishes it. */
+  public static final class ReplyPending extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final long seq;
+
+    ReplyPending(long seq, Throwable cause) {
+      super("reply pending for seq " + seq, cause);
+      this.seq = seq;
+    }
+
+    public long seq() {
+      return seq;
+    }
+  }
+
+  public ChatService(PgConversationStore store, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
+      RiskDetector risk, Optional<EmotionBatcher> emotion, RateLimiter rateLimiter, EventBus bus, Clock clock,
+      int ratePerMinute) {
+    this.store = store;
+    this.emotion = emotion;
+    this.escalations = escalations;
+    this.onCall = onCall;
+
+    this.dialogue = dialogue;
+    this.risk = risk;
+    this.rateLimiter = rateLimiter;
+    this.bus = bus;
+    this.clock = clock;
+    this.ratePerMinute = ratePerMinute;
+  }
+
+  /** The event-bus address where a conversation's new messages are published as JSON frames. */
+  public static String address(Conversation c) {
+    return "mhai.conversation." + c.id();
+  }
+
+  public Future<WebSession> openWebSession(String locale, byte[] tokenHash) {
+    Instant now = clock.instant();
+    Decision opening = dialogue.decide(DialogueState.INITIAL, new Turn.Opened(now, locale));
+    return tracked(store.createWebSession(locale, tokenHash, now, opening));
+  }
+
+  /** Stores the message (idempotent on {@code clientMessageId}), then decides and returns the replies. */
+  public Future<PostResult> post(Conversation c, UUID clientMessageId, String text) {
+    long t0 = System.nanoTime();
+    Future<PostResult> result = rateLimiter.tryAcquire("conv:" + c.id(), ratePerMinute)
+        .compose(allowed -> allowed
+            ? store.appendPatientMessage(c, clientMessageId, text, clock.instant())
+            : Future.failedFuture(new RateLimited()))
+        .compose(appended -> {
+          if (!appended.duplicate()) {
+            publish(c, appended.message());
+            bus.publish(address(c), new JsonObject().put("type", "typing").put("on", true));
+          }
+          return emotionFor(appended, text).compose(emotion -> store.decidePending(c,
+                  (state, seq, t, at) -> decide(state, seq, t, at, seq == appended.seq() ? emotion : Optional.empty())))
+              .onSuccess(outcome -> afterTurn(c, outcome))
+              .compose(outcome -> store.repliesTo(c, appended.seq()))
+              .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
+              .recover(err -> Future.failedFuture(new ReplyPending(appended.seq(), err)));
+        })
+        .onSuccess(r -> LOG.info("turn.handled conversation={} seq={} duplicate={} replies={} ms={}",
+            c.id(), r.seq(), r.duplicate(), r.replies().size(), (System.nanoTime() - t0) / 1_000_000));
+    return tracked(result);
+  }
+
+  public Future<List<StoredMessage>> history(Conversation c, long after, int limit) {
+    return store.messagesAfter(c, after, limit);
+  }
+
+  /**
+   * The emotion scores for a new message, or empty: on a duplicate, when the scorer fails, times
+   * out or is saturated, and when the message is a risk concern (the crisis path never waits for
+   * the emotion model).
+   */
+  private Future<Optional<EmotionScores>> emotionFor(PgConversationStore.Appended appended, String text) {
+    if (appended.duplicate() || emotion.isEmpty() || assess(text).level().atLeast(RiskLevel.MEDIUM)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return emotion.get().score(text).map(Optional::of).otherwise(err -> {
+      LOG.warn("emotion.unavailable seq={} error={}", appended.seq(), err.getClass().getSimpleName());
+      return Optional.empty();
+    });
+  }
+
+  /** The crisis detector's verdict; a broken detector reads as concern, never as "no risk". */
+  private RiskAssessment assess(String text) {
+    try {
+      return risk.assess(text);
+    } catch (RuntimeException e) {
+      LOG.error("risk.detector_failed error={}", e.toString());
+      return new RiskAssessment(RiskLevel.MEDIUM, false, List.of("detector_error"), List.of(), risk.version() + "+error");
+    }
+  }
+
+  /** Runs inside the turn transaction: the crisis detector first, then the dialogue. */
+  private Decision decide(DialogueState state, long seq, String text, Instant at, Optional<EmotionScores> emotion) {
+    RiskAssessment assessment = assess(text);
+    if (assessment.level().atLeast(RiskLevel.MEDIUM)) {
+      LOG.warn("risk.flagged seq={} level={} signals={}", seq, assessment.level().wireName(), assessment.signals());
+    }
+    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion));
+  }
+
+  /** After the turn committed: tell the conversation's listeners, the portal and on-call staff. */
+  private void afterTurn(Conversation c, PgConversationStore.TurnOutcome outcome) {
+    outcome.written().forEach(m -> publish(c, m));
+    for (PgConversationStore.EscalationChange change : outcome.escalations()) {
+      escalations.get(change.id()).onSuccess(found -> found.ifPresent(e -> {
+        LOG.warn("escalation.{} id={} conversation={} level={}", change.opened() ? "opened" : "raised", e.id(),
+            c.id(), e.level());
+        bus.publish(EscalationApi.ADDRESS, e.toJson());
+        onCall.notify(e, change.opened());
+      })).onFailure(err -> LOG.error("escalation.publish_failed escalation={} error={}", change.id(), err.toString()));
+    }
+  }
+
+  void publish(Conversation c, StoredMessage m) {
+    bus.publish(address(c), MessageJson.frame(m));
+  }
+
+  /** Waits for every turn in progress to finish (for graceful shutdown). */
+  public Future<Void> drain() {
+    Promise<Void> p = Promise.promise();
+    drained = p;
+    if (inFlight.get() == 0) {
+      p.tryComplete();
+    }
+    return p.future();
+  }
+
+  private <T> Future<T> tracked(Future<T> f) {
+    inFlight.incrementAndGet();
+    return f.andThen(ar -> {
+      if (inFlight.decrementAndGet() == 0 && drained != null) {
+        drained.tryComplete();
+      }
+    });
+  }
+}

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything the service reads from its environment, read once at start-up (product.md §3).
+ * Reading fails fast with the bad key named; secrets are never echoed back.
+ */
+public record AppConfig(
+    HttpConfig http,
+    Optional<PgConfig> database,
+    Optional<URI> redis,
+    Path dataDir,
+    Optional<String> dataKey,
+    List<String> previousDataKeys,
+    Optional<String> adminPassword,
+    Optional<String> apiToken,
+    TelegramConfig telegram,
+    ChatConfig chat,
+    Duration shutdownGrace,
+    Duration escalationSla,
+    Optional<String> publicUrl,
+    NlpConfig nlp) {
+
+  /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
+  public static final Set<String> KNOWN = Set.of(
+      "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
+      "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
+      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
+      "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
+      "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
+      "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
+      "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS");
+
+  public record HttpConfig(String host, int port) {}
+
+  /** A PostgreSQL server; {@code schema} lets several deployments (or tests) share one database. */
+  public record PgConfig(String host, int port, String database, String user, String password,
+      Optional<String> schema, int poolSize) {
+    public String jdbcUrl() {
+      return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+  }
+
+  /** @param onCallChatId the staff chat that gets escalation alerts (needs {@code token}) */
+  public record TelegramConfig(Optional<String> token, URI apiUrl, String mode, Optional<String> webhookSecret,
+      Optional<String> onCallChatId) {
+    public boolean enabled() {
+      return token.isPresent();
+    }
+  }
+
+  /**
+   * The emotion scorer's pool and micro-batching.
+   *
+   * @param workers threads of the {@code nlp} worker pool (one DJL predictor each)
+   * @param batchSize most texts in one model call
+   * @param batchWaitMs longest a text waits for others to join its batch
+   * @param queue most texts waiting or being scored; beyond it requests get 503
+   * @param timeoutMs longest a caller waits for a score
+   */
+  public record NlpConfig(int workers, int batchSize, int batchWaitMs, int queue, int timeoutMs) {}
+
+  /** @param ratePerMinute patient messages accepted per web chat session per minute */
+  public record ChatConfig(int ratePerMinute) {}
+
+  public static AppConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static AppConfig from(Map<String, String> env) {
+    Settings s = new Settings(env);
+    Set<String> unknown = new TreeSet<>();
+    for (String key : env.keySet()) {
+      if (key.startsWith("MHAI_") && !KNOWN.contains(key)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(unknown.iterator().next(), "unknown setting (known: see docs/configuration.md)");
+    }
+    String mode = s.text("MHAI_TELEGRAM_MODE").orElse("polling").toLowerCase(Locale.ROOT);
+    if (!mode.equals("polling") && !mode.equals("webhook")) {
+      throw new ConfigException("MHAI_TELEGRAM_MODE", "must be polling or webhook");
+    }
+    Optional<String> dataKey = s.text("MHAI_DATA_KEY");
+    dataKey.ifPresent(k -> requireKey("MHAI_DATA_KEY", k));
+    List<String> previous = s.text("MHAI_DATA_KEYS_PREVIOUS")
+        .map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
+    previous.forEach(k -> requireKey("MHAI_DATA_KEYS_PREVIOUS", k));
+    int poolSize = s.integer("MHAI_DATABASE_POOL_SIZE", 8, 1, 200);
+    return new AppConfig(
+        new HttpConfig(s.text("MHAI_HTTP_HOST").orElse("0.0.0.0"), s.integer("MHAI_HTTP_PORT", 8080, 0, 65535)),
+        s.text("MHAI_DATABASE_URL").map(url -> parseDatabaseUrl(url, poolSize)),
+        s.text("MHAI_REDIS_URL").map(AppConfig::parseRedisUrl),
+        Path.of(s.text("MHAI_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+        dataKey,
+        previous,
+        s.text("MHAI_ADMIN_PASSWORD"),
+        s.text("MHAI_API_TOKEN"),
+        new TelegramConfig(
+            s.text("MHAI_TELEGRAM_TOKEN"),
+            s.uri("MHAI_TELEGRAM_API_URL", "https://api.telegram.org"),
+            mode,
+            s.text("MHAI_TELEGRAM_WEBHOOK_SECRET"),
+            s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID")),
+        new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000)),
+        Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),
+        Duration.ofMinutes(s.integer("MHAI_ESCALATION_SLA_MINUTES", 5, 1, 24 * 60)),
+        s.text("MHAI_PUBLIC_URL").map(u -> {
+          s.uri("MHAI_PUBLIC_URL", u);
+          return u.replaceAll("/+$", "");
+        }),
+        new NlpConfig(
+            s.integer("MHAI_NLP_WORKERS", 1, 1, 64),
+            s.integer("MHAI_NLP_BATCH_SIZE", 32, 1, 256),
+            s.integer("MHAI_NLP_BATCH_WAIT_MS", 5, 0, 1000),
+            s.integer("MHAI_NLP_QUEUE", 1024, 1, 100_000),
+            s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000)));
+  }
+
+  private static void requireKey(String key, String value) {
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, "must be base64 (generate one with: openssl rand -base64 32)");
+    }
+    if (raw.length != 32) {
+      throw new ConfigException(key, "must decode to 32 bytes (256 bits), got " + raw.length);
+    }
+  }
+
+  /** {@code postgresql://user:pass@host:port/db?currentSchema=s} (also postgres:// and jdbc:postgresql://). */
+  static PgConfig parseDatabaseUrl(String url, int poolSize) {
+    String key = "MHAI_DATABASE_URL";
+    String u = url.startsWith("jdbc:") ? url.substring(5) : url;
+    URI uri;
+    try {
+      uri = URI.create(u);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, "not a valid URL (expected postgresql://user:pass@host:port/db)");
+    }
+    if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+      throw new ConfigException(key, "scheme must be postgresql:// (expected postgresql://user:pass@host:port/db)");
+    }
+    if (uri.getHost() == null) {
+      throw new ConfigException(key, "no host (expected postgresql://user:pass@host:port/db)");
+    }
+    String user = "postgres";
+    String password = "";
+    if (uri.getRawUserInfo() != null) {
+      String[] parts = uri.getUserInfo().split(":", 2);
+      user = parts[0];
+      password = parts.length > 1 ? parts[1] : "";
+    }
+    String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+    Optional<String> schema = Optional.empty();
+    if (uri.getQuery() != null) {
+      for (String param : uri.getQuery().split("&")) {
+        String[] kv = param.split("=", 2);
+        if (kv.length == 2 && (kv[0].equals("currentSchema") || kv[0].equals("schema"))) {
+          if (!kv[1].matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new ConfigException(key, "currentSchema must be a lower-case SQL identifier");
+          }
+          schema = Optional.of(kv[1]);
+        }
+      }
+    }
+    return new PgConfig(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, user, password, schema, poolSize);
+  }
+
+  static URI parseRedisUrl(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("MHAI_REDIS_URL", "not a valid URL (expected redis://host:port)");
+    }
+    if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new ConfigException("MHAI_REDIS_URL", "expected redis://host:port or rediss://host:port");
+    }
+    return uri;
+  }
+
+  /** Typed access to the raw variables. Blank counts as unset. */
+  private record Settings(Map<String, String> env) {
+    Optional<String> text(String key) {
+      String v = env.get(key);
+      return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    int integer(String key, int dflt, int min, int max) {
+      Optional<String> v = text(key);
+      if (v.isEmpty()) {
+        return dflt;
+      }
+      int n;
+      try {
+        n = Integer.parseInt(v.get());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(key, "must be a whole number");
+      }
+      if (n < min || n > max) {
+        throw new ConfigException(key, "must be between " + min + " and " + max);
+      }
+      return n;
+    }
+
+    URI uri(String key, String dflt) {
+      String v = text(key).orElse(dflt);
+      try {
+        URI uri = URI.create(v);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw new ConfigException(key, "must be an absolute http(s) URL");
+        }
+        return uri;
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(key, "must be an absolute http(s) URL");
+      }
+    }
+  }
+}

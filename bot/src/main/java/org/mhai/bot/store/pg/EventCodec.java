@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.store.pg;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.crisis.Screener;
+import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * Maps dialogue events to the columns of {@code conversation_event}: a stable {@code type}, the
+ * non-sensitive {@code data} (plain JSON) and the {@code secret} fields (sealed before storage).
+ * Only events that carry text have secret fields.
+ */
+final class EventCodec {
+  static final String PATIENT_SAID = "patient_said";
+  static final String BOT_SAID = "bot_said";
+
+  /** An event split into what may be stored in the clear and what must be sealed (null: nothing). */
+  record Encoded(String type, JsonObject data, JsonObject secret, long inReplyTo) {}
+
+  private EventCodec() {}
+
+  static Encoded encode(DialogueEvent event) {
+    if (event instanceof DialogueEvent.PatientSaid p) {
+      return new Encoded(PATIENT_SAID, new JsonObject(), new JsonObject().put("text", p.text()), 0);
+    } else if (event instanceof DialogueEvent.BotSaid b) {
+      JsonObject secret = new JsonObject()
+          .put("text", b.reply().text())
+          .put("quickReplies", new JsonArray(b.reply().quickReplies()));
+      return new Encoded(BOT_SAID, new JsonObject(), secret, b.inReplyTo());
+    } else if (event instanceof DialogueEvent.Opened o) {
+      return plain("opened", new JsonObject().put("locale", o.locale()));
+    } else if (event instanceof DialogueEvent.RiskAssessed r) {
+      return plain("risk_assessed", new JsonObject()
+          .put("messageSeq", r.messageSeq())
+          .put("level", r.level().wireName())
+          .put("signals", new JsonArray(r.signals()))
+          .put("detectorVersion", r.detectorVersion()));
+    } else if (event instanceof DialogueEvent.EmotionAssessed e) {
+      return plain("emotion_assessed", new JsonObject().put("messageSeq", e.messageSeq())
+          .put("ekman", new JsonObject(new java.util.LinkedHashMap<String, Object>(e.ekman())))
+          .put("labels", new JsonArray(e.labels())).put("sentiment", e.sentiment())
+          .put("sentimentScore", e.sentimentScore()).put("model", e.model()));
+    } else if (event instanceof DialogueEvent.CheckInStarted) {
+      return plain("checkin_started", new JsonObject());
+    } else if (event instanceof DialogueEvent.MoodRecorded m) {
+      return plain("mood_recorded", new JsonObject().put("score", m.score()));
+    } else if (event instanceof DialogueEvent.MoodNotUnderstood) {
+      return plain("mood_not_understood", new JsonObject());
+    } else if (event instanceof DialogueEvent.CheckInEnded) {
+      return plain("checkin_ended", new JsonObject());
+    } else if (event instanceof DialogueEvent.CrisisStarted c) {
+      return plain("crisis_started", new JsonObject().put("episode", c.episode()).put("level", c.level().wireName())
+          .put("signals", new JsonArray(c.signals())).put("detectorVersion", c.detectorVersion()).put("trigger", c.trigger()));
+    } else if (event instanceof DialogueEvent.ScreenerAsked a) {
+      return plain("screener_asked", new JsonObject().put("episode", a.episode()).put("question", a.question().name()));
+    } else if (event instanceof DialogueEvent.ScreenerAnswered a) {
+      return plain("screener_answered", new JsonObject().put("episode", a.episode()).put("question", a.question().name())
+          .put("answer", a.answer().name()));
+    } else if (event instanceof DialogueEvent.Escalated e) {
+      return plain("escalated", new JsonObject().put("episode", e.episode()).put("level", e.level().wireName())
+          .put("signals", new JsonArray(e.signals())).put("detectorVersion", e.detectorVersion()).put("reason", e.reason()));
+    } else if (event instanceof DialogueEvent.CrisisLevelRaised r) {
+      return plain("crisis_level_raised", new JsonObject().put("episode", r.episode()).put("level", r.level().wireName())
+          .put("signals", new JsonArray(r.signals())));
+    } else if (event instanceof DialogueEvent.CrisisEnded e) {
+      return plain("crisis_ended", new JsonObject().put("episode", e.episode()).put("outcome", e.outcome()).put("by", e.by()));
+    }
+    throw new IllegalArgumentException("no encoding for " + event.getClass().getSimpleName());
+  }
+
+  /** The event back from its columns; {@code secret} is null when the row has no sealed body. */
+  static DialogueEvent decode(String type, Instant at, JsonObject data, JsonObject secret, long inReplyTo) {
+    switch (type) {
+      case PATIENT_SAID:
+        return new DialogueEvent.PatientSaid(at, secret.getString("text"));
+      case BOT_SAID:
+        return new DialogueEvent.BotSaid(at, reply(secret), inReplyTo);
+      case "opened":
+        return new DialogueEvent.Opened(at, data.getString("locale"));
+      case "risk_assessed":
+        return new DialogueEvent.RiskAssessed(at, data.getLong("messageSeq"), level(data),
+            strings(data.getJsonArray("signals")), data.getString("detectorVersion"));
+      case "emotion_assessed": {
+        java.util.Map<String, Double> ekman = new java.util.LinkedHashMap<>();
+        data.getJsonObject("ekman").forEach(en -> ekman.put(en.getKey(), ((Number) en.getValue()).doubleValue()));
+        return new DialogueEvent.EmotionAssessed(at, data.getLong("messageSeq"), ekman, strings(data.getJsonArray("labels")),
+            data.getString("sentiment"), data.getDouble("sentimentScore"), data.getString("model"));
+      }
+      case "checkin_started":
+        return new DialogueEvent.CheckInStarted(at);
+      case "mood_recorded":
+        return new DialogueEvent.MoodRecorded(at, data.getInteger("score"));
+      case "mood_not_understood":
+        return new DialogueEvent.MoodNotUnderstood(at);
+      case "checkin_ended":
+        return new DialogueEvent.CheckInEnded(at);
+      case "crisis_started":
+        return new DialogueEvent.CrisisStarted(at, data.getInteger("episode"), level(data),
+            strings(data.getJsonArray("signals")), data.getString("detectorVersion"), data.getString("trigger"));
+      case "screener_asked":
+        return new DialogueEvent.ScreenerAsked(at, data.getInteger("episode"), Screener.Question.valueOf(data.getString("question")));
+      case "screener_answered":
+        return new DialogueEvent.ScreenerAnswered(at, data.getInteger("episode"),
+            Screener.Question.valueOf(data.getString("question")), YesNo.Answer.valueOf(data.getString("answer")));
+      case "escalated":
+        return new DialogueEvent.Escalated(at, data.getInteger("episode"), level(data), strings(data.getJsonArray("signals")),
+            data.getString("detectorVersion"), data.getString("reason"));
+      case "crisis_level_raised":
+        return new DialogueEvent.CrisisLevelRaised(at, data.getInteger("episode"), level(data),
+            strings(data.getJsonArray("signals")));
+      case "crisis_ended":
+        return new DialogueEvent.CrisisEnded(at, data.getInteger("episode"), data.getString("outcome"), data.getString("by"));
+      default:
+        throw new IllegalArgumentException("unknown event type " + type);
+    }
+  }
+
+  static RiskLevel level(JsonObject data) {
+    return RiskLevel.valueOf(data.getString("level").toUpperCase(java.util.Locale.ROOT));
+  }
+
+  static Reply reply(JsonObject secret) {
+    return new Reply(secret.getString("text"), strings(secret.getJsonArray("quickReplies", new JsonArray())));
+  }
+
+  static List<String> strings(JsonArray array) {
+    return array.stream().map(String::valueOf).toList();
+  }
+
+  private static Encoded plain(String type, JsonObject data) {
+    return new Encoded(type, data, null, 0);
+  }
+}

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.store.pg;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.mhai.bot.crypto.KeyRing;
+import org.mhai.dialogue.ConversationId;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.Effect;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.PatientId;
+import org.mhai.dialogue.Reply;
+import org.mhai.portal.EscalationQueue;
+import org.mhai.portal.EscalationQueue.Escalation;
+
+/**
+ * The conversation log in PostgreSQL. Two transactions make a turn:
+ *
+ * <ol>
+ *   <li>{@link #appendPatientMessage}: the patient's message is committed (idempotently, on its
+ *       client message id) before anything else happens: after it returns, the message survives
+ *       any crash.
+ *   <li>{@link #decidePending}: under the conversation's row lock, every patient message not yet
+ *       answered is decided in order and the decision's events and replies are appended. A crash
+ *       between the two leaves a stored, unanswered message that the next call answers.
+ * </ol>
+ *
+ * Sequence numbers come from {@code conversation.last_seq} under that row lock, so they are
+ * strictly increasing per conversation across threads and instances.
+ */
+public final class PgConversationStore {
+  private final Pool pool;
+  private final DataKeys keys;
+  private final PgEscalations escalations;
+
+  /** Decides one stored patient message; called inside the turn transaction, so it must be quick. */
+  @FunctionalInterface
+  public interface Decider {
+    Decision decide(DialogueState state, long seq, String text, Instant at);
+  }
+
+  public record Conversation(PatientId patient, ConversationId id, String channel) {}
+
+  public record WebSession(UUID sessionId, Conversation conversation, byte[] tokenHash) {}
+
+  /** @param duplicate true when the client message id was seen before and nothing was stored */
+  public record Appended(long seq, boolean duplicate, StoredMessage message) {}
+
+  /** What a run of decisions wrote: the bot's messages and the escalations it opened or raised. */
+  public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations) {}
+
+  /** An escalation a turn opened ({@code opened}) or made more urgent. */
+  public record EscalationChange(UUID id, boolean opened) {}
+
+  /** Decides what the conversation does when its escalation of {@code episode} is resolved. */
+  @FunctionalInterface
+  public interface ResolutionDecider {
+    Decision decide(DialogueState state, int episode);
+  }
+
+  /** A resolved escalation and what the conversation said about it. */
+  public record Resolution(Escalation escalation, Conversation conversation, List<StoredMessage> written) {}
+
+  public PgConversationStore(Pool pool, KeyRing ring, PgEscalations escalations) {
+    this.pool = pool;
+    this.keys = new DataKeys(ring);
+    this.escalations = escalations;
+  }
+
+  /** A new anonymous patient, their data key, a web conversation and its session, opened by {@code opening}. */
+  public Future<WebSession> createWebSession(String locale, byte[] tokenHash, Instant at, Decision opening) {
+    PatientId patient = PatientId.random();
+    ConversationId conversation = ConversationId.random();
+    UUID sessionId = UUID.randomUUID();
+    OffsetDateTime ts = at.atOffset(ZoneOffset.UTC);
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("insert into patient (id, created_at, locale) values ($1, $2, $3)")
+        .execute(Tuple.of(patient.value(), ts, locale))
+        .compose(r -> keys.create(conn, patient, at))
+        .compose(key -> conn
+            .preparedQuery("insert into conversation (id, patient_id, channel, created_at) values ($1, $2, 'web', $3)")
+            .execute(Tuple.of(conversation.value(), patient.value(), ts))
+            .compose(r -> conn
+                .preparedQuery("insert into webchat_session (id, conversation_id, token_hash, created_at, last_seen_at) "
+                    + "values ($1, $2, $3, $4, $4)")
+                .execute(Tuple.of(sessionId, conversation.value(), Buffer.buffer(tokenHash), ts)))
+            .compose(r -> appendDecision(conn, new Conversation(patient, conversation, "web"), key.id(), key.key(), 0, 0,
+                DialogueState.INITIAL, opening))))
+        .map(stored -> new WebSession(sessionId, new Conversation(patient, conversation, "web"), tokenHash));
+  }
+
+  public Future<Optional<WebSession>> webSession(UUID sessionId) {
+    return pool.preparedQuery(
+            "select s.id, s.token_hash, c.id as conversation_id, c.patient_id from webchat_session s "
+                + "join conversation c on c.id = s.conversation_id where s.id = $1")
+        .execute(Tuple.of(sessionId))
+        .map(PgConversationStore::firstSession);
+  }
+
+  public Future<Optional<WebSession>> webSessionByTokenHash(byte[] tokenHash) {
+    return pool.preparedQuery(
+            "select s.id, s.token_hash, c.id as conversation_id, c.patient_id from webchat_session s "
+                + "join conversation c on c.id = s.conversation_id where s.token_hash = $1")
+        .execute(Tuple.of(Buffer.buffer(tokenHash)))
+        .map(PgConversationStore::firstSession);
+  }
+
+  private static Optional<WebSession> firstSession(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return Optional.empty();
+    }
+    Row r = rows.iterator().next();
+    return Optional.of(new WebSession(r.getUUID("id"),
+        new Conversation(new PatientId(r.getUUID("patient_id")), new ConversationId(r.getUUID("conversation_id")), "web"),
+        r.getBuffer("token_hash").getBytes()));
+  }
+
+  /** Commits the patient's message, or finds it if {@code clientMessageId} was stored before. */
+  public Future<Appended> appendPatientMessage(Conversation c, UUID clientMessageId, String text, Instant at) {
+    return pool.withTransaction(conn -> lockLastSeq(conn, c.id()).compose(lastSeq -> conn
+        .preparedQuery("select seq, at from conversation_event where conversation_id = $1 and client_message_id = $2")
+        .execute(Tuple.of(c.id().value(), clientMessageId))
+        .compose(existing -> {
+          if (existing.size() > 0) {
+            Row row = existing.iterator().next();
+            long seq = row.getLong("seq");
+            Instant storedAt = row.getOffsetDateTime("at").toInstant();
+            return Future.succeededFuture(new Appended(seq, true,
+                new StoredMessage(seq, "patient", text, List.of(), storedAt, clientMessageId, 0)));
+          }
+          long seq = lastSeq + 1;
+          return keys.current(conn, c.patient())
+              .compose(key -> insertEvent(conn, c.id(), seq, new DialogueEvent.PatientSaid(at, text), key.id(), key.key(),
+                  clientMessageId))
+              .compose(v -> setLastSeq(conn, c.id(), seq))
+              .map(v -> new Appended(seq, false, new StoredMessage(seq, "patient", text, List.of(), at, clientMessageId, 0)));
+        })));
+  }
+
+  /**
+   * Decides every stored patient message that has no decision yet, oldest first, and returns
+   * the bot messages it appended.
+   */
+  public Future<TurnOutcome> decidePending(Conversation c, Decider decider) {
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("select last_seq, handled_seq, state from conversation where id = $1 for update")
+        .execute(Tuple.of(c.id().value()))
+        .compose(rows -> {
+          Row conv = rows.iterator().next();
+          long lastSeq = conv.getLong("last_seq");
+          long handled = conv.getLong("handled_seq");
+          DialogueState state = StateCodec.decode((JsonObject) conv.getJson("state"));
+          if (handled >= lastSeq) {
+            return Future.succeededFuture(new TurnOutcome(List.of(), List.of()));
+          }
+          return conn.preparedQuery("select seq, at, key_id, body from conversation_event "
+                  + "where conversation_id = $1 and seq > $2 and type = $3 order by seq")
+              .execute(Tuple.of(c.id().value(), handled, EventCodec.PATIENT_SAID))
+              .compose(pending -> keys.current(conn, c.patient()).compose(key ->
+                  decideEach(conn, c, key, pending, lastSeq, state, decider)));
+        }));
+  }
+
+  private Future<TurnOutcome> decideEach(SqlConnection conn, Conversation c, DataKeys.DataKey key,
+      RowSet<Row> pending, long lastSeq, DialogueState state, Decider decider) {
+    Future<TurnResult> chain = Future.succeededFuture(new TurnResult(lastSeq, 0, state, List.of(), List.of()));
+    for (Row row : pending) {
+      long seq = row.getLong("seq");
+      Instant at = row.getOffsetDateTime("at").toInstant();
+      UUID keyId = row.getUUID("key_id");
+      Buffer body = row.getBuffer("body");
+      chain = chain.compose(prev -> keys.byId(conn, keyId).compose(messageKey -> {
+        String text = new JsonObject(openText(messageKey, c.id(), seq, body)).getString("text");
+        DialogueState before = prev.state().apply(new DialogueEvent.PatientSaid(at, text));
+        Decision decision = decider.decide(before, seq, text, at);
+        return appendDecision(conn, c, key.id(), key.key(), prev.lastSeq(), seq, before, decision)
+            .map(result -> result.after(prev));
+      }));
+    }
+    return chain.compose(result -> conn
+        .preparedQuery("update conversation set last_seq = $2, handled_seq = $3, state = $4 where id = $1")
+        .execute(Tuple.of(c.id().value(), result.lastSeq(), result.handledSeq(), StateCodec.encode(result.state())))
+        .map(r -> new TurnOutcome(result.written(), result.escalations())));
+  }
+
+  /** Where a run of decisions stands: the last seq written, the last message decided, the state and the bot messages. */
+  private record TurnResult(long lastSeq, long handledSeq, DialogueState state, List<StoredMessage> written,
+      List<EscalationChange> escalations) {
+    TurnResult after(TurnResult earlier) {
+      List<StoredMessage> all = new ArrayList<>(earlier.written());
+      all.addAll(written);
+      List<EscalationChange> esc = new ArrayList<>(earlier.escalations());
+      esc.addAll(escalations);
+      return new TurnResult(lastSeq, handledSeq, state, all, esc);
+    }
+  }
+
+  /**
+   * Appends a decision's events then its replies after {@code lastSeq} ({@code inReplyTo} 0 for
+   * unprompted ones), and carries out its effects in the same transaction.
+   */
+  private Future<TurnResult> appendDecision(SqlConnection conn, Conversation c, UUID keyId, SecretKey key,
+      long lastSeq, long inReplyTo, DialogueState state, Decision decision) {
+    List<DialogueEvent> events = new ArrayList<>(decision.events());
+    Instant at = decision.events().isEmpty() ? Instant.now() : decision.events().get(0).at();
+    for (Reply reply : decision.replies()) {
+      events.add(new DialogueEvent.BotSaid(at, reply, inReplyTo));
+    }
+    List<StoredMessage> written = new ArrayList<>();
+    DialogueState next = state;
+    Future<Void> chain = Future.succeededFuture();
+    long seq = lastSeq;
+    for (DialogueEvent e : events) {
+      long s = ++seq;
+      next = next.apply(e);
+      if (e instanceof DialogueEvent.BotSaid b) {
+        written.add(new StoredMessage(s, "bot", b.reply().text(), b.reply().quickReplies(), b.at(), null, inReplyTo));
+      }
+      chain = chain.compose(v -> insertEvent(conn, c.id(), s, e, keyId, key, null));
+    }
+    List<EscalationChange> changed = new ArrayList<>();
+    for (Effect effect : decision.effects()) {
+      chain = chain.compose(v -> carryOut(conn, c, effect, at)).map(id -> {
+        id.ifPresent(changed::add);
+        return null;
+      });
+    }
+    long finalSeq = seq;
+    DialogueState finalState = next;
+    Future<Void> done = inReplyTo == 0
+        ? chain.compose(v -> conn
+            .preparedQuery("update conversation set last_seq = $2, state = $3 where id = $1")
+            .execute(Tuple.of(c.id().value(), finalSeq, StateCodec.encode(finalState))).mapEmpty())
+        : chain;
+    return done.map(v -> new TurnResult(finalSeq, inReplyTo, finalState, written, changed));
+  }
+
+  private Future<Optional<EscalationChange>> carryOut(SqlConnection conn, Conversation c, Effect effect, Instant at) {
+    if (effect instanceof Effect.OpenEscalation open) {
+      return escalations.open(conn, c.id().value(), c.patient().value(), open, at)
+          .map(id -> id.map(x -> new EscalationChange(x, true)));
+    } else if (effect instanceof Effect.RaiseEscalation raise) {
+      return escalations.raise(conn, c.id().value(), raise).map(id -> id.map(x -> new EscalationChange(x, false)));
+    }
+    throw new IllegalArgumentException("unknown effect " + effect);
+  }
+
+  /**
+   * Resolves escalation {@code id} with a sealed note and lets the conversation end its crisis
+   * episode, in one transaction. Empty when there is no such escalation.
+   */
+  public Future<Optional<Resolution>> resolveEscalation(UUID id, UUID staff, String note, Instant at,
+      ResolutionDecider decider) {
+    return pool.withTransaction(conn -> escalations.get(conn, id, true).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(Optional.<Resolution>empty());
+      }
+      Escalation e = found.get();
+      if (e.status() == EscalationQueue.Status.RESOLVED) {
+        return Future.failedFuture(new EscalationQueue.Conflict("this escalation is already resolved"));
+      }
+      Conversation c = new Conversation(new PatientId(e.patientId()), new ConversationId(e.conversationId()), "web");
+      return conn.preparedQuery("select last_seq, state, channel from conversation where id = $1 for update")
+          .execute(Tuple.of(c.id().value()))
+          .compose(rows -> {
+            Row row = rows.iterator().next();
+            Conversation conv = new Conversation(c.patient(), c.id(), row.getString("channel"));
+            DialogueState state = StateCodec.decode((JsonObject) row.getJson("state"));
+            long lastSeq = row.getLong("last_seq");
+            return keys.current(conn, conv.patient()).compose(key -> {
+              byte[] sealed = KeyRing.seal(key.key(), note.getBytes(StandardCharsets.UTF_8),
+                  KeyRing.aad("escalation-note", id.toString()));
+              return escalations.markResolved(conn, id, staff, at, key.id(), sealed)
+                  .compose(v -> appendDecision(conn, conv, key.id(), key.key(), lastSeq, 0, state,
+                      decider.decide(state, e.episode())))
+                  .compose(result -> escalations.get(conn, id, false)
+                      .map(after -> Optional.of(new Resolution(after.orElseThrow(), conv, result.written()))));
+            });
+          });
+    }));
+  }
+
+  private Future<Void> insertEvent(SqlClient sql, ConversationId c, long seq, DialogueEvent event, UUID keyId,
+      SecretKey key, UUID clientMessageId) {
+    EventCodec.Encoded enc = EventCodec.encode(event);
+    Buffer body = null;
+    UUID bodyKey = null;
+    if (enc.secret() != null) {
+      byte[] plain = enc.secret().encode().getBytes(StandardCharsets.UTF_8);
+      body = Buffer.buffer(KeyRing.seal(key, plain, eventContext(c, seq)));
+      bodyKey = keyId;
+    }
+    return sql.preparedQuery("insert into conversation_event "
+            + "(conversation_id, seq, type, at, client_message_id, in_reply_to, key_id, body, data) "
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .execute(Tuple.from(new Object[] {c.value(), seq, enc.type(), event.at().atOffset(ZoneOffset.UTC),
+            clientMessageId, enc.inReplyTo() == 0 ? null : enc.inReplyTo(), bodyKey, body, enc.data()}))
+        .mapEmpty();
+  }
+
+  /** Patient and bot messages with seq greater than {@code after}, oldest first, at most {@code limit}. */
+  public Future<List<StoredMessage>> messagesAfter(Conversation c, long after, int limit) {
+    return readMessages(c, "seq > $2 and type in ('patient_said', 'bot_said') order by seq limit " + limit, after);
+  }
+
+  /** The bot messages that answered the patient message {@code seq}. */
+  public Future<List<StoredMessage>> repliesTo(Conversation c, long seq) {
+    return readMessages(c, "in_reply_to = $2 and type = 'bot_said' order by seq", seq);
+  }
+
+  /** The whole log, decrypted, in order: for audits, exports and the fold check. */
+  public Future<List<DialogueEvent>> events(ConversationId c) {
+    return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
+            + "where conversation_id = $1 order by seq")
+        .execute(Tuple.of(c.value()))
+        .compose(rows -> {
+          Future<List<DialogueEvent>> chain = Future.succeededFuture(new ArrayList<>());
+          for (Row row : rows) {
+            chain = chain.compose(list -> decodeRow(pool, c, row).map(e -> {
+              list.add(e);
+              return list;
+            }));
+          }
+          return chain;
+        });
+  }
+
+  /** The cached state, as the next turn will see it. */
+  public Future<DialogueState> state(ConversationId c) {
+    return pool.preparedQuery("select state from conversation where id = $1").execute(Tuple.of(c.value()))
+        .map(rows -> StateCodec.decode((JsonObject) rows.iterator().next().getJson("state")));
+  }
+
+  private Future<List<StoredMessage>> readMessages(Conversation c, String where, long arg) {
+    return pool.preparedQuery("select seq, type, at, client_message_id, in_reply_to, key_id, body, data "
+            + "from conversation_event where conversation_id = $1 and " + where)
+        .execute(Tuple.of(c.id().value(), arg))
+        .compose(rows -> {
+          Future<List<StoredMessage>> chain = Future.succeededFuture(new ArrayList<>());
+          for (Row row : rows) {
+            chain = chain.compose(list -> decodeRow(pool, c.id(), row).map(e -> {
+              long seq = row.getLong("seq");
+              if (e instanceof DialogueEvent.PatientSaid p) {
+                list.add(new StoredMessage(seq, "patient", p.text(), List.of(), p.at(), row.getUUID("client_message_id"), 0));
+              } else if (e instanceof DialogueEvent.BotSaid b) {
+                list.add(new StoredMessage(seq, "bot", b.reply().text(), b.reply().quickReplies(), b.at(), null,
+                    b.inReplyTo()));
+              }
+              return list;
+            }));
+          }
+          return chain;
+        });
+  }
+
+  private Future<DialogueEvent> decodeRow(SqlClient sql, ConversationId c, Row row) {
+    long seq = row.getLong("seq");
+    Instant at = row.getOffsetDateTime("at").toInstant();
+    Long inReplyTo = row.getLong("in_reply_to");
+    JsonObject data = (JsonObject) row.getJson("data");
+    UUID keyId = row.getUUID("key_id");
+    if (keyId == null) {
+      return Future.succeededFuture(EventCodec.decode(row.getString("type"), at, data, null, 0));
+    }
+    Buffer body = row.getBuffer("body");
+    return keys.byId(sql, keyId).map(key -> {
+      JsonObject secret = new JsonObject(openText(key, c, seq, body));
+      return EventCodec.decode(row.getString("type"), at, data, secret, inReplyTo == null ? 0 : inReplyTo);
+    });
+  }
+
+  private static String openText(SecretKey key, ConversationId c, long seq, Buffer body) {
+    return new String(KeyRing.open(key, body.getBytes(), eventContext(c, seq)), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] eventContext(ConversationId c, long seq) {
+    return KeyRing.aad("event", c.toString(), Long.toString(seq));
+  }
+
+  private static Future<Long> lockLastSeq(SqlConnection conn, ConversationId c) {
+    return conn.preparedQuery("select last_seq from conversation where id = $1 for update")
+        .execute(Tuple.of(c.value()))
+        .map(rows -> rows.iterator().next().getLong("last_seq"));
+  }
+
+  private static Future<Void> setLastSeq(SqlConnection conn, ConversationId c, long seq) {
+    return conn.preparedQuery("update conversation set last_seq = $2 where id = $1")
+        .execute(Tuple.of(c.value(), seq)).mapEmpty();
+  }
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.store.pg;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mhai.dialogue.Effect;
+import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.portal.EscalationQueue.Filter;
+import org.mhai.portal.EscalationQueue.Status;
+
+/**
+ * The {@code escalation} table. Rows are created and raised inside the turn transaction that
+ * decided them (so an escalation exists exactly when its event does), one per crisis episode
+ * (unique on conversation and episode).
+ */
+public final class PgEscalations {
+  private static final String COLUMNS = "id, status, level, conversation_id, patient_id, episode, signals, detector_version, "
+      + "reason, created_at, sla_deadline, acknowledged_by, acknowledged_at, resolved_by, resolved_at, note is not null as has_note";
+
+  private final Pool pool;
+  private final Duration sla;
+
+  public PgEscalations(Pool pool, Duration sla) {
+    this.pool = pool;
+    this.sla = sla;
+  }
+
+  /** Opens the episode's escalation; empty when it already exists. */
+  Future<Optional<UUID>> open(SqlClient sql, UUID conversation, UUID patient, Effect.OpenEscalation e, Instant at) {
+    UUID id = UUID.randomUUID();
+    return sql.preparedQuery("insert into escalation (id, conversation_id, patient_id, episode, level, signals, detector_version, "
+            + "reason, status, created_at, sla_deadline) values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10) "
+            + "on conflict (conversation_id, episode) do nothing returning id")
+        .execute(Tuple.from(new Object[] {id, conversation, patient, e.episode(), e.level().wireName(),
+            new JsonArray(e.signals()), e.detectorVersion(), e.reason(), ts(at), ts(at.plus(sla))}))
+        .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID("id")));
+  }
+
+  /** Raises the level of the episode's escalation unless it is resolved; empty when nothing changed. */
+  Future<Optional<UUID>> raise(SqlClient sql, UUID conversation, Effect.RaiseEscalation e) {
+    return sql.preparedQuery("update escalation set level = $3, "
+            + "signals = (select coalesce(jsonb_agg(distinct s), '[]'::jsonb) from jsonb_array_elements(signals || $4) s) "
+            + "where conversation_id = $1 and episode = $2 and status <> 'resolved' and level <> $3 returning id")
+        .execute(Tuple.of(conversation, e.episode(), e.level().wireName(), new JsonArray(e.signals())))
+        .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID("id")));
+  }
+
+  public Future<List<Escalation>> list(Filter filter, int limit) {
+    String where = switch (filter) {
+      case OPEN -> "status = 'open'";
+      case ACKNOWLEDGED -> "status = 'acknowledged'";
+      case RESOLVED -> "status = 'resolved'";
+      case ACTIVE -> "status <> 'resolved'";
+      case ALL -> "true";
+    };
+    String order = filter == Filter.RESOLVED || filter == Filter.ALL ? "created_at desc" : "sla_deadline asc";
+    return pool.preparedQuery("select " + COLUMNS + " from escalation where " + where + " order by " + order + " limit $1")
+        .execute(Tuple.of(limit))
+        .map(rows -> {
+          List<Escalation> list = new ArrayList<>();
+          rows.forEach(r -> list.add(read(r)));
+          return list;
+        });
+  }
+
+  public Future<Optional<Escalation>> get(UUID id) {
+    return get(pool, id, false);
+  }
+
+  Future<Optional<Escalation>> get(SqlClient sql, UUID id, boolean forUpdate) {
+    return sql.preparedQuery("select " + COLUMNS + " from escalation where id = $1" + (forUpdate ? " for update" : ""))
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.<Escalation>empty() : Optional.of(read(rows.iterator().next())));
+  }
+
+  /** Open → acknowledged; already acknowledged stays as it is. Empty: no such escalation. */
+  public Future<Optional<Escalation>> acknowledge(UUID id, UUID staff, Instant at) {
+    return pool.withTransaction(conn -> get(conn, id, true).compose(found -> {
+      if (found.isEmpty() || found.get().status() != Status.OPEN) {
+        return Future.succeededFuture(found);
+      }
+      return conn.preparedQuery("update escalation set status = 'acknowledged', acknowledged_by = $2, acknowledged_at = $3 "
+              + "where id = $1").execute(Tuple.of(id, staff, ts(at)))
+          .compose(r -> get(conn, id, false));
+    }));
+  }
+
+  /** Marks it resolved with a sealed note; the caller holds the transaction and has checked the status. */
+  Future<Void> markResolved(SqlClient sql, UUID id, UUID staff, Instant at, UUID noteKey, byte[] sealedNote) {
+    return sql.preparedQuery("update escalation set status = 'resolved', resolved_by = $2, resolved_at = $3, "
+            + "acknowledged_by = coalesce(acknowledged_by, $2), acknowledged_at = coalesce(acknowledged_at, $3), "
+            + "note_key_id = $4, note = $5 where id = $1")
+        .execute(Tuple.of(id, staff, ts(at), noteKey, io.vertx.core.buffer.Buffer.buffer(sealedNote)))
+        .mapEmpty();
+  }
+
+  private static Escalation read(Row r) {
+    return new Escalation(r.getUUID("id"), Status.valueOf(r.getString("status").toUpperCase(java.util.Locale.ROOT)),
+        r.getString("level"), r.getUUID("conversation_id"), r.getUUID("patient_id"), r.getInteger("episode"),
+        EventCodec.strings((JsonArray) r.getJson("signals")), r.getString("detector_version"), r.getString("reason"),
+        instant(r, "created_at").orElseThrow(), instant(r, "sla_deadline").orElseThrow(),
+        Optional.ofNullable(r.getUUID("acknowledged_by")), instant(r, "acknowledged_at"),
+        Optional.ofNullable(r.getUUID("resolved_by")), instant(r, "resolved_at"), r.getBoolean("has_note"));
+  }
+
+  private static Optional<Instant> instant(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? Optional.empty() : Optional.of(t.toInstant());
+  }
+
+  static OffsetDateTime ts(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+}

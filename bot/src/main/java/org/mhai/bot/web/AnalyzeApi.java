@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.nlp.EmotionScores;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.RiskDetector;
+
+/**
+ * The integration API of product.md §3: {@code POST /api/v1/analyze} and
+ * {@code /api/v1/analyze/batch} (up to 256 texts), bearer {@code MHAI_API_TOKEN}. Emotion comes
+ * from the batched transformer, risk from the crisis detector. Disabled (404) without a token.
+ */
+public final class AnalyzeApi {
+  public static final int MAX_BATCH = 256;
+
+  private final Optional<String> token;
+  private final EmotionBatcher emotion;
+  private final RiskDetector risk;
+
+  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk) {
+    this.token = token;
+    this.emotion = emotion;
+    this.risk = risk;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/analyze").handler(this::authorise).handler(this::one);
+    router.post("/api/v1/analyze/batch").handler(this::authorise).handler(this::batch);
+  }
+
+  private void authorise(RoutingContext ctx) {
+    if (token.isEmpty()) {
+      throw ApiError.notFound("the integration API is disabled: set MHAI_API_TOKEN to enable it");
+    }
+    Optional<String> given = WebChatApi.bearer(ctx.request().getHeader("Authorization"));
+    if (given.isEmpty()) {
+      throw ApiError.unauthorized("Authorization: Bearer <MHAI_API_TOKEN> is required");
+    }
+    if (!MessageDigest.isEqual(given.get().getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8))) {
+      throw ApiError.unauthorized("wrong API token");
+    }
+    ctx.next();
+  }
+
+  private void one(RoutingContext ctx) {
+    JsonObject body = WebChatApi.jsonObject(ctx);
+    String text = text(body.getValue("text"), "text");
+    analyse(List.of(text)).onSuccess(r -> json(ctx, r.get(0))).onFailure(err -> fail(ctx, err));
+  }
+
+  private void batch(RoutingContext ctx) {
+    JsonObject body = WebChatApi.jsonObject(ctx);
+    Object t = body.getValue("texts");
+    if (!(t instanceof JsonArray array)) {
+      throw ApiError.badRequest("texts is required: an array of 1 to " + MAX_BATCH + " strings");
+    }
+    if (array.isEmpty()) {
+      throw ApiError.badRequest("texts must not be empty");
+    }
+    if (array.size() > MAX_BATCH) {
+      throw ApiError.tooLarge("at most " + MAX_BATCH + " texts per batch, got " + array.size());
+    }
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      texts.add(text(array.getValue(i), "texts[" + i + "]"));
+    }
+    analyse(texts).onSuccess(results -> {
+      JsonArray out = new JsonArray();
+      results.forEach(out::add);
+      json(ctx, new JsonObject().put("results", out));
+    }).onFailure(err -> fail(ctx, err));
+  }
+
+  private static String text(Object value, String name) {
+    if (value == null) {
+      throw ApiError.badRequest(name + " is required");
+    }
+    if (!(value instanceof String s)) {
+      throw ApiError.badRequest(name + " must be a string");
+    }
+    if (s.isBlank()) {
+      throw ApiError.badRequest(name + " must not be empty");
+    }
+    if (s.codePointCount(0, s.length()) > WebChatApi.MAX_TEXT) {
+      throw ApiError.badRequest(name + " is longer than " + WebChatApi.MAX_TEXT + " characters");
+    }
+    return s;
+  }
+
+  private Future<List<JsonObject>> analyse(List<String> texts) {
+    return emotion.scoreAll(texts).map(scores -> {
+      List<JsonObject> out = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        out.add(result(scores.get(i), risk.assess(texts.get(i))));
+      }
+      return out;
+    });
+  }
+
+  static JsonObject result(EmotionScores e, RiskAssessment r) {
+    return new JsonObject()
+        .put("emotions", new JsonObject(new java.util.LinkedHashMap<String, Object>(e.ekman())))
+        .put("labels", new JsonArray(e.labels()))
+        .put("fineEmotions", new JsonObject(new java.util.LinkedHashMap<String, Object>(e.fine())))
+        .put("fineLabels", new JsonArray(e.fineLabels()))
+        .put("sentiment", new JsonObject().put("label", e.sentiment().label()).put("score", e.sentiment().score()))
+        .put("risk", new JsonObject().put("level", r.level().wireName()).put("escalate", r.escalate())
+            .put("signals", new JsonArray(r.signals())))
+        .put("model", new JsonObject().put("emotion", e.model()).put("risk", r.detectorVersion()));
+  }
+
+  private static void fail(RoutingContext ctx, Throwable err) {
+    if (err instanceof EmotionBatcher.Overloaded) {
+      ctx.fail(ApiError.unavailable("the analyser is busy; retry shortly", 1));
+    } else if (err instanceof java.util.concurrent.TimeoutException) {
+      ctx.fail(ApiError.unavailable("the analyser did not answer in time; retry shortly", 1));
+    } else {
+      ctx.fail(err);
+    }
+  }
+
+  private static void json(RoutingContext ctx, JsonObject body) {
+    WebChatApi.json(ctx, 200, body);
+  }
+}

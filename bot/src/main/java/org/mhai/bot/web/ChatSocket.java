@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.MessageJson;
+import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.store.pg.PgConversationStore.WebSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /ws/chat?token=...}: the same conversation as the REST API, as JSON frames.
+ *
+ * <p>Client → server: {@code {"type":"message","clientMessageId","text"}},
+ * {@code {"type":"sync","after":n}}, {@code {"type":"ping"}}. Server → client:
+ * {@code {"type":"ready","sessionId","lastSeq"}}, {@code {"type":"message",seq,from,text,quickReplies,at}}
+ * for every message of either side (also those posted through REST or another tab),
+ * {@code {"type":"ack","clientMessageId","seq","replies"}}, {@code {"type":"typing"}},
+ * {@code {"type":"error","error","errorId"}} and {@code {"type":"pong"}}. Clients de-duplicate by
+ * {@code seq}.
+ */
+public final class ChatSocket {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
+  private static final int SYNC_PAGE = 500;
+
+  private final ChatService chat;
+  private final PgConversationStore store;
+  private final EventBus bus;
+
+  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus) {
+    this.chat = chat;
+    this.store = store;
+    this.bus = bus;
+  }
+
+  public void mount(Router router) {
+    router.get("/ws/chat").handler(this::upgrade);
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      throw ApiError.badRequest("this endpoint speaks WebSocket only; use the REST API otherwise");
+    }
+    String token = ctx.queryParams().get("token");
+    if (token == null || token.isBlank()) {
+      throw ApiError.unauthorized("token query parameter is required");
+    }
+    ctx.request().pause(); // the upgrade happens after an asynchronous look-up
+    store.webSessionByTokenHash(WebChatApi.sha256(token))
+        .compose(found -> found.isPresent()
+            ? ctx.request().toWebSocket().map(ws -> {
+              open(ws, found.get());
+              return ws;
+            })
+            : Future.failedFuture(ApiError.unauthorized("unknown or expired token")))
+        .onFailure(err -> {
+          ctx.request().resume();
+          if (!ctx.response().headWritten()) {
+            ctx.fail(err);
+          }
+        });
+  }
+
+  private void open(ServerWebSocket ws, WebSession session) {
+    MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
+        msg -> send(ws, msg.body()));
+    ws.closeHandler(v -> consumer.unregister());
+    ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
+    ws.textMessageHandler(text -> onFrame(ws, session, text));
+    consumer.completion().onComplete(ar ->
+        send(ws, new JsonObject().put("type", "ready").put("sessionId", session.sessionId().toString())));
+  }
+
+  private void onFrame(ServerWebSocket ws, WebSession session, String text) {
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error(ws, null, ApiError.badRequest("frames must be JSON objects"));
+      return;
+    }
+    String type = frame.getValue("type") instanceof String s ? s : "";
+    switch (type) {
+      case "message" -> message(ws, session, frame);
+      case "sync" -> sync(ws, session, frame);
+      case "ping" -> send(ws, new JsonObject().put("type", "pong"));
+      default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync or ping"));
+    }
+  }
+
+  private void message(ServerWebSocket ws, WebSession session, JsonObject frame) {
+    Object cid = frame.getValue("clientMessageId");
+    WebChatApi.NewMessage msg;
+    try {
+      msg = WebChatApi.parseMessage(frame);
+    } catch (ApiError e) {
+      error(ws, cid, e);
+      return;
+    }
+    chat.post(session.conversation(), msg.clientMessageId(), msg.text())
+        .onSuccess(result -> {
+          JsonArray replies = new JsonArray();
+          result.replies().forEach(r -> replies.add(MessageJson.of(r)));
+          send(ws, new JsonObject().put("type", "ack").put("clientMessageId", msg.clientMessageId().toString())
+              .put("seq", result.seq()).put("duplicate", result.duplicate()).put("replies", replies));
+        })
+        .onFailure(err -> {
+          if (err instanceof ChatService.RateLimited) {
+            error(ws, cid, ApiError.tooMany("too many messages in a minute; wait a moment and send again", 60));
+          } else if (err instanceof ChatService.ReplyPending p) {
+            error(ws, cid, ApiError.unavailable("your message was saved (seq " + p.seq()
+                + ") but the reply is delayed; send it again with the same clientMessageId", 2));
+          } else {
+            String id = Failures.newErrorId();
+            LOG.error("ws.failure errorId={} session={}", id, session.sessionId(), err);
+            send(ws, new JsonObject().put("type", "error").put("status", 500).put("error", "internal error")
+                .put("errorId", id).put("clientMessageId", cid == null ? null : String.valueOf(cid)));
+          }
+        });
+  }
+
+  private void sync(ServerWebSocket ws, WebSession session, JsonObject frame) {
+    Object a = frame.getValue("after", 0);
+    if (!(a instanceof Number n) || n.longValue() < 0) {
+      error(ws, null, ApiError.badRequest("after must be a non-negative whole number"));
+      return;
+    }
+    page(ws, session, n.longValue());
+  }
+
+  private void page(ServerWebSocket ws, WebSession session, long after) {
+    chat.history(session.conversation(), after, SYNC_PAGE).onSuccess(messages -> {
+      messages.forEach(m -> send(ws, MessageJson.frame(m)));
+      long last = messages.isEmpty() ? after : messages.get(messages.size() - 1).seq();
+      if (messages.size() == SYNC_PAGE) {
+        page(ws, session, last);
+      } else {
+        send(ws, new JsonObject().put("type", "synced").put("lastSeq", last));
+      }
+    }).onFailure(err -> {
+      String id = Failures.newErrorId();
+      LOG.error("ws.sync_failed errorId={} session={}", id, session.sessionId(), err);
+      send(ws, new JsonObject().put("type", "error").put("status", 500).put("error", "could not load history").put("errorId", id));
+    });
+  }
+
+  private static void error(ServerWebSocket ws, Object clientMessageId, ApiError e) {
+    JsonObject frame = new JsonObject().put("type", "error").put("status", e.status()).put("error", e.getMessage())
+        .put("errorId", Failures.newErrorId());
+    if (clientMessageId != null) {
+      frame.put("clientMessageId", String.valueOf(clientMessageId));
+    }
+    if (e.retryAfterSeconds() != null) {
+      frame.put("retryAfter", e.retryAfterSeconds());
+    }
+    send(ws, frame);
+  }
+
+  private static void send(ServerWebSocket ws, JsonObject frame) {
+    if (!ws.isClosed()) {
+      ws.writeTextMessage(frame.encode());
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.web;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.mhai.bot.chat.ChatService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's one failure handler: every failure becomes a status code and
+ * {@code {"error", "errorId"}}; the id is logged with the cause (never the request body), so an
+ * operator can find what a patient's "something went wrong" was. Never a stack trace in a response.
+ */
+public final class Failures {
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Failures() {}
+
+  public static void install(Router router) {
+    router.route().failureHandler(Failures::handle);
+    router.errorHandler(404, ctx -> respond(ctx, 404, "no such resource: " + ctx.request().method() + " " + ctx.request().path(), null));
+    router.errorHandler(405, ctx -> respond(ctx, 405, "method not allowed on " + ctx.request().path(), null));
+  }
+
+  static void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiError e) {
+      respond(ctx, e.status(), e.getMessage(), e.retryAfterSeconds());
+    } else if (failure instanceof HttpException h && h.getPayload() != null && h.getStatusCode() < 500) {
+      respond(ctx, h.getStatusCode(), h.getPayload(), retryAfter(ctx));
+    } else if (failure instanceof ChatService.RateLimited) {
+      respond(ctx, 429, "too many messages in a minute; wait a moment and send again", 60);
+    } else if (failure instanceof ChatService.ReplyPending e) {
+      String id = newErrorId();
+      LOG.error("turn.reply_pending errorId={} seq={}", id, e.seq(), e.getCause());
+      write(ctx, 503, "your message was saved (seq " + e.seq() + ") but the reply is delayed; "
+          + "send it again with the same clientMessageId to get the reply", id, 2);
+    } else if (clientStatus(ctx, failure) == 413) {
+      respond(ctx, 413, "request body too large (the limit is 64 KiB)", null);
+    } else if (clientStatus(ctx, failure) > 0) {
+      int status = clientStatus(ctx, failure);
+      respond(ctx, status, status == 401 ? "not authenticated" : status == 403 ? "not allowed" : "bad request", null);
+    } else {
+      String id = newErrorId();
+      LOG.error("http.failure errorId={} method={} path={} status={}", id, ctx.request().method(),
+          ctx.normalizedPath(), ctx.statusCode(), failure);
+      write(ctx, 500, "internal error; quote this error id when reporting it", id, null);
+    }
+  }
+
+  private static Integer retryAfter(RoutingContext ctx) {
+    String v = ctx.response().headers().get("Retry-After");
+    return v == null ? null : Integer.valueOf(v);
+  }
+
+  /** The 4xx status of a failure raised by Vert.x itself (body too large, bad form), or 0. */
+  private static int clientStatus(RoutingContext ctx, Throwable failure) {
+    int status = failure instanceof HttpException h ? h.getStatusCode() : failure == null ? ctx.statusCode() : -1;
+    return status >= 400 && status < 500 ? status : 0;
+  }
+
+  public static void respond(RoutingContext ctx, int status, String message, Integer retryAfter) {
+    String id = newErrorId();
+    if (status >= 500) {
+      LOG.warn("http.unavailable errorId={} path={} status={} reason={}", id, ctx.normalizedPath(), status, message);
+    } else {
+      LOG.info("http.rejected errorId={} path={} status={} reason={}", id, ctx.normalizedPath(), status, message);
+    }
+    write(ctx, status, message, id, retryAfter);
+  }
+
+  private static void write(RoutingContext ctx, int status, String message, String id, Integer retryAfter) {
+    HttpServerResponse res = ctx.response();
+    if (res.ended() || res.headWritten()) {
+      return;
+    }
+    res.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+    if (retryAfter != null) {
+      res.putHeader("Retry-After", Integer.toString(retryAfter));
+    }
+    res.end(new JsonObject().put("error", message).put("errorId", id).encode());
+  }
+
+  public static String newErrorId() {
+    byte[] b = new byte[6];
+    RANDOM.nextBytes(b);
+    return "e-" + HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code /ws/chat} carries the same messages as the REST API, as JSON frames. */
+@ExtendWith(VertxExtension.class)
+class ChatSocketTest {
+  static AppFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = AppFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private WebSocketConnectOptions to(String token) {
+    return new WebSocketConnectOptions().setHost("127.0.0.1").setPort(fx.port()).setURI("/ws/chat?token=" + token);
+  }
+
+  @Test
+  void a_round_trip_over_the_socket(Vertx vertx, VertxTestContext ctx) throws Exception {
+    JsonObject s = fx.newSession();
+    WebSocketClient client = vertx.createWebSocketClient();
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    String cid = UUID.randomUUID().toString();
+    client.connect(to(s.getString("token"))).onComplete(ctx.succeeding(ws -> {
+      ws.textMessageHandler(text -> {
+        JsonObject f = new JsonObject(text);
+        frames.add(f);
+        if ("ready".equals(f.getString("type"))) {
+          ws.writeTextMessage(new JsonObject().put("type", "sync").put("after", 0).encode());
+        } else if ("synced".equals(f.getString("type"))) {
+          ws.writeTextMessage(new JsonObject().put("type", "message").put("clientMessageId", cid).put("text", "8").encode());
+        } else if ("ack".equals(f.getString("type"))) {
+          ctx.verify(() -> {
+            assertEquals(cid, f.getString("clientMessageId"));
+            assertTrue(f.getLong("seq") > 4, "after the opening's events and two greetings");
+            assertEquals(1, f.getJsonArray("replies").size());
+          });
+        }
+        boolean sawOwn = frames.stream().anyMatch(x -> "message".equals(x.getString("type"))
+            && "patient".equals(x.getString("from")) && cid.equals(x.getString("clientMessageId")));
+        boolean sawReply = frames.stream().anyMatch(x -> "message".equals(x.getString("type"))
+            && "bot".equals(x.getString("from")) && x.getLong("inReplyTo", 0L) > 0);
+        boolean sawAck = frames.stream().anyMatch(x -> "ack".equals(x.getString("type")));
+        if (sawOwn && sawReply && sawAck) {
+          ctx.verify(() -> {
+            long greetings = frames.stream().filter(x -> "message".equals(x.getString("type"))
+                && "bot".equals(x.getString("from")) && !x.containsKey("inReplyTo")).count();
+            assertEquals(2, greetings, "sync delivered the greeting and the mood question");
+          });
+          ws.close().onComplete(v -> ctx.completeNow());
+        }
+      });
+    }));
+    assertTrue(ctx.awaitCompletion(20, TimeUnit.SECONDS));
+    if (ctx.failed()) {
+      throw new AssertionError(ctx.causeOfFailure());
+    }
+  }
+
+  @Test
+  void messages_posted_through_rest_reach_an_open_socket(Vertx vertx, VertxTestContext ctx) throws Exception {
+    JsonObject s = fx.newSession();
+    WebSocketClient client = vertx.createWebSocketClient();
+    client.connect(to(s.getString("token"))).onComplete(ctx.succeeding(ws -> ws.textMessageHandler(text -> {
+      JsonObject f = new JsonObject(text);
+      if ("ready".equals(f.getString("type"))) {
+        vertx.executeBlocking(() -> fx.post(s, UUID.randomUUID(), "hello from another tab"));
+      } else if ("message".equals(f.getString("type")) && "bot".equals(f.getString("from"))
+          && f.getLong("inReplyTo", 0L) > 0) {
+        ws.close().onComplete(v -> ctx.completeNow());
+      }
+    })));
+    assertTrue(ctx.awaitCompletion(20, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void a_bad_frame_gets_an_error_frame_and_the_socket_stays_open(Vertx vertx, VertxTestContext ctx) throws Exception {
+    JsonObject s = fx.newSession();
+    vertx.createWebSocketClient().connect(to(s.getString("token"))).onComplete(ctx.succeeding(ws -> {
+      ws.textMessageHandler(text -> {
+        JsonObject f = new JsonObject(text);
+        switch (f.getString("type")) {
+          case "ready" -> ws.writeTextMessage("not json");
+          case "error" -> {
+            ctx.verify(() -> {
+              assertEquals(400, f.getInteger("status"));
+              assertTrue(f.getString("errorId").startsWith("e-"));
+            });
+            ws.writeTextMessage(new JsonObject().put("type", "ping").encode());
+          }
+          case "pong" -> ws.close().onComplete(v -> ctx.completeNow());
+          default -> { }
+        }
+      });
+    }));
+    assertTrue(ctx.awaitCompletion(20, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void an_unknown_token_is_refused_before_the_upgrade(Vertx vertx, VertxTestContext ctx) throws Exception {
+    vertx.createWebSocketClient().connect(to("nope")).onComplete(ctx.failing(err -> ctx.verify(() -> {
+      assertTrue(err.getMessage().contains("401"), err.getMessage());
+      ctx.completeNow();
+    })));
+    assertTrue(ctx.awaitCompletion(20, TimeUnit.SECONDS));
+  }
+
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mhai.portal.auth.PasswordHasher;
+
+/** Staff sign-in: tokens, cookies with CSRF, lockout, roles, sign-out. */
+class StaffAuthTest {
+  static AppFixture fx;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fx = AppFixture.start();
+    PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "insert into staff (id, username, display_name, role, password_hash, created_at) values (?::uuid, ?, ?, ?, ?, now())")) {
+      for (String[] u : List.of(new String[] {"rita", "Rita Researcher", "researcher"},
+          new String[] {"tom", "Tom Therapist", "therapist"}, new String[] {"lou", "Lou Locked", "therapist"})) {
+        st.setString(1, UUID.randomUUID().toString());
+        st.setString(2, u[0]);
+        st.setString(3, u[1]);
+        st.setString(4, u[2]);
+        st.setString(5, hasher.hash("pw-" + u[0]));
+        st.executeUpdate();
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private HttpResponse<Buffer> login(String user, String password) {
+    return fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login")
+        .sendJsonObject(new JsonObject().put("username", user).put("password", password)).await();
+  }
+
+  @Test
+  void the_bootstrap_admin_signs_in_with_a_token_and_a_secure_session_cookie() {
+    HttpResponse<Buffer> r = login("admin", AppFixture.ADMIN_PASSWORD);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertNotNull(r.bodyAsJsonObject().getString("token"));
+    assertEquals("admin", r.bodyAsJsonObject().getJsonObject("staff").getString("role"));
+    String cookie = r.cookies().stream().filter(c -> c.startsWith("mhai_session=")).findFirst().orElseThrow();
+    assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
+    assertTrue(cookie.contains("SameSite=Strict"), cookie);
+  }
+
+  @Test
+  void wrong_passwords_and_unknown_users_get_the_same_401() {
+    HttpResponse<Buffer> wrong = login("admin", "nope");
+    HttpResponse<Buffer> unknown = login("nobody", "nope");
+    assertEquals(401, wrong.statusCode());
+    assertEquals(401, unknown.statusCode());
+    assertEquals(wrong.bodyAsJsonObject().getString("error"), unknown.bodyAsJsonObject().getString("error"));
+    assertEquals(400, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login").sendBuffer(Buffer.buffer("x")).await().statusCode());
+    assertEquals(400, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login")
+        .sendJsonObject(new JsonObject().put("username", "admin")).await().statusCode());
+  }
+
+  @Test
+  void five_failures_lock_the_account_with_back_off() {
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login("lou", "wrong").statusCode());
+    }
+    HttpResponse<Buffer> locked = login("lou", "pw-lou");
+    assertEquals(429, locked.statusCode(), "even the right password waits out the lock");
+    assertNotNull(locked.getHeader("Retry-After"));
+    assertTrue(locked.bodyAsJsonObject().getString("error").contains("minute"));
+  }
+
+  @Test
+  void researchers_may_not_see_the_escalation_queue() {
+    String token = fx.login("rita", "pw-rita");
+    assertEquals(403, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/escalations?status=open")
+        .bearerTokenAuthentication(token).send().await().statusCode());
+    String therapist = fx.login("tom", "pw-tom");
+    assertEquals(200, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/escalations?status=open")
+        .bearerTokenAuthentication(therapist).send().await().statusCode());
+  }
+
+  @Test
+  void cookie_sessions_need_the_csrf_header_for_changes_but_not_for_reads() {
+    HttpResponse<Buffer> r = login("tom", "pw-tom");
+    String session = r.cookies().stream().filter(c -> c.startsWith("mhai_session=")).findFirst().orElseThrow().split(";")[0];
+    String csrf = r.bodyAsJsonObject().getString("csrfToken");
+    assertEquals(200, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/escalations?status=open")
+        .putHeader("Cookie", session).send().await().statusCode());
+    String unknown = "/api/v1/escalations/" + UUID.randomUUID() + "/acknowledge";
+    assertEquals(403, fx.http.post(fx.port(), "127.0.0.1", unknown).putHeader("Cookie", session).send().await().statusCode());
+    assertEquals(403, fx.http.post(fx.port(), "127.0.0.1", unknown).putHeader("Cookie", session)
+        .putHeader("X-CSRF-Token", "forged").send().await().statusCode());
+    assertEquals(404, fx.http.post(fx.port(), "127.0.0.1", unknown).putHeader("Cookie", session)
+        .putHeader("X-CSRF-Token", csrf).send().await().statusCode(), "past the CSRF check");
+  }
+
+  @Test
+  void sign_out_ends_the_session() {
+    String token = fx.login("tom", "pw-tom");
+    assertEquals(200, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/auth/me").bearerTokenAuthentication(token).send().await().statusCode());
+    assertEquals(200, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/logout").bearerTokenAuthentication(token).send().await().statusCode());
+    assertEquals(401, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/auth/me").bearerTokenAuthentication(token).send().await().statusCode());
+  }
+}
