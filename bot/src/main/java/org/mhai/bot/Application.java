@@ -34,6 +34,7 @@ import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.web.AnalyzeApi;
+import org.mhai.nlp.corenlp.CoreNlpSentiment;
 import org.mhai.bot.oncall.FanOutNotifier;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
@@ -157,8 +158,9 @@ public final class Application {
     String publicUrl = config.publicUrl().orElse("http://localhost:" + config.http().port());
     OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl);
     var nlp = config.nlp();
-    EmotionBatcher emotion = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp", nlp.workers()),
-        models.emotion(), nlp.batchSize(), nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
+    WorkerExecutor nlpPool = vertx.createSharedWorkerExecutor("nlp", nlp.workers());
+    EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, models.emotion(), nlp.batchSize(), nlp.batchWaitMs(),
+        nlp.queue(), nlp.timeoutMs());
     ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, Optional.of(emotion), limiter,
         vertx.eventBus(), clock, config.chat().ratePerMinute());
     EscalationService escalationQueue = new EscalationService(escalations, store, dialogue, chat, clock);
@@ -180,7 +182,8 @@ public final class Application {
     new OpsApi(pool, redis, registry, accepting::get).mount(router);
     new WebChatApi(chat, store).mount(router);
     staffAuth.mount(router);
-    new AnalyzeApi(config.apiToken(), emotion, riskDetector).mount(router);
+    new AnalyzeApi(config.apiToken(), emotion, riskDetector,
+        nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));

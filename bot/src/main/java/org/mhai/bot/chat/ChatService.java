@@ -116,8 +116,11 @@ public final class ChatService {
             publish(c, appended.message());
             bus.publish(address(c), new JsonObject().put("type", "typing").put("on", true));
           }
-          return emotionFor(appended, text).compose(emotion -> store.decidePending(c,
-                  (state, seq, t, at) -> decide(state, seq, t, at, seq == appended.seq() ? emotion : Optional.empty())))
+          RiskAssessment risk = assess(text); // once per new message; reused by the turn below
+          return emotionFor(appended, text, risk).compose(emotion -> store.decidePending(c, (state, seq, t, at) ->
+                  seq == appended.seq() && !appended.duplicate()
+                      ? decide(state, seq, t, at, risk, emotion)
+                      : decide(state, seq, t, at, assess(t), Optional.empty())))
               .onSuccess(outcome -> afterTurn(c, outcome))
               .compose(outcome -> store.repliesTo(c, appended.seq()))
               .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
@@ -137,8 +140,9 @@ public final class ChatService {
    * out or is saturated, and when the message is a risk concern (the crisis path never waits for
    * the emotion model).
    */
-  private Future<Optional<EmotionScores>> emotionFor(PgConversationStore.Appended appended, String text) {
-    if (appended.duplicate() || emotion.isEmpty() || assess(text).level().atLeast(RiskLevel.MEDIUM)) {
+  private Future<Optional<EmotionScores>> emotionFor(PgConversationStore.Appended appended, String text,
+      RiskAssessment risk) {
+    if (appended.duplicate() || emotion.isEmpty() || risk.level().atLeast(RiskLevel.MEDIUM)) {
       return Future.succeededFuture(Optional.empty());
     }
     return emotion.get().score(text).map(Optional::of).otherwise(err -> {
@@ -157,9 +161,9 @@ public final class ChatService {
     }
   }
 
-  /** Runs inside the turn transaction: the crisis detector first, then the dialogue. */
-  private Decision decide(DialogueState state, long seq, String text, Instant at, Optional<EmotionScores> emotion) {
-    RiskAssessment assessment = assess(text);
+  /** Runs inside the turn transaction: the crisis detector's verdict first, then the dialogue. */
+  private Decision decide(DialogueState state, long seq, String text, Instant at, RiskAssessment assessment,
+      Optional<EmotionScores> emotion) {
     if (assessment.level().atLeast(RiskLevel.MEDIUM)) {
       LOG.warn("risk.flagged seq={} level={} signals={}", seq, assessment.level().wireName(), assessment.signals());
     }

@@ -40,7 +40,7 @@ public record AppConfig(
       "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
       "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
-      "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS");
+      "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT");
 
   public record HttpConfig(String host, int port) {}
 
@@ -69,7 +69,8 @@ public record AppConfig(
    * @param queue most texts waiting or being scored; beyond it requests get 503
    * @param timeoutMs longest a caller waits for a score
    */
-  public record NlpConfig(int workers, int batchSize, int batchWaitMs, int queue, int timeoutMs) {}
+  public record NlpConfig(int workers, int batchSize, int batchWaitMs, int queue, int timeoutMs,
+      boolean coreNlpSentiment) {}
 
   /** @param ratePerMinute patient messages accepted per web chat session per minute */
   public record ChatConfig(int ratePerMinute) {}
@@ -126,7 +127,8 @@ public record AppConfig(
             s.integer("MHAI_NLP_BATCH_SIZE", 32, 1, 256),
             s.integer("MHAI_NLP_BATCH_WAIT_MS", 5, 0, 1000),
             s.integer("MHAI_NLP_QUEUE", 1024, 1, 100_000),
-            s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000)));
+            s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000),
+            s.flag("MHAI_CORENLP_SENTIMENT")));
   }
 
   private static void requireKey(String key, String value) {
@@ -215,6 +217,18 @@ public record AppConfig(
         throw new ConfigException(key, "must be between " + min + " and " + max);
       }
       return n;
+    }
+
+    boolean flag(String key) {
+      Optional<String> v = text(key);
+      if (v.isEmpty()) {
+        return false;
+      }
+      return switch (v.get().toLowerCase(Locale.ROOT)) {
+        case "on", "true", "1", "yes" -> true;
+        case "off", "false", "0", "no" -> false;
+        default -> throw new ConfigException(key, "must be on or off");
+      };
     }
 
     URI uri(String key, String dflt) {

@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.vertx.core.WorkerExecutor;
 import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.nlp.corenlp.CoreNlpSentiment;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
@@ -27,11 +29,17 @@ public final class AnalyzeApi {
   private final Optional<String> token;
   private final EmotionBatcher emotion;
   private final RiskDetector risk;
+  private final Optional<CoreNlpSentiment> coreNlpSentiment;
+  private final WorkerExecutor nlpPool;
 
-  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk) {
+  /** @param coreNlpSentiment CoreNLP's own sentiment, for comparison only (off by default) */
+  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk,
+      Optional<CoreNlpSentiment> coreNlpSentiment, WorkerExecutor nlpPool) {
     this.token = token;
     this.emotion = emotion;
     this.risk = risk;
+    this.coreNlpSentiment = coreNlpSentiment;
+    this.nlpPool = nlpPool;
   }
 
   public void mount(Router router) {
@@ -99,13 +107,23 @@ public final class AnalyzeApi {
   }
 
   private Future<List<JsonObject>> analyse(List<String> texts) {
-    return emotion.scoreAll(texts).map(scores -> {
+    Future<List<JsonObject>> results = emotion.scoreAll(texts).map(scores -> {
       List<JsonObject> out = new ArrayList<>();
       for (int i = 0; i < texts.size(); i++) {
         out.add(result(scores.get(i), risk.assess(texts.get(i))));
       }
       return out;
     });
+    if (coreNlpSentiment.isEmpty()) {
+      return results;
+    }
+    CoreNlpSentiment corenlp = coreNlpSentiment.get();
+    return results.compose(out -> nlpPool.executeBlocking(() -> {
+      for (int i = 0; i < texts.size(); i++) {
+        out.get(i).put("coreNlpSentiment", new JsonArray(corenlp.sentences(texts.get(i))));
+      }
+      return out;
+    }, false));
   }
 
   static JsonObject result(EmotionScores e, RiskAssessment r) {

@@ -71,4 +71,16 @@ class AppConfigTest {
     assertTrue(assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_TELEGRAM_API_URL", "not a url")))
         .getMessage().startsWith("MHAI_TELEGRAM_API_URL:"));
   }
+
+  @Test
+  void nlp_settings_and_flags_are_read_and_checked() {
+    AppConfig c = AppConfig.from(Map.of("MHAI_NLP_BATCH_SIZE", "8", "MHAI_CORENLP_SENTIMENT", "on"));
+    assertEquals(8, c.nlp().batchSize());
+    assertTrue(c.nlp().coreNlpSentiment());
+    assertFalse(AppConfig.from(Map.of()).nlp().coreNlpSentiment());
+    assertTrue(assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_CORENLP_SENTIMENT", "maybe")))
+        .getMessage().startsWith("MHAI_CORENLP_SENTIMENT:"));
+    assertTrue(assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_NLP_BATCH_SIZE", "0")))
+        .getMessage().startsWith("MHAI_NLP_BATCH_SIZE:"));
+  }
 }
