@@ -146,18 +146,21 @@ public final class DjlEmotionScorer implements EmotionScorer {
       return List.of();
     }
     Encoding[] enc = tokenizer.batchEncode(texts);
+    // The tokenizer may pad to a fixed length: keep only real tokens, then right-pad to the batch's longest.
+    int[] real = new int[enc.length];
     int len = 1;
-    for (Encoding e : enc) {
-      len = Math.max(len, e.getIds().length);
+    for (int i = 0; i < enc.length; i++) {
+      long[] m = enc[i].getAttentionMask();
+      while (real[i] < m.length && m[real[i]] == 1) {
+        real[i]++;
+      }
+      len = Math.max(len, real[i]);
     }
     long[][] ids = new long[texts.size()][len];
     long[][] mask = new long[texts.size()][len];
     for (int i = 0; i < enc.length; i++) {
-      long[] x = enc[i].getIds();
-      System.arraycopy(x, 0, ids[i], 0, x.length);
-      for (int j = 0; j < x.length; j++) {
-        mask[i][j] = 1;
-      }
+      System.arraycopy(enc[i].getIds(), 0, ids[i], 0, real[i]);
+      java.util.Arrays.fill(mask[i], 0, real[i], 1L);
     }
     float[][][] out;
     try {
@@ -190,6 +193,12 @@ public final class DjlEmotionScorer implements EmotionScorer {
 
   /** Batch → (input_ids, attention_mask) int64; outputs → three [batch, labels] probability matrices. */
   private static final class HeadsTranslator implements Translator<Batch, float[][][]> {
+    /** The batch is already a batch: no extra batch dimension. */
+    @Override
+    public ai.djl.translate.Batchifier getBatchifier() {
+      return null;
+    }
+
     @Override
     public NDList processInput(TranslatorContext ctx, Batch batch) {
       NDManager m = ctx.getNDManager();

@@ -50,10 +50,14 @@ public final class EmotionHeads {
     this.model = model;
   }
 
-  /** Reads {@code labels.json}: {"labels28": {"labels": [...], "thresholds": [...]}, "ekman": …, "sentiment": …}. */
+  /**
+   * Reads {@code labels.json}: {"heads": {"labels28": {"labels": [...], "thresholds": [...]}, "ekman": …,
+   * "sentiment": …}, …} (the heads may also sit at the top level).
+   */
   public static EmotionHeads fromJson(InputStream labelsJson, String model) {
     try {
-      JsonNode root = new ObjectMapper().readTree(labelsJson);
+      JsonNode top = new ObjectMapper().readTree(labelsJson);
+      JsonNode root = top.has("heads") && top.get("heads").isObject() ? top.get("heads") : top;
       return new EmotionHeads(head(root, "labels28"), head(root, "ekman"), head(root, "sentiment"), model);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read labels.json", e);
