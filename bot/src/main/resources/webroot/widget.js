@@ -37,7 +37,7 @@
     ".log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}" +
     ".msg{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;line-height:1.35;font-size:14px}" +
     ".bot{align-self:flex-start;background:#eef2f2}.patient{align-self:flex-end;background:" + color + ";color:#fff}" +
-    ".pending{opacity:.6}.quick{display:flex;flex-wrap:wrap;gap:6px}.quick button{border:1px solid " + color + ";background:#fff;color:" + color + ";border-radius:14px;padding:4px 10px;cursor:pointer;font-size:13px}" +
+    ".bot a{color:inherit;font-weight:600}.pending{opacity:.6}.quick{display:flex;flex-wrap:wrap;gap:6px}.quick button{border:1px solid " + color + ";background:#fff;color:" + color + ";border-radius:14px;padding:4px 10px;cursor:pointer;font-size:13px}" +
     ".typing{font-size:12px;color:#666;padding:0 12px 4px;min-height:16px}" +
     "form{display:flex;border-top:1px solid #ddd}textarea{flex:1;border:0;padding:10px;resize:none;font-size:14px;height:48px}" +
     "form button{border:0;background:" + color + ";color:#fff;padding:0 16px;cursor:pointer}" +
@@ -83,7 +83,7 @@
     }
     var div = document.createElement("div");
     div.className = "msg " + (m.from === "bot" ? "bot" : "patient");
-    div.textContent = m.text;
+    if (m.from === "bot" && m.text.indexOf("\u2022") >= 0) linkify(div, m.text); else div.textContent = m.text;
     log.appendChild(div);
     var old = log.querySelector(".quick"); if (old) old.remove();
     if (m.from === "bot" && m.quickReplies && m.quickReplies.length) {
@@ -97,6 +97,20 @@
     }
     if (m.from === "bot") typing.textContent = "";
     log.scrollTop = log.scrollHeight;
+  }
+  /* Helpline lists: phone numbers become tappable tel: links (built as DOM nodes, never as HTML). */
+  function linkify(el, text) {
+    var re = /(\+?\d[\d -]{1,14}\d)/g, at = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[1].replace(/\D/g, "").length < 3) continue;
+      el.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var a = document.createElement("a");
+      a.href = "tel:" + m[1].replace(/[ -]/g, "");
+      a.textContent = m[1];
+      el.appendChild(a);
+      at = m.index + m[1].length;
+    }
+    el.appendChild(document.createTextNode(text.slice(at)));
   }
   function showPending(item) {
     var div = document.createElement("div");

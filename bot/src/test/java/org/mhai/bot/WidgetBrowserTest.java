@@ -63,6 +63,14 @@ class WidgetBrowserTest {
       b.driver.navigate().refresh();
       wait.until(d -> messages(b).size() >= before.size());
       assertEquals(before, messages(b).subList(0, before.size()), "a reload shows the same conversation");
+
+      js(b, "var r = document.querySelector('[data-mhai-widget]').shadowRoot;"
+          + "r.querySelector('.launch').click();"
+          + "r.querySelector('textarea').value = 'i want to kill myself';"
+          + "r.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));");
+      wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+          "return !!document.querySelector('[data-mhai-widget]').shadowRoot.querySelector('a[href=\"tel:988\"]')"));
+      Files.write(Path.of("target", "widget-crisis.png"), b.driver.getScreenshotAs(OutputType.BYTES));
     }
   }
 }
