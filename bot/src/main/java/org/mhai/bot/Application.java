@@ -159,8 +159,8 @@ public final class Application {
     OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl);
     var nlp = config.nlp();
     WorkerExecutor nlpPool = vertx.createSharedWorkerExecutor("nlp", nlp.workers());
-    EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, models.emotion(), nlp.batchSize(), nlp.batchWaitMs(),
-        nlp.queue(), nlp.timeoutMs());
+    EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, nlp.workers(), models.emotion(), nlp.batchSize(),
+        nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
     ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, Optional.of(emotion), limiter,
         vertx.eventBus(), clock, config.chat().ratePerMinute());
     EscalationService escalationQueue = new EscalationService(escalations, store, dialogue, chat, clock);

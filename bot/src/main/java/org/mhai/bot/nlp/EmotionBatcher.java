@@ -14,9 +14,11 @@ import org.mhai.nlp.EmotionScorer;
 import org.mhai.nlp.EmotionScores;
 
 /**
- * Gathers concurrent scoring requests into micro-batches (up to {@code maxBatch} texts, waiting at
- * most {@code maxWaitMs} for more) and runs each batch on the {@code nlp} worker pool, never on an
- * event loop. The number of texts waiting or being scored is bounded: beyond {@code maxPending} a
+ * Gathers concurrent scoring requests into micro-batches and runs each batch on the {@code nlp}
+ * worker pool, never on an event loop. While a worker is free a text goes at once (no added
+ * latency for a lone caller); while all workers are busy, texts queue up and leave together as
+ * the next batch (up to {@code maxBatch} texts) as soon as a worker frees up, or after at most
+ * {@code maxWaitMs}. The number of texts waiting or being scored is bounded: beyond {@code maxPending} a
  * request fails at once with {@link Overloaded} (the API answers 503 with Retry-After) instead of
  * letting a queue grow without limit.
  */
@@ -40,12 +42,15 @@ public final class EmotionBatcher {
   private final long maxWaitMs;
   private final int maxPending;
   private final long timeoutMs;
+  private final int workers;
+  private int running;
   private final Deque<Pending> queue = new ArrayDeque<>();
   private int outstanding;
   private long timer = -1;
 
-  public EmotionBatcher(Vertx vertx, WorkerExecutor pool, EmotionScorer scorer, int maxBatch, long maxWaitMs, int maxPending,
-      long timeoutMs) {
+  public EmotionBatcher(Vertx vertx, WorkerExecutor pool, int workers, EmotionScorer scorer, int maxBatch, long maxWaitMs,
+      int maxPending, long timeoutMs) {
+    this.workers = workers;
     this.vertx = vertx;
     this.pool = pool;
     this.scorer = scorer;
@@ -69,7 +74,7 @@ public final class EmotionBatcher {
       }
       outstanding++;
       queue.add(new Pending(text, p));
-      flushNow = queue.size() >= maxBatch;
+      flushNow = queue.size() >= maxBatch || running < workers;
       if (!flushNow && timer < 0) {
         timer = vertx.setTimer(Math.max(1, maxWaitMs), id -> flush());
       }
@@ -110,17 +115,24 @@ public final class EmotionBatcher {
       while (!queue.isEmpty() && batch.size() < maxBatch) {
         batch.add(queue.poll());
       }
-      if (!queue.isEmpty()) {
-        timer = vertx.setTimer(1, id -> flush());
+      if (batch.isEmpty()) {
+        return;
       }
-    }
-    if (batch.isEmpty()) {
-      return;
+      running++;
+      if (!queue.isEmpty() && timer < 0) {
+        timer = vertx.setTimer(Math.max(1, maxWaitMs), id -> flush());
+      }
     }
     List<String> texts = batch.stream().map(Pending::text).toList();
     pool.executeBlocking(() -> scorer.score(texts), false).onComplete(ar -> {
+      boolean more;
       synchronized (this) {
         outstanding -= batch.size();
+        running--;
+        more = !queue.isEmpty();
+      }
+      if (more) {
+        flush(); // a worker is free: whatever queued meanwhile leaves now as one batch
       }
       for (int i = 0; i < batch.size(); i++) {
         if (ar.succeeded()) {

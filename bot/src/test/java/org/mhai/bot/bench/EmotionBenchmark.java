@@ -32,8 +32,8 @@ import org.mhai.nlp.djl.DjlEmotionScorer;
  * command, not a test (docs/performance.md):
  *
  * <pre>
- * mvn -q -pl bot -am test-compile && mvn -q -pl bot exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.mhai.bot.bench.EmotionBenchmark -Dexec.args="../models/emotion ../../shared/data/goemotions/original/test.tsv"
+ * mvn -q install -DskipTests && mvn -q -pl bot exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.mhai.bot.bench.EmotionBenchmark -Dexec.args="models/emotion ../shared/data/goemotions/original/test.tsv target/performance.md"
  * </pre>
  */
 public final class EmotionBenchmark {
@@ -69,7 +69,7 @@ public final class EmotionBenchmark {
         }
       }
       line("");
-      line("## Through the service's micro-batcher (max batch 32, max wait 5 ms), closed-loop callers, one text per request");
+      line("## Through the service's micro-batcher (a free worker takes a text at once; while busy, texts gather into batches of up to 32), closed-loop callers, one text per request");
       line("");
       line("| callers | nlp workers | sentences/s | p50 ms | p99 ms |");
       line("|---|---|---|---|---|");
@@ -160,8 +160,8 @@ public final class EmotionBenchmark {
   private static double batched(EmotionScorer scorer, List<String> texts, int callers, int workers) {
     Vertx vertx = Vertx.vertx();
     try {
-      EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("bench-nlp-" + workers, workers), scorer,
-          32, 5, 100_000, 60_000);
+      EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("bench-nlp-" + workers, workers), workers,
+          scorer, 32, 5, 100_000, 60_000);
       int total = texts.size() * 2;
       long[] lat = new long[total];
       AtomicInteger next = new AtomicInteger();

@@ -66,7 +66,7 @@ class EmotionBatcherTest {
   @Test
   void concurrent_requests_are_gathered_into_batches_and_each_gets_its_own_answer() {
     CountingScorer scorer = new CountingScorer(20, null);
-    EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp-test", 1), scorer, 16, 10, 1000, 5000);
+    EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp-test", 1), 1, scorer, 16, 10, 1000, 5000);
     List<Future<EmotionScores>> all = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       all.add(b.score("x".repeat(i + 1)));
@@ -84,7 +84,7 @@ class EmotionBatcherTest {
   void a_full_queue_refuses_at_once_instead_of_growing() {
     CountDownLatch release = new CountDownLatch(1);
     CountingScorer scorer = new CountingScorer(0, release);
-    EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp-test2", 1), scorer, 4, 1, 8, 5000);
+    EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp-test2", 1), 1, scorer, 4, 1, 8, 5000);
     List<Future<EmotionScores>> accepted = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       accepted.add(b.score("t" + i));
@@ -100,7 +100,7 @@ class EmotionBatcherTest {
   @Test
   void a_hanging_scorer_times_out_the_caller() {
     CountDownLatch never = new CountDownLatch(1);
-    EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp-test3", 1),
+    EmotionBatcher b = new EmotionBatcher(vertx, vertx.createSharedWorkerExecutor("nlp-test3", 1), 1,
         new CountingScorer(0, never), 4, 1, 100, 200);
     Future<EmotionScores> f = b.score("hello");
     try {
