@@ -180,6 +180,28 @@ class WebChatApiTest {
     assertEquals(3, cached.lastMood().getAsInt());
   }
 
+  @Test
+  void each_message_is_scored_for_emotion_and_the_scores_are_stored_as_an_event() throws Exception {
+    JsonObject s = fx.newSession();
+    fx.post(s, UUID.randomUUID(), "skip");
+    JsonObject r = fx.post(s, UUID.randomUUID(), "I miss her so much, I can't stop crying").bodyAsJsonObject();
+    long seq = r.getLong("seq");
+    assertTrue(r.getJsonArray("replies").getJsonObject(0).getString("text").startsWith("It sounds like you're feeling sad"),
+        r.encode());
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "select e.data::text from conversation_event e join webchat_session w on w.conversation_id = e.conversation_id "
+            + "where w.id = ?::uuid and e.type = 'emotion_assessed' and (e.data->>'messageSeq')::bigint = ?")) {
+      st.setString(1, s.getString("sessionId"));
+      st.setLong(2, seq);
+      ResultSet rs = st.executeQuery();
+      assertTrue(rs.next(), "an emotion_assessed event for the message");
+      JsonObject data = new JsonObject(rs.getString(1));
+      assertTrue(data.getJsonArray("labels").contains("sadness"), data.encode());
+      assertEquals(7, data.getJsonObject("ekman").size());
+      assertFalse(data.encode().contains("crying"), "no text in the event");
+    }
+  }
+
   private static long eventRows() throws Exception {
     try (Connection c = TestServices.jdbc(fx.schema); var st = c.createStatement()) {
       ResultSet rs = st.executeQuery("select count(*) from conversation_event");
