@@ -164,7 +164,7 @@ Dev macro-F1 by epoch (thresholds tuned on dev itself, so optimistic; used only 
   (int8 kernels differ: Python used qnnpack, libtorch uses fbgemm; the fp32 reference export matches to ≤ 1e-4, see README).
 - Sanity sentences ("I'm so happy today!" → joy, "I miss her so much, I can't stop crying" → sadness,
   "That's disgusting" → disgust, Ekman head): {'pass' if java.get('sanity_joy_sadness_disgust_ok') else 'FAIL'}.
-- Speed, tokenisation included, {speed.get('bench_texts')} test comments: {speed.get('bench_batch1_sentences_per_s', 0):.0f} sentences/s at batch 1,
+- Speed, tokenisation included, DJL with one intra-op thread (`-Dai.djl.pytorch.num_threads=1`), {speed.get('bench_texts')} test comments: {speed.get('bench_batch1_sentences_per_s', 0):.0f} sentences/s at batch 1,
   {speed.get('bench_batch32_sentences_per_s', 0):.0f} sentences/s at batch 32 (whole dev+test at batch 1:
   {speed.get('test_batch1_sentences_per_s_end_to_end', 0):.0f} sentences/s). Baseline in the same run: langchain4j's fp32
   all-MiniLM-L6-v2 ONNX through ONNX Runtime 1.20, same texts and tokenisation, batch 1:
