@@ -16,6 +16,10 @@ public final class Main {
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("DJL_OFFLINE", "true");
     System.setProperty("OPT_OUT_TRACKING", "true");
+    // One intra-op thread per predictor: parallelism comes from the nlp pool's workers, and a
+    // busy-waiting libtorch pool would otherwise starve the event loops on small machines.
+    System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     Logger log = LoggerFactory.getLogger(Main.class);

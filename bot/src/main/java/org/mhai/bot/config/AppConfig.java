@@ -123,7 +123,7 @@ public record AppConfig(
           return u.replaceAll("/+$", "");
         }),
         new NlpConfig(
-            s.integer("MHAI_NLP_WORKERS", 1, 1, 64),
+            s.integer("MHAI_NLP_WORKERS", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64),
             s.integer("MHAI_NLP_BATCH_SIZE", 32, 1, 256),
             s.integer("MHAI_NLP_BATCH_WAIT_MS", 5, 0, 1000),
             s.integer("MHAI_NLP_QUEUE", 1024, 1, 100_000),

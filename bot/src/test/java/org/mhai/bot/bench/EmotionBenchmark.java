@@ -44,6 +44,8 @@ public final class EmotionBenchmark {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("ai.djl.offline", "true");
+    System.setProperty("ai.djl.pytorch.num_threads", "1"); // as Main sets it
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     Path modelDir = Path.of(args.length > 0 ? args[0] : "../models/emotion");
     Path data = Path.of(args.length > 1 ? args[1] : "../../shared/data/goemotions/original/test.tsv");
     List<String> texts = Files.readAllLines(data, StandardCharsets.UTF_8).stream()
