@@ -50,7 +50,7 @@ final class FindingReader {
     } else if (anaphoric.size() == 1 && separateNow(anaphoric.get(0).match(), kept)) {
       // "after my parents go to sleep i'm going to take all my pills": an immediate time supports it.
       findings.addAll(anaphoric);
-    } else if (anaphoric.stream().map(f -> f.match().rowId()).distinct().count() >= 2) {
+    } else if (twoSeparate(anaphoric)) {
       // "i have the pills and i'm doing it tonight" never names suicide, but two such phrases
       // (means and intent, a plan and a date) support each other.
       findings.addAll(anaphoric);
@@ -86,7 +86,9 @@ final class FindingReader {
     if (subject == Subject.GENERIC && (selfState || thirdParty)) {
       return Optional.empty();
     }
-    if (media && (thirdParty || selfState && subject == Subject.NONE)) {
+    // "she wrote a poem about wanting to die": the writing is what the person did, not fiction.
+    boolean actOfWriting = row.has(Signals.FLAG_OTHER) && cues.overlapping(Signals.CUE_MEDIA, match);
+    if (media && !actOfWriting && (thirdParty || selfState && subject == Subject.NONE)) {
       // news, fiction, school work: only an explicit "i" or "me" makes it about the patient.
       return Optional.empty();
     }
@@ -131,6 +133,20 @@ final class FindingReader {
       level = min(level, RiskLevel.MEDIUM);
     }
     return Optional.of(new Finding(signal, level, match));
+  }
+
+  /** Two anaphoric findings of different rows that do not overlap (two readings of one phrase are one). */
+  private static boolean twoSeparate(List<Finding> anaphoric) {
+    for (int i = 0; i < anaphoric.size(); i++) {
+      for (int k = i + 1; k < anaphoric.size(); k++) {
+        Match a = anaphoric.get(i).match();
+        Match b = anaphoric.get(k).match();
+        if (a.rowId() != b.rowId() && !a.overlaps(b)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean separateNow(Match anaphoric, List<Match> risks) {

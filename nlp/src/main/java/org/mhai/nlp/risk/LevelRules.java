@@ -20,7 +20,9 @@ import org.mhai.nlp.RiskLevel;
  *   <li>a goodbye or preparatory act with ideation, hopelessness, burden, self-harm or urges →
  *       at least high;
  *   <li>means with (passive) ideation or a method → at least high;
- *   <li>concern for someone else, or returning urges, with an immediate timeframe → high.
+ *   <li>concern for someone else, or returning urges, with an immediate timeframe → high;
+ *   <li>(1.1.0) means with an immediate timeframe; a goodbye or preparatory act with means, a method
+ *       or an attempt; two different goodbye or preparatory acts → at least high.
  * </ol>
  *
  * A timeframe alone is no risk: it is reported only next to a finding of at least medium.
@@ -74,6 +76,16 @@ final class LevelRules {
         && any(findings, RiskLevel.MEDIUM, Signals.IDEATION, Signals.PASSIVE_IDEATION, Signals.METHOD)) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
     }
+    // 1.1.0: means or a method with an immediate time ("got the gun out of the safe. tonight");
+    // a goodbye or preparatory act next to means, a method or an attempt; two different farewell
+    // acts ("this is my last message" + "thank you for everything").
+    if (now && any(findings, RiskLevel.MEDIUM, Signals.MEANS)) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
+    }
+    if (apart(findings, Set.of(Signals.GOODBYE, Signals.PREPARATORY),
+        Set.of(Signals.MEANS, Signals.METHOD, Signals.ATTEMPT, Signals.GOODBYE, Signals.PREPARATORY))) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
+    }
     if (now && any(findings, RiskLevel.MEDIUM, Signals.URGES)) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
     }
@@ -81,6 +93,26 @@ final class LevelRules {
       findings.addAll(times);
     }
     return new RiskAssessment(level, level.escalates(), signals(findings), evidence(tokens, findings), version);
+  }
+
+  /**
+   * Two findings of at least medium, one with a signal of {@code first} and one of {@code second},
+   * from different rows whose phrases do not overlap: one phrase read twice ("stockpiling pills" is
+   * both preparatory and means) is one piece of evidence, not two.
+   */
+  private static boolean apart(List<Finding> findings, Set<String> first, Set<String> second) {
+    for (Finding a : findings) {
+      if (!a.level().atLeast(RiskLevel.MEDIUM) || !first.contains(a.signal())) {
+        continue;
+      }
+      for (Finding b : findings) {
+        if (b != a && b.level().atLeast(RiskLevel.MEDIUM) && second.contains(b.signal())
+            && b.match().rowId() != a.match().rowId() && !a.match().overlaps(b.match())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean any(List<Finding> findings, RiskLevel atLeast, String... signals) {

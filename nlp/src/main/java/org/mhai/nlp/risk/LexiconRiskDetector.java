@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
+import org.mhai.nlp.RiskLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,22 +69,58 @@ public final class LexiconRiskDetector implements RiskDetector {
    */
   @Override
   public RiskAssessment assess(String text) {
+    return read(text).assessment();
+  }
+
+  /**
+   * The assessment and what the lexicon read around it, for {@link CompositeRiskDetector}'s gate.
+   *
+   * @param assessment the lexicon's assessment (what {@link #assess} returns)
+   * @param framed a figure of speech, a game, a denial, a question about the service, a
+   *     hypothetical or laughter was read in the message (fiction and school work words are too common to gate
+   *     on alone: they gate through {@code readAway})
+   * @param readAway a high or imminent risk phrase matched but the lexicon's reading (negation,
+   *     subject, frame, tense, topic) left the message below high: an explicit decision
+   */
+  record Reading(RiskAssessment assessment, boolean framed, boolean readAway) {}
+
+  private static final Set<String> FRAMES = Set.of(Signals.CUE_FIGURATIVE, Signals.CUE_GAME,
+      Signals.CUE_SERVICE, Signals.CUE_HYPOTHETICAL, Signals.CUE_DENIAL);
+
+  /**
+   * Whether {@link CompositeRiskDetector}'s gate applies to a text (the learned classifier may raise
+   * it to medium at most): for the trainer's threshold selection.
+   */
+  public boolean gatesLearned(String text) {
+    Reading r = read(text);
+    return r.framed() || r.readAway();
+  }
+
+  Reading read(String text) {
     Objects.requireNonNull(text, "text");
     Tokens tokens = normaliser.normalise(text);
     if (tokens.size() == 0) {
-      return RiskAssessment.none(version);
+      return new Reading(RiskAssessment.none(version), false, false);
     }
     List<Match> matches = matcher.find(tokens);
     List<Match> cues = new ArrayList<>();
     List<Match> risks = new ArrayList<>();
+    boolean framed = false;
+    boolean strong = false;
     for (Match m : matches) {
       (m.row().cue() ? cues : risks).add(m);
+      framed |= m.row().cue() && FRAMES.contains(m.row().signal());
+      strong |= !m.row().cue() && m.row().level().atLeast(RiskLevel.HIGH);
     }
     if (risks.isEmpty()) {
-      return RiskAssessment.none(version);
+      return new Reading(RiskAssessment.none(version), framed, false);
+    }
+    for (int i = 0; i < tokens.size() && !framed; i++) {
+      framed = laughter.contains(tokens.word(i)) || laughter.contains(tokens.word(i).replace(" ", ""));
     }
     CueIndex index = new CueIndex(tokens, cues, laughter);
-    return rules.assess(tokens, reader.read(tokens, risks, index));
+    RiskAssessment a = rules.assess(tokens, reader.read(tokens, risks, index));
+    return new Reading(a, framed, strong && !a.level().atLeast(RiskLevel.HIGH));
   }
 
   /** E.g. "lexicon-risk/1.0.0": recorded with every crisis decision. */

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.nlp.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.RiskAssessment.EvidenceSpan;
+import org.mhai.nlp.RiskDetector;
+import org.mhai.nlp.RiskLevel;
+import org.mhai.nlp.risk.learned.MiniLmEncoder;
+import org.mhai.nlp.risk.learned.RiskClassifier;
+import org.mhai.nlp.risk.learned.TextEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crisis-risk detector the bot uses: the lexicon first, then a learned paraphrase classifier
+ * over the shared sentence encoder that may only <em>raise</em> the level (models/risk/MODEL_CARD.md).
+ *
+ * <ul>
+ *   <li>A lexicon {@code high} or {@code imminent} is returned as is (the classifier is not run).
+ *   <li>Otherwise the classifier raises a lexicon {@code medium} to {@code high} when p(crisis) ≥
+ *       τ_high (signal {@code learned_crisis}), and a lexicon {@code none}/{@code low} to
+ *       {@code medium} when p(crisis) + p(concern) ≥ τ_medium or p(crisis) ≥ τ_high (signal
+ *       {@code learned_concern}); the evidence span is the whole text. From none or low it never
+ *       escalates on its own: held-out folds showed its confident "crisis" on ordinary messages
+ *       ("i need to take my pills tonight") costs more false escalations than it finds crises.
+ *   <li>Gate: when the lexicon read a figure of speech, a game, a denial, a question about the
+ *       service or a hypothetical, or matched a high phrase and explicitly read it away (negation,
+ *       someone else, fiction, the past, no topic), the classifier can raise to medium at most.
+ *   <li>Never lowers; never returns less than the lexicon. If the encoder cannot be built, or
+ *       throws while embedding, the lexicon's assessment is returned (logged once) — never "none".
+ * </ul>
+ *
+ * Thread-safe when the encoder is (the bundled one is).
+ */
+public final class CompositeRiskDetector implements RiskDetector {
+
+  public static final String SIGNAL_LEARNED_CRISIS = "learned_crisis";
+  public static final String SIGNAL_LEARNED_CONCERN = "learned_concern";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompositeRiskDetector.class);
+
+  private final LexiconRiskDetector lexicon;
+  private final TextEncoder encoder;
+  private final RiskClassifier classifier;
+  private final String version;
+  private final AtomicBoolean warned = new AtomicBoolean();
+
+  /**
+   * @param encoder null to run the lexicon alone (the version still names the classifier, with
+   *     "+learned-unavailable")
+   */
+  CompositeRiskDetector(LexiconRiskDetector lexicon, TextEncoder encoder, RiskClassifier classifier) {
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    this.classifier = Objects.requireNonNull(classifier, "classifier");
+    this.encoder = encoder;
+    if (encoder != null && encoder.dimension() != classifier.dimension()) {
+      throw new IllegalArgumentException("encoder dimension " + encoder.dimension()
+          + " does not match the classifier's " + classifier.dimension());
+    }
+    this.version = lexicon.version() + "+" + classifier.version();
+  }
+
+  /**
+   * The bundled lexicon and classifier and the in-process MiniLM encoder. The lexicon or the
+   * classifier being missing or corrupt fails construction (NlpException); the encoder failing to
+   * load is logged and the detector runs on the lexicon alone.
+   */
+  public static CompositeRiskDetector loadDefault() {
+    LexiconRiskDetector lexicon = LexiconRiskDetector.loadDefault();
+    RiskClassifier classifier = RiskClassifier.loadDefault();
+    TextEncoder encoder;
+    try {
+      long started = System.nanoTime();
+      encoder = new MiniLmEncoder();
+      encoder.embed("warm up");
+      LOG.info("risk.learned.loaded version={} encoder={} ms={}", classifier.version(), encoder.name(),
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.error("risk.learned.unavailable encoder failed to load; crisis risk runs on the lexicon alone", e);
+      encoder = null;
+    }
+    return new CompositeRiskDetector(lexicon, encoder, classifier);
+  }
+
+  /** For tests and tools: a given encoder (may be null) and classifier over the bundled lexicon. */
+  public static CompositeRiskDetector of(TextEncoder encoder, RiskClassifier classifier) {
+    return new CompositeRiskDetector(LexiconRiskDetector.loadDefault(), encoder, classifier);
+  }
+
+  /**
+   * @throws NullPointerException when {@code text} is null; a lexicon error propagates as in
+   *     {@link LexiconRiskDetector#assess}; encoder errors do not (the lexicon result is returned)
+   */
+  @Override
+  public RiskAssessment assess(String text) {
+    LexiconRiskDetector.Reading reading = lexicon.read(text);
+    RiskAssessment base = reading.assessment();
+    if (base.level().atLeast(RiskLevel.HIGH) || encoder == null || text.isBlank()) {
+      return relabel(base);
+    }
+    double[] p;
+    try {
+      p = classifier.probabilities(encoder.embed(text));
+    } catch (RuntimeException | LinkageError e) {
+      if (warned.compareAndSet(false, true)) {
+        LOG.error("risk.learned.failed encoder threw; returning the lexicon assessment (logged once)", e);
+      }
+      return relabel(base);
+    }
+    RiskLevel learned = RiskLevel.NONE;
+    String signal = null;
+    if (p[RiskClassifier.CRISIS] >= classifier.tauHigh()) {
+      learned = RiskLevel.HIGH;
+      signal = SIGNAL_LEARNED_CRISIS;
+    } else if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= classifier.tauMedium()) {
+      learned = RiskLevel.MEDIUM;
+      signal = SIGNAL_LEARNED_CONCERN;
+    }
+    // To high only as a second opinion: the lexicon already read at least medium ("my pills tonight"
+    // alone is no crisis); and never over a frame or a phrase the lexicon explicitly read away.
+    if (learned == RiskLevel.HIGH
+        && (reading.framed() || reading.readAway() || !base.level().atLeast(RiskLevel.MEDIUM))) {
+      learned = RiskLevel.MEDIUM;
+      signal = SIGNAL_LEARNED_CONCERN;
+    }
+    if (signal == null || !learned.atLeast(base.level()) || learned == base.level()) {
+      return relabel(base);
+    }
+    List<String> signals = new ArrayList<>(base.signals().size() + 1);
+    signals.add(signal);
+    signals.addAll(base.signals());
+    List<EvidenceSpan> evidence = new ArrayList<>(base.evidence());
+    evidence.add(new EvidenceSpan(0, text.length(), signal));
+    return new RiskAssessment(learned, learned.escalates(), signals, evidence, version);
+  }
+
+  private RiskAssessment relabel(RiskAssessment a) {
+    return new RiskAssessment(a.level(), a.escalate(), a.signals(), a.evidence(), version);
+  }
+
+  /** E.g. "lexicon-risk/1.1.0+learned/1": recorded with every crisis decision. */
+  @Override
+  public String version() {
+    return version;
+  }
+
+  /** Whether the learned component is running (false: lexicon alone after an encoder failure at load). */
+  public boolean learnedAvailable() {
+    return encoder != null;
+  }
+
+  /** The lexicon part, for the evaluation tool's side-by-side report. */
+  public LexiconRiskDetector lexicon() {
+    return lexicon;
+  }
+}
