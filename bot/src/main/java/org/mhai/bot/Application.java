@@ -161,8 +161,9 @@ public final class Application {
     WorkerExecutor nlpPool = vertx.createSharedWorkerExecutor("nlp", nlp.workers());
     EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, nlp.workers(), models.emotion(), nlp.batchSize(),
         nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
-    ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, Optional.of(emotion), limiter,
-        vertx.eventBus(), clock, config.chat().ratePerMinute());
+    WorkerExecutor riskPool = vertx.createSharedWorkerExecutor("risk", 2);
+    ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
+        Optional.of(emotion), limiter, vertx.eventBus(), clock, config.chat().ratePerMinute());
     EscalationService escalationQueue = new EscalationService(escalations, store, dialogue, chat, clock);
     PgStaffAccounts staff = new PgStaffAccounts(pool);
     PgAuditLog audit = new PgAuditLog(pool, clock);
@@ -182,7 +183,7 @@ public final class Application {
     new OpsApi(pool, redis, registry, accepting::get).mount(router);
     new WebChatApi(chat, store).mount(router);
     staffAuth.mount(router);
-    new AnalyzeApi(config.apiToken(), emotion, riskDetector,
+    new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);

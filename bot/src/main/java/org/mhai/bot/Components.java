@@ -4,10 +4,11 @@ package org.mhai.bot;
 import java.nio.file.Path;
 import org.mhai.nlp.corenlp.CoreNlpPiiDetector;
 import org.mhai.nlp.djl.DjlEmotionScorer;
-import org.mhai.nlp.risk.LexiconRiskDetector;
+import org.mhai.nlp.risk.CompositeRiskDetector;
 
 /**
- * The production analysers: the crisis lexicon bundled in {@code nlp}, the emotion model bundled
+ * The production analysers: the crisis detector bundled in {@code nlp} (lexicon + learned
+ * paraphrase component), the emotion model bundled
  * from {@code models/emotion} (unpacked into {@code MHAI_DATA_DIR/models}, checked by sha256) and
  * CoreNLP's light pipeline for personal data.
  * A missing or corrupt crisis lexicon, or a model that does not match its checksum, stops start-up.
@@ -16,7 +17,8 @@ final class Components {
   private Components() {}
 
   static Models load(Path dataDir) {
-    return new Models(LexiconRiskDetector.loadDefault(), DjlEmotionScorer.loadBundled(dataDir.resolve("models")),
+    CompositeRiskDetector risk = CompositeRiskDetector.loadDefault();
+    return new Models(risk, risk.lexicon(), DjlEmotionScorer.loadBundled(dataDir.resolve("models")),
         CoreNlpPiiDetector.load());
   }
 }

@@ -11,12 +11,27 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The crisis path with an emotion scorer that throws on every call, and no Redis at all. */
+/**
+ * The crisis path with an emotion scorer that throws on every call, a full risk detector (the
+ * learned component) that throws too, and no Redis at all: the lexicon alone still answers.
+ */
 class CrisisWithFailingScorerTest {
 
   @Test
   void helplines_and_one_escalation_without_the_emotion_model() {
-    try (AppFixture fx = AppFixture.start(Map.of(), AppFixture.sharedModels().withEmotion(BrokenScorers.failing()))) {
+    org.mhai.nlp.RiskDetector broken = new org.mhai.nlp.RiskDetector() {
+      @Override
+      public org.mhai.nlp.RiskAssessment assess(String text) {
+        throw new org.mhai.nlp.NlpException("injected failure");
+      }
+
+      @Override
+      public String version() {
+        return "broken";
+      }
+    };
+    try (AppFixture fx = AppFixture.start(Map.of(),
+        AppFixture.sharedModels().withEmotion(BrokenScorers.failing()).withRisk(broken))) {
       JsonObject s = fx.newSession();
       HttpResponse<Buffer> ordinary = fx.post(s, UUID.randomUUID(), "I had a quiet day");
       assertEquals(200, ordinary.statusCode(), "ordinary chat also works without emotions");

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.WorkerExecutor;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.nlp.EmotionBatcher;
@@ -42,6 +44,10 @@ public final class ChatService {
   private final OnCallNotifier onCall;
   private final DialogueEngine dialogue;
   private final RiskDetector risk;
+  private final RiskDetector quickRisk;
+  private final WorkerExecutor riskPool;
+  /** Longest the full risk detector may take before the lexicon's own verdict is used. */
+  static final long RISK_TIMEOUT_MS = 300;
   private final Optional<EmotionBatcher> emotion;
   private final RateLimiter rateLimiter;
   private final EventBus bus;
@@ -78,9 +84,11 @@ public final class ChatService {
   }
 
   public ChatService(PgConversationStore store, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
-      RiskDetector risk, Optional<EmotionBatcher> emotion, RateLimiter rateLimiter, EventBus bus, Clock clock,
-      int ratePerMinute) {
+      RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, Optional<EmotionBatcher> emotion,
+      RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
     this.store = store;
+    this.quickRisk = quickRisk;
+    this.riskPool = riskPool;
     this.emotion = emotion;
     this.escalations = escalations;
     this.onCall = onCall;
@@ -116,11 +124,10 @@ public final class ChatService {
             publish(c, appended.message());
             bus.publish(address(c), new JsonObject().put("type", "typing").put("on", true));
           }
-          RiskAssessment risk = assess(text); // once per new message; reused by the turn below
-          return emotionFor(appended, text, risk).compose(emotion -> store.decidePending(c, (state, seq, t, at) ->
-                  seq == appended.seq() && !appended.duplicate()
+          return assessFully(text).compose(risk -> emotionFor(appended, text, risk).compose(emotion ->
+                  store.decidePending(c, (state, seq, t, at) -> seq == appended.seq() && !appended.duplicate()
                       ? decide(state, seq, t, at, risk, emotion)
-                      : decide(state, seq, t, at, assess(t), Optional.empty())))
+                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty()))))
               .onSuccess(outcome -> afterTurn(c, outcome))
               .compose(outcome -> store.repliesTo(c, appended.seq()))
               .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
@@ -151,13 +158,27 @@ public final class ChatService {
     });
   }
 
-  /** The crisis detector's verdict; a broken detector reads as concern, never as "no risk". */
-  private RiskAssessment assess(String text) {
+  /**
+   * The full detector's verdict (lexicon + learned component) from the {@code risk} pool; if it
+   * fails or takes longer than {@link #RISK_TIMEOUT_MS}, the lexicon's verdict, computed inline.
+   */
+  private Future<RiskAssessment> assessFully(String text) {
+    return riskPool.executeBlocking(() -> risk.assess(text), false)
+        .timeout(RISK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .otherwise(err -> {
+          LOG.warn("risk.full_detector_unavailable error={}", err.getClass().getSimpleName());
+          return assessQuickly(text);
+        });
+  }
+
+  /** The lexicon's verdict, inline; a broken detector reads as concern, never as "no risk". */
+  private RiskAssessment assessQuickly(String text) {
     try {
-      return risk.assess(text);
+      return quickRisk.assess(text);
     } catch (RuntimeException e) {
       LOG.error("risk.detector_failed error={}", e.toString());
-      return new RiskAssessment(RiskLevel.MEDIUM, false, List.of("detector_error"), List.of(), risk.version() + "+error");
+      return new RiskAssessment(RiskLevel.MEDIUM, false, List.of("detector_error"), List.of(),
+          quickRisk.version() + "+error");
     }
   }
 

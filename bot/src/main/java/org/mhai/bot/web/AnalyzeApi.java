@@ -31,11 +31,13 @@ public final class AnalyzeApi {
   private final RiskDetector risk;
   private final Optional<CoreNlpSentiment> coreNlpSentiment;
   private final WorkerExecutor nlpPool;
+  private final WorkerExecutor riskPool;
 
   /** @param coreNlpSentiment CoreNLP's own sentiment, for comparison only (off by default) */
-  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk,
+  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk, WorkerExecutor riskPool,
       Optional<CoreNlpSentiment> coreNlpSentiment, WorkerExecutor nlpPool) {
     this.token = token;
+    this.riskPool = riskPool;
     this.emotion = emotion;
     this.risk = risk;
     this.coreNlpSentiment = coreNlpSentiment;
@@ -107,10 +109,14 @@ public final class AnalyzeApi {
   }
 
   private Future<List<JsonObject>> analyse(List<String> texts) {
-    Future<List<JsonObject>> results = emotion.scoreAll(texts).map(scores -> {
+    Future<List<RiskAssessment>> risks = riskPool.executeBlocking(
+        () -> texts.stream().map(risk::assess).toList(), false);
+    Future<List<JsonObject>> results = Future.all(emotion.scoreAll(texts), risks).map(both -> {
+      List<EmotionScores> scores = both.resultAt(0);
+      List<RiskAssessment> assessed = both.resultAt(1);
       List<JsonObject> out = new ArrayList<>();
       for (int i = 0; i < texts.size(); i++) {
-        out.add(result(scores.get(i), risk.assess(texts.get(i))));
+        out.add(result(scores.get(i), assessed.get(i)));
       }
       return out;
     });

@@ -112,8 +112,8 @@ public final class EmotionBenchmark {
     env.put("MHAI_ADMIN_PASSWORD", "bench-admin-password");
     try (DjlEmotionScorer scorer = DjlEmotionScorer.load(modelDir)) {
       org.mhai.bot.Application app = org.mhai.bot.Application.start(org.mhai.bot.config.AppConfig.from(env),
-          new org.mhai.bot.Models(org.mhai.nlp.risk.LexiconRiskDetector.loadDefault(), scorer,
-              org.mhai.nlp.corenlp.CoreNlpPiiDetector.load()));
+          new org.mhai.bot.Models(org.mhai.nlp.risk.CompositeRiskDetector.loadDefault(),
+              org.mhai.nlp.risk.LexiconRiskDetector.loadDefault(), scorer, org.mhai.nlp.corenlp.CoreNlpPiiDetector.load()));
       try {
         for (int c : new int[] {1, 8, 32}) {
           http(app.port(), "bench-token", texts, c, 10);
