@@ -54,7 +54,8 @@ public final class EmotionBenchmark {
     line("");
     line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "; " + texts.size()
-        + " GoEmotions test comments (mean " + texts.stream().mapToInt(String::length).average().orElse(0) / 1 + " chars).");
+        + " GoEmotions test comments (mean " + Math.round(texts.stream().mapToInt(String::length).average().orElse(0))
+        + " characters).");
     line("");
 
     line("## The project's scorer (DJL PyTorch, int8 MiniLM-L6, three heads), called directly");
