@@ -32,7 +32,7 @@ final class BootstrapAdmin {
     if (configured.isPresent()) {
       LOG.info("staff.bootstrap_admin source=MHAI_ADMIN_PASSWORD");
     } else {
-      LOG.warn("staff.bootstrap_admin source=generated — the password is printed once on standard output");
+      LOG.warn("staff.bootstrap_admin source=generated - the password is printed once on standard output");
       System.out.println();
       System.out.println("  Bootstrap admin account created.  username: admin   password: " + password);
       System.out.println("  It is shown only this once. Set MHAI_ADMIN_PASSWORD to choose it yourself.");

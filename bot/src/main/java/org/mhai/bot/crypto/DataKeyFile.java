@@ -24,7 +24,7 @@ public final class DataKeyFile {
     Path file = dataDir.resolve("data.key");
     try {
       if (Files.exists(file)) {
-        LOG.warn("crypto.dev_key source={} — MHAI_DATA_KEY is unset; using the development key file. "
+        LOG.warn("crypto.dev_key source={} - MHAI_DATA_KEY is unset; using the development key file. "
             + "Set MHAI_DATA_KEY (openssl rand -base64 32) in production.", file);
         return Files.readString(file, StandardCharsets.US_ASCII).trim();
       }
@@ -38,7 +38,7 @@ public final class DataKeyFile {
       }
       Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      LOG.warn("crypto.dev_key_generated file={} — MHAI_DATA_KEY is unset, so a DEVELOPMENT key was generated. "
+      LOG.warn("crypto.dev_key_generated file={} - MHAI_DATA_KEY is unset, so a DEVELOPMENT key was generated. "
           + "Anyone who can read this file can read patient messages. Set MHAI_DATA_KEY in production.", file);
       return key;
     } catch (IOException e) {

@@ -78,7 +78,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (orphan.isEmpty()) {
       return; // stale pid file: PostgreSQL removes it itself on start
     }
-    LOG.warn("db.embedded_orphan pid={} — a previous run did not stop its database; stopping it now", pid);
+    LOG.warn("db.embedded_orphan pid={} - a previous run did not stop its database; stopping it now", pid);
     orphan.get().destroy(); // SIGTERM: smart shutdown; its clients are gone with the old process
     try {
       orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
