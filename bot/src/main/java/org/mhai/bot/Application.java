@@ -43,6 +43,7 @@ import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.bot.store.pg.PgStaffAccounts;
 import org.mhai.portal.EscalationApi;
+import org.mhai.portal.PortalPages;
 import org.mhai.portal.auth.PasswordHasher;
 import org.mhai.portal.auth.StaffAuth;
 import org.mhai.bot.chat.LocalRateLimiter;
@@ -186,6 +187,7 @@ public final class Application {
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
+    new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> asset(ctx, "webroot/index.html", "text/html; charset=utf-8"));

@@ -54,7 +54,7 @@ public final class TrainRiskClassifier {
   public static void main(String[] args) throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path root = Files.exists(Path.of("models/risk")) ? Path.of(".") : Path.of("..");
-    Path cssrs = Path.of("/work/shared/data/cssrs-reddit-500/500_Reddit_users_posts_labels.minus_heldout.csv");
+    Path cssrs = root.resolve("../shared/data/cssrs-reddit-500/500_Reddit_users_posts_labels.minus_heldout.csv");
     Path outFile = root.resolve("nlp/src/main/resources/" + RiskClassifier.DEFAULT_RESOURCE);
     List<Path> sets = new ArrayList<>(List.of(root.resolve("models/risk/devset.tsv"),
         root.resolve("models/risk/blindset.tsv"), root.resolve("models/risk/heldout-a.tsv"),

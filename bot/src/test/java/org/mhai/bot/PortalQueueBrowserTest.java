@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In real Chromium: a therapist signs in to /portal/, a web-chat crisis appears in the live queue
+ * within 5 seconds, and the therapist acknowledges and resolves it with a note.
+ */
+class PortalQueueBrowserTest {
+  static AppFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = AppFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  @Test
+  void a_crisis_reaches_the_live_queue_and_is_acknowledged_and_resolved() throws Exception {
+    try (Browser b = new Browser()) {
+      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
+      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+      wait.until(d -> d.getPageSource().contains("signin") || d.getPageSource().contains("error"));
+      assertTrue(b.driver.getPageSource().contains("signin"), b.driver.getPageSource());
+      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      b.driver.findElement(By.name("username")).sendKeys("admin");
+      b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
+      b.driver.findElement(By.cssSelector("#login button")).click();
+      wait.until(d -> d.findElement(By.id("queue")).isDisplayed());
+      wait.until(d -> d.findElement(By.id("live")).getText().contains("live"));
+
+      JsonObject s = fx.newSession();
+      long t0 = System.nanoTime();
+      fx.post(s, UUID.randomUUID(), "I want to kill myself tonight");
+      WebDriverWait five = new WebDriverWait(b.driver, Duration.ofSeconds(5));
+      String id = five.until(d -> (String) d(b).executeScript(
+          "var r = Array.from(document.querySelectorAll('#rows tr')).find(function (t) { return t.textContent.indexOf('open') >= 0; });"
+              + "return r ? r.getAttribute('data-id') : null;"));
+      assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos(), "seen within 5 s");
+      assertTrue(b.driver.findElement(By.id("alert")).getText().contains("New"), "a visible alert");
+      Files.write(Path.of("target", "portal-queue.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+
+      String row = "#rows tr[data-id=\"" + id + "\"]";
+      d(b).executeScript("document.querySelector('" + row + " button').click()"); // Acknowledge
+      wait.until(d -> (Boolean) d(b).executeScript(
+          "var r = document.querySelector('" + row + "'); return !!r && r.textContent.indexOf('acknowledged') >= 0;"));
+
+      d(b).executeScript("document.querySelector('" + row + " button').click()"); // Resolve…
+      wait.until(d -> d.findElement(By.id("resolve")).isDisplayed());
+      b.driver.findElement(By.cssSelector("#resolve textarea")).sendKeys("Phoned the patient; safety plan in place; GP informed.");
+      b.driver.findElement(By.cssSelector("#resolve button[value=ok]")).click();
+      wait.until(d -> (Boolean) d(b).executeScript("return !document.querySelector('" + row + "');"));
+
+      try (Connection c = TestServices.jdbc(fx.schema); var st = c.createStatement()) {
+        ResultSet rs = st.executeQuery("select status, note is not null from escalation where id = '" + id + "'");
+        rs.next();
+        assertEquals("resolved", rs.getString(1));
+        assertTrue(rs.getBoolean(2));
+      }
+    }
+  }
+
+  private static JavascriptExecutor d(Browser b) {
+    return (JavascriptExecutor) b.driver;
+  }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/**
+ * The care-team pages under {@code /portal/}: plain HTML, CSS and JavaScript from this jar (no
+ * CDN, works offline), talking to the staff APIs with the session cookie. Today: sign-in and the
+ * live escalation queue (acknowledge, resolve with a note, SLA countdown, sound and visual alert).
+ */
+public final class PortalPages {
+  private static final Map<String, String> FILES = Map.of(
+      "/portal/", "portal/index.html",
+      "/portal/portal.js", "portal/portal.js",
+      "/portal/portal.css", "portal/portal.css");
+
+  public void mount(Router router) {
+    FILES.forEach((path, file) -> router.get(path).handler(ctx -> {
+      if (ctx.request().path().equals("/portal")) { // Vert.x matches "/portal/" for "/portal" too
+        ctx.redirect("/portal/");
+      } else {
+        send(ctx, file);
+      }
+    }));
+  }
+
+  private static void send(RoutingContext ctx, String file) {
+    String type = file.endsWith(".js") ? "text/javascript; charset=utf-8"
+        : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+    ctx.response()
+        .putHeader("Content-Type", type)
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
+        .putHeader("X-Frame-Options", "DENY");
+    ctx.response().sendFile(file).onFailure(ctx::fail);
+  }
+}
