@@ -113,7 +113,13 @@ public final class CompositeRiskDetector implements RiskDetector {
     }
     RiskLevel learned = RiskLevel.NONE;
     String signal = null;
-    if (p[RiskClassifier.CRISIS] >= classifier.tauHigh()) {
+    boolean direct = !base.level().atLeast(RiskLevel.MEDIUM) && p[RiskClassifier.CRISIS] >= classifier.tauDirect()
+        && !reading.framed() && !reading.readAway();
+    if (direct) {
+      // Confident enough on its own (chosen so that out-of-fold it escalated ≤ 1% of safe messages).
+      learned = RiskLevel.HIGH;
+      signal = SIGNAL_LEARNED_CRISIS;
+    } else if (p[RiskClassifier.CRISIS] >= classifier.tauHigh()) {
       learned = RiskLevel.HIGH;
       signal = SIGNAL_LEARNED_CRISIS;
     } else if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= classifier.tauMedium()) {
@@ -122,7 +128,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     }
     // To high only as a second opinion: the lexicon already read at least medium ("my pills tonight"
     // alone is no crisis); and never over a frame or a phrase the lexicon explicitly read away.
-    if (learned == RiskLevel.HIGH
+    if (learned == RiskLevel.HIGH && !direct
         && (reading.framed() || reading.readAway() || !base.level().atLeast(RiskLevel.MEDIUM))) {
       learned = RiskLevel.MEDIUM;
       signal = SIGNAL_LEARNED_CONCERN;

@@ -88,6 +88,28 @@ class CompositeRiskDetectorTest {
     };
   }
 
+  /** Like {@link #fixed} but with a threshold for escalating on the classifier's word alone. */
+  static RiskClassifier fixedDirect(double crisis, double concern, double safe, double tauDirect) {
+    double[][] w = new double[3][DIM];
+    double[] scale = new double[DIM];
+    java.util.Arrays.fill(scale, 1.0);
+    return new RiskClassifier("learned/test", "fake", new double[DIM], scale, w,
+        new double[] {Math.log(crisis), Math.log(concern), Math.log(safe)}, 0.88, 0.80, tauDirect);
+  }
+
+  @Test
+  void a_confident_classifier_escalates_on_its_own_but_never_over_a_frame_the_lexicon_read() {
+    CompositeRiskDetector composite = new CompositeRiskDetector(lexicon, constant(), fixedDirect(0.97, 0.02, 0.01, 0.95));
+    RiskAssessment plain = composite.assess("what a lovely afternoon at the park");
+    assertEquals(RiskLevel.HIGH, plain.level(), "p(crisis) 0.97 >= tau_direct 0.95");
+    assertTrue(plain.signals().contains(CompositeRiskDetector.SIGNAL_LEARNED_CRISIS));
+    for (String framed : List.of("i'm dying of embarrassment lol", "my essay on suicide prevention is due friday")) {
+      assertFalse(composite.assess(framed).escalate(), framed);
+    }
+    CompositeRiskDetector unsure = new CompositeRiskDetector(lexicon, constant(), fixedDirect(0.90, 0.05, 0.05, 0.95));
+    assertFalse(unsure.assess("what a lovely afternoon at the park").escalate(), "below tau_direct");
+  }
+
   @Test
   void never_lowers_the_lexicon_even_when_the_classifier_is_sure_it_is_safe() {
     CompositeRiskDetector composite = new CompositeRiskDetector(lexicon, constant(), fixed(0.001, 0.001, 0.998));
@@ -208,7 +230,7 @@ class CompositeRiskDetectorTest {
   void the_bundled_model_raises_paraphrases_the_lexicon_misses() {
     CompositeRiskDetector composite = CompositeRiskDetector.loadDefault();
     assertTrue(composite.learnedAvailable(), "the MiniLM encoder should load offline");
-    assertEquals("lexicon-risk/1.1.0+learned/1", composite.version());
+    assertEquals("lexicon-risk/1.1.0+learned/2", composite.version());
     String paraphrase = "my life is a waste and i'm tired of pretending i want to stay";
     assertEquals(RiskLevel.NONE, lexicon.assess(paraphrase).level());
     RiskAssessment a = composite.assess(paraphrase);

@@ -29,6 +29,8 @@ public final class RiskClassifier {
   public static final int CRISIS = 0;
   public static final int CONCERN = 1;
   public static final int SAFE = 2;
+  /** A threshold no probability reaches. */
+  public static final double NEVER = 1.01;
 
   private final String version;
   private final String encoder;
@@ -38,9 +40,21 @@ public final class RiskClassifier {
   private final double[] bias;
   private final double tauMedium;
   private final double tauHigh;
+  private final double tauDirect;
 
+  /** A classifier that never escalates on its own (no {@code tau_direct}). */
   public RiskClassifier(String version, String encoder, double[] mean, double[] scale,
       double[][] weights, double[] bias, double tauMedium, double tauHigh) {
+    this(version, encoder, mean, scale, weights, bias, tauMedium, tauHigh, NEVER);
+  }
+
+  /**
+   * @param tauDirect p(crisis) at or above which the classifier escalates a message the lexicon read
+   *     as none or low (unless the lexicon read a frame or read a phrase away); {@link #NEVER} for never
+   */
+  public RiskClassifier(String version, String encoder, double[] mean, double[] scale,
+      double[][] weights, double[] bias, double tauMedium, double tauHigh, double tauDirect) {
+    this.tauDirect = tauDirect;
     this.version = version;
     this.encoder = encoder;
     this.mean = mean.clone();
@@ -117,6 +131,11 @@ public final class RiskClassifier {
     return tauHigh;
   }
 
+  /** Threshold for escalating on the classifier's word alone; above 1 means never. */
+  public double tauDirect() {
+    return tauDirect;
+  }
+
   /** Loads the bundled classifier and checks it against its recorded sha256. */
   public static RiskClassifier loadDefault() {
     return load(RiskClassifier.class.getClassLoader(), DEFAULT_RESOURCE);
@@ -172,7 +191,8 @@ public final class RiskClassifier {
       }
       return new RiskClassifier(meta.get("version"), meta.get("encoder"), require(rows, "mean", name),
           require(rows, "scale", name), w, require(rows, "bias", name),
-          Double.parseDouble(meta.get("tau_medium")), Double.parseDouble(meta.get("tau_high")));
+          Double.parseDouble(meta.get("tau_medium")), Double.parseDouble(meta.get("tau_high")),
+          meta.containsKey("tau_direct") ? Double.parseDouble(meta.get("tau_direct")) : NEVER);
     } catch (RuntimeException e) {
       throw e instanceof NlpException ne ? ne : new NlpException("risk classifier " + name + ": " + e.getMessage(), e);
     }
@@ -194,6 +214,7 @@ public final class RiskClassifier {
     sb.append("@encoder\t").append(encoder).append('\n');
     sb.append("@tau_medium\t").append(fmt(tauMedium)).append('\n');
     sb.append("@tau_high\t").append(fmt(tauHigh)).append('\n');
+    sb.append("@tau_direct\t").append(fmt(tauDirect)).append('\n');
     row(sb, "mean", mean);
     row(sb, "scale", scale);
     for (int c = 0; c < CLASSES.size(); c++) {

@@ -39,8 +39,8 @@ import org.mhai.nlp.risk.LexiconRiskDetector;
 public final class TrainRiskClassifier {
 
   static final long SEED = 20261124L;
-  static final String VERSION = "learned/1";
-  static final Set<String> FORBIDDEN = Set.of("testset.tsv", "heldout-b.tsv");
+  static final String VERSION = "learned/2";
+  static final Set<String> FORBIDDEN = Set.of("testset.tsv", "heldout-b.tsv", "heldout-c.tsv");
   static final int CAP_CRISIS = 250;
   static final int CAP_CONCERN = 250;
   static final int CAP_SAFE = 500;
@@ -59,6 +59,13 @@ public final class TrainRiskClassifier {
     List<Path> sets = new ArrayList<>(List.of(root.resolve("models/risk/devset.tsv"),
         root.resolve("models/risk/blindset.tsv"), root.resolve("models/risk/heldout-a.tsv"),
         root.resolve("models/risk/learned/own-examples.tsv")));
+    // Written for training by independent writers (teen/student and adult personas), 2026-11-24.
+    for (String extra : List.of("train-writer1.tsv", "train-writer2.tsv")) {
+      Path p = root.resolve("models/risk/learned/" + extra);
+      if (Files.exists(p)) {
+        sets.add(p);
+      }
+    }
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cssrs" -> cssrs = Path.of(args[++i]);
@@ -123,11 +130,15 @@ public final class TrainRiskClassifier {
     }
     double tauHigh = pickHigh(oof, y, lex, gated, out);
     double tauMedium = pickMedium(oof, y, lex, out);
+    // Escalating on the classifier's word alone stays OFF unless asked for (-Drisk.direct=true): on
+    // ordinary sentences about medication or plans ("i need to pick up my prescription tomorrow")
+    // this linear classifier is confidently wrong, so it may raise to medium, never escalate alone.
+    double tauDirect = Boolean.getBoolean("risk.direct") ? pickDirect(oof, y, lex, gated, out) : RiskClassifier.NEVER;
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       all.add(i);
     }
-    RiskClassifier model = fit(x, y, all, tauMedium, tauHigh);
+    RiskClassifier model = fit(x, y, all, tauMedium, tauHigh, tauDirect);
     String header = "# MentalHealthAI crisis-risk learned paraphrase classifier (GPL-3.0-or-later). Written by\n"
         + "# org.mhai.nlp.risk.learned.TrainRiskClassifier; do not edit by hand (the .sha256 next to it is checked at load).\n"
         + "# softmax regression over the standardised " + encoder.name() + " embedding; classes crisis, concern, safe.\n"
@@ -178,6 +189,43 @@ public final class TrainRiskClassifier {
     return best;
   }
 
+  /**
+   * Escalating on the classifier's word alone (lexicon none/low, no frame read): the lowest
+   * threshold from 0.99 down to 0.70 whose extra false escalation on safe examples stays ≤ 1% out
+   * of fold; {@link RiskClassifier#NEVER} if even 0.99 exceeds it.
+   */
+  static double pickDirect(double[][] p, int[] y, RiskLevel[] lex, boolean[] gated, PrintStream out) {
+    double best = RiskClassifier.NEVER;
+    for (int t = 99; t >= 70; t--) {
+      double tau = t / 100.0;
+      int safe = 0;
+      int raised = 0;
+      int crisis = 0;
+      int caught = 0;
+      for (int i = 0; i < y.length; i++) {
+        boolean hi = !lex[i].atLeast(RiskLevel.MEDIUM) && !gated[i] && p[i][RiskClassifier.CRISIS] >= tau;
+        if (y[i] == RiskClassifier.SAFE) {
+          safe++;
+          raised += hi ? 1 : 0;
+        } else if (y[i] == RiskClassifier.CRISIS) {
+          crisis++;
+          caught += hi ? 1 : 0;
+        }
+      }
+      double fe = raised / (double) safe;
+      if (fe > 0.01) {
+        break;
+      }
+      best = tau;
+      if (t % 5 == 0) {
+        out.printf(Locale.ROOT, "  tau_direct %.2f: extra safe escalated %.3f, crisis escalated by the classifier alone %d of %d%n",
+            tau, fe, caught, crisis);
+      }
+    }
+    out.printf(Locale.ROOT, "  tau_direct picked %.2f%n", best);
+    return best;
+  }
+
   /** The composite's extra "medium" on safe examples stays ≤ 6% out of fold. */
   static double pickMedium(double[][] p, int[] y, RiskLevel[] lex, PrintStream out) {
     double best = 1.0;
@@ -206,6 +254,11 @@ public final class TrainRiskClassifier {
    * weights inversely proportional to class frequency, L2 1e-3. Deterministic.
    */
   static RiskClassifier fit(float[][] x, int[] y, List<Integer> rows, double tauMedium, double tauHigh) {
+    return fit(x, y, rows, tauMedium, tauHigh, RiskClassifier.NEVER);
+  }
+
+  static RiskClassifier fit(float[][] x, int[] y, List<Integer> rows, double tauMedium, double tauHigh,
+      double tauDirect) {
     int d = x[0].length;
     int k = RiskClassifier.CLASSES.size();
     double[] mean = new double[d];
@@ -284,7 +337,7 @@ public final class TrainRiskClassifier {
         b[c] += vb[c];
       }
     }
-    return new RiskClassifier(VERSION, MiniLmEncoder.NAME, mean, scale, w, b, tauMedium, tauHigh);
+    return new RiskClassifier(VERSION, MiniLmEncoder.NAME, mean, scale, w, b, tauMedium, tauHigh, tauDirect);
   }
 
   static List<Example> readSet(Path p) throws IOException {
