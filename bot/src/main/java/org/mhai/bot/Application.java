@@ -57,6 +57,7 @@ import org.mhai.bot.store.pg.EmbeddedDatabase;
 import org.mhai.bot.store.pg.Migrations;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.redis.JedisRateLimiter;
+import org.mhai.bot.store.redis.RedisBusBridge;
 import org.mhai.bot.store.redis.PooledRedis;
 import org.mhai.bot.web.ChatSocket;
 import org.mhai.bot.web.Failures;
@@ -82,13 +83,16 @@ public final class Application {
   private final HttpServer server;
   private final Pool pool;
   private final Optional<PooledRedis> redis;
+  private final Optional<RedisBusBridge> bridge;
   private final Optional<EmbeddedDatabase> embedded;
   private final ChatService chat;
   private final AtomicBoolean accepting;
   private final PgConfig pg;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
-      Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting, PgConfig pg) {
+      Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
+      PgConfig pg) {
+    this.bridge = bridge;
     this.config = config;
     this.vertx = vertx;
     this.server = server;
@@ -149,6 +153,7 @@ public final class Application {
       WorkerExecutor redisPool = vertx.createSharedWorkerExecutor("redis", 8);
       return new PooledRedis(uri, redisPool, Duration.ofSeconds(1));
     });
+    Optional<RedisBusBridge> bridge = redis.map(r -> new RedisBusBridge(vertx, config.redis().get(), r, keys.busKey()).start());
     RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:"))
         .orElseGet(() -> new LocalRateLimiter(Clock.systemUTC()));
 
@@ -203,7 +208,7 @@ public final class Application {
     LOG.info("server.started port={} database={} redis={} ms={}", server.actualPort(),
         embedded.isPresent() ? "embedded" : "external", redis.isPresent() ? "on" : "off",
         (System.nanoTime() - t0) / 1_000_000);
-    return new Application(config, vertx, server, pool, redis, embedded, chat, accepting, pg);
+    return new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
   }
 
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
@@ -258,6 +263,7 @@ public final class Application {
       LOG.warn("server.drain_timeout error={}", e.toString());
     }
     pool.close().otherwiseEmpty().await();
+    bridge.ifPresent(RedisBusBridge::close);
     redis.ifPresent(PooledRedis::close);
     vertx.close().otherwiseEmpty().await();
     embedded.ifPresent(EmbeddedDatabase::close);

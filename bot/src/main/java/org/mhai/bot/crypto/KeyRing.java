@@ -70,6 +70,21 @@ public final class KeyRing {
     return masters.containsKey(masterKeyId);
   }
 
+  /**
+   * A key for sealing messages between instances (the Redis event-bus relay), derived from the
+   * current master key, so every instance configured with the same key can open them.
+   */
+  public SecretKey busKey() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update("mhai-bus-key-v1".getBytes(StandardCharsets.UTF_8));
+      sha.update(masters.get(currentId).getEncoded());
+      return aesKey(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A fresh random data key for one patient. */
   public SecretKey newDataKey() {
     byte[] raw = new byte[32];
