@@ -202,6 +202,32 @@ class WebChatApiTest {
     }
   }
 
+  @Test
+  void a_phq9_in_web_chat_is_scored_stored_and_item_9_starts_the_screener() throws Exception {
+    JsonObject s = fx.newSession();
+    fx.post(s, UUID.randomUUID(), "skip");
+    JsonObject start = fx.post(s, UUID.randomUUID(), "phq9").bodyAsJsonObject();
+    assertEquals(4, start.getJsonArray("replies").getJsonObject(1).getJsonArray("quickReplies").size());
+    JsonObject last = null;
+    for (String a : List.of("1", "2", "1", "2", "0", "1", "0", "0", "Several days")) {
+      last = fx.post(s, UUID.randomUUID(), a).bodyAsJsonObject();
+    }
+    String replies = last.getJsonArray("replies").encode();
+    assertTrue(replies.contains("8 out of 27"), replies);
+    assertTrue(replies.contains("wished you were dead"), "the screener's first question follows: " + replies);
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "select e.data::text from conversation_event e join webchat_session w on w.conversation_id = e.conversation_id "
+            + "where w.id = ?::uuid and e.type = 'assessment_completed'")) {
+      st.setString(1, s.getString("sessionId"));
+      ResultSet rs = st.executeQuery();
+      assertTrue(rs.next());
+      JsonObject data = new JsonObject(rs.getString(1));
+      assertEquals(8, data.getInteger("total"));
+      assertEquals("mild", data.getString("band"));
+      assertEquals("PHQ9", data.getString("instrument"));
+    }
+  }
+
   private static long eventRows() throws Exception {
     try (Connection c = TestServices.jdbc(fx.schema); var st = c.createStatement()) {
       ResultSet rs = st.executeQuery("select count(*) from conversation_event");

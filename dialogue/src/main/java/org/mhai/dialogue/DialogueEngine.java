@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.mhai.dialogue.DialogueState.Stage;
+import org.mhai.dialogue.assessment.AssessmentState;
+import org.mhai.dialogue.assessment.Instrument;
+import org.mhai.dialogue.assessment.ItemAnswer;
 import org.mhai.dialogue.checkin.MoodParser;
 import org.mhai.dialogue.crisis.CrisisPolicy;
 import org.mhai.dialogue.text.Messages;
@@ -29,6 +32,7 @@ public final class DialogueEngine {
       Set.of("/checkin", "/mood", "check in", "checkin", "check-in", "mood check", "registro", "/registro");
   private static final Set<String> HELP_COMMANDS = Set.of("/help", "help", "ayuda", "/ayuda");
   private static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no");
+  private static final Set<String> STOP_WORDS = Set.of("stop", "/stop", "cancel", "quit", "parar", "detener", "cancelar");
   private static final int LISTEN_VARIANTS = 4;
   private static final int DISTRESS_VARIANTS = 3;
   /** How sure the emotion model must be before the bot names the feeling back. */
@@ -75,6 +79,18 @@ public final class DialogueEngine {
     }
 
     String command = turn.text().trim().toLowerCase(Locale.ROOT);
+    if (state.assessment().isPresent()) {
+      return assessmentAnswer(state, turn, m, events, command);
+    }
+    Optional<Instrument> instrument = instrumentFor(command);
+    if (instrument.isPresent()) {
+      if (state.stage() == Stage.AWAITING_MOOD) {
+        events.add(new DialogueEvent.CheckInEnded(turn.at()));
+      }
+      Instrument i = instrument.get();
+      events.add(new DialogueEvent.AssessmentStarted(turn.at(), i));
+      return new Decision(events, List.of(Reply.of(m.get("assess." + i.key() + ".intro")), item(i, 1, m)));
+    }
     if (CHECKIN_COMMANDS.contains(command)) {
       events.add(new DialogueEvent.CheckInStarted(turn.at()));
       return new Decision(events, List.of(moodQuestion(m)));
@@ -118,6 +134,59 @@ public final class DialogueEngine {
     // Asked twice already: the patient wants to talk, not to rate. Listen to what they said.
     events.add(new DialogueEvent.CheckInEnded(turn.at()));
     return new Decision(events, List.of(listen(state, turn, m)));
+  }
+
+  private Decision assessmentAnswer(DialogueState state, Turn.PatientMessage turn, Messages m, List<DialogueEvent> events,
+      String command) {
+    AssessmentState a = state.assessment().get();
+    Instrument i = a.instrument();
+    if (STOP_WORDS.contains(command)) {
+      events.add(new DialogueEvent.AssessmentAbandoned(turn.at(), i));
+      return new Decision(events, List.of(Reply.of(m.get("assess.stopped"))));
+    }
+    OptionalInt score = ItemAnswer.read(turn.text());
+    if (score.isEmpty()) {
+      events.add(new DialogueEvent.AssessmentNotUnderstood(turn.at(), i));
+      Reply again = item(i, a.nextItem(), m);
+      return new Decision(events, List.of(new Reply(m.get("assess.retry") + "\n" + again.text(), again.quickReplies())));
+    }
+    int itemNo = a.nextItem();
+    events.add(new DialogueEvent.AssessmentAnswered(turn.at(), i, itemNo, score.getAsInt()));
+    if (itemNo < i.items()) {
+      return new Decision(events, List.of(item(i, itemNo + 1, m)));
+    }
+    List<Integer> answers = new ArrayList<>(a.answers());
+    answers.add(score.getAsInt());
+    int total = answers.stream().mapToInt(Integer::intValue).sum();
+    String band = i.band(total);
+    events.add(new DialogueEvent.AssessmentCompleted(turn.at(), i, answers, total, band));
+    List<Reply> replies = List.of(Reply.of(m.get("assess.result", m.get("assess.name." + i.key()), total, i.maxScore(),
+        m.get("band." + band))));
+    if (i == Instrument.PHQ9 && answers.get(8) > 0) {
+      DialogueState after = state;
+      for (DialogueEvent e : events) {
+        after = after.apply(e);
+      }
+      return crisis.screenAfterPhq9(after, turn, events, replies);
+    }
+    return new Decision(events, replies);
+  }
+
+  private static Reply item(Instrument i, int n, Messages m) {
+    List<String> options = List.of(m.get("assess.option.0"), m.get("assess.option.1"), m.get("assess.option.2"),
+        m.get("assess.option.3"));
+    return new Reply(m.get("assess.stem", n, i.items(), m.get(i.key() + "." + n)), options);
+  }
+
+  private static Optional<Instrument> instrumentFor(String command) {
+    String c = command.replace("/", "").replace("-", "").replace(" ", "");
+    if (c.equals("phq9")) {
+      return Optional.of(Instrument.PHQ9);
+    }
+    if (c.equals("gad7")) {
+      return Optional.of(Instrument.GAD7);
+    }
+    return Optional.empty();
   }
 
   private static Reply moodQuestion(Messages m) {

@@ -4,6 +4,7 @@ package org.mhai.dialogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.crisis.Screener;
 import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.nlp.RiskLevel;
@@ -150,4 +151,37 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(by, "by");
     }
   }
+
+  /** The patient started a questionnaire. */
+  record AssessmentStarted(Instant at, Instrument instrument) implements DialogueEvent {
+    public AssessmentStarted {
+      Objects.requireNonNull(instrument, "instrument");
+    }
+  }
+
+  /** An item of the questionnaire was answered with {@code score} (0–3). */
+  record AssessmentAnswered(Instant at, Instrument instrument, int item, int score) implements DialogueEvent {
+    public AssessmentAnswered {
+      Objects.requireNonNull(instrument, "instrument");
+      if (score < 0 || score > 3) {
+        throw new IllegalArgumentException("item score must be 0..3, was " + score);
+      }
+    }
+  }
+
+  /** An answer to the current item could not be read. */
+  record AssessmentNotUnderstood(Instant at, Instrument instrument) implements DialogueEvent {}
+
+  /** The questionnaire is complete: the item scores, the total and its published band. */
+  record AssessmentCompleted(Instant at, Instrument instrument, List<Integer> answers, int total, String band)
+      implements DialogueEvent {
+    public AssessmentCompleted {
+      Objects.requireNonNull(instrument, "instrument");
+      answers = List.copyOf(answers);
+      Objects.requireNonNull(band, "band");
+    }
+  }
+
+  /** The patient stopped the questionnaire before the end. */
+  record AssessmentAbandoned(Instant at, Instrument instrument) implements DialogueEvent {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.crisis.CrisisState;
 import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.nlp.RiskLevel;
@@ -20,9 +21,11 @@ import org.mhai.nlp.RiskLevel;
  * @param lastMood the latest mood score, if any
  * @param patientMessages how many messages the patient has sent
  * @param crisis the crisis episode, if one is open
+ * @param assessment the questionnaire in progress, if any
  */
 public record DialogueState(
-    Stage stage, String locale, int moodRetries, OptionalInt lastMood, int patientMessages, CrisisState crisis) {
+    Stage stage, String locale, int moodRetries, OptionalInt lastMood, int patientMessages, CrisisState crisis,
+    Optional<AssessmentState> assessment) {
 
   public enum Stage {
     /** Nothing has happened yet. */
@@ -34,13 +37,14 @@ public record DialogueState(
   }
 
   public static final DialogueState INITIAL =
-      new DialogueState(Stage.NEW, "en", 0, OptionalInt.empty(), 0, CrisisState.NONE);
+      new DialogueState(Stage.NEW, "en", 0, OptionalInt.empty(), 0, CrisisState.NONE, Optional.empty());
 
   public DialogueState {
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(lastMood, "lastMood");
     Objects.requireNonNull(crisis, "crisis");
+    Objects.requireNonNull(assessment, "assessment");
   }
 
   public static DialogueState fold(List<? extends DialogueEvent> events) {
@@ -54,9 +58,20 @@ public record DialogueState(
   /** The state after {@code event}. Events that do not change what the dialogue needs leave it alone. */
   public DialogueState apply(DialogueEvent event) {
     if (event instanceof DialogueEvent.Opened o) {
-      return new DialogueState(stage, o.locale(), moodRetries, lastMood, patientMessages, crisis);
+      return new DialogueState(stage, o.locale(), moodRetries, lastMood, patientMessages, crisis, assessment);
     } else if (event instanceof DialogueEvent.PatientSaid) {
-      return new DialogueState(stage, locale, moodRetries, lastMood, patientMessages + 1, crisis);
+      return new DialogueState(stage, locale, moodRetries, lastMood, patientMessages + 1, crisis, assessment);
+    } else if (event instanceof DialogueEvent.AssessmentStarted a) {
+      return withAssessment(Optional.of(new AssessmentState(a.instrument(), List.of(), 0)));
+    } else if (event instanceof DialogueEvent.AssessmentAnswered a && assessment.isPresent()) {
+      List<Integer> answers = new ArrayList<>(assessment.get().answers());
+      answers.add(a.score());
+      return withAssessment(Optional.of(new AssessmentState(a.instrument(), answers, 0)));
+    } else if (event instanceof DialogueEvent.AssessmentNotUnderstood && assessment.isPresent()) {
+      AssessmentState s = assessment.get();
+      return withAssessment(Optional.of(new AssessmentState(s.instrument(), s.answers(), s.retries() + 1)));
+    } else if (event instanceof DialogueEvent.AssessmentCompleted || event instanceof DialogueEvent.AssessmentAbandoned) {
+      return withAssessment(Optional.empty());
     } else if (event instanceof DialogueEvent.CheckInStarted) {
       return withStage(Stage.AWAITING_MOOD, 0, lastMood);
     } else if (event instanceof DialogueEvent.MoodRecorded m) {
@@ -99,11 +114,15 @@ public record DialogueState(
   }
 
   private DialogueState withStage(Stage s, int retries, OptionalInt mood) {
-    return new DialogueState(s, locale, retries, mood, patientMessages, crisis);
+    return new DialogueState(s, locale, retries, mood, patientMessages, crisis, assessment);
   }
 
   private DialogueState withCrisis(CrisisState c) {
-    return c == crisis ? this : new DialogueState(stage, locale, moodRetries, lastMood, patientMessages, c);
+    return c == crisis ? this : new DialogueState(stage, locale, moodRetries, lastMood, patientMessages, c, assessment);
+  }
+
+  private DialogueState withAssessment(Optional<AssessmentState> a) {
+    return new DialogueState(stage, locale, moodRetries, lastMood, patientMessages, crisis, a);
   }
 
   public Optional<Integer> mood() {

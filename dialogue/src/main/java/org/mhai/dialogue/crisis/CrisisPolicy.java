@@ -72,6 +72,25 @@ public final class CrisisPolicy {
     return Optional.of(screen(plan, c));
   }
 
+  /**
+   * A PHQ-9 with item 9 above 0 always starts the screener (product.md §2.4), after the replies
+   * already planned for the turn.
+   */
+  public Decision screenAfterPhq9(DialogueState state, Turn.PatientMessage turn, List<DialogueEvent> events,
+      List<Reply> replies) {
+    CrisisState c = state.crisis();
+    Plan plan = new Plan(state, turn, events);
+    plan.replies.addAll(replies);
+    if (c.active()) {
+      return plan.decision(); // already in an episode: it goes on
+    }
+    int episode = c.episode() + 1;
+    plan.events.add(new DialogueEvent.CrisisStarted(turn.at(), episode, RiskLevel.MEDIUM, List.of("phq9_item9"),
+        turn.risk().detectorVersion(), "phq9_item9"));
+    plan.replies.add(Reply.of(plan.m.get("assess.item9")));
+    return plan.ask(episode, Question.WISH_DEAD);
+  }
+
   /** A staff member resolved the escalation: the episode ends. */
   public Decision resolved(DialogueState state, Turn.EscalationResolved turn) {
     CrisisState c = state.crisis();

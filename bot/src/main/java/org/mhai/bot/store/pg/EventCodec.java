@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.crisis.Screener;
 import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.nlp.RiskLevel;
@@ -54,6 +55,18 @@ final class EventCodec {
       return plain("mood_not_understood", new JsonObject());
     } else if (event instanceof DialogueEvent.CheckInEnded) {
       return plain("checkin_ended", new JsonObject());
+    } else if (event instanceof DialogueEvent.AssessmentStarted a) {
+      return plain("assessment_started", new JsonObject().put("instrument", a.instrument().name()));
+    } else if (event instanceof DialogueEvent.AssessmentAnswered a) {
+      return plain("assessment_answered", new JsonObject().put("instrument", a.instrument().name()).put("item", a.item())
+          .put("score", a.score()));
+    } else if (event instanceof DialogueEvent.AssessmentNotUnderstood a) {
+      return plain("assessment_not_understood", new JsonObject().put("instrument", a.instrument().name()));
+    } else if (event instanceof DialogueEvent.AssessmentCompleted a) {
+      return plain("assessment_completed", new JsonObject().put("instrument", a.instrument().name())
+          .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
+    } else if (event instanceof DialogueEvent.AssessmentAbandoned a) {
+      return plain("assessment_abandoned", new JsonObject().put("instrument", a.instrument().name()));
     } else if (event instanceof DialogueEvent.CrisisStarted c) {
       return plain("crisis_started", new JsonObject().put("episode", c.episode()).put("level", c.level().wireName())
           .put("signals", new JsonArray(c.signals())).put("detectorVersion", c.detectorVersion()).put("trigger", c.trigger()));
@@ -100,6 +113,18 @@ final class EventCodec {
         return new DialogueEvent.MoodNotUnderstood(at);
       case "checkin_ended":
         return new DialogueEvent.CheckInEnded(at);
+      case "assessment_started":
+        return new DialogueEvent.AssessmentStarted(at, instrument(data));
+      case "assessment_answered":
+        return new DialogueEvent.AssessmentAnswered(at, instrument(data), data.getInteger("item"), data.getInteger("score"));
+      case "assessment_not_understood":
+        return new DialogueEvent.AssessmentNotUnderstood(at, instrument(data));
+      case "assessment_completed":
+        return new DialogueEvent.AssessmentCompleted(at, instrument(data),
+            data.getJsonArray("answers").stream().map(o -> ((Number) o).intValue()).toList(), data.getInteger("total"),
+            data.getString("band"));
+      case "assessment_abandoned":
+        return new DialogueEvent.AssessmentAbandoned(at, instrument(data));
       case "crisis_started":
         return new DialogueEvent.CrisisStarted(at, data.getInteger("episode"), level(data),
             strings(data.getJsonArray("signals")), data.getString("detectorVersion"), data.getString("trigger"));
@@ -119,6 +144,10 @@ final class EventCodec {
       default:
         throw new IllegalArgumentException("unknown event type " + type);
     }
+  }
+
+  static Instrument instrument(JsonObject data) {
+    return Instrument.valueOf(data.getString("instrument"));
   }
 
   static RiskLevel level(JsonObject data) {

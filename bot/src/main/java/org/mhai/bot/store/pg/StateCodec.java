@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.assessment.AssessmentState;
+import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.crisis.CrisisState;
 import org.mhai.dialogue.crisis.Screener;
 import org.mhai.nlp.RiskLevel;
@@ -28,6 +30,8 @@ final class StateCodec {
         .put("escalated", c.escalated()).put("unclear", c.unclear()).put("staySince", c.staySince())
         .put("yes", new JsonArray(c.yes().stream().map(Enum::name).toList()));
     c.awaiting().ifPresent(q -> crisis.put("awaiting", q.name()));
+    s.assessment().ifPresent(a -> json.put("assessment", new JsonObject().put("instrument", a.instrument().name())
+        .put("answers", new JsonArray(a.answers())).put("retries", a.retries())));
     return json.put("crisis", crisis);
   }
 
@@ -42,7 +46,16 @@ final class StateCodec {
         json.getInteger("moodRetries", 0),
         mood == null ? OptionalInt.empty() : OptionalInt.of(mood),
         json.getInteger("patientMessages", 0),
-        crisis(json.getJsonObject("crisis")));
+        crisis(json.getJsonObject("crisis")),
+        assessment(json.getJsonObject("assessment")));
+  }
+
+  private static Optional<AssessmentState> assessment(JsonObject a) {
+    if (a == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new AssessmentState(Instrument.valueOf(a.getString("instrument")),
+        a.getJsonArray("answers").stream().map(o -> ((Number) o).intValue()).toList(), a.getInteger("retries", 0)));
   }
 
   private static CrisisState crisis(JsonObject c) {

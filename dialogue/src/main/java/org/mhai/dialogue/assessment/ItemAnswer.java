@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.assessment;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Reads an answer to a PHQ-9 or GAD-7 item: the option's number (0–3) or its words, in English or
+ * Spanish ("several days", "más de la mitad de los días"). Anything else is not an answer.
+ */
+public final class ItemAnswer {
+  private ItemAnswer() {}
+
+  public static OptionalInt read(String text) {
+    String t = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim();
+    if (t.matches("[0-3]")) {
+      return OptionalInt.of(Integer.parseInt(t));
+    }
+    if (t.contains("nearly every") || t.contains("every day") || t.contains("casi todos")) {
+      return OptionalInt.of(3);
+    }
+    if (t.contains("more than half") || t.contains("mas de la mitad")) {
+      return OptionalInt.of(2);
+    }
+    if (t.contains("several days") || t.contains("some days") || t.contains("varios dias")) {
+      return OptionalInt.of(1);
+    }
+    if (t.equals("not at all") || t.equals("never") || t.equals("no") || t.contains("ningun dia") || t.equals("nunca")
+        || t.contains("not at all")) {
+      return OptionalInt.of(0);
+    }
+    return OptionalInt.empty();
+  }
+}
