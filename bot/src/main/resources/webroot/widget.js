@@ -14,12 +14,18 @@
   var KEY = "mhai.session." + server;
   var T = {
     en: { open: "Open support chat", close: "Close chat", send: "Send", placeholder: "Type a message…",
-          note: "Not an emergency service. In danger? Call your local emergency number.", offline: "Reconnecting…" },
+          note: "Not an emergency service. In danger? Call your local emergency number.", offline: "Reconnecting…",
+          reset: "New conversation", transcript: "Download transcript", you: "You", bot: "Support bot",
+          confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here." },
     es: { open: "Abrir chat de apoyo", close: "Cerrar chat", send: "Enviar", placeholder: "Escribe un mensaje…",
-          note: "No es un servicio de emergencias. ¿En peligro? Llama al número de emergencias.", offline: "Reconectando…" }
+          note: "No es un servicio de emergencias. ¿En peligro? Llama al número de emergencias.", offline: "Reconectando…",
+          reset: "Nueva conversación", transcript: "Descargar conversación", you: "Tú", bot: "Bot de apoyo",
+          confirmReset: "¿Empezar una conversación nueva? Esta queda guardada en el servidor, pero no la verás aquí." }
   }[locale.slice(0, 2)] || null;
   if (!T) T = { open: "Open support chat", close: "Close chat", send: "Send", placeholder: "Type a message…",
-    note: "Not an emergency service. In danger? Call your local emergency number.", offline: "Reconnecting…" };
+    note: "Not an emergency service. In danger? Call your local emergency number.", offline: "Reconnecting…",
+    reset: "New conversation", transcript: "Download transcript", you: "You", bot: "Support bot",
+    confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here." };
 
   var host = document.createElement("div");
   host.setAttribute("data-mhai-widget", "");
@@ -39,6 +45,10 @@
     ".bot{align-self:flex-start;background:#eef2f2}.patient{align-self:flex-end;background:" + color + ";color:#fff}" +
     ".bot a{color:inherit;font-weight:600}.pending{opacity:.6}.quick{display:flex;flex-wrap:wrap;gap:6px}.quick button{border:1px solid " + color + ";background:#fff;color:" + color + ";border-radius:14px;padding:4px 10px;cursor:pointer;font-size:13px}" +
     ".typing{font-size:12px;color:#666;padding:0 12px 4px;min-height:16px}" +
+    ".time{display:block;font-size:10px;opacity:.7;margin-top:3px}" +
+    ".badge{position:absolute;top:-4px;right:-4px;background:#c0392b;color:#fff;border-radius:10px;font-size:12px;min-width:20px;height:20px;line-height:20px;text-align:center}" +
+    ".crisis{white-space:pre-line;background:#fdecea;color:#611a15;padding:8px 12px;font-size:13px;border-bottom:1px solid #f5c6cb}.crisis a{color:#611a15;font-weight:700}" +
+    ".tools{display:flex;gap:8px;padding:4px 12px;font-size:12px}.tools button{background:none;border:0;color:" + color + ";text-decoration:underline;cursor:pointer;padding:0}" +
     "form{display:flex;border-top:1px solid #ddd}textarea{flex:1;border:0;padding:10px;resize:none;font-size:14px;height:48px}" +
     "form button{border:0;background:" + color + ";color:#fff;padding:0 16px;cursor:pointer}" +
     ".status{font-size:12px;color:#a33;padding:2px 12px}" +
@@ -47,14 +57,25 @@
     "<path fill='currentColor' d='M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'/></svg></button>" +
     "<section class='panel' role='dialog' aria-label='" + title + "'>" +
     "<header><span></span><button class='close' aria-label='" + T.close + "'>×</button></header>" +
-    "<div class='note'></div><div class='log' role='log' aria-live='polite'></div>" +
+    "<div class='note'></div><div class='crisis' hidden></div><div class='log' role='log' aria-live='polite'></div>" +
     "<div class='typing' aria-live='polite'></div><div class='status' aria-live='assertive'></div>" +
     "<form><textarea aria-label='" + T.placeholder + "' placeholder='" + T.placeholder + "' maxlength='4096'></textarea>" +
-    "<button type='submit'>" + T.send + "</button></form></section>";
+    "<button type='submit'>" + T.send + "</button></form>" +
+    "<div class='tools'><button type='button' class='transcript'>" + T.transcript + "</button>" +
+    "<button type='button' class='reset'>" + T.reset + "</button></div></section>";
   var $ = function (s) { return root.querySelector(s); };
   $("header span").textContent = title;
   $(".note").textContent = T.note;
   var panel = $(".panel"), log = $(".log"), input = $("textarea"), typing = $(".typing"), status = $(".status");
+  var launch = $(".launch"), crisisBox = $(".crisis"), unread = 0, history = [], live = false;
+  function badge() {
+    var b = launch.querySelector(".badge");
+    if (unread > 0 && !panel.classList.contains("open")) {
+      if (!b) { b = document.createElement("span"); b.className = "badge"; launch.appendChild(b); }
+      b.textContent = String(unread);
+      launch.setAttribute("aria-label", T.open + " (" + unread + ")");
+    } else if (b) { b.remove(); launch.setAttribute("aria-label", T.open); }
+  }
 
   var session = null, ws = null, lastSeq = 0, seen = {}, backoff = 500, outbox = [];
   try { session = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { session = null; }
@@ -83,8 +104,18 @@
     }
     var div = document.createElement("div");
     div.className = "msg " + (m.from === "bot" ? "bot" : "patient");
-    if (m.from === "bot" && m.text.indexOf("\u2022") >= 0) linkify(div, m.text); else div.textContent = m.text;
+    if (m.from === "bot" && m.text.indexOf("\u2022") >= 0) {
+      linkify(div, m.text);
+      crisisBox.textContent = ""; linkify(crisisBox, m.text); crisisBox.hidden = false; // helplines stay in view
+    } else div.textContent = m.text;
+    if (m.at) {
+      var time = document.createElement("time"); time.className = "time"; time.dateTime = m.at;
+      time.textContent = new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      div.appendChild(time);
+    }
     log.appendChild(div);
+    history.push(m);
+    if (live && m.from === "bot" && !panel.classList.contains("open")) { unread++; badge(); }
     var old = log.querySelector(".quick"); if (old) old.remove();
     if (m.from === "bot" && m.quickReplies && m.quickReplies.length) {
       var q = document.createElement("div"); q.className = "quick";
@@ -115,7 +146,11 @@
   function showPending(item) {
     var div = document.createElement("div");
     div.className = "msg patient pending"; div.setAttribute("data-cid", item.clientMessageId);
-    div.textContent = item.text; log.appendChild(div); log.scrollTop = log.scrollHeight;
+    div.textContent = item.text;
+    var time = document.createElement("time"); time.className = "time";
+    time.textContent = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    div.appendChild(time);
+    log.appendChild(div); log.scrollTop = log.scrollHeight;
   }
   function acked(cid, result) {
     outbox = outbox.filter(function (o) { return o.clientMessageId !== cid; }); saveOutbox();
@@ -173,7 +208,7 @@
   function start() {
     var ready = session ? Promise.resolve(session) : api("POST", "/api/v1/webchat/sessions", { locale: locale })
       .then(function (s) { session = s; localStorage.setItem(KEY, JSON.stringify(s)); return s; });
-    ready.then(sync).then(function () { outbox.forEach(showPending); connect(); })
+    ready.then(sync).then(function () { live = true; outbox.forEach(showPending); connect(); })
       .catch(function (e) {
         if (e.status === 401 || e.status === 404) { localStorage.removeItem(KEY); session = null; return start(); }
         status.textContent = T.offline; setTimeout(start, 3000);
@@ -182,10 +217,24 @@
   var started = false;
   $(".launch").addEventListener("click", function () {
     panel.classList.toggle("open");
+    unread = 0; badge();
     if (!started) { started = true; start(); }
     if (panel.classList.contains("open")) input.focus();
   });
   $(".close").addEventListener("click", function () { panel.classList.remove("open"); $(".launch").focus(); });
+  $(".transcript").addEventListener("click", function () {
+    var lines = history.map(function (m) { return "[" + m.at + "] " + (m.from === "bot" ? T.bot : T.you) + ": " + m.text; });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain" }));
+    a.download = "conversation.txt"; root.appendChild(a); a.click(); a.remove();
+  });
+  $(".reset").addEventListener("click", function () {
+    if (!window.confirm(T.confirmReset)) return;
+    try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
+    if (ws) { ws.onclose = null; ws.close(); ws = null; }
+    session = null; lastSeq = 0; seen = {}; outbox = []; history = [];
+    log.textContent = ""; crisisBox.hidden = true; start();
+  });
   $("form").addEventListener("submit", function (e) { e.preventDefault(); send(input.value); input.value = ""; });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); send(input.value); input.value = ""; }

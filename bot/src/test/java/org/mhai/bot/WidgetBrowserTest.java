@@ -34,7 +34,8 @@ class WidgetBrowserTest {
   private static List<String> messages(Browser b) {
     return (List<String>) ((JavascriptExecutor) b.driver).executeScript(
         "var h = document.querySelector('[data-mhai-widget]'); if (!h) return [];"
-            + "return Array.from(h.shadowRoot.querySelectorAll('.msg')).map(function (m) { return m.textContent; });");
+            + "return Array.from(h.shadowRoot.querySelectorAll('.msg')).map(function (m) {"
+            + "  var c = m.cloneNode(true); c.querySelectorAll('.time').forEach(function (t) { t.remove(); }); return c.textContent; });");
   }
 
   private static void js(Browser b, String script) {
@@ -70,6 +71,9 @@ class WidgetBrowserTest {
           + "r.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));");
       wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
           "return !!document.querySelector('[data-mhai-widget]').shadowRoot.querySelector('a[href=\"tel:988\"]')"));
+      wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+          "var c = document.querySelector('[data-mhai-widget]').shadowRoot.querySelector('.crisis');"
+              + "return !c.hidden && !!c.querySelector('a[href=\"tel:988\"]');"));
       Files.write(Path.of("target", "widget-crisis.png"), b.driver.getScreenshotAs(OutputType.BYTES));
     }
   }
