@@ -9,8 +9,10 @@ import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskAssessment.EvidenceSpan;
 import org.mhai.nlp.RiskDetector;
 import org.mhai.nlp.RiskLevel;
+import org.mhai.nlp.djl.DjlRiskClassifier;
 import org.mhai.nlp.risk.learned.MiniLmEncoder;
 import org.mhai.nlp.risk.learned.RiskClassifier;
+import org.mhai.nlp.risk.learned.RiskProbabilities;
 import org.mhai.nlp.risk.learned.TextEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +26,27 @@ import org.slf4j.LoggerFactory;
  *   <li>Otherwise the classifier raises a lexicon {@code medium} to {@code high} when p(crisis) ≥
  *       τ_high (signal {@code learned_crisis}), and a lexicon {@code none}/{@code low} to
  *       {@code medium} when p(crisis) + p(concern) ≥ τ_medium or p(crisis) ≥ τ_high (signal
- *       {@code learned_concern}); the evidence span is the whole text. From none or low it never
- *       escalates on its own: held-out folds showed its confident "crisis" on ordinary messages
- *       ("i need to take my pills tonight") costs more false escalations than it finds crises.
+ *       {@code learned_concern}); the evidence span is the whole text. From none or low it
+ *       escalates on its own (to high) only when p(crisis) ≥ τ_direct: off for learned/2 (its
+ *       confident "crisis" on ordinary messages such as "i need to take my pills tonight" cost more
+ *       false escalations than it found crises), 0.99 for finetuned/1 (chosen on its validation
+ *       split, see models/risk/MODEL_CARD.md).
+ *   <li>Messages shorter than the learned component's {@code minWords()} (3 for finetuned/1) are
+ *       left to the lexicon.
  *   <li>Gate: when the lexicon read a figure of speech, a game, a denial, a question about the
  *       service or a hypothetical, or matched a high phrase and explicitly read it away (negation,
  *       someone else, fiction, the past, no topic), the classifier can raise to medium at most.
- *   <li>Never lowers; never returns less than the lexicon. If the encoder cannot be built, or
- *       throws while embedding, the lexicon's assessment is returned (logged once) — never "none".
+ *   <li>Never lowers; never returns less than the lexicon. If the learned component cannot be
+ *       built, or throws (or returns no usable probabilities), the lexicon's assessment is returned
+ *       (logged once) — never "none".
  * </ul>
  *
- * Thread-safe when the encoder is (the bundled one is).
+ * <p>The learned component is a {@link RiskProbabilities}: either the frozen MiniLM encoder plus
+ * the linear {@link RiskClassifier} ("learned/2"), or the fine-tuned MiniLM classifier
+ * {@link DjlRiskClassifier} ("finetuned/1", models/risk/classifier), each with its own thresholds;
+ * the rules above are the same for both.
+ *
+ * Thread-safe when the learned component is (the bundled ones are).
  */
 public final class CompositeRiskDetector implements RiskDetector {
 
@@ -44,8 +56,8 @@ public final class CompositeRiskDetector implements RiskDetector {
   private static final Logger LOG = LoggerFactory.getLogger(CompositeRiskDetector.class);
 
   private final LexiconRiskDetector lexicon;
-  private final TextEncoder encoder;
-  private final RiskClassifier classifier;
+  /** Null: lexicon alone. */
+  private final RiskProbabilities learned;
   private final String version;
   private final AtomicBoolean warned = new AtomicBoolean();
 
@@ -55,22 +67,45 @@ public final class CompositeRiskDetector implements RiskDetector {
    */
   CompositeRiskDetector(LexiconRiskDetector lexicon, TextEncoder encoder, RiskClassifier classifier) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
-    this.classifier = Objects.requireNonNull(classifier, "classifier");
-    this.encoder = encoder;
-    if (encoder != null && encoder.dimension() != classifier.dimension()) {
-      throw new IllegalArgumentException("encoder dimension " + encoder.dimension()
-          + " does not match the classifier's " + classifier.dimension());
-    }
+    Objects.requireNonNull(classifier, "classifier");
+    this.learned = encoder == null ? null : RiskProbabilities.of(encoder, classifier);
     this.version = lexicon.version() + "+" + classifier.version();
   }
 
+  /** @param learned the learned component (not null) */
+  CompositeRiskDetector(LexiconRiskDetector lexicon, RiskProbabilities learned) {
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    this.learned = Objects.requireNonNull(learned, "learned");
+    this.version = lexicon.version() + "+" + learned.version();
+  }
+
+  /** System property choosing the learned component: auto (default), finetuned or linear. */
+  public static final String LEARNED_PROPERTY = "mhai.risk.learned";
+
   /**
-   * The bundled lexicon and classifier and the in-process MiniLM encoder. The lexicon or the
-   * classifier being missing or corrupt fails construction (NlpException); the encoder failing to
-   * load is logged and the detector runs on the lexicon alone.
+   * The bundled lexicon and the fine-tuned classifier ({@link DjlRiskClassifier}, unpacked into
+   * {@code java.io.tmpdir/mhai-models}) when this build bundles it and it loads; otherwise (or with
+   * {@code -Dmhai.risk.learned=linear}) the linear classifier and the in-process MiniLM encoder. The
+   * lexicon or the linear classifier being missing or corrupt fails construction (NlpException);
+   * the encoder failing to load is logged and the detector runs on the lexicon alone.
    */
   public static CompositeRiskDetector loadDefault() {
     LexiconRiskDetector lexicon = LexiconRiskDetector.loadDefault();
+    String mode = System.getProperty(LEARNED_PROPERTY, "auto");
+    // The fine-tuned classifier when this build bundles it (and it loads); otherwise the linear one.
+    if (!mode.equals("linear") && DjlRiskClassifier.isBundled()) {
+      try {
+        long started = System.nanoTime();
+        DjlRiskClassifier finetuned = DjlRiskClassifier.loadBundled(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "mhai-models"));
+        finetuned.probabilities("warm up");
+        LOG.info("risk.learned.loaded version={} model={} ms={}", finetuned.version(), finetuned.name(),
+            (System.nanoTime() - started) / 1_000_000);
+        return new CompositeRiskDetector(lexicon, finetuned);
+      } catch (RuntimeException | LinkageError e) {
+        LOG.error("risk.learned.finetuned_unavailable the fine-tuned classifier failed to load; using the linear one", e);
+      }
+    }
     RiskClassifier classifier = RiskClassifier.loadDefault();
     TextEncoder encoder;
     try {
@@ -91,6 +126,11 @@ public final class CompositeRiskDetector implements RiskDetector {
     return new CompositeRiskDetector(LexiconRiskDetector.loadDefault(), encoder, classifier);
   }
 
+  /** For tests and tools: a given learned component (not null) over the bundled lexicon. */
+  public static CompositeRiskDetector of(RiskProbabilities learned) {
+    return new CompositeRiskDetector(LexiconRiskDetector.loadDefault(), learned);
+  }
+
   /**
    * @throws NullPointerException when {@code text} is null; a lexicon error propagates as in
    *     {@link LexiconRiskDetector#assess}; encoder errors do not (the lexicon result is returned)
@@ -99,12 +139,19 @@ public final class CompositeRiskDetector implements RiskDetector {
   public RiskAssessment assess(String text) {
     LexiconRiskDetector.Reading reading = lexicon.read(text);
     RiskAssessment base = reading.assessment();
-    if (base.level().atLeast(RiskLevel.HIGH) || encoder == null || text.isBlank()) {
+    if (base.level().atLeast(RiskLevel.HIGH) || learned == null || text.isBlank()) {
       return relabel(base);
+    }
+    if (learned.minWords() > 1 && words(text) < learned.minWords()) {
+      return relabel(base); // too short for the learned component (outside what it was trained on)
     }
     double[] p;
     try {
-      p = classifier.probabilities(encoder.embed(text));
+      p = this.learned.probabilities(text);
+      if (p == null || p.length != RiskClassifier.CLASSES.size() || !(p[RiskClassifier.CRISIS] >= 0)
+          || !(p[RiskClassifier.CONCERN] >= 0)) {
+        throw new IllegalStateException("the learned component returned no usable probabilities");
+      }
     } catch (RuntimeException | LinkageError e) {
       if (warned.compareAndSet(false, true)) {
         LOG.error("risk.learned.failed encoder threw; returning the lexicon assessment (logged once)", e);
@@ -113,16 +160,16 @@ public final class CompositeRiskDetector implements RiskDetector {
     }
     RiskLevel learned = RiskLevel.NONE;
     String signal = null;
-    boolean direct = !base.level().atLeast(RiskLevel.MEDIUM) && p[RiskClassifier.CRISIS] >= classifier.tauDirect()
+    boolean direct = !base.level().atLeast(RiskLevel.MEDIUM) && p[RiskClassifier.CRISIS] >= this.learned.tauDirect()
         && !reading.framed() && !reading.readAway();
     if (direct) {
       // Confident enough on its own (chosen so that out-of-fold it escalated ≤ 1% of safe messages).
       learned = RiskLevel.HIGH;
       signal = SIGNAL_LEARNED_CRISIS;
-    } else if (p[RiskClassifier.CRISIS] >= classifier.tauHigh()) {
+    } else if (p[RiskClassifier.CRISIS] >= this.learned.tauHigh()) {
       learned = RiskLevel.HIGH;
       signal = SIGNAL_LEARNED_CRISIS;
-    } else if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= classifier.tauMedium()) {
+    } else if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= this.learned.tauMedium()) {
       learned = RiskLevel.MEDIUM;
       signal = SIGNAL_LEARNED_CONCERN;
     }
@@ -144,11 +191,16 @@ public final class CompositeRiskDetector implements RiskDetector {
     return new RiskAssessment(learned, learned.escalates(), signals, evidence, version);
   }
 
+  private static int words(String text) {
+    String t = text.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
+  }
+
   private RiskAssessment relabel(RiskAssessment a) {
     return new RiskAssessment(a.level(), a.escalate(), a.signals(), a.evidence(), version);
   }
 
-  /** E.g. "lexicon-risk/1.1.0+learned/1": recorded with every crisis decision. */
+  /** E.g. "lexicon-risk/1.1.0+finetuned/1": recorded with every crisis decision. */
   @Override
   public String version() {
     return version;
@@ -156,7 +208,7 @@ public final class CompositeRiskDetector implements RiskDetector {
 
   /** Whether the learned component is running (false: lexicon alone after an encoder failure at load). */
   public boolean learnedAvailable() {
-    return encoder != null;
+    return learned != null;
   }
 
   /** The lexicon part, for the evaluation tool's side-by-side report. */

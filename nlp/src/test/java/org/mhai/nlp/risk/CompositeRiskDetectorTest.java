@@ -228,7 +228,19 @@ class CompositeRiskDetectorTest {
    */
   @Test
   void the_bundled_model_raises_paraphrases_the_lexicon_misses() {
-    CompositeRiskDetector composite = CompositeRiskDetector.loadDefault();
+    // the linear pair explicitly: loadDefault() prefers the fine-tuned classifier when it is bundled
+    String before = System.getProperty(CompositeRiskDetector.LEARNED_PROPERTY);
+    System.setProperty(CompositeRiskDetector.LEARNED_PROPERTY, "linear");
+    CompositeRiskDetector composite;
+    try {
+      composite = CompositeRiskDetector.loadDefault();
+    } finally {
+      if (before == null) {
+        System.clearProperty(CompositeRiskDetector.LEARNED_PROPERTY);
+      } else {
+        System.setProperty(CompositeRiskDetector.LEARNED_PROPERTY, before);
+      }
+    }
     assertTrue(composite.learnedAvailable(), "the MiniLM encoder should load offline");
     assertEquals("lexicon-risk/1.1.0+learned/2", composite.version());
     String paraphrase = "my life is a waste and i'm tired of pretending i want to stay";

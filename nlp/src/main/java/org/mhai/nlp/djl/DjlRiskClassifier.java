@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.nlp.djl;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mhai.nlp.NlpException;
+import org.mhai.nlp.risk.learned.RiskClassifier;
+import org.mhai.nlp.risk.learned.RiskProbabilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fine-tuned crisis-risk classifier (MiniLM-L6 with one 3-class softmax head, int8 TorchScript,
+ * see {@code models/risk/classifier/README.md}) on DJL's PyTorch engine, CPU. Every artefact file is
+ * checked against its recorded SHA-256 before loading. Thread-safe: one {@link Predictor} per
+ * calling thread, all closed with the classifier.
+ */
+public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DjlRiskClassifier.class);
+  static final String MODEL_FILE = "risk-minilm-l6.pt";
+  static final List<String> FILES = List.of(MODEL_FILE, "tokenizer.json", "labels.json");
+  static final String BUNDLE = "/org/mhai/nlp/risk/classifier/model/";
+  /**
+   * Messages of fewer words are left to the lexicon: only 7 of the 1,953 training messages had
+   * fewer than 3 words, and on such inputs the model is confidently wrong (p(crisis) 0.96 for
+   * "skip", a dialogue command).
+   */
+  public static final int MIN_WORDS = 3;
+  /** Longest input in tokens (as in training: the tokenizer's own truncation). */
+  public static final int MAX_TOKENS = 128;
+
+  private final ZooModel<long[][], float[]> model;
+  private final HuggingFaceTokenizer tokenizer;
+  private final String version;
+  private final String name;
+  private final double tauMedium;
+  private final double tauHigh;
+  private final double tauDirect;
+  private final List<Predictor<long[][], float[]>> predictors = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Predictor<long[][], float[]>> predictor;
+
+  private DjlRiskClassifier(ZooModel<long[][], float[]> model, HuggingFaceTokenizer tokenizer, String version,
+      String name, double tauMedium, double tauHigh, double tauDirect) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.version = version;
+    this.name = name;
+    this.tauMedium = tauMedium;
+    this.tauHigh = tauHigh;
+    this.tauDirect = tauDirect;
+    this.predictor = ThreadLocal.withInitial(() -> {
+      Predictor<long[][], float[]> p = model.newPredictor();
+      predictors.add(p);
+      return p;
+    });
+  }
+
+  /** Whether this build bundles the fine-tuned classifier (all files and checksums present). */
+  public static boolean isBundled() {
+    for (String f : FILES) {
+      if (DjlRiskClassifier.class.getResource(BUNDLE + f) == null
+          || DjlRiskClassifier.class.getResource(BUNDLE + f + ".sha256") == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Copies the classifier bundled in this jar into {@code dir} (once per model version) and loads it. */
+  public static DjlRiskClassifier loadBundled(Path dir) {
+    try {
+      String modelSha;
+      try (InputStream in = DjlRiskClassifier.class.getResourceAsStream(BUNDLE + MODEL_FILE + ".sha256")) {
+        if (in == null) {
+          throw new NlpException("the risk classifier is not bundled in this build: " + MODEL_FILE + ".sha256 is missing");
+        }
+        modelSha = firstToken(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+      }
+      Path target = dir.resolve("risk-" + modelSha.substring(0, Math.min(12, modelSha.length())));
+      Files.createDirectories(target);
+      for (String f : FILES) {
+        copyResource(BUNDLE + f, target.resolve(f));
+        copyResource(BUNDLE + f + ".sha256", target.resolve(f + ".sha256"));
+      }
+      return load(target);
+    } catch (IOException e) {
+      throw new NlpException("cannot unpack the bundled risk classifier into " + dir, e);
+    }
+  }
+
+  /** Loads the classifier in {@code dir}, after checking every file against its {@code .sha256}. */
+  public static DjlRiskClassifier load(Path dir) {
+    long t0 = System.nanoTime();
+    String sha = null;
+    for (String f : FILES) {
+      String actual = DjlEmotionScorer.sha256(dir.resolve(f));
+      String expected;
+      try {
+        expected = firstToken(Files.readString(dir.resolve(f + ".sha256"), StandardCharsets.US_ASCII));
+      } catch (IOException e) {
+        throw new NlpException("missing checksum file " + dir.resolve(f + ".sha256"), e);
+      }
+      if (!actual.equals(expected)) {
+        throw new NlpException(f + " in " + dir + " does not match its recorded sha256 (expected " + expected
+            + ", found " + actual + "): refusing to load a model that is not the one evaluated");
+      }
+      if (f.equals(MODEL_FILE)) {
+        sha = actual;
+      }
+    }
+    try {
+      JsonNode labels;
+      try (InputStream in = Files.newInputStream(dir.resolve("labels.json"))) {
+        labels = new ObjectMapper().readTree(in);
+      }
+      JsonNode classes = labels.path("classes");
+      for (int i = 0; i < RiskClassifier.CLASSES.size(); i++) {
+        if (!RiskClassifier.CLASSES.get(i).equals(classes.path(i).asText())) {
+          throw new NlpException("labels.json classes " + classes + " are not " + RiskClassifier.CLASSES);
+        }
+      }
+      JsonNode th = labels.path("thresholds");
+      double tauMedium = required(th, "tau_medium");
+      double tauHigh = required(th, "tau_high");
+      double tauDirect = required(th, "tau_direct");
+      String version = labels.path("version").asText("finetuned/1");
+      String name = "risk-minilm-l6 " + version + " (sha256 " + sha.substring(0, 12) + ")";
+      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+          .optTokenizerPath(dir.resolve("tokenizer.json"))
+          .optTruncation(true)
+          .optMaxLength(MAX_TOKENS)
+          .optPadding(false)
+          .build();
+      Criteria<long[][], float[]> criteria = Criteria.builder()
+          .setTypes(long[][].class, float[].class)
+          .optEngine("PyTorch")
+          .optModelPath(dir)
+          .optModelName(MODEL_FILE.replace(".pt", ""))
+          .optDevice(Device.cpu())
+          .optOption("mapLocation", "true")
+          .optTranslator(new ProbsTranslator())
+          .build();
+      ZooModel<long[][], float[]> model = criteria.loadModel();
+      LOG.info("risk.classifier_loaded model={} tau_medium={} tau_high={} tau_direct={} ms={}", name, tauMedium,
+          tauHigh, tauDirect, (System.nanoTime() - t0) / 1_000_000);
+      return new DjlRiskClassifier(model, tokenizer, version, name, tauMedium, tauHigh, tauDirect);
+    } catch (IOException e) {
+      throw new NlpException("cannot read the risk classifier in " + dir, e);
+    } catch (ModelNotFoundException | MalformedModelException e) {
+      throw new NlpException("cannot load the risk classifier in " + dir, e);
+    }
+  }
+
+  private static double required(JsonNode th, String key) {
+    JsonNode v = th.get(key);
+    if (v == null || !v.isNumber()) {
+      throw new NlpException("labels.json has no numeric thresholds." + key);
+    }
+    return v.asDouble();
+  }
+
+  /** p(crisis), p(concern), p(safe) for one text. */
+  @Override
+  public double[] probabilities(String text) {
+    Encoding e = tokenizer.encode(text);
+    long[] ids = e.getIds();
+    long[] mask = e.getAttentionMask();
+    int n = 0;
+    while (n < mask.length && mask[n] == 1) {
+      n++;
+    }
+    if (n == 0) {
+      throw new NlpException("the tokenizer produced no tokens");
+    }
+    long[] real = java.util.Arrays.copyOf(ids, n);
+    float[] p;
+    try {
+      p = predictor.get().predict(new long[][] {real});
+    } catch (TranslateException ex) {
+      throw new NlpException("risk classifier inference failed", ex);
+    }
+    if (p.length != RiskClassifier.CLASSES.size()) {
+      throw new NlpException("risk classifier returned " + p.length + " values");
+    }
+    return new double[] {p[0], p[1], p[2]};
+  }
+
+  @Override
+  public int minWords() {
+    return MIN_WORDS;
+  }
+
+  @Override
+  public double tauMedium() {
+    return tauMedium;
+  }
+
+  @Override
+  public double tauHigh() {
+    return tauHigh;
+  }
+
+  @Override
+  public double tauDirect() {
+    return tauDirect;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void close() {
+    predictors.forEach(Predictor::close);
+    model.close();
+    tokenizer.close();
+  }
+
+  /** One row of token ids → (input_ids, attention_mask) int64 [1, T]; output → the 3 probabilities. */
+  private static final class ProbsTranslator implements Translator<long[][], float[]> {
+    @Override
+    public Batchifier getBatchifier() {
+      return null;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, long[][] ids) {
+      NDManager m = ctx.getNDManager();
+      long[][] mask = new long[ids.length][];
+      for (int i = 0; i < ids.length; i++) {
+        mask[i] = new long[ids[i].length];
+        java.util.Arrays.fill(mask[i], 1L);
+      }
+      return new NDList(m.create(ids), m.create(mask));
+    }
+
+    @Override
+    public float[] processOutput(TranslatorContext ctx, NDList list) {
+      NDArray a = list.get(0);
+      return a.toFloatArray();
+    }
+  }
+
+  private static void copyResource(String name, Path target) throws IOException {
+    try (InputStream in = DjlRiskClassifier.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new NlpException("the risk classifier is not bundled in this build: " + name + " is missing");
+      }
+      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private static String firstToken(String s) {
+    return s.trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+  }
+}
