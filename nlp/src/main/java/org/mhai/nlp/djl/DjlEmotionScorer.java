@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class DjlEmotionScorer implements EmotionScorer {
   private static final Logger LOG = LoggerFactory.getLogger(DjlEmotionScorer.class);
   static final String MODEL_FILE = "emotion-minilm-l6.pt";
-  static final List<String> FILES = List.of(MODEL_FILE, "tokenizer.json", "labels.json");
-  private static final String BUNDLE = "/org/mhai/nlp/emotion/model/";
+  private static final ModelBundle BUNDLE = new ModelBundle("/org/mhai/nlp/emotion/model/",
+      List.of(MODEL_FILE, "tokenizer.json", "labels.json"), "the emotion model");
   /** Longest input in tokens; GoEmotions comments are short (p99 38 tokens). */
   public static final int MAX_TOKENS = 128;
 
@@ -77,35 +77,13 @@ public final class DjlEmotionScorer implements EmotionScorer {
 
   /** Copies the model bundled in this jar into {@code dir} (once per model version) and loads it. */
   public static DjlEmotionScorer loadBundled(Path dir) {
-    try {
-      String modelSha = expectedSha(BUNDLE, MODEL_FILE);
-      Path target = dir.resolve("emotion-" + modelSha.substring(0, 12));
-      Files.createDirectories(target);
-      for (String f : FILES) {
-        copyResource(BUNDLE + f, target.resolve(f));
-        copyResource(BUNDLE + f + ".sha256", target.resolve(f + ".sha256"));
-      }
-      return load(target);
-    } catch (IOException e) {
-      throw new NlpException("cannot unpack the bundled emotion model into " + dir, e);
-    }
+    return load(BUNDLE.unpack(dir, "emotion"));
   }
 
   /** Loads the model in {@code dir}, after checking every file against its {@code .sha256}. */
   public static DjlEmotionScorer load(Path dir) {
     long t0 = System.nanoTime();
-    String sha = null;
-    for (String f : FILES) {
-      String actual = sha256(dir.resolve(f));
-      String expected = readSha(dir.resolve(f + ".sha256"));
-      if (!actual.equals(expected)) {
-        throw new NlpException(f + " in " + dir + " does not match its recorded sha256 (expected " + expected
-            + ", found " + actual + "): refusing to load a model that is not the one evaluated");
-      }
-      if (f.equals(MODEL_FILE)) {
-        sha = actual;
-      }
-    }
+    String sha = BUNDLE.verify(dir);
     try {
       Engine engine = Engine.getEngine("PyTorch");
       Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
@@ -114,12 +92,7 @@ public final class DjlEmotionScorer implements EmotionScorer {
       try (InputStream in = Files.newInputStream(dir.resolve("labels.json"))) {
         heads = EmotionHeads.fromJson(in, name);
       }
-      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-          .optTokenizerPath(dir.resolve("tokenizer.json"))
-          .optTruncation(true)
-          .optMaxLength(MAX_TOKENS)
-          .optPadding(false)
-          .build();
+      HuggingFaceTokenizer tokenizer = ModelBundle.tokenizer(dir, MAX_TOKENS);
       Criteria<Batch, float[][][]> criteria = Criteria.builder()
           .setTypes(Batch.class, float[][][].class)
           .optEngine("PyTorch")
@@ -150,10 +123,7 @@ public final class DjlEmotionScorer implements EmotionScorer {
     int[] real = new int[enc.length];
     int len = 1;
     for (int i = 0; i < enc.length; i++) {
-      long[] m = enc[i].getAttentionMask();
-      while (real[i] < m.length && m[real[i]] == 1) {
-        real[i]++;
-      }
+      real[i] = ModelBundle.realTokens(enc[i]);
       len = Math.max(len, real[i]);
     }
     long[][] ids = new long[texts.size()][len];
@@ -222,51 +192,9 @@ public final class DjlEmotionScorer implements EmotionScorer {
     }
   }
 
-  private static void copyResource(String name, Path target) throws IOException {
-    try (InputStream in = DjlEmotionScorer.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new NlpException("the emotion model is not bundled in this build: " + name + " is missing");
-      }
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-  }
 
-  private static String expectedSha(String bundle, String file) throws IOException {
-    try (InputStream in = DjlEmotionScorer.class.getResourceAsStream(bundle + file + ".sha256")) {
-      if (in == null) {
-        throw new NlpException("the emotion model is not bundled in this build: " + file + ".sha256 is missing");
-      }
-      return firstToken(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
-    }
-  }
 
-  private static String readSha(Path file) {
-    try {
-      return firstToken(Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII));
-    } catch (IOException e) {
-      throw new NlpException("missing checksum file " + file, e);
-    }
-  }
 
-  private static String firstToken(String s) {
-    return s.trim().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
-  }
 
-  static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
 }

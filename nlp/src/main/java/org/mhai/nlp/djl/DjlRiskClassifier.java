@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DjlRiskClassifier.class);
   static final String MODEL_FILE = "risk-minilm-l6.pt";
-  static final List<String> FILES = List.of(MODEL_FILE, "tokenizer.json", "labels.json");
-  static final String BUNDLE = "/org/mhai/nlp/risk/classifier/model/";
+  private static final ModelBundle BUNDLE = new ModelBundle("/org/mhai/nlp/risk/classifier/model/",
+      List.of(MODEL_FILE, "tokenizer.json", "labels.json"), "the risk classifier");
+  static final List<String> FILES = BUNDLE.files();
   /**
    * Messages of fewer words are left to the lexicon: only 7 of the 1,953 training messages had
    * fewer than 3 words, and on such inputs the model is confidently wrong (p(crisis) 0.96 for
@@ -81,57 +82,18 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
 
   /** Whether this build bundles the fine-tuned classifier (all files and checksums present). */
   public static boolean isBundled() {
-    for (String f : FILES) {
-      if (DjlRiskClassifier.class.getResource(BUNDLE + f) == null
-          || DjlRiskClassifier.class.getResource(BUNDLE + f + ".sha256") == null) {
-        return false;
-      }
-    }
-    return true;
+    return BUNDLE.bundled();
   }
 
   /** Copies the classifier bundled in this jar into {@code dir} (once per model version) and loads it. */
   public static DjlRiskClassifier loadBundled(Path dir) {
-    try {
-      String modelSha;
-      try (InputStream in = DjlRiskClassifier.class.getResourceAsStream(BUNDLE + MODEL_FILE + ".sha256")) {
-        if (in == null) {
-          throw new NlpException("the risk classifier is not bundled in this build: " + MODEL_FILE + ".sha256 is missing");
-        }
-        modelSha = firstToken(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
-      }
-      Path target = dir.resolve("risk-" + modelSha.substring(0, Math.min(12, modelSha.length())));
-      Files.createDirectories(target);
-      for (String f : FILES) {
-        copyResource(BUNDLE + f, target.resolve(f));
-        copyResource(BUNDLE + f + ".sha256", target.resolve(f + ".sha256"));
-      }
-      return load(target);
-    } catch (IOException e) {
-      throw new NlpException("cannot unpack the bundled risk classifier into " + dir, e);
-    }
+    return load(BUNDLE.unpack(dir, "risk"));
   }
 
   /** Loads the classifier in {@code dir}, after checking every file against its {@code .sha256}. */
   public static DjlRiskClassifier load(Path dir) {
     long t0 = System.nanoTime();
-    String sha = null;
-    for (String f : FILES) {
-      String actual = DjlEmotionScorer.sha256(dir.resolve(f));
-      String expected;
-      try {
-        expected = firstToken(Files.readString(dir.resolve(f + ".sha256"), StandardCharsets.US_ASCII));
-      } catch (IOException e) {
-        throw new NlpException("missing checksum file " + dir.resolve(f + ".sha256"), e);
-      }
-      if (!actual.equals(expected)) {
-        throw new NlpException(f + " in " + dir + " does not match its recorded sha256 (expected " + expected
-            + ", found " + actual + "): refusing to load a model that is not the one evaluated");
-      }
-      if (f.equals(MODEL_FILE)) {
-        sha = actual;
-      }
-    }
+    String sha = BUNDLE.verify(dir);
     try {
       JsonNode labels;
       try (InputStream in = Files.newInputStream(dir.resolve("labels.json"))) {
@@ -149,12 +111,7 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
       double tauDirect = required(th, "tau_direct");
       String version = labels.path("version").asText("finetuned/1");
       String name = "risk-minilm-l6 " + version + " (sha256 " + sha.substring(0, 12) + ")";
-      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-          .optTokenizerPath(dir.resolve("tokenizer.json"))
-          .optTruncation(true)
-          .optMaxLength(MAX_TOKENS)
-          .optPadding(false)
-          .build();
+      HuggingFaceTokenizer tokenizer = ModelBundle.tokenizer(dir, MAX_TOKENS);
       Criteria<long[][], float[]> criteria = Criteria.builder()
           .setTypes(long[][].class, float[].class)
           .optEngine("PyTorch")
@@ -188,11 +145,7 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
   public double[] probabilities(String text) {
     Encoding e = tokenizer.encode(text);
     long[] ids = e.getIds();
-    long[] mask = e.getAttentionMask();
-    int n = 0;
-    while (n < mask.length && mask[n] == 1) {
-      n++;
-    }
+    int n = ModelBundle.realTokens(e);
     if (n == 0) {
       throw new NlpException("the tokenizer produced no tokens");
     }
@@ -270,18 +223,5 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
     }
   }
 
-  private static void copyResource(String name, Path target) throws IOException {
-    try (InputStream in = DjlRiskClassifier.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new NlpException("the risk classifier is not bundled in this build: " + name + " is missing");
-      }
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-  }
 
-  private static String firstToken(String s) {
-    return s.trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
-  }
 }
