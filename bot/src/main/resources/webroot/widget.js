@@ -215,13 +215,21 @@
       });
   }
   var started = false;
+  launch.setAttribute("aria-expanded", "false");
+  launch.setAttribute("aria-haspopup", "dialog");
+  panel.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { panel.classList.remove("open"); launch.setAttribute("aria-expanded", "false"); launch.focus(); }
+  });
   $(".launch").addEventListener("click", function () {
     panel.classList.toggle("open");
+    launch.setAttribute("aria-expanded", String(panel.classList.contains("open")));
     unread = 0; badge();
     if (!started) { started = true; start(); }
     if (panel.classList.contains("open")) input.focus();
   });
-  $(".close").addEventListener("click", function () { panel.classList.remove("open"); $(".launch").focus(); });
+  $(".close").addEventListener("click", function () {
+    panel.classList.remove("open"); launch.setAttribute("aria-expanded", "false"); launch.focus();
+  });
   $(".transcript").addEventListener("click", function () {
     var lines = history.map(function (m) { return "[" + m.at + "] " + (m.from === "bot" ? T.bot : T.you) + ": " + m.text; });
     var a = document.createElement("a");
