@@ -6,6 +6,8 @@ import os
 import numpy as np
 import torch
 
+from emotion_model import pad_batch  # noqa: F401  (re-exported for train.py and export.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "work")
 DATA = os.environ.get("GOEMOTIONS_DIR", "/work/shared/data/goemotions")
@@ -44,14 +46,6 @@ def load_split(split):
     return ids, y28, ye, ys
 
 
-def pad_batch(id_lists):
-    t = max(len(x) for x in id_lists)
-    ids = torch.zeros(len(id_lists), t, dtype=torch.long)
-    mask = torch.zeros(len(id_lists), t, dtype=torch.long)
-    for i, x in enumerate(id_lists):
-        ids[i, : len(x)] = torch.tensor(x, dtype=torch.long)
-        mask[i, : len(x)] = 1
-    return ids, mask
 
 
 def epoch_batches(lengths, batch_size, seed, epoch, chunk_batches=50):

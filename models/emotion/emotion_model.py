@@ -154,3 +154,32 @@ class DynQLinear8(torch.ao.nn.quantized.dynamic.Linear):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return torch.ops.quantized.linear_dynamic(x, self._packed_params._packed_params, reduce_range=False)
+
+
+def pad_batch(id_lists):
+    """Right-pads token-id lists to the longest: (input_ids, attention_mask) int64 [B, T]."""
+    t = max(len(x) for x in id_lists)
+    ids = torch.zeros(len(id_lists), t, dtype=torch.long)
+    mask = torch.zeros(len(id_lists), t, dtype=torch.long)
+    for i, x in enumerate(id_lists):
+        ids[i, : len(x)] = torch.tensor(x, dtype=torch.long)
+        mask[i, : len(x)] = 1
+    return ids, mask
+
+
+QENGINE = "qnnpack"  # Debian's torch 1.13 has no fbgemm; weights are stored unpacked, libtorch re-packs at load
+
+
+def quantise_for_serving(sm: nn.Module):
+    """TorchScript of a serving module with an ``encoder`` (an Encoder): fp16-stored word embeddings; encoder
+    Linear layers int8 (per-output-channel weights, dynamic 8-bit activations); heads, LayerNorms and position
+    embeddings fp32. Shared by the emotion model and the crisis classifier."""
+    sm.encoder.word = Fp16WordEmbedding(sm.encoder.word.weight)
+    torch.backends.quantized.engine = QENGINE
+    qc = torch.ao.quantization.per_channel_dynamic_qconfig
+    spec = {f"encoder.{n}": qc for n, mod in sm.encoder.named_modules() if isinstance(mod, nn.Linear)}
+    sm = torch.quantization.quantize_dynamic(sm, spec, dtype=torch.qint8)
+    for mod in sm.modules():
+        if type(mod) is torch.ao.nn.quantized.dynamic.Linear:
+            mod.__class__ = DynQLinear8
+    return torch.jit.script(sm)

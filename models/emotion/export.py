@@ -23,10 +23,9 @@ import torch.nn as nn
 
 from common import HERE, WORK, DATA, LABELS28, LABELS_EKMAN, LABELS_SENT, load_split, pad_batch, eval_batches, \
     tune_thresholds, scores, ekman_from_28, sentiment_from_28
-from emotion_model import EmotionModel, ServingModel, Fp16WordEmbedding, DynQLinear8
+from emotion_model import EmotionModel, ServingModel, quantise_for_serving
 
 ARTEFACT = "emotion-minilm-l6.pt"
-QENGINE = "qnnpack"  # Debian's torch 1.13 has no fbgemm; weights are stored unpacked, libtorch re-packs at load
 
 
 def log(msg):
@@ -37,17 +36,7 @@ def build_serving(model, quantise=True):
     """fp16-stored word embeddings; encoder Linear layers int8 (per-output-channel weights, dynamic 8-bit
     activations); heads, LayerNorms, position embeddings fp32. quantise=False gives the fp32 reference export."""
     sm = ServingModel(copy.deepcopy(model)).eval()
-    if not quantise:
-        return torch.jit.script(sm)
-    sm.encoder.word = Fp16WordEmbedding(sm.encoder.word.weight)
-    torch.backends.quantized.engine = QENGINE
-    qc = torch.ao.quantization.per_channel_dynamic_qconfig
-    spec = {f"encoder.{n}": qc for n, mod in sm.encoder.named_modules() if isinstance(mod, nn.Linear)}
-    sm = torch.quantization.quantize_dynamic(sm, spec, dtype=torch.qint8)
-    for mod in sm.modules():
-        if type(mod) is torch.ao.nn.quantized.dynamic.Linear:
-            mod.__class__ = DynQLinear8
-    return torch.jit.script(sm)
+    return quantise_for_serving(sm) if quantise else torch.jit.script(sm)
 
 
 def reference_outputs(fn, sents, ver):

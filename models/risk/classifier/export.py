@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 
 from risk_common import HERE, WORK, CLASSES, load_rows, stratified_split, RiskModel, ServingRisk, predict, \
-    Fp16WordEmbedding, DynQLinear8
+    quantise_for_serving
 
 ARTEFACT = "risk-minilm-l6.pt"
 GRID = np.round(np.arange(0.30, 0.995, 0.005), 3)
@@ -31,16 +31,7 @@ def log(msg):
 def build_serving(model):
     """As models/emotion/export.py: fp16 word embeddings, encoder Linear layers dynamic int8 (per-channel weights,
     8-bit activations), head/LayerNorm/positions fp32."""
-    sm = ServingRisk(copy.deepcopy(model)).eval()
-    sm.encoder.word = Fp16WordEmbedding(sm.encoder.word.weight)
-    torch.backends.quantized.engine = "qnnpack"
-    qc = torch.ao.quantization.per_channel_dynamic_qconfig
-    spec = {f"encoder.{n}": qc for n, mod in sm.encoder.named_modules() if isinstance(mod, nn.Linear)}
-    sm = torch.quantization.quantize_dynamic(sm, spec, dtype=torch.qint8)
-    for mod in sm.modules():
-        if type(mod) is torch.ao.nn.quantized.dynamic.Linear:
-            mod.__class__ = DynQLinear8
-    return torch.jit.script(sm)
+    return quantise_for_serving(ServingRisk(copy.deepcopy(model)).eval())
 
 
 def lowest(score_safe, target, floor):

@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "work")
 EMOTION = os.path.normpath(os.path.join(HERE, "..", "..", "emotion"))
 sys.path.insert(0, EMOTION)
-from emotion_model import Encoder, HIDDEN, Fp16WordEmbedding, DynQLinear8  # noqa: E402
+from emotion_model import Encoder, HIDDEN, Fp16WordEmbedding, DynQLinear8, pad_batch, quantise_for_serving  # noqa: E402,F401
 
 CLASSES = ["crisis", "concern", "safe"]
 SEED = 17
@@ -43,14 +43,6 @@ def stratified_split(rows, frac=VAL_FRAC, seed=SEED):
     return sorted(tr), sorted(va)
 
 
-def pad_batch(id_lists):
-    t = max(len(x) for x in id_lists)
-    ids = torch.zeros(len(id_lists), t, dtype=torch.long)
-    mask = torch.zeros(len(id_lists), t, dtype=torch.long)
-    for i, x in enumerate(id_lists):
-        ids[i, : len(x)] = torch.tensor(x, dtype=torch.long)
-        mask[i, : len(x)] = 1
-    return ids, mask
 
 
 class RiskModel(nn.Module):
