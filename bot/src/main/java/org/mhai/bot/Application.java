@@ -62,7 +62,11 @@ import org.mhai.bot.store.redis.PooledRedis;
 import org.mhai.bot.web.ChatSocket;
 import org.mhai.bot.web.Failures;
 import org.mhai.bot.web.WebChatApi;
+import org.mhai.bot.flows.FlowService;
 import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.flow.BuiltInFlows;
+import org.mhai.dialogue.flow.InMemoryFlowCatalog;
+import org.mhai.portal.admin.FlowAdminApi;
 import org.mhai.dialogue.crisis.CrisisPolicy;
 import org.mhai.dialogue.crisis.Helplines;
 import org.mhai.nlp.RiskDetector;
@@ -160,7 +164,9 @@ public final class Application {
     Clock clock = Clock.systemUTC();
     PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
-    DialogueEngine dialogue = new DialogueEngine(new CrisisPolicy(Helplines.defaults()));
+    CrisisPolicy crisisPolicy = new CrisisPolicy(Helplines.defaults());
+    InMemoryFlowCatalog flowCatalog = BuiltInFlows.catalog();
+    DialogueEngine dialogue = new DialogueEngine(crisisPolicy, flowCatalog, config.chat().timeZone());
     String publicUrl = config.publicUrl().orElse("http://localhost:" + config.http().port());
     OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl);
     var nlp = config.nlp();
@@ -170,6 +176,9 @@ public final class Application {
     WorkerExecutor riskPool = vertx.createSharedWorkerExecutor("risk", 2);
     ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
         Optional.of(emotion), limiter, vertx.eventBus(), clock, config.chat().ratePerMinute());
+    FlowService flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
+        text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
+    flows.start().await();
     EscalationService escalationQueue = new EscalationService(escalations, store, dialogue, chat, clock);
     PgStaffAccounts staff = new PgStaffAccounts(pool);
     PgAuditLog audit = new PgAuditLog(pool, clock);
@@ -192,6 +201,7 @@ public final class Application {
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
+    new FlowAdminApi(flows, audit, staffAuth).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));

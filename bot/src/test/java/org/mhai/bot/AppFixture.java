@@ -124,6 +124,25 @@ final class AppFixture implements AutoCloseable {
     return r.bodyAsJsonObject().getString("token");
   }
 
+  /** Adds a staff account directly in the database (the admin pages come later) and returns its id. */
+  UUID createStaff(String username, String displayName, String role, String password) {
+    UUID id = UUID.randomUUID();
+    String hash = new org.mhai.portal.auth.PasswordHasher(org.mhai.portal.auth.PasswordHasher.DEFAULT_ITERATIONS)
+        .hash(password);
+    try (java.sql.Connection c = TestServices.jdbc(schema); var st = c.prepareStatement(
+        "insert into staff (id, username, display_name, role, password_hash, created_at) values (?::uuid, ?, ?, ?, ?, now())")) {
+      st.setString(1, id.toString());
+      st.setString(2, username);
+      st.setString(3, displayName);
+      st.setString(4, role);
+      st.setString(5, hash);
+      st.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return id;
+  }
+
   String adminToken() {
     return login("admin", ADMIN_PASSWORD);
   }

@@ -37,7 +37,7 @@ class WebChatApiTest {
   }
 
   @Test
-  void new_session_is_greeted_and_asked_for_a_mood_score() {
+  void new_session_is_greeted_and_asked_for_consent() {
     JsonObject s = fx.newSession();
     assertNotNull(s.getString("sessionId"));
     assertTrue(s.getString("token").length() >= 40, "token has at least 256 bits");
@@ -46,19 +46,21 @@ class WebChatApiTest {
     assertTrue(messages.getJsonObject(0).getString("text").contains("not an emergency service"));
     JsonObject ask = messages.getJsonObject(1);
     assertEquals("bot", ask.getString("from"));
-    assertTrue(ask.getString("text").contains("0"));
-    assertEquals(11, ask.getJsonArray("quickReplies").size());
+    assertTrue(ask.getString("text").contains("stored encrypted"));
+    assertEquals(List.of("I agree", "Tell me more", "No"), ask.getJsonArray("quickReplies").getList());
   }
 
   @Test
   void a_posted_message_gets_a_reply_in_the_same_response() {
     JsonObject s = fx.newSession();
+    fx.post(s, UUID.randomUUID(), "I agree");
+    assertTrue(fx.post(s, UUID.randomUUID(), "No thanks").bodyAsString().contains("0 (very bad) to 10"));
     HttpResponse<Buffer> r = fx.post(s, UUID.randomUUID(), "7");
     assertEquals(200, r.statusCode(), r.bodyAsString());
     JsonObject body = r.bodyAsJsonObject();
     long seq = body.getLong("seq");
     JsonArray replies = body.getJsonArray("replies");
-    assertEquals(1, replies.size());
+    assertEquals(2, replies.size(), "the mood reflected, then the feelings question");
     JsonObject reply = replies.getJsonObject(0);
     assertTrue(reply.getLong("seq") > seq);
     assertTrue(reply.getString("text").contains("7"), reply.getString("text"));
@@ -168,7 +170,10 @@ class WebChatApiTest {
   void the_cached_state_equals_the_fold_over_the_log() {
     JsonObject s = fx.newSession();
     fx.post(s, UUID.randomUUID(), "not sure");
+    fx.post(s, UUID.randomUUID(), "I agree");
+    fx.post(s, UUID.randomUUID(), "Yes, that's okay");
     fx.post(s, UUID.randomUUID(), "3");
+    fx.post(s, UUID.randomUUID(), "drained");
     fx.post(s, UUID.randomUUID(), "work has been a lot");
     var store = new org.mhai.bot.store.pg.PgConversationStore(fx.app.pool(),
         org.mhai.bot.crypto.KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()),

@@ -52,9 +52,13 @@ class WidgetBrowserTest {
       wait.until(d -> messages(b).size() >= 2);
       assertTrue(messages(b).get(0).contains("not an emergency service"), messages(b).toString());
 
-      js(b, "var r = document.querySelector('[data-mhai-widget]').shadowRoot;"
-          + "r.querySelector('textarea').value = 'I would say a 7';"
-          + "r.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));");
+      for (String answer : List.of("I agree", "No thanks", "I would say a 7")) {
+        int n = messages(b).size();
+        js(b, "var r = document.querySelector('[data-mhai-widget]').shadowRoot;"
+            + "r.querySelector('textarea').value = '" + answer.replace("'", "\\'") + "';"
+            + "r.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));");
+        wait.until(d -> messages(b).size() >= n + 2);
+      }
       wait.until(d -> messages(b).stream().anyMatch(m -> m.contains("A 7")));
       Path shot = Path.of("target", "widget.png");
       Files.createDirectories(shot.getParent());

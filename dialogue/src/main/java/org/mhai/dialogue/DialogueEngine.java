@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.mhai.dialogue.DialogueState.Stage;
 import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.assessment.ItemAnswer;
 import org.mhai.dialogue.checkin.MoodParser;
 import org.mhai.dialogue.crisis.CrisisPolicy;
+import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.dialogue.flow.BuiltInFlows;
+import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.flow.FlowCatalog;
+import org.mhai.dialogue.flow.FlowCursor;
+import org.mhai.dialogue.flow.Node;
+import org.mhai.dialogue.flow.Text;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
@@ -21,155 +30,477 @@ import org.mhai.nlp.RiskLevel;
  * The dialogue's single entry point: a pure function from the current state and a turn to a
  * {@link Decision}. No threads, no I/O, no clock; every conversation is a scenario test.
  *
- * <p>Order of precedence for a patient message: the crisis policy first (it cannot be skipped:
- * while an episode is open it answers every message), then commands ("check in", "help"), then
- * the conversation's current stage.
+ * <p>Policies run in this order on every patient message, and none can be skipped by a later
+ * one: (1) the crisis policy (while an episode is open it answers every message); (2) human
+ * takeover (the bot stays silent while a therapist holds the conversation); (3) stop; (4) a
+ * questionnaire in progress; (5) commands that start a flow ("/checkin", "phq9", ...); (6) the
+ * running flow; (7) free chat.
  */
 public final class DialogueEngine {
-  private static final List<String> MOOD_REPLIES =
-      List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
-  private static final Set<String> CHECKIN_COMMANDS =
-      Set.of("/checkin", "/mood", "check in", "checkin", "check-in", "mood check", "registro", "/registro");
-  private static final Set<String> HELP_COMMANDS = Set.of("/help", "help", "ayuda", "/ayuda");
-  private static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no");
-  private static final Set<String> STOP_WORDS = Set.of("stop", "/stop", "cancel", "quit", "parar", "detener", "cancelar");
+  private static final Set<String> HELP_COMMANDS = Set.of("/help", "help", "ayuda", "/ayuda", "/start help");
+  private static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no", "/skip");
+  private static final Set<String> STOP_WORDS =
+      Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
   private static final int LISTEN_VARIANTS = 4;
   private static final int DISTRESS_VARIANTS = 3;
+  private static final int FALLBACK_EXERCISES = 3;
+  /** Longest run of nodes one turn may walk through (valid flows never come near it). */
+  private static final int MAX_STEPS = 64;
   /** How sure the emotion model must be before the bot names the feeling back. */
   private static final double REFLECT_AT = 0.5;
 
   private final CrisisPolicy crisis;
+  private final FlowCatalog flows;
+  private final ZoneId zone;
 
   public DialogueEngine(CrisisPolicy crisis) {
+    this(crisis, BuiltInFlows.catalog(), ZoneOffset.UTC);
+  }
+
+  /**
+   * @param flows the flows to run (answers from memory)
+   * @param zone the service's time zone, for time-of-day branches
+   */
+  public DialogueEngine(CrisisPolicy crisis, FlowCatalog flows, ZoneId zone) {
     this.crisis = crisis;
+    this.flows = flows;
+    this.zone = zone;
+  }
+
+  public FlowCatalog flows() {
+    return flows;
   }
 
   public Decision decide(DialogueState state, Turn turn) {
     if (turn instanceof Turn.Opened opened) {
-      return open(opened);
-    }
-    if (turn instanceof Turn.EscalationResolved resolved) {
-      return crisis.resolved(state, resolved);
+      return open(state, opened);
+    } else if (turn instanceof Turn.EscalationResolved resolved) {
+      return resolved.episode() > 0 ? crisis.resolved(state, resolved) : handoffResolved(state, resolved);
+    } else if (turn instanceof Turn.TakeoverStarted t) {
+      return takeoverStarted(state, t);
+    } else if (turn instanceof Turn.StaffMessage t) {
+      return staffMessage(state, t);
+    } else if (turn instanceof Turn.TakeoverEnded t) {
+      return takeoverEnded(state, t);
+    } else if (turn instanceof Turn.StartFlow t) {
+      return startFlow(state, t);
     }
     return answer(state, (Turn.PatientMessage) turn);
   }
 
-  private Decision open(Turn.Opened turn) {
-    Messages m = Messages.forLocale(turn.locale());
-    return new Decision(
-        List.of(new DialogueEvent.Opened(turn.at(), turn.locale()), new DialogueEvent.CheckInStarted(turn.at())),
-        List.of(Reply.of(m.get("greeting")), moodQuestion(m)));
+  /** A decision under construction: events are applied to a running state as they are added. */
+  private static final class Run {
+    final DialogueState before;
+    DialogueState state;
+    final Instant at;
+    final Messages m;
+    final List<DialogueEvent> events = new ArrayList<>();
+    final List<Reply> replies = new ArrayList<>();
+    final List<Effect> effects = new ArrayList<>();
+    final Optional<Turn.PatientMessage> message;
+
+    Run(DialogueState state, Instant at, Optional<Turn.PatientMessage> message) {
+      this.before = state;
+      this.state = state;
+      this.at = at;
+      this.m = Messages.forLocale(state.locale());
+      this.message = message;
+    }
+
+    void add(DialogueEvent e) {
+      events.add(e);
+      state = state.apply(e);
+    }
+
+    void say(String text) {
+      replies.add(Reply.of(text));
+    }
+
+    String lang() {
+      return state.locale();
+    }
+
+    Decision decision() {
+      return new Decision(events, replies, effects);
+    }
+  }
+
+  private Decision open(DialogueState state, Turn.Opened turn) {
+    Run r = new Run(state, turn.at(), Optional.empty());
+    r.add(new DialogueEvent.Opened(turn.at(), turn.locale(), turn.channel()));
+    Run run = new Run(r.state, turn.at(), Optional.empty()); // messages in the patient's language
+    run.events.addAll(r.events);
+    Optional<Flow> onboarding = flows.published(BuiltInFlows.ONBOARDING);
+    if (onboarding.isPresent()) {
+      startFlow(run, onboarding.get(), 0);
+    } else {
+      run.say(run.m.get("greeting"));
+    }
+    return run.decision();
   }
 
   private Decision answer(DialogueState state, Turn.PatientMessage turn) {
-    Messages m = Messages.forLocale(state.locale());
+    Run r = new Run(state, turn.at(), Optional.of(turn));
     RiskAssessment risk = turn.risk();
-    List<DialogueEvent> events = new ArrayList<>();
-    events.add(new DialogueEvent.RiskAssessed(
-        turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
-    turn.emotion().ifPresent(e -> events.add(new DialogueEvent.EmotionAssessed(turn.at(), turn.seq(), e.ekman(),
+    r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
+    turn.emotion().ifPresent(e -> r.add(new DialogueEvent.EmotionAssessed(turn.at(), turn.seq(), e.ekman(),
         e.labels(), e.sentiment().label(), e.sentiment().score(), e.model())));
-
-    if (state.stage() == Stage.AWAITING_MOOD && (state.crisis().active() || risk.level().atLeast(RiskLevel.MEDIUM))) {
-      events.add(new DialogueEvent.CheckInEnded(turn.at())); // no mood is read from a message of concern
+    if (state.flow().isPresent() && (state.crisis().active() || risk.level().atLeast(RiskLevel.MEDIUM))) {
+      // No flow answer is read from a message of concern; the crisis policy takes the conversation.
+      r.add(new DialogueEvent.FlowEnded(turn.at(), state.flow().get().flowId(), "crisis"));
     }
-    Optional<Decision> crisisDecision = crisis.decide(state, turn, events);
+    Optional<Decision> crisisDecision = crisis.decide(state, turn, r.events);
     if (crisisDecision.isPresent()) {
       return crisisDecision.get();
     }
-
+    if (state.takeover().isPresent()) {
+      return r.decision(); // a therapist holds the conversation: the bot stays silent
+    }
     String command = turn.text().trim().toLowerCase(Locale.ROOT);
+    if (STOP_WORDS.contains(command)) {
+      return stop(r);
+    }
     if (state.assessment().isPresent()) {
-      return assessmentAnswer(state, turn, m, events, command);
-    }
-    Optional<Instrument> instrument = instrumentFor(command);
-    if (instrument.isPresent()) {
-      if (state.stage() == Stage.AWAITING_MOOD) {
-        events.add(new DialogueEvent.CheckInEnded(turn.at()));
-      }
-      Instrument i = instrument.get();
-      events.add(new DialogueEvent.AssessmentStarted(turn.at(), i));
-      return new Decision(events, List.of(Reply.of(m.get("assess." + i.key() + ".intro")), item(i, 1, m)));
-    }
-    if (CHECKIN_COMMANDS.contains(command)) {
-      events.add(new DialogueEvent.CheckInStarted(turn.at()));
-      return new Decision(events, List.of(moodQuestion(m)));
+      return assessmentAnswer(r, turn, command);
     }
     if (HELP_COMMANDS.contains(command)) {
-      return new Decision(events, List.of(Reply.of(m.get("help"))));
+      r.say(r.m.get("help"));
+      return r.decision();
     }
-    if (state.stage() == Stage.AWAITING_MOOD) {
-      return moodAnswer(state, turn, m, events, command);
+    Optional<Flow> triggered = flows.triggeredBy(command);
+    if (triggered.isPresent()) {
+      state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+      startFlow(r, triggered.get(), 0);
+      return r.decision();
     }
-    List<Reply> replies = new ArrayList<>();
-    if (state.stage() == Stage.NEW) {
-      events.add(new DialogueEvent.Opened(turn.at(), state.locale()));
-      events.add(new DialogueEvent.CheckInEnded(turn.at()));
-      replies.add(Reply.of(m.get("greeting")));
+    if (state.flow().isPresent() && flowInput(r, turn)) {
+      return r.decision();
     }
-    replies.add(listen(state, turn, m));
-    return new Decision(events, replies);
+    if (!state.opened()) {
+      r.add(new DialogueEvent.Opened(turn.at(), state.locale(), state.channel()));
+      r.say(r.m.get("greeting"));
+    }
+    if (r.state.serviceConsent().equals(Optional.of(false))) {
+      r.say(r.m.get("consent.paused"));
+      return r.decision();
+    }
+    freeChat(r, turn);
+    return r.decision();
   }
 
-  private Decision moodAnswer(
-      DialogueState state, Turn.PatientMessage turn, Messages m, List<DialogueEvent> events, String command) {
-    OptionalInt mood = MoodParser.parse(turn.text());
-    if (mood.isPresent()) {
-      int score = mood.getAsInt();
-      events.add(new DialogueEvent.MoodRecorded(turn.at(), score));
-      events.add(new DialogueEvent.CheckInEnded(turn.at()));
-      String key = score <= 3 ? "checkin.low" : score <= 6 ? "checkin.middle" : "checkin.high";
-      return new Decision(events, List.of(Reply.of(m.get(key, score))));
+  private Decision stop(Run r) {
+    if (r.state.assessment().isPresent()) {
+      r.add(new DialogueEvent.AssessmentAbandoned(r.at, r.state.assessment().get().instrument()));
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), "stopped")));
+      r.say(r.m.get("assess.stopped"));
+    } else if (r.state.flow().isPresent()) {
+      r.add(new DialogueEvent.FlowEnded(r.at, r.state.flow().get().flowId(), "stopped"));
+      r.say(r.m.get("flow.stopped"));
+    } else {
+      r.say(r.m.get("stop.nothing"));
     }
-    if (SKIP_WORDS.contains(command)) {
-      events.add(new DialogueEvent.CheckInEnded(turn.at()));
-      return new Decision(events, List.of(Reply.of(m.get("checkin.skipped"))));
-    }
-    if (state.moodRetries() == 0) {
-      events.add(new DialogueEvent.MoodNotUnderstood(turn.at()));
-      List<String> quick = new ArrayList<>(MOOD_REPLIES);
-      quick.add(m.get("quick.skip"));
-      return new Decision(events, List.of(new Reply(m.get("checkin.retry"), quick)));
-    }
-    // Asked twice already: the patient wants to talk, not to rate. Listen to what they said.
-    events.add(new DialogueEvent.CheckInEnded(turn.at()));
-    return new Decision(events, List.of(listen(state, turn, m)));
+    return r.decision();
   }
 
-  private Decision assessmentAnswer(DialogueState state, Turn.PatientMessage turn, Messages m, List<DialogueEvent> events,
-      String command) {
-    AssessmentState a = state.assessment().get();
+  /** Starts a flow on request, unless a crisis episode or a takeover holds the conversation. */
+  private Decision startFlow(DialogueState state, Turn.StartFlow t) {
+    Run r = new Run(state, t.at(), Optional.empty());
+    Optional<Flow> flow = flows.published(t.flowId());
+    if (flow.isEmpty() || state.crisis().active() || state.takeover().isPresent()) {
+      return r.decision();
+    }
+    state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(t.at(), a.instrument())));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), "replaced")));
+    startFlow(r, flow.get(), 0);
+    return r.decision();
+  }
+
+  // ---- flows ------------------------------------------------------------------------------
+
+  private void startFlow(Run r, Flow flow, int depth) {
+    r.add(new DialogueEvent.FlowStarted(r.at, flow.id(), flow.version()));
+    enter(r, flow, flow.start(), depth);
+  }
+
+  /** Walks from {@code nodeId} through nodes that need no answer, until one waits or the flow ends. */
+  private void enter(Run r, Flow flow, String nodeId, int depth) {
+    String id = nodeId;
+    for (int step = 0; step < MAX_STEPS; step++) {
+      Optional<Node> found = flow.node(id);
+      if (found.isEmpty()) {
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "missing"));
+        return;
+      }
+      Node node = found.get();
+      r.add(new DialogueEvent.FlowNodeEntered(r.at, flow.id(), id));
+      if (node instanceof Node.Message msg) {
+        r.say(fill(msg.text(), r));
+        id = msg.next();
+      } else if (node instanceof Node.Question q) {
+        r.replies.add(new Reply(fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList()));
+        return;
+      } else if (node instanceof Node.Capture c) {
+        r.replies.add(new Reply(fill(c.text(), r), c.quickReplies().stream().map(t -> t.get(r.lang())).toList()));
+        return;
+      } else if (node instanceof Node.Branch b) {
+        id = b.cases().stream().filter(c -> c.when().test(r.state, r.at.atZone(zone))).map(Node.Case::next).findFirst()
+            .orElse(b.otherwise());
+      } else if (node instanceof Node.Assessment a) {
+        Instrument i = a.instrument();
+        r.add(new DialogueEvent.AssessmentStarted(r.at, i));
+        r.say(r.m.get("assess." + i.key() + ".intro"));
+        r.replies.add(item(i, 1, r.m));
+        return;
+      } else if (node instanceof Node.Recommend rec) {
+        offerExercise(r, rec);
+        return;
+      } else if (node instanceof Node.Handoff h) {
+        int request = r.state.handoffs() + 1;
+        r.add(new DialogueEvent.HandoffRequested(r.at, request));
+        r.effects.add(new Effect.RequestHandoff(request));
+        r.say(fill(h.text(), r));
+        if (h.next().isEmpty()) {
+          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "end"));
+          return;
+        }
+        id = h.next().get();
+      } else if (node instanceof Node.Goto g) {
+        if (g.target().isPresent()) {
+          id = g.target().get();
+        } else {
+          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "end"));
+          Optional<Flow> next = flows.published(g.flow().orElseThrow());
+          if (next.isPresent() && depth < 4) {
+            startFlow(r, next.get(), depth + 1);
+          }
+          return;
+        }
+      } else if (node instanceof Node.End end) {
+        end.text().ifPresent(t -> r.say(fill(t, r)));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "end"));
+        return;
+      }
+    }
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "loop"));
+  }
+
+  /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
+  private boolean flowInput(Run r, Turn.PatientMessage turn) {
+    FlowCursor cursor = r.state.flow().orElseThrow();
+    Optional<Flow> pinned = flows.version(cursor.flowId(), cursor.version());
+    Optional<Node> node = pinned.flatMap(f -> f.node(cursor.node()));
+    if (node.isEmpty()) {
+      r.add(new DialogueEvent.FlowEnded(r.at, cursor.flowId(), "missing"));
+      return false;
+    }
+    Flow flow = pinned.get();
+    String text = turn.text().trim();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (node.get() instanceof Node.Question q) {
+      Optional<Node.Option> chosen = q.options().stream()
+          .filter(o -> o.label().matches(text) || o.value().equalsIgnoreCase(text)).findFirst();
+      if (chosen.isPresent()) {
+        Node.Option o = chosen.get();
+        q.slot().ifPresent(s -> r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), s, o.value())));
+        q.record().ifPresent(kind -> consent(r, kind, o.value()));
+        enter(r, flow, o.next() != null ? o.next() : q.next().orElseThrow(), 0);
+        return true;
+      }
+      if (q.otherwise().isPresent()) {
+        enter(r, flow, q.otherwise().get(), 0);
+        return true;
+      }
+      Reply again = new Reply(fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
+    }
+    if (node.get() instanceof Node.Capture c) {
+      if (c.optional() && SKIP_WORDS.contains(lower)) {
+        r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), c.slot(), "skipped"));
+        enter(r, flow, c.next(), 0);
+        return true;
+      }
+      Optional<String> value = validate(c.validation(), text);
+      if (value.isPresent()) {
+        captured(r, flow, c, text, value.get());
+        enter(r, flow, c.next(), 0);
+        return true;
+      }
+      Reply again = new Reply(fill(c.text(), r), c.quickReplies().stream().map(t -> t.get(r.lang())).toList());
+      String retry = c.retryText().map(t -> t.get(r.lang())).orElse(r.m.get("flow.retry.capture"));
+      return notUnderstood(r, flow, cursor, retry, again);
+    }
+    if (node.get() instanceof Node.Recommend rec) {
+      Optional<String> outcome = feedback(lower, r.m);
+      String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+      if (outcome.isPresent()) {
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, outcome.get()));
+        r.say(r.m.get("exercise.thanks." + outcome.get()));
+        enter(r, flow, rec.next(), 0);
+        return true;
+      }
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), feedbackQuestion(r.m));
+    }
+    if (node.get() instanceof Node.Assessment a) {
+      enter(r, flow, a.next(), 0); // the questionnaire was stopped or finished elsewhere
+      return false;
+    }
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "missing"));
+    return false;
+  }
+
+  private boolean notUnderstood(Run r, Flow flow, FlowCursor cursor, String hint, Reply again) {
+    if (cursor.retries() == 0) {
+      r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
+      r.replies.add(new Reply(hint + "\n" + again.text(), again.quickReplies()));
+      return true;
+    }
+    // Asked twice already: the patient wants to talk, not to answer. Free chat listens to this message.
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "gave_up"));
+    return false;
+  }
+
+  private static Optional<String> validate(Node.Validation v, String text) {
+    switch (v.kind()) {
+      case "mood": {
+        OptionalInt mood = MoodParser.parse(text);
+        return mood.isPresent() ? Optional.of(Integer.toString(mood.getAsInt())) : Optional.empty();
+      }
+      case "integer": {
+        try {
+          int n = Integer.parseInt(text.trim());
+          boolean ok = v.min().map(min -> n >= min).orElse(true) && v.max().map(max -> n <= max).orElse(true);
+          return ok ? Optional.of(Integer.toString(n)) : Optional.empty();
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      }
+      case "yesno": {
+        YesNo.Answer a = YesNo.read(text);
+        return a == YesNo.Answer.UNCLEAR ? Optional.empty() : Optional.of(a == YesNo.Answer.YES ? "yes" : "no");
+      }
+      case "pattern":
+        return v.pattern().isPresent() && text.length() <= v.maxLength() && text.matches(v.pattern().get())
+            ? Optional.of("provided") : Optional.empty();
+      default: // text
+        return !text.isBlank() && text.length() <= v.maxLength() ? Optional.of("provided") : Optional.empty();
+    }
+  }
+
+  /** Keeps a captured answer: numbers and yes/no in the slot; free text sealed in its own event. */
+  private static void captured(Run r, Flow flow, Node.Capture c, String text, String value) {
+    if (value.equals("provided")) {
+      r.add(new DialogueEvent.TextCaptured(r.at, flow.id(), c.slot(), text));
+    }
+    r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), c.slot(), value));
+    if (c.record().equals(Optional.of("mood"))) {
+      r.add(new DialogueEvent.MoodRecorded(r.at, Integer.parseInt(value)));
+    }
+  }
+
+  private static void consent(Run r, String kind, String value) {
+    if (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("no")) {
+      r.add(new DialogueEvent.ConsentRecorded(r.at, kind.equals("consent_service") ? "service" : "research",
+          value.equalsIgnoreCase("yes")));
+    }
+  }
+
+  /** The text with {@code {slot}} placeholders filled from the flow's slots (never free text). */
+  private static String fill(Text text, Run r) {
+    String s = text.get(r.lang());
+    if (r.state.flow().isPresent() && s.indexOf('{') >= 0) {
+      for (var e : r.state.flow().get().slots().entrySet()) {
+        s = s.replace("{" + e.getKey() + "}", e.getValue());
+      }
+    }
+    return s;
+  }
+
+  // ---- exercises --------------------------------------------------------------------------
+
+  private void offerExercise(Run r, Node.Recommend node) {
+    Suggestion s = r.message.flatMap(t -> t.suggestions().stream().findFirst()).orElseGet(() -> fallbackExercise(r));
+    r.add(new DialogueEvent.ExerciseOffered(r.at, s.exerciseId(), s.why()));
+    StringBuilder steps = new StringBuilder();
+    for (int i = 0; i < s.steps().size(); i++) {
+      steps.append('\n').append(i + 1).append(". ").append(s.steps().get(i));
+    }
+    String intro = node.text().map(t -> t.get(r.lang())).orElse(r.m.get("exercise.offer"));
+    r.say(intro + " " + s.title() + (s.why().isBlank() ? "" : " (" + s.why() + ")") + steps);
+    r.replies.add(feedbackQuestion(r.m));
+  }
+
+  /** A short, safe exercise from the bot's own words when the recommender gave nothing. */
+  private static Suggestion fallbackExercise(Run r) {
+    for (int i = 0; i < FALLBACK_EXERCISES; i++) {
+      int n = (r.state.exercises().size() + i) % FALLBACK_EXERCISES;
+      String id = r.m.get("exercise.fallback." + n + ".id");
+      if (!r.state.exercises().contains(id) || i == FALLBACK_EXERCISES - 1) {
+        return new Suggestion(id, r.m.get("exercise.fallback." + n + ".title"),
+            List.of(r.m.get("exercise.fallback." + n + ".steps").split("\\|")), "");
+      }
+    }
+    throw new AssertionError();
+  }
+
+  private static Reply feedbackQuestion(Messages m) {
+    return new Reply(m.get("exercise.ask"), List.of(m.get("quick.helped"), m.get("quick.a_bit"), m.get("quick.not_helped"),
+        m.get("quick.skip")));
+  }
+
+  private static Optional<String> feedback(String lower, Messages m) {
+    for (String outcome : List.of("helped", "a_bit", "not_helped")) {
+      if (lower.equalsIgnoreCase(m.get("quick." + outcome))) {
+        return Optional.of(outcome);
+      }
+    }
+    if (SKIP_WORDS.contains(lower) || lower.equalsIgnoreCase(m.get("quick.skip"))) {
+      return Optional.of("skipped");
+    }
+    if (lower.matches("(a bit|a little|somewhat|kind of|sort of|un poco|algo)( better)?[.!]*")) {
+      return Optional.of("a_bit");
+    }
+    YesNo.Answer yn = YesNo.read(lower);
+    return yn == YesNo.Answer.YES ? Optional.of("helped") : yn == YesNo.Answer.NO ? Optional.of("not_helped")
+        : Optional.empty();
+  }
+
+  // ---- questionnaires ---------------------------------------------------------------------
+
+  private Decision assessmentAnswer(Run r, Turn.PatientMessage turn, String command) {
+    AssessmentState a = r.state.assessment().get();
     Instrument i = a.instrument();
-    if (STOP_WORDS.contains(command)) {
-      events.add(new DialogueEvent.AssessmentAbandoned(turn.at(), i));
-      return new Decision(events, List.of(Reply.of(m.get("assess.stopped"))));
-    }
     OptionalInt score = ItemAnswer.read(turn.text());
     if (score.isEmpty()) {
-      events.add(new DialogueEvent.AssessmentNotUnderstood(turn.at(), i));
-      Reply again = item(i, a.nextItem(), m);
-      return new Decision(events, List.of(new Reply(m.get("assess.retry") + "\n" + again.text(), again.quickReplies())));
+      r.add(new DialogueEvent.AssessmentNotUnderstood(turn.at(), i));
+      Reply again = item(i, a.nextItem(), r.m);
+      r.replies.add(new Reply(r.m.get("assess.retry") + "\n" + again.text(), again.quickReplies()));
+      return r.decision();
     }
     int itemNo = a.nextItem();
-    events.add(new DialogueEvent.AssessmentAnswered(turn.at(), i, itemNo, score.getAsInt()));
+    r.add(new DialogueEvent.AssessmentAnswered(turn.at(), i, itemNo, score.getAsInt()));
     if (itemNo < i.items()) {
-      return new Decision(events, List.of(item(i, itemNo + 1, m)));
+      r.replies.add(item(i, itemNo + 1, r.m));
+      return r.decision();
     }
     List<Integer> answers = new ArrayList<>(a.answers());
     answers.add(score.getAsInt());
     int total = answers.stream().mapToInt(Integer::intValue).sum();
     String band = i.band(total);
-    events.add(new DialogueEvent.AssessmentCompleted(turn.at(), i, answers, total, band));
-    List<Reply> replies = List.of(Reply.of(m.get("assess.result", m.get("assess.name." + i.key()), total, i.maxScore(),
-        m.get("band." + band))));
+    r.add(new DialogueEvent.AssessmentCompleted(turn.at(), i, answers, total, band));
+    r.say(r.m.get("assess.result", r.m.get("assess.name." + i.key()), total, i.maxScore(), r.m.get("band." + band)));
     if (i == Instrument.PHQ9 && answers.get(8) > 0) {
-      DialogueState after = state;
-      for (DialogueEvent e : events) {
-        after = after.apply(e);
-      }
-      return crisis.screenAfterPhq9(after, turn, events, replies);
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "crisis")));
+      return crisis.screenAfterPhq9(r.state, turn, r.events, r.replies);
     }
-    return new Decision(events, replies);
+    Optional<FlowCursor> cursor = r.state.flow();
+    if (cursor.isPresent()) {
+      Optional<Flow> flow = flows.version(cursor.get().flowId(), cursor.get().version());
+      Optional<Node> node = flow.flatMap(f -> f.node(cursor.get().node()));
+      if (node.isPresent() && node.get() instanceof Node.Assessment at) {
+        enter(r, flow.get(), at.next(), 0);
+      }
+    }
+    return r.decision();
   }
 
   private static Reply item(Instrument i, int n, Messages m) {
@@ -178,19 +509,21 @@ public final class DialogueEngine {
     return new Reply(m.get("assess.stem", n, i.items(), m.get(i.key() + "." + n)), options);
   }
 
-  private static Optional<Instrument> instrumentFor(String command) {
-    String c = command.replace("/", "").replace("-", "").replace(" ", "");
-    if (c.equals("phq9")) {
-      return Optional.of(Instrument.PHQ9);
+  // ---- free chat --------------------------------------------------------------------------
+
+  private static void freeChat(Run r, Turn.PatientMessage turn) {
+    if (!turn.knowledge().isEmpty() && looksLikeQuestion(turn.text())) {
+      Turn.Knowledge k = turn.knowledge().get(0);
+      r.say(k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
+      return;
     }
-    if (c.equals("gad7")) {
-      return Optional.of(Instrument.GAD7);
-    }
-    return Optional.empty();
+    r.replies.add(listen(r.state, turn, r.m));
   }
 
-  private static Reply moodQuestion(Messages m) {
-    return new Reply(m.get("checkin.ask"), MOOD_REPLIES);
+  static boolean looksLikeQuestion(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    return t.endsWith("?") || t.startsWith("¿") || t.matches("^(what|how|why|is|are|can|could|should|does|do|when|where"
+        + "|qué|que|cómo|como|por qué|es normal)\\b.*");
   }
 
   /**
@@ -203,7 +536,7 @@ public final class DialogueEngine {
     String body = turn.risk().level() == RiskLevel.LOW
         ? m.get("chat.distress." + (n % DISTRESS_VARIANTS))
         : m.get("chat.listen." + (n % LISTEN_VARIANTS));
-    return Reply.of(reflection(turn, m).map(r -> r + " " + body).orElse(body));
+    return Reply.of(reflection(turn, m).map(x -> x + " " + body).orElse(body));
   }
 
   private static Optional<String> reflection(Turn.PatientMessage turn, Messages m) {
@@ -213,5 +546,46 @@ public final class DialogueEngine {
       String key = "reflect." + dominant;
       return !dominant.equals("neutral") && p >= REFLECT_AT && m.has(key) ? Optional.of(m.get(key)) : Optional.empty();
     });
+  }
+
+  // ---- staff ------------------------------------------------------------------------------
+
+  private static Decision handoffResolved(DialogueState state, Turn.EscalationResolved turn) {
+    return new Decision(List.of(), List.of(Reply.of(Messages.forLocale(state.locale()).get("handoff.resolved"))));
+  }
+
+  private static Decision takeoverStarted(DialogueState state, Turn.TakeoverStarted t) {
+    Run r = new Run(state, t.at(), Optional.empty());
+    if (state.takeover().isPresent()) {
+      if (state.takeover().get().staffId().equals(t.staffId())) {
+        return r.decision(); // already theirs
+      }
+      throw new IllegalStateException("conversation is held by another staff member");
+    }
+    state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(t.at(), a.instrument())));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), "takeover")));
+    r.add(new DialogueEvent.TakeoverStarted(t.at(), t.staffId(), t.staffName()));
+    r.say(r.m.get("takeover.started", t.staffName()));
+    return r.decision();
+  }
+
+  private static Decision staffMessage(DialogueState state, Turn.StaffMessage t) {
+    if (state.takeover().isEmpty() || !state.takeover().get().staffId().equals(t.staffId())) {
+      throw new IllegalStateException("only the staff member holding the conversation may write in it");
+    }
+    return new Decision(List.of(new DialogueEvent.StaffSaid(t.at(), t.staffId(), t.staffName(), t.text())), List.of());
+  }
+
+  private static Decision takeoverEnded(DialogueState state, Turn.TakeoverEnded t) {
+    if (state.takeover().isEmpty()) {
+      return new Decision(List.of(), List.of());
+    }
+    if (!state.takeover().get().staffId().equals(t.staffId())) {
+      throw new IllegalStateException("only the staff member holding the conversation may release it");
+    }
+    Messages m = Messages.forLocale(state.locale());
+    String name = state.takeover().get().staffName();
+    return new Decision(List.of(new DialogueEvent.TakeoverEnded(t.at(), t.staffId(), name)),
+        List.of(Reply.of(m.get("takeover.ended", name))));
   }
 }

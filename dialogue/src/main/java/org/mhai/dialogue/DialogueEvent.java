@@ -33,11 +33,16 @@ public sealed interface DialogueEvent {
     }
   }
 
-  /** The conversation was opened in {@code locale}. */
-  record Opened(Instant at, String locale) implements DialogueEvent {
+  /** The conversation was opened in {@code locale} on {@code channel} ("web", "telegram"). */
+  record Opened(Instant at, String locale, String channel) implements DialogueEvent {
     public Opened {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(locale, "locale");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    public Opened(Instant at, String locale) {
+      this(at, locale, "web");
     }
   }
 
@@ -184,4 +189,116 @@ public sealed interface DialogueEvent {
 
   /** The patient stopped the questionnaire before the end. */
   record AssessmentAbandoned(Instant at, Instrument instrument) implements DialogueEvent {}
+
+  /** The conversation entered flow {@code flowId} at {@code version} (pinned until the flow ends). */
+  record FlowStarted(Instant at, String flowId, int version) implements DialogueEvent {
+    public FlowStarted {
+      Objects.requireNonNull(flowId, "flowId");
+    }
+  }
+
+  /** The flow reached node {@code node}. */
+  record FlowNodeEntered(Instant at, String flowId, String node) implements DialogueEvent {
+    public FlowNodeEntered {
+      Objects.requireNonNull(flowId, "flowId");
+      Objects.requireNonNull(node, "node");
+    }
+  }
+
+  /** A slot of the running flow took a value that is not free text (a choice, a number). */
+  record FlowSlotSet(Instant at, String flowId, String slot, String value) implements DialogueEvent {
+    public FlowSlotSet {
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** The patient's answer at {@code node} could not be read. */
+  record FlowInputNotUnderstood(Instant at, String flowId, String node) implements DialogueEvent {}
+
+  /**
+   * The running flow ended.
+   *
+   * @param reason {@code end}, {@code stopped} (the patient said stop), {@code gave_up} (answers
+   *     could not be read), {@code replaced} (another flow started), {@code crisis}, {@code missing}
+   */
+  record FlowEnded(Instant at, String flowId, String reason) implements DialogueEvent {
+    public FlowEnded {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Free text the patient gave a capture node (sealed at rest, like every message). */
+  record TextCaptured(Instant at, String flowId, String slot, String text) implements DialogueEvent {
+    public TextCaptured {
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * The patient gave or refused consent.
+   *
+   * @param kind {@code service} (processing, the privacy notice) or {@code research}
+   */
+  record ConsentRecorded(Instant at, String kind, boolean granted) implements DialogueEvent {
+    public ConsentRecorded {
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /** The patient asked for a person (a flow's handoff node); staff see it in the queue. */
+  record HandoffRequested(Instant at, int request) implements DialogueEvent {}
+
+  /** The bot offered coping exercise {@code exerciseId}; {@code why} is the line the patient read. */
+  record ExerciseOffered(Instant at, String exerciseId, String why) implements DialogueEvent {
+    public ExerciseOffered {
+      Objects.requireNonNull(exerciseId, "exerciseId");
+      Objects.requireNonNull(why, "why");
+    }
+  }
+
+  /**
+   * The answer to "did that help?" after {@code exerciseId}.
+   *
+   * @param outcome {@code helped}, {@code a_bit}, {@code not_helped} or {@code skipped}
+   */
+  record ExerciseFeedback(Instant at, String exerciseId, String outcome) implements DialogueEvent {
+    public ExerciseFeedback {
+      Objects.requireNonNull(exerciseId, "exerciseId");
+      Objects.requireNonNull(outcome, "outcome");
+    }
+  }
+
+  /** A free-chat reply template was used (so the next reply is a different one). */
+  record TemplateUsed(Instant at, String templateId) implements DialogueEvent {
+    public TemplateUsed {
+      Objects.requireNonNull(templateId, "templateId");
+    }
+  }
+
+  /** A therapist took over the conversation: the bot is silent until they release it. */
+  record TakeoverStarted(Instant at, String staffId, String staffName) implements DialogueEvent {
+    public TakeoverStarted {
+      Objects.requireNonNull(staffId, "staffId");
+      Objects.requireNonNull(staffName, "staffName");
+    }
+  }
+
+  /** The therapist handed the conversation back to the bot. */
+  record TakeoverEnded(Instant at, String staffId, String staffName) implements DialogueEvent {
+    public TakeoverEnded {
+      Objects.requireNonNull(staffId, "staffId");
+      Objects.requireNonNull(staffName, "staffName");
+    }
+  }
+
+  /** A therapist wrote to the patient during a takeover (sealed at rest). */
+  record StaffSaid(Instant at, String staffId, String staffName, String text) implements DialogueEvent {
+    public StaffSaid {
+      Objects.requireNonNull(staffId, "staffId");
+      Objects.requireNonNull(staffName, "staffName");
+      Objects.requireNonNull(text, "text");
+    }
+  }
 }

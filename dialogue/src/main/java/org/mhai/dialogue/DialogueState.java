@@ -2,49 +2,77 @@
 package org.mhai.dialogue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.crisis.CrisisState;
 import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.dialogue.flow.FlowCursor;
 import org.mhai.nlp.RiskLevel;
 
 /**
  * What the dialogue needs to know about a conversation to decide the next turn. Always derived:
- * {@link #fold} over the conversation's events re-creates it, so it is never stored as truth.
+ * {@link #fold} over the conversation's events re-creates it, so it is never stored as truth. It
+ * holds no free text (the service caches it in the clear).
  *
- * @param stage where the ordinary conversation is (the crisis episode sits on top of it)
+ * @param opened whether the conversation has been opened (greeted)
  * @param locale the patient's language ("en", "es", "en-GB", ...)
- * @param moodRetries how many answers to the mood question could not be read
+ * @param channel "web" or "telegram"
  * @param lastMood the latest mood score, if any
  * @param patientMessages how many messages the patient has sent
  * @param crisis the crisis episode, if one is open
  * @param assessment the questionnaire in progress, if any
+ * @param flow where the running flow waits, if one runs
+ * @param takeover the therapist holding the conversation, if any: the bot is silent meanwhile
+ * @param lastEmotion the dominant Ekman emotion of the latest scored message
+ * @param lastRisk the risk level of the latest message
+ * @param lastScores the latest questionnaire totals by instrument key ("phq9", "gad7")
+ * @param serviceConsent consent to the service's processing, when asked
+ * @param researchConsent consent to de-identified research use, when asked
+ * @param lastTemplate the free-chat template used last (never used twice in a row)
+ * @param exercises exercises offered recently, newest last (at most {@value #RECENT_EXERCISES})
+ * @param handoffs how many times the patient asked for a person
  */
 public record DialogueState(
-    Stage stage, String locale, int moodRetries, OptionalInt lastMood, int patientMessages, CrisisState crisis,
-    Optional<AssessmentState> assessment) {
+    boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages, CrisisState crisis,
+    Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
+    Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores,
+    Optional<Boolean> serviceConsent, Optional<Boolean> researchConsent, Optional<String> lastTemplate,
+    List<String> exercises, int handoffs) {
 
-  public enum Stage {
-    /** Nothing has happened yet. */
-    NEW,
-    /** The bot asked "how are you feeling, 0–10?" and waits for a number. */
-    AWAITING_MOOD,
-    /** Open conversation: the bot listens and reflects. */
-    FREE_CHAT
+  public static final int RECENT_EXERCISES = 5;
+
+  /** The therapist holding a conversation. */
+  public record Takeover(String staffId, String staffName) {
+    public Takeover {
+      Objects.requireNonNull(staffId, "staffId");
+      Objects.requireNonNull(staffName, "staffName");
+    }
   }
 
-  public static final DialogueState INITIAL =
-      new DialogueState(Stage.NEW, "en", 0, OptionalInt.empty(), 0, CrisisState.NONE, Optional.empty());
+  public static final DialogueState INITIAL = new DialogueState(false, "en", "web", OptionalInt.empty(), 0,
+      CrisisState.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), RiskLevel.NONE, Map.of(),
+      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
 
   public DialogueState {
-    Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(lastMood, "lastMood");
     Objects.requireNonNull(crisis, "crisis");
     Objects.requireNonNull(assessment, "assessment");
+    Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(takeover, "takeover");
+    Objects.requireNonNull(lastEmotion, "lastEmotion");
+    Objects.requireNonNull(lastRisk, "lastRisk");
+    lastScores = Map.copyOf(lastScores);
+    Objects.requireNonNull(serviceConsent, "serviceConsent");
+    Objects.requireNonNull(researchConsent, "researchConsent");
+    Objects.requireNonNull(lastTemplate, "lastTemplate");
+    exercises = List.copyOf(exercises);
   }
 
   public static DialogueState fold(List<? extends DialogueEvent> events) {
@@ -57,31 +85,67 @@ public record DialogueState(
 
   /** The state after {@code event}. Events that do not change what the dialogue needs leave it alone. */
   public DialogueState apply(DialogueEvent event) {
+    Builder b = new Builder(this);
     if (event instanceof DialogueEvent.Opened o) {
-      return new DialogueState(stage, o.locale(), moodRetries, lastMood, patientMessages, crisis, assessment);
+      b.opened = true;
+      b.locale = o.locale();
+      b.channel = o.channel();
     } else if (event instanceof DialogueEvent.PatientSaid) {
-      return new DialogueState(stage, locale, moodRetries, lastMood, patientMessages + 1, crisis, assessment);
+      b.patientMessages++;
+    } else if (event instanceof DialogueEvent.RiskAssessed r) {
+      b.lastRisk = r.level();
+    } else if (event instanceof DialogueEvent.EmotionAssessed e) {
+      b.lastEmotion = e.ekman().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     } else if (event instanceof DialogueEvent.AssessmentStarted a) {
-      return withAssessment(Optional.of(new AssessmentState(a.instrument(), List.of(), 0)));
+      b.assessment = Optional.of(new AssessmentState(a.instrument(), List.of(), 0));
     } else if (event instanceof DialogueEvent.AssessmentAnswered a && assessment.isPresent()) {
       List<Integer> answers = new ArrayList<>(assessment.get().answers());
       answers.add(a.score());
-      return withAssessment(Optional.of(new AssessmentState(a.instrument(), answers, 0)));
+      b.assessment = Optional.of(new AssessmentState(a.instrument(), answers, 0));
     } else if (event instanceof DialogueEvent.AssessmentNotUnderstood && assessment.isPresent()) {
       AssessmentState s = assessment.get();
-      return withAssessment(Optional.of(new AssessmentState(s.instrument(), s.answers(), s.retries() + 1)));
-    } else if (event instanceof DialogueEvent.AssessmentCompleted || event instanceof DialogueEvent.AssessmentAbandoned) {
-      return withAssessment(Optional.empty());
-    } else if (event instanceof DialogueEvent.CheckInStarted) {
-      return withStage(Stage.AWAITING_MOOD, 0, lastMood);
+      b.assessment = Optional.of(new AssessmentState(s.instrument(), s.answers(), s.retries() + 1));
+    } else if (event instanceof DialogueEvent.AssessmentCompleted c) {
+      b.assessment = Optional.empty();
+      Map<String, Integer> scores = new LinkedHashMap<>(lastScores);
+      scores.put(c.instrument().key(), c.total());
+      b.lastScores = scores;
+    } else if (event instanceof DialogueEvent.AssessmentAbandoned) {
+      b.assessment = Optional.empty();
     } else if (event instanceof DialogueEvent.MoodRecorded m) {
-      return withStage(stage, 0, OptionalInt.of(m.score()));
-    } else if (event instanceof DialogueEvent.MoodNotUnderstood) {
-      return withStage(stage, moodRetries + 1, lastMood);
-    } else if (event instanceof DialogueEvent.CheckInEnded) {
-      return withStage(Stage.FREE_CHAT, 0, lastMood);
+      b.lastMood = OptionalInt.of(m.score());
+    } else if (event instanceof DialogueEvent.FlowStarted f) {
+      b.flow = Optional.of(new FlowCursor(f.flowId(), f.version(), "", 0, Map.of()));
+    } else if (event instanceof DialogueEvent.FlowNodeEntered n && flow.isPresent()) {
+      b.flow = Optional.of(flow.get().at(n.node()));
+    } else if (event instanceof DialogueEvent.FlowSlotSet s && flow.isPresent()) {
+      b.flow = Optional.of(flow.get().with(s.slot(), s.value()));
+    } else if (event instanceof DialogueEvent.FlowInputNotUnderstood && flow.isPresent()) {
+      b.flow = Optional.of(flow.get().retried());
+    } else if (event instanceof DialogueEvent.FlowEnded) {
+      b.flow = Optional.empty();
+    } else if (event instanceof DialogueEvent.ConsentRecorded c) {
+      if (c.kind().equals("service")) {
+        b.serviceConsent = Optional.of(c.granted());
+      } else {
+        b.researchConsent = Optional.of(c.granted());
+      }
+    } else if (event instanceof DialogueEvent.HandoffRequested) {
+      b.handoffs++;
+    } else if (event instanceof DialogueEvent.ExerciseOffered o) {
+      List<String> recent = new ArrayList<>(exercises);
+      recent.add(o.exerciseId());
+      b.exercises = recent.subList(Math.max(0, recent.size() - RECENT_EXERCISES), recent.size());
+    } else if (event instanceof DialogueEvent.TemplateUsed t) {
+      b.lastTemplate = Optional.of(t.templateId());
+    } else if (event instanceof DialogueEvent.TakeoverStarted t) {
+      b.takeover = Optional.of(new Takeover(t.staffId(), t.staffName()));
+    } else if (event instanceof DialogueEvent.TakeoverEnded) {
+      b.takeover = Optional.empty();
+    } else {
+      b.crisis = applyCrisis(event);
     }
-    return withCrisis(applyCrisis(event));
+    return b.build();
   }
 
   private CrisisState applyCrisis(DialogueEvent event) {
@@ -110,22 +174,56 @@ public record DialogueState(
     } else if (event instanceof DialogueEvent.CrisisEnded e) {
       return new CrisisState(false, e.episode(), RiskLevel.NONE, false, Optional.empty(), List.of(), 0, 0);
     }
-    return c; // BotSaid, RiskAssessed: nothing the next decision depends on
-  }
-
-  private DialogueState withStage(Stage s, int retries, OptionalInt mood) {
-    return new DialogueState(s, locale, retries, mood, patientMessages, crisis, assessment);
-  }
-
-  private DialogueState withCrisis(CrisisState c) {
-    return c == crisis ? this : new DialogueState(stage, locale, moodRetries, lastMood, patientMessages, c, assessment);
-  }
-
-  private DialogueState withAssessment(Optional<AssessmentState> a) {
-    return new DialogueState(stage, locale, moodRetries, lastMood, patientMessages, crisis, a);
+    return c; // BotSaid, StaffSaid, TextCaptured, feedback: nothing the next decision depends on
   }
 
   public Optional<Integer> mood() {
     return lastMood.isPresent() ? Optional.of(lastMood.getAsInt()) : Optional.empty();
+  }
+
+  /** A mutable copy, for {@link #apply} and for codecs that rebuild a cached state. */
+  public static final class Builder {
+    public boolean opened;
+    public String locale;
+    public String channel;
+    public OptionalInt lastMood;
+    public int patientMessages;
+    public CrisisState crisis;
+    public Optional<AssessmentState> assessment;
+    public Optional<FlowCursor> flow;
+    public Optional<Takeover> takeover;
+    public Optional<String> lastEmotion;
+    public RiskLevel lastRisk;
+    public Map<String, Integer> lastScores;
+    public Optional<Boolean> serviceConsent;
+    public Optional<Boolean> researchConsent;
+    public Optional<String> lastTemplate;
+    public List<String> exercises;
+    public int handoffs;
+
+    public Builder(DialogueState s) {
+      opened = s.opened;
+      locale = s.locale;
+      channel = s.channel;
+      lastMood = s.lastMood;
+      patientMessages = s.patientMessages;
+      crisis = s.crisis;
+      assessment = s.assessment;
+      flow = s.flow;
+      takeover = s.takeover;
+      lastEmotion = s.lastEmotion;
+      lastRisk = s.lastRisk;
+      lastScores = s.lastScores;
+      serviceConsent = s.serviceConsent;
+      researchConsent = s.researchConsent;
+      lastTemplate = s.lastTemplate;
+      exercises = s.exercises;
+      handoffs = s.handoffs;
+    }
+
+    public DialogueState build() {
+      return new DialogueState(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover,
+          lastEmotion, lastRisk, lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs);
+    }
   }
 }

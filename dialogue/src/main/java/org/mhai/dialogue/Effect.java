@@ -30,4 +30,7 @@ public sealed interface Effect {
       signals = List.copyOf(signals);
     }
   }
+
+  /** The patient asked for a person (request number {@code request} of this conversation): put it in the staff queue. */
+  record RequestHandoff(int request) implements Effect {}
 }

@@ -2,6 +2,7 @@
 package org.mhai.dialogue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mhai.nlp.EmotionScores;
@@ -15,10 +16,15 @@ public sealed interface Turn {
   Instant at();
 
   /** The conversation was opened (a web chat session was created, a Telegram /start). */
-  record Opened(Instant at, String locale) implements Turn {
+  record Opened(Instant at, String locale, String channel) implements Turn {
     public Opened {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(locale, "locale");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    public Opened(Instant at, String locale) {
+      this(at, locale, "web");
     }
   }
 
@@ -29,14 +35,23 @@ public sealed interface Turn {
    *     for anything else
    * @param emotion the emotion model's scores, when it answered in time (never needed by the
    *     crisis policy)
+   * @param suggestions coping exercises ranked for this patient now, best first (may be empty:
+   *     the dialogue then falls back to its own short list)
+   * @param knowledge psychoeducation entries that answer the message, best first (may be empty)
    */
-  record PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion)
-      implements Turn {
+  record PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion,
+      List<Suggestion> suggestions, List<Knowledge> knowledge) implements Turn {
     public PatientMessage {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(risk, "risk");
       Objects.requireNonNull(emotion, "emotion");
+      suggestions = List.copyOf(suggestions);
+      knowledge = List.copyOf(knowledge);
+    }
+
+    public PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion) {
+      this(at, seq, text, risk, emotion, List.of(), List.of());
     }
 
     public PatientMessage(Instant at, long seq, String text, RiskAssessment risk) {
@@ -44,11 +59,57 @@ public sealed interface Turn {
     }
   }
 
-  /** A staff member resolved the escalation of crisis {@code episode}. */
+  /**
+   * A psychoeducation answer retrieved for the message.
+   *
+   * @param score cosine similarity of the message to the entry (already above the retrieval threshold)
+   */
+  record Knowledge(String entryId, String title, String answer, String source, double score) {
+    public Knowledge {
+      Objects.requireNonNull(entryId, "entryId");
+      Objects.requireNonNull(answer, "answer");
+    }
+  }
+
+  /** A staff member resolved the escalation of crisis {@code episode} (0 or less: a handoff request). */
   record EscalationResolved(Instant at, int episode, String staffId) implements Turn {
     public EscalationResolved {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(staffId, "staffId");
+    }
+  }
+
+  /** A therapist claimed the conversation. */
+  record TakeoverStarted(Instant at, String staffId, String staffName) implements Turn {
+    public TakeoverStarted {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(staffId, "staffId");
+      Objects.requireNonNull(staffName, "staffName");
+    }
+  }
+
+  /** The therapist holding the conversation wrote to the patient. */
+  record StaffMessage(Instant at, String staffId, String staffName, String text) implements Turn {
+    public StaffMessage {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(staffId, "staffId");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** The therapist released the conversation back to the bot. */
+  record TakeoverEnded(Instant at, String staffId) implements Turn {
+    public TakeoverEnded {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(staffId, "staffId");
+    }
+  }
+
+  /** Start the published flow {@code flowId} now (the admin sandbox; staff sending a questionnaire). */
+  record StartFlow(Instant at, String flowId) implements Turn {
+    public StartFlow {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(flowId, "flowId");
     }
   }
 }

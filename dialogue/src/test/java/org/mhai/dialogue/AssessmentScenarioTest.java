@@ -15,8 +15,7 @@ class AssessmentScenarioTest {
 
   private static Scenario started(String command) {
     Scenario s = new Scenario();
-    s.open("en");
-    s.say("skip");
+    s.onboard("en");
     Decision d = s.say(command);
     assertTrue(s.state.assessment().isPresent(), command);
     assertTrue(d.replies().get(1).text().contains("(1/"), d.replies().get(1).text());
@@ -105,8 +104,7 @@ class AssessmentScenarioTest {
   @Test
   void spanish_patients_get_the_spanish_wording() {
     Scenario s = new Scenario();
-    s.open("es");
-    s.say("saltar");
+    s.onboard("es");
     Decision d = s.say("phq9");
     assertTrue(d.replies().get(1).text().contains("Poco interés o placer en hacer cosas"), d.replies().get(1).text());
     assertEquals("Casi todos los días", d.replies().get(1).quickReplies().get(3));

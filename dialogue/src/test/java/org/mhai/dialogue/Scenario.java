@@ -13,11 +13,28 @@ import org.mhai.nlp.RiskLevel;
 final class Scenario {
   static final Instant T0 = Instant.parse("2026-11-24T03:00:00Z");
 
-  final DialogueEngine engine = new DialogueEngine(new CrisisPolicy(Helplines.defaults()));
+  final DialogueEngine engine;
   final List<DialogueEvent> log = new ArrayList<>();
   final List<Effect> effects = new ArrayList<>();
   DialogueState state = DialogueState.INITIAL;
   long seq;
+
+  Scenario() {
+    this(new DialogueEngine(new CrisisPolicy(Helplines.defaults())));
+  }
+
+  Scenario(DialogueEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Opens, agrees to the privacy notice, declines research and skips the mood question: free chat. */
+  Decision onboard(String locale) {
+    open(locale);
+    boolean es = locale.startsWith("es");
+    say(es ? "Estoy de acuerdo" : "I agree");
+    say(es ? "No, gracias" : "No thanks");
+    return say(es ? "saltar" : "skip");
+  }
 
   Decision open(String locale) {
     return apply(engine.decide(state, new Turn.Opened(T0, locale)), 0);
@@ -28,16 +45,25 @@ final class Scenario {
   }
 
   Decision say(String text, RiskLevel level, String... signals) {
+    return say(text, level, java.util.List.of(), signals);
+  }
+
+  Decision say(String text, RiskLevel level, List<Suggestion> suggestions, String... signals) {
     long s = ++seq;
     DialogueEvent said = new DialogueEvent.PatientSaid(T0.plusSeconds(s), text);
     log.add(said);
     state = state.apply(said);
     RiskAssessment risk = new RiskAssessment(level, level.escalates(), List.of(signals), List.of(), "test/1");
-    return apply(engine.decide(state, new Turn.PatientMessage(T0.plusSeconds(s), s, text, risk)), s);
+    return apply(engine.decide(state, new Turn.PatientMessage(T0.plusSeconds(s), s, text, risk,
+        java.util.Optional.empty(), suggestions, List.of())), s);
   }
 
   Decision resolve(int episode) {
     return apply(engine.decide(state, new Turn.EscalationResolved(T0.plusSeconds(++seq), episode, "staff-1")), 0);
+  }
+
+  Decision turn(Turn t) {
+    return apply(engine.decide(state, t), 0);
   }
 
   String text(Decision d) {

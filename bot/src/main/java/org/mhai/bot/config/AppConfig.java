@@ -40,7 +40,8 @@ public record AppConfig(
       "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
       "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
-      "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT");
+      "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT",
+      "MHAI_TIMEZONE");
 
   public record HttpConfig(String host, int port) {}
 
@@ -73,7 +74,8 @@ public record AppConfig(
       boolean coreNlpSentiment) {}
 
   /** @param ratePerMinute patient messages accepted per web chat session per minute */
-  public record ChatConfig(int ratePerMinute) {}
+  /** @param timeZone the service's zone, for time-of-day branches in flows */
+  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone) {}
 
   public static AppConfig fromEnvironment() {
     return from(System.getenv());
@@ -115,7 +117,7 @@ public record AppConfig(
             mode,
             s.text("MHAI_TELEGRAM_WEBHOOK_SECRET"),
             s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID")),
-        new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000)),
+        new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC"))),
         Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),
         Duration.ofMinutes(s.integer("MHAI_ESCALATION_SLA_MINUTES", 5, 1, 24 * 60)),
         s.text("MHAI_PUBLIC_URL").map(u -> {
@@ -129,6 +131,14 @@ public record AppConfig(
             s.integer("MHAI_NLP_QUEUE", 1024, 1, 100_000),
             s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000),
             s.flag("MHAI_CORENLP_SENTIMENT")));
+  }
+
+  private static java.time.ZoneId zone(String id) {
+    try {
+      return java.time.ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      throw new ConfigException("MHAI_TIMEZONE", "must be a time zone such as UTC or Europe/Madrid, was " + id);
+    }
   }
 
   private static void requireKey(String key, String value) {

@@ -20,6 +20,7 @@ import org.mhai.nlp.RiskLevel;
 final class EventCodec {
   static final String PATIENT_SAID = "patient_said";
   static final String BOT_SAID = "bot_said";
+  static final String STAFF_SAID = "staff_said";
 
   /** An event split into what may be stored in the clear and what must be sealed (null: nothing). */
   record Encoded(String type, JsonObject data, JsonObject secret, long inReplyTo) {}
@@ -35,7 +36,7 @@ final class EventCodec {
           .put("quickReplies", new JsonArray(b.reply().quickReplies()));
       return new Encoded(BOT_SAID, new JsonObject(), secret, b.inReplyTo());
     } else if (event instanceof DialogueEvent.Opened o) {
-      return plain("opened", new JsonObject().put("locale", o.locale()));
+      return plain("opened", new JsonObject().put("locale", o.locale()).put("channel", o.channel()));
     } else if (event instanceof DialogueEvent.RiskAssessed r) {
       return plain("risk_assessed", new JsonObject()
           .put("messageSeq", r.messageSeq())
@@ -84,6 +85,42 @@ final class EventCodec {
     } else if (event instanceof DialogueEvent.CrisisEnded e) {
       return plain("crisis_ended", new JsonObject().put("episode", e.episode()).put("outcome", e.outcome()).put("by", e.by()));
     }
+    return encodeMore(event);
+  }
+
+  /** Flows, consent, exercises, takeover. */
+  private static Encoded encodeMore(DialogueEvent event) {
+    if (event instanceof DialogueEvent.FlowStarted f) {
+      return plain("flow_started", new JsonObject().put("flow", f.flowId()).put("version", f.version()));
+    } else if (event instanceof DialogueEvent.FlowNodeEntered n) {
+      return plain("flow_node_entered", new JsonObject().put("flow", n.flowId()).put("node", n.node()));
+    } else if (event instanceof DialogueEvent.FlowSlotSet s) {
+      return plain("flow_slot_set", new JsonObject().put("flow", s.flowId()).put("slot", s.slot()).put("value", s.value()));
+    } else if (event instanceof DialogueEvent.FlowInputNotUnderstood n) {
+      return plain("flow_input_not_understood", new JsonObject().put("flow", n.flowId()).put("node", n.node()));
+    } else if (event instanceof DialogueEvent.FlowEnded e) {
+      return plain("flow_ended", new JsonObject().put("flow", e.flowId()).put("reason", e.reason()));
+    } else if (event instanceof DialogueEvent.TextCaptured t) {
+      return new Encoded("text_captured", new JsonObject().put("flow", t.flowId()).put("slot", t.slot()),
+          new JsonObject().put("text", t.text()), 0);
+    } else if (event instanceof DialogueEvent.ConsentRecorded c) {
+      return plain("consent_recorded", new JsonObject().put("kind", c.kind()).put("granted", c.granted()));
+    } else if (event instanceof DialogueEvent.HandoffRequested h) {
+      return plain("handoff_requested", new JsonObject().put("request", h.request()));
+    } else if (event instanceof DialogueEvent.ExerciseOffered o) {
+      return plain("exercise_offered", new JsonObject().put("exercise", o.exerciseId()).put("why", o.why()));
+    } else if (event instanceof DialogueEvent.ExerciseFeedback f) {
+      return plain("exercise_feedback", new JsonObject().put("exercise", f.exerciseId()).put("outcome", f.outcome()));
+    } else if (event instanceof DialogueEvent.TemplateUsed t) {
+      return plain("template_used", new JsonObject().put("template", t.templateId()));
+    } else if (event instanceof DialogueEvent.TakeoverStarted t) {
+      return plain("takeover_started", new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()));
+    } else if (event instanceof DialogueEvent.TakeoverEnded t) {
+      return plain("takeover_ended", new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()));
+    } else if (event instanceof DialogueEvent.StaffSaid t) {
+      return new Encoded(STAFF_SAID, new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()),
+          new JsonObject().put("text", t.text()), 0);
+    }
     throw new IllegalArgumentException("no encoding for " + event.getClass().getSimpleName());
   }
 
@@ -95,7 +132,7 @@ final class EventCodec {
       case BOT_SAID:
         return new DialogueEvent.BotSaid(at, reply(secret), inReplyTo);
       case "opened":
-        return new DialogueEvent.Opened(at, data.getString("locale"));
+        return new DialogueEvent.Opened(at, data.getString("locale"), data.getString("channel", "web"));
       case "risk_assessed":
         return new DialogueEvent.RiskAssessed(at, data.getLong("messageSeq"), level(data),
             strings(data.getJsonArray("signals")), data.getString("detectorVersion"));
@@ -141,6 +178,35 @@ final class EventCodec {
             strings(data.getJsonArray("signals")));
       case "crisis_ended":
         return new DialogueEvent.CrisisEnded(at, data.getInteger("episode"), data.getString("outcome"), data.getString("by"));
+      case "flow_started":
+        return new DialogueEvent.FlowStarted(at, data.getString("flow"), data.getInteger("version"));
+      case "flow_node_entered":
+        return new DialogueEvent.FlowNodeEntered(at, data.getString("flow"), data.getString("node"));
+      case "flow_slot_set":
+        return new DialogueEvent.FlowSlotSet(at, data.getString("flow"), data.getString("slot"), data.getString("value"));
+      case "flow_input_not_understood":
+        return new DialogueEvent.FlowInputNotUnderstood(at, data.getString("flow"), data.getString("node"));
+      case "flow_ended":
+        return new DialogueEvent.FlowEnded(at, data.getString("flow"), data.getString("reason"));
+      case "text_captured":
+        return new DialogueEvent.TextCaptured(at, data.getString("flow"), data.getString("slot"), secret.getString("text"));
+      case "consent_recorded":
+        return new DialogueEvent.ConsentRecorded(at, data.getString("kind"), data.getBoolean("granted"));
+      case "handoff_requested":
+        return new DialogueEvent.HandoffRequested(at, data.getInteger("request"));
+      case "exercise_offered":
+        return new DialogueEvent.ExerciseOffered(at, data.getString("exercise"), data.getString("why"));
+      case "exercise_feedback":
+        return new DialogueEvent.ExerciseFeedback(at, data.getString("exercise"), data.getString("outcome"));
+      case "template_used":
+        return new DialogueEvent.TemplateUsed(at, data.getString("template"));
+      case "takeover_started":
+        return new DialogueEvent.TakeoverStarted(at, data.getString("staffId"), data.getString("staffName"));
+      case "takeover_ended":
+        return new DialogueEvent.TakeoverEnded(at, data.getString("staffId"), data.getString("staffName"));
+      case STAFF_SAID:
+        return new DialogueEvent.StaffSaid(at, data.getString("staffId"), data.getString("staffName"),
+            secret.getString("text"));
       default:
         throw new IllegalArgumentException("unknown event type " + type);
     }

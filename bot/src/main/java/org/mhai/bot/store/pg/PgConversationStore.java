@@ -258,6 +258,12 @@ public final class PgConversationStore {
           .map(id -> id.map(x -> new EscalationChange(x, true)));
     } else if (effect instanceof Effect.RaiseEscalation raise) {
       return escalations.raise(conn, c.id().value(), raise).map(id -> id.map(x -> new EscalationChange(x, false)));
+    } else if (effect instanceof Effect.RequestHandoff handoff) {
+      // A patient's request for a person joins the same queue, under a negative episode number.
+      Effect.OpenEscalation asEscalation = new Effect.OpenEscalation(-handoff.request(), org.mhai.nlp.RiskLevel.LOW,
+          List.of("patient_request"), "flow", "patient_request");
+      return escalations.open(conn, c.id().value(), c.patient().value(), asEscalation, at)
+          .map(id -> id.map(x -> new EscalationChange(x, true)));
     }
     throw new IllegalArgumentException("unknown effect " + effect);
   }

@@ -3,7 +3,9 @@ package org.mhai.bot.store.pg;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mhai.dialogue.DialogueState;
@@ -11,19 +13,36 @@ import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.crisis.CrisisState;
 import org.mhai.dialogue.crisis.Screener;
+import org.mhai.dialogue.flow.FlowCursor;
 import org.mhai.nlp.RiskLevel;
 
-/** The cached dialogue state in {@code conversation.state}. It holds no free text. */
+/**
+ * The cached dialogue state in {@code conversation.state}. It holds no free text: flow slots keep
+ * only choices and numbers (free answers live sealed in {@code text_captured} events).
+ */
 final class StateCodec {
   private StateCodec() {}
 
   static JsonObject encode(DialogueState s) {
     JsonObject json = new JsonObject()
-        .put("stage", s.stage().name())
+        .put("opened", s.opened())
         .put("locale", s.locale())
-        .put("moodRetries", s.moodRetries())
-        .put("patientMessages", s.patientMessages());
+        .put("channel", s.channel())
+        .put("patientMessages", s.patientMessages())
+        .put("lastRisk", s.lastRisk().name())
+        .put("lastScores", new JsonObject(new LinkedHashMap<String, Object>(s.lastScores())))
+        .put("exercises", new JsonArray(s.exercises()))
+        .put("handoffs", s.handoffs());
     s.lastMood().ifPresent(m -> json.put("lastMood", m));
+    s.lastEmotion().ifPresent(e -> json.put("lastEmotion", e));
+    s.serviceConsent().ifPresent(c -> json.put("serviceConsent", c));
+    s.researchConsent().ifPresent(c -> json.put("researchConsent", c));
+    s.lastTemplate().ifPresent(t -> json.put("lastTemplate", t));
+    s.takeover().ifPresent(t -> json.put("takeover", new JsonObject().put("staffId", t.staffId())
+        .put("staffName", t.staffName())));
+    s.flow().ifPresent(f -> json.put("flow", new JsonObject().put("id", f.flowId()).put("version", f.version())
+        .put("node", f.node()).put("retries", f.retries())
+        .put("slots", new JsonObject(new LinkedHashMap<String, Object>(f.slots())))));
     CrisisState c = s.crisis();
     JsonObject crisis = new JsonObject()
         .put("active", c.active()).put("episode", c.episode()).put("level", c.level().name())
@@ -39,15 +58,38 @@ final class StateCodec {
     if (json == null || json.isEmpty()) {
       return DialogueState.INITIAL;
     }
+    DialogueState.Builder b = new DialogueState.Builder(DialogueState.INITIAL);
+    b.opened = json.getBoolean("opened", !"NEW".equals(json.getString("stage")));
+    b.locale = json.getString("locale", "en");
+    b.channel = json.getString("channel", "web");
     Integer mood = json.getInteger("lastMood");
-    return new DialogueState(
-        DialogueState.Stage.valueOf(json.getString("stage")),
-        json.getString("locale"),
-        json.getInteger("moodRetries", 0),
-        mood == null ? OptionalInt.empty() : OptionalInt.of(mood),
-        json.getInteger("patientMessages", 0),
-        crisis(json.getJsonObject("crisis")),
-        assessment(json.getJsonObject("assessment")));
+    b.lastMood = mood == null ? OptionalInt.empty() : OptionalInt.of(mood);
+    b.patientMessages = json.getInteger("patientMessages", 0);
+    b.crisis = crisis(json.getJsonObject("crisis"));
+    b.assessment = assessment(json.getJsonObject("assessment"));
+    b.lastRisk = RiskLevel.valueOf(json.getString("lastRisk", "NONE"));
+    b.lastEmotion = Optional.ofNullable(json.getString("lastEmotion"));
+    Map<String, Integer> scores = new LinkedHashMap<>();
+    json.getJsonObject("lastScores", new JsonObject()).forEach(e -> scores.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    b.lastScores = scores;
+    b.exercises = json.getJsonArray("exercises", new JsonArray()).stream().map(String::valueOf).toList();
+    b.handoffs = json.getInteger("handoffs", 0);
+    b.serviceConsent = Optional.ofNullable(json.getBoolean("serviceConsent"));
+    b.researchConsent = Optional.ofNullable(json.getBoolean("researchConsent"));
+    b.lastTemplate = Optional.ofNullable(json.getString("lastTemplate"));
+    JsonObject t = json.getJsonObject("takeover");
+    b.takeover = t == null ? Optional.empty()
+        : Optional.of(new DialogueState.Takeover(t.getString("staffId"), t.getString("staffName")));
+    JsonObject f = json.getJsonObject("flow");
+    if (f != null) {
+      Map<String, String> slots = new LinkedHashMap<>();
+      f.getJsonObject("slots", new JsonObject()).forEach(e -> slots.put(e.getKey(), String.valueOf(e.getValue())));
+      b.flow = Optional.of(new FlowCursor(f.getString("id"), f.getInteger("version"), f.getString("node"),
+          f.getInteger("retries", 0), slots));
+    } else {
+      b.flow = Optional.empty();
+    }
+    return b.build();
   }
 
   private static Optional<AssessmentState> assessment(JsonObject a) {

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A coping exercise the recommendation engine ranked for this patient now, handed to the dialogue
+ * with the turn (the dialogue does no I/O, so the service ranks before it decides).
+ *
+ * @param why the one-line reason shown to the patient
+ */
+public record Suggestion(String exerciseId, String title, List<String> steps, String why) {
+  public Suggestion {
+    Objects.requireNonNull(exerciseId, "exerciseId");
+    Objects.requireNonNull(title, "title");
+    steps = List.copyOf(steps);
+    Objects.requireNonNull(why, "why");
+  }
+}
