@@ -123,12 +123,16 @@ public final class IntentClassifier {
     return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip();
   }
 
-  /** True when the message is the formula plus at most filler words ("thanks so much!", "bye for now"). */
+  /** True when the message is the formula plus at most other formulas and filler ("thanks so much!", "thanks, bye"). */
   private static boolean onlyFormula(String bare, Pattern formula) {
     if (!formula.matcher(bare).find()) {
       return false;
     }
-    String rest = FILLER.matcher(formula.matcher(bare).replaceAll(" ")).replaceAll(" ").strip();
+    String rest = formula.matcher(bare).replaceAll(" ");
+    for (Pattern other : new Pattern[] {GOODBYE, THANKS, GREETING, FILLER}) {
+      rest = other.matcher(rest).replaceAll(" ");
+    }
+    rest = rest.strip();
     return rest.isEmpty();
   }
 
