@@ -33,6 +33,7 @@ import java.util.List;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.bot.nlp.KnowledgeLookup;
 import org.mhai.bot.web.AnalyzeApi;
 import org.mhai.nlp.corenlp.CoreNlpSentiment;
 import org.mhai.bot.oncall.FanOutNotifier;
@@ -175,7 +176,8 @@ public final class Application {
         nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
     WorkerExecutor riskPool = vertx.createSharedWorkerExecutor("risk", 2);
     ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
-        Optional.of(emotion), limiter, vertx.eventBus(), clock, config.chat().ratePerMinute());
+        Optional.of(emotion), Optional.of(KnowledgeLookup.load(nlpPool)), limiter, vertx.eventBus(), clock,
+        config.chat().ratePerMinute());
     FlowService flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();

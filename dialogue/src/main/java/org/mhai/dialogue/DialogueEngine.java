@@ -22,6 +22,10 @@ import org.mhai.dialogue.flow.FlowCatalog;
 import org.mhai.dialogue.flow.FlowCursor;
 import org.mhai.dialogue.flow.Node;
 import org.mhai.dialogue.flow.Text;
+import org.mhai.dialogue.freechat.Intent;
+import org.mhai.dialogue.freechat.IntentClassifier;
+import org.mhai.dialogue.freechat.ReplyTemplate;
+import org.mhai.dialogue.freechat.ReplyTemplates;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
@@ -41,8 +45,6 @@ public final class DialogueEngine {
   private static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no", "/skip");
   private static final Set<String> STOP_WORDS =
       Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
-  private static final int LISTEN_VARIANTS = 4;
-  private static final int DISTRESS_VARIANTS = 3;
   private static final int FALLBACK_EXERCISES = 3;
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
@@ -511,41 +513,46 @@ public final class DialogueEngine {
 
   // ---- free chat --------------------------------------------------------------------------
 
-  private static void freeChat(Run r, Turn.PatientMessage turn) {
-    if (!turn.knowledge().isEmpty() && looksLikeQuestion(turn.text())) {
+  /**
+   * Free chat: a psychoeducation answer when the patient asks something the knowledge base knows
+   * (retrieved before the turn, with its source); an exercise when they ask for help coping;
+   * otherwise a curated template chosen by intent and the emotion heard in this message, never the
+   * same template twice in a row.
+   */
+  private void freeChat(Run r, Turn.PatientMessage turn) {
+    Intent intent = IntentClassifier.classify(turn.text());
+    if (!turn.knowledge().isEmpty() && r.m.language().equals("en")
+        && (intent == Intent.QUESTION || looksLikeQuestion(turn.text()))) {
       Turn.Knowledge k = turn.knowledge().get(0);
       r.say(k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
       return;
     }
-    r.replies.add(listen(r.state, turn, r.m));
+    if (intent == Intent.ASKS_FOR_HELP) {
+      Optional<Flow> exercise = flows.published("exercise");
+      if (exercise.isPresent()) {
+        startFlow(r, exercise.get(), 0);
+        return;
+      }
+    }
+    String emotion = turn.emotion().map(e -> {
+      String d = e.dominant();
+      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : "neutral";
+    }).orElse("neutral");
+    ReplyTemplate t = ReplyTemplates.choose(intent, emotion, r.lang(), r.state.lastTemplate().orElse(null),
+        r.state.patientMessages());
+    r.add(new DialogueEvent.TemplateUsed(r.at, t.id()));
+    List<String> quick = switch (t.offer()) {
+      case EXERCISE -> List.of(r.m.get("quick.exercise"), r.m.get("quick.keep_talking"));
+      case CHECK_IN -> List.of(r.m.get("quick.checkin"), r.m.get("quick.keep_talking"));
+      case NONE -> List.of();
+    };
+    r.replies.add(new Reply(t.text(), quick));
   }
 
   static boolean looksLikeQuestion(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     return t.endsWith("?") || t.startsWith("¿") || t.matches("^(what|how|why|is|are|can|could|should|does|do|when|where"
         + "|qué|que|cómo|como|por qué|es normal)\\b.*");
-  }
-
-  /**
-   * A reflective listening reply; varied by how far the conversation has come, not by chance. When
-   * the emotion model clearly hears one emotion, the reply names it first ("It sounds like you're
-   * feeling sad."), as a reflection, never as a diagnosis.
-   */
-  private static Reply listen(DialogueState state, Turn.PatientMessage turn, Messages m) {
-    int n = state.patientMessages();
-    String body = turn.risk().level() == RiskLevel.LOW
-        ? m.get("chat.distress." + (n % DISTRESS_VARIANTS))
-        : m.get("chat.listen." + (n % LISTEN_VARIANTS));
-    return Reply.of(reflection(turn, m).map(x -> x + " " + body).orElse(body));
-  }
-
-  private static Optional<String> reflection(Turn.PatientMessage turn, Messages m) {
-    return turn.emotion().flatMap(e -> {
-      String dominant = e.dominant();
-      double p = e.ekman().getOrDefault(dominant, 0.0);
-      String key = "reflect." + dominant;
-      return !dominant.equals("neutral") && p >= REFLECT_AT && m.has(key) ? Optional.of(m.get(key)) : Optional.empty();
-    });
   }
 
   // ---- staff ------------------------------------------------------------------------------

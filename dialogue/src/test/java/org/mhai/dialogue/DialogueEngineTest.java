@@ -148,13 +148,27 @@ class DialogueEngineTest {
   }
 
   @Test
-  void distress_gets_a_validating_reply_and_plain_talk_a_listening_one() {
+  void free_chat_uses_curated_templates_and_never_the_same_one_twice_in_a_row() {
     Scenario s = new Scenario();
     s.onboard("en");
-    Decision low = s.say("I'm so stressed about my exams", RiskLevel.LOW);
-    assertTrue(low.replies().get(0).text().matches(".*(hard|makes sense|trusting).*"), low.replies().get(0).text());
-    Decision none = s.say("I went for a walk");
-    assertFalse(none.replies().get(0).text().isBlank());
+    String previous = null;
+    for (String text : List.of("I'm so stressed about my exams", "I'm so stressed about my exams", "hmm", "hmm",
+        "I went for a walk", "thanks")) {
+      Decision d = s.say(text, RiskLevel.LOW);
+      DialogueEvent.TemplateUsed used = d.events().stream().filter(DialogueEvent.TemplateUsed.class::isInstance)
+          .map(DialogueEvent.TemplateUsed.class::cast).findFirst().orElseThrow();
+      assertFalse(used.templateId().equals(previous), "template " + used.templateId() + " twice in a row");
+      assertFalse(d.replies().get(0).text().isBlank());
+      previous = used.templateId();
+    }
+  }
+
+  @Test
+  void asking_for_help_coping_offers_an_exercise() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    Decision d = s.say("can you help me calm down");
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ExerciseOffered), d.toString());
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.vertx.core.WorkerExecutor;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.bot.nlp.KnowledgeLookup;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgEscalations;
@@ -49,6 +50,7 @@ public final class ChatService {
   /** Longest the full risk detector may take before the lexicon's own verdict is used. */
   static final long RISK_TIMEOUT_MS = 300;
   private final Optional<EmotionBatcher> emotion;
+  private final Optional<KnowledgeLookup> knowledge;
   private final RateLimiter rateLimiter;
   private final EventBus bus;
   private final Clock clock;
@@ -85,7 +87,8 @@ public final class ChatService {
 
   public ChatService(PgConversationStore store, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
       RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, Optional<EmotionBatcher> emotion,
-      RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
+      Optional<KnowledgeLookup> knowledge, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
+    this.knowledge = knowledge;
     this.store = store;
     this.quickRisk = quickRisk;
     this.riskPool = riskPool;
@@ -125,9 +128,10 @@ public final class ChatService {
             bus.publish(address(c), new JsonObject().put("type", "typing").put("on", true));
           }
           return assessFully(text).compose(risk -> emotionFor(appended, text, risk).compose(emotion ->
+                  knowledgeFor(appended, text, risk).compose(knowledge ->
                   store.decidePending(c, (state, seq, t, at) -> seq == appended.seq() && !appended.duplicate()
-                      ? decide(state, seq, t, at, risk, emotion)
-                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty()))))
+                      ? decide(state, seq, t, at, risk, emotion, knowledge)
+                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty(), List.of())))))
               .onSuccess(outcome -> afterTurn(c, outcome))
               .compose(outcome -> store.repliesTo(c, appended.seq()))
               .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
@@ -158,6 +162,15 @@ public final class ChatService {
     });
   }
 
+  /** Psychoeducation entries for a new message that asks something (never for a message of concern). */
+  private Future<List<Turn.Knowledge>> knowledgeFor(PgConversationStore.Appended appended, String text,
+      RiskAssessment risk) {
+    if (appended.duplicate() || knowledge.isEmpty() || risk.level().atLeast(RiskLevel.MEDIUM)) {
+      return Future.succeededFuture(List.of());
+    }
+    return knowledge.get().lookup(text);
+  }
+
   /**
    * The full detector's verdict (lexicon + learned component) from the {@code risk} pool; if it
    * fails or takes longer than {@link #RISK_TIMEOUT_MS}, the lexicon's verdict, computed inline.
@@ -184,11 +197,11 @@ public final class ChatService {
 
   /** Runs inside the turn transaction: the crisis detector's verdict first, then the dialogue. */
   private Decision decide(DialogueState state, long seq, String text, Instant at, RiskAssessment assessment,
-      Optional<EmotionScores> emotion) {
+      Optional<EmotionScores> emotion, List<Turn.Knowledge> knowledge) {
     if (assessment.level().atLeast(RiskLevel.MEDIUM)) {
       LOG.warn("risk.flagged seq={} level={} signals={}", seq, assessment.level().wireName(), assessment.signals());
     }
-    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion));
+    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion, List.of(), knowledge));
   }
 
   /** After the turn committed: tell the conversation's listeners, the portal and on-call staff. */
