@@ -35,8 +35,12 @@ import java.util.random.RandomGenerator;
  * </ol>
  *
  * <h2>Choice</h2>
- * Thompson sampling: for each eligible exercise draw a score from N(μ·x, xᵀΣx) (the exact distribution
- * of θ·x under the patient's posterior) and sort. Eligible means: no caution tag of the exercise is
+ * Thompson sampling: for each eligible exercise draw a score from N(μ·x, c²·xᵀΣx) and sort. With
+ * c = 1 that is the exact distribution of θ·x under the patient's posterior; plain Thompson sampling
+ * over-explores with 40 arms and a few dozen answers per patient, so the draw's spread is scaled by
+ * c = {@code exploration} (0.15 by default; chosen on a simulator seed not used for the reported
+ * results, see docs/recommendation.md), as in Chapelle and Li (2011), "An empirical evaluation of
+ * Thompson sampling". Eligible means: no caution tag of the exercise is
  * active in the context, and it is not among the last {@code avoidLast} offers nor offered within
  * {@code avoidWithin} — unless that leaves nothing, in which case the repeats come back, flagged in
  * the "why".
@@ -99,7 +103,7 @@ public final class Recommender {
       int best = -1;
       double top = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
-        double v = mean[i] + sd[i] * random.nextGaussian();
+        double v = mean[i] + settings.exploration() * sd[i] * random.nextGaussian();
         if (v > top) {
           top = v;
           best = i;
@@ -200,7 +204,7 @@ public final class Recommender {
     for (Exercise e : eligible.exercises()) {
       BayesLinear.Gaussian g = posterior(e, patient, population);
       double score = g.mean(x);
-      if (random != null) score += Math.sqrt(g.variance(x)) * random.nextGaussian();
+      if (random != null) score += settings.exploration() * Math.sqrt(g.variance(x)) * random.nextGaussian();
       scored.add(new Scored(e, score));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.exercise().id()));
@@ -240,21 +244,30 @@ public final class Recommender {
    * @param priorSdOther prior standard deviation of the mood and part-of-day weights
    * @param deviationSdBias standard deviation of one patient's deviation from the population, bias weight
    * @param deviationSdOther the same for all other weights
+   * @param exploration scale of the Thompson draw's standard deviation (1 = plain Thompson sampling,
+   *     0 = greedy on the posterior mean)
    * @param avoidLast never repeat one of this many latest offers (unless nothing else fits)
    * @param avoidWithin never repeat an offer made within this time (unless nothing else fits)
    */
   public record Settings(double noiseVariance, double priorBias, double targetBoost, double bedtimeShift,
       double priorSdBias, double priorSdEmotion, double priorSdOther, double deviationSdBias,
-      double deviationSdOther, int avoidLast, Duration avoidWithin) {
+      double deviationSdOther, double exploration, int avoidLast, Duration avoidWithin) {
     public static final Settings DEFAULT =
-        new Settings(0.125, 0.3, 0.4, 0.1, 0.15, 0.25, 0.15, 0.15, 0.05, 2, Duration.ofHours(24));
+        new Settings(0.125, 0.3, 0.4, 0.1, 0.15, 0.25, 0.15, 0.15, 0.05, 0.15, 2, Duration.ofHours(24));
 
     public Settings {
       for (double v : new double[] {noiseVariance, priorSdBias, priorSdEmotion, priorSdOther, deviationSdBias, deviationSdOther}) {
         if (!(v > 0)) throw new IllegalArgumentException("variances and standard deviations must be positive");
       }
+      if (!(exploration >= 0)) throw new IllegalArgumentException("exploration must be >= 0");
       if (avoidLast < 0) throw new IllegalArgumentException("avoidLast must be >= 0");
       Objects.requireNonNull(avoidWithin, "avoidWithin");
+    }
+
+    /** These settings with another exploration scale. */
+    public Settings withExploration(double exploration) {
+      return new Settings(noiseVariance, priorBias, targetBoost, bedtimeShift, priorSdBias, priorSdEmotion, priorSdOther,
+          deviationSdBias, deviationSdOther, exploration, avoidLast, avoidWithin);
     }
   }
 }
