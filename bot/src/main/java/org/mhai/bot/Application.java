@@ -34,6 +34,8 @@ import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.recommend.ExerciseAdminApi;
+import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.web.AnalyzeApi;
 import org.mhai.nlp.corenlp.CoreNlpSentiment;
 import org.mhai.bot.oncall.FanOutNotifier;
@@ -175,9 +177,12 @@ public final class Application {
     EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, nlp.workers(), models.emotion(), nlp.batchSize(),
         nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
     WorkerExecutor riskPool = vertx.createSharedWorkerExecutor("risk", 2);
+    Recommendations recommendations = new Recommendations(pool, vertx.createSharedWorkerExecutor("recommend", 2),
+        vertx.eventBus(), clock, config.chat().timeZone());
+    recommendations.start().await();
     ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
-        Optional.of(emotion), Optional.of(KnowledgeLookup.load(nlpPool)), limiter, vertx.eventBus(), clock,
-        config.chat().ratePerMinute());
+        Optional.of(emotion), Optional.of(KnowledgeLookup.load(nlpPool)), Optional.of(recommendations), limiter,
+        vertx.eventBus(), clock, config.chat().ratePerMinute());
     FlowService flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();
@@ -204,6 +209,7 @@ public final class Application {
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
     new FlowAdminApi(flows, audit, staffAuth).mount(router);
+    new ExerciseAdminApi(recommendations, audit, staffAuth).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));

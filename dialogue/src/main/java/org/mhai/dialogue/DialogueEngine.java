@@ -46,6 +46,7 @@ public final class DialogueEngine {
   private static final Set<String> STOP_WORDS =
       Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
   private static final int FALLBACK_EXERCISES = 3;
+  private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
   /** How sure the emotion model must be before the bot names the feeling back. */
@@ -151,7 +152,7 @@ public final class DialogueEngine {
       // No flow answer is read from a message of concern; the crisis policy takes the conversation.
       r.add(new DialogueEvent.FlowEnded(turn.at(), state.flow().get().flowId(), "crisis"));
     }
-    Optional<Decision> crisisDecision = crisis.decide(state, turn, r.events);
+    Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events);
     if (crisisDecision.isPresent()) {
       return crisisDecision.get();
     }
@@ -188,6 +189,34 @@ public final class DialogueEngine {
     }
     freeChat(r, turn);
     return r.decision();
+  }
+
+  /**
+   * The turn as the crisis policy sees it. When the message is exactly one of the answers the bot
+   * offered (a questionnaire option such as "Not at all", a flow's quick reply) and only the learned
+   * paraphrase component raised it, its level is not acted on: the words are ours, not the
+   * patient's, and the deterministic lexicon found nothing in them. The original verdict is still
+   * recorded in the {@code risk_assessed} event. A lexicon signal is always acted on.
+   */
+  private Turn.PatientMessage structuredAnswerRisk(DialogueState state, Turn.PatientMessage turn) {
+    RiskAssessment risk = turn.risk();
+    boolean learnedOnly = !risk.signals().isEmpty() && risk.signals().stream().allMatch(LEARNED_SIGNALS::contains);
+    if (!learnedOnly || state.crisis().active() || !offeredAnswer(state, turn.text())) {
+      return turn;
+    }
+    RiskAssessment discounted = new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(),
+        risk.detectorVersion() + "+offered_answer");
+    return new Turn.PatientMessage(turn.at(), turn.seq(), turn.text(), discounted, turn.emotion(), turn.suggestions(),
+        turn.knowledge());
+  }
+
+  private boolean offeredAnswer(DialogueState state, String text) {
+    if (state.assessment().isPresent()) {
+      return ItemAnswer.read(text).isPresent();
+    }
+    return state.flow().flatMap(c -> flows.version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())))
+        .map(n -> n instanceof Node.Question q && q.options().stream().anyMatch(o -> o.label().matches(text)))
+        .orElse(false);
   }
 
   private Decision stop(Run r) {
@@ -421,7 +450,7 @@ public final class DialogueEngine {
 
   private void offerExercise(Run r, Node.Recommend node) {
     Suggestion s = r.message.flatMap(t -> t.suggestions().stream().findFirst()).orElseGet(() -> fallbackExercise(r));
-    r.add(new DialogueEvent.ExerciseOffered(r.at, s.exerciseId(), s.why()));
+    r.add(new DialogueEvent.ExerciseOffered(r.at, s.exerciseId(), s.why(), s.context()));
     StringBuilder steps = new StringBuilder();
     for (int i = 0; i < s.steps().size(); i++) {
       steps.append('\n').append(i + 1).append(". ").append(s.steps().get(i));

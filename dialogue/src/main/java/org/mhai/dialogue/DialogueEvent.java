@@ -250,11 +250,15 @@ public sealed interface DialogueEvent {
   /** The patient asked for a person (a flow's handoff node); staff see it in the queue. */
   record HandoffRequested(Instant at, int request) implements DialogueEvent {}
 
-  /** The bot offered coping exercise {@code exerciseId}; {@code why} is the line the patient read. */
-  record ExerciseOffered(Instant at, String exerciseId, String why) implements DialogueEvent {
+  /**
+   * The bot offered coping exercise {@code exerciseId}; {@code why} is the line the patient read and
+   * {@code context} what the recommender knew (opaque JSON, no free text; "{}" for the bot's own list).
+   */
+  record ExerciseOffered(Instant at, String exerciseId, String why, String context) implements DialogueEvent {
     public ExerciseOffered {
       Objects.requireNonNull(exerciseId, "exerciseId");
       Objects.requireNonNull(why, "why");
+      Objects.requireNonNull(context, "context");
     }
   }
 

@@ -9,12 +9,19 @@ import java.util.Objects;
  * with the turn (the dialogue does no I/O, so the service ranks before it decides).
  *
  * @param why the one-line reason shown to the patient
+ * @param context what the recommender knew when it ranked (opaque JSON, no free text): kept with the
+ *     offer so that the answer to "did that help?" updates the model for the situation it was given in
  */
-public record Suggestion(String exerciseId, String title, List<String> steps, String why) {
+public record Suggestion(String exerciseId, String title, List<String> steps, String why, String context) {
   public Suggestion {
     Objects.requireNonNull(exerciseId, "exerciseId");
     Objects.requireNonNull(title, "title");
     steps = List.copyOf(steps);
     Objects.requireNonNull(why, "why");
+    Objects.requireNonNull(context, "context");
+  }
+
+  public Suggestion(String exerciseId, String title, List<String> steps, String why) {
+    this(exerciseId, title, steps, why, "{}");
   }
 }

@@ -120,4 +120,16 @@ class AssessmentScenarioTest {
     }
     assertEquals(s.state, DialogueState.fold(s.log));
   }
+
+  @Test
+  void an_offered_answer_flagged_only_by_the_learned_component_does_not_interrupt_the_questionnaire() {
+    Scenario s = started("phq9");
+    Decision d = s.say("Not at all", org.mhai.nlp.RiskLevel.MEDIUM, "learned_concern");
+    assertTrue(s.state.assessment().isPresent(), "still in the PHQ-9");
+    assertTrue(!s.state.crisis().active());
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.RiskAssessed r
+        && r.level() == org.mhai.nlp.RiskLevel.MEDIUM), "the detector's verdict is still recorded");
+    s.say("Not at all", org.mhai.nlp.RiskLevel.MEDIUM, "hopelessness");
+    assertTrue(s.state.crisis().active(), "a lexicon signal is always acted on");
+  }
 }

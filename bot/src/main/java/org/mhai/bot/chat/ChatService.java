@@ -15,6 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.recommend.Recommendations;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.Suggestion;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgEscalations;
@@ -51,6 +54,7 @@ public final class ChatService {
   static final long RISK_TIMEOUT_MS = 300;
   private final Optional<EmotionBatcher> emotion;
   private final Optional<KnowledgeLookup> knowledge;
+  private final Optional<Recommendations> recommendations;
   private final RateLimiter rateLimiter;
   private final EventBus bus;
   private final Clock clock;
@@ -87,8 +91,10 @@ public final class ChatService {
 
   public ChatService(PgConversationStore store, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
       RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, Optional<EmotionBatcher> emotion,
-      Optional<KnowledgeLookup> knowledge, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
+      Optional<KnowledgeLookup> knowledge, Optional<Recommendations> recommendations, RateLimiter rateLimiter,
+      EventBus bus, Clock clock, int ratePerMinute) {
     this.knowledge = knowledge;
+    this.recommendations = recommendations;
     this.store = store;
     this.quickRisk = quickRisk;
     this.riskPool = riskPool;
@@ -129,9 +135,10 @@ public final class ChatService {
           }
           return assessFully(text).compose(risk -> emotionFor(appended, text, risk).compose(emotion ->
                   knowledgeFor(appended, text, risk).compose(knowledge ->
+                  suggestionsFor(c, appended, emotion, risk).compose(suggestions ->
                   store.decidePending(c, (state, seq, t, at) -> seq == appended.seq() && !appended.duplicate()
-                      ? decide(state, seq, t, at, risk, emotion, knowledge)
-                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty(), List.of())))))
+                      ? decide(state, seq, t, at, risk, emotion, knowledge, suggestions)
+                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty(), List.of(), List.of()))))))
               .onSuccess(outcome -> afterTurn(c, outcome))
               .compose(outcome -> store.repliesTo(c, appended.seq()))
               .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
@@ -160,6 +167,15 @@ public final class ChatService {
       LOG.warn("emotion.unavailable seq={} error={}", appended.seq(), err.getClass().getSimpleName());
       return Optional.empty();
     });
+  }
+
+  /** Exercises ranked for this patient now (never for a message of concern: the crisis path needs none). */
+  private Future<List<Suggestion>> suggestionsFor(Conversation c, PgConversationStore.Appended appended,
+      Optional<EmotionScores> emotion, RiskAssessment risk) {
+    if (appended.duplicate() || recommendations.isEmpty() || risk.level().atLeast(RiskLevel.MEDIUM)) {
+      return Future.succeededFuture(List.of());
+    }
+    return recommendations.get().suggest(c, emotion);
   }
 
   /** Psychoeducation entries for a new message that asks something (never for a message of concern). */
@@ -197,16 +213,22 @@ public final class ChatService {
 
   /** Runs inside the turn transaction: the crisis detector's verdict first, then the dialogue. */
   private Decision decide(DialogueState state, long seq, String text, Instant at, RiskAssessment assessment,
-      Optional<EmotionScores> emotion, List<Turn.Knowledge> knowledge) {
+      Optional<EmotionScores> emotion, List<Turn.Knowledge> knowledge, List<Suggestion> suggestions) {
     if (assessment.level().atLeast(RiskLevel.MEDIUM)) {
       LOG.warn("risk.flagged seq={} level={} signals={}", seq, assessment.level().wireName(), assessment.signals());
     }
-    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion, List.of(), knowledge));
+    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion, suggestions, knowledge));
   }
 
   /** After the turn committed: tell the conversation's listeners, the portal and on-call staff. */
   private void afterTurn(Conversation c, PgConversationStore.TurnOutcome outcome) {
     outcome.written().forEach(m -> publish(c, m));
+    for (DialogueEvent e : outcome.events()) {
+      if (e instanceof DialogueEvent.ExerciseFeedback f && recommendations.isPresent()) {
+        recommendations.get().learn(c, f.exerciseId(), f.outcome())
+            .onFailure(err -> LOG.error("recommend.learn_failed conversation={} error={}", c.id(), err.toString()));
+      }
+    }
     for (PgConversationStore.EscalationChange change : outcome.escalations()) {
       escalations.get(change.id()).onSuccess(found -> found.ifPresent(e -> {
         LOG.warn("escalation.{} id={} conversation={} level={}", change.opened() ? "opened" : "raised", e.id(),

@@ -108,7 +108,8 @@ final class EventCodec {
     } else if (event instanceof DialogueEvent.HandoffRequested h) {
       return plain("handoff_requested", new JsonObject().put("request", h.request()));
     } else if (event instanceof DialogueEvent.ExerciseOffered o) {
-      return plain("exercise_offered", new JsonObject().put("exercise", o.exerciseId()).put("why", o.why()));
+      return plain("exercise_offered", new JsonObject().put("exercise", o.exerciseId()).put("why", o.why())
+          .put("context", new JsonObject(o.context())));
     } else if (event instanceof DialogueEvent.ExerciseFeedback f) {
       return plain("exercise_feedback", new JsonObject().put("exercise", f.exerciseId()).put("outcome", f.outcome()));
     } else if (event instanceof DialogueEvent.TemplateUsed t) {
@@ -195,7 +196,8 @@ final class EventCodec {
       case "handoff_requested":
         return new DialogueEvent.HandoffRequested(at, data.getInteger("request"));
       case "exercise_offered":
-        return new DialogueEvent.ExerciseOffered(at, data.getString("exercise"), data.getString("why"));
+        return new DialogueEvent.ExerciseOffered(at, data.getString("exercise"), data.getString("why"),
+            data.getJsonObject("context", new JsonObject()).encode());
       case "exercise_feedback":
         return new DialogueEvent.ExerciseFeedback(at, data.getString("exercise"), data.getString("outcome"));
       case "template_used":

@@ -63,8 +63,8 @@ public final class PgConversationStore {
   /** @param duplicate true when the client message id was seen before and nothing was stored */
   public record Appended(long seq, boolean duplicate, StoredMessage message) {}
 
-  /** What a run of decisions wrote: the bot's messages and the escalations it opened or raised. */
-  public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations) {}
+  /** What a run of decisions wrote: the bot's messages, the escalations it opened or raised, and every event. */
+  public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations, List<DialogueEvent> events) {}
 
   /** An escalation a turn opened ({@code opened}) or made more urgent. */
   public record EscalationChange(UUID id, boolean opened) {}
@@ -168,7 +168,7 @@ public final class PgConversationStore {
           long handled = conv.getLong("handled_seq");
           DialogueState state = StateCodec.decode((JsonObject) conv.getJson("state"));
           if (handled >= lastSeq) {
-            return Future.succeededFuture(new TurnOutcome(List.of(), List.of()));
+            return Future.succeededFuture(new TurnOutcome(List.of(), List.of(), List.of()));
           }
           return conn.preparedQuery("select seq, at, key_id, body from conversation_event "
                   + "where conversation_id = $1 and seq > $2 and type = $3 order by seq")
@@ -180,7 +180,7 @@ public final class PgConversationStore {
 
   private Future<TurnOutcome> decideEach(SqlConnection conn, Conversation c, DataKeys.DataKey key,
       RowSet<Row> pending, long lastSeq, DialogueState state, Decider decider) {
-    Future<TurnResult> chain = Future.succeededFuture(new TurnResult(lastSeq, 0, state, List.of(), List.of()));
+    Future<TurnResult> chain = Future.succeededFuture(new TurnResult(lastSeq, 0, state, List.of(), List.of(), List.of()));
     for (Row row : pending) {
       long seq = row.getLong("seq");
       Instant at = row.getOffsetDateTime("at").toInstant();
@@ -197,18 +197,20 @@ public final class PgConversationStore {
     return chain.compose(result -> conn
         .preparedQuery("update conversation set last_seq = $2, handled_seq = $3, state = $4 where id = $1")
         .execute(Tuple.of(c.id().value(), result.lastSeq(), result.handledSeq(), StateCodec.encode(result.state())))
-        .map(r -> new TurnOutcome(result.written(), result.escalations())));
+        .map(r -> new TurnOutcome(result.written(), result.escalations(), result.events())));
   }
 
   /** Where a run of decisions stands: the last seq written, the last message decided, the state and the bot messages. */
   private record TurnResult(long lastSeq, long handledSeq, DialogueState state, List<StoredMessage> written,
-      List<EscalationChange> escalations) {
+      List<EscalationChange> escalations, List<DialogueEvent> events) {
     TurnResult after(TurnResult earlier) {
       List<StoredMessage> all = new ArrayList<>(earlier.written());
       all.addAll(written);
       List<EscalationChange> esc = new ArrayList<>(earlier.escalations());
       esc.addAll(escalations);
-      return new TurnResult(lastSeq, handledSeq, state, all, esc);
+      List<DialogueEvent> ev = new ArrayList<>(earlier.events());
+      ev.addAll(events);
+      return new TurnResult(lastSeq, handledSeq, state, all, esc, ev);
     }
   }
 
@@ -249,7 +251,7 @@ public final class PgConversationStore {
             .preparedQuery("update conversation set last_seq = $2, state = $3 where id = $1")
             .execute(Tuple.of(c.id().value(), finalSeq, StateCodec.encode(finalState))).mapEmpty())
         : chain;
-    return done.map(v -> new TurnResult(finalSeq, inReplyTo, finalState, written, changed));
+    return done.map(v -> new TurnResult(finalSeq, inReplyTo, finalState, written, changed, events));
   }
 
   private Future<Optional<EscalationChange>> carryOut(SqlConnection conn, Conversation c, Effect effect, Instant at) {
