@@ -75,6 +75,9 @@ final class LongPolling {
           }
         })
         .onFailure(err -> {
+          if (!running) {
+            return;
+          }
           LOG.warn("telegram.poll_failed error={} retry_ms={}", TelegramUpdates.describe(err), backoffMs);
           context.owner().setTimer(backoffMs, t -> poll());
           backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
