@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * It can be told to answer the next call of a method with a 429 and {@code retry_after}, or a 5xx.
  */
 final class FakeBotApi implements AutoCloseable {
-  /** One call as the server saw it: lower-case method, JSON body, when, and the status answered. */
-  record Call(String method, JsonObject body, long atMillis, int status) {}
+  /** One call as the server saw it: lower-case method, path (with the token), JSON body, when, the status answered. */
+  record Call(String method, String path, JsonObject body, long atMillis, int status) {}
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
@@ -123,7 +123,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   private void answer(HttpServerRequest req, String method, JsonObject body, int status, JsonObject answer) {
-    calls.add(new Call(method, body, System.currentTimeMillis(), status));
+    calls.add(new Call(method, req.path(), body, System.currentTimeMillis(), status));
     req.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(answer.encode())
         .onFailure(err -> { }); // the client may have gone (a killed service)
   }
