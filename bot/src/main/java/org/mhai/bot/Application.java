@@ -62,6 +62,7 @@ import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.redis.JedisRateLimiter;
 import org.mhai.bot.store.redis.RedisBusBridge;
 import org.mhai.bot.store.redis.PooledRedis;
+import org.mhai.bot.telegram.TelegramChannel;
 import org.mhai.bot.web.ChatSocket;
 import org.mhai.bot.web.Failures;
 import org.mhai.bot.web.WebChatApi;
@@ -95,6 +96,8 @@ public final class Application {
   private final ChatService chat;
   private final AtomicBoolean accepting;
   private final PgConfig pg;
+  /** The Telegram channel, when MHAI_TELEGRAM_TOKEN is set. */
+  private Optional<TelegramChannel> telegram = Optional.empty();
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -226,7 +229,12 @@ public final class Application {
     LOG.info("server.started port={} database={} redis={} ms={}", server.actualPort(),
         embedded.isPresent() ? "embedded" : "external", redis.isPresent() ? "on" : "off",
         (System.nanoTime() - t0) / 1_000_000);
-    return new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
+    Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
+    if (config.telegram().enabled()) {
+      app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
+          store, chat, dialogue, clock));
+    }
+    return app;
   }
 
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
@@ -275,6 +283,7 @@ public final class Application {
     } catch (RuntimeException e) {
       LOG.warn("server.shutdown_failed error={}", e.toString());
     }
+    telegram.ifPresent(t -> t.stop(grace));
     try {
       chat.drain().timeout(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS).await();
     } catch (RuntimeException e) {

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,30 +23,15 @@ import org.junit.jupiter.api.Test;
  * Telegram gets an alert through a fake Bot API server that speaks the real JSON.
  */
 class EscalationStreamTest {
-  static Vertx fake = Vertx.vertx();
-  static HttpServer botApi;
-  static final List<JsonObject> sent = new CopyOnWriteArrayList<>();
-  static final List<String> paths = new CopyOnWriteArrayList<>();
+  static FakeBotApi botApi;
   static AppFixture fx;
 
   @BeforeAll
   static void start() {
-    botApi = fake.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      paths.add(req.path());
-      if (req.path().toLowerCase().endsWith("/sendmessage")) {
-        sent.add(body.toJsonObject());
-        req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("ok", true)
-            .put("result", new JsonObject().put("message_id", sent.size()).put("date", 1_700_000_000)
-                .put("chat", new JsonObject().put("id", -1001).put("type", "group"))
-                .put("text", body.toJsonObject().getString("text"))).encode());
-      } else {
-        req.response().setStatusCode(404).end(new JsonObject().put("ok", false).put("error_code", 404)
-            .put("description", "Not Found").encode());
-      }
-    })).listen(0, "127.0.0.1").await();
+    botApi = FakeBotApi.start();
     fx = AppFixture.start(Map.of(
         "MHAI_TELEGRAM_TOKEN", "123:TEST",
-        "MHAI_TELEGRAM_API_URL", "http://127.0.0.1:" + botApi.actualPort(),
+        "MHAI_TELEGRAM_API_URL", botApi.url(),
         "MHAI_TELEGRAM_ONCALL_CHAT_ID", "-1001",
         "MHAI_PUBLIC_URL", "https://care.example.org"));
   }
@@ -58,7 +39,7 @@ class EscalationStreamTest {
   @AfterAll
   static void stop() {
     fx.close();
-    fake.close().await();
+    botApi.close();
   }
 
   @Test
@@ -89,16 +70,13 @@ class EscalationStreamTest {
     assertEquals("high", e.getString("level"));
     client.close().await();
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (sent.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertEquals(1, sent.size(), "one alert: " + paths);
-    JsonObject alert = sent.get(0);
+    JsonObject alert = botApi.awaitSent(-1001, 1, java.time.Duration.ofSeconds(10)).get(0);
+    FakeBotApi.sleep(500);
+    assertEquals(1, botApi.sent(-1001).size(), "one alert");
     assertEquals("-1001", alert.getString("chat_id"));
     assertTrue(alert.getString("text").contains("HIGH"));
     assertTrue(alert.getString("text").contains("https://care.example.org/portal/"));
     assertFalse(alert.getString("text").toLowerCase().contains("kill myself"), "no patient text leaves the service");
-    assertTrue(paths.get(0).contains("/bot123:TEST/"), paths.toString());
+    assertTrue(botApi.calls("sendMessage").get(0).path().contains("/bot123:TEST/"));
   }
 }

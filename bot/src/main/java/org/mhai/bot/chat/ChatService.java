@@ -110,6 +110,13 @@ public final class ChatService {
     this.ratePerMinute = ratePerMinute;
   }
 
+  /**
+   * Every message this instance wrote, as {@code {conversationId, channel, message}}, for channels
+   * that push messages out themselves (Telegram). Not under {@code mhai.}: the Redis relay never
+   * copies it, so exactly the instance that wrote a message delivers it.
+   */
+  public static final String LOCAL_OUTBOUND = "local.outbound";
+
   /** The event-bus address where a conversation's new messages are published as JSON frames. */
   public static String address(Conversation c) {
     return "mhai.conversation." + c.id();
@@ -241,6 +248,8 @@ public final class ChatService {
 
   void publish(Conversation c, StoredMessage m) {
     bus.publish(address(c), MessageJson.frame(m));
+    bus.publish(LOCAL_OUTBOUND, new JsonObject().put("conversationId", c.id().toString()).put("channel", c.channel())
+        .put("message", MessageJson.of(m)));
   }
 
   /** Waits for every turn in progress to finish (for graceful shutdown). */

@@ -96,6 +96,13 @@ public record AppConfig(
     if (!mode.equals("polling") && !mode.equals("webhook")) {
       throw new ConfigException("MHAI_TELEGRAM_MODE", "must be polling or webhook");
     }
+    Optional<String> webhookSecret = s.text("MHAI_TELEGRAM_WEBHOOK_SECRET");
+    if (mode.equals("webhook") && s.text("MHAI_TELEGRAM_TOKEN").isPresent() && webhookSecret.isEmpty()) {
+      throw new ConfigException("MHAI_TELEGRAM_WEBHOOK_SECRET", "required when MHAI_TELEGRAM_MODE=webhook");
+    }
+    if (webhookSecret.isPresent() && !webhookSecret.get().matches("[A-Za-z0-9_-]{1,256}")) {
+      throw new ConfigException("MHAI_TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
+    }
     Optional<String> dataKey = s.text("MHAI_DATA_KEY");
     dataKey.ifPresent(k -> requireKey("MHAI_DATA_KEY", k));
     List<String> previous = s.text("MHAI_DATA_KEYS_PREVIOUS")
@@ -115,7 +122,7 @@ public record AppConfig(
             s.text("MHAI_TELEGRAM_TOKEN"),
             s.uri("MHAI_TELEGRAM_API_URL", "https://api.telegram.org"),
             mode,
-            s.text("MHAI_TELEGRAM_WEBHOOK_SECRET"),
+            webhookSecret,
             s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID")),
         new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC"))),
         Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),

@@ -85,6 +85,21 @@ public final class KeyRing {
     }
   }
 
+  /**
+   * A service key for {@code purpose} (e.g. "telegram-update"), derived from the current master
+   * key like {@link #busKey()}: for data that belongs to no patient yet and lives briefly.
+   */
+  public SecretKey derivedKey(String purpose) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(("mhai-" + purpose + "-key-v1").getBytes(StandardCharsets.UTF_8));
+      sha.update(masters.get(currentId).getEncoded());
+      return aesKey(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A fresh random data key for one patient. */
   public SecretKey newDataKey() {
     byte[] raw = new byte[32];

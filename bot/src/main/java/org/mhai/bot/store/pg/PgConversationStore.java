@@ -106,6 +106,27 @@ public final class PgConversationStore {
         .map(stored -> new WebSession(sessionId, new Conversation(patient, conversation, "web"), tokenHash));
   }
 
+  /** The conversation a new channel opened and the bot messages its opening decision wrote. */
+  public record Opened(Conversation conversation, List<StoredMessage> written) {}
+
+  /**
+   * A new patient, their data key and a conversation on {@code channel}, opened by {@code opening},
+   * inside the caller's transaction (for channels that keep their own row beside it, like Telegram).
+   */
+  Future<Opened> openConversation(SqlConnection conn, String channel, String locale, Instant at, Decision opening) {
+    PatientId patient = PatientId.random();
+    Conversation c = new Conversation(patient, ConversationId.random(), channel);
+    OffsetDateTime ts = at.atOffset(ZoneOffset.UTC);
+    return conn.preparedQuery("insert into patient (id, created_at, locale) values ($1, $2, $3)")
+        .execute(Tuple.of(patient.value(), ts, locale))
+        .compose(r -> keys.create(conn, patient, at))
+        .compose(key -> conn
+            .preparedQuery("insert into conversation (id, patient_id, channel, created_at) values ($1, $2, $3, $4)")
+            .execute(Tuple.of(c.id().value(), patient.value(), channel, ts))
+            .compose(r -> appendDecision(conn, c, key.id(), key.key(), 0, 0, DialogueState.INITIAL, opening)))
+        .map(result -> new Opened(c, result.written()));
+  }
+
   public Future<Optional<WebSession>> webSession(UUID sessionId) {
     return pool.preparedQuery(
             "select s.id, s.token_hash, c.id as conversation_id, c.patient_id from webchat_session s "

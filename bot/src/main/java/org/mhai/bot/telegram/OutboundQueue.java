@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.telegram;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the bot sends into chats, paced to Telegram's limits: at most one call per chat per
+ * {@code perChatMs} (about one message a second) and {@code perSecond} calls in all (about 30).
+ * Each chat is a FIFO lane with one call in flight, so messages arrive in order. A 429 holds the
+ * lane for the {@code retry_after} Telegram asks for; a 5xx or a transport error is retried with
+ * exponential back-off, up to {@code maxAttempts}; any other error (400, 403 blocked) is final.
+ * All state is touched only on one Vert.x context, so no locks.
+ */
+final class OutboundQueue {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundQueue.class);
+  static final long CALL_TIMEOUT_MS = 15_000;
+
+  /** The pacing and retry rules. */
+  record Limits(long perChatMs, int perSecond, int maxAttempts, long firstBackoffMs) {
+    static final Limits TELEGRAM = new Limits(1_000, 30, 6, 500);
+  }
+
+  private final Context context;
+  private final BotApi api;
+  private final Limits limits;
+  private final Map<Long, Lane> lanes = new LinkedHashMap<>();
+  private final ArrayDeque<Long> lastSecond = new ArrayDeque<>();
+  private long timer = -1;
+  private long timerAt = Long.MAX_VALUE;
+
+  private static final class Lane {
+    final ArrayDeque<Item> items = new ArrayDeque<>();
+    long notBefore;
+    boolean inFlight;
+  }
+
+  private record Item(String method, JsonObject params, Promise<Object> done, int[] attempts) {}
+
+  OutboundQueue(Context context, BotApi api, Limits limits) {
+    this.context = context;
+    this.api = api;
+    this.limits = limits;
+  }
+
+  /** Queues a call for {@code chatId}; the future completes when Telegram accepted it, or fails for good. */
+  Future<Object> send(long chatId, String method, JsonObject params) {
+    Promise<Object> done = Promise.promise();
+    context.runOnContext(v -> {
+      lanes.computeIfAbsent(chatId, k -> new Lane()).items.add(new Item(method, params, done, new int[1]));
+      pump();
+    });
+    return done.future();
+  }
+
+  private void pump() {
+    long now = System.currentTimeMillis();
+    while (!lastSecond.isEmpty() && lastSecond.peek() <= now - 1_000) {
+      lastSecond.poll();
+    }
+    long wake = Long.MAX_VALUE;
+    for (Iterator<Map.Entry<Long, Lane>> it = lanes.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Lane> entry = it.next();
+      Lane lane = entry.getValue();
+      if (lane.items.isEmpty() && !lane.inFlight && lane.notBefore <= now) {
+        it.remove();
+        continue;
+      }
+      if (lane.inFlight || lane.items.isEmpty()) {
+        continue;
+      }
+      if (lane.notBefore > now) {
+        wake = Math.min(wake, lane.notBefore);
+        continue;
+      }
+      if (lastSecond.size() >= limits.perSecond()) {
+        wake = Math.min(wake, lastSecond.peek() + 1_000);
+        break;
+      }
+      lastSecond.add(now);
+      lane.inFlight = true;
+      attempt(entry.getKey(), lane, lane.items.peek());
+    }
+    schedule(wake);
+  }
+
+  private void attempt(long chatId, Lane lane, Item item) {
+    item.attempts()[0]++;
+    api.call(item.method(), item.params(), CALL_TIMEOUT_MS).onComplete(ar -> context.runOnContext(v -> {
+      lane.inFlight = false;
+      long now = System.currentTimeMillis();
+      lane.notBefore = now + limits.perChatMs();
+      if (ar.succeeded()) {
+        lane.items.poll();
+        item.done().complete(ar.result());
+      } else {
+        Throwable err = ar.cause();
+        int code = err instanceof BotApi.Failure f ? f.code : 0;
+        int retryAfter = err instanceof BotApi.Failure f ? f.retryAfterSeconds : 0;
+        boolean transient_ = code == 429 || code == 0 || code >= 500;
+        if (transient_ && item.attempts()[0] < limits.maxAttempts()) {
+          long wait = retryAfter > 0 ? retryAfter * 1_000L
+              : limits.firstBackoffMs() << Math.min(10, item.attempts()[0] - 1);
+          lane.notBefore = now + Math.max(wait, limits.perChatMs());
+          LOG.warn("telegram.send_retry method={} code={} attempt={} wait_ms={}", item.method(), code,
+              item.attempts()[0], lane.notBefore - now);
+        } else {
+          lane.items.poll();
+          LOG.warn("telegram.send_failed method={} code={} attempts={}", item.method(), code, item.attempts()[0]);
+          item.done().fail(err);
+        }
+      }
+      pump();
+    }));
+  }
+
+  private void schedule(long wake) {
+    if (wake == Long.MAX_VALUE || (timer >= 0 && timerAt <= wake)) {
+      return;
+    }
+    if (timer >= 0) {
+      context.owner().cancelTimer(timer);
+    }
+    timerAt = wake;
+    timer = context.owner().setTimer(Math.max(1, wake - System.currentTimeMillis()), id -> context.runOnContext(v -> {
+      timer = -1;
+      timerAt = Long.MAX_VALUE;
+      pump();
+    }));
+  }
+
+  /** True when nothing is waiting or in flight. */
+  boolean idle() {
+    return lanes.values().stream().allMatch(l -> l.items.isEmpty() && !l.inFlight);
+  }
+}

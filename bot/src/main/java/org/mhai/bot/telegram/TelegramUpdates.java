@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.telegram;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.store.pg.PgTelegram;
+import org.mhai.bot.store.pg.PgTelegram.Chat;
+import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.text.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns recorded updates into turns of the one pipeline ({@link ChatService#post}) and sends the
+ * replies. Updates of one chat are handled one after another, in update order; chats run side by
+ * side. Every update ends as done, ignored or failed in {@code telegram_update}; none can stop the
+ * adapter. Never logs text or chat ids.
+ */
+final class TelegramUpdates {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramUpdates.class);
+  private static final List<String> KINDS = List.of("message", "edited_message", "callback_query", "my_chat_member",
+      "channel_post", "edited_channel_post", "inline_query", "chosen_inline_result", "poll", "poll_answer",
+      "chat_member", "chat_join_request", "message_reaction", "message_reaction_count", "business_message",
+      "shipping_query", "pre_checkout_query");
+  private static final long TYPING_EVERY_MS = 4_000;
+  private static final long DIRECT_TIMEOUT_MS = 10_000;
+
+  private final Vertx vertx;
+  private final PgTelegram telegram;
+  private final PgConversationStore store;
+  private final ChatService chat;
+  private final DialogueEngine dialogue;
+  private final BotApi api;
+  private final OutboundQueue out;
+  private final Clock clock;
+  private final Map<Long, Future<Void>> lanes = new ConcurrentHashMap<>();
+
+  TelegramUpdates(Vertx vertx, PgTelegram telegram, PgConversationStore store, ChatService chat, DialogueEngine dialogue,
+      BotApi api, OutboundQueue out, Clock clock) {
+    this.vertx = vertx;
+    this.telegram = telegram;
+    this.store = store;
+    this.chat = chat;
+    this.dialogue = dialogue;
+    this.api = api;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** The update's type: the first of its fields that Telegram defines ("message", ...), else "other". */
+  static String kind(JsonObject update) {
+    for (String k : KINDS) {
+      if (update.containsKey(k)) {
+        return k;
+      }
+    }
+    return "other";
+  }
+
+  /** Records the update; if it is new, hands it on. True when it was new. */
+  Future<Boolean> receive(long updateId, JsonObject update) {
+    return telegram.receive(updateId, kind(update), update, clock.instant()).onSuccess(isNew -> {
+      if (isNew) {
+        dispatch(updateId, update, false);
+      } else {
+        LOG.info("telegram.redelivered update_id={} (already recorded: nothing changes)", updateId);
+      }
+    });
+  }
+
+  /** Records the update without handing it on (the crash test's hold point). */
+  Future<Boolean> record(long updateId, JsonObject update) {
+    return telegram.receive(updateId, kind(update), update, clock.instant());
+  }
+
+  /** Handles the updates recorded before a crash or restart but never finished. */
+  Future<Integer> recover() {
+    return telegram.pending().map(pending -> {
+      pending.forEach(p -> dispatch(p.updateId(), p.update(), true));
+      if (!pending.isEmpty()) {
+        LOG.info("telegram.recovering updates={}", pending.size());
+      }
+      return pending.size();
+    });
+  }
+
+  /** Completes when every update handed on so far is finished. */
+  Future<Void> idle() {
+    return Future.all(new ArrayList<>(lanes.values())).mapEmpty();
+  }
+
+  private void dispatch(long updateId, JsonObject update, boolean recovery) {
+    long key = chatKey(update);
+    Future<Void> lane = lanes.compute(key, (k, prev) -> (prev == null ? Future.<Void>succeededFuture() : prev)
+        .transform(ar -> handleSafely(updateId, update, recovery)));
+    lane.onComplete(ar -> lanes.remove(key, lane));
+  }
+
+  private Future<Void> handleSafely(long updateId, JsonObject update, boolean recovery) {
+    long t0 = System.nanoTime();
+    String kind = kind(update);
+    Future<String> status;
+    try {
+      status = handle(update, updateId, recovery);
+    } catch (RuntimeException e) {
+      status = Future.failedFuture(e);
+    }
+    return status.recover(err -> {
+      LOG.error("telegram.update_failed update_id={} kind={} error={}", updateId, kind, describe(err));
+      return Future.succeededFuture("failed");
+    }).compose(s -> telegram.finish(updateId, s, clock.instant()).map(v -> {
+      LOG.info("telegram.update_handled update_id={} kind={} status={} recovery={} ms={}", updateId, kind, s, recovery,
+          (System.nanoTime() - t0) / 1_000_000);
+      return (Void) null;
+    })).recover(err -> {
+      LOG.error("telegram.update_not_finished update_id={} error={}", updateId, describe(err));
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<String> handle(JsonObject update, long updateId, boolean recovery) {
+    return switch (kind(update)) {
+      case "message" -> message(update.getJsonObject("message"), updateId, recovery);
+      case "edited_message" -> edited(update.getJsonObject("edited_message"));
+      case "callback_query" -> callback(update.getJsonObject("callback_query"), recovery);
+      case "my_chat_member" -> memberChange(update.getJsonObject("my_chat_member"));
+      default -> Future.succeededFuture("ignored"); // channel posts, polls, inline queries, ...: not a patient's turn
+    };
+  }
+
+  private Future<String> message(JsonObject m, long updateId, boolean recovery) {
+    JsonObject c = m.getJsonObject("chat");
+    if (c == null) {
+      throw new IllegalArgumentException("message without chat");
+    }
+    if (!"private".equals(c.getString("type"))) {
+      return Future.succeededFuture("ignored"); // groups and channels: the bot talks only in private chats
+    }
+    long chatId = c.getLong("id");
+    String locale = m.getJsonObject("from", new JsonObject()).getString("language_code", "en");
+    String text = m.getString("text");
+    UUID clientMessageId = UUID.nameUUIDFromBytes(("telegram:" + updateId).getBytes(StandardCharsets.UTF_8));
+    if (text != null && !text.isBlank()) {
+      Optional<String> command = TelegramCommands.parse(text);
+      if (command.isEmpty()) {
+        return withChat(chatId, locale).compose(ch -> turn(ch, text, clientMessageId, recovery));
+      }
+      String cmd = command.get();
+      return switch (TelegramCommands.kind(cmd)) {
+        case START -> telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
+            ? sendAll(opened.chat(), opened.written())
+            : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
+        case PASS_THROUGH -> withChat(chatId, locale).compose(ch -> turn(ch, cmd, clientMessageId, recovery));
+        case CHANNEL, UNKNOWN -> withChat(chatId, locale)
+            .compose(ch -> sendText(ch, TelegramCommands.answer(cmd, ch.locale())));
+      };
+    }
+    String caption = m.getString("caption");
+    if (caption != null && !caption.isBlank()) {
+      // A photo's caption can say something that matters (even a crisis): it is read like text.
+      return withChat(chatId, locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "media.caption"))
+          .compose(s -> turn(ch, caption, clientMessageId, recovery)));
+    }
+    return withChat(chatId, locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "media")));
+  }
+
+  private Future<String> edited(JsonObject m) {
+    JsonObject c = m.getJsonObject("chat");
+    if (c == null || !"private".equals(c.getString("type"))) {
+      return Future.succeededFuture("ignored");
+    }
+    String locale = m.getJsonObject("from", new JsonObject()).getString("language_code", "en");
+    return withChat(c.getLong("id"), locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "edited")));
+  }
+
+  /** A tap on a quick-reply button: the patient "says" that button's text. */
+  private Future<String> callback(JsonObject q, boolean recovery) {
+    String queryId = q.getString("id");
+    JsonObject from = q.getJsonObject("from", new JsonObject());
+    JsonObject message = q.getJsonObject("message");
+    long chatId = message != null && message.getJsonObject("chat") != null
+        ? message.getJsonObject("chat").getLong("id") : from.getLong("id");
+    String locale = from.getString("language_code", "en");
+    Optional<long[]> button = Keyboards.parse(q.getString("data", ""));
+    if (button.isEmpty()) {
+      return answerCallback(queryId, TelegramTexts.get(locale, "button_stale")).map("ignored");
+    }
+    long seq = button.get()[0];
+    int index = (int) button.get()[1];
+    return telegram.chat(chatId).compose(found -> {
+      if (found.isEmpty()) {
+        return answerCallback(queryId, TelegramTexts.get(locale, "button_stale")).map("ignored");
+      }
+      Chat ch = found.get();
+      return store.messagesAfter(ch.conversation(), seq - 1, 1).compose(msgs -> {
+        Optional<String> text = msgs.stream().filter(x -> x.seq() == seq && "bot".equals(x.from())
+            && index < x.quickReplies().size()).map(x -> x.quickReplies().get(index)).findFirst();
+        if (text.isEmpty()) {
+          return answerCallback(queryId, TelegramTexts.get(ch.locale(), "button_stale")).map("ignored");
+        }
+        answerCallback(queryId, null);
+        if (message != null && message.getValue("message_id") != null) {
+          // Take the keyboard off the answered question (best effort; typing the answer works too).
+          direct("editMessageReplyMarkup", new JsonObject().put("chat_id", chatId)
+              .put("message_id", message.getValue("message_id"))
+              .put("reply_markup", new JsonObject().put("inline_keyboard", new JsonArray())));
+        }
+        // One answer per question: a second tap on the same keyboard is the same patient message.
+        UUID clientMessageId = UUID.nameUUIDFromBytes(("telegram:cb:" + chatId + ":" + seq).getBytes(StandardCharsets.UTF_8));
+        return unblocked(ch).compose(u -> turn(u, text.get(), clientMessageId, recovery));
+      });
+    });
+  }
+
+  /** The person blocked the bot ("kicked") or started it again ("member"). */
+  private Future<String> memberChange(JsonObject change) {
+    JsonObject c = change.getJsonObject("chat");
+    if (c == null || !"private".equals(c.getString("type"))) {
+      return Future.succeededFuture("ignored");
+    }
+    String status = change.getJsonObject("new_chat_member", new JsonObject()).getString("status", "");
+    return switch (status) {
+      case "kicked" -> telegram.setBlocked(c.getLong("id"), true, clock.instant()).map("done");
+      case "member" -> telegram.setBlocked(c.getLong("id"), false, clock.instant()).map("done");
+      default -> Future.succeededFuture("ignored");
+    };
+  }
+
+  /** One patient turn through the pipeline, with the typing action shown until the replies are ready. */
+  private Future<String> turn(Chat ch, String text, UUID clientMessageId, boolean recovery) {
+    long typing = startTyping(ch);
+    return postOnce(ch, text, clientMessageId, true)
+        .andThen(ar -> vertx.cancelTimer(typing))
+        .compose(result -> result.duplicate() && !recovery
+            ? Future.succeededFuture("done") // the same message again (a second tap): answered the first time
+            : sendAll(ch, result.replies()))
+        .recover(err -> {
+          if (err instanceof ChatService.RateLimited) {
+            return sendText(ch, TelegramTexts.get(ch.locale(), "rate_limited"));
+          }
+          if (err instanceof ChatService.ReplyPending) {
+            return sendText(ch, TelegramTexts.get(ch.locale(), "delayed")).map("failed");
+          }
+          return Future.failedFuture(err);
+        });
+  }
+
+  /** Posts; a reply that failed to be decided is retried once (the message is stored, the retry decides it). */
+  private Future<ChatService.PostResult> postOnce(Chat ch, String text, UUID id, boolean retry) {
+    return chat.post(ch.conversation(), id, text).recover(err -> {
+      if (retry && err instanceof ChatService.ReplyPending) {
+        Future<Void> pause = Future.future(p -> vertx.setTimer(1_000, t -> p.complete()));
+        return pause.compose(v -> postOnce(ch, text, id, false));
+      }
+      return Future.failedFuture(err);
+    });
+  }
+
+  private long startTyping(Chat ch) {
+    if (ch.blocked()) {
+      return -1;
+    }
+    JsonObject action = new JsonObject().put("chat_id", ch.chatId()).put("action", "typing");
+    direct("sendChatAction", action);
+    return vertx.setPeriodic(TYPING_EVERY_MS, id -> direct("sendChatAction", action));
+  }
+
+  /** The chat's conversation, opened (greeting and all) when this is the first we hear of it. */
+  private Future<Chat> withChat(long chatId, String locale) {
+    return telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
+        ? sendAll(opened.chat(), opened.written()).map(opened.chat())
+        : unblocked(opened.chat()));
+  }
+
+  /** Someone who writes has not blocked the bot (the unblock update may come later, or never). */
+  private Future<Chat> unblocked(Chat ch) {
+    if (!ch.blocked()) {
+      return Future.succeededFuture(ch);
+    }
+    return telegram.setBlocked(ch.chatId(), false, clock.instant())
+        .map(v -> new Chat(ch.chatId(), ch.conversation(), ch.locale(), false));
+  }
+
+  private org.mhai.dialogue.Decision opening(String locale) {
+    return dialogue.decide(DialogueState.INITIAL, new Turn.Opened(clock.instant(), locale));
+  }
+
+  private Future<String> sendText(Chat ch, String text) {
+    return send(ch, new JsonObject().put("chat_id", ch.chatId()).put("text", text));
+  }
+
+  /** Sends the bot's messages in order (each with its quick replies as buttons); waits until Telegram has them. */
+  Future<String> sendAll(Chat ch, List<StoredMessage> messages) {
+    Future<String> chain = Future.succeededFuture("done");
+    for (StoredMessage m : messages) {
+      JsonObject params = new JsonObject().put("chat_id", ch.chatId()).put("text", m.text());
+      Keyboards.inline(m.seq(), m.quickReplies()).ifPresent(k -> params.put("reply_markup", k));
+      chain = chain.compose(s -> send(ch, params));
+    }
+    return chain;
+  }
+
+  private Future<String> send(Chat ch, JsonObject params) {
+    if (ch.blocked()) {
+      return Future.succeededFuture("done"); // blocked: nothing is sent until they start the bot again
+    }
+    return out.send(ch.chatId(), "sendMessage", params).map(r -> "done").recover(err -> {
+      if (err instanceof BotApi.Failure f && f.code == 403) {
+        LOG.info("telegram.chat_blocked conversation={}", ch.conversation().id());
+        return telegram.setBlocked(ch.chatId(), true, clock.instant()).map("done");
+      }
+      return Future.succeededFuture("done"); // logged by the queue; the turn itself is stored
+    });
+  }
+
+  private Future<Void> answerCallback(String queryId, String text) {
+    JsonObject params = new JsonObject().put("callback_query_id", queryId);
+    if (text != null) {
+      params.put("text", text);
+    }
+    return direct("answerCallbackQuery", params);
+  }
+
+  /** A call that is not a chat message (typing, callback answers, keyboard edits): unpaced, best effort. */
+  private Future<Void> direct(String method, JsonObject params) {
+    return api.call(method, params, DIRECT_TIMEOUT_MS).<Void>mapEmpty().recover(err -> {
+      LOG.debug("telegram.direct_failed method={} error={}", method, describe(err));
+      return Future.succeededFuture();
+    });
+  }
+
+  private static long chatKey(JsonObject update) {
+    try {
+      for (String k : List.of("message", "edited_message", "my_chat_member", "channel_post", "edited_channel_post")) {
+        JsonObject o = update.getJsonObject(k);
+        if (o != null && o.getJsonObject("chat") != null) {
+          return o.getJsonObject("chat").getLong("id", 0L);
+        }
+      }
+      JsonObject q = update.getJsonObject("callback_query");
+      if (q != null) {
+        JsonObject m = q.getJsonObject("message");
+        return m != null && m.getJsonObject("chat") != null ? m.getJsonObject("chat").getLong("id", 0L)
+            : q.getJsonObject("from", new JsonObject()).getLong("id", 0L);
+      }
+    } catch (ClassCastException e) {
+      return 0; // malformed: handled (and failed) in the shared lane
+    }
+    return 0;
+  }
+
+  static String describe(Throwable err) {
+    return err instanceof BotApi.Failure f ? "telegram_" + f.code : err.getClass().getSimpleName();
+  }
+}
