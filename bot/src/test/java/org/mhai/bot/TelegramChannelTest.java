@@ -47,11 +47,11 @@ class TelegramChannelTest {
     api.pushText(chat, "/start");
     List<JsonObject> opening = api.awaitSent(chat, 2, WAIT);
     assertTrue(opening.get(0).getString("text").startsWith("Hi, I'm here to listen"), opening.toString());
-    JsonObject mood = opening.get(1);
-    assertTrue(mood.getString("text").contains("0 (very bad) to 10"));
-    JsonArray rows = mood.getJsonObject("reply_markup").getJsonArray("inline_keyboard");
+    JsonObject consent = opening.get(1);
+    assertTrue(consent.getString("text").contains("stored encrypted"), consent.encode());
+    JsonArray rows = consent.getJsonObject("reply_markup").getJsonArray("inline_keyboard");
     JsonObject first = rows.getJsonArray(0).getJsonObject(0);
-    assertEquals("0", first.getString("text"));
+    assertEquals("I agree", first.getString("text"));
     assertTrue(first.getString("callback_data").getBytes().length <= 64);
 
     api.pushText(chat, "work was long and my manager shouted at me");
