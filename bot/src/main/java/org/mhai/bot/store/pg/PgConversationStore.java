@@ -194,14 +194,18 @@ public final class PgConversationStore {
           return conn.preparedQuery("select seq, at, key_id, body from conversation_event "
                   + "where conversation_id = $1 and seq > $2 and type = $3 order by seq")
               .execute(Tuple.of(c.id().value(), handled, EventCodec.PATIENT_SAID))
-              .compose(pending -> keys.current(conn, c.patient()).compose(key ->
-                  decideEach(conn, c, key, pending, lastSeq, state, decider)));
+              .compose(pending -> pending.size() == 0
+                  // another turn (or instance) decided them already; handled_seq stays where it is
+                  ? Future.succeededFuture(new TurnOutcome(List.of(), List.of(), List.of()))
+                  : keys.current(conn, c.patient()).compose(key ->
+                      decideEach(conn, c, key, pending, lastSeq, handled, state, decider)));
         }));
   }
 
   private Future<TurnOutcome> decideEach(SqlConnection conn, Conversation c, DataKeys.DataKey key,
-      RowSet<Row> pending, long lastSeq, DialogueState state, Decider decider) {
-    Future<TurnResult> chain = Future.succeededFuture(new TurnResult(lastSeq, 0, state, List.of(), List.of(), List.of()));
+      RowSet<Row> pending, long lastSeq, long handled, DialogueState state, Decider decider) {
+    Future<TurnResult> chain =
+        Future.succeededFuture(new TurnResult(lastSeq, handled, state, List.of(), List.of(), List.of()));
     for (Row row : pending) {
       long seq = row.getLong("seq");
       Instant at = row.getOffsetDateTime("at").toInstant();
