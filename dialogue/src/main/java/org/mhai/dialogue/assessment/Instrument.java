@@ -36,6 +36,9 @@ public enum Instrument {
 
   /** The severity band of a total score, e.g. "moderate". */
   public String band(int total) {
+    if (total < 0 || total > maxScore()) {
+      throw new IllegalArgumentException(name() + " totals run from 0 to " + maxScore() + ", not " + total);
+    }
     int i = 0;
     while (i < cutOffs.length && total >= cutOffs[i]) {
       i++;
