@@ -66,6 +66,7 @@ import org.mhai.bot.telegram.TelegramChannel;
 import org.mhai.bot.web.ChatSocket;
 import org.mhai.bot.web.Failures;
 import org.mhai.bot.web.WebChatApi;
+import org.mhai.bot.admin.HelplineService;
 import org.mhai.bot.flows.FlowService;
 import org.mhai.dialogue.DialogueEngine;
 import org.mhai.dialogue.flow.BuiltInFlows;
@@ -170,7 +171,9 @@ public final class Application {
     Clock clock = Clock.systemUTC();
     PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
-    CrisisPolicy crisisPolicy = new CrisisPolicy(Helplines.defaults());
+    HelplineService helplines = new HelplineService(pool, vertx.eventBus(), clock);
+    helplines.start().await();
+    CrisisPolicy crisisPolicy = new CrisisPolicy(helplines);
     InMemoryFlowCatalog flowCatalog = BuiltInFlows.catalog();
     DialogueEngine dialogue = new DialogueEngine(crisisPolicy, flowCatalog, config.chat().timeZone());
     String publicUrl = config.publicUrl().orElse("http://localhost:" + config.http().port());
@@ -213,6 +216,7 @@ public final class Application {
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
     new FlowAdminApi(flows, audit, staffAuth).mount(router);
     new ExerciseAdminApi(recommendations, audit, staffAuth).mount(router);
+    helplines.mount(router, staffAuth, audit);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));

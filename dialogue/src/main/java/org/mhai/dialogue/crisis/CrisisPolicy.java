@@ -36,9 +36,17 @@ import org.mhai.nlp.RiskLevel;
 public final class CrisisPolicy {
   private static final int STAY_VARIANTS = 4;
 
-  private final Helplines helplines;
+  private final java.util.function.Supplier<Helplines> helplines;
 
   public CrisisPolicy(Helplines helplines) {
+    this(() -> helplines);
+  }
+
+  /**
+   * @param helplines the current directory (admins may change it; it must answer from memory, at
+   *     once, and never fail: the crisis path does not wait for a database)
+   */
+  public CrisisPolicy(java.util.function.Supplier<Helplines> helplines) {
     this.helplines = helplines;
   }
 
@@ -174,7 +182,7 @@ public final class CrisisPolicy {
 
   String helplineList(String locale, Messages m) {
     StringBuilder sb = new StringBuilder();
-    for (Helplines.Helpline h : helplines.forLocale(locale)) {
+    for (Helplines.Helpline h : helplines.get().forLocale(locale)) {
       sb.append("• ").append(h.line()).append('\n');
     }
     sb.append("• ").append(m.get("crisis.emergency"));

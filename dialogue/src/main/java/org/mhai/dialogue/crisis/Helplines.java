@@ -58,6 +58,41 @@ public final class Helplines {
     return new Helplines(BY_LOCALE);
   }
 
+  /**
+   * An admin-configured directory. Refused (with a message an admin can act on) unless every list
+   * has at least one line with a dialable number and English ("en") is present, so that no patient
+   * is ever shown an empty list.
+   */
+  public static Helplines of(Map<String, List<Helpline>> byLocale) {
+    if (!byLocale.containsKey("en")) {
+      throw new IllegalArgumentException("the helplines need an \"en\" entry: it is the fallback for every locale");
+    }
+    for (Map.Entry<String, List<Helpline>> e : byLocale.entrySet()) {
+      if (!e.getKey().matches("[a-z]{2,3}(-[A-Z]{2})?")) {
+        throw new IllegalArgumentException("\"" + e.getKey() + "\" is not a locale such as \"en\" or \"es-MX\"");
+      }
+      if (e.getValue().isEmpty()) {
+        throw new IllegalArgumentException("the list for " + e.getKey() + " is empty");
+      }
+      for (Helpline h : e.getValue()) {
+        if (h.name().isBlank() || h.region().isBlank()) {
+          throw new IllegalArgumentException("every line for " + e.getKey() + " needs a region and a name");
+        }
+        if (!h.number().matches("[0-9+][0-9 ()+-]{1,24}")) {
+          throw new IllegalArgumentException("\"" + h.number() + "\" (" + h.name() + ") is not a dialable number");
+        }
+      }
+    }
+    Map<String, List<Helpline>> copy = new java.util.LinkedHashMap<>();
+    byLocale.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return new Helplines(copy);
+  }
+
+  /** Every locale and its lines. */
+  public Map<String, List<Helpline>> all() {
+    return byLocale;
+  }
+
   /** The lines for {@code localeTag}: exact match, then its language, then English. */
   public List<Helpline> forLocale(String localeTag) {
     Locale locale = Locale.forLanguageTag(localeTag == null ? "en" : localeTag.replace('_', '-'));
