@@ -72,6 +72,9 @@ import org.mhai.dialogue.DialogueEngine;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.InMemoryFlowCatalog;
 import org.mhai.portal.admin.FlowAdminApi;
+import org.mhai.portal.admin.StaffAdminApi;
+import org.mhai.bot.store.pg.PgAuditTrail;
+import org.mhai.bot.store.pg.PgStaffDirectory;
 import org.mhai.dialogue.crisis.CrisisPolicy;
 import org.mhai.dialogue.crisis.Helplines;
 import org.mhai.nlp.RiskDetector;
@@ -217,6 +220,8 @@ public final class Application {
     new FlowAdminApi(flows, audit, staffAuth).mount(router);
     new ExerciseAdminApi(recommendations, audit, staffAuth).mount(router);
     helplines.mount(router, staffAuth, audit);
+    new StaffAdminApi(new PgStaffDirectory(pool), new PgAuditTrail(pool), audit, staffAuth, hasher,
+        vertx.createSharedWorkerExecutor("auth", 2), clock).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));

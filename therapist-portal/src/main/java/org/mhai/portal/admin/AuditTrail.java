@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reading the audit log (admins only); writing goes through {@link org.mhai.portal.AuditLog}. */
+public interface AuditTrail {
+
+  /** Filters; every present one must match. {@code action} matches a prefix ("patient." finds all patient reads). */
+  record Filter(Optional<String> actor, Optional<UUID> patient, Optional<String> action, Optional<Instant> from,
+      Optional<Instant> to, int limit) {}
+
+  /** One entry, with the actor's username when the actor is a staff account. */
+  record Entry(long id, Instant at, String actor, Optional<String> actorName, Optional<String> role, String action,
+      Optional<UUID> patient, Optional<UUID> conversation, Optional<String> target, JsonObject detail) {
+    public JsonObject toJson() {
+      JsonObject j = new JsonObject().put("id", id).put("at", at.toString()).put("actor", actor).put("action", action)
+          .put("detail", detail);
+      actorName.ifPresent(n -> j.put("actorName", n));
+      role.ifPresent(r -> j.put("role", r));
+      patient.ifPresent(p -> j.put("patientId", p.toString()));
+      conversation.ifPresent(c -> j.put("conversationId", c.toString()));
+      target.ifPresent(t -> j.put("target", t));
+      return j;
+    }
+  }
+
+  Future<List<Entry>> search(Filter filter);
+}
