@@ -14,7 +14,10 @@ public final class PortalPages {
   private static final Map<String, String> FILES = Map.of(
       "/portal/", "portal/index.html",
       "/portal/portal.js", "portal/portal.js",
-      "/portal/portal.css", "portal/portal.css");
+      "/portal/portal.css", "portal/portal.css",
+      "/portal/admin.html", "portal/admin.html",
+      "/portal/admin.js", "portal/admin.js",
+      "/portal/admin.css", "portal/admin.css");
 
   public void mount(Router router) {
     FILES.forEach((path, file) -> router.get(path).handler(ctx -> {

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In real Chromium: an admin creates a therapist, edits a flow until its validation errors clear,
+ * saves and publishes it, and finds the therapist's reads in the audit log.
+ */
+class AdminPagesBrowserTest {
+  static AppFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = AppFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private static JavascriptExecutor js(Browser b) {
+    return (JavascriptExecutor) b.driver;
+  }
+
+  private static void setValue(Browser b, String selector, String value) {
+    js(b).executeScript("var e = document.querySelector(arguments[0]); e.value = arguments[1];"
+        + "e.dispatchEvent(new Event('input', {bubbles: true}));", selector, value);
+  }
+
+  @Test
+  void an_admin_creates_a_therapist_publishes_a_flow_and_reads_the_audit_log() throws Exception {
+    try (Browser b = new Browser()) {
+      b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/admin.html");
+      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      b.driver.findElement(By.name("username")).sendKeys("admin");
+      b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
+      b.driver.findElement(By.cssSelector("#login button")).click();
+      wait.until(d -> d.findElement(By.id("admin")).isDisplayed());
+
+      // 1. a therapist account
+      WebElement form = b.driver.findElement(By.id("staff-form"));
+      form.findElement(By.name("username")).sendKeys("rosa");
+      form.findElement(By.name("displayName")).sendKeys("Rosa Lind");
+      form.findElement(By.name("password")).sendKeys("rosa's long passphrase");
+      form.findElement(By.cssSelector("button")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("#staff-rows tr[data-username=rosa]")).isEmpty());
+      assertTrue(b.driver.findElement(By.id("status")).getText().contains("Created rosa (therapist)"));
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", "admin-staff.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+
+      // the therapist signs in and reads the queue (an audited read)
+      String rosa = fx.login("rosa", "rosa's long passphrase");
+      assertEquals(200, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/escalations?status=all")
+          .bearerTokenAuthentication(rosa).send().await().statusCode());
+
+      // 2. a flow, edited until the validation errors clear, saved and published
+      b.driver.findElement(By.cssSelector(".tabs button[data-tab=flows]")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("#flow-rows tr[data-flow=phq9]")).isEmpty());
+      b.driver.findElement(By.id("flow-new")).click();
+      wait.until(d -> d.findElement(By.id("flow-valid")).getText().contains("Valid"));
+      String broken = new JsonObject("""
+          {"id": "sleep-tips", "name": "Sleep tips", "start": "ask", "triggers": ["/sleeptips"],
+           "nodes": [
+             {"id": "ask", "type": "question", "text": "Did you sleep well?",
+              "options": [{"label": "Yes", "next": "good"}, {"label": "No", "next": "tip"}]},
+             {"id": "good", "type": "end", "text": "Glad to hear it."},
+             {"id": "tip", "type": "branch", "cases": [{"if": {"timeOfDay": "night"}, "next": "late"}]},
+             {"id": "late", "type": "end", "text": "It's late: try putting the phone away."}
+           ]}""").encodePrettily();
+      setValue(b, "#flow-json", broken);
+      wait.until(d -> d.findElement(By.id("flow-errors")).getText().contains("has no \"default\""));
+      assertTrue(b.driver.findElement(By.id("flow-errors")).getText().contains("[tip]"), "the error names the node");
+      assertEquals("", b.driver.findElement(By.id("flow-valid")).getText());
+      assertTrue((Boolean) js(b).executeScript(
+          "return document.querySelector('#flow-graph g[data-node=tip] rect').getAttribute('stroke') === '#c00'"),
+          "the graph marks the node at fault");
+      Files.write(Path.of("target", "admin-flow-errors.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      setValue(b, "#flow-json", broken.replace("\"cases\"", "\"default\" : \"good\", \"cases\""));
+      wait.until(d -> d.findElement(By.id("flow-valid")).getText().contains("Valid"));
+      assertEquals("", b.driver.findElement(By.id("flow-errors")).getText());
+
+      setValue(b, "#sandbox-input", "No");
+      b.driver.findElement(By.id("sandbox-run")).click();
+      wait.until(d -> d.findElement(By.id("sandbox-transcript")).getText().contains("Patient: No"));
+
+      b.driver.findElement(By.id("flow-save")).click();
+      wait.until(d -> d.findElement(By.id("status")).getText().contains("Saved draft v1 of sleep-tips"));
+      b.driver.findElement(By.id("flow-publish")).click();
+      wait.until(d -> d.findElement(By.id("status")).getText().contains("Published sleep-tips v1"));
+      Files.write(Path.of("target", "admin-flows.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      JsonObject s = fx.newSession();
+      assertTrue(fx.post(s, java.util.UUID.randomUUID(), "/sleeptips").bodyAsString().contains("Did you sleep well?"),
+          "web chat follows the published flow");
+
+      // 3. the therapist's read in the audit log
+      b.driver.findElement(By.cssSelector(".tabs button[data-tab=audit]")).click();
+      b.driver.findElement(By.cssSelector("#audit-form input[name=actor]")).sendKeys("rosa");
+      b.driver.findElement(By.cssSelector("#audit-form button")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr[data-action='escalation.list']")).isEmpty());
+      assertTrue(b.driver.findElement(By.id("audit-rows")).getText().contains("rosa"));
+      Files.write(Path.of("target", "admin-audit.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+    }
+  }
+}

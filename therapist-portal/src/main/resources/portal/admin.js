@@ -1,0 +1,283 @@
+/* MentalHealthAI administration pages. SPDX-License-Identifier: GPL-3.0-or-later
+ * Staff accounts, flows (JSON editor with live validation, graph, draft/publish/rollback, sandbox),
+ * helplines, the exercise catalog and the audit log. Same session cookie and CSRF header as the portal. */
+(function () {
+  "use strict";
+  var $ = function (s) { return document.querySelector(s); };
+  function csrf() {
+    var m = document.cookie.match(/(?:^|; )mhai_csrf=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+  function api(method, path, body) {
+    return fetch(path, {
+      method: method, credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (r) {
+      return r.text().then(function (t) {
+        var j = t ? JSON.parse(t) : {};
+        if (!r.ok) { var e = new Error(j.error || ("HTTP " + r.status)); e.status = r.status; e.body = j; throw e; }
+        return j;
+      });
+    });
+  }
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+  function say(text, error) { var s = $("#status"); s.textContent = text; s.className = "status" + (error ? " error" : ""); }
+  function fail(e) { say(e.message, true); }
+
+  // ---- sign-in and tabs ----
+  function start() {
+    api("GET", "/api/v1/auth/me").then(function (me) {
+      if (me.role !== "admin") { $("#signin").hidden = false; $("#login-error").textContent = "This page is for admins."; return; }
+      $("#who").textContent = me.displayName + " (admin)";
+      $("#signin").hidden = true; $("#admin").hidden = false;
+      loadStaff();
+    }).catch(function () { $("#signin").hidden = false; });
+  }
+  $("#login").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    api("POST", "/api/v1/auth/login", { username: f.username.value, password: f.password.value })
+      .then(start).catch(function (e) { $("#login-error").textContent = e.status === 401 ? "Wrong username or password." : e.message; });
+  });
+  var loaders = { staff: loadStaff, flows: loadFlows, helplines: loadHelplines, exercises: loadExercises, audit: loadAudit };
+  document.querySelectorAll(".tabs button").forEach(function (b) {
+    b.addEventListener("click", function () {
+      document.querySelectorAll(".tabs button").forEach(function (o) { o.setAttribute("aria-selected", String(o === b)); });
+      document.querySelectorAll(".tab").forEach(function (t) { t.hidden = t.id !== "tab-" + b.dataset.tab; });
+      say("");
+      loaders[b.dataset.tab]();
+    });
+  });
+
+  // ---- staff ----
+  function loadStaff() {
+    api("GET", "/api/v1/admin/staff").then(function (j) {
+      var tbody = $("#staff-rows"); tbody.textContent = "";
+      j.staff.forEach(function (s) {
+        var tr = el("tr", null, { "data-username": s.username });
+        [s.username, s.displayName, s.role, s.disabled ? "disabled" : (s.lockedUntil ? "locked" : "active")]
+          .forEach(function (c) { tr.appendChild(el("td", c)); });
+        var td = el("td");
+        var toggle = el("button", s.disabled ? "Enable" : "Disable");
+        toggle.addEventListener("click", function () {
+          api("POST", "/api/v1/admin/staff/" + s.id + (s.disabled ? "/enable" : "/disable")).then(function () {
+            say((s.disabled ? "Enabled " : "Disabled ") + s.username); loadStaff();
+          }).catch(fail);
+        });
+        var reset = el("button", "Reset password");
+        reset.addEventListener("click", function () {
+          var p = window.prompt("New password for " + s.username + " (12+ characters). Their sessions end.");
+          if (p) api("POST", "/api/v1/admin/staff/" + s.id + "/password", { password: p })
+            .then(function () { say("Password reset for " + s.username); }).catch(fail);
+        });
+        td.appendChild(toggle); td.appendChild(reset); tr.appendChild(td);
+        tbody.appendChild(tr);
+      });
+    }).catch(fail);
+  }
+  $("#staff-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    api("POST", "/api/v1/admin/staff", { username: f.username.value, displayName: f.displayName.value,
+      role: f.role.value, password: f.password.value })
+      .then(function (s) { say("Created " + s.username + " (" + s.role + ")"); f.reset(); loadStaff(); }).catch(fail);
+  });
+
+  // ---- flows ----
+  var current = null, validateTimer = null;
+  function loadFlows() {
+    api("GET", "/api/v1/admin/flows").then(function (j) {
+      var tbody = $("#flow-rows"); tbody.textContent = "";
+      j.flows.forEach(function (f) {
+        var tr = el("tr", null, { "data-flow": f.id });
+        [f.name + " (" + f.id + ")", f.version === null ? "—" : "v" + f.version, f.draftVersion ? "v" + f.draftVersion : "—",
+          f.builtIn ? "yes (wording only)" : "no"].forEach(function (c) { tr.appendChild(el("td", c)); });
+        var td = el("td"), edit = el("button", "Edit");
+        edit.addEventListener("click", function () { openFlow(f.id); });
+        td.appendChild(edit); tr.appendChild(td); tbody.appendChild(tr);
+      });
+    }).catch(fail);
+  }
+  function openFlow(id) {
+    api("GET", "/api/v1/admin/flows/" + encodeURIComponent(id)).then(function (f) {
+      current = f;
+      var doc = (f.draft || f.published).document;
+      showEditor(id, doc, f.history || []);
+    }).catch(fail);
+  }
+  $("#flow-new").addEventListener("click", function () {
+    current = null;
+    showEditor("new-flow", { id: "new-flow", name: "New flow", start: "hello", triggers: ["/newflow"],
+      nodes: [{ id: "hello", type: "message", text: "Hello!", next: "bye" }, { id: "bye", type: "end" }] }, []);
+  });
+  function showEditor(id, doc, history) {
+    $("#flow-editor").hidden = false;
+    $("#flow-id").textContent = id;
+    $("#flow-json").value = JSON.stringify(doc, null, 2);
+    var sel = $("#flow-versions"); sel.textContent = "";
+    history.filter(function (v) { return v.status === "retired"; })
+      .forEach(function (v) { sel.appendChild(el("option", "v" + v.version, { value: v.version })); });
+    $("#flow-rollback").disabled = sel.options.length === 0;
+    validateNow();
+  }
+  function parsed() {
+    try { return JSON.parse($("#flow-json").value); } catch (e) { return null; }
+  }
+  function validateNow() {
+    var doc = parsed();
+    var ul = $("#flow-errors"); ul.textContent = "";
+    if (!doc) { $("#flow-valid").textContent = ""; ul.appendChild(el("li", "This is not valid JSON yet.")); return Promise.resolve(false); }
+    return api("POST", "/api/v1/admin/flows/validate", doc).then(function (r) {
+      ul.textContent = "";
+      $("#flow-valid").textContent = r.valid ? "✓ Valid flow" : "";
+      r.errors.forEach(function (e) { ul.appendChild(el("li", (e.node ? "[" + e.node + "] " : "") + e.message)); });
+      graph(doc, r.errors);
+      return r.valid;
+    }).catch(function (e) { fail(e); return false; });
+  }
+  $("#flow-json").addEventListener("input", function () {
+    clearTimeout(validateTimer);
+    validateTimer = setTimeout(validateNow, 400);
+  });
+  $("#flow-save").addEventListener("click", function () {
+    var doc = parsed();
+    if (!doc) { say("Fix the JSON first.", true); return; }
+    api("PUT", "/api/v1/admin/flows/" + encodeURIComponent(doc.id) + "/draft", doc).then(function (v) {
+      say("Saved draft v" + v.version + " of " + doc.id); $("#flow-id").textContent = doc.id; loadFlows();
+    }).catch(function (e) {
+      if (e.body && e.body.errors) { validateNow(); }
+      fail(e);
+    });
+  });
+  $("#flow-publish").addEventListener("click", function () {
+    var doc = parsed();
+    if (!doc) return;
+    api("POST", "/api/v1/admin/flows/" + encodeURIComponent(doc.id) + "/publish").then(function (v) {
+      say("Published " + doc.id + " v" + v.version + ": new conversations use it now"); loadFlows(); openFlow(doc.id);
+    }).catch(fail);
+  });
+  $("#flow-rollback").addEventListener("click", function () {
+    var doc = parsed(), v = parseInt($("#flow-versions").value, 10);
+    if (!doc || !v) return;
+    api("POST", "/api/v1/admin/flows/" + encodeURIComponent(doc.id) + "/rollback", { version: v }).then(function () {
+      say("Rolled " + doc.id + " back to v" + v); loadFlows(); openFlow(doc.id);
+    }).catch(fail);
+  });
+  $("#sandbox-run").addEventListener("click", function () {
+    var doc = parsed();
+    if (!doc) return;
+    var messages = $("#sandbox-input").value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
+    api("POST", "/api/v1/admin/flows/sandbox", { flow: doc, messages: messages }).then(function (r) {
+      var ol = $("#sandbox-transcript"); ol.textContent = "";
+      r.transcript.forEach(function (m) {
+        var li = el("li", (m.from === "patient" ? "Patient: " : "Bot: ") + m.text, { "class": m.from });
+        if (m.quickReplies && m.quickReplies.length) li.appendChild(el("div", "[" + m.quickReplies.join(" | ") + "]", { "class": "quick" }));
+        ol.appendChild(li);
+      });
+    }).catch(fail);
+  });
+
+  /** A left-to-right layered drawing: columns by distance from the start node, boxes coloured by type. */
+  function graph(doc, errors) {
+    var box = $("#flow-graph"); box.textContent = "";
+    if (!doc || !Array.isArray(doc.nodes)) return;
+    var byId = {}, order = [];
+    doc.nodes.forEach(function (n) { if (n && n.id && !byId[n.id]) { byId[n.id] = n; order.push(n.id); } });
+    function targets(n) {
+      var t = [];
+      ["next", "default", "otherwise", "target"].forEach(function (k) { if (typeof n[k] === "string") t.push(n[k]); });
+      (n.options || []).forEach(function (o) { if (o && o.next) t.push(o.next); });
+      (n.cases || []).forEach(function (c) { if (c && c.next) t.push(c.next); });
+      return t;
+    }
+    var depth = {}, queue = [];
+    if (byId[doc.start]) { depth[doc.start] = 0; queue.push(doc.start); }
+    while (queue.length) {
+      var id = queue.shift();
+      targets(byId[id]).forEach(function (t) { if (byId[t] && depth[t] === undefined) { depth[t] = depth[id] + 1; queue.push(t); } });
+    }
+    var maxDepth = 0; order.forEach(function (id) { if (depth[id] !== undefined) maxDepth = Math.max(maxDepth, depth[id]); });
+    order.forEach(function (id) { if (depth[id] === undefined) depth[id] = maxDepth + 1; }); // unreachable: last column
+    var rows = {}, pos = {}, W = 130, H = 44;
+    order.forEach(function (id) { var d = depth[id]; rows[d] = (rows[d] || 0) + 1; pos[id] = { x: 10 + d * (W + 40), y: 10 + (rows[d] - 1) * (H + 16) }; });
+    var width = 0, height = 0;
+    order.forEach(function (id) { width = Math.max(width, pos[id].x + W + 10); height = Math.max(height, pos[id].y + H + 10); });
+    var bad = {}; errors.forEach(function (e) { if (e.node) bad[e.node] = true; });
+    var colours = { message: "#e8f1f2", question: "#fff4d6", capture: "#fff4d6", branch: "#eee6f7", assessment: "#fde2e2",
+      recommend: "#e3f5e1", handoff: "#ffe0cc", "goto": "#eeeeee", end: "#dddddd" };
+    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", width); svg.setAttribute("height", height); svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Graph of " + order.length + " nodes");
+    var defs = document.createElementNS(ns, "defs"), marker = document.createElementNS(ns, "marker");
+    marker.setAttribute("id", "arrow"); marker.setAttribute("markerWidth", "8"); marker.setAttribute("markerHeight", "8");
+    marker.setAttribute("refX", "8"); marker.setAttribute("refY", "4"); marker.setAttribute("orient", "auto");
+    var tip = document.createElementNS(ns, "path"); tip.setAttribute("d", "M0,0 L8,4 L0,8 z"); tip.setAttribute("fill", "#666");
+    marker.appendChild(tip); defs.appendChild(marker); svg.appendChild(defs);
+    order.forEach(function (id) {
+      targets(byId[id]).forEach(function (t) {
+        if (!pos[t]) return;
+        var a = pos[id], b = pos[t], line = document.createElementNS(ns, "path");
+        var x1 = a.x + W, y1 = a.y + H / 2, x2 = b.x, y2 = b.y + H / 2;
+        if (b.x <= a.x) { x1 = a.x + W / 2; y1 = a.y + H; x2 = b.x + W / 2; y2 = b.y + H; }
+        line.setAttribute("d", "M" + x1 + "," + y1 + " C" + (x1 + 30) + "," + y1 + " " + (x2 - 30) + "," + y2 + " " + x2 + "," + y2);
+        line.setAttribute("fill", "none"); line.setAttribute("stroke", "#666"); line.setAttribute("marker-end", "url(#arrow)");
+        svg.appendChild(line);
+      });
+    });
+    order.forEach(function (id) {
+      var n = byId[id], p = pos[id], g = document.createElementNS(ns, "g");
+      var r = document.createElementNS(ns, "rect");
+      r.setAttribute("x", p.x); r.setAttribute("y", p.y); r.setAttribute("width", W); r.setAttribute("height", H); r.setAttribute("rx", 6);
+      r.setAttribute("fill", colours[n.type] || "#fff"); r.setAttribute("stroke", bad[id] ? "#c00" : "#888");
+      r.setAttribute("stroke-width", bad[id] ? 3 : 1);
+      var t1 = document.createElementNS(ns, "text"); t1.setAttribute("x", p.x + 6); t1.setAttribute("y", p.y + 17); t1.textContent = id;
+      var t2 = document.createElementNS(ns, "text"); t2.setAttribute("x", p.x + 6); t2.setAttribute("y", p.y + 34);
+      t2.textContent = (n.type || "?") + (id === doc.start ? " · start" : ""); t2.setAttribute("fill", "#555");
+      g.appendChild(r); g.appendChild(t1); g.appendChild(t2); g.setAttribute("data-node", id); svg.appendChild(g);
+    });
+    box.appendChild(svg);
+  }
+
+  // ---- helplines and exercises ----
+  function jsonTab(path, area, button, label) {
+    return function () {
+      api("GET", path).then(function (j) { delete j.catalogVersion; $(area).value = JSON.stringify(j, null, 2); }).catch(fail);
+    };
+  }
+  var loadHelplines = jsonTab("/api/v1/admin/helplines", "#helplines-json");
+  var loadExercises = jsonTab("/api/v1/admin/exercises", "#exercises-json");
+  function saver(path, area, what) {
+    return function () {
+      var doc;
+      try { doc = JSON.parse($(area).value); } catch (e) { say("That is not valid JSON.", true); return; }
+      api("PUT", path, doc).then(function () { say(what + " saved"); }).catch(fail);
+    };
+  }
+  $("#helplines-save").addEventListener("click", saver("/api/v1/admin/helplines", "#helplines-json", "Helplines"));
+  $("#exercises-save").addEventListener("click", saver("/api/v1/admin/exercises", "#exercises-json", "Exercise catalog"));
+
+  // ---- audit ----
+  function loadAudit() {
+    var f = $("#audit-form"), q = [];
+    ["actor", "patient", "action", "from", "to"].forEach(function (k) { if (f[k].value) q.push(k + "=" + encodeURIComponent(f[k].value)); });
+    api("GET", "/api/v1/admin/audit" + (q.length ? "?" + q.join("&") : "")).then(function (j) {
+      var tbody = $("#audit-rows"); tbody.textContent = "";
+      j.entries.forEach(function (e) {
+        var tr = el("tr", null, { "data-action": e.action });
+        [new Date(e.at).toLocaleString(), e.actorName || e.actor, e.role || "", e.action, e.patientId || "", e.target || "",
+          JSON.stringify(e.detail)].forEach(function (c) { tr.appendChild(el("td", c)); });
+        tbody.appendChild(tr);
+      });
+      say(j.entries.length + " entries");
+    }).catch(fail);
+  }
+  $("#audit-form").addEventListener("submit", function (ev) { ev.preventDefault(); loadAudit(); });
+
+  start();
+})();
