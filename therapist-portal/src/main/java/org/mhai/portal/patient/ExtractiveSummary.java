@@ -13,13 +13,17 @@ import org.mhai.nlp.RiskLevel;
 /**
  * Picks the patient messages that carry the most risk or emotion, from the detectors' stored
  * verdicts (no model runs here): score = risk rank (none 0 … imminent 4) + the strongest
- * non-neutral Ekman probability (0–1). The best {@code limit} with a score above zero, in time order.
+ * non-neutral Ekman probability (0–1). A message counts when it carried some risk (low or more) or a
+ * clear emotion (at least {@link #CLEAR_EMOTION}); the best {@code limit} of those, in time order.
  * The texts it returns are raw: redact them before they are shown.
  */
 public final class ExtractiveSummary {
 
   /** A chosen message and why: its risk level, its strongest emotion and the score. */
   public record Excerpt(long seq, Instant at, String text, String risk, String emotion, double score) {}
+
+  /** The probability from which an emotion counts as clearly present. */
+  public static final double CLEAR_EMOTION = 0.5;
 
   private ExtractiveSummary() {}
 
@@ -42,8 +46,9 @@ public final class ExtractiveSummary {
     for (LoggedEvent le : log) {
       if (le.event() instanceof DialogueEvent.PatientSaid p) {
         RiskLevel level = risk.getOrDefault(le.seq(), RiskLevel.NONE);
-        double score = level.ordinal() + intensity.getOrDefault(le.seq(), 0.0);
-        if (score > 0) {
+        double strength = intensity.getOrDefault(le.seq(), 0.0);
+        double score = level.ordinal() + strength;
+        if (level.atLeast(RiskLevel.LOW) || strength >= CLEAR_EMOTION) {
           scored.add(new Excerpt(le.seq(), p.at(), p.text(), level.wireName(), emotion.get(le.seq()), score));
         }
       }
