@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * authenticated changes must echo the session's CSRF token in {@code X-CSRF-Token}; bearer
  * requests need not (a browser never adds that header by itself). Five failed sign-ins lock the
  * account for 1, 2, 4, … up to 60 minutes. Password checks run on the {@code auth} worker pool.
+ * Optional two-step sign-in ({@link Totp}): an account with a confirmed secret must send
+ * {@code code} with the password; an admin can require it, and then the next sign-in enrols.
  */
 public final class StaffAuth {
   public static final String SESSION_COOKIE = "mhai_session";
