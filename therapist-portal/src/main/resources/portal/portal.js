@@ -1,9 +1,17 @@
-/* MentalHealthAI care-team portal: the live escalation queue. SPDX-License-Identifier: GPL-3.0-or-later
- * Uses the session cookie set by /api/v1/auth/login (HttpOnly) and echoes the CSRF token on changes. */
+/* MentalHealthAI care-team portal: the live escalation queue, the patient page and live takeover.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Uses the session cookie set by /api/v1/auth/login (HttpOnly) and echoes the CSRF token on changes.
+ * No libraries: the charts are hand-drawn SVG. */
 (function () {
   "use strict";
   var $ = function (s) { return document.querySelector(s); };
-  var filter = "active", rows = {}, stream = null, known = {};
+  var SVG = "http://www.w3.org/2000/svg";
+  var COLORS = { anger: "#c0392b", disgust: "#7d6608", fear: "#6c3483", joy: "#f1c40f", neutral: "#95a5a6",
+    sadness: "#2e86c1", surprise: "#e67e22" };
+  var BAND_COLORS = ["#d5f5e3", "#fcf3cf", "#fae5d3", "#f5cba7", "#f5b7b1"];
+  var filter = "active", rows = {}, stream = null, known = {}, held = {}, me = null, started = false;
+  var page = null, emotionView = "daily", chatStream = null, chatConv = null, seen = {};
+
   function csrf() {
     var m = document.cookie.match(/(?:^|; )mhai_csrf=([^;]+)/);
     return m ? decodeURIComponent(m[1]) : "";
@@ -14,10 +22,14 @@
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
       body: body ? JSON.stringify(body) : undefined
     }).then(function (r) {
-      return r.json().then(function (j) { if (!r.ok) { var e = new Error(j.error || r.status); e.status = r.status; throw e; } return j; });
+      return r.json().then(function (j) {
+        if (!r.ok) { var e = new Error(j.error || r.status); e.status = r.status; e.body = j; throw e; }
+        return j;
+      });
     });
   }
-  function show(id) { ["#signin", "#queue"].forEach(function (s) { $(s).hidden = s !== id; }); }
+  function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
+  function show(id) { ["#signin", "#queue", "#patient"].forEach(function (s) { $(s).hidden = s !== id; }); }
   function beep() {
     try {
       var ctx = new (window.AudioContext || window.webkitAudioContext)(), o = ctx.createOscillator(), g = ctx.createGain();
@@ -30,6 +42,9 @@
     return { text: fmt(s), overdue: false };
   }
   function fmt(s) { var m = Math.floor(s / 60); return m + ":" + String(s % 60).padStart(2, "0"); }
+  function when(iso) { var d = new Date(iso); return d.toLocaleDateString() + " " + d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); }
+
+  // ---- queue ------------------------------------------------------------------------------
   function visible(e) {
     if (filter === "all") return true;
     if (filter === "open") return e.status === "open";
@@ -44,10 +59,12 @@
       var tr = document.createElement("tr");
       tr.setAttribute("data-id", e.id);
       if (e._new) tr.className = "new";
-      var lvl = document.createElement("span"); lvl.className = "level-" + e.level; lvl.textContent = e.level;
+      var lvl = el("span", e.level, "level-" + e.level);
       var sla = remaining(e.slaDeadline);
+      var conv = el("span", e.conversationId.slice(0, 8));
+      if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
       var cells = [lvl, e.status, (e.signals || []).join(", "), new Date(e.createdAt).toLocaleTimeString(),
-        e.status === "resolved" ? "—" : sla.text, e.conversationId.slice(0, 8)];
+        e.status === "resolved" ? "—" : sla.text, conv];
       cells.forEach(function (c, i) {
         var td = document.createElement("td");
         if (c instanceof Node) td.appendChild(c); else td.textContent = c;
@@ -57,11 +74,12 @@
       var actions = document.createElement("td");
       if (e.status === "open") actions.appendChild(button("Acknowledge", function () { change(e.id, "acknowledge"); }));
       if (e.status !== "resolved") actions.appendChild(button("Resolve…", function () { resolve(e.id); }));
+      actions.appendChild(button("Patient", function () { location.hash = "#/patient/" + e.patientId + "/" + e.id; }, "open-patient"));
       tr.appendChild(actions);
       tbody.appendChild(tr);
     });
   }
-  function button(label, fn) { var b = document.createElement("button"); b.textContent = label; b.addEventListener("click", fn); return b; }
+  function button(label, fn, cls) { var b = el("button", label, cls); b.type = "button"; b.addEventListener("click", fn); return b; }
   function upsert(e, fresh) {
     if (fresh && !known[e.id] && e.status === "open") {
       e._new = true; beep();
@@ -70,6 +88,7 @@
     known[e.id] = true;
     rows[e.id] = e;
     render();
+    if (page && page.patientId === e.patientId) renderEscalations();
   }
   function change(id, action, body) {
     return api("POST", "/api/v1/escalations/" + id + "/" + action, body).then(function (e) { upsert(e, false); })
@@ -86,40 +105,261 @@
     };
   }
   function load() {
-    return api("GET", "/api/v1/escalations?status=all").then(function (r) {
-      rows = {}; r.escalations.forEach(function (e) { known[e.id] = true; rows[e.id] = e; }); render();
+    return Promise.all([api("GET", "/api/v1/escalations?status=all"), api("GET", "/api/v1/takeovers")]).then(function (r) {
+      rows = {}; r[0].escalations.forEach(function (e) { known[e.id] = true; rows[e.id] = e; });
+      held = {}; r[1].takeovers.forEach(function (t) { held[t.conversationId] = t.staffName; });
+      render();
     });
+  }
+  function loadPatients() {
+    return api("GET", "/api/v1/patients").then(function (r) {
+      var ul = $("#patients"); ul.textContent = "";
+      if (!r.patients.length) ul.appendChild(el("li", "No patients assigned to you."));
+      r.patients.forEach(function (p) {
+        var li = el("li"); var a = el("a", p.patientId.slice(0, 8)); a.href = "#/patient/" + p.patientId;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode((p.assigned ? " · assigned" : "") + (p.activeEscalation ? " · in the queue" : "")));
+        ul.appendChild(li);
+      });
+    }).catch(function () { /* researchers have no patient list */ });
   }
   function live() {
     if (stream) stream.close();
     stream = new EventSource("/api/v1/escalations/stream", { withCredentials: true });
     stream.addEventListener("escalation", function (ev) { upsert(JSON.parse(ev.data), true); });
+    stream.addEventListener("takeover", function (ev) {
+      var t = JSON.parse(ev.data);
+      if (t.active) held[t.conversationId] = t.staffName; else delete held[t.conversationId];
+      render();
+      if (page && chatConv === t.conversationId) takeoverStatus({ active: t.active, staffId: t.staffId, staffName: t.staffName });
+    });
     stream.onopen = function () { $("#live").className = "live"; $("#live").textContent = "● live"; load(); };
     stream.onerror = function () { $("#live").className = "live off"; $("#live").textContent = "● reconnecting"; };
   }
-  function start(me) {
-    $("#who").textContent = me.displayName + " (" + me.role + ")";
-    $("#logout").hidden = false;
-    show("#queue");
-    load().then(live);
-    setInterval(render, 1000);
+
+  // ---- patient page -----------------------------------------------------------------------
+  function openPatient(id, escalation) {
+    show("#patient");
+    var reason = escalation ? "escalation " + escalation : "care";
+    return api("GET", "/api/v1/patients/" + id + "?reason=" + encodeURIComponent(reason)).then(function (p) {
+      page = p;
+      $("#p-id").textContent = p.patientId.slice(0, 8);
+      $("#p-access").textContent = "access: " + p.access;
+      renderEscalations(); renderSummary(); renderEmotions(); renderMoods();
+      renderAssessment("phq9"); renderAssessment("gad7"); renderExercises(); openChat();
+    }).catch(function (err) {
+      $("#p-id").textContent = id.slice(0, 8);
+      $("#p-access").textContent = err.message;
+    });
   }
-  document.querySelectorAll(".filters button").forEach(function (b) {
+  function renderEscalations() {
+    var tb = $("#p-escalations"); tb.textContent = "";
+    var list = page.escalations.map(function (e) { return rows[e.id] || e; });
+    list.forEach(function (e) {
+      var tr = el("tr"); tr.setAttribute("data-id", e.id);
+      [el("span", e.level, "level-" + e.level), e.status, when(e.createdAt), (e.signals || []).join(", ")].forEach(function (c) {
+        var td = el("td"); if (c instanceof Node) td.appendChild(c); else td.textContent = c; tr.appendChild(td);
+      });
+      var td = el("td");
+      if (e.status === "open") td.appendChild(button("Acknowledge", function () { change(e.id, "acknowledge"); }));
+      if (e.status !== "resolved") td.appendChild(button("Resolve…", function () { resolve(e.id); }, "resolve-here"));
+      tr.appendChild(td); tb.appendChild(tr);
+    });
+    if (!list.length) { var tr = el("tr"); var td = el("td", "No escalations."); td.colSpan = 5; tr.appendChild(td); tb.appendChild(tr); }
+  }
+  function renderSummary() {
+    var s = page.summary, ol = $("#summary"); ol.textContent = "";
+    if (!s || !s.excerpts.length) { ol.appendChild(el("li", "Nothing of note: no message carried risk or a strong emotion.")); return; }
+    $("#summary-kind").textContent = s.kind + (s.redacted ? ", personal data redacted" : ", redaction unavailable: text withheld");
+    s.excerpts.forEach(function (x) {
+      var li = el("li", null, "risk-" + x.risk);
+      li.appendChild(el("q", x.text == null ? "[withheld]" : x.text));
+      li.appendChild(el("small", " " + when(x.at) + " · risk " + x.risk + (x.emotion ? " · " + x.emotion : "")));
+      ol.appendChild(li);
+    });
+    $("#summary-llm").hidden = !s.llm; $("#summary-llm").textContent = s.llm || "";
+  }
+  function svg(tag, attrs, parent) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  /** A line chart: series {name, color, values[]} over labels[], y from 0 to max, optional bands [{from,to,band}]. */
+  function chart(host, labels, series, max, bands) {
+    host.textContent = "";
+    var W = 640, H = bands ? 180 : 220, L = 34, R = 10, T = 10, B = 28;
+    var s = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img" }, host);
+    var x = function (i) { return L + (labels.length < 2 ? (W - L - R) / 2 : i * (W - L - R) / (labels.length - 1)); };
+    var y = function (v) { return T + (H - T - B) * (1 - v / max); };
+    (bands || []).forEach(function (b, i) {
+      svg("rect", { x: L, width: W - L - R, y: y(b.to + 1 > max ? max : b.to + 1), height: y(b.from) - y(b.to + 1 > max ? max : b.to + 1),
+        fill: BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)], "class": "band" }, s);
+      var t = svg("text", { x: W - R - 4, y: y(b.from) - 3, "text-anchor": "end", "font-size": 10, fill: "#555" }, s);
+      t.textContent = b.band.replace("_", " ");
+    });
+    [0, 0.5, 1].forEach(function (f) {
+      var v = max * f;
+      svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#ddd" }, s);
+      var t = svg("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end", "font-size": 10, fill: "#555" }, s); t.textContent = Math.round(v * 100) / 100;
+    });
+    var step = Math.max(1, Math.ceil(labels.length / 8));
+    labels.forEach(function (l, i) {
+      if (i % step) return;
+      var t = svg("text", { x: x(i), y: H - 8, "text-anchor": "middle", "font-size": 10, fill: "#555" }, s); t.textContent = l;
+    });
+    series.forEach(function (se) {
+      var pts = se.values.map(function (v, i) { return x(i) + "," + y(v); }).join(" ");
+      if (se.values.length > 1) svg("polyline", { points: pts, fill: "none", stroke: se.color, "stroke-width": 2, "class": "series-" + se.name }, s);
+      se.values.forEach(function (v, i) {
+        var c = svg("circle", { cx: x(i), cy: y(v), r: 3, fill: se.color, "class": "point-" + se.name }, s);
+        var t = svg("title", {}, c); t.textContent = se.name + " " + labels[i] + ": " + v;
+      });
+    });
+    if (!labels.length) { var t = svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#777" }, s); t.textContent = "No data yet"; }
+    return s;
+  }
+  function renderEmotions() {
+    var data = page.emotions[emotionView], labels = page.emotions.labels;
+    var names = data.map(function (d) { return d.period || new Date(d.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); });
+    chart($("#emotion-chart"), names, labels.map(function (l) {
+      return { name: l, color: COLORS[l], values: data.map(function (d) { return d.ekman[l]; }) };
+    }), 1);
+    var lg = $("#emotion-legend"); lg.textContent = "";
+    labels.forEach(function (l) { var sp = el("span"); sp.appendChild(el("i", null, "sw-" + l)); sp.appendChild(document.createTextNode(l)); lg.appendChild(sp); });
+  }
+  function renderMoods() {
+    chart($("#mood-chart"), page.moods.map(function (m) { return new Date(m.at).toLocaleDateString(); }),
+      [{ name: "mood", color: "#2f6f73", values: page.moods.map(function (m) { return m.score; }) }], 10);
+    var ul = $("#moods"); ul.textContent = "";
+    page.moods.slice(-5).forEach(function (m) { ul.appendChild(el("li", when(m.at) + ": " + m.score + "/10" + (m.feelings ? " — " + m.feelings : ""))); });
+  }
+  function renderAssessment(key) {
+    var list = page.assessments.filter(function (a) { return a.instrument === key; }), bands = page.bands[key];
+    chart($("#" + key + "-chart"), list.map(function (a) { return new Date(a.at).toLocaleDateString(); }),
+      [{ name: key, color: "#1b1b1b", values: list.map(function (a) { return a.total; }) }], bands[bands.length - 1].to, bands);
+  }
+  function renderExercises() {
+    var tb = $("#exercises"); tb.textContent = "";
+    page.exercises.forEach(function (x) {
+      var tr = el("tr");
+      [when(x.at), x.exercise, x.outcome ? x.outcome.replace("_", " ") : "—"].forEach(function (c) { tr.appendChild(el("td", c)); });
+      tb.appendChild(tr);
+    });
+    if (!page.exercises.length) { var tr = el("tr"); var td = el("td", "None offered yet."); td.colSpan = 3; tr.appendChild(td); tb.appendChild(tr); }
+  }
+
+  // ---- chat and takeover --------------------------------------------------------------------
+  function addMessage(m) {
+    if (m.seq && seen[m.seq]) return;
+    if (m.seq) seen[m.seq] = true;
+    var d = el("div", null, "msg " + m.from + (m.risk ? " risk-" + m.risk : ""));
+    d.appendChild(el("small", (m.from === "therapist" ? (m.staffName || "therapist") : m.from) + " · " + when(m.at)));
+    d.appendChild(document.createTextNode(m.text));
+    var c = $("#chat"); c.appendChild(d); c.scrollTop = c.scrollHeight;
+  }
+  function takeoverStatus(t) {
+    var mine = t.active && me && t.staffId === me.id;
+    $("#takeover-status").textContent = t.active ? (mine ? "you are talking to the patient" : "held by " + t.staffName) : "the bot is answering";
+    $("#takeover-status").className = t.active ? "held" : "";
+    $("#claim").hidden = t.active;
+    $("#staff-form").hidden = !mine;
+    $("#release").hidden = !mine;
+  }
+  function openChat() {
+    var convs = page.conversations;
+    if (chatStream) { chatStream.close(); chatStream = null; }
+    $("#chat").textContent = ""; seen = {};
+    if (!convs.length) { chatConv = null; return; }
+    var c = convs[convs.length - 1];
+    chatConv = c.id;
+    c.messages.forEach(addMessage);
+    takeoverStatus(c.takeover);
+    chatStream = new EventSource("/api/v1/conversations/" + c.id + "/stream?reason=" + encodeURIComponent("chat panel"), { withCredentials: true });
+    chatStream.addEventListener("frame", function (ev) {
+      var f = JSON.parse(ev.data);
+      if (f.type === "message") addMessage(f); // claims and releases arrive with the holder's id on the queue stream
+    });
+  }
+  $("#claim").addEventListener("click", function () {
+    api("POST", "/api/v1/conversations/" + chatConv + "/takeover").then(function (h) { takeoverStatus(h); $("#staff-form").text.focus(); })
+      .catch(function (err) { alert(err.message); });
+  });
+  $("#release").addEventListener("click", function () {
+    api("POST", "/api/v1/conversations/" + chatConv + "/release").then(function () { takeoverStatus({ active: false }); })
+      .catch(function (err) { alert(err.message); });
+  });
+  $("#staff-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var f = ev.target, text = f.text.value.trim();
+    if (!text) return;
+    api("POST", "/api/v1/conversations/" + chatConv + "/messages", { text: text }).then(function (m) { f.text.value = ""; addMessage(m); })
+      .catch(function (err) { alert(err.message); });
+  });
+  document.querySelectorAll("[data-view]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      emotionView = b.getAttribute("data-view");
+      document.querySelectorAll("[data-view]").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+      if (page) renderEmotions();
+    });
+  });
+
+  // ---- navigation, sign-in ----------------------------------------------------------------
+  function route() {
+    if (!me) return;
+    var m = location.hash.match(/^#\/patient\/([0-9a-f-]{36})(?:\/([0-9a-f-]{36}))?/);
+    if (m) { openPatient(m[1], m[2]); return; }
+    if (chatStream) { chatStream.close(); chatStream = null; }
+    page = null; chatConv = null;
+    show("#queue"); loadPatients();
+  }
+  function start(who) {
+    me = who;
+    $("#who").textContent = who.displayName + " (" + who.role + ")";
+    $("#logout").hidden = false; $("#totp-setup").hidden = false;
+    if (who.role === "researcher") { show("#queue"); $("#queue").textContent = "Researchers have no access to patient content or the escalation queue."; return; }
+    route();
+    if (!started) { started = true; load().then(live); setInterval(render, 1000); }
+  }
+  window.addEventListener("hashchange", route);
+  document.querySelectorAll(".filters button[data-filter]").forEach(function (b) {
     b.addEventListener("click", function () {
       filter = b.getAttribute("data-filter");
-      document.querySelectorAll(".filters button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+      document.querySelectorAll(".filters button[data-filter]").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
       render();
     });
   });
   $("#login").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var f = ev.target;
-    api("POST", "/api/v1/auth/login", { username: f.username.value, password: f.password.value })
-      .then(function (r) { f.password.value = ""; start(r.staff); })
-      .catch(function (err) { $("#login-error").textContent = err.message; });
+    var f = ev.target, body = { username: f.username.value, password: f.password.value };
+    if (!$("#totp-step").hidden && f.code.value) body.code = f.code.value.replace(/\s/g, "");
+    api("POST", "/api/v1/auth/login", body)
+      .then(function (r) { f.password.value = ""; f.code.value = ""; start(r.staff); })
+      .catch(function (err) {
+        $("#login-error").textContent = err.message;
+        if (err.body && err.body.totpRequired) {
+          $("#totp-step").hidden = false;
+          var en = err.body.totpEnrolment;
+          $("#totp-enrol").hidden = !en;
+          if (en) { $("#totp-secret").textContent = en.secret; $("#totp-uri").textContent = en.uri; }
+          f.code.focus();
+        }
+      });
+  });
+  $("#totp-setup").addEventListener("click", function () {
+    api("POST", "/api/v1/auth/totp").then(function (r) {
+      $("#totp-new-secret").textContent = r.secret; $("#totp-new-uri").textContent = r.uri; $("#totp-error").textContent = "";
+      var d = $("#totp-dialog"); d.returnValue = ""; d.showModal();
+      d.onclose = function () {
+        if (d.returnValue !== "ok") return;
+        api("POST", "/api/v1/auth/totp/confirm", { code: $("#totp-form").code.value.replace(/\s/g, "") })
+          .then(function () { alert("Two-step sign-in is on."); })
+          .catch(function (err) { alert(err.message); });
+      };
+    });
   });
   $("#logout").addEventListener("click", function () {
-    api("POST", "/api/v1/auth/logout").finally(function () { location.reload(); });
+    api("POST", "/api/v1/auth/logout").finally(function () { location.hash = ""; location.reload(); });
   });
   api("GET", "/api/v1/auth/me").then(start).catch(function () { show("#signin"); });
 })();

@@ -45,6 +45,16 @@ import org.mhai.bot.oncall.TelegramOnCallNotifier;
 import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.bot.store.pg.PgStaffAccounts;
+import org.mhai.bot.store.pg.PgCareTeam;
+import org.mhai.bot.store.pg.PgPatientRecords;
+import org.mhai.bot.store.pg.PgTotpSecrets;
+import org.mhai.bot.chat.TakeoverService;
+import org.mhai.portal.admin.CareTeamAdminApi;
+import org.mhai.portal.patient.ConversationApi;
+import org.mhai.portal.patient.PatientAccess;
+import org.mhai.portal.patient.PatientApi;
+import org.mhai.portal.patient.PatientView;
+import org.mhai.portal.patient.Summaries;
 import org.mhai.portal.EscalationApi;
 import org.mhai.portal.PortalPages;
 import org.mhai.portal.auth.PasswordHasher;
@@ -102,6 +112,7 @@ public final class Application {
   private final PgConfig pg;
   /** The Telegram channel, when MHAI_TELEGRAM_TOKEN is set. */
   private Optional<TelegramChannel> telegram = Optional.empty();
+  private Router router;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -200,8 +211,16 @@ public final class Application {
     PgAuditLog audit = new PgAuditLog(pool, clock);
     PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
     BootstrapAdmin.ensure(staff, hasher, config.adminPassword(), clock);
+    PgTotpSecrets totp = new PgTotpSecrets(pool, keys);
     StaffAuth staffAuth = new StaffAuth(staff, audit, hasher, vertx.createSharedWorkerExecutor("auth", 2), clock,
-        Duration.ofHours(12));
+        Duration.ofHours(12), totp, publicUrl.startsWith("https://"));
+    PgCareTeam careTeam = new PgCareTeam(pool);
+    PgPatientRecords patientRecords = new PgPatientRecords(pool, store, escalations);
+    PatientAccess patientAccess = new PatientAccess(careTeam, audit);
+    // CoreNLP redaction for summaries: its own pool, so a slow redaction never holds up scoring or the crisis path.
+    Summaries summaries = new Summaries(models.pii(), vertx.createSharedWorkerExecutor("pii", 2), 3_000,
+        Optional.empty()); // no LLM is configured: the summary is extractive
+    TakeoverService takeovers = new TakeoverService(store, patientRecords, dialogue, vertx.eventBus(), clock);
 
     AtomicBoolean accepting = new AtomicBoolean(false);
     Router router = Router.router(vertx);
@@ -222,6 +241,10 @@ public final class Application {
     helplines.mount(router, staffAuth, audit);
     new StaffAdminApi(new PgStaffDirectory(pool), new PgAuditTrail(pool), audit, staffAuth, hasher,
         vertx.createSharedWorkerExecutor("auth", 2), clock).mount(router);
+    new CareTeamAdminApi(staffAuth, careTeam, totp, audit, clock).mount(router);
+    new PatientApi(staffAuth, patientAccess, careTeam, patientRecords, new PatientView(config.chat().timeZone()), summaries,
+        audit).mount(router);
+    new ConversationApi(staffAuth, patientAccess, patientRecords, takeovers, audit, vertx.eventBus()).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
@@ -243,6 +266,7 @@ public final class Application {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
           store, chat, dialogue, clock));
     }
+    app.router = router;
     return app;
   }
 
@@ -269,6 +293,22 @@ public final class Application {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Every route as "METHOD path" (a route without a method is listed as "* path"): for the role × route test. */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    for (io.vertx.ext.web.Route r : router.getRoutes()) {
+      if (r.getPath() == null) {
+        continue;
+      }
+      if (r.methods() == null || r.methods().isEmpty()) {
+        out.add("* " + r.getPath());
+      } else {
+        r.methods().forEach(m -> out.add(m.name() + " " + r.getPath()));
+      }
+    }
+    return out;
   }
 
   public Pool pool() {

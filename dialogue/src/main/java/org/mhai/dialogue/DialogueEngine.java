@@ -154,7 +154,7 @@ public final class DialogueEngine {
     }
     Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events);
     if (crisisDecision.isPresent()) {
-      return crisisDecision.get();
+      return state.takeover().isPresent() ? duringTakeover(crisisDecision.get()) : crisisDecision.get();
     }
     if (state.takeover().isPresent()) {
       return r.decision(); // a therapist holds the conversation: the bot stays silent
@@ -217,6 +217,18 @@ public final class DialogueEngine {
     return state.flow().flatMap(c -> flows.version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())))
         .map(n -> n instanceof Node.Question q && q.options().stream().anyMatch(o -> o.label().matches(text)))
         .orElse(false);
+  }
+
+  /**
+   * The crisis policy while a therapist holds the conversation: every event and effect stands (the
+   * escalation is opened or raised, the portal sees the signals), but the bot speaks only when the
+   * risk is new or higher (helplines at once); its stay-with script and the screener are left to
+   * the person who is already there.
+   */
+  private static Decision duringTakeover(Decision d) {
+    boolean escalates = d.events().stream()
+        .anyMatch(e -> e instanceof DialogueEvent.Escalated || e instanceof DialogueEvent.CrisisLevelRaised);
+    return escalates ? d : new Decision(d.events(), List.of(), d.effects());
   }
 
   private Decision stop(Run r) {

@@ -263,8 +263,13 @@ class DialogueEngineTest {
         () -> s.engine.decide(s.state, new Turn.TakeoverStarted(Scenario.T0, "staff-2", "Ben")), "claims are exclusive");
     assertThrows(IllegalStateException.class,
         () -> s.engine.decide(s.state, new Turn.StaffMessage(Scenario.T0, "staff-2", "Ben", "hi")));
+    assertTrue(s.say("what's the point of anything", RiskLevel.MEDIUM, "hopelessness").replies().isEmpty(),
+        "a concern is recorded for the therapist, who is there; the bot does not start its screener");
+    assertTrue(s.state.crisis().active());
     Decision crisis = s.say("I want to kill myself", RiskLevel.HIGH, "ideation");
     assertTrue(crisis.replies().stream().anyMatch(r -> r.text().contains("988")), "no flow or takeover silences it");
+    assertTrue(crisis.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation));
+    assertTrue(s.say("i don't know", RiskLevel.NONE).replies().isEmpty(), "the stay-with script is the therapist's");
     Decision release = s.turn(new Turn.TakeoverEnded(Scenario.T0, "staff-1"));
     assertTrue(release.replies().get(0).text().contains("Ana has handed the conversation back"));
     assertTrue(s.state.takeover().isEmpty());

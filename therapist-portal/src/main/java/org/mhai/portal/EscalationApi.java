@@ -124,7 +124,10 @@ public final class EscalationApi {
     }
   }
 
-  /** Server-Sent Events: {@code event: escalation} with the escalation's JSON, and a heartbeat comment. */
+  /**
+   * Server-Sent Events: {@code event: escalation} with the escalation's JSON, {@code event: takeover}
+   * on every claim and release, and a heartbeat comment.
+   */
   private void stream(RoutingContext ctx) {
     StaffMember me = StaffAuth.staff(ctx);
     HttpServerResponse res = ctx.response();
@@ -135,9 +138,13 @@ public final class EscalationApi {
     res.write(": connected\n\n");
     MessageConsumer<JsonObject> consumer = bus.consumer(ADDRESS, msg ->
         res.write("event: escalation\ndata: " + msg.body().encode() + "\n\n"));
+    // Claims and releases, so every screen shows who is talking to whom (ids and a first name, no content).
+    MessageConsumer<JsonObject> takeovers = bus.consumer(org.mhai.portal.patient.Takeovers.ADDRESS, msg ->
+        res.write("event: takeover\ndata: " + msg.body().encode() + "\n\n"));
     long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> res.write(": heartbeat\n\n"));
     res.closeHandler(v -> {
       consumer.unregister();
+      takeovers.unregister();
       ctx.vertx().cancelTimer(timer);
     });
     audit.record(me, "escalation.stream", null, null, null, new JsonObject());

@@ -19,6 +19,9 @@ public final class MessageJson {
     if (m.clientMessageId() != null) {
       json.put("clientMessageId", m.clientMessageId().toString());
     }
+    if (m.staffName() != null) {
+      json.put("staffName", m.staffName());
+    }
     if (m.inReplyTo() > 0) {
       json.put("inReplyTo", m.inReplyTo());
     }

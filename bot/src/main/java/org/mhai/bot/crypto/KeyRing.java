@@ -120,6 +120,22 @@ public final class KeyRing {
     return aesKey(open(master, wrapped, aad("dek", keyRowId)));
   }
 
+  /**
+   * Seals a small service secret (a staff TOTP secret) directly under the current master key;
+   * store {@link #currentMasterKeyId()} beside it so it still opens after a key rotation.
+   */
+  public byte[] sealUnderMaster(byte[] plaintext, byte[] context) {
+    return seal(masters.get(currentId), plaintext, context);
+  }
+
+  public byte[] openUnderMaster(String masterKeyId, byte[] sealed, byte[] context) {
+    SecretKey master = masters.get(masterKeyId);
+    if (master == null) {
+      throw new CryptoException("master key " + masterKeyId + " is not configured (MHAI_DATA_KEYS_PREVIOUS?)");
+    }
+    return open(master, sealed, context);
+  }
+
   /** Seals {@code plaintext} with a data key; {@code context} names where it will be stored. */
   public static byte[] seal(SecretKey key, byte[] plaintext, byte[] context) {
     byte[] nonce = new byte[NONCE_BYTES];

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.MessageJson;
+import org.mhai.bot.chat.TakeoverService;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.WebSession;
 import org.slf4j.Logger;
@@ -76,8 +77,16 @@ public final class ChatSocket {
     ws.closeHandler(v -> consumer.unregister());
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
     ws.textMessageHandler(text -> onFrame(ws, session, text));
-    consumer.completion().onComplete(ar ->
-        send(ws, new JsonObject().put("type", "ready").put("sessionId", session.sessionId().toString())));
+    consumer.completion().onComplete(ar -> store.state(session.conversation().id())
+        .map(TakeoverService::status)
+        .otherwise(err -> null)
+        .onComplete(t -> {
+          JsonObject ready = new JsonObject().put("type", "ready").put("sessionId", session.sessionId().toString());
+          if (t.result() != null) {
+            ready.put("takeover", t.result()); // whether a therapist holds the conversation now
+          }
+          send(ws, ready);
+        }));
   }
 
   private void onFrame(ServerWebSocket ws, WebSession session, String text) {

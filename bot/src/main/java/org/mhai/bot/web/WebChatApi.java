@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.MessageJson;
+import org.mhai.bot.chat.TakeoverService;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.WebSession;
 import org.mhai.bot.store.pg.StoredMessage;
@@ -89,17 +90,19 @@ public final class WebChatApi {
     long after = longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
     int limit = (int) longParam(ctx, "limit", MAX_PAGE, 1, MAX_PAGE);
     authenticate(ctx)
-        .compose(session -> chat.history(session.conversation(), after, limit))
-        .onSuccess(messages -> {
-          JsonArray array = new JsonArray();
-          long last = after;
-          for (StoredMessage m : messages) {
-            array.add(MessageJson.of(m));
-            last = m.seq();
-          }
-          json(ctx, 200, new JsonObject().put("messages", array).put("lastSeq", last)
-              .put("more", messages.size() == limit));
-        })
+        .compose(session -> chat.history(session.conversation(), after, limit)
+            .compose(messages -> store.state(session.conversation().id()).map(state -> {
+              JsonArray array = new JsonArray();
+              long last = after;
+              for (StoredMessage m : messages) {
+                array.add(MessageJson.of(m));
+                last = m.seq();
+              }
+              // Whether a therapist holds the conversation now, so a resumed widget shows it.
+              return new JsonObject().put("messages", array).put("lastSeq", last).put("more", messages.size() == limit)
+                  .put("takeover", TakeoverService.status(state));
+            })))
+        .onSuccess(body -> json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
 

@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import org.mhai.portal.AuditLog;
 import org.mhai.portal.Role;
 import org.mhai.portal.StaffAccounts;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * authenticated changes must echo the session's CSRF token in {@code X-CSRF-Token}; bearer
  * requests need not (a browser never adds that header by itself). Five failed sign-ins lock the
  * account for 1, 2, 4, … up to 60 minutes. Password checks run on the {@code auth} worker pool.
+ * Optional two-step sign-in ({@link Totp}): an account with a confirmed secret must send
+ * {@code code} with the password; an admin can require it, and then the next sign-in enrols.
  */
 public final class StaffAuth {
   public static final String SESSION_COOKIE = "mhai_session";
@@ -53,9 +57,17 @@ public final class StaffAuth {
   private final WorkerExecutor authPool;
   private final Clock clock;
   private final Duration sessionTtl;
+  private final TotpSecrets totp;
+  private final boolean publicHttps;
 
+  /**
+   * @param totp where TOTP secrets are kept (two-step sign-in, optional unless an admin requires it)
+   * @param publicHttps the service's public URL is https (a TLS-terminating proxy in front): cookies get Secure
+   */
   public StaffAuth(StaffAccounts accounts, AuditLog audit, PasswordHasher hasher, WorkerExecutor authPool, Clock clock,
-      Duration sessionTtl) {
+      Duration sessionTtl, TotpSecrets totp, boolean publicHttps) {
+    this.totp = totp;
+    this.publicHttps = publicHttps;
     this.accounts = accounts;
     this.audit = audit;
     this.hasher = hasher;
@@ -68,6 +80,8 @@ public final class StaffAuth {
     router.post("/api/v1/auth/login").handler(this::login);
     router.post("/api/v1/auth/logout").handler(authenticated()).handler(this::logout);
     router.get("/api/v1/auth/me").handler(authenticated()).handler(ctx -> ctx.json(json(staff(ctx))));
+    router.post("/api/v1/auth/totp").handler(authenticated()).handler(this::enrol);
+    router.post("/api/v1/auth/totp/confirm").handler(authenticated()).handler(this::confirm);
   }
 
   /** The signed-in staff member of a request that passed {@link #authenticated()}. */
@@ -133,6 +147,8 @@ public final class StaffAuth {
       ctx.fail(new HttpException(400, "username and password are required"));
       return;
     }
+    Object c0 = body.getValue("code");
+    String code = c0 instanceof String str ? str : c0 instanceof Number n ? String.valueOf(n) : null;
     Instant now = clock.instant();
     accounts.byUsername(username.trim()).compose(found -> {
       if (found.isEmpty() || found.get().disabled()) {
@@ -150,16 +166,115 @@ public final class StaffAuth {
       }
       return authPool.executeBlocking(() -> hasher.verify(password, c.passwordHash()), false).compose(ok -> {
         if (!ok) {
-          int failed = c.failedLogins() + 1;
-          Optional<Instant> lock = failed >= FREE_FAILURES
-              ? Optional.of(now.plus(Duration.ofMinutes(Math.min(MAX_LOCK_MINUTES, 1L << Math.min(6, failed - FREE_FAILURES)))))
-              : Optional.empty();
-          LOG.info("auth.failed staff={} failures={} locked={}", c.member().id(), failed, lock.isPresent());
-          return accounts.recordFailedLogin(c.member().id(), failed, lock).compose(v -> Future.failedFuture(badCredentials()));
+          return failed(c, now, badCredentials());
         }
-        return startSession(ctx, c.member(), now);
+        return totp.state(c.member().id()).compose(t -> secondStep(ctx, c, t, code, now));
       });
     }).onFailure(ctx::fail);
+  }
+
+  /** Counts a failed sign-in (locking the account after {@link #FREE_FAILURES}) and fails with {@code why}. */
+  private Future<Void> failed(StaffAccounts.Credentials c, Instant now, HttpException why) {
+    int failed = c.failedLogins() + 1;
+    Optional<Instant> lock = failed >= FREE_FAILURES
+        ? Optional.of(now.plus(Duration.ofMinutes(Math.min(MAX_LOCK_MINUTES, 1L << Math.min(6, failed - FREE_FAILURES)))))
+        : Optional.empty();
+    LOG.info("auth.failed staff={} failures={} locked={}", c.member().id(), failed, lock.isPresent());
+    return accounts.recordFailedLogin(c.member().id(), failed, lock).compose(v -> Future.failedFuture(why));
+  }
+
+  /**
+   * After a correct password: no TOTP → a session; TOTP on → the code must match (a wrong code
+   * counts as a failed sign-in); TOTP required but not set up → enrol now: the answer carries a
+   * new secret and the next sign-in with a code from it confirms it.
+   */
+  private Future<Void> secondStep(RoutingContext ctx, StaffAccounts.Credentials c, TotpSecrets.State t, String code,
+      Instant now) {
+    UUID id = c.member().id();
+    if (t.enabled()) {
+      if (code == null || code.isBlank()) {
+        return needCode(ctx, "enter the 6-digit code from your authenticator app", null);
+      }
+      OptionalLong step = Totp.verify(t.secret().get(), code, now, t.lastStep());
+      if (step.isEmpty()) {
+        return failed(c, now, new HttpException(401, "wrong or expired code"));
+      }
+      return totp.useStep(id, step.getAsLong()).compose(fresh -> fresh
+          ? startSession(ctx, c.member(), now)
+          : failed(c, now, new HttpException(401, "wrong or expired code")));
+    }
+    if (!t.required()) {
+      return startSession(ctx, c.member(), now);
+    }
+    if (code != null && !code.isBlank() && t.pending().isPresent()) {
+      OptionalLong step = Totp.verify(t.pending().get(), code, now, 0);
+      if (step.isEmpty()) {
+        return failed(c, now, new HttpException(401, "wrong or expired code"));
+      }
+      return totp.confirm(id, step.getAsLong(), now)
+          .compose(v -> audit.record(c.member(), "staff.totp_confirm", null, null, null, new JsonObject()))
+          .compose(v -> startSession(ctx, c.member(), now));
+    }
+    byte[] secret = t.pending().orElseGet(Totp::newSecret);
+    return totp.savePending(id, secret, now).compose(v -> needCode(ctx,
+        "two-step sign-in is required for this account: add the key to your authenticator app, then sign in with its code",
+        enrolment(c.member(), secret)));
+  }
+
+  /** 401 with {@code totpRequired: true} (and a new secret to enrol, when there is one): the page asks for a code. */
+  private static Future<Void> needCode(RoutingContext ctx, String message, JsonObject enrolment) {
+    JsonObject body = new JsonObject().put("error", message).put("errorId", randomToken().substring(0, 12))
+        .put("totpRequired", true);
+    if (enrolment != null) {
+      body.put("totpEnrolment", enrolment);
+    }
+    ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store").end(body.encode());
+    return Future.succeededFuture();
+  }
+
+  private static JsonObject enrolment(StaffMember m, byte[] secret) {
+    return new JsonObject().put("secret", Totp.base32(secret)).put("uri", Totp.uri("MentalHealthAI", m.username(), secret));
+  }
+
+  /** {@code POST /api/v1/auth/totp}: a new pending secret for the signed-in member, as text and an otpauth URI. */
+  private void enrol(RoutingContext ctx) {
+    StaffMember me = staff(ctx);
+    byte[] secret = Totp.newSecret();
+    totp.savePending(me.id(), secret, clock.instant())
+        .compose(v -> audit.record(me, "staff.totp_enrol", null, null, null, new JsonObject()))
+        .onSuccess(v -> {
+          ctx.response().putHeader("Cache-Control", "no-store");
+          ctx.json(enrolment(me, secret));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code POST /api/v1/auth/totp/confirm {"code"}}: a code from the pending secret turns TOTP on. */
+  private void confirm(RoutingContext ctx) {
+    StaffMember me = staff(ctx);
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null || !(body.getValue("code") instanceof String code)) {
+      ctx.fail(new HttpException(400, "the body must be {\"code\": \"123456\"}"));
+      return;
+    }
+    Instant now = clock.instant();
+    totp.state(me.id()).compose(t -> {
+      if (t.pending().isEmpty()) {
+        return Future.failedFuture(new HttpException(409, "start with POST /api/v1/auth/totp"));
+      }
+      OptionalLong step = Totp.verify(t.pending().get(), code, now, 0);
+      if (step.isEmpty()) {
+        return Future.failedFuture(new HttpException(400, "wrong or expired code"));
+      }
+      return totp.confirm(me.id(), step.getAsLong(), now)
+          .compose(v -> audit.record(me, "staff.totp_confirm", null, null, null, new JsonObject()));
+    }).onSuccess(v -> ctx.json(new JsonObject().put("totp", true))).onFailure(ctx::fail);
   }
 
   private Future<Void> startSession(RoutingContext ctx, StaffMember member, Instant now) {
@@ -170,7 +285,8 @@ public final class StaffAuth {
         .compose(v -> accounts.createSession(member.id(), sha256(token), csrf, now, expires))
         .compose(v -> audit.record(member, "staff.login", null, null, null, new JsonObject()))
         .onSuccess(v -> {
-          boolean secure = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+          boolean secure = publicHttps || ctx.request().isSSL()
+              || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
           long maxAge = sessionTtl.toSeconds();
           ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, token).setPath("/").setHttpOnly(true)
               .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(maxAge));

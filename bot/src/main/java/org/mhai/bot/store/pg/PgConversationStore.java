@@ -29,6 +29,7 @@ import org.mhai.dialogue.PatientId;
 import org.mhai.dialogue.Reply;
 import org.mhai.portal.EscalationQueue;
 import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.portal.patient.LoggedEvent;
 
 /**
  * The conversation log in PostgreSQL. Two transactions make a turn:
@@ -259,6 +260,8 @@ public final class PgConversationStore {
       next = next.apply(e);
       if (e instanceof DialogueEvent.BotSaid b) {
         written.add(new StoredMessage(s, "bot", b.reply().text(), b.reply().quickReplies(), b.at(), null, inReplyTo));
+      } else if (e instanceof DialogueEvent.StaffSaid t) {
+        written.add(StoredMessage.therapist(s, t.text(), t.at(), t.staffName()));
       }
       chain = chain.compose(v -> insertEvent(conn, c.id(), s, e, keyId, key, null));
     }
@@ -348,9 +351,10 @@ public final class PgConversationStore {
         .mapEmpty();
   }
 
-  /** Patient and bot messages with seq greater than {@code after}, oldest first, at most {@code limit}. */
+  /** Patient, bot and therapist messages with seq greater than {@code after}, oldest first, at most {@code limit}. */
   public Future<List<StoredMessage>> messagesAfter(Conversation c, long after, int limit) {
-    return readMessages(c, "seq > $2 and type in ('patient_said', 'bot_said') order by seq limit " + limit, after);
+    return readMessages(c, "seq > $2 and type in ('patient_said', 'bot_said', 'staff_said') order by seq limit " + limit,
+        after);
   }
 
   /** The bot messages that answered the patient message {@code seq}. */
@@ -360,19 +364,67 @@ public final class PgConversationStore {
 
   /** The whole log, decrypted, in order: for audits, exports and the fold check. */
   public Future<List<DialogueEvent>> events(ConversationId c) {
+    return loggedEvents(c).map(list -> list.stream().map(LoggedEvent::event).toList());
+  }
+
+  /** The whole log with sequence numbers, decrypted, in order (the portal's patient page). */
+  public Future<List<LoggedEvent>> loggedEvents(ConversationId c) {
     return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
             + "where conversation_id = $1 order by seq")
         .execute(Tuple.of(c.value()))
         .compose(rows -> {
-          Future<List<DialogueEvent>> chain = Future.succeededFuture(new ArrayList<>());
+          Future<List<LoggedEvent>> chain = Future.succeededFuture(new ArrayList<>());
           for (Row row : rows) {
             chain = chain.compose(list -> decodeRow(pool, c, row).map(e -> {
-              list.add(e);
+              list.add(new LoggedEvent(row.getLong("seq"), e));
               return list;
             }));
           }
           return chain;
         });
+  }
+
+  /** What a staff turn wrote, and the conversation's state after it. */
+  public record StaffTurn(Conversation conversation, List<StoredMessage> written, DialogueState state) {}
+
+  /**
+   * Feeds a staff turn (takeover, a therapist's message, release) to the dialogue under the
+   * conversation's row lock and appends the decision, like {@link #resolveEscalation} does for a
+   * resolution. Empty when there is no such conversation; an exception thrown by {@code decider}
+   * (another staff member holds it) rolls everything back and fails the future.
+   */
+  public Future<Optional<StaffTurn>> staffTurn(ConversationId id, java.util.function.Function<DialogueState, Decision> decider) {
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("select patient_id, last_seq, state, channel from conversation where id = $1 for update")
+        .execute(Tuple.of(id.value()))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(Optional.<StaffTurn>empty());
+          }
+          Row row = rows.iterator().next();
+          Conversation conv = new Conversation(new PatientId(row.getUUID("patient_id")), id, row.getString("channel"));
+          DialogueState state = StateCodec.decode((JsonObject) row.getJson("state"));
+          Decision decision;
+          try {
+            decision = decider.apply(state);
+          } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+          }
+          if (decision.events().isEmpty() && decision.replies().isEmpty()) {
+            return Future.succeededFuture(Optional.of(new StaffTurn(conv, List.of(), state)));
+          }
+          return keys.current(conn, conv.patient()).compose(key -> appendDecision(conn, conv, key.id(), key.key(),
+                  row.getLong("last_seq"), 0, state, decision))
+              .map(result -> Optional.of(new StaffTurn(conv, result.written(), result.state())));
+        }));
+  }
+
+  /** The conversation's patient, channel and state, or empty. */
+  public Future<Optional<Conversation>> conversation(ConversationId id) {
+    return pool.preparedQuery("select patient_id, channel from conversation where id = $1").execute(Tuple.of(id.value()))
+        .map(rows -> rows.size() == 0 ? Optional.<Conversation>empty()
+            : Optional.of(new Conversation(new PatientId(rows.iterator().next().getUUID("patient_id")), id,
+                rows.iterator().next().getString("channel"))));
   }
 
   /** The cached state, as the next turn will see it. */
@@ -395,6 +447,8 @@ public final class PgConversationStore {
               } else if (e instanceof DialogueEvent.BotSaid b) {
                 list.add(new StoredMessage(seq, "bot", b.reply().text(), b.reply().quickReplies(), b.at(), null,
                     b.inReplyTo()));
+              } else if (e instanceof DialogueEvent.StaffSaid t) {
+                list.add(StoredMessage.therapist(seq, t.text(), t.at(), t.staffName()));
               }
               return list;
             }));

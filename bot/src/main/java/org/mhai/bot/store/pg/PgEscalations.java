@@ -75,6 +75,17 @@ public final class PgEscalations {
         });
   }
 
+  /** Every escalation of a patient, newest first (the patient page's history). */
+  public Future<List<Escalation>> byPatient(UUID patient, int limit) {
+    return pool.preparedQuery("select " + COLUMNS + " from escalation where patient_id = $1 order by created_at desc limit $2")
+        .execute(Tuple.of(patient, limit))
+        .map(rows -> {
+          List<Escalation> list = new ArrayList<>();
+          rows.forEach(r -> list.add(read(r)));
+          return list;
+        });
+  }
+
   public Future<Optional<Escalation>> get(UUID id) {
     return get(pool, id, false);
   }

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access rule and the audit: a therapist reads only assigned patients and those in the on-call
+ * queue, every content read is in the audit log with who, which patient, what and why; the
+ * patient page carries the decrypted conversation; takeover is exclusive, silences the bot and
+ * hands messages to the channels (the socket address and {@code local.outbound}).
+ */
+class PatientAccessAuditTest {
+  static AppFixture fx;
+  static UUID tom;
+  static UUID una;
+  static String tomToken;
+  static String unaToken;
+
+  @BeforeAll
+  static void start() {
+    fx = AppFixture.start();
+    tom = fx.createStaff("tom", "Tom Reyes", "therapist", "pw-tom-audit");
+    una = fx.createStaff("una", "Una Park", "therapist", "pw-una-audit");
+    tomToken = fx.login("tom", "pw-tom-audit");
+    unaToken = fx.login("una", "pw-una-audit");
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private static HttpResponse<Buffer> get(String token, String path) {
+    return fx.http.get(fx.port(), "127.0.0.1", path).bearerTokenAuthentication(token).send().await();
+  }
+
+  private static HttpResponse<Buffer> post(String token, String path, JsonObject body) {
+    var req = fx.http.post(fx.port(), "127.0.0.1", path).bearerTokenAuthentication(token);
+    return (body == null ? req.send() : req.sendJsonObject(body)).await();
+  }
+
+  private static int audits(String action, String patient) throws Exception {
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "select count(*) from audit_log where action = ? and patient_id = ?::uuid")) {
+      st.setString(1, action);
+      st.setString(2, patient);
+      ResultSet rs = st.executeQuery();
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void a_therapist_reads_assigned_and_queued_patients_only_and_every_read_is_audited() throws Exception {
+    String[] mine = PortalTestData.patient(fx, "I agree", "Yes, that's okay", "6");
+    String[] other = PortalTestData.patient(fx, "I agree");
+    PortalTestData.assign(fx, tom, mine[0]);
+
+    HttpResponse<Buffer> page = get(tomToken, "/api/v1/patients/" + mine[0] + "?reason=weekly%20review");
+    assertEquals(200, page.statusCode(), page.bodyAsString());
+    JsonObject p = page.bodyAsJsonObject();
+    assertEquals("assigned", p.getString("access"));
+    String transcript = p.getJsonArray("conversations").getJsonObject(0).getJsonArray("messages").encode();
+    assertTrue(transcript.contains("Yes, that's okay"), "decrypted for the allowed therapist");
+    assertEquals(6, p.getJsonArray("moods").getJsonObject(0).getInteger("score"));
+    assertTrue(p.containsKey("summary"));
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "select actor, role, action, detail->>'basis', detail->>'reason', at from audit_log "
+            + "where patient_id = ?::uuid and action = 'patient.read'")) {
+      st.setString(1, mine[0]);
+      ResultSet rs = st.executeQuery();
+      assertTrue(rs.next(), "the read is audited");
+      assertEquals(tom.toString(), rs.getString(1));
+      assertEquals("therapist", rs.getString(2));
+      assertEquals("assigned", rs.getString(4));
+      assertEquals("weekly review", rs.getString(5));
+      assertTrue(rs.getTimestamp(6) != null);
+    }
+
+    // Not assigned, not in the queue: refused, and nothing is read.
+    assertEquals(403, get(tomToken, "/api/v1/patients/" + other[0]).statusCode());
+    assertEquals(0, audits("patient.read", other[0]));
+    // The queue's patients are the on-call's to see, with the escalation as the reason.
+    String[] crisis = PortalTestData.patient(fx, "I want to kill myself tonight");
+    String escalation = PortalTestData.escalationOf(fx, crisis[0]);
+    HttpResponse<Buffer> queued = get(unaToken, "/api/v1/patients/" + crisis[0]);
+    assertEquals(200, queued.statusCode(), queued.bodyAsString());
+    assertEquals("escalation " + escalation, queued.bodyAsJsonObject().getString("access"));
+    assertEquals(1, audits("patient.read", crisis[0]));
+    String summary = queued.bodyAsJsonObject().getJsonObject("summary").encode();
+    assertTrue(summary.contains("kill myself") && summary.contains("\"risk\":\"high\""), summary);
+    // Once resolved, it leaves the queue, and so does the access.
+    assertEquals(200, post(unaToken, "/api/v1/escalations/" + escalation + "/resolve",
+        new JsonObject().put("note", "Called; safe; follow-up booked.")).statusCode());
+    assertEquals(403, get(unaToken, "/api/v1/patients/" + crisis[0]).statusCode());
+    assertEquals(1, audits("patient.read", crisis[0]));
+
+    // The list shows only whom I may see, and no content.
+    String list = get(tomToken, "/api/v1/patients").bodyAsString();
+    assertTrue(list.contains(mine[0]) && !list.contains(other[0]), list);
+    // Admins see everyone; researchers no one.
+    assertEquals(200, get(fx.adminToken(), "/api/v1/patients/" + other[0]).statusCode());
+    assertEquals(1, audits("patient.read", other[0]));
+    String rita = fx.createStaff("rita", "Rita Researcher", "researcher", "pw-rita-audit").toString();
+    assertFalse(rita.isEmpty());
+    assertEquals(403, get(fx.login("rita", "pw-rita-audit"), "/api/v1/patients/" + mine[0]).statusCode());
+  }
+
+  @Test
+  void takeover_is_exclusive_silences_the_bot_and_reaches_the_channels() throws Exception {
+    String[] s = PortalTestData.patient(fx, "I agree", "Yes, that's okay", "7", "skip");
+    PortalTestData.assign(fx, tom, s[0]);
+    PortalTestData.assign(fx, una, s[0]);
+    String conv = "/api/v1/conversations/" + s[1];
+    List<JsonObject> outbound = new CopyOnWriteArrayList<>();
+    List<JsonObject> socket = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> out = fx.app.vertx().eventBus().consumer("local.outbound", m -> outbound.add(m.body()));
+    MessageConsumer<JsonObject> sock = fx.app.vertx().eventBus().consumer("mhai.conversation." + s[1], m -> socket.add(m.body()));
+    out.completion().await();
+    sock.completion().await();
+    try {
+      HttpResponse<Buffer> claim = post(tomToken, conv + "/takeover", null);
+      assertEquals(200, claim.statusCode(), claim.bodyAsString());
+      assertEquals("Tom", claim.bodyAsJsonObject().getString("staffName"));
+      assertEquals(409, post(unaToken, conv + "/takeover", null).statusCode(), "claims are exclusive");
+      assertEquals(409, post(unaToken, conv + "/messages", new JsonObject().put("text", "hi")).statusCode());
+      assertEquals(409, post(unaToken, conv + "/release", null).statusCode());
+      String held = get(unaToken, "/api/v1/takeovers").bodyAsString();
+      assertTrue(held.contains(s[1]) && held.contains("Tom"), "visible to other staff: " + held);
+
+      HttpResponse<Buffer> said = post(tomToken, conv + "/messages", new JsonObject().put("text", "Hello, I'm Tom."));
+      assertEquals(200, said.statusCode(), said.bodyAsString());
+      assertEquals("therapist", said.bodyAsJsonObject().getString("from"));
+      JsonObject patientTurn = fx.post(new JsonObject().put("sessionId", s[2]).put("token", s[3]), UUID.randomUUID(),
+          "hi Tom, I had a long day at work").bodyAsJsonObject();
+      assertTrue(patientTurn.getJsonArray("replies").isEmpty(), "the bot is silent: " + patientTurn.encode());
+
+      waitFor(() -> outbound.stream().anyMatch(o -> o.getString("conversationId").equals(s[1]) && "web".equals(o.getString("channel"))
+          && "therapist".equals(o.getJsonObject("message").getString("from"))
+          && "Tom".equals(o.getJsonObject("message").getString("staffName"))));
+      assertTrue(outbound.stream().anyMatch(o -> o.getJsonObject("message").getString("text").contains("You are now talking to Tom")),
+          "the notice goes to the channel adapters too");
+      assertTrue(socket.stream().anyMatch(f -> new JsonObject().put("type", "takeover").put("active", true)
+          .put("staffName", "Tom").equals(f)), socket.toString());
+
+      assertEquals(200, post(tomToken, conv + "/release", null).statusCode());
+      waitFor(() -> socket.stream().anyMatch(f -> new JsonObject().put("type", "takeover").put("active", false).equals(f)));
+      JsonObject after = fx.post(new JsonObject().put("sessionId", s[2]).put("token", s[3]), UUID.randomUUID(), "help")
+          .bodyAsJsonObject();
+      assertFalse(after.getJsonArray("replies").isEmpty(), "the bot answers again after the release");
+
+      for (String action : List.of("conversation.takeover", "conversation.staff_message", "conversation.release")) {
+        assertTrue(audits(action, s[0]) >= 1, action + " is audited");
+      }
+    } finally {
+      out.unregister().await();
+      sock.unregister().await();
+    }
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier ok) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!ok.getAsBoolean()) {
+      assertTrue(System.nanoTime() < end, "timed out");
+      Thread.sleep(20);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal.patient;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.UUID;
+import org.mhai.portal.AuditLog;
+import org.mhai.portal.Role;
+import org.mhai.portal.StaffMember;
+import org.mhai.portal.auth.StaffAuth;
+
+/**
+ * Live takeover, for therapists and admins under {@link PatientAccess}:
+ * {@code POST /api/v1/conversations/{id}/takeover} (claim; 409 when someone else holds it),
+ * {@code POST .../messages {"text"}} (only the holder), {@code POST .../release},
+ * {@code GET .../stream} (the conversation's messages as Server-Sent Events, for the chat panel) and
+ * {@code GET /api/v1/takeovers} (who holds what, no content). Every action and read is audited.
+ */
+public final class ConversationApi {
+  /** The conversation's event-bus address, where the service publishes every message frame. */
+  public static String address(UUID conversation) {
+    return "mhai.conversation." + conversation;
+  }
+
+  private static final int MAX_TEXT = 4096;
+  private static final long HEARTBEAT_MS = 15_000;
+  private final StaffAuth auth;
+  private final PatientAccess access;
+  private final PatientRecords records;
+  private final Takeovers takeovers;
+  private final AuditLog audit;
+  private final EventBus bus;
+
+  public ConversationApi(StaffAuth auth, PatientAccess access, PatientRecords records, Takeovers takeovers, AuditLog audit,
+      EventBus bus) {
+    this.auth = auth;
+    this.access = access;
+    this.records = records;
+    this.takeovers = takeovers;
+    this.audit = audit;
+    this.bus = bus;
+  }
+
+  public void mount(Router router) {
+    var staff = StaffAuth.requireRole(Role.THERAPIST, Role.ADMIN);
+    String base = "/api/v1/conversations/:id";
+    router.get("/api/v1/takeovers").handler(auth.authenticated()).handler(staff).handler(this::active);
+    router.post(base + "/takeover").handler(auth.authenticated()).handler(staff).handler(this::claim);
+    router.post(base + "/messages").handler(auth.authenticated()).handler(staff).handler(this::write);
+    router.post(base + "/release").handler(auth.authenticated()).handler(staff).handler(this::release);
+    router.get(base + "/stream").handler(auth.authenticated()).handler(staff).handler(this::stream);
+  }
+
+  private void active(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    takeovers.active()
+        .compose(list -> audit.record(me, "takeover.list", null, null, null, new JsonObject()).map(list))
+        .onSuccess(list -> {
+          JsonArray a = new JsonArray();
+          list.forEach(h -> a.add(h.toJson(true)));
+          ctx.json(new JsonObject().put("takeovers", a));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void claim(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
+    allowed(ctx, me, id, "conversation.takeover")
+        .compose(v -> takeovers.claim(id, me))
+        .onSuccess(h -> ctx.json(h.toJson(true)))
+        .onFailure(err -> fail(ctx, err));
+  }
+
+  private void write(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
+    String text = text(ctx);
+    allowed(ctx, me, id, "conversation.staff_message")
+        .compose(v -> takeovers.write(id, me, text))
+        .onSuccess(ctx::json)
+        .onFailure(err -> fail(ctx, err));
+  }
+
+  private void release(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
+    allowed(ctx, me, id, "conversation.release")
+        .compose(v -> takeovers.release(id, me))
+        .onSuccess(v -> ctx.json(new JsonObject().put("conversationId", id.toString()).put("active", false)))
+        .onFailure(err -> fail(ctx, err));
+  }
+
+  /** The conversation's frames (patient, bot and therapist messages, takeover changes) as they happen. */
+  private void stream(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
+    allowed(ctx, me, id, "conversation.stream").onSuccess(v -> {
+      HttpServerResponse res = ctx.response();
+      res.setChunked(true)
+          .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .putHeader("X-Accel-Buffering", "no");
+      res.write(": connected\n\n");
+      MessageConsumer<JsonObject> consumer = bus.consumer(address(id), msg ->
+          res.write("event: frame\ndata: " + msg.body().encode() + "\n\n"));
+      long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> res.write(": heartbeat\n\n"));
+      res.closeHandler(x -> {
+        consumer.unregister();
+        ctx.vertx().cancelTimer(timer);
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  /** Access check and audit for the conversation's patient; 404 when there is no such conversation. */
+  private Future<String> allowed(RoutingContext ctx, StaffMember me, UUID conversation, String action) {
+    return records.patientOf(conversation).compose(patient -> patient.isEmpty()
+        ? Future.failedFuture(new HttpException(404, "no such conversation"))
+        : access.authorise(me, patient.get(), conversation, action, ctx.queryParams().get("reason")));
+  }
+
+  private static String text(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null || !(body.getValue("text") instanceof String text) || text.isBlank()) {
+      throw new HttpException(400, "the body must be {\"text\": \"...\"}");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new HttpException(413, "text is longer than " + MAX_TEXT + " characters");
+    }
+    return text.strip();
+  }
+
+  private static void fail(RoutingContext ctx, Throwable err) {
+    ctx.fail(err instanceof Takeovers.Conflict c ? new HttpException(409, c.getMessage()) : err);
+  }
+
+  /** The first name of a display name, as patients are told who they talk to. */
+  public static String firstName(String displayName) {
+    String s = displayName.strip();
+    int space = s.indexOf(' ');
+    return space > 0 ? s.substring(0, space) : s;
+  }
+}

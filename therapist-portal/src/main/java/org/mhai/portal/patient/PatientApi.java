@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.portal.patient;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Comparator;
+import java.util.UUID;
+import org.mhai.portal.AuditLog;
+import org.mhai.portal.Role;
+import org.mhai.portal.StaffMember;
+import org.mhai.portal.auth.StaffAuth;
+
+/**
+ * {@code GET /api/v1/patients} (whom I may see, no content) and {@code GET /api/v1/patients/{id}}
+ * (the patient page: conversations, emotion trend, moods, questionnaires, exercises, escalations
+ * and the session summary). Therapists and admins only, under {@link PatientAccess}; every read is
+ * audited before the content is loaded.
+ */
+public final class PatientApi {
+  private static final int LIST_LIMIT = 200;
+  private final StaffAuth auth;
+  private final PatientAccess access;
+  private final CareTeam team;
+  private final PatientRecords records;
+  private final PatientView view;
+  private final Summaries summaries;
+  private final AuditLog audit;
+
+  public PatientApi(StaffAuth auth, PatientAccess access, CareTeam team, PatientRecords records, PatientView view,
+      Summaries summaries, AuditLog audit) {
+    this.auth = auth;
+    this.access = access;
+    this.team = team;
+    this.records = records;
+    this.view = view;
+    this.summaries = summaries;
+    this.audit = audit;
+  }
+
+  public void mount(Router router) {
+    var staff = StaffAuth.requireRole(Role.THERAPIST, Role.ADMIN);
+    router.get("/api/v1/patients").handler(auth.authenticated()).handler(staff).handler(this::list);
+    router.get("/api/v1/patients/:patientId").handler(auth.authenticated()).handler(staff).handler(this::one);
+  }
+
+  private void list(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    team.visible(me.id(), me.role() == Role.ADMIN, LIST_LIMIT)
+        .compose(list -> audit.record(me, "patient.list", null, null, null, new JsonObject().put("count", list.size()))
+            .map(list))
+        .onSuccess(list -> {
+          JsonArray a = new JsonArray();
+          list.forEach(p -> {
+            JsonObject j = new JsonObject().put("patientId", p.patientId().toString()).put("assigned", p.assigned())
+                .put("lastActivity", p.lastActivity() == null ? null : p.lastActivity().toString());
+            p.activeEscalation().ifPresent(e -> j.put("activeEscalation", e.toString()));
+            a.add(j);
+          });
+          ctx.json(new JsonObject().put("patients", a));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void one(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    UUID patient = uuid(ctx.pathParam("patientId"), "no such patient");
+    String summaryOf = ctx.queryParams().get("conversationId");
+    access.authorise(me, patient, null, "patient.read", ctx.queryParams().get("reason"))
+        .compose(basis -> records.load(patient).compose(found -> {
+          if (found.isEmpty()) {
+            return Future.failedFuture(new HttpException(404, "no such patient"));
+          }
+          PatientRecords.PatientFile file = found.get();
+          JsonObject page = view.build(file).put("access", basis);
+          var target = file.conversations().stream()
+              .filter(c -> summaryOf == null || c.id().toString().equals(summaryOf))
+              .max(Comparator.comparing(PatientRecords.ConversationLog::createdAt));
+          if (target.isEmpty()) {
+            return Future.succeededFuture(page.putNull("summary"));
+          }
+          return summaries.summarise(target.get(), file.locale()).map(s -> page.put("summary", s));
+        }))
+        .onSuccess(page -> {
+          ctx.response().putHeader("Cache-Control", "no-store");
+          ctx.json(page);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  static UUID uuid(String s, String notFound) {
+    try {
+      return UUID.fromString(s);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new HttpException(404, notFound);
+    }
+  }
+}
