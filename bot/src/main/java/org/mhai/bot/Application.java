@@ -63,6 +63,9 @@ import org.mhai.bot.chat.LocalRateLimiter;
 import org.mhai.bot.chat.RateLimiter;
 import org.mhai.bot.config.AppConfig;
 import org.mhai.bot.config.AppConfig.PgConfig;
+import org.mhai.bot.config.LlmConfig;
+import org.mhai.bot.llm.LlmReplies;
+import org.mhai.bot.llm.OpenAiChat;
 import org.mhai.bot.crypto.DataKeyFile;
 import org.mhai.bot.crypto.KeyRing;
 import org.mhai.bot.ops.OpsApi;
@@ -200,9 +203,10 @@ public final class Application {
     Recommendations recommendations = new Recommendations(pool, vertx.createSharedWorkerExecutor("recommend", 2),
         vertx.eventBus(), clock, config.chat().timeZone());
     recommendations.start().await();
+    Optional<LlmReplies> llm = llmReplies(config, vertx, store, dialogue, models, riskPool);
     ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
         Optional.of(emotion), Optional.of(KnowledgeLookup.load(nlpPool)), Optional.of(recommendations), limiter,
-        vertx.eventBus(), clock, config.chat().ratePerMinute());
+        vertx.eventBus(), clock, config.chat().ratePerMinute(), llm);
     FlowService flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();
@@ -268,6 +272,22 @@ public final class Application {
     }
     app.router = router;
     return app;
+  }
+
+  /** LLM free-chat replies when MHAI_LLM_* is set (docs/responses.md); nothing is built or contacted otherwise. */
+  private static Optional<LlmReplies> llmReplies(AppConfig config, Vertx vertx, PgConversationStore store,
+      DialogueEngine dialogue, Models models, WorkerExecutor riskPool) {
+    if (config.llm().isEmpty()) {
+      LOG.info("llm.off");
+      return Optional.empty();
+    }
+    LlmConfig llm = config.llm().get();
+    if (llm.cleartextRemote()) {
+      LOG.warn("llm.cleartext host={}: patient text would leave this machine unencrypted; use https", llm.baseUrl().getHost());
+    }
+    LOG.info("llm.on model={} timeoutMs={}", llm.model(), llm.timeout().toMillis());
+    return Optional.of(new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
+        store, dialogue, models.risk(), models.quickRisk(), riskPool, models.pii()));
   }
 
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {

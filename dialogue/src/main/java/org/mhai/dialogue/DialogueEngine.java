@@ -51,6 +51,8 @@ public final class DialogueEngine {
   private static final int MAX_STEPS = 64;
   /** How sure the emotion model must be before the bot names the feeling back. */
   private static final double REFLECT_AT = 0.5;
+  /** The {@code TemplateUsed} id that marks a free-chat reply written by the LLM (docs/responses.md). */
+  public static final String LLM_TEMPLATE = "llm";
 
   private final CrisisPolicy crisis;
   private final FlowCatalog flows;
@@ -207,7 +209,7 @@ public final class DialogueEngine {
     RiskAssessment discounted = new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(),
         risk.detectorVersion() + "+offered_answer");
     return new Turn.PatientMessage(turn.at(), turn.seq(), turn.text(), discounted, turn.emotion(), turn.suggestions(),
-        turn.knowledge());
+        turn.knowledge(), turn.generated());
   }
 
   private boolean offeredAnswer(DialogueState state, String text) {
@@ -557,8 +559,9 @@ public final class DialogueEngine {
   /**
    * Free chat: a psychoeducation answer when the patient asks something the knowledge base knows
    * (retrieved before the turn, with its source); an exercise when they ask for help coping;
-   * otherwise a curated template chosen by intent and the emotion heard in this message, never the
-   * same template twice in a row.
+   * otherwise the LLM's reply when the service obtained a safe one ({@link Turn.PatientMessage#generated},
+   * recorded as template {@value #LLM_TEMPLATE}), else a curated template chosen by intent and the
+   * emotion heard in this message, never the same template twice in a row.
    */
   private void freeChat(Run r, Turn.PatientMessage turn) {
     Intent intent = IntentClassifier.classify(turn.text());
@@ -574,6 +577,11 @@ public final class DialogueEngine {
         startFlow(r, exercise.get(), 0);
         return;
       }
+    }
+    if (turn.generated().isPresent() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !r.state.crisis().active()) {
+      r.add(new DialogueEvent.TemplateUsed(r.at, LLM_TEMPLATE));
+      r.say(turn.generated().get());
+      return;
     }
     String emotion = turn.emotion().map(e -> {
       String d = e.dominant();

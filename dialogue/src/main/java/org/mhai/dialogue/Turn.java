@@ -38,9 +38,13 @@ public sealed interface Turn {
    * @param suggestions coping exercises ranked for this patient now, best first (may be empty:
    *     the dialogue then falls back to its own short list)
    * @param knowledge psychoeducation entries that answer the message, best first (may be empty)
+   * @param generated an LLM-written free-chat reply, already through the safety filter and the risk
+   *     detector (docs/responses.md, "Optional LLM replies"); used instead of a curated template
+   *     only when the turn ends in free chat with no psychoeducation answer or exercise, and
+   *     never for a message of concern. Empty when the LLM is off, was not asked, or failed.
    */
   record PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion,
-      List<Suggestion> suggestions, List<Knowledge> knowledge) implements Turn {
+      List<Suggestion> suggestions, List<Knowledge> knowledge, Optional<String> generated) implements Turn {
     public PatientMessage {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(text, "text");
@@ -48,6 +52,12 @@ public sealed interface Turn {
       Objects.requireNonNull(emotion, "emotion");
       suggestions = List.copyOf(suggestions);
       knowledge = List.copyOf(knowledge);
+      generated = generated.filter(g -> !g.isBlank());
+    }
+
+    public PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion,
+        List<Suggestion> suggestions, List<Knowledge> knowledge) {
+      this(at, seq, text, risk, emotion, suggestions, knowledge, Optional.empty());
     }
 
     public PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion) {

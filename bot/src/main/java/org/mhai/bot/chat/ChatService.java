@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.WorkerExecutor;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mhai.bot.llm.LlmReplies;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
 import org.mhai.bot.recommend.Recommendations;
@@ -55,6 +56,7 @@ public final class ChatService {
   private final Optional<EmotionBatcher> emotion;
   private final Optional<KnowledgeLookup> knowledge;
   private final Optional<Recommendations> recommendations;
+  private final Optional<LlmReplies> llm;
   private final RateLimiter rateLimiter;
   private final EventBus bus;
   private final Clock clock;
@@ -93,6 +95,16 @@ public final class ChatService {
       RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, Optional<EmotionBatcher> emotion,
       Optional<KnowledgeLookup> knowledge, Optional<Recommendations> recommendations, RateLimiter rateLimiter,
       EventBus bus, Clock clock, int ratePerMinute) {
+    this(store, escalations, onCall, dialogue, risk, quickRisk, riskPool, emotion, knowledge, recommendations, rateLimiter,
+        bus, clock, ratePerMinute, Optional.empty());
+  }
+
+  /** @param llm optional LLM free-chat replies (docs/responses.md); empty: curated templates only */
+  public ChatService(PgConversationStore store, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
+      RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, Optional<EmotionBatcher> emotion,
+      Optional<KnowledgeLookup> knowledge, Optional<Recommendations> recommendations, RateLimiter rateLimiter,
+      EventBus bus, Clock clock, int ratePerMinute, Optional<LlmReplies> llm) {
+    this.llm = llm;
     this.knowledge = knowledge;
     this.recommendations = recommendations;
     this.store = store;
@@ -143,9 +155,11 @@ public final class ChatService {
           return assessFully(text).compose(risk -> emotionFor(appended, text, risk).compose(emotion ->
                   knowledgeFor(appended, text, risk).compose(knowledge ->
                   suggestionsFor(c, appended, emotion, risk).compose(suggestions ->
+                  generatedFor(c, appended, text, risk, emotion, knowledge, suggestions).compose(generated ->
                   store.decidePending(c, (state, seq, t, at) -> seq == appended.seq() && !appended.duplicate()
-                      ? decide(state, seq, t, at, risk, emotion, knowledge, suggestions)
-                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty(), List.of(), List.of()))))))
+                      ? decide(state, seq, t, at, risk, emotion, knowledge, suggestions, generated)
+                      : decide(state, seq, t, at, assessQuickly(t), Optional.empty(), List.of(), List.of(),
+                          Optional.empty())))))))
               .onSuccess(outcome -> afterTurn(c, outcome))
               .compose(outcome -> store.repliesTo(c, appended.seq()))
               .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
@@ -195,6 +209,20 @@ public final class ChatService {
   }
 
   /**
+   * An LLM-written free-chat reply, already filtered, when the LLM is configured and may be used for
+   * this message (never for a message of concern; see {@link LlmReplies}); empty otherwise. Asked
+   * before the turn's transaction, so the row lock is never held while a model answers.
+   */
+  private Future<Optional<String>> generatedFor(Conversation c, PgConversationStore.Appended appended, String text,
+      RiskAssessment risk, Optional<EmotionScores> emotion, List<Turn.Knowledge> knowledge, List<Suggestion> suggestions) {
+    if (appended.duplicate() || llm.isEmpty() || risk.level().atLeast(RiskLevel.MEDIUM)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return llm.get().reply(c, new Turn.PatientMessage(appended.message().at(), appended.seq(), text, risk, emotion,
+        suggestions, knowledge));
+  }
+
+  /**
    * The full detector's verdict (lexicon + learned component) from the {@code risk} pool; if it
    * fails or takes longer than {@link #RISK_TIMEOUT_MS}, the lexicon's verdict, computed inline.
    */
@@ -220,11 +248,13 @@ public final class ChatService {
 
   /** Runs inside the turn transaction: the crisis detector's verdict first, then the dialogue. */
   private Decision decide(DialogueState state, long seq, String text, Instant at, RiskAssessment assessment,
-      Optional<EmotionScores> emotion, List<Turn.Knowledge> knowledge, List<Suggestion> suggestions) {
+      Optional<EmotionScores> emotion, List<Turn.Knowledge> knowledge, List<Suggestion> suggestions,
+      Optional<String> generated) {
     if (assessment.level().atLeast(RiskLevel.MEDIUM)) {
       LOG.warn("risk.flagged seq={} level={} signals={}", seq, assessment.level().wireName(), assessment.signals());
     }
-    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion, suggestions, knowledge));
+    return dialogue.decide(state, new Turn.PatientMessage(at, seq, text, assessment, emotion, suggestions, knowledge,
+        generated));
   }
 
   /** After the turn committed: tell the conversation's listeners, the portal and on-call staff. */

@@ -30,7 +30,8 @@ public record AppConfig(
     Duration shutdownGrace,
     Duration escalationSla,
     Optional<String> publicUrl,
-    NlpConfig nlp) {
+    NlpConfig nlp,
+    Optional<LlmConfig> llm) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = Set.of(
@@ -41,7 +42,8 @@ public record AppConfig(
       "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
       "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT",
-      "MHAI_TIMEZONE");
+      "MHAI_TIMEZONE",
+      "MHAI_LLM_BASE_URL", "MHAI_LLM_MODEL", "MHAI_LLM_API_KEY", "MHAI_LLM_TIMEOUT_MS");
 
   public record HttpConfig(String host, int port) {}
 
@@ -137,7 +139,8 @@ public record AppConfig(
             s.integer("MHAI_NLP_BATCH_WAIT_MS", 5, 0, 1000),
             s.integer("MHAI_NLP_QUEUE", 1024, 1, 100_000),
             s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000),
-            s.flag("MHAI_CORENLP_SENTIMENT")));
+            s.flag("MHAI_CORENLP_SENTIMENT")),
+        LlmConfig.from(env));
   }
 
   private static java.time.ZoneId zone(String id) {

@@ -433,6 +433,29 @@ public final class PgConversationStore {
         .map(rows -> StateCodec.decode((JsonObject) rows.iterator().next().getJson("state")));
   }
 
+  /**
+   * What an LLM prompt may be built from ({@code dialogue.freechat.LlmPrompt}), decrypted, in seq
+   * order: the last {@code limit} patient and bot messages before {@code beforeSeq}, and every text
+   * a flow captured in this conversation (the prompt builder redacts those). No staff messages.
+   */
+  public Future<List<DialogueEvent>> promptEvents(Conversation c, long beforeSeq, int limit) {
+    return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
+            + "where conversation_id = $1 and (type = 'text_captured' or seq in (select seq from conversation_event "
+            + "where conversation_id = $1 and seq < $2 and type in ('patient_said', 'bot_said') order by seq desc limit $3)) "
+            + "order by seq")
+        .execute(Tuple.of(c.id().value(), beforeSeq, limit))
+        .compose(rows -> {
+          Future<List<DialogueEvent>> chain = Future.succeededFuture(new ArrayList<>());
+          for (Row row : rows) {
+            chain = chain.compose(list -> decodeRow(pool, c.id(), row).map(e -> {
+              list.add(e);
+              return list;
+            }));
+          }
+          return chain;
+        });
+  }
+
   private Future<List<StoredMessage>> readMessages(Conversation c, String where, long arg) {
     return pool.preparedQuery("select seq, type, at, client_message_id, in_reply_to, key_id, body, data "
             + "from conversation_event where conversation_id = $1 and " + where)
