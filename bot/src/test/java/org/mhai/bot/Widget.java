@@ -97,6 +97,12 @@ final class Widget {
     new Actions(b.driver).sendKeys(keys).perform();
   }
 
+  /** Shift+Tab (a chord string through {@code sendKeys} does not hold Shift down). */
+  void shiftTab() {
+    new Actions(b.driver).keyDown(org.openqa.selenium.Keys.SHIFT).sendKeys(org.openqa.selenium.Keys.TAB)
+        .keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+  }
+
   /** The focused element inside the widget, described as {@code tag.class} (empty if focus is outside). */
   String focused() {
     return (String) inRoot("(function (a) { return a ? a.tagName.toLowerCase() + (a.className ? '.' + a.className.split(' ')[0] : '') : ''; })(r.activeElement)");
@@ -137,6 +143,7 @@ final class Widget {
    * widget's host element, with its shadow tree); returns one line per violation.
    */
   List<String> axe(boolean widgetOnly) {
+    wait.until(d -> (Boolean) inRoot("r.querySelector('.panel').getAnimations().length === 0")); // colours are final
     if (!(Boolean) js("return !!window.axe")) {
       try {
         js(Files.readString(AXE));
