@@ -87,7 +87,8 @@
     ".crisis{white-space:pre-line;background:#fdecea;color:#611a15;padding:8px 12px;font-size:13px;border-bottom:1px solid #f5c6cb;max-height:40%;overflow-y:auto}.crisis a{color:#611a15;font-weight:700}" +
     ".tools{display:flex;gap:12px;padding:2px 12px 4px;font-size:12px}.tools button{background:none;border:0;color:" + ink + ";text-decoration:underline;cursor:pointer;padding:4px 2px;min-height:28px;font-size:12px}" +
     "form{display:flex;border-top:1px solid #767676}textarea{flex:1;border:0;padding:10px;resize:none;font-size:14px;height:48px;color:#1b1b1b;background:#fff}" +
-    "textarea::placeholder{color:#6b6b6b}textarea:focus-visible{outline-offset:-3px;box-shadow:none}" +
+    "textarea::placeholder{color:#6b6b6b}textarea:focus-visible,.log:focus-visible{outline-offset:-3px;box-shadow:none}" +
+    "form button:focus-visible,.close:focus-visible{outline:3px solid currentColor;outline-offset:-5px;box-shadow:none}" +
     "form button{border:0;background:" + accent + ";color:" + onAccent + ";padding:0 16px;cursor:pointer;font-size:14px;font-weight:600}" +
     ".status{font-size:12px;color:#a33;padding:0 12px}.status:empty{display:none}" +
     "@media (pointer:coarse){" + btn44 + "}" +
@@ -145,7 +146,7 @@
     while (region.childNodes.length > 3) region.firstChild.remove();
   }
   function speaker(m) {
-    return m.from === "patient" ? T.you : m.from === "therapist" ? fmt(T.staff, m.staffName || "") : T.bot;
+    return m.from === "patient" ? T.you : m.from === "therapist" ? fmt(T.staff, m.staffName || takeover.staffName || "") : T.bot;
   }
   function setTakeover(active, name) {
     active = !!active;
