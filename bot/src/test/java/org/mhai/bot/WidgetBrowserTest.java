@@ -144,7 +144,9 @@ class WidgetBrowserTest {
       w.until(d -> !quickReplies(w).isEmpty());
       String first = quickReplies(w).get(0);
       long before = w.messages().stream().filter(first::equals).count();
-      w.el(".quick button").click();
+      w.until(d -> (Boolean) w.inRoot("(function (b, l) { return b.top >= l.top && b.bottom <= l.bottom; })("
+          + "r.querySelector('.quick button').getBoundingClientRect(), r.querySelector('.log').getBoundingClientRect())"));
+      w.el(".quick button").click(); // where the user sees it, once the log has scrolled
       w.until(d -> w.messages().stream().filter(first::equals).count() == before + 1);
       assertEquals(0L, w.pending());
     }
