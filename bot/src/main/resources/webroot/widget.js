@@ -1,83 +1,172 @@
 /*! MentalHealthAI web chat widget. SPDX-License-Identifier: GPL-3.0-or-later
  * Embed: <script src="https://host/widget.js" data-mhai-server="https://host" data-locale="en" async></script>
- * Renders in a Shadow DOM; talks to the server over a WebSocket with the REST API as fallback;
- * keeps the session token in localStorage so a reload resumes the conversation. */
+ * Renders in an open Shadow DOM; talks to the server over a WebSocket with the REST API as fallback;
+ * keeps the session token in localStorage so a reload resumes the conversation. Dependency-free. */
 (function () {
   "use strict";
   var script = document.currentScript || document.querySelector("script[data-mhai-server]");
   if (!script || window.__mhaiWidget) return;
   window.__mhaiWidget = true;
-  var server = (script.getAttribute("data-mhai-server") || new URL(script.src).origin).replace(/\/$/, "");
-  var locale = script.getAttribute("data-locale") || "en";
-  var title = script.getAttribute("data-title") || "Support chat";
-  var color = script.getAttribute("data-color") || "#2f6f73";
+  var attr = function (n) { return script.getAttribute("data-" + n); };
+  var server = (attr("mhai-server") || new URL(script.src).origin).replace(/\/$/, "");
+  var locale = attr("locale") || "en";
+  var lang = locale.slice(0, 2).toLowerCase() === "es" ? "es" : "en";
   var KEY = "mhai.session." + server;
   var T = {
-    en: { open: "Open support chat", close: "Close chat", send: "Send", placeholder: "Type a message…",
+    en: { open: "Open support chat", close: "Close chat", send: "Send", placeholder: "Type a message…", message: "Message",
           note: "Not an emergency service. In danger? Call your local emergency number.", offline: "Reconnecting…",
-          reset: "New conversation", transcript: "Download transcript", you: "You", bot: "Support bot",
+          reset: "New conversation", transcript: "Download transcript", you: "You", bot: "Support bot", title: "Support chat",
+          log: "Conversation", quick: "Quick replies", helplines: "Helplines", sending: "sending",
+          staff: "{} (therapist)", talking: "You are now talking to {}, a therapist", back: "You are talking to the support bot again",
+          typing: "{} is typing…", unread: "{} new",
           confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here." },
-    es: { open: "Abrir chat de apoyo", close: "Cerrar chat", send: "Enviar", placeholder: "Escribe un mensaje…",
+    es: { open: "Abrir chat de apoyo", close: "Cerrar chat", send: "Enviar", placeholder: "Escribe un mensaje…", message: "Mensaje",
           note: "No es un servicio de emergencias. ¿En peligro? Llama al número de emergencias.", offline: "Reconectando…",
-          reset: "Nueva conversación", transcript: "Descargar conversación", you: "Tú", bot: "Bot de apoyo",
+          reset: "Nueva conversación", transcript: "Descargar conversación", you: "Tú", bot: "Bot de apoyo", title: "Chat de apoyo",
+          log: "Conversación", quick: "Respuestas rápidas", helplines: "Líneas de ayuda", sending: "enviando",
+          staff: "{} (terapeuta)", talking: "Ahora hablas con {}, terapeuta", back: "Vuelves a hablar con el bot de apoyo",
+          typing: "{} está escribiendo…", unread: "{} nuevos",
           confirmReset: "¿Empezar una conversación nueva? Esta queda guardada en el servidor, pero no la verás aquí." }
-  }[locale.slice(0, 2)] || null;
-  if (!T) T = { open: "Open support chat", close: "Close chat", send: "Send", placeholder: "Type a message…",
-    note: "Not an emergency service. In danger? Call your local emergency number.", offline: "Reconnecting…",
-    reset: "New conversation", transcript: "Download transcript", you: "You", bot: "Support bot",
-    confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here." };
+  }[lang];
+  var fmt = function (s, v) { return s.replace("{}", v); };
+  var title = attr("title") || T.title;
 
   var host = document.createElement("div");
   host.setAttribute("data-mhai-widget", "");
+  host.setAttribute("lang", locale);
   document.body.appendChild(host);
-  var root = host.attachShadow({ mode: "open" });
+  var root = host.attachShadow({ mode: "open" }); // open: assistive tech and axe-core can see inside
+
+  /* Colours: data-color is parsed by the browser (any CSS colour), then used only as rgb(); the
+   * text drawn on it and the accent used as text on white are chosen to keep WCAG AA 4.5:1. */
+  var probe = document.createElement("i");
+  probe.style.color = attr("color") || "";
+  if (!probe.style.color) probe.style.color = "#2f6f73";
+  root.appendChild(probe);
+  var computed = getComputedStyle(probe).color;
+  var rgb = (/^rgb/.test(computed) ? computed.match(/[\d.]+/g) : [47, 111, 115]).slice(0, 3).map(Number);
+  probe.remove();
+  function lum(c) {
+    var a = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2];
+  }
+  function ratio(a, b) { var x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+  var css = function (c) { return "rgb(" + c.map(Math.round).join(",") + ")"; };
+  var WHITE = [255, 255, 255], BLACK = [0, 0, 0];
+  var accent = css(rgb);
+  var onAccent = ratio(rgb, WHITE) >= 4.5 || ratio(rgb, WHITE) > ratio(rgb, BLACK) ? "#fff" : "#000";
+  var inkRgb = rgb;
+  while (ratio(inkRgb, WHITE) < 4.6) inkRgb = inkRgb.map(function (v) { return v * 0.9; }); // darken until readable on white
+  var ink = css(inkRgb);
+
+  var btn44 = ".quick button,.tools button,.close,form button{min-height:44px;min-width:44px}";
   root.innerHTML =
     "<style>" +
-    ":host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif}" +
-    ".launch{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:" + color + ";color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}" +
-    ".panel{position:fixed;right:20px;bottom:88px;width:360px;max-width:calc(100vw - 24px);height:540px;max-height:calc(100vh - 110px);background:#fff;color:#1b1b1b;border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:none;flex-direction:column;overflow:hidden;z-index:2147483000}" +
-    ".panel.open{display:flex}@media (max-width:520px){.panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100vh;max-height:100vh;border-radius:0}}" +
-    "header{background:" + color + ";color:#fff;padding:12px 14px;display:flex;align-items:center;justify-content:space-between;font-weight:600}" +
-    "header button{background:transparent;border:0;color:#fff;font-size:20px;cursor:pointer}" +
+    ":host{all:initial!important}*{box-sizing:border-box;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0}" +
+    ".w{font-size:14px;color:#1b1b1b;line-height:1.35}" +
+    ":focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}" +
+    ".sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}" +
+    ".launch{position:fixed;right:20px;bottom:calc(20px + env(safe-area-inset-bottom));width:56px;height:56px;border-radius:50%;border:0;background:" + accent + ";color:" + onAccent + ";cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}" +
+    ".panel{position:fixed;right:20px;bottom:88px;width:360px;max-width:calc(100vw - 24px);height:540px;max-height:calc(100vh - 110px);max-height:calc(100dvh - 110px);background:#fff;color:#1b1b1b;border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden;z-index:2147483000}" +
+    ".panel[hidden]{display:none}.panel.anim{animation:mhai-in .18s ease-out}@keyframes mhai-in{from{opacity:0;transform:translateY(12px)}}" +
+    "header{background:" + accent + ";color:" + onAccent + ";padding:10px 8px 10px 14px;display:flex;align-items:center;justify-content:space-between;gap:8px}" +
+    "h2{font-size:16px;font-weight:600;color:inherit}" +
+    ".close{background:transparent;border:0;color:inherit;font-size:22px;line-height:1;cursor:pointer;width:36px;height:36px;border-radius:6px}" +
+    ".who{background:#e7eefc;color:#12305e;font-weight:600;padding:8px 12px;font-size:13px;border-bottom:1px solid #c5d3f0}" +
     ".note{font-size:12px;background:#fff6e0;color:#5a4500;padding:6px 12px}" +
-    ".log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}" +
-    ".msg{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;line-height:1.35;font-size:14px}" +
-    ".bot{align-self:flex-start;background:#eef2f2}.patient{align-self:flex-end;background:" + color + ";color:#fff}" +
-    ".bot a{color:inherit;font-weight:600}.pending{opacity:.6}.quick{display:flex;flex-wrap:wrap;gap:6px}.quick button{border:1px solid " + color + ";background:#fff;color:" + color + ";border-radius:14px;padding:4px 10px;cursor:pointer;font-size:13px}" +
-    ".typing{font-size:12px;color:#666;padding:0 12px 4px;min-height:16px}" +
-    ".time{display:block;font-size:10px;opacity:.7;margin-top:3px}" +
+    ".log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;scroll-behavior:smooth}" +
+    ".msg{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}" +
+    ".bot{align-self:flex-start;background:#eef2f2;color:#1b1b1b}.patient{align-self:flex-end;background:" + accent + ";color:" + onAccent + "}" +
+    ".staff{align-self:flex-start;background:#e7eefc;color:#12305e;border-left:4px solid #2f58a8}.label{display:block;font-size:12px;font-weight:700;margin-bottom:2px}" +
+    ".patient.pending{background:#fff;color:" + ink + ";border:1px dashed " + ink + "}" +
+    ".msg a{color:inherit;font-weight:700}.quick{display:flex;flex-wrap:wrap;gap:6px}" +
+    ".quick button{border:1px solid " + ink + ";background:#fff;color:" + ink + ";border-radius:16px;padding:4px 12px;min-height:32px;cursor:pointer;font-size:13px}" +
+    ".typing{font-size:12px;color:#595959;padding:0 12px 4px;min-height:16px}" +
+    ".time{display:block;font-size:11px;margin-top:3px}" +
     ".badge{position:absolute;top:-4px;right:-4px;background:#c0392b;color:#fff;border-radius:10px;font-size:12px;min-width:20px;height:20px;line-height:20px;text-align:center}" +
-    ".crisis{white-space:pre-line;background:#fdecea;color:#611a15;padding:8px 12px;font-size:13px;border-bottom:1px solid #f5c6cb}.crisis a{color:#611a15;font-weight:700}" +
-    ".tools{display:flex;gap:8px;padding:4px 12px;font-size:12px}.tools button{background:none;border:0;color:" + color + ";text-decoration:underline;cursor:pointer;padding:0}" +
-    "form{display:flex;border-top:1px solid #ddd}textarea{flex:1;border:0;padding:10px;resize:none;font-size:14px;height:48px}" +
-    "form button{border:0;background:" + color + ";color:#fff;padding:0 16px;cursor:pointer}" +
-    ".status{font-size:12px;color:#a33;padding:2px 12px}" +
-    "</style>" +
-    "<button class='launch' aria-label='" + T.open + "'><svg width='26' height='26' viewBox='0 0 24 24' aria-hidden='true'>" +
+    ".crisis{white-space:pre-line;background:#fdecea;color:#611a15;padding:8px 12px;font-size:13px;border-bottom:1px solid #f5c6cb;max-height:40%;overflow-y:auto}.crisis a{color:#611a15;font-weight:700}" +
+    ".tools{display:flex;gap:12px;padding:2px 12px 4px;font-size:12px}.tools button{background:none;border:0;color:" + ink + ";text-decoration:underline;cursor:pointer;padding:4px 2px;min-height:28px;font-size:12px}" +
+    "form{display:flex;border-top:1px solid #767676}textarea{flex:1;border:0;padding:10px;resize:none;font-size:14px;height:48px;color:#1b1b1b;background:#fff}" +
+    "textarea::placeholder{color:#6b6b6b}textarea:focus-visible,.log:focus-visible{outline-offset:-3px;box-shadow:none}" +
+    "form button:focus-visible,.close:focus-visible{outline:3px solid currentColor;outline-offset:-5px;box-shadow:none}" +
+    "form button{border:0;background:" + accent + ";color:" + onAccent + ";padding:0 16px;cursor:pointer;font-size:14px;font-weight:600}" +
+    ".status{font-size:12px;color:#a33;padding:0 12px}.status:empty{display:none}" +
+    "@media (pointer:coarse){" + btn44 + "}" +
+    "@media (max-width:480px){.panel{right:0;bottom:0;left:0;top:0;width:100%;max-width:none;height:100vh;height:100dvh;height:var(--mhai-vh,100dvh);max-height:none;border-radius:0;" +
+    "padding:0 env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}" +
+    "header{padding-top:calc(10px + env(safe-area-inset-top))}.w.open .launch{display:none}textarea{font-size:16px}" + btn44 + "}" +
+    "@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important;scroll-behavior:auto!important}}" +
+    "</style><div class='w'>" +
+    "<button type='button' class='launch' aria-haspopup='dialog' aria-expanded='false' aria-controls='mhai-panel'>" +
+    "<svg width='26' height='26' viewBox='0 0 24 24' aria-hidden='true' focusable='false'>" +
     "<path fill='currentColor' d='M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'/></svg></button>" +
-    "<section class='panel' role='dialog' aria-label='" + title + "'>" +
-    "<header><span></span><button class='close' aria-label='" + T.close + "'>×</button></header>" +
-    "<div class='note'></div><div class='crisis' hidden></div><div class='log' role='log' aria-live='polite'></div>" +
-    "<div class='typing' aria-live='polite'></div><div class='status' aria-live='assertive'></div>" +
-    "<form><textarea aria-label='" + T.placeholder + "' placeholder='" + T.placeholder + "' maxlength='4096'></textarea>" +
-    "<button type='submit'>" + T.send + "</button></form>" +
-    "<div class='tools'><button type='button' class='transcript'>" + T.transcript + "</button>" +
-    "<button type='button' class='reset'>" + T.reset + "</button></div></section>";
+    "<section class='panel' id='mhai-panel' role='dialog' aria-modal='false' aria-labelledby='mhai-title' hidden>" +
+    "<header><h2 id='mhai-title'></h2><button type='button' class='close'>×</button></header>" +
+    "<p class='who' hidden></p><p class='note'></p><div class='crisis' role='region' hidden></div>" +
+    "<div class='log' role='region' tabindex='0'></div>" +
+    "<div class='typing' aria-live='polite'></div><div class='status' role='status'></div>" +
+    "<form><textarea maxlength='4096'></textarea><button type='submit'></button></form>" +
+    "<div class='tools'><button type='button' class='transcript'></button><button type='button' class='reset'></button></div></section>" +
+    "<div class='sr polite' aria-live='polite'></div><div class='sr alert' aria-live='assertive'></div></div>";
   var $ = function (s) { return root.querySelector(s); };
-  $("header span").textContent = title;
+  var w = $(".w"), panel = $(".panel"), log = $(".log"), input = $("textarea"), typing = $(".typing"), status = $(".status");
+  var launch = $(".launch"), crisisBox = $(".crisis"), who = $(".who");
+  w.setAttribute("lang", locale);
+  $("h2").textContent = title;
+  $(".close").setAttribute("aria-label", T.close);
   $(".note").textContent = T.note;
-  var panel = $(".panel"), log = $(".log"), input = $("textarea"), typing = $(".typing"), status = $(".status");
-  var launch = $(".launch"), crisisBox = $(".crisis"), unread = 0, history = [], live = false;
-  function badge() {
-    var b = launch.querySelector(".badge");
-    if (unread > 0 && !panel.classList.contains("open")) {
-      if (!b) { b = document.createElement("span"); b.className = "badge"; launch.appendChild(b); }
-      b.textContent = String(unread);
-      launch.setAttribute("aria-label", T.open + " (" + unread + ")");
-    } else if (b) { b.remove(); launch.setAttribute("aria-label", T.open); }
+  crisisBox.setAttribute("aria-label", T.helplines);
+  log.setAttribute("aria-label", T.log);
+  input.setAttribute("aria-label", T.message);
+  input.placeholder = T.placeholder;
+  $("form button").textContent = T.send;
+  $(".transcript").textContent = T.transcript;
+  $(".reset").textContent = T.reset;
+  launch.setAttribute("aria-label", T.open);
+  var reduce = window.matchMedia ? matchMedia("(prefers-reduced-motion: reduce)") : { matches: false };
+  if (window.visualViewport) { // keep the input above the on-screen keyboard on phones
+    var fit = function () { host.style.setProperty("--mhai-vh", visualViewport.height + "px"); };
+    visualViewport.addEventListener("resize", fit); fit();
   }
 
-  var session = null, ws = null, lastSeq = 0, seen = {}, backoff = 500, outbox = [];
+  var unread = 0, said = [], live = false, isOpen = false, typingTimer = 0;
+  var takeover = { active: false, staffName: "" }, takeoverExplicit = false;
+  function badge() {
+    var b = launch.querySelector(".badge");
+    if (unread > 0 && !isOpen) {
+      if (!b) { b = document.createElement("span"); b.className = "badge"; b.setAttribute("aria-hidden", "true"); launch.appendChild(b); }
+      b.textContent = String(unread);
+      launch.setAttribute("aria-label", T.open + " (" + fmt(T.unread, unread) + ")");
+    } else if (b) { b.remove(); launch.setAttribute("aria-label", T.open); }
+  }
+  /* Screen readers: new messages and state changes are announced through these two live regions. */
+  function say(text, urgent) {
+    var region = $(urgent ? ".alert" : ".polite"), p = document.createElement("p");
+    p.textContent = text; region.appendChild(p);
+    while (region.childNodes.length > 3) region.firstChild.remove();
+  }
+  function speaker(m) {
+    return m.from === "patient" ? T.you : m.from === "therapist" ? fmt(T.staff, m.staffName || takeover.staffName || "") : T.bot;
+  }
+  function setTakeover(active, name) {
+    active = !!active;
+    var changed = active !== takeover.active || (active && name && name !== takeover.staffName);
+    takeover = { active: active, staffName: active ? (name || takeover.staffName || "") : "" };
+    who.hidden = !active;
+    who.textContent = active ? fmt(T.talking, takeover.staffName) : "";
+    if (changed && live) say(active ? who.textContent : T.back, false);
+  }
+  /* The server's explicit takeover state (session, history, ready frame) wins over the guess from messages. */
+  function takeoverField(o) {
+    if (o && o.takeover && typeof o.takeover === "object") { takeoverExplicit = true; setTakeover(o.takeover.active, o.takeover.staffName); }
+  }
+  function setTyping(on) {
+    clearTimeout(typingTimer);
+    typing.textContent = on ? fmt(T.typing, takeover.active ? takeover.staffName : T.bot) : "";
+    if (on) typingTimer = setTimeout(function () { setTyping(false); }, 15000);
+  }
+
+  var session = null, ws = null, lastSeq = 0, seen = {}, backoff = 500, outbox = [], inFlight = null, poller = 0;
   try { session = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { session = null; }
   try { outbox = JSON.parse(localStorage.getItem(KEY + ".outbox") || "[]"); } catch (e) { outbox = []; }
   function saveOutbox() { try { localStorage.setItem(KEY + ".outbox", JSON.stringify(outbox)); } catch (e) {} }
@@ -92,42 +181,66 @@
     var headers = { "Content-Type": "application/json" };
     if (session) headers.Authorization = "Bearer " + session.token;
     return fetch(server + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-      .then(function (r) { return r.json().then(function (j) { if (!r.ok) { var e = new Error(j.error); e.status = r.status; throw e; } return j; }); });
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) { var e = new Error(j.error); e.status = r.status; e.retry = j.retryAfter; throw e; } return j; }); });
   }
+  function stamp(div, at) {
+    var t = document.createElement("time"); t.className = "time";
+    var d = at ? new Date(at) : new Date();
+    if (at) t.dateTime = at;
+    t.textContent = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
+    var old = div.querySelector(".time"); if (old) old.remove();
+    div.appendChild(t);
+  }
+  function srLabel(div, text) { var s = document.createElement("span"); s.className = "sr"; s.textContent = text + ": "; div.appendChild(s); }
+  /* Messages sit in seq order; ones still waiting to be sent stay at the end. */
+  function place(div, seq) {
+    var kids = log.children;
+    for (var i = 0; i < kids.length; i++) {
+      var s = Number(kids[i].getAttribute("data-seq"));
+      if (kids[i].classList.contains("pending") || kids[i].classList.contains("quick") || s > seq) { log.insertBefore(div, kids[i]); return; }
+    }
+    log.appendChild(div);
+  }
+  function scroll() { log.scrollTo ? log.scrollTo({ top: log.scrollHeight, behavior: reduce.matches ? "auto" : "smooth" }) : (log.scrollTop = log.scrollHeight); }
   function render(m) {
     if (seen[m.seq]) return;
     seen[m.seq] = true;
     if (m.seq > lastSeq) lastSeq = m.seq;
-    if (m.clientMessageId) {
-      var p = log.querySelector("[data-cid='" + m.clientMessageId + "']");
-      if (p) { p.classList.remove("pending"); return; }
-    }
+    var mine = m.clientMessageId && log.querySelector("[data-cid='" + m.clientMessageId + "']");
+    if (mine) { sent(mine, m.seq, m.at); return; }
+    var old = log.querySelector(".quick"); if (old && m.seq >= lastSeq) old.remove(); // answered or superseded
     var div = document.createElement("div");
-    div.className = "msg " + (m.from === "bot" ? "bot" : "patient");
-    if (m.from === "bot" && m.text.indexOf("\u2022") >= 0) {
+    div.className = "msg " + (m.from === "patient" ? "patient" : m.from === "therapist" ? "staff" : "bot");
+    div.setAttribute("data-seq", m.seq);
+    var crisis = m.from !== "patient" && m.text.indexOf("\u2022") >= 0;
+    if (m.from === "therapist") {
+      var l = document.createElement("span"); l.className = "label"; l.textContent = speaker(m); div.appendChild(l);
+    } else srLabel(div, speaker(m));
+    if (crisis) {
       linkify(div, m.text);
       crisisBox.textContent = ""; linkify(crisisBox, m.text); crisisBox.hidden = false; // helplines stay in view
-    } else div.textContent = m.text;
-    if (m.at) {
-      var time = document.createElement("time"); time.className = "time"; time.dateTime = m.at;
-      time.textContent = new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-      div.appendChild(time);
+    } else div.appendChild(document.createTextNode(m.text));
+    stamp(div, m.at);
+    place(div, m.seq);
+    said.push(m);
+    if (m.from === "therapist") setTakeover(true, m.staffName);
+    else if (m.from === "bot" && !takeoverExplicit) setTakeover(false);
+    if (m.from !== "patient") {
+      setTyping(false);
+      if (live) { say(speaker(m) + ": " + m.text, crisis); if (!isOpen) { unread++; badge(); } }
+      if (m.quickReplies && m.quickReplies.length && m.seq >= lastSeq) quick(m.quickReplies);
     }
-    log.appendChild(div);
-    history.push(m);
-    if (live && m.from === "bot" && !panel.classList.contains("open")) { unread++; badge(); }
-    var old = log.querySelector(".quick"); if (old) old.remove();
-    if (m.from === "bot" && m.quickReplies && m.quickReplies.length) {
-      var q = document.createElement("div"); q.className = "quick";
-      m.quickReplies.forEach(function (label) {
-        var b = document.createElement("button"); b.type = "button"; b.textContent = label;
-        b.addEventListener("click", function () { send(label); });
-        q.appendChild(b);
-      });
-      log.appendChild(q);
-    }
-    if (m.from === "bot") typing.textContent = "";
-    log.scrollTop = log.scrollHeight;
+    scroll();
+  }
+  function quick(labels) {
+    var q = document.createElement("div"); q.className = "quick";
+    q.setAttribute("role", "group"); q.setAttribute("aria-label", T.quick);
+    labels.forEach(function (label) {
+      var b = document.createElement("button"); b.type = "button"; b.textContent = label;
+      b.addEventListener("click", function (e) { if (!e.detail) input.focus(); send(label); }); // by keyboard: focus stays in the chat
+      q.appendChild(b);
+    });
+    log.appendChild(q);
   }
   /* Helpline lists: phone numbers become tappable tel: links (built as DOM nodes, never as HTML). */
   function linkify(el, text) {
@@ -146,68 +259,91 @@
   function showPending(item) {
     var div = document.createElement("div");
     div.className = "msg patient pending"; div.setAttribute("data-cid", item.clientMessageId);
-    div.textContent = item.text;
-    var time = document.createElement("time"); time.className = "time";
-    time.textContent = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    div.appendChild(time);
-    log.appendChild(div); log.scrollTop = log.scrollHeight;
+    srLabel(div, T.you);
+    div.appendChild(document.createTextNode(item.text));
+    var s = document.createElement("span"); s.className = "sr wait"; s.textContent = " (" + T.sending + ")"; div.appendChild(s);
+    stamp(div, null);
+    log.appendChild(div); scroll();
+  }
+  function sent(div, seq, at) {
+    if (!div.classList.contains("pending")) return;
+    div.classList.remove("pending"); div.setAttribute("data-seq", seq);
+    var s = div.querySelector(".wait"); if (s) s.remove();
+    if (at) stamp(div, at);
+    div.remove(); place(div, seq);
+    said.push({ seq: seq, from: "patient", text: div.childNodes[1].nodeValue, at: at || new Date().toISOString() });
   }
   function acked(cid, result) {
     outbox = outbox.filter(function (o) { return o.clientMessageId !== cid; }); saveOutbox();
     var p = log.querySelector("[data-cid='" + cid + "']");
-    if (p) { p.classList.remove("pending"); seen[result.seq] = true; }
+    if (p && !seen[result.seq]) { seen[result.seq] = true; sent(p, result.seq, null); }
     (result.replies || []).forEach(render);
+    if (inFlight === cid) { inFlight = null; flush(); }
   }
+  /* One message in flight at a time, oldest first: the server sees them in the order they were typed. */
   function flush() {
-    outbox.forEach(function (item) {
-      if (ws && ws.readyState === 1) {
-        ws.send(JSON.stringify({ type: "message", clientMessageId: item.clientMessageId, text: item.text }));
-      } else {
-        api("POST", "/api/v1/webchat/sessions/" + session.sessionId + "/messages", item)
-          .then(function (r) { acked(item.clientMessageId, r); })
-          .catch(function (e) { if (e.status && e.status < 500 && e.status !== 429) { drop(item, e); } });
-      }
-    });
+    if (inFlight || !outbox.length || !session) return;
+    var item = outbox[0], cid = item.clientMessageId;
+    inFlight = cid;
+    if (ws && ws.readyState === 1) {
+      ws.send(JSON.stringify({ type: "message", clientMessageId: cid, text: item.text }));
+      setTimeout(function () { if (inFlight === cid) { inFlight = null; flush(); } }, 20000); // no ack: resend (idempotent)
+    } else {
+      api("POST", "/api/v1/webchat/sessions/" + session.sessionId + "/messages", item)
+        .then(function (r) { acked(cid, r); })
+        .catch(function (e) { failed(item, e); });
+    }
   }
-  function drop(item, e) {
-    outbox = outbox.filter(function (o) { return o !== item; }); saveOutbox();
-    status.textContent = e.message || "Message not sent";
+  function failed(item, e) {
+    if (inFlight === item.clientMessageId) inFlight = null;
+    if (e.status && e.status < 500 && e.status !== 429) { // our mistake: it will never be accepted
+      outbox = outbox.filter(function (o) { return o !== item; }); saveOutbox();
+      var p = log.querySelector("[data-cid='" + item.clientMessageId + "']"); if (p) p.remove();
+      status.textContent = e.message || "Message not sent";
+      flush();
+    } else if (e.status) setTimeout(flush, 1000 * (e.retry || 2)); // stored, or busy: same id again later
+    // no status: the network is down; the reconnect loop flushes again
   }
   function send(text) {
     text = (text || "").trim();
     if (!text) return;
+    var old = log.querySelector(".quick"); if (old) old.remove();
     var item = { clientMessageId: uuid(), text: text };
     outbox.push(item); saveOutbox(); showPending(item); flush();
   }
   function sync() {
     return api("GET", "/api/v1/webchat/sessions/" + session.sessionId + "/messages?after=" + lastSeq)
-      .then(function (r) { r.messages.forEach(render); });
+      .then(function (r) { r.messages.forEach(render); takeoverField(r); if (r.more && r.messages.length) return sync(); });
   }
   function connect() {
-    if (!("WebSocket" in window)) { setInterval(function () { sync(); flush(); }, 3000); return; }
-    ws = new WebSocket(server.replace(/^http/, "ws") + "/ws/chat?token=" + encodeURIComponent(session.token));
-    ws.onopen = function () { backoff = 500; status.textContent = ""; ws.send(JSON.stringify({ type: "sync", after: lastSeq })); flush(); };
-    ws.onmessage = function (ev) {
+    if (!("WebSocket" in window)) { if (!poller) poller = setInterval(function () { sync().then(flush, function () {}); }, 3000); return; }
+    var sock = ws = new WebSocket(server.replace(/^http/, "ws") + "/ws/chat?token=" + encodeURIComponent(session.token));
+    sock.onopen = function () {
+      backoff = 500; status.textContent = "";
+      sock.send(JSON.stringify({ type: "sync", after: lastSeq })); inFlight = null; flush();
+    };
+    sock.onmessage = function (ev) {
       var f = JSON.parse(ev.data);
       if (f.type === "message") render(f);
       else if (f.type === "ack") acked(f.clientMessageId, f);
-      else if (f.type === "typing") typing.textContent = "…";
-      else if (f.type === "error") {
-        if (f.clientMessageId && f.status && f.status < 500 && f.status !== 429) {
-          var item = outbox.filter(function (o) { return o.clientMessageId === f.clientMessageId; })[0];
-          if (item) drop(item, new Error(f.error));
-        }
+      else if (f.type === "typing") setTyping(f.on !== false);
+      else if (f.type === "takeover") { takeoverExplicit = true; setTakeover(f.active, f.staffName); }
+      else if (f.type === "ready" || f.type === "synced") takeoverField(f);
+      else if (f.type === "error" && f.clientMessageId) {
+        var item = outbox.filter(function (o) { return o.clientMessageId === f.clientMessageId; })[0];
+        if (item) { var e = new Error(f.error); e.status = f.status || 500; e.retry = f.retryAfter; failed(item, e); }
       }
     };
-    ws.onclose = function () {
-      ws = null; status.textContent = T.offline;
+    sock.onclose = function () {
+      if (ws !== sock) return;
+      ws = null; inFlight = null; status.textContent = T.offline;
       setTimeout(function () { sync().then(flush, function () {}); connect(); }, backoff);
-      backoff = Math.min(backoff * 2, 15000);
+      backoff = Math.min(backoff * 2, 8000);
     };
   }
   function start() {
     var ready = session ? Promise.resolve(session) : api("POST", "/api/v1/webchat/sessions", { locale: locale })
-      .then(function (s) { session = s; localStorage.setItem(KEY, JSON.stringify(s)); return s; });
+      .then(function (s) { session = s; localStorage.setItem(KEY, JSON.stringify(s)); takeoverField(s); return s; });
     ready.then(sync).then(function () { live = true; outbox.forEach(showPending); connect(); })
       .catch(function (e) {
         if (e.status === 401 || e.status === 404) { localStorage.removeItem(KEY); session = null; return start(); }
@@ -215,23 +351,24 @@
       });
   }
   var started = false;
-  launch.setAttribute("aria-expanded", "false");
-  launch.setAttribute("aria-haspopup", "dialog");
-  panel.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { panel.classList.remove("open"); launch.setAttribute("aria-expanded", "false"); launch.focus(); }
-  });
-  $(".launch").addEventListener("click", function () {
-    panel.classList.toggle("open");
-    launch.setAttribute("aria-expanded", String(panel.classList.contains("open")));
+  function open() {
+    isOpen = true; panel.hidden = false; w.classList.add("open");
+    panel.classList.remove("anim"); void panel.offsetWidth; panel.classList.add("anim");
+    launch.setAttribute("aria-expanded", "true");
     unread = 0; badge();
     if (!started) { started = true; start(); }
-    if (panel.classList.contains("open")) input.focus();
-  });
-  $(".close").addEventListener("click", function () {
-    panel.classList.remove("open"); launch.setAttribute("aria-expanded", "false"); launch.focus();
-  });
+    input.focus();
+  }
+  function close() {
+    isOpen = false; panel.hidden = true; w.classList.remove("open");
+    launch.setAttribute("aria-expanded", "false"); launch.focus();
+  }
+  w.addEventListener("keydown", function (e) { if (e.key === "Escape" && isOpen) { e.stopPropagation(); close(); } });
+  launch.addEventListener("click", function () { if (isOpen) close(); else open(); });
+  $(".close").addEventListener("click", close);
   $(".transcript").addEventListener("click", function () {
-    var lines = history.map(function (m) { return "[" + m.at + "] " + (m.from === "bot" ? T.bot : T.you) + ": " + m.text; });
+    var lines = said.slice().sort(function (a, b) { return a.seq - b.seq; })
+      .map(function (m) { return "[" + m.at + "] " + speaker(m) + ": " + m.text; });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain" }));
     a.download = "conversation.txt"; root.appendChild(a); a.click(); a.remove();
@@ -239,14 +376,16 @@
   $(".reset").addEventListener("click", function () {
     if (!window.confirm(T.confirmReset)) return;
     try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
-    if (ws) { ws.onclose = null; ws.close(); ws = null; }
-    session = null; lastSeq = 0; seen = {}; outbox = []; history = [];
-    log.textContent = ""; crisisBox.hidden = true; start();
+    var old = ws; ws = null; if (old) old.close();
+    session = null; lastSeq = 0; seen = {}; outbox = []; said = []; inFlight = null; live = false;
+    takeoverExplicit = false; setTakeover(false); setTyping(false);
+    log.textContent = ""; crisisBox.hidden = true; crisisBox.textContent = "";
+    input.focus(); start();
   });
   $("form").addEventListener("submit", function (e) { e.preventDefault(); send(input.value); input.value = ""; });
   input.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); send(input.value); input.value = ""; }
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(input.value); input.value = ""; }
   });
-  window.addEventListener("online", function () { if (session) { sync().then(flush, function () {}); } });
+  window.addEventListener("online", function () { if (session && live) sync().then(flush, function () {}); });
   if (session) { started = true; start(); }
 })();

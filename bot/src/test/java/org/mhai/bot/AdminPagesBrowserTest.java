@@ -63,8 +63,8 @@ class AdminPagesBrowserTest {
       form.findElement(By.cssSelector("button")).click();
       wait.until(d -> !d.findElements(By.cssSelector("#staff-rows tr[data-username=rosa]")).isEmpty());
       assertTrue(b.driver.findElement(By.id("status")).getText().contains("Created rosa (therapist)"));
-      Files.createDirectories(Path.of("target"));
-      Files.write(Path.of("target", "admin-staff.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      Files.createDirectories(Widget.SCREENSHOTS);
+      Files.write(Widget.SCREENSHOTS.resolve("admin-staff.png"), b.driver.getScreenshotAs(OutputType.BYTES));
 
       // the therapist signs in and reads the queue (an audited read)
       String rosa = fx.login("rosa", "rosa's long passphrase");
@@ -92,7 +92,8 @@ class AdminPagesBrowserTest {
       assertTrue((Boolean) js(b).executeScript(
           "return document.querySelector('#flow-graph g[data-node=tip] rect').getAttribute('stroke') === '#c00'"),
           "the graph marks the node at fault");
-      Files.write(Path.of("target", "admin-flow-errors.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      js(b).executeScript("document.getElementById('flow-editor').scrollIntoView()");
+      Files.write(Widget.SCREENSHOTS.resolve("admin-flow-errors.png"), b.driver.getScreenshotAs(OutputType.BYTES));
       setValue(b, "#flow-json", broken.replace("\"cases\"", "\"default\" : \"good\", \"cases\""));
       wait.until(d -> d.findElement(By.id("flow-valid")).getText().contains("Valid"));
       assertEquals("", b.driver.findElement(By.id("flow-errors")).getText());
@@ -105,7 +106,8 @@ class AdminPagesBrowserTest {
       wait.until(d -> d.findElement(By.id("status")).getText().contains("Saved draft v1 of sleep-tips"));
       b.driver.findElement(By.id("flow-publish")).click();
       wait.until(d -> d.findElement(By.id("status")).getText().contains("Published sleep-tips v1"));
-      Files.write(Path.of("target", "admin-flows.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      js(b).executeScript("document.getElementById('flow-editor').scrollIntoView()");
+      Files.write(Widget.SCREENSHOTS.resolve("admin-flows.png"), b.driver.getScreenshotAs(OutputType.BYTES));
       JsonObject s = fx.newSession();
       assertTrue(fx.post(s, java.util.UUID.randomUUID(), "/sleeptips").bodyAsString().contains("Did you sleep well?"),
           "web chat follows the published flow");
@@ -116,7 +118,7 @@ class AdminPagesBrowserTest {
       b.driver.findElement(By.cssSelector("#audit-form button")).click();
       wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr[data-action='escalation.list']")).isEmpty());
       assertTrue(b.driver.findElement(By.id("audit-rows")).getText().contains("rosa"));
-      Files.write(Path.of("target", "admin-audit.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(Widget.SCREENSHOTS.resolve("admin-audit.png"), b.driver.getScreenshotAs(OutputType.BYTES));
     }
   }
 }

@@ -2,83 +2,246 @@
 package org.mhai.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.mhai.bot.config.AppConfig;
+import org.openqa.selenium.Keys;
 
-/** The demo page in real Chromium: open the widget, answer the mood question, get a reply; reload resumes. */
+/**
+ * The widget embedded with its one tag on a clinic's page of another origin, in real headless
+ * Chromium: isolation from hostile CSS, a full round trip, reload, a server outage mid-conversation,
+ * quick replies by mouse and keyboard, the crisis helplines and the therapist takeover state.
+ */
 class WidgetBrowserTest {
   static AppFixture fx;
+  static HostPage site;
 
   @BeforeAll
-  static void start() {
-    fx = AppFixture.start();
+  static void start() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) { // a fixed port, so a restarted service is where the widget looks
+      port = s.getLocalPort();
+    }
+    fx = AppFixture.start(Map.of("MHAI_HTTP_PORT", String.valueOf(port)));
+    site = new HostPage(fx.port());
   }
 
   @AfterAll
   static void stop() {
+    site.close();
     fx.close();
   }
 
-  /** Text of the widget's messages, read through its open shadow root. */
-  @SuppressWarnings("unchecked")
-  private static List<String> messages(Browser b) {
-    return (List<String>) ((JavascriptExecutor) b.driver).executeScript(
-        "var h = document.querySelector('[data-mhai-widget]'); if (!h) return [];"
-            + "return Array.from(h.shadowRoot.querySelectorAll('.msg')).map(function (m) {"
-            + "  var c = m.cloneNode(true); c.querySelectorAll('.time').forEach(function (t) { t.remove(); }); return c.textContent; });");
-  }
+  @Test
+  void on_a_hostile_page_the_widget_keeps_its_own_look_gets_replies_and_a_reload_resumes_the_conversation() {
+    try (Browser b = new Browser()) {
+      Widget w = new Widget(b).open(site.url("hostile=1&title=Talk%20to%20us"));
+      w.launchAndWaitForGreeting();
+      assertTrue(w.messages().get(0).contains("not an emergency service"), w.messages().toString());
+      assertEquals("Talk to us", w.inRoot("r.querySelector('h2').textContent"));
 
-  private static void js(Browser b, String script) {
-    ((JavascriptExecutor) b.driver).executeScript(script);
+      // The page's `* { color: red !important; font-size: 40px !important }` and friends do not get in ...
+      assertEquals("rgb(27, 27, 27)", w.inRoot("getComputedStyle(r.querySelector('.msg.bot')).color"));
+      assertEquals("14px", w.inRoot("getComputedStyle(r.querySelector('.msg.bot')).fontSize"));
+      assertEquals("visible", w.inRoot("getComputedStyle(r.querySelector('.launch')).visibility"));
+      assertEquals(56L, w.inRoot("Math.round(r.querySelector('.launch').getBoundingClientRect().width)"));
+      assertEquals("none", w.inRoot("getComputedStyle(r.querySelector('.crisis')).display"), "[hidden] stays hidden");
+      // ... and the widget's `.panel` and `.log` rules do not get out to the page's elements of the same class.
+      assertEquals("static", w.js("return getComputedStyle(document.getElementById('host-section')).position"));
+      assertEquals("rgb(255, 0, 0)", w.js("return getComputedStyle(document.getElementById('host-text')).color"));
+
+      w.consent();
+      w.type("I would say a 7");
+      w.until(d -> w.messages().stream().anyMatch(m -> m.contains("A 7")));
+      assertEquals(0L, w.pending());
+      List<String> before = w.messages();
+      assertEquals(1, before.stream().filter(m -> m.equals("I would say a 7")).count(), before.toString());
+
+      b.driver.navigate().refresh();
+      w.until(d -> w.messages().size() >= before.size());
+      assertEquals(before, w.messages(), "a reload shows the same conversation, once");
+    }
   }
 
   @Test
-  void the_demo_page_widget_gets_a_reply_and_a_reload_resumes_the_conversation() throws Exception {
+  void two_messages_typed_while_the_server_is_down_are_delivered_once_and_in_order_when_it_returns() throws Exception {
     try (Browser b = new Browser()) {
-      b.driver.get("http://127.0.0.1:" + fx.port() + "/");
-      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
-      wait.until(d -> ((JavascriptExecutor) d).executeScript("return !!document.querySelector('[data-mhai-widget]')"));
-      js(b, "document.querySelector('[data-mhai-widget]').shadowRoot.querySelector('.launch').click()");
-      wait.until(d -> messages(b).size() >= 2);
-      assertTrue(messages(b).get(0).contains("not an emergency service"), messages(b).toString());
+      Widget w = new Widget(b).open(site.url(""));
+      w.launchAndWaitForGreeting();
+      w.consent();
+      w.type("5");
+      w.until(d -> w.messages().stream().anyMatch(m -> m.contains("A 5")));
+      JsonObject session = w.session(fx.port());
+      assertNotNull(session);
 
-      for (String answer : List.of("I agree", "No thanks", "I would say a 7")) {
-        int n = messages(b).size();
-        js(b, "var r = document.querySelector('[data-mhai-widget]').shadowRoot;"
-            + "r.querySelector('textarea').value = '" + answer.replace("'", "\\'") + "';"
-            + "r.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));");
-        wait.until(d -> messages(b).size() >= n + 2);
+      fx.app.stop(); // the connection is cut mid-conversation
+      try {
+        w.until(d -> "Reconnecting…".equals(w.inRoot("r.querySelector('.status').textContent")));
+        w.type("first while offline");
+        w.type("second while offline");
+        assertEquals(2L, w.pending(), "both wait in the outbox");
+        assertEquals(2, new io.vertx.core.json.JsonArray((String) w.js(
+            "return localStorage.getItem(arguments[0])", "mhai.session.http://127.0.0.1:" + fx.port() + ".outbox")).size());
+        Thread.sleep(1500); // the widget keeps retrying against a closed port meanwhile
+      } finally {
+        fx.app = Application.start(AppConfig.from(fx.env), fx.models); // same port, same database
       }
-      wait.until(d -> messages(b).stream().anyMatch(m -> m.contains("A 7")));
-      Path shot = Path.of("target", "widget.png");
-      Files.createDirectories(shot.getParent());
-      Files.write(shot, b.driver.getScreenshotAs(OutputType.BYTES));
 
-      List<String> before = messages(b);
-      b.driver.navigate().refresh();
-      wait.until(d -> messages(b).size() >= before.size());
-      assertEquals(before, messages(b).subList(0, before.size()), "a reload shows the same conversation");
+      w.until(d -> w.pending() == 0 && w.messages().stream().filter(m -> !m.contains("offline")).count() >= 6);
+      Thread.sleep(1000); // time for any late duplicate to show up
+      List<String> shown = w.messages();
+      assertEquals(1, shown.stream().filter("first while offline"::equals).count(), shown.toString());
+      assertEquals(1, shown.stream().filter("second while offline"::equals).count(), shown.toString());
+      assertTrue(shown.indexOf("first while offline") < shown.indexOf("second while offline"), shown.toString());
 
-      js(b, "var r = document.querySelector('[data-mhai-widget]').shadowRoot;"
-          + "r.querySelector('.launch').click();"
-          + "r.querySelector('textarea').value = 'i want to kill myself';"
-          + "r.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));");
-      wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-          "return !!document.querySelector('[data-mhai-widget]').shadowRoot.querySelector('a[href=\"tel:988\"]')"));
-      wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-          "var c = document.querySelector('[data-mhai-widget]').shadowRoot.querySelector('.crisis');"
-              + "return !c.hidden && !!c.querySelector('a[href=\"tel:988\"]');"));
-      Files.write(Path.of("target", "widget-crisis.png"), b.driver.getScreenshotAs(OutputType.BYTES));
+      List<String> stored = patientTexts(session);
+      assertEquals(List.of("I agree", "No thanks", "5", "first while offline", "second while offline"), stored, "the server has each once, in order");
+      assertEquals("[]", w.js("return localStorage.getItem(arguments[0])", "mhai.session.http://127.0.0.1:" + fx.port() + ".outbox"));
+      assertEquals("", w.inRoot("r.querySelector('.status').textContent"));
     }
   }
+
+  @Test
+  void quick_replies_work_by_mouse_and_by_keyboard() {
+    try (Browser b = new Browser()) {
+      Widget w = new Widget(b).open(site.url(""));
+      w.launchAndWaitForGreeting();
+      w.consent();
+      w.until(d -> (Long) w.inRoot("r.querySelectorAll('.quick button').length") == 12L);
+      assertEquals("Quick replies", w.inRoot("r.querySelector('.quick').getAttribute('aria-label')"));
+
+      // Keyboard: from the message box, Shift+Tab walks back into the answers; Space picks one.
+      assertEquals("textarea", w.focused());
+      for (int i = 0; i < 5; i++) { // skip, 10, 9, 8, 7
+        w.shiftTab();
+      }
+      assertEquals("7", w.inRoot("r.activeElement && r.activeElement.textContent"), "Shift+Tab from the box reaches the answers from the end");
+      w.keys(Keys.SPACE);
+      w.until(d -> w.messages().stream().anyMatch(m -> m.contains("A 7")));
+      assertTrue(w.messages().contains("7"), w.messages().toString());
+      assertEquals("textarea", w.focused(), "focus goes back to the message box, not to the page");
+
+      // Keyboard with Enter on a questionnaire's options.
+      w.type("phq9");
+      w.until(d -> (Long) w.inRoot("r.querySelectorAll('.quick button').length") >= 2L);
+      List<String> options = quickReplies(w);
+      w.shiftTab();
+      String last = options.get(options.size() - 1);
+      assertEquals(last, w.inRoot("r.activeElement.textContent"));
+      w.keys(Keys.ENTER);
+      w.until(d -> w.messages().contains(last));
+
+      // Mouse: a real click on the first option of the next question.
+      w.until(d -> !quickReplies(w).isEmpty());
+      String first = quickReplies(w).get(0);
+      long before = w.messages().stream().filter(first::equals).count();
+      w.until(d -> (Boolean) w.inRoot("(function (b, l) { return b.top >= l.top && b.bottom <= l.bottom; })("
+          + "r.querySelector('.quick button').getBoundingClientRect(), r.querySelector('.log').getBoundingClientRect())"));
+      w.el(".quick button").click(); // where the user sees it, once the log has scrolled
+      w.until(d -> w.messages().stream().filter(first::equals).count() == before + 1 && w.pending() == 0);
+      assertEquals(before + 1, w.messages().stream().filter(first::equals).count());
+    }
+  }
+
+  @Test
+  void a_crisis_message_pins_the_helplines_as_tel_links_and_announces_them_assertively() {
+    try (Browser b = new Browser()) {
+      Widget w = new Widget(b).open(site.url(""));
+      w.launchAndWaitForGreeting();
+      w.type("i want to kill myself");
+      w.until(d -> (Boolean) w.inRoot("!r.querySelector('.crisis').hidden && !!r.querySelector('.crisis a[href=\"tel:988\"]')"));
+      assertEquals("Helplines", w.inRoot("r.querySelector('.crisis').getAttribute('aria-label')"));
+      assertTrue(((String) w.inRoot("r.querySelector('.sr.alert').textContent")).contains("988"),
+          "the crisis reply goes to the assertive live region");
+      assertTrue(w.el(".crisis a[href='tel:988']").isDisplayed());
+      w.viewport(1280, 800, false);
+      w.screenshot("widget-crisis.png");
+
+      assertEquals(List.of(), w.axe(false), "axe-core in the crisis state");
+
+      int before = w.messages().size();
+      w.type("ok"); // the helplines stay pinned while the conversation goes on
+      w.until(d -> w.messages().size() >= before + 2);
+      assertFalse((Boolean) w.inRoot("r.querySelector('.crisis').hidden"));
+    }
+  }
+
+  @Test
+  void therapist_takeover_frames_switch_the_header_label_the_messages_and_the_typing_indicator() {
+    for (String locale : List.of("en", "es")) {
+      boolean en = locale.equals("en");
+      try (Browser b = new Browser()) {
+        Widget w = new Widget(b).open(site.url("locale=" + locale));
+        w.launchAndWaitForGreeting();
+        w.type("6");
+        w.until(d -> w.messages().size() >= 4);
+        String address = Widget.conversationAddress(fx, w.session(fx.port()));
+        assertTrue((Boolean) w.inRoot("r.querySelector('.who').hidden"));
+
+        // The agreed frames, published where the service publishes a conversation's frames.
+        Widget.publish(fx, address, new JsonObject().put("type", "takeover").put("active", true).put("staffName", "Ana"));
+        String talking = en ? "You are now talking to Ana, a therapist" : "Ahora hablas con Ana, terapeuta";
+        w.until(d -> talking.equals(w.inRoot("r.querySelector('.who').hidden ? '' : r.querySelector('.who').textContent")));
+        assertTrue(w.el(".who").isDisplayed());
+        assertTrue(((String) w.inRoot("r.querySelector('.sr.polite').textContent")).contains(talking));
+
+        Widget.publish(fx, address, new JsonObject().put("type", "typing").put("on", true));
+        String typing = en ? "Ana is typing…" : "Ana está escribiendo…";
+        w.until(d -> typing.equals(w.inRoot("r.querySelector('.typing').textContent")));
+        Widget.publish(fx, address, new JsonObject().put("type", "typing").put("on", false));
+        w.until(d -> "".equals(w.inRoot("r.querySelector('.typing').textContent")));
+
+        long seq = (Long) w.inRoot("Math.max.apply(null, Array.from(r.querySelectorAll('[data-seq]')).map(function (e) { return +e.getAttribute('data-seq'); }))");
+        Widget.publish(fx, address, new JsonObject().put("type", "message").put("seq", seq + 1).put("from", "therapist").put("staffName", "Ana")
+            .put("text", "Hi, I'm Ana. I've read what you wrote.").put("quickReplies", new io.vertx.core.json.JsonArray())
+            .put("at", Instant.now().toString()));
+        String label = en ? "Ana (therapist)" : "Ana (terapeuta)";
+        w.until(d -> label.equals(w.inRoot("(r.querySelector('.msg.staff .label') || {}).textContent")));
+        assertTrue(w.messages().contains("Hi, I'm Ana. I've read what you wrote."), w.messages().toString());
+        assertTrue(((String) w.inRoot("r.querySelector('.sr.polite').textContent")).contains(label + ": Hi, I'm Ana."));
+        assertFalse(w.inRoot("getComputedStyle(r.querySelector('.msg.staff')).backgroundColor")
+            .equals(w.inRoot("getComputedStyle(r.querySelector('.msg.bot')).backgroundColor")), "therapist messages look different");
+        if (en) {
+          w.viewport(1280, 800, false);
+          w.screenshot("widget-takeover.png");
+        }
+
+        Widget.publish(fx, address, new JsonObject().put("type", "takeover").put("active", false));
+        w.until(d -> (Boolean) w.inRoot("r.querySelector('.who').hidden"));
+        String back = en ? "You are talking to the support bot again" : "Vuelves a hablar con el bot de apoyo";
+        assertTrue(((String) w.inRoot("r.querySelector('.sr.polite').textContent")).contains(back));
+        Widget.publish(fx, address, new JsonObject().put("type", "typing").put("on", true));
+        String botTyping = en ? "Support bot is typing…" : "Bot de apoyo está escribiendo…";
+        w.until(d -> botTyping.equals(w.inRoot("r.querySelector('.typing').textContent")));
+      }
+    }
+  }
+
+  private static List<String> quickReplies(Widget w) {
+    @SuppressWarnings("unchecked")
+    List<String> labels = (List<String>) w.js("var r = document.querySelector('[data-mhai-widget]').shadowRoot;"
+        + "return Array.from(r.querySelectorAll('.quick button')).map(function (b) { return b.textContent; });");
+    return labels;
+  }
+
+  /** The patient's messages as the server stored them, through the REST history. */
+  private static List<String> patientTexts(JsonObject session) {
+    var r = fx.history(session, 0);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject().getJsonArray("messages").stream().map(o -> (JsonObject) o)
+        .filter(m -> m.getString("from").equals("patient")).map(m -> m.getString("text")).collect(Collectors.toList());
+  }
+
 }
