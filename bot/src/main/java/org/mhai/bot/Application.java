@@ -44,7 +44,15 @@ import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
 import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgEscalations;
+import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.bot.store.pg.PgStaffAccounts;
+import org.mhai.bot.rights.DataRights;
+import org.mhai.bot.rights.DataRightsApi;
+import org.mhai.bot.rights.Pseudonyms;
+import org.mhai.bot.rights.Redactor;
+import org.mhai.bot.rights.ResearchExportApi;
+import org.mhai.bot.rights.RetentionApi;
+import org.mhai.bot.rights.RetentionJob;
 import org.mhai.portal.EscalationApi;
 import org.mhai.portal.PortalPages;
 import org.mhai.portal.auth.PasswordHasher;
@@ -98,6 +106,8 @@ public final class Application {
   private final PgConfig pg;
   /** The Telegram channel, when MHAI_TELEGRAM_TOKEN is set. */
   private Optional<TelegramChannel> telegram = Optional.empty();
+  /** The retention job's timer, stopped first on shutdown. */
+  private RetentionJob retention;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -116,6 +126,11 @@ public final class Application {
 
   /** Starts the whole service and returns once it listens. Blocking: call from main or a test. */
   public static Application start(AppConfig config, Models models) {
+    return start(config, models, Clock.systemUTC());
+  }
+
+  /** The same, with the clock every timestamp and the retention job read (tests move it). */
+  public static Application start(AppConfig config, Models models, Clock clock) {
     RiskDetector riskDetector = models.risk();
     long t0 = System.nanoTime();
     Path dataDir = config.dataDir();
@@ -167,7 +182,6 @@ public final class Application {
     RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:"))
         .orElseGet(() -> new LocalRateLimiter(Clock.systemUTC()));
 
-    Clock clock = Clock.systemUTC();
     PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
     CrisisPolicy crisisPolicy = new CrisisPolicy(Helplines.defaults());
@@ -206,13 +220,22 @@ public final class Application {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Failures.install(router);
     new OpsApi(pool, redis, registry, accepting::get).mount(router);
-    new WebChatApi(chat, store).mount(router);
+    WebChatApi webChat = new WebChatApi(chat, store);
+    webChat.mount(router);
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
     new FlowAdminApi(flows, audit, staffAuth).mount(router);
     new ExerciseAdminApi(recommendations, audit, staffAuth).mount(router);
+    PgPatientData patientData = new PgPatientData(pool, store);
+    DataRights rights = new DataRights(patientData, store, redis, keys.derivedKey("erasure-confirm"), clock);
+    new DataRightsApi(rights, webChat, audit, staffAuth).mount(router);
+    new ResearchExportApi(patientData, store, new Pseudonyms(researchKey(config, keys)), new Redactor(models.pii()),
+        vertx.createSharedWorkerExecutor("pii", 2), audit, staffAuth, clock).mount(router);
+    RetentionJob retention = new RetentionJob(vertx, patientData, rights,
+        new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays()), clock);
+    new RetentionApi(retention, staffAuth).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
@@ -230,11 +253,23 @@ public final class Application {
         embedded.isPresent() ? "embedded" : "external", redis.isPresent() ? "on" : "off",
         (System.nanoTime() - t0) / 1_000_000);
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
+    app.retention = retention;
+    retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
-          store, chat, dialogue, clock));
+          store, chat, dialogue, clock, rights));
     }
     return app;
+  }
+
+  /** The research pseudonym key: MHAI_RESEARCH_KEY, else derived from the master key (with a warning). */
+  private static javax.crypto.SecretKey researchKey(AppConfig config, KeyRing keys) {
+    return config.privacy().researchKey()
+        .<javax.crypto.SecretKey>map(k -> new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(k), "HmacSHA256"))
+        .orElseGet(() -> {
+          LOG.warn("research.key_derived reason=MHAI_RESEARCH_KEY_unset (pseudonyms change if the master key is rotated)");
+          return keys.derivedKey("research-pseudonym");
+        });
   }
 
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
@@ -277,6 +312,7 @@ public final class Application {
   public void stop() {
     long t0 = System.nanoTime();
     accepting.set(false);
+    retention.stop();
     Duration grace = config.shutdownGrace();
     try {
       server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).await();

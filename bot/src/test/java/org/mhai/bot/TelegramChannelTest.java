@@ -148,7 +148,7 @@ class TelegramChannelTest {
         .put("chat", new JsonObject().put("id", -100).put("type", "channel")).put("text", "news")));
     api.push(new JsonObject().put("poll", new JsonObject().put("id", "p").put("question", "?")));
     api.pushText(chat, "/mydata");
-    assertTrue(api.awaitSent(chat, 6, WAIT).get(5).getString("text").contains("coming soon"));
+    assertTrue(api.awaitSent(chat, 6, WAIT).get(5).getString("text").contains("Your data"), "the export, as text");
     api.pushText(chat, "/forgetme");
     assertTrue(api.awaitSent(chat, 7, WAIT).get(6).getString("text").contains("confirm"));
     api.pushText(chat, "/help");

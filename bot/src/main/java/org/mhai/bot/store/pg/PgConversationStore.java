@@ -356,19 +356,32 @@ public final class PgConversationStore {
 
   /** The whole log, decrypted, in order: for audits, exports and the fold check. */
   public Future<List<DialogueEvent>> events(ConversationId c) {
+    return loggedEvents(c).map(list -> list.stream().map(LoggedEvent::event).toList());
+  }
+
+  /** An event and its place in the log (seq numbers have gaps once retention removed message text). */
+  public record LoggedEvent(long seq, DialogueEvent event) {}
+
+  /** The whole log with seq numbers, decrypted, in order: for the data-rights and research exports. */
+  public Future<List<LoggedEvent>> loggedEvents(ConversationId c) {
     return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
             + "where conversation_id = $1 order by seq")
         .execute(Tuple.of(c.value()))
         .compose(rows -> {
-          Future<List<DialogueEvent>> chain = Future.succeededFuture(new ArrayList<>());
+          Future<List<LoggedEvent>> chain = Future.succeededFuture(new ArrayList<>());
           for (Row row : rows) {
             chain = chain.compose(list -> decodeRow(pool, c, row).map(e -> {
-              list.add(e);
+              list.add(new LoggedEvent(row.getLong("seq"), e));
               return list;
             }));
           }
           return chain;
         });
+  }
+
+  /** Drops destroyed data keys from this instance's cache (after an erasure). */
+  void forgetKeys(List<UUID> keyIds) {
+    keyIds.forEach(keys::forget);
   }
 
   /** The cached state, as the next turn will see it. */
