@@ -22,14 +22,14 @@ import org.mhai.nlp.corenlp.CoreNlpPiiDetector;
  * three or more characters (digits: its digit run) is left in the output. Prints the share per
  * kind and every miss; fails below 0.95.
  */
-class PlantedRedactionTest {
+public class PlantedRedactionTest {
   /** A planted identifier: its kind and the exact string. */
-  record Planted(String kind, String value) {}
+  public record Planted(String kind, String value) {}
 
   /** A message and what was planted in it. */
-  record Message(String text, List<Planted> planted) {}
+  public record Message(String text, List<Planted> planted) {}
 
-  static List<Message> planted() throws Exception {
+  public static List<Message> planted() throws Exception {
     return read("/redaction/planted.tsv");
   }
 
