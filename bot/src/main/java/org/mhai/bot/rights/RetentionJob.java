@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.bot.store.pg.PgPatientData.Actor;
 import org.slf4j.Logger;
@@ -44,7 +43,6 @@ public final class RetentionJob {
   private final DataRights rights;
   private final Settings settings;
   private final Clock clock;
-  private final AtomicBoolean running = new AtomicBoolean();
   private long timer = -1;
 
   public RetentionJob(Vertx vertx, PgPatientData data, DataRights rights, Settings settings, Clock clock) {
@@ -86,9 +84,6 @@ public final class RetentionJob {
     if (settings.off()) {
       return Future.succeededFuture(report.put("skipped", "off"));
     }
-    if (!running.compareAndSet(false, true)) {
-      return Future.succeededFuture(report.put("skipped", "already_running_here"));
-    }
     long t0 = System.nanoTime();
     int[] n = new int[3];
     boolean[] lockedOut = {false};
@@ -110,7 +105,7 @@ public final class RetentionJob {
       LOG.info("retention.run events_deleted={} notes_cleared={} patients_erased={} locked_out={} ms={}", n[0], n[1], n[2],
           lockedOut[0], report.getLong("ms"));
       return data.audit(clock.instant(), actor, "retention.run", null, null, report).map(report);
-    }).onComplete(ar -> running.set(false));
+    });
   }
 
   private Future<Void> textBatches(Instant cutoff, int[] n, boolean[] lockedOut, boolean first) {
