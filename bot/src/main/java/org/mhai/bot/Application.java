@@ -44,6 +44,7 @@ import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
 import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgEscalations;
+import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.bot.store.pg.PgStaffAccounts;
 import org.mhai.bot.store.pg.PgCareTeam;
 import org.mhai.bot.store.pg.PgPatientRecords;
@@ -55,6 +56,13 @@ import org.mhai.portal.patient.PatientAccess;
 import org.mhai.portal.patient.PatientApi;
 import org.mhai.portal.patient.PatientView;
 import org.mhai.portal.patient.Summaries;
+import org.mhai.bot.rights.DataRights;
+import org.mhai.bot.rights.DataRightsApi;
+import org.mhai.bot.rights.Pseudonyms;
+import org.mhai.bot.rights.Redactor;
+import org.mhai.bot.rights.ResearchExportApi;
+import org.mhai.bot.rights.RetentionApi;
+import org.mhai.bot.rights.RetentionJob;
 import org.mhai.portal.EscalationApi;
 import org.mhai.portal.PortalPages;
 import org.mhai.portal.auth.PasswordHasher;
@@ -116,6 +124,8 @@ public final class Application {
   /** The Telegram channel, when MHAI_TELEGRAM_TOKEN is set. */
   private Optional<TelegramChannel> telegram = Optional.empty();
   private Router router;
+  /** The retention job's timer, stopped first on shutdown. */
+  private RetentionJob retention;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -134,6 +144,11 @@ public final class Application {
 
   /** Starts the whole service and returns once it listens. Blocking: call from main or a test. */
   public static Application start(AppConfig config, Models models) {
+    return start(config, models, Clock.systemUTC());
+  }
+
+  /** The same, with the clock every timestamp and the retention job read (tests move it). */
+  public static Application start(AppConfig config, Models models, Clock clock) {
     RiskDetector riskDetector = models.risk();
     long t0 = System.nanoTime();
     Path dataDir = config.dataDir();
@@ -185,7 +200,6 @@ public final class Application {
     RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:"))
         .orElseGet(() -> new LocalRateLimiter(Clock.systemUTC()));
 
-    Clock clock = Clock.systemUTC();
     PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
     HelplineService helplines = new HelplineService(pool, vertx.eventBus(), clock);
@@ -235,7 +249,8 @@ public final class Application {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Failures.install(router);
     new OpsApi(pool, redis, registry, accepting::get).mount(router);
-    new WebChatApi(chat, store).mount(router);
+    WebChatApi webChat = new WebChatApi(chat, store);
+    webChat.mount(router);
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
@@ -249,6 +264,14 @@ public final class Application {
     new PatientApi(staffAuth, patientAccess, careTeam, patientRecords, new PatientView(config.chat().timeZone()), summaries,
         audit).mount(router);
     new ConversationApi(staffAuth, patientAccess, patientRecords, takeovers, audit, vertx.eventBus()).mount(router);
+    PgPatientData patientData = new PgPatientData(pool, store);
+    DataRights rights = new DataRights(patientData, store, redis, keys.derivedKey("erasure-confirm"), clock);
+    new DataRightsApi(rights, webChat, audit, staffAuth).mount(router);
+    new ResearchExportApi(patientData, store, new Pseudonyms(researchKey(config, keys)), new Redactor(models.pii()),
+        vertx.createSharedWorkerExecutor("pii", 2), audit, staffAuth, clock).mount(router);
+    RetentionJob retention = new RetentionJob(vertx, patientData, rights,
+        new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays()), clock);
+    new RetentionApi(retention, staffAuth).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus()).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
@@ -266,9 +289,11 @@ public final class Application {
         embedded.isPresent() ? "embedded" : "external", redis.isPresent() ? "on" : "off",
         (System.nanoTime() - t0) / 1_000_000);
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
+    app.retention = retention;
+    retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
-          store, chat, dialogue, clock));
+          store, chat, dialogue, clock, rights));
     }
     app.router = router;
     return app;
@@ -288,6 +313,16 @@ public final class Application {
     LOG.info("llm.on model={} timeoutMs={}", llm.model(), llm.timeout().toMillis());
     return Optional.of(new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
         store, dialogue, models.risk(), models.quickRisk(), riskPool, models.pii()));
+  }
+
+  /** The research pseudonym key: MHAI_RESEARCH_KEY, else derived from the master key (with a warning). */
+  private static javax.crypto.SecretKey researchKey(AppConfig config, KeyRing keys) {
+    return config.privacy().researchKey()
+        .<javax.crypto.SecretKey>map(k -> new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(k), "HmacSHA256"))
+        .orElseGet(() -> {
+          LOG.warn("research.key_derived reason=MHAI_RESEARCH_KEY_unset (pseudonyms change if the master key is rotated)");
+          return keys.derivedKey("research-pseudonym");
+        });
   }
 
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
@@ -346,6 +381,7 @@ public final class Application {
   public void stop() {
     long t0 = System.nanoTime();
     accepting.set(false);
+    retention.stop();
     Duration grace = config.shutdownGrace();
     try {
       server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).await();

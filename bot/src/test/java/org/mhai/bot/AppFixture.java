@@ -31,6 +31,7 @@ final class AppFixture implements AutoCloseable {
   final WebClient http;
   Application app;
   Models models;
+  java.time.Clock clock = java.time.Clock.systemUTC();
 
   private AppFixture(Map<String, String> extra) {
     this.databaseUrl = TestServices.freshDatabaseUrl();
@@ -62,9 +63,15 @@ final class AppFixture implements AutoCloseable {
 
   /** The service with these analysers (tests pass broken ones to prove what does not depend on them). */
   static AppFixture start(Map<String, String> extraEnv, Models models) {
+    return start(extraEnv, models, java.time.Clock.systemUTC());
+  }
+
+  /** The service reading time from {@code clock} (tests that move time). */
+  static AppFixture start(Map<String, String> extraEnv, Models models, java.time.Clock clock) {
     AppFixture f = new AppFixture(extraEnv);
     f.models = models;
-    f.app = Application.start(AppConfig.from(f.env), models);
+    f.clock = clock;
+    f.app = Application.start(AppConfig.from(f.env), models, clock);
     return f;
   }
 
@@ -84,7 +91,7 @@ final class AppFixture implements AutoCloseable {
 
   void restart() {
     app.stop();
-    app = Application.start(AppConfig.from(env), models);
+    app = Application.start(AppConfig.from(env), models, clock);
   }
 
   int port() {

@@ -164,6 +164,18 @@ class RoleRouteMatrixTest {
     p.add(new Probe("PUT /api/v1/admin/helplines", HttpMethod.PUT, "/api/v1/admin/helplines", empty, 401, 403, 400, 403));
     p.add(new Probe("GET /api/v1/admin/exercises", HttpMethod.GET, "/api/v1/admin/exercises", none, 401, 403, 200, 403));
     p.add(new Probe("PUT /api/v1/admin/exercises", HttpMethod.PUT, "/api/v1/admin/exercises", empty, 401, 403, 422, 403));
+    // Data rights, research, retention.
+    String gone = "/api/v1/admin/patients/" + UUID.randomUUID();
+    p.add(new Probe("GET /api/v1/admin/patients/:patientId/export", HttpMethod.GET, gone + "/export", none, 401, 403, 404, 403));
+    p.add(new Probe("DELETE /api/v1/admin/patients/:patientId", HttpMethod.DELETE, gone, none, 401, 403, 404, 403));
+    p.add(new Probe("GET /api/v1/admin/retention", HttpMethod.GET, "/api/v1/admin/retention", none, 401, 403, 200, 403));
+    p.add(new Probe("POST /api/v1/admin/retention/run", HttpMethod.POST, "/api/v1/admin/retention/run", none,
+        401, 403, 200, 403));
+    p.add(new Probe("GET /api/v1/research/export", HttpMethod.GET, "/api/v1/research/export", none, 401, 403, 403, 200));
+    String session = "/api/v1/webchat/sessions/" + UUID.randomUUID();
+    p.add(new Probe("GET /api/v1/webchat/sessions/:sessionId/export", HttpMethod.GET, session + "/export", none,
+        401, 401, 401, 401));
+    p.add(new Probe("DELETE /api/v1/webchat/sessions/:sessionId", HttpMethod.DELETE, session, none, 401, 401, 401, 401));
     // Last, as it ends each session.
     p.add(new Probe("POST /api/v1/auth/logout", HttpMethod.POST, "/api/v1/auth/logout", none, 401, 200, 200, 200));
     return p;

@@ -148,7 +148,7 @@ class TelegramChannelTest {
         .put("chat", new JsonObject().put("id", -100).put("type", "channel")).put("text", "news")));
     api.push(new JsonObject().put("poll", new JsonObject().put("id", "p").put("question", "?")));
     api.pushText(chat, "/mydata");
-    assertTrue(api.awaitSent(chat, 6, WAIT).get(5).getString("text").contains("coming soon"));
+    assertTrue(api.awaitSent(chat, 6, WAIT).get(5).getString("text").contains("Your data"), "the export, as text");
     api.pushText(chat, "/forgetme");
     assertTrue(api.awaitSent(chat, 7, WAIT).get(6).getString("text").contains("confirm"));
     api.pushText(chat, "/help");
@@ -214,5 +214,36 @@ class TelegramChannelTest {
       FakeBotApi.sleep(50);
     }
     throw new AssertionError("chat " + chat + " never became blocked=" + blocked);
+  }
+
+  @Test
+  void mydata_sends_the_export_and_forgetme_erases_only_after_yes() throws Exception {
+    long chat = 1010;
+    api.pushText(chat, "/start");
+    api.awaitSent(chat, 2, WAIT);
+    api.pushText(chat, "my cat biscuit-the-third is ill");
+    api.awaitSent(chat, 3, WAIT);
+    api.pushText(chat, "/mydata");
+    List<JsonObject> sent = api.awaitSent(chat, 4, WAIT);
+    assertTrue(sent.get(3).getString("text").contains("biscuit-the-third"), "the export holds their words");
+
+    api.pushText(chat, "/forgetme");
+    JsonObject ask = api.awaitSent(chat, 5, WAIT).get(4);
+    assertTrue(ask.getString("text").contains("cannot be undone"), ask.encode());
+    api.pushCallback(chat, ask, 1); // "No"
+    assertTrue(api.awaitSent(chat, 6, WAIT).get(5).getString("text").contains("Nothing was deleted"));
+    assertEquals(1L, TelegramRows.count(fx.schema, "select count(*) from telegram_chat where chat_id = " + chat));
+
+    api.pushText(chat, "/forgetme");
+    JsonObject again = api.awaitSent(chat, 7, WAIT).get(6);
+    api.pushCallback(chat, again, 0); // "Yes, delete everything"
+    assertTrue(api.awaitSent(chat, 8, WAIT).get(7).getString("text").startsWith("Done"));
+    assertEquals(0L, TelegramRows.count(fx.schema, "select count(*) from telegram_chat where chat_id = " + chat),
+        "the chat mapping is gone");
+    assertEquals(1L, TelegramRows.count(fx.schema,
+        "select count(*) from audit_log where action = 'patient.erase' and actor = 'patient'"));
+    api.pushCallback(chat, again, 0); // a second tap on the old button erases nothing more and sends nothing
+    FakeBotApi.sleep(500);
+    assertEquals(8, api.sent(chat).size());
   }
 }

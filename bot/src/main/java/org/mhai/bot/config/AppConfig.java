@@ -31,7 +31,8 @@ public record AppConfig(
     Duration escalationSla,
     Optional<String> publicUrl,
     NlpConfig nlp,
-    Optional<LlmConfig> llm) {
+    Optional<LlmConfig> llm,
+    PrivacyConfig privacy) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = Set.of(
@@ -43,7 +44,8 @@ public record AppConfig(
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
       "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT",
       "MHAI_TIMEZONE",
-      "MHAI_LLM_BASE_URL", "MHAI_LLM_MODEL", "MHAI_LLM_API_KEY", "MHAI_LLM_TIMEOUT_MS");
+      "MHAI_LLM_BASE_URL", "MHAI_LLM_MODEL", "MHAI_LLM_API_KEY", "MHAI_LLM_TIMEOUT_MS",
+      "MHAI_RESEARCH_KEY", "MHAI_RETENTION_DAYS", "MHAI_RETENTION_RECORD_DAYS");
 
   public record HttpConfig(String host, int port) {}
 
@@ -78,6 +80,15 @@ public record AppConfig(
   /** @param ratePerMinute patient messages accepted per web chat session per minute */
   /** @param timeZone the service's zone, for time-of-day branches in flows */
   public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone) {}
+
+  /**
+   * Research export and retention (docs/privacy.md, docs/research-export.md).
+   *
+   * @param researchKey base64 256-bit HMAC key for research pseudonyms (unset: derived from the master key)
+   * @param retentionDays message text is deleted after this many days (0: kept)
+   * @param retentionRecordDays patients inactive this long are erased entirely (0: never)
+   */
+  public record PrivacyConfig(Optional<String> researchKey, int retentionDays, int retentionRecordDays) {}
 
   public static AppConfig fromEnvironment() {
     return from(System.getenv());
@@ -140,7 +151,15 @@ public record AppConfig(
             s.integer("MHAI_NLP_QUEUE", 1024, 1, 100_000),
             s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000),
             s.flag("MHAI_CORENLP_SENTIMENT")),
-        LlmConfig.from(env));
+        LlmConfig.from(env),
+        privacy(s));
+  }
+
+  private static PrivacyConfig privacy(Settings s) {
+    Optional<String> researchKey = s.text("MHAI_RESEARCH_KEY");
+    researchKey.ifPresent(k -> requireKey("MHAI_RESEARCH_KEY", k));
+    return new PrivacyConfig(researchKey, s.integer("MHAI_RETENTION_DAYS", 365, 0, 36_500),
+        s.integer("MHAI_RETENTION_RECORD_DAYS", 0, 0, 36_500));
   }
 
   private static java.time.ZoneId zone(String id) {

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * The bot's commands and what each does. Most are the dialogue's own words ("/help", "/phq9", …)
  * and go through the one pipeline as the patient's text; {@code /start} opens the conversation;
- * the data-rights commands are answered here until their features exist. Extend {@link #answer}
- * when they do ({@code /forgetme} must then ask for confirmation before erasing anything).
+ * the data-rights commands ({@code /mydata}, {@code /forgetme}) are {@link Kind#CHANNEL} commands
+ * answered by {@link TelegramDataRights}.
  */
 public final class TelegramCommands {
   /** The menu registered with setMyCommands, in this order. */
@@ -24,7 +24,7 @@ public final class TelegramCommands {
     START,
     /** The patient's text for the dialogue, as written ("/help", "/phq9", …). */
     PASS_THROUGH,
-    /** Answered here by {@link #answer}. */
+    /** Answered by the channel itself ({@link TelegramDataRights}). */
     CHANNEL,
     /** Not ours. */
     UNKNOWN
@@ -55,13 +55,9 @@ public final class TelegramCommands {
     };
   }
 
-  /** The channel's own answer to a {@link Kind#CHANNEL} or {@link Kind#UNKNOWN} command. */
+  /** The channel's own answer to an {@link Kind#UNKNOWN} command. */
   static String answer(String command, String locale) {
-    return switch (command) {
-      case "/mydata" -> TelegramTexts.get(locale, "mydata");
-      case "/forgetme" -> TelegramTexts.get(locale, "forgetme");
-      default -> TelegramTexts.get(locale, "unknown_command");
-    };
+    return TelegramTexts.get(locale, "unknown_command");
   }
 
   /** The setMyCommands body for {@code language} ("" for the default list shown to everyone else). */

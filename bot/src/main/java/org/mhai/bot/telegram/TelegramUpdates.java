@@ -49,9 +49,10 @@ final class TelegramUpdates {
   private final OutboundQueue out;
   private final Clock clock;
   private final Map<Long, Future<Void>> lanes = new ConcurrentHashMap<>();
+  private final TelegramDataRights dataRights;
 
   TelegramUpdates(Vertx vertx, PgTelegram telegram, PgConversationStore store, ChatService chat, DialogueEngine dialogue,
-      BotApi api, OutboundQueue out, Clock clock) {
+      BotApi api, OutboundQueue out, Clock clock, org.mhai.bot.rights.DataRights rights) {
     this.vertx = vertx;
     this.telegram = telegram;
     this.store = store;
@@ -60,6 +61,7 @@ final class TelegramUpdates {
     this.api = api;
     this.out = out;
     this.clock = clock;
+    this.dataRights = new TelegramDataRights(rights, telegram, this::send);
   }
 
   /** The update's type: the first of its fields that Telegram defines ("message", ...), else "other". */
@@ -166,7 +168,8 @@ final class TelegramUpdates {
             ? sendAll(opened.chat(), opened.written())
             : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
         case PASS_THROUGH -> withChat(chatId, locale).compose(ch -> turn(ch, cmd, clientMessageId, recovery));
-        case CHANNEL, UNKNOWN -> withChat(chatId, locale)
+        case CHANNEL -> withChat(chatId, locale).compose(ch -> dataRights.command(ch, cmd));
+        case UNKNOWN -> withChat(chatId, locale)
             .compose(ch -> sendText(ch, TelegramCommands.answer(cmd, ch.locale())));
       };
     }
@@ -196,6 +199,10 @@ final class TelegramUpdates {
     long chatId = message != null && message.getJsonObject("chat") != null
         ? message.getJsonObject("chat").getLong("id") : from.getLong("id");
     String locale = from.getString("language_code", "en");
+    if (q.getString("data", "").startsWith(TelegramDataRights.PREFIX)) {
+      answerCallback(queryId, null);
+      return dataRights.callback(chatId, locale, q.getString("data"));
+    }
     Optional<long[]> button = Keyboards.parse(q.getString("data", ""));
     if (button.isEmpty()) {
       return answerCallback(queryId, TelegramTexts.get(locale, "button_stale")).map("ignored");

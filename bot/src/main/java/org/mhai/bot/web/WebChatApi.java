@@ -46,7 +46,7 @@ public final class WebChatApi {
     // The widget runs on the clinic's site and calls us cross-origin with a bearer token (no cookies).
     router.route("/api/v1/webchat/*").handler(CorsHandler.create()
         .addOriginWithRegex(".*")
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
         .allowedHeaders(Set.of("Authorization", "Content-Type")));
     router.post("/api/v1/webchat/sessions").handler(this::createSession);
     router.post("/api/v1/webchat/sessions/:sessionId/messages").handler(this::postMessage);
@@ -139,7 +139,8 @@ public final class WebChatApi {
     return new NewMessage(clientMessageId, text.strip());
   }
 
-  private Future<WebSession> authenticate(RoutingContext ctx) {
+  /** The session of a request to /api/v1/webchat/sessions/:sessionId/..., checked against its bearer token. */
+  public Future<WebSession> authenticate(RoutingContext ctx) {
     Optional<String> bearer = bearer(ctx.request().getHeader("Authorization"));
     if (bearer.isEmpty()) {
       return Future.failedFuture(ApiError.unauthorized("Authorization: Bearer <token> is required (the token from session creation)"));

@@ -9,7 +9,9 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mhai.nlp.PiiDetector;
@@ -30,6 +32,35 @@ public final class CoreNlpPiiDetector implements PiiDetector {
   private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@[A-Za-z0-9_]{2,32}\\b");
   /** International or national numbers: 7+ digits with optional +, spaces, dots, dashes, brackets. */
   private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(\\+?\\(?\\d[\\d\\s().-]{5,}\\d)(?!\\w)");
+
+  /**
+   * Words after which the next word is a person's name even when it is written in lower case
+   * ("my boyfriend jake", "talked to emily"): CoreNLP's NER relies on capitals and misses these.
+   */
+  private static final Set<String> NAME_AFTER = Set.of("boyfriend", "girlfriend", "husband", "wife", "partner",
+      "friend", "sister", "brother", "mum", "mom", "mother", "dad", "father", "son", "daughter", "boss", "manager",
+      "therapist", "counsellor", "counselor", "doctor", "dr", "cousin", "aunt", "uncle", "colleague", "flatmate",
+      "roommate", "grandma", "grandad", "grandpa", "nan", "ex", "named", "teacher", "neighbour", "neighbor", "fiance",
+      "fiancee", "bestie");
+  /** Two-word cues for a following lower-case name. */
+  private static final Set<String> NAME_AFTER_PAIR = Set.of("talked to", "spoke to", "spoke with", "talking to",
+      "speaking to", "texted by", "name is", "call me", "called me", "met with", "up with");
+  /** Two-word cues for a following lower-case place ("i live in leeds"). */
+  private static final Set<String> PLACE_AFTER_PAIR = Set.of("live in", "lives in", "lived in", "living in",
+      "moved to", "move to", "moving to", "up in", "born in", "come from", "comes from", "came from", "raised in");
+  /** Words that follow those cues without being a name or place. */
+  private static final Set<String> NOT_A_NAME = Set.of("a", "an", "the", "my", "our", "your", "his", "her", "their",
+      "this", "that", "these", "those", "it", "him", "them", "me", "us", "you", "i", "he", "she", "we", "they",
+      "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "no", "one", "about", "again",
+      "and", "but", "or", "so", "too", "because", "though", "at", "on", "in", "into", "for", "with", "to", "of", "from",
+      "is", "was", "were", "be", "been", "am", "are", "has", "had", "have", "do", "did", "does", "very", "really",
+      "just", "recently", "lately", "today", "tonight", "yesterday", "tomorrow", "now", "then", "later", "earlier",
+      "before", "after", "last", "next", "every", "all", "always", "never", "still", "also", "here",
+      "there", "home", "work", "school", "college", "uni", "university", "hospital", "town", "city", "fear", "hope",
+      "denial", "peace", "pain", "silence", "bed", "hell", "private", "person", "online", "together", "alone",
+      "mum", "mom", "dad", "parents", "family", "friends", "says", "said", "told", "thinks", "doesn't", "don't",
+      "left", "up", "out", "off", "down", "over", "back", "away", "around", "if", "when", "what", "who", "how", "why",
+      "not", "well", "bit", "lot", "much", "more", "less", "go", "went", "get", "got", "feel", "felt");
 
   private final StanfordCoreNLP pipeline;
 
@@ -69,6 +100,7 @@ public final class CoreNlpPiiDetector implements PiiDetector {
     }
     Annotation doc = new Annotation(text);
     pipeline.annotate(doc);
+    cues(doc.get(CoreAnnotations.TokensAnnotation.class), spans);
     for (CoreMap mention : doc.get(CoreAnnotations.MentionsAnnotation.class)) {
       Kind kind = switch (mention.get(CoreAnnotations.NamedEntityTagAnnotation.class)) {
         case "PERSON" -> Kind.PERSON;
@@ -84,6 +116,25 @@ public final class CoreNlpPiiDetector implements PiiDetector {
       }
     }
     return nonOverlapping(spans);
+  }
+
+  /** Lower-case names and places after a cue word ("my sister anna", "i live in leeds"). */
+  private static void cues(List<CoreLabel> tokens, List<Span> out) {
+    for (int i = 1; i < tokens.size(); i++) {
+      CoreLabel t = tokens.get(i);
+      String word = t.word();
+      String lower = word.toLowerCase(Locale.ROOT);
+      if (word.length() < 2 || !word.chars().allMatch(Character::isLetter) || NOT_A_NAME.contains(lower)) {
+        continue;
+      }
+      String prev = tokens.get(i - 1).word().toLowerCase(Locale.ROOT);
+      String pair = i >= 2 ? tokens.get(i - 2).word().toLowerCase(Locale.ROOT) + " " + prev : "";
+      Kind kind = NAME_AFTER.contains(prev) || NAME_AFTER_PAIR.contains(pair) ? Kind.PERSON
+          : PLACE_AFTER_PAIR.contains(pair) ? Kind.LOCATION : null;
+      if (kind != null) {
+        out.add(new Span(t.beginPosition(), t.endPosition(), kind));
+      }
+    }
   }
 
   private static void pattern(String text, Pattern p, Kind kind, List<Span> out) {

@@ -53,4 +53,19 @@ class CoreNlpPiiDetectorTest {
   void redaction_keeps_the_rest_of_the_text() {
     assertEquals("My therapist [PERSON] said I should rest.", pii.redact("My therapist John Smith said I should rest."));
   }
+
+  @Test
+  void lower_case_names_and_places_after_a_cue_are_found() {
+    assertEquals("my boyfriend [PERSON] doesn't get it", pii.redact("my boyfriend jake doesn't get it"));
+    assertEquals("talked to [PERSON] today", pii.redact("talked to emily today"));
+    assertEquals("i live in [LOCATION] and it rains", pii.redact("i live in leeds and it rains"));
+  }
+
+  @Test
+  void cue_words_followed_by_ordinary_words_are_left_alone() {
+    for (String t : List.of("I live in fear of it.", "I talked to my mum today.", "My friend said it would pass.",
+        "I moved to a new flat.", "We grew up in the countryside.")) {
+      assertEquals(t, pii.redact(t));
+    }
+  }
 }

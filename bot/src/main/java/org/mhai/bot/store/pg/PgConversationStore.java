@@ -367,7 +367,7 @@ public final class PgConversationStore {
     return loggedEvents(c).map(list -> list.stream().map(LoggedEvent::event).toList());
   }
 
-  /** The whole log with sequence numbers, decrypted, in order (the portal's patient page). */
+  /** The whole log with seq numbers, decrypted, in order: for the data-rights and research exports. */
   public Future<List<LoggedEvent>> loggedEvents(ConversationId c) {
     return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
             + "where conversation_id = $1 order by seq")
@@ -425,6 +425,11 @@ public final class PgConversationStore {
         .map(rows -> rows.size() == 0 ? Optional.<Conversation>empty()
             : Optional.of(new Conversation(new PatientId(rows.iterator().next().getUUID("patient_id")), id,
                 rows.iterator().next().getString("channel"))));
+  }
+
+  /** Drops destroyed data keys from this instance's cache (after an erasure). */
+  void forgetKeys(List<UUID> keyIds) {
+    keyIds.forEach(keys::forget);
   }
 
   /** The cached state, as the next turn will see it. */

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.rights;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.mhai.portal.patient.LoggedEvent;
+import org.mhai.bot.store.pg.PgPatientData;
+import org.mhai.dialogue.DialogueEvent;
+
+/**
+ * A patient's own data as they can read it (docs/privacy.md): their messages and the bot's, moods,
+ * questionnaires, exercises, consents, and what the service inferred (emotions, risk levels), as a
+ * JSON bundle, a plain HTML page or a few chat-sized texts. Built from the decrypted log; nothing
+ * here is pseudonymised or redacted: it is theirs.
+ */
+public final class PatientExport {
+  /** Telegram's message limit is 4,096 characters; keep room for nothing else. */
+  static final int CHUNK = 3_500;
+
+  private PatientExport() {}
+
+  /** One conversation's events for the bundle. */
+  public record ConversationLog(PgPatientData.ConversationRef conversation, List<LoggedEvent> events) {}
+
+  public static JsonObject bundle(PgPatientData.Patient patient, List<ConversationLog> logs, java.time.Instant now) {
+    JsonArray conversations = new JsonArray();
+    JsonArray moods = new JsonArray();
+    JsonArray assessments = new JsonArray();
+    JsonArray exercises = new JsonArray();
+    JsonArray consents = new JsonArray();
+    JsonArray emotions = new JsonArray();
+    JsonArray risk = new JsonArray();
+    JsonObject current = new JsonObject();
+    for (ConversationLog log : logs) {
+      JsonArray messages = new JsonArray();
+      JsonArray answers = new JsonArray();
+      for (LoggedEvent le : log.events()) {
+        DialogueEvent e = le.event();
+        String at = e.at().toString();
+        if (e instanceof DialogueEvent.PatientSaid p) {
+          messages.add(new JsonObject().put("seq", le.seq()).put("at", at).put("from", "you").put("text", p.text()));
+        } else if (e instanceof DialogueEvent.BotSaid b) {
+          messages.add(new JsonObject().put("seq", le.seq()).put("at", at).put("from", "bot").put("text", b.reply().text()));
+        } else if (e instanceof DialogueEvent.StaffSaid s) {
+          messages.add(new JsonObject().put("seq", le.seq()).put("at", at).put("from", "staff:" + s.staffName())
+              .put("text", s.text()));
+        } else if (e instanceof DialogueEvent.TextCaptured t) {
+          answers.add(new JsonObject().put("at", at).put("flow", t.flowId()).put("question", t.slot()).put("text", t.text()));
+        } else if (e instanceof DialogueEvent.MoodRecorded m) {
+          moods.add(new JsonObject().put("at", at).put("score", m.score()));
+        } else if (e instanceof DialogueEvent.AssessmentCompleted a) {
+          assessments.add(new JsonObject().put("at", at).put("instrument", a.instrument().name())
+              .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
+        } else if (e instanceof DialogueEvent.ExerciseOffered o) {
+          exercises.add(new JsonObject().put("at", at).put("exercise", o.exerciseId()).put("event", "offered")
+              .put("why", o.why()));
+        } else if (e instanceof DialogueEvent.ExerciseFeedback f) {
+          exercises.add(new JsonObject().put("at", at).put("exercise", f.exerciseId()).put("event", "feedback")
+              .put("outcome", f.outcome()));
+        } else if (e instanceof DialogueEvent.ConsentRecorded c) {
+          consents.add(new JsonObject().put("at", at).put("kind", c.kind()).put("granted", c.granted()));
+          current.put(c.kind(), c.granted());
+        } else if (e instanceof DialogueEvent.EmotionAssessed a) {
+          emotions.add(new JsonObject().put("at", at).put("messageSeq", a.messageSeq())
+              .put("labels", new JsonArray(a.labels())).put("sentiment", a.sentiment()));
+        } else if (e instanceof DialogueEvent.RiskAssessed r) {
+          risk.add(new JsonObject().put("at", at).put("messageSeq", r.messageSeq()).put("level", r.level().wireName()));
+        }
+      }
+      conversations.add(new JsonObject().put("channel", log.conversation().channel())
+          .put("startedAt", log.conversation().createdAt().toString())
+          .put("messages", messages).put("answers", answers));
+    }
+    return new JsonObject()
+        .put("format", "mhai-patient-export/1")
+        .put("exportedAt", now.toString())
+        .put("patient", new JsonObject().put("since", patient.createdAt().toString()).put("locale", patient.locale()))
+        .put("consent", current)
+        .put("consentHistory", consents)
+        .put("conversations", conversations)
+        .put("moods", moods)
+        .put("assessments", assessments)
+        .put("exercises", exercises)
+        .put("emotions", emotions)
+        .put("riskAssessments", risk);
+  }
+
+  /** The bundle as a self-contained HTML page (no scripts, no external resources). */
+  public static String html(JsonObject b) {
+    StringBuilder h = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Your data</title>"
+        + "<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.4}"
+        + "td,th{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}</style></head><body>");
+    h.append("<h1>Your data</h1><p>Exported ").append(esc(b.getString("exportedAt"))).append(". With us since ")
+        .append(esc(b.getJsonObject("patient").getString("since"))).append(".</p>");
+    h.append("<h2>Consent</h2><ul>");
+    b.getJsonObject("consent").forEach(c -> h.append("<li>").append(esc(c.getKey())).append(": ")
+        .append(Boolean.TRUE.equals(c.getValue()) ? "yes" : "no").append("</li>"));
+    h.append("</ul>");
+    table(h, "Moods", b.getJsonArray("moods"), "at", "score");
+    table(h, "Questionnaires", b.getJsonArray("assessments"), "at", "instrument", "total", "band");
+    table(h, "Exercises", b.getJsonArray("exercises"), "at", "exercise", "event", "outcome");
+    for (Object o : b.getJsonArray("conversations")) {
+      JsonObject c = (JsonObject) o;
+      table(h, "Conversation (" + c.getString("channel") + ", since " + c.getString("startedAt") + ")",
+          c.getJsonArray("messages"), "at", "from", "text");
+      table(h, "Answers you wrote", c.getJsonArray("answers"), "at", "question", "text");
+    }
+    table(h, "Emotions the service read in your messages", b.getJsonArray("emotions"), "at", "labels", "sentiment");
+    table(h, "Risk levels the service assessed", b.getJsonArray("riskAssessments"), "at", "level");
+    return h.append("</body></html>").toString();
+  }
+
+  private static void table(StringBuilder h, String title, JsonArray rows, String... cols) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<h2>").append(esc(title)).append("</h2><table><tr>");
+    for (String c : cols) {
+      h.append("<th>").append(esc(c)).append("</th>");
+    }
+    h.append("</tr>");
+    for (Object o : rows) {
+      JsonObject r = (JsonObject) o;
+      h.append("<tr>");
+      for (String c : cols) {
+        Object v = r.getValue(c);
+        h.append("<td>").append(v == null ? "" : esc(v instanceof JsonArray a ? String.join(", ", a.stream()
+            .map(String::valueOf).toList()) : String.valueOf(v))).append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</table>");
+  }
+
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+  }
+
+  /** The bundle as plain texts of at most {@link #CHUNK} characters each (for a chat). */
+  public static List<String> texts(JsonObject b) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Your data, exported " + b.getString("exportedAt"));
+    lines.add("Consent: " + b.getJsonObject("consent").encode());
+    b.getJsonArray("moods").forEach(o -> lines.add("mood " + ((JsonObject) o).getString("at") + ": "
+        + ((JsonObject) o).getInteger("score") + "/10"));
+    b.getJsonArray("assessments").forEach(o -> {
+      JsonObject a = (JsonObject) o;
+      lines.add(a.getString("instrument") + " " + a.getString("at") + ": " + a.getInteger("total") + " (" + a.getString("band") + ")");
+    });
+    b.getJsonArray("exercises").forEach(o -> {
+      JsonObject x = (JsonObject) o;
+      lines.add("exercise " + x.getString("at") + ": " + x.getString("exercise") + " " + x.getString("event")
+          + (x.containsKey("outcome") ? " " + x.getString("outcome") : ""));
+    });
+    for (Object o : b.getJsonArray("conversations")) {
+      for (Object m : ((JsonObject) o).getJsonArray("messages")) {
+        JsonObject msg = (JsonObject) m;
+        lines.add("[" + msg.getString("at") + "] " + msg.getString("from") + ": " + msg.getString("text"));
+      }
+    }
+    List<String> chunks = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      for (int i = 0; i < line.length(); i += CHUNK) {
+        String part = line.substring(i, Math.min(line.length(), i + CHUNK));
+        if (sb.length() + part.length() + 1 > CHUNK) {
+          chunks.add(sb.toString());
+          sb.setLength(0);
+        }
+        sb.append(part).append('\n');
+      }
+    }
+    if (sb.length() > 0) {
+      chunks.add(sb.toString());
+    }
+    return chunks;
+  }
+}

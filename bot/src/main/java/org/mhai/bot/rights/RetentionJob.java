@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.rights;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.mhai.bot.store.pg.PgPatientData;
+import org.mhai.bot.store.pg.PgPatientData.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retention (docs/privacy.md): every hour, message text of every kind (patient, bot and staff
+ * messages, captured answers, escalation notes) older than {@code textDays} is deleted, and, when
+ * {@code recordDays} is set, patients with no activity for that long are erased entirely (scores
+ * included). Each run is a log line and an audit entry ({@code retention.run}) with its counts.
+ * Several instances may run it at once: text batches take a PostgreSQL advisory lock (the loser
+ * skips the run), and erasing a patient locks their row and is idempotent.
+ */
+public final class RetentionJob {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+  static final Duration EVERY = Duration.ofHours(1);
+  static final int BATCH = 1_000;
+  static final int ERASE_BATCH = 100;
+
+  /** @param textDays message text is kept this long (0: forever); @param recordDays whole records of inactive patients (0: forever) */
+  public record Settings(int textDays, int recordDays) {
+    public boolean off() {
+      return textDays == 0 && recordDays == 0;
+    }
+
+    JsonObject json() {
+      return new JsonObject().put("textDays", textDays).put("recordDays", recordDays);
+    }
+  }
+
+  private final Vertx vertx;
+  private final PgPatientData data;
+  private final DataRights rights;
+  private final Settings settings;
+  private final Clock clock;
+  private long timer = -1;
+
+  public RetentionJob(Vertx vertx, PgPatientData data, DataRights rights, Settings settings, Clock clock) {
+    this.vertx = vertx;
+    this.data = data;
+    this.rights = rights;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Runs a minute after start, then every hour (nothing when both periods are 0). */
+  public void start() {
+    if (settings.off()) {
+      LOG.info("retention.off (MHAI_RETENTION_DAYS=0 and MHAI_RETENTION_RECORD_DAYS=0)");
+      return;
+    }
+    vertx.setTimer(Duration.ofMinutes(1).toMillis(), t -> tick());
+    timer = vertx.setPeriodic(EVERY.toMillis(), t -> tick());
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  private void tick() {
+    run(new Actor("system", "system")).onFailure(err -> LOG.error("retention.failed error={}", err.toString()));
+  }
+
+  /** One run now, on behalf of {@code actor}; the report of what it did. */
+  public Future<JsonObject> run(Actor actor) {
+    Instant now = clock.instant();
+    JsonObject report = new JsonObject().put("at", now.toString()).put("settings", settings.json());
+    if (settings.off()) {
+      return Future.succeededFuture(report.put("skipped", "off"));
+    }
+    long t0 = System.nanoTime();
+    int[] n = new int[3];
+    boolean[] lockedOut = {false};
+    Future<Void> text = Future.succeededFuture();
+    if (settings.textDays() > 0) {
+      Instant cutoff = now.minus(Duration.ofDays(settings.textDays()));
+      report.put("textCutoff", cutoff.toString());
+      text = textBatches(cutoff, n, lockedOut, true);
+    }
+    Future<Void> records = text;
+    if (settings.recordDays() > 0) {
+      Instant cutoff = now.minus(Duration.ofDays(settings.recordDays()));
+      report.put("recordCutoff", cutoff.toString());
+      records = text.compose(v -> eraseInactive(cutoff, n, 0));
+    }
+    return records.compose(v -> {
+      report.put("eventsDeleted", n[0]).put("notesCleared", n[1]).put("patientsErased", n[2])
+          .put("lockedOut", lockedOut[0]).put("ms", (System.nanoTime() - t0) / 1_000_000);
+      LOG.info("retention.run events_deleted={} notes_cleared={} patients_erased={} locked_out={} ms={}", n[0], n[1], n[2],
+          lockedOut[0], report.getLong("ms"));
+      return data.audit(clock.instant(), actor, "retention.run", null, null, report).map(report);
+    });
+  }
+
+  private Future<Void> textBatches(Instant cutoff, int[] n, boolean[] lockedOut, boolean first) {
+    return data.retentionBatch(cutoff, BATCH).compose(b -> {
+      if (!b.locked()) {
+        lockedOut[0] = first; // another instance holds the lock and is doing this work
+        return Future.succeededFuture();
+      }
+      n[0] += b.events();
+      n[1] += b.notes();
+      return b.events() < BATCH ? Future.succeededFuture() : textBatches(cutoff, n, lockedOut, false);
+    });
+  }
+
+  private Future<Void> eraseInactive(Instant cutoff, int[] n, int round) {
+    return data.inactiveSince(cutoff, ERASE_BATCH).compose(patients -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (UUID p : patients) {
+        chain = chain.compose(v -> rights.erase(p, new Actor("system", "system"), "retention").map(done -> {
+          if (done.isPresent() && !done.get().alreadyErased()) {
+            n[2]++;
+          }
+          return null;
+        }));
+      }
+      return patients.size() < ERASE_BATCH || round > 100 ? chain : chain.compose(v -> eraseInactive(cutoff, n, round + 1));
+    });
+  }
+
+  /** The newest run's report, from the audit log (any instance's). */
+  public Future<JsonObject> status() {
+    return data.lastAudit("retention.run").map(last -> new JsonObject().put("settings", settings.json())
+        .put("every", EVERY.toString()).put("lastRun", last.orElse(null)));
+  }
+}
