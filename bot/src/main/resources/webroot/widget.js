@@ -19,14 +19,18 @@
           log: "Conversation", quick: "Quick replies", helplines: "Helplines", sending: "sending",
           staff: "{} (therapist)", talking: "You are now talking to {}, a therapist", back: "You are talking to the support bot again",
           typing: "{} is typing…", unread: "{} new",
-          confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here." },
+          confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here.",
+          mydata: "Download my data", forget: "Delete my data", forgotten: "Your data has been deleted.",
+          confirmForget: "Delete everything you wrote here? It is erased from the service for good and cannot be recovered." },
     es: { open: "Abrir chat de apoyo", close: "Cerrar chat", send: "Enviar", placeholder: "Escribe un mensaje…", message: "Mensaje",
           note: "No es un servicio de emergencias. ¿En peligro? Llama al número de emergencias.", offline: "Reconectando…",
           reset: "Nueva conversación", transcript: "Descargar conversación", you: "Tú", bot: "Bot de apoyo", title: "Chat de apoyo",
           log: "Conversación", quick: "Respuestas rápidas", helplines: "Líneas de ayuda", sending: "enviando",
           staff: "{} (terapeuta)", talking: "Ahora hablas con {}, terapeuta", back: "Vuelves a hablar con el bot de apoyo",
           typing: "{} está escribiendo…", unread: "{} nuevos",
-          confirmReset: "¿Empezar una conversación nueva? Esta queda guardada en el servidor, pero no la verás aquí." }
+          confirmReset: "¿Empezar una conversación nueva? Esta queda guardada en el servidor, pero no la verás aquí.",
+          mydata: "Descargar mis datos", forget: "Borrar mis datos", forgotten: "Tus datos se han borrado.",
+          confirmForget: "¿Borrar todo lo que has escrito aquí? Se elimina del servicio para siempre y no se puede recuperar." }
   }[lang];
   var fmt = function (s, v) { return s.replace("{}", v); };
   var title = attr("title") || T.title;
@@ -85,7 +89,7 @@
     ".time{display:block;font-size:11px;margin-top:3px}" +
     ".badge{position:absolute;top:-4px;right:-4px;background:#c0392b;color:#fff;border-radius:10px;font-size:12px;min-width:20px;height:20px;line-height:20px;text-align:center}" +
     ".crisis{white-space:pre-line;background:#fdecea;color:#611a15;padding:8px 12px;font-size:13px;border-bottom:1px solid #f5c6cb;max-height:40%;overflow-y:auto}.crisis a{color:#611a15;font-weight:700}" +
-    ".tools{display:flex;gap:12px;padding:2px 12px 4px;font-size:12px}.tools button{background:none;border:0;color:" + ink + ";text-decoration:underline;cursor:pointer;padding:4px 2px;min-height:28px;font-size:12px}" +
+    ".tools{display:flex;flex-wrap:wrap;gap:0 12px;padding:2px 12px 4px;font-size:12px}.tools button{background:none;border:0;color:" + ink + ";text-decoration:underline;cursor:pointer;padding:4px 2px;min-height:28px;font-size:12px}" +
     "form{display:flex;border-top:1px solid #767676}textarea{flex:1;border:0;padding:10px;resize:none;font-size:14px;height:48px;color:#1b1b1b;background:#fff}" +
     "textarea::placeholder{color:#6b6b6b}textarea:focus-visible,.log:focus-visible{outline-offset:-3px;box-shadow:none}" +
     "form button:focus-visible,.close:focus-visible{outline:3px solid currentColor;outline-offset:-5px;box-shadow:none}" +
@@ -106,7 +110,7 @@
     "<div class='log' role='region' tabindex='0'></div>" +
     "<div class='typing' aria-live='polite'></div><div class='status' role='status'></div>" +
     "<form><textarea maxlength='4096'></textarea><button type='submit'></button></form>" +
-    "<div class='tools'><button type='button' class='transcript'></button><button type='button' class='reset'></button></div></section>" +
+    "<div class='tools'><button type='button' class='transcript'></button><button type='button' class='reset'></button><button type='button' class='mydata'></button><button type='button' class='forget'></button></div></section>" +
     "<div class='sr polite' aria-live='polite'></div><div class='sr alert' aria-live='assertive'></div></div>";
   var $ = function (s) { return root.querySelector(s); };
   var w = $(".w"), panel = $(".panel"), log = $(".log"), input = $("textarea"), typing = $(".typing"), status = $(".status");
@@ -122,6 +126,8 @@
   $("form button").textContent = T.send;
   $(".transcript").textContent = T.transcript;
   $(".reset").textContent = T.reset;
+  $(".mydata").textContent = T.mydata;
+  $(".forget").textContent = T.forget;
   launch.setAttribute("aria-label", T.open);
   var reduce = window.matchMedia ? matchMedia("(prefers-reduced-motion: reduce)") : { matches: false };
   if (window.visualViewport) { // keep the input above the on-screen keyboard on phones
@@ -373,6 +379,33 @@
     a.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain" }));
     a.download = "conversation.txt"; root.appendChild(a); a.click(); a.remove();
   });
+  /* The patient's data rights: a readable export, and erasure (two calls: the server's confirmation code, then the erase). */
+  $(".mydata").addEventListener("click", function () {
+    if (!session) return;
+    fetch(server + "/api/v1/webchat/sessions/" + session.sessionId + "/export?format=html",
+      { headers: { Authorization: "Bearer " + session.token } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.blob(); })
+      .then(function (b) {
+        var a = document.createElement("a"); a.href = URL.createObjectURL(b); a.download = "my-data.html";
+        root.appendChild(a); a.click(); a.remove();
+      }, function () {});
+  });
+  $(".forget").addEventListener("click", function () {
+    if (!session || !window.confirm(T.confirmForget)) return;
+    var path = "/api/v1/webchat/sessions/" + session.sessionId;
+    api("DELETE", path).then(function (j) { return api("DELETE", path + "?confirm=" + encodeURIComponent(j.confirm)); })
+      .then(function () {
+        forgetLocal(); say(T.forgotten, true); status.textContent = T.forgotten;
+        started = true; start(); // a fresh, empty conversation
+      }, function () {});
+  });
+  function forgetLocal() {
+    try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
+    var old = ws; ws = null; if (old) old.close();
+    session = null; lastSeq = 0; seen = {}; outbox = []; said = []; inFlight = null; live = false; started = false;
+    takeoverExplicit = false; setTakeover(false); setTyping(false);
+    log.textContent = ""; crisisBox.hidden = true; crisisBox.textContent = "";
+  }
   $(".reset").addEventListener("click", function () {
     if (!window.confirm(T.confirmReset)) return;
     try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}

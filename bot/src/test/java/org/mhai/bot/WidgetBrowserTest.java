@@ -244,4 +244,39 @@ class WidgetBrowserTest {
         .filter(m -> m.getString("from").equals("patient")).map(m -> m.getString("text")).collect(Collectors.toList());
   }
 
+
+  @Test
+  void the_patient_downloads_their_data_and_erases_it_from_the_widget() throws Exception {
+    java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("mhai-mydata");
+    try (Browser b = new Browser()) {
+      Widget w = new Widget(b).open(site.url(""));
+      b.driver.executeCdpCommand("Browser.setDownloadBehavior",
+          java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+      w.launchAndWaitForGreeting();
+      w.consent();
+      w.type("I would say a 4");
+      w.until(d -> w.messages().stream().anyMatch(m -> m.contains("A 4")));
+      JsonObject old = w.session(fx.port());
+
+      w.el(".mydata").click();
+      java.nio.file.Path file = downloads.resolve("my-data.html");
+      w.until(d -> java.nio.file.Files.exists(file));
+      w.until(d -> {
+        try {
+          return java.nio.file.Files.readString(file).contains("I would say a 4");
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      });
+
+      w.js("window.confirm = function () { return true; }");
+      w.el(".forget").click();
+      w.until(d -> fx.history(old, 0).statusCode() / 100 == 4); // the old session is gone on the server
+      w.until(d -> ((String) w.inRoot("r.querySelector('.sr.alert').textContent")).contains("Your data has been deleted."));
+      w.until(d -> w.messages().size() >= 2 && w.messages().get(0).contains("not an emergency service"));
+      assertTrue(w.messages().stream().noneMatch(m -> m.contains("I would say a 4")), "a fresh conversation");
+      JsonObject fresh = w.session(fx.port());
+      assertTrue(!old.getString("sessionId").equals(fresh.getString("sessionId")));
+    }
+  }
 }
