@@ -45,7 +45,8 @@
     api("POST", "/api/v1/auth/login", { username: f.username.value, password: f.password.value })
       .then(start).catch(function (e) { $("#login-error").textContent = e.status === 401 ? "Wrong username or password." : e.message; });
   });
-  var loaders = { staff: loadStaff, flows: loadFlows, helplines: loadHelplines, exercises: loadExercises, audit: loadAudit };
+  var loaders = { staff: loadStaff, flows: loadFlows, patients: loadPatients, helplines: loadHelplines,
+    exercises: loadExercises, retention: loadRetention, audit: loadAudit };
   document.querySelectorAll(".tabs button").forEach(function (b) {
     b.addEventListener("click", function () {
       document.querySelectorAll(".tabs button").forEach(function (o) { o.setAttribute("aria-selected", String(o === b)); });
@@ -76,7 +77,12 @@
           if (p) api("POST", "/api/v1/admin/staff/" + s.id + "/password", { password: p })
             .then(function () { say("Password reset for " + s.username); }).catch(fail);
         });
-        td.appendChild(toggle); td.appendChild(reset); tr.appendChild(td);
+        var totp = el("button", "Require TOTP");
+        totp.addEventListener("click", function () {
+          api("PUT", "/api/v1/admin/staff/" + s.id + "/totp", { required: true })
+            .then(function () { say(s.username + " must use a TOTP code from the next sign-in"); }).catch(fail);
+        });
+        td.appendChild(toggle); td.appendChild(reset); td.appendChild(totp); tr.appendChild(td);
         tbody.appendChild(tr);
       });
     }).catch(fail);
@@ -243,6 +249,65 @@
     });
     box.appendChild(svg);
   }
+
+  // ---- patients: assignments and data rights ----
+  var staffById = {};
+  function loadPatients() {
+    api("GET", "/api/v1/admin/staff").then(function (j) {
+      var sel = $("#assign-therapist"); sel.textContent = "";
+      j.staff.forEach(function (s) {
+        staffById[s.id] = s;
+        if (s.role === "therapist" && !s.disabled) sel.appendChild(el("option", s.displayName + " (" + s.username + ")", { value: s.id }));
+      });
+      return api("GET", "/api/v1/admin/assignments");
+    }).then(function (j) {
+      var tbody = $("#assignment-rows"); tbody.textContent = "";
+      j.assignments.forEach(function (a) {
+        var tr = el("tr"), who = staffById[a.therapistId];
+        tr.appendChild(el("td", who ? who.displayName : a.therapistId));
+        tr.appendChild(el("td", a.patientId));
+        var td = el("td"), remove = el("button", "Unassign");
+        remove.addEventListener("click", function () {
+          api("DELETE", "/api/v1/admin/assignments", { therapistId: a.therapistId, patientId: a.patientId })
+            .then(function () { say("Unassigned"); loadPatients(); }).catch(fail);
+        });
+        td.appendChild(remove); tr.appendChild(td); tbody.appendChild(tr);
+      });
+    }).catch(fail);
+  }
+  $("#assign-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    api("PUT", "/api/v1/admin/assignments", { therapistId: ev.target.therapist.value, patientId: ev.target.patient.value.trim() })
+      .then(function () { say("Assigned"); ev.target.patient.value = ""; loadPatients(); }).catch(fail);
+  });
+  function patientId() { return $("#rights-form").patient.value.trim(); }
+  $("#rights-export").addEventListener("click", function () {
+    var id = patientId();
+    if (!id) return;
+    api("GET", "/api/v1/admin/patients/" + encodeURIComponent(id) + "/export").then(function (j) {
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(j, null, 2)], { type: "application/json" }));
+      a.download = "patient-" + id + ".json"; document.body.appendChild(a); a.click(); a.remove();
+      say("Export downloaded (the read is in the audit log)");
+    }).catch(fail);
+  });
+  $("#rights-erase").addEventListener("click", function () {
+    var id = patientId();
+    if (!id || !window.confirm("Erase patient " + id + "? Their messages can never be read again. This cannot be undone.")) return;
+    api("DELETE", "/api/v1/admin/patients/" + encodeURIComponent(id)).then(function () { say("Patient " + id + " erased"); })
+      .catch(fail);
+  });
+
+  // ---- retention ----
+  function loadRetention() {
+    api("GET", "/api/v1/admin/retention").then(function (j) { $("#retention-state").textContent = JSON.stringify(j, null, 2); })
+      .catch(fail);
+  }
+  $("#retention-run").addEventListener("click", function () {
+    api("POST", "/api/v1/admin/retention/run").then(function (j) {
+      $("#retention-state").textContent = JSON.stringify(j, null, 2); say("Retention ran");
+    }).catch(fail);
+  });
 
   // ---- helplines and exercises ----
   function jsonTab(path, area, button, label) {

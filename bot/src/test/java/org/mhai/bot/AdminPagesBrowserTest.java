@@ -112,6 +112,26 @@ class AdminPagesBrowserTest {
       assertTrue(fx.post(s, java.util.UUID.randomUUID(), "/sleeptips").bodyAsString().contains("Did you sleep well?"),
           "web chat follows the published flow");
 
+      // assignment of a patient to the therapist, and a retention run, from their tabs
+      String patient;
+      try (java.sql.Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+          "select c.patient_id from webchat_session w join conversation c on c.id = w.conversation_id where w.id = ?::uuid")) {
+        st.setString(1, s.getString("sessionId"));
+        var rs = st.executeQuery();
+        rs.next();
+        patient = rs.getString(1);
+      }
+      b.driver.findElement(By.cssSelector(".tabs button[data-tab=patients]")).click();
+      wait.until(d -> d.findElement(By.id("assign-therapist")).getText().contains("Rosa Lind"));
+      b.driver.findElement(By.cssSelector("#assign-form input[name=patient]")).sendKeys(patient);
+      b.driver.findElement(By.cssSelector("#assign-form button")).click();
+      wait.until(d -> d.findElement(By.id("assignment-rows")).getText().contains(patient));
+      assertTrue(b.driver.findElement(By.id("assignment-rows")).getText().contains("Rosa Lind"));
+      b.driver.findElement(By.cssSelector(".tabs button[data-tab=retention]")).click();
+      wait.until(d -> d.findElement(By.id("retention-state")).getText().contains("365"));
+      b.driver.findElement(By.id("retention-run")).click();
+      wait.until(d -> d.findElement(By.id("status")).getText().contains("Retention ran"));
+
       // 3. the therapist's read in the audit log
       b.driver.findElement(By.cssSelector(".tabs button[data-tab=audit]")).click();
       b.driver.findElement(By.cssSelector("#audit-form input[name=actor]")).sendKeys("rosa");

@@ -87,8 +87,9 @@ class WidgetAccessibilityTest {
       w.open(site.url(""));
       w.launchAndWaitForGreeting();
       w.until(d -> (Long) w.inRoot("r.querySelectorAll('.quick button').length") > 0L);
-      assertEquals("0,0,390,844", w.inRoot("(function (b) { return [b.left, b.top, b.width, b.height].map(Math.round).join(','); })"
-          + "(r.querySelector('.panel').getBoundingClientRect())"), "full screen");
+      // full screen, once the opening animation (a few px of slide) has finished
+      w.until(d -> "0,0,390,844".equals(w.inRoot("(function (b) { return [b.left, b.top, b.width, b.height].map(Math.round)"
+          + ".join(','); })(r.querySelector('.panel').getBoundingClientRect())")));
       assertEquals("none", w.inRoot("getComputedStyle(r.querySelector('.launch')).display"), "the launcher hides behind a full-screen panel");
       assertEquals("16px", w.inRoot("getComputedStyle(r.querySelector('textarea')).fontSize"), "16px: phones do not zoom into the box");
       @SuppressWarnings("unchecked")
