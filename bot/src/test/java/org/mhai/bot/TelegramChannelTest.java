@@ -131,6 +131,24 @@ class TelegramChannelTest {
   }
 
   @Test
+  void words_after_a_command_and_an_edit_that_adds_a_crisis_reach_the_crisis_policy() {
+    long chat = 1006;
+    api.pushText(chat, "/start");
+    api.awaitSent(chat, 2, WAIT);
+    api.pushText(chat, "/help I am going to kill myself tonight");
+    JsonObject reply = api.awaitMessage(chat, 2, m -> m.getString("text").contains("You can reach someone right now"), WAIT);
+    assertTrue(reply.getString("text").contains("988"), reply.getString("text"));
+
+    long other = 1007;
+    api.pushText(other, "/start");
+    api.awaitSent(other, 2, WAIT);
+    api.push(new JsonObject().put("edited_message", FakeBotApi.message(other, "en")
+        .put("text", "actually I am going to kill myself tonight")));
+    JsonObject edited = api.awaitMessage(other, 2, m -> m.getString("text").contains("You can reach someone right now"), WAIT);
+    assertTrue(edited.getString("text").contains("988"), edited.getString("text"));
+  }
+
+  @Test
   void stickers_photos_edits_and_odd_updates_get_a_polite_answer_and_the_adapter_keeps_working() throws Exception {
     long chat = 1004;
     api.pushText(chat, "/start");

@@ -90,7 +90,31 @@ public final class DialogueEngine {
     } else if (turn instanceof Turn.StartFlow t) {
       return startFlow(state, t);
     }
-    return answer(state, (Turn.PatientMessage) turn);
+    Turn.PatientMessage message = (Turn.PatientMessage) turn;
+    try {
+      return answer(state, message);
+    } catch (RuntimeException e) {
+      return fallback(state, message, e);
+    }
+  }
+
+  /**
+   * When answering a message fails (a broken flow, a bug), the message still gets the crisis
+   * policy, and the running flow is left so the next message is not stuck on the same failure:
+   * one bad flow can never silence the crisis path or jam a conversation.
+   */
+  private Decision fallback(DialogueState state, Turn.PatientMessage turn, RuntimeException cause) {
+    Run r = new Run(state, turn.at(), Optional.of(turn));
+    RiskAssessment risk = turn.risk();
+    r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "error")));
+    state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(turn.at(), a.instrument())));
+    Optional<Decision> crisisDecision = crisis.decide(state, turn, r.events);
+    if (crisisDecision.isPresent()) {
+      return crisisDecision.get();
+    }
+    r.say(r.m.get("error.sorry"));
+    return r.decision();
   }
 
   /** A decision under construction: events are applied to a running state as they are added. */
@@ -156,10 +180,17 @@ public final class DialogueEngine {
     }
     Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events);
     if (crisisDecision.isPresent()) {
-      return state.takeover().isPresent() ? duringTakeover(crisisDecision.get()) : crisisDecision.get();
+      return state.takeover().isPresent() && !idle(state, turn) ? duringTakeover(state, crisisDecision.get())
+          : crisisDecision.get();
     }
     if (state.takeover().isPresent()) {
-      return r.decision(); // a therapist holds the conversation: the bot stays silent
+      if (!idle(state, turn)) {
+        return r.decision(); // a therapist holds the conversation: the bot stays silent
+      }
+      // The therapist has not written for a long while (tab closed, shift over): the patient is not left alone.
+      DialogueState.Takeover t = state.takeover().get();
+      r.add(new DialogueEvent.TakeoverEnded(turn.at(), t.staffId(), t.staffName()));
+      r.say(r.m.get("takeover.expired", t.staffName()));
     }
     String command = turn.text().trim().toLowerCase(Locale.ROOT);
     if (STOP_WORDS.contains(command)) {
@@ -223,14 +254,22 @@ public final class DialogueEngine {
 
   /**
    * The crisis policy while a therapist holds the conversation: every event and effect stands (the
-   * escalation is opened or raised, the portal sees the signals), but the bot speaks only when the
-   * risk is new or higher (helplines at once); its stay-with script and the screener are left to
-   * the person who is already there.
+   * escalation is opened or raised, the portal sees the signals) and the bot answers a new concern
+   * (support, helplines, the screener) and a new or higher risk (helplines at once); only its
+   * stay-with script in an episode already escalated is left to the person who is already there.
    */
-  private static Decision duringTakeover(Decision d) {
+  private static Decision duringTakeover(DialogueState state, Decision d) {
     boolean escalates = d.events().stream()
         .anyMatch(e -> e instanceof DialogueEvent.Escalated || e instanceof DialogueEvent.CrisisLevelRaised);
-    return escalates ? d : new Decision(d.events(), List.of(), d.effects());
+    boolean quietScript = state.crisis().active() && state.crisis().escalated() && !escalates;
+    return quietScript ? new Decision(d.events(), List.of(), d.effects()) : d;
+  }
+
+  /** How long a takeover may go without a word from the therapist before the bot answers again. */
+  public static final java.time.Duration TAKEOVER_IDLE = java.time.Duration.ofMinutes(30);
+
+  private static boolean idle(DialogueState state, Turn.PatientMessage turn) {
+    return state.takeover().map(t -> t.lastActivity().plus(TAKEOVER_IDLE).isBefore(turn.at())).orElse(false);
   }
 
   private Decision stop(Run r) {
@@ -437,7 +476,7 @@ public final class DialogueEngine {
       r.add(new DialogueEvent.TextCaptured(r.at, flow.id(), c.slot(), text));
     }
     r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), c.slot(), value));
-    if (c.record().equals(Optional.of("mood"))) {
+    if (c.record().equals(Optional.of("mood")) && value.matches("\\d{1,2}") && Integer.parseInt(value) <= 10) {
       r.add(new DialogueEvent.MoodRecorded(r.at, Integer.parseInt(value)));
     }
   }
@@ -635,9 +674,6 @@ public final class DialogueEngine {
   private static Decision takeoverEnded(DialogueState state, Turn.TakeoverEnded t) {
     if (state.takeover().isEmpty()) {
       return new Decision(List.of(), List.of());
-    }
-    if (!state.takeover().get().staffId().equals(t.staffId())) {
-      throw new IllegalStateException("only the staff member holding the conversation may release it");
     }
     Messages m = Messages.forLocale(state.locale());
     String name = state.takeover().get().staffName();

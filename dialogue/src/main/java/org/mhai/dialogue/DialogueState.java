@@ -47,10 +47,12 @@ public record DialogueState(
   public static final int RECENT_EXERCISES = 5;
 
   /** The therapist holding a conversation. */
-  public record Takeover(String staffId, String staffName) {
+  /** The therapist holding a conversation, and when they last claimed it or wrote in it. */
+  public record Takeover(String staffId, String staffName, java.time.Instant lastActivity) {
     public Takeover {
       Objects.requireNonNull(staffId, "staffId");
       Objects.requireNonNull(staffName, "staffName");
+      Objects.requireNonNull(lastActivity, "lastActivity");
     }
   }
 
@@ -139,7 +141,9 @@ public record DialogueState(
     } else if (event instanceof DialogueEvent.TemplateUsed t) {
       b.lastTemplate = Optional.of(t.templateId());
     } else if (event instanceof DialogueEvent.TakeoverStarted t) {
-      b.takeover = Optional.of(new Takeover(t.staffId(), t.staffName()));
+      b.takeover = Optional.of(new Takeover(t.staffId(), t.staffName(), t.at()));
+    } else if (event instanceof DialogueEvent.StaffSaid said && takeover.isPresent()) {
+      b.takeover = Optional.of(new Takeover(takeover.get().staffId(), takeover.get().staffName(), said.at()));
     } else if (event instanceof DialogueEvent.TakeoverEnded) {
       b.takeover = Optional.empty();
     } else {

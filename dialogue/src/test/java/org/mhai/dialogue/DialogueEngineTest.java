@@ -263,8 +263,9 @@ class DialogueEngineTest {
         () -> s.engine.decide(s.state, new Turn.TakeoverStarted(Scenario.T0, "staff-2", "Ben")), "claims are exclusive");
     assertThrows(IllegalStateException.class,
         () -> s.engine.decide(s.state, new Turn.StaffMessage(Scenario.T0, "staff-2", "Ben", "hi")));
-    assertTrue(s.say("what's the point of anything", RiskLevel.MEDIUM, "hopelessness").replies().isEmpty(),
-        "a concern is recorded for the therapist, who is there; the bot does not start its screener");
+    Decision concern = s.say("what's the point of anything", RiskLevel.MEDIUM, "hopelessness");
+    assertTrue(concern.replies().stream().anyMatch(r -> r.text().contains("wished you were dead")),
+        "a new concern gets the bot's support and screener even while a therapist holds the chat");
     assertTrue(s.state.crisis().active());
     Decision crisis = s.say("I want to kill myself", RiskLevel.HIGH, "ideation");
     assertTrue(crisis.replies().stream().anyMatch(r -> r.text().contains("988")), "no flow or takeover silences it");
@@ -274,6 +275,71 @@ class DialogueEngineTest {
     assertTrue(release.replies().get(0).text().contains("Ana has handed the conversation back"));
     assertTrue(s.state.takeover().isEmpty());
     assertEquals(s.state, DialogueState.fold(s.log));
+  }
+
+  @Test
+  void a_takeover_left_idle_for_half_an_hour_hands_the_patient_back_to_the_bot() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.turn(new Turn.TakeoverStarted(Scenario.T0, "staff-1", "Ana"));
+    s.turn(new Turn.StaffMessage(Scenario.T0.plusSeconds(60), "staff-1", "Ana", "I'm here."));
+    java.time.Instant soon = Scenario.T0.plusSeconds(60 + 29 * 60);
+    Decision quiet = s.engine.decide(s.state, new Turn.PatientMessage(soon, ++s.seq, "hello?",
+        new org.mhai.nlp.RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(), "test/1")));
+    assertTrue(quiet.replies().isEmpty(), "29 minutes after Ana last wrote: still hers");
+    java.time.Instant late = Scenario.T0.plusSeconds(60 + 31 * 60);
+    Decision back = s.engine.decide(s.state, new Turn.PatientMessage(late, ++s.seq, "is anyone there?",
+        new org.mhai.nlp.RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(), "test/1")));
+    assertTrue(back.events().stream().anyMatch(e -> e instanceof DialogueEvent.TakeoverEnded));
+    assertTrue(back.replies().get(0).text().contains("Ana is not in the chat right now"), back.toString());
+    assertTrue(back.replies().size() >= 2, "and the message itself is answered");
+  }
+
+  @Test
+  void an_admin_may_release_a_takeover_held_by_someone_else() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.turn(new Turn.TakeoverStarted(Scenario.T0, "staff-1", "Ana"));
+    Decision d = s.turn(new Turn.TakeoverEnded(Scenario.T0, "admin-7"));
+    assertTrue(s.state.takeover().isEmpty());
+    assertTrue(d.replies().get(0).text().contains("Ana has handed the conversation back"));
+  }
+
+  @Test
+  void a_broken_flow_never_jams_the_conversation_or_silences_the_crisis_path() {
+    org.mhai.dialogue.flow.InMemoryFlowCatalog good = org.mhai.dialogue.flow.BuiltInFlows.catalog();
+    boolean[] broken = {false};
+    org.mhai.dialogue.flow.FlowCatalog flaky = new org.mhai.dialogue.flow.FlowCatalog() {
+      @Override
+      public java.util.Optional<org.mhai.dialogue.flow.Flow> published(String id) {
+        return good.published(id);
+      }
+
+      @Override
+      public java.util.Optional<org.mhai.dialogue.flow.Flow> version(String id, int v) {
+        if (broken[0]) {
+          throw new IllegalStateException("catalog broken");
+        }
+        return good.version(id, v);
+      }
+
+      @Override
+      public List<org.mhai.dialogue.flow.Flow> all() {
+        return good.all();
+      }
+    };
+    Scenario s = new Scenario(new DialogueEngine(new org.mhai.dialogue.crisis.CrisisPolicy(
+        org.mhai.dialogue.crisis.Helplines.defaults()), flaky, java.time.ZoneOffset.UTC));
+    s.open("en");
+    broken[0] = true;
+    Decision d = s.say("I agree");
+    assertTrue(d.replies().get(0).text().contains("something went wrong"), d.toString());
+    assertTrue(s.state.flow().isEmpty(), "the flow is left, so the next message is not stuck");
+    assertTrue(s.say("hello").replies().size() >= 1);
+    s.say("/checkin");
+    Decision crisis = s.say("I'm going to kill myself tonight", RiskLevel.HIGH, "intent", "timeframe");
+    assertTrue(crisis.replies().stream().anyMatch(r -> r.text().contains("988")));
+    assertTrue(crisis.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation));
   }
 
   private static Scenario atMood(String locale) {

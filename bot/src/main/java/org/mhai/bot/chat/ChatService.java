@@ -65,7 +65,16 @@ public final class ChatService {
   private volatile Promise<Void> drained;
 
   /** What a post answers: the patient message's seq and the bot's replies to it. */
-  public record PostResult(long seq, boolean duplicate, List<StoredMessage> replies) {}
+  /**
+   * What a post answers: the patient message's seq and the bot's replies to it; {@code earlier}:
+   * replies this turn decided for older messages still waiting (their turn had failed), which a
+   * channel without a live socket must deliver too.
+   */
+  public record PostResult(long seq, boolean duplicate, List<StoredMessage> replies, List<StoredMessage> earlier) {
+    public PostResult(long seq, boolean duplicate, List<StoredMessage> replies) {
+      this(seq, duplicate, replies, List.of());
+    }
+  }
 
   /** The outcome of a post that was refused before anything was stored. */
   public static final class RateLimited extends RuntimeException {
@@ -144,7 +153,8 @@ public final class ChatService {
   public Future<PostResult> post(Conversation c, UUID clientMessageId, String text) {
     long t0 = System.nanoTime();
     Future<PostResult> result = rateLimiter.tryAcquire("conv:" + c.id(), ratePerMinute)
-        .compose(allowed -> allowed
+        // Over the limit, a message of concern is still taken: the crisis path is never rate-limited.
+        .compose(allowed -> allowed || assessQuickly(text).level().atLeast(RiskLevel.MEDIUM)
             ? store.appendPatientMessage(c, clientMessageId, text, clock.instant())
             : Future.failedFuture(new RateLimited()))
         .compose(appended -> {
@@ -156,13 +166,16 @@ public final class ChatService {
                   knowledgeFor(appended, text, risk).compose(knowledge ->
                   suggestionsFor(c, appended, emotion, risk).compose(suggestions ->
                   generatedFor(c, appended, text, risk, emotion, knowledge, suggestions).compose(generated ->
-                  store.decidePending(c, (state, seq, t, at) -> seq == appended.seq() && !appended.duplicate()
+                  // The full verdict for this message even on a retry (a duplicate): a paraphrase only the
+                  // learned component catches must not be read as "no risk" because the first try failed.
+                  store.decidePending(c, (state, seq, t, at) -> seq == appended.seq()
                       ? decide(state, seq, t, at, risk, emotion, knowledge, suggestions, generated)
                       : decide(state, seq, t, at, assessQuickly(t), Optional.empty(), List.of(), List.of(),
                           Optional.empty())))))))
               .onSuccess(outcome -> afterTurn(c, outcome))
-              .compose(outcome -> store.repliesTo(c, appended.seq()))
-              .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies))
+              .compose(outcome -> store.repliesTo(c, appended.seq()).map(replies -> new PostResult(appended.seq(),
+                  appended.duplicate(), replies, outcome.written().stream()
+                      .filter(m -> m.inReplyTo() > 0 && m.inReplyTo() != appended.seq()).toList())))
               .recover(err -> Future.failedFuture(new ReplyPending(appended.seq(), err)));
         })
         .onSuccess(r -> LOG.info("turn.handled conversation={} seq={} duplicate={} replies={} ms={}",
@@ -233,6 +246,11 @@ public final class ChatService {
           LOG.warn("risk.full_detector_unavailable error={}", err.getClass().getSimpleName());
           return assessQuickly(text);
         });
+  }
+
+  /** Whether the deterministic lexicon reads {@code text} as at least a concern (µs, inline). */
+  public boolean concerning(String text) {
+    return assessQuickly(text).level().atLeast(RiskLevel.MEDIUM);
   }
 
   /** The lexicon's verdict, inline; a broken detector reads as concern, never as "no risk". */

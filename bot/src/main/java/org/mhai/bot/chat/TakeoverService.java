@@ -84,7 +84,14 @@ public final class TakeoverService implements Takeovers {
   @Override
   public Future<Void> release(UUID conversation, StaffMember by) {
     Instant now = clock.instant();
-    return turn(conversation, state -> dialogue.decide(state, new Turn.TakeoverEnded(now, by.id().toString())))
+    return turn(conversation, state -> {
+      // The holder releases; an admin may release anyone's claim (a therapist who left without releasing).
+      if (state.takeover().isPresent() && !state.takeover().get().staffId().equals(by.id().toString())
+          && by.role() != org.mhai.portal.Role.ADMIN) {
+        throw new IllegalStateException("only the staff member holding the conversation, or an admin, may release it");
+      }
+      return dialogue.decide(state, new Turn.TakeoverEnded(now, by.id().toString()));
+    })
         .map(t -> {
           if (!t.written().isEmpty()) {
             LOG.info("takeover.ended conversation={} staff={}", conversation, by.id());

@@ -50,7 +50,9 @@ public final class DataRightsApi {
     boolean html = format(ctx);
     webChat.authenticate(ctx)
         .compose(session -> rights.export(session.conversation().patient().value()))
-        .onSuccess(bundle -> send(ctx, bundle.orElseThrow(() -> ApiError.notFound("no such session")), html))
+        .compose(bundle -> bundle.isPresent() ? Future.succeededFuture(bundle.get())
+            : Future.failedFuture(ApiError.notFound("no such session")))
+        .onSuccess(bundle -> send(ctx, bundle, html))
         .onFailure(ctx::fail);
   }
 

@@ -63,15 +63,21 @@ public final class RetentionJob {
       LOG.info("retention.off (MHAI_RETENTION_DAYS=0 and MHAI_RETENTION_RECORD_DAYS=0)");
       return;
     }
-    vertx.setTimer(Duration.ofMinutes(1).toMillis(), t -> tick());
+    first = vertx.setTimer(Duration.ofMinutes(1).toMillis(), t -> tick());
     timer = vertx.setPeriodic(EVERY.toMillis(), t -> tick());
   }
 
+  /** Cancels both timers; a run in progress finishes its current batch transaction on its own. */
   public void stop() {
+    if (first >= 0) {
+      vertx.cancelTimer(first);
+    }
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
   }
+
+  private long first = -1;
 
   private void tick() {
     run(new Actor("system", "system")).onFailure(err -> LOG.error("retention.failed error={}", err.toString()));

@@ -138,7 +138,7 @@ final class TelegramUpdates {
   private Future<String> handle(JsonObject update, long updateId, boolean recovery) {
     return switch (kind(update)) {
       case "message" -> message(update.getJsonObject("message"), updateId, recovery);
-      case "edited_message" -> edited(update.getJsonObject("edited_message"));
+      case "edited_message" -> edited(update.getJsonObject("edited_message"), updateId, recovery);
       case "callback_query" -> callback(update.getJsonObject("callback_query"), recovery);
       case "my_chat_member" -> memberChange(update.getJsonObject("my_chat_member"));
       default -> Future.succeededFuture("ignored"); // channel posts, polls, inline queries, ...: not a patient's turn
@@ -163,7 +163,14 @@ final class TelegramUpdates {
         return withChat(chatId, locale).compose(ch -> turn(ch, text, clientMessageId, recovery));
       }
       String cmd = command.get();
-      return switch (TelegramCommands.kind(cmd)) {
+      TelegramCommands.Kind kind = TelegramCommands.kind(cmd);
+      if ((kind == TelegramCommands.Kind.PASS_THROUGH || kind == TelegramCommands.Kind.UNKNOWN)
+          && text.strip().split("\\s+", 2).length > 1) {
+        // Words after a command are the patient's words: they go through the pipeline (and the
+        // crisis policy) whole, never dropped. "/help I took all my pills" is read as written.
+        return withChat(chatId, locale).compose(ch -> turn(ch, text, clientMessageId, recovery));
+      }
+      return switch (kind) {
         case START -> telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
             ? sendAll(opened.chat(), opened.written())
             : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
@@ -182,12 +189,22 @@ final class TelegramUpdates {
     return withChat(chatId, locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "media")));
   }
 
-  private Future<String> edited(JsonObject m) {
+  /**
+   * An edited message: edits are not re-run through the dialogue (the original stays), except when
+   * the new words are a concern: then they are a patient message like any other, so an edit can
+   * never hide a crisis from the crisis policy.
+   */
+  private Future<String> edited(JsonObject m, long updateId, boolean recovery) {
     JsonObject c = m.getJsonObject("chat");
     if (c == null || !"private".equals(c.getString("type"))) {
       return Future.succeededFuture("ignored");
     }
     String locale = m.getJsonObject("from", new JsonObject()).getString("language_code", "en");
+    String text = m.getString("text", m.getString("caption"));
+    if (text != null && !text.isBlank() && chat.concerning(text)) {
+      UUID id = UUID.nameUUIDFromBytes(("telegram-edit:" + updateId).getBytes(StandardCharsets.UTF_8));
+      return withChat(c.getLong("id"), locale).compose(ch -> turn(ch, text, id, recovery));
+    }
     return withChat(c.getLong("id"), locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "edited")));
   }
 
@@ -255,7 +272,7 @@ final class TelegramUpdates {
         .andThen(ar -> vertx.cancelTimer(typing))
         .compose(result -> result.duplicate() && !recovery
             ? Future.succeededFuture("done") // the same message again (a second tap): answered the first time
-            : sendAll(ch, result.replies()))
+            : sendAll(ch, concat(result.earlier(), result.replies())))
         .recover(err -> {
           if (err instanceof ChatService.RateLimited) {
             return sendText(ch, TelegramTexts.get(ch.locale(), "rate_limited"));
@@ -265,6 +282,12 @@ final class TelegramUpdates {
           }
           return Future.failedFuture(err);
         });
+  }
+
+  private static List<StoredMessage> concat(List<StoredMessage> a, List<StoredMessage> b) {
+    List<StoredMessage> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** Posts; a reply that failed to be decided is retried once (the message is stored, the retry decides it). */

@@ -178,6 +178,14 @@ public final class FlowDocuments {
         }
         checkRecord(id, n, RECORDS_CAPTURE, errors);
         checkValidation(id, n.get("validate"), errors);
+        if ("mood".equals(text(n, "record"))) {
+          JsonNode v = n.get("validate");
+          String kind = v == null ? "text" : v.isTextual() ? v.asText() : text(v, "kind");
+          if (!"mood".equals(kind)) {
+            errors.add(new FlowError(id, "Capture \"" + id + "\" records a mood, so it needs \"validate\": \"mood\" "
+                + "(a score from 0 to 10)."));
+          }
+        }
         JsonNode quick = n.get("quickReplies");
         if (quick != null && (!quick.isArray() || !allValid(quick))) {
           errors.add(new FlowError(id, "\"quickReplies\" of capture \"" + id + "\" must be a list of texts."));
@@ -263,6 +271,9 @@ public final class FlowDocuments {
     }
   }
 
+  /** Nested quantifiers such as (a+)+ can take exponential time on a patient's text. */
+  private static final Pattern NESTED_QUANTIFIER = Pattern.compile("\\([^)]*[+*][^)]*\\)[+*{]");
+
   private static void checkValidation(String id, JsonNode v, List<FlowError> errors) {
     if (v == null) {
       return; // free text
@@ -277,6 +288,10 @@ public final class FlowDocuments {
       String p = text(v, "pattern");
       try {
         Pattern.compile(p == null ? "(" : p);
+        if (NESTED_QUANTIFIER.matcher(p).find() || p.length() > 200) {
+          errors.add(new FlowError(id, "\"validate.pattern\" of capture \"" + id + "\" repeats a repeated group (like "
+              + "(a+)+) or is longer than 200 characters: it could take very long on some answers. Simplify it."));
+        }
       } catch (PatternSyntaxException e) {
         errors.add(new FlowError(id, "\"validate.pattern\" of capture \"" + id + "\" is not a valid regular expression."));
       }

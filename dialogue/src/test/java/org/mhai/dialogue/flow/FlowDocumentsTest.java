@@ -141,4 +141,16 @@ class FlowDocumentsTest {
     ((ObjectNode) restructured.get("nodes").get(0)).put("next", "done");
     assertNotEquals(FlowDocuments.skeleton(original), FlowDocuments.skeleton(restructured));
   }
+
+  @Test
+  void a_mood_record_needs_a_mood_check_and_patterns_must_be_safe() throws Exception {
+    String flow = "{'id':'m','name':'M','start':'a','nodes':["
+        + "{'id':'a','type':'capture','slot':'m','record':'mood','text':'Mood?','next':'b'},"
+        + "{'id':'b','type':'capture','slot':'code','text':'Code?','validate':{'kind':'pattern','pattern':'(a+)+$'},"
+        + "'next':'c'},{'id':'c','type':'end'}]}";
+    List<FlowError> all = errors(flow);
+    has(all, "a", "needs \"validate\": \"mood\"");
+    has(all, "b", "repeats a repeated group");
+    assertEquals(2, all.size(), all.toString());
+  }
 }

@@ -39,7 +39,7 @@ final class StateCodec {
     s.researchConsent().ifPresent(c -> json.put("researchConsent", c));
     s.lastTemplate().ifPresent(t -> json.put("lastTemplate", t));
     s.takeover().ifPresent(t -> json.put("takeover", new JsonObject().put("staffId", t.staffId())
-        .put("staffName", t.staffName())));
+        .put("staffName", t.staffName()).put("lastActivity", t.lastActivity().toString())));
     s.flow().ifPresent(f -> json.put("flow", new JsonObject().put("id", f.flowId()).put("version", f.version())
         .put("node", f.node()).put("retries", f.retries())
         .put("slots", new JsonObject(new LinkedHashMap<String, Object>(f.slots())))));
@@ -79,7 +79,8 @@ final class StateCodec {
     b.lastTemplate = Optional.ofNullable(json.getString("lastTemplate"));
     JsonObject t = json.getJsonObject("takeover");
     b.takeover = t == null ? Optional.empty()
-        : Optional.of(new DialogueState.Takeover(t.getString("staffId"), t.getString("staffName")));
+        : Optional.of(new DialogueState.Takeover(t.getString("staffId"), t.getString("staffName"),
+            java.time.Instant.parse(t.getString("lastActivity", java.time.Instant.EPOCH.toString()))));
     JsonObject f = json.getJsonObject("flow");
     if (f != null) {
       Map<String, String> slots = new LinkedHashMap<>();
