@@ -218,7 +218,8 @@
     var div = document.createElement("div");
     div.className = "msg " + (m.from === "patient" ? "patient" : m.from === "therapist" ? "staff" : "bot");
     div.setAttribute("data-seq", m.seq);
-    var crisis = m.from !== "patient" && m.text.indexOf("\u2022") >= 0;
+    // The crisis policy's helpline list: bot lines starting with a bullet and carrying a number (never a therapist's text).
+    var crisis = m.from === "bot" && /\u2022[^\n]*\d/.test(m.text);
     if (m.from === "therapist") {
       var l = document.createElement("span"); l.className = "label"; l.textContent = speaker(m); div.appendChild(l);
     } else srLabel(div, speaker(m));

@@ -49,6 +49,7 @@ import org.mhai.bot.store.pg.PgStaffAccounts;
 import org.mhai.bot.store.pg.PgCareTeam;
 import org.mhai.bot.store.pg.PgPatientRecords;
 import org.mhai.bot.store.pg.PgTotpSecrets;
+import org.mhai.bot.chat.PendingSweep;
 import org.mhai.bot.chat.TakeoverService;
 import org.mhai.portal.admin.CareTeamAdminApi;
 import org.mhai.portal.patient.ConversationApi;
@@ -126,6 +127,8 @@ public final class Application {
   private Router router;
   /** The retention job's timer, stopped first on shutdown. */
   private RetentionJob retention;
+  /** Answers stored messages whose turn failed (a crisis must not wait for the next message). */
+  private PendingSweep sweep;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -290,6 +293,8 @@ public final class Application {
         (System.nanoTime() - t0) / 1_000_000);
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
     app.retention = retention;
+    app.sweep = new PendingSweep(vertx, pool, chat, clock);
+    app.sweep.start();
     retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
@@ -382,6 +387,9 @@ public final class Application {
     long t0 = System.nanoTime();
     accepting.set(false);
     retention.stop();
+    if (sweep != null) {
+      sweep.stop();
+    }
     Duration grace = config.shutdownGrace();
     try {
       server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).await();

@@ -83,6 +83,8 @@ class TotpSignInTest {
           .contains(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1)), "no plaintext secret");
       assertEquals(null, rs.getBytes(2));
     }
+    assertEquals(403, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/totp").bearerTokenAuthentication(token).send()
+        .await().statusCode(), "a session alone cannot replace a second factor that is on");
   }
 
   @Test

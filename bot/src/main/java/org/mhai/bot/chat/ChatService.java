@@ -294,6 +294,27 @@ public final class ChatService {
     }
   }
 
+  /**
+   * Decides whatever stored patient messages of {@code c} are still unanswered (their turn failed
+   * and the patient has not written since), with the lexicon's verdict, and delivers the replies on
+   * every channel: a crisis message is never left waiting for the patient's next message.
+   */
+  public Future<Integer> catchUp(Conversation c) {
+    return tracked(store.decidePending(c, (state, seq, t, at) -> decide(state, seq, t, at, assessQuickly(t),
+            Optional.empty(), List.of(), List.of(), Optional.empty()))
+        .map(outcome -> {
+          outcome.written().forEach(m -> publishLate(c, m));
+          afterTurn(c, new PgConversationStore.TurnOutcome(List.of(), outcome.escalations(), outcome.events()));
+          return outcome.written().size();
+        }));
+  }
+
+  private void publishLate(Conversation c, StoredMessage m) {
+    bus.publish(address(c), MessageJson.frame(m));
+    bus.publish(LOCAL_OUTBOUND, new JsonObject().put("conversationId", c.id().toString()).put("channel", c.channel())
+        .put("message", MessageJson.of(m)).put("late", true));
+  }
+
   void publish(Conversation c, StoredMessage m) {
     bus.publish(address(c), MessageJson.frame(m));
     bus.publish(LOCAL_OUTBOUND, new JsonObject().put("conversationId", c.id().toString()).put("channel", c.channel())

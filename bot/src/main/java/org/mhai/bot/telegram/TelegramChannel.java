@@ -105,12 +105,13 @@ public final class TelegramChannel {
 
   /**
    * A message this instance wrote that nobody asked for just now (inReplyTo 0: a resolved
-   * escalation, a therapist's message). Replies to a patient's message are sent by the turn itself.
+   * escalation, a therapist's message), or a late reply the pending sweep decided. Replies to a
+   * patient's message are otherwise sent by the turn itself.
    */
   private static void unprompted(PgTelegram telegram, TelegramUpdates updates, JsonObject event) {
     JsonObject m = event.getJsonObject("message");
     if (!"telegram".equals(event.getString("channel")) || m == null || "patient".equals(m.getString("from"))
-        || m.getLong("inReplyTo", 0L) != 0) {
+        || (m.getLong("inReplyTo", 0L) != 0 && !event.getBoolean("late", false))) {
       return;
     }
     StoredMessage message = new StoredMessage(m.getLong("seq"), m.getString("from"), m.getString("text"),

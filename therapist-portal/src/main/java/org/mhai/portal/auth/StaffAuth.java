@@ -241,7 +241,29 @@ public final class StaffAuth {
   private void enrol(RoutingContext ctx) {
     StaffMember me = staff(ctx);
     byte[] secret = Totp.newSecret();
-    totp.savePending(me.id(), secret, clock.instant())
+    Instant now = clock.instant();
+    String current;
+    try {
+      JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+      current = body != null && body.getValue("code") instanceof String c ? c : null;
+    } catch (DecodeException | ClassCastException e) {
+      current = null;
+    }
+    String code = current;
+    // Replacing a second factor that is already on needs a code from it: a stolen session alone cannot re-bind it.
+    totp.state(me.id()).compose(t -> {
+      if (t.secret().isEmpty()) {
+        return Future.<Void>succeededFuture();
+      }
+      OptionalLong step = code == null ? OptionalLong.empty() : Totp.verify(t.secret().get(), code, now, t.lastStep());
+      if (step.isEmpty()) {
+        return Future.failedFuture(new HttpException(403,
+            "TOTP is already on for this account: send {\"code\": \"123456\"} from the current authenticator to replace it"));
+      }
+      return totp.useStep(me.id(), step.getAsLong()).compose(fresh -> fresh ? Future.<Void>succeededFuture()
+          : Future.failedFuture(new HttpException(403, "that code was already used; wait for the next one")));
+    })
+        .compose(v -> totp.savePending(me.id(), secret, now))
         .compose(v -> audit.record(me, "staff.totp_enrol", null, null, null, new JsonObject()))
         .onSuccess(v -> {
           ctx.response().putHeader("Cache-Control", "no-store");
