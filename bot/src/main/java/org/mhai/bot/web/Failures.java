@@ -35,6 +35,9 @@ public final class Failures {
       respond(ctx, e.status(), e.getMessage(), e.retryAfterSeconds());
     } else if (failure instanceof HttpException h && h.getPayload() != null && h.getStatusCode() < 500) {
       respond(ctx, h.getStatusCode(), h.getPayload(), retryAfter(ctx));
+    } else if (failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+      // A unique index refused a write two people made at once (two admins saving a new version).
+      respond(ctx, 409, "someone else changed this at the same moment; reload and try again", null);
     } else if (failure instanceof ChatService.RateLimited) {
       respond(ctx, 429, "too many messages in a minute; wait a moment and send again", 60);
     } else if (failure instanceof ChatService.ReplyPending e) {
