@@ -75,14 +75,18 @@ public final class PatientApi {
             return Future.failedFuture(new HttpException(404, "no such patient"));
           }
           PatientRecords.PatientFile file = found.get();
-          JsonObject page = view.build(file).put("access", basis);
-          var target = file.conversations().stream()
-              .filter(c -> summaryOf == null || c.id().toString().equals(summaryOf))
-              .max(Comparator.comparing(PatientRecords.ConversationLog::createdAt));
-          if (target.isEmpty()) {
-            return Future.succeededFuture(page.putNull("summary"));
-          }
-          return summaries.summarise(target.get(), file.locale()).map(s -> page.put("summary", s));
+          // Charts and aggregates over the whole history: built off the event loop, with a deadline.
+          return ctx.vertx().executeBlocking(() -> view.build(file).put("access", basis), false)
+              .timeout(10, java.util.concurrent.TimeUnit.SECONDS)
+              .compose(page -> {
+                var target = file.conversations().stream()
+                    .filter(c -> summaryOf == null || c.id().toString().equals(summaryOf))
+                    .max(Comparator.comparing(PatientRecords.ConversationLog::createdAt));
+                if (target.isEmpty()) {
+                  return Future.succeededFuture(page.putNull("summary"));
+                }
+                return summaries.summarise(target.get(), file.locale()).map(s -> page.put("summary", s));
+              });
         }))
         .onSuccess(page -> {
           ctx.response().putHeader("Cache-Control", "no-store");
