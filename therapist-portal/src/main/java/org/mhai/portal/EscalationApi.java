@@ -136,17 +136,34 @@ public final class EscalationApi {
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Accel-Buffering", "no");
     res.write(": connected\n\n");
-    MessageConsumer<JsonObject> consumer = bus.consumer(ADDRESS, msg ->
-        res.write("event: escalation\ndata: " + msg.body().encode() + "\n\n"));
+    MessageConsumer<JsonObject> consumer = bus.consumer(ADDRESS, msg -> {
+      if (!res.ended()) {
+        res.write("event: escalation\ndata: " + msg.body().encode() + "\n\n");
+      }
+    });
     // Claims and releases, so every screen shows who is talking to whom (ids and a first name, no content).
-    MessageConsumer<JsonObject> takeovers = bus.consumer(org.mhai.portal.patient.Takeovers.ADDRESS, msg ->
-        res.write("event: takeover\ndata: " + msg.body().encode() + "\n\n"));
-    long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> res.write(": heartbeat\n\n"));
-    res.closeHandler(v -> {
+    MessageConsumer<JsonObject> takeovers = bus.consumer(org.mhai.portal.patient.Takeovers.ADDRESS, msg -> {
+      if (!res.ended()) {
+        res.write("event: takeover\ndata: " + msg.body().encode() + "\n\n");
+      }
+    });
+    long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> auth.stillSignedIn(ctx).onComplete(ar -> {
+      if (res.ended()) {
+        return;
+      }
+      if (ar.succeeded() && ar.result()) {
+        res.write(": heartbeat\n\n");
+      } else {
+        res.end(); // signed out, disabled or re-roled: the stream stops
+      }
+    }));
+    Runnable cleanUp = () -> {
       consumer.unregister();
       takeovers.unregister();
       ctx.vertx().cancelTimer(timer);
-    });
+    };
+    res.closeHandler(v -> cleanUp.run());
+    res.endHandler(v -> cleanUp.run());
     audit.record(me, "escalation.stream", null, null, null, new JsonObject());
   }
 

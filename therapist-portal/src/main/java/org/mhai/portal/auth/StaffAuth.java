@@ -84,6 +84,24 @@ public final class StaffAuth {
     router.post("/api/v1/auth/totp/confirm").handler(authenticated()).handler(this::confirm);
   }
 
+  /**
+   * Whether the session that opened this (long-lived) request is still live: streams check it on
+   * every heartbeat, so signing out, disabling an account or changing a role ends them.
+   */
+  public Future<Boolean> stillSignedIn(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7;
+    Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+    String token = bearer ? header.substring(7).trim() : cookie == null ? null : cookie.getValue();
+    if (token == null || token.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    StaffMember opened = staff(ctx);
+    return accounts.session(sha256(token), clock.instant())
+        .map(s -> s.isPresent() && opened != null && s.get().member().role() == opened.role())
+        .otherwise(false);
+  }
+
   /** The signed-in staff member of a request that passed {@link #authenticated()}. */
   public static StaffMember staff(RoutingContext ctx) {
     return ctx.get(STAFF_KEY);

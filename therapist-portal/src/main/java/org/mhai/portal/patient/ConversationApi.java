@@ -110,13 +110,27 @@ public final class ConversationApi {
           .putHeader("Cache-Control", "no-store")
           .putHeader("X-Accel-Buffering", "no");
       res.write(": connected\n\n");
-      MessageConsumer<JsonObject> consumer = bus.consumer(address(id), msg ->
-          res.write("event: frame\ndata: " + msg.body().encode() + "\n\n"));
-      long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> res.write(": heartbeat\n\n"));
-      res.closeHandler(x -> {
+      MessageConsumer<JsonObject> consumer = bus.consumer(address(id), msg -> {
+        if (!res.ended()) {
+          res.write("event: frame\ndata: " + msg.body().encode() + "\n\n");
+        }
+      });
+      long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> auth.stillSignedIn(ctx).onComplete(ar -> {
+        if (res.ended()) {
+          return;
+        }
+        if (ar.succeeded() && ar.result()) {
+          res.write(": heartbeat\n\n");
+        } else {
+          res.end(); // signed out, disabled or re-roled: the stream stops
+        }
+      }));
+      Runnable cleanUp = () -> {
         consumer.unregister();
         ctx.vertx().cancelTimer(timer);
-      });
+      };
+      res.closeHandler(x -> cleanUp.run());
+      res.endHandler(x -> cleanUp.run());
     }).onFailure(ctx::fail);
   }
 
