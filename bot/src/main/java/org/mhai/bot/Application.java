@@ -268,7 +268,8 @@ public final class Application {
         audit).mount(router);
     new ConversationApi(staffAuth, patientAccess, patientRecords, takeovers, audit, vertx.eventBus()).mount(router);
     PgPatientData patientData = new PgPatientData(pool, store);
-    DataRights rights = new DataRights(patientData, store, redis, keys.derivedKey("erasure-confirm"), clock);
+    DataRights rights = new DataRights(patientData, store, redis, keys.derivedKey("erasure-confirm"), clock,
+        vertx.eventBus());
     new DataRightsApi(rights, webChat, audit, staffAuth).mount(router);
     new ResearchExportApi(patientData, store, new Pseudonyms(researchKey(config, keys)), new Redactor(models.pii()),
         vertx.createSharedWorkerExecutor("pii", 2), audit, staffAuth, clock).mount(router);

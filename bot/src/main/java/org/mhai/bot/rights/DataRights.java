@@ -44,8 +44,16 @@ public final class DataRights {
   private final SecretKeySpec confirmKey;
   private final Clock clock;
 
+  /** Event-bus address (relayed between instances) naming data keys destroyed by an erasure. */
+  public static final String KEYS_FORGOTTEN = "mhai.keys.forgotten";
+  private final io.vertx.core.eventbus.EventBus bus;
+
   public DataRights(PgPatientData data, PgConversationStore store, Optional<PooledRedis> redis, SecretKey confirmKey,
-      Clock clock) {
+      Clock clock, io.vertx.core.eventbus.EventBus bus) {
+    this.bus = bus;
+    bus.<io.vertx.core.json.JsonObject>consumer(KEYS_FORGOTTEN, msg -> store.forgetKeys(
+        msg.body().getJsonArray("keyIds", new io.vertx.core.json.JsonArray()).stream()
+            .map(o -> UUID.fromString(o.toString())).toList()));
     this.data = data;
     this.store = store;
     this.redis = redis;
@@ -87,6 +95,9 @@ public final class DataRights {
         return Future.succeededFuture(done);
       }
       Erasure e = done.get();
+      // After the commit: every instance (this one included) drops the destroyed keys from its cache.
+      bus.publish(KEYS_FORGOTTEN, new io.vertx.core.json.JsonObject().put("keyIds",
+          new io.vertx.core.json.JsonArray(e.keyIds().stream().map(UUID::toString).toList())));
       LOG.info("patient.erased patient={} actor_role={} reason={} counts={}", patient, actor.role(), reason, e.counts().encode());
       return clearRedis(e.conversations()).map(done);
     });

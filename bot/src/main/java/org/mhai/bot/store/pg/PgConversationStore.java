@@ -428,7 +428,7 @@ public final class PgConversationStore {
   }
 
   /** Drops destroyed data keys from this instance's cache (after an erasure). */
-  void forgetKeys(List<UUID> keyIds) {
+  public void forgetKeys(List<UUID> keyIds) {
     keyIds.forEach(keys::forget);
   }
 

@@ -43,7 +43,7 @@ public final class PgPatientData {
    * alreadyErased} means nothing was left to do.
    */
   public record Erasure(UUID patient, boolean alreadyErased, List<UUID> conversations, int events, int sessions,
-      int telegramChats, int keysDestroyed, int notesCleared, int recommenderRows) {
+      int telegramChats, int keysDestroyed, int notesCleared, int recommenderRows, List<UUID> keyIds) {
     public JsonObject counts() {
       return new JsonObject().put("conversations", conversations.size()).put("events", events).put("sessions", sessions)
           .put("telegramChats", telegramChats).put("keysDestroyed", keysDestroyed).put("notesCleared", notesCleared)
@@ -139,12 +139,10 @@ public final class PgPatientData {
                       return conn.preparedQuery("update patient set status = 'erased', erased_at = coalesce(erased_at, $2) "
                           + "where id = $1").execute(Tuple.of(patient, ts));
                     })
-                    .map(v -> new Erasure(patient, already, convs, n[0], n[2], n[3], keyIds.size(), n[1], n[4]))
+                    .map(v -> new Erasure(patient, already, convs, n[0], n[2], n[3], keyIds.size(), n[1], n[4],
+                        List.copyOf(keyIds)))
                     .compose(e -> audit(conn, at, actor, "patient.erase", patient, reason, e.counts()).map(e))
-                    .map(e -> {
-                      store.forgetKeys(keyIds);
-                      return Optional.of(e);
-                    });
+                    .map(Optional::of);
               });
         }));
   }
