@@ -84,7 +84,9 @@ public final class ResearchExportApi {
     ExportWriter writer = format.equals("csv") ? ExportWriter.csv() : ExportWriter.json(clock.instant());
     Counts counts = new Counts(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
     HttpServerResponse res = ctx.response();
-    data.researchConsenting().compose(patients -> {
+    // The read is on record before any byte leaves: no audit entry, no export.
+    audit.record(me, "research.export.start", null, null, format, new JsonObject())
+        .compose(started -> data.researchConsenting()).compose(patients -> {
       res.setChunked(true)
           .putHeader("Content-Type", writer.contentType())
           .putHeader("Cache-Control", "no-store")
