@@ -15,7 +15,8 @@ for f in $EMO/mvn/cp.txt $EMO/base/all-minilm-l6-v2-tokenizer.json $EMO/encoder_
 done
 CP=$(cat $EMO/mvn/cp.txt)
 JAVA="java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp $CP"
-# TRAINING DATA ONLY. testset.tsv, heldout-b/-c/-d.tsv are evaluation sets and must never be listed here.
+# TRAINING DATA ONLY. testset.tsv, heldout-b/-c/-d/-e/-f.tsv are evaluation sets and must never be listed here
+# (heldout-d and -e are used up as blind sets and may become training data for the next model; -f is reserved).
 TRAIN_SETS="../devset.tsv ../blindset.tsv ../heldout-a.tsv ../learned/train-writer1.tsv ../learned/train-writer2.tsv ../learned/own-examples.tsv"
 
 step "1. pre-tokenise with DJL's HuggingFaceTokenizer (the serving tokenizer)"
