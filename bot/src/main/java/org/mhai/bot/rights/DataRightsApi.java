@@ -125,17 +125,24 @@ public final class DataRightsApi {
     }
   }
 
+  /** Renders the bundle on a worker thread (a long history is real work) and sends it. */
   private static void send(RoutingContext ctx, JsonObject bundle, boolean html) {
-    ctx.response().putHeader("Cache-Control", "no-store");
-    if (html) {
-      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-          .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-          .putHeader("Content-Disposition", "attachment; filename=\"my-data.html\"")
-          .end(PatientExport.html(bundle));
-    } else {
-      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"my-data.json\"")
-          .end(bundle.encodePrettily());
-    }
+    ctx.vertx().executeBlocking(() -> html ? PatientExport.html(bundle) : bundle.encodePrettily(), false)
+        .timeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .onSuccess(body -> {
+          ctx.response().putHeader("Cache-Control", "no-store");
+          if (html) {
+            ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .putHeader("Content-Disposition", "attachment; filename=\"my-data.html\"")
+                .end(body);
+          } else {
+            ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                .end(body);
+          }
+        })
+        .onFailure(ctx::fail);
   }
+
 }
