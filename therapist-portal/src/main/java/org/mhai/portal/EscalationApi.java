@@ -2,8 +2,6 @@
 package org.mhai.portal;
 
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +21,6 @@ public final class EscalationApi {
   /** Event-bus address where the service publishes every new or changed escalation (JSON). */
   public static final String ADDRESS = "mhai.escalations";
   private static final int MAX_NOTE = 4096;
-  private static final long HEARTBEAT_MS = 15_000;
 
   private final EscalationQueue queue;
   private final AuditLog audit;
@@ -130,40 +127,9 @@ public final class EscalationApi {
    */
   private void stream(RoutingContext ctx) {
     StaffMember me = StaffAuth.staff(ctx);
-    HttpServerResponse res = ctx.response();
-    res.setChunked(true)
-        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .putHeader("X-Accel-Buffering", "no");
-    res.write(": connected\n\n");
-    MessageConsumer<JsonObject> consumer = bus.consumer(ADDRESS, msg -> {
-      if (!res.ended()) {
-        res.write("event: escalation\ndata: " + msg.body().encode() + "\n\n");
-      }
-    });
-    // Claims and releases, so every screen shows who is talking to whom (ids and a first name, no content).
-    MessageConsumer<JsonObject> takeovers = bus.consumer(org.mhai.portal.patient.Takeovers.ADDRESS, msg -> {
-      if (!res.ended()) {
-        res.write("event: takeover\ndata: " + msg.body().encode() + "\n\n");
-      }
-    });
-    long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> auth.stillSignedIn(ctx).onComplete(ar -> {
-      if (res.ended()) {
-        return;
-      }
-      if (ar.succeeded() && ar.result()) {
-        res.write(": heartbeat\n\n");
-      } else {
-        res.end(); // signed out, disabled or re-roled: the stream stops
-      }
-    }));
-    Runnable cleanUp = () -> {
-      consumer.unregister();
-      takeovers.unregister();
-      ctx.vertx().cancelTimer(timer);
-    };
-    res.closeHandler(v -> cleanUp.run());
-    res.endHandler(v -> cleanUp.run());
+    // Claims and releases too, so every screen shows who is talking to whom (ids and a first name, no content).
+    EventStream.open(ctx, auth, bus, java.util.Map.of(ADDRESS, "escalation",
+        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover"));
     audit.record(me, "escalation.stream", null, null, null, new JsonObject());
   }
 

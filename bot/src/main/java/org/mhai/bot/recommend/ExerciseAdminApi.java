@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.recommend;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.mhai.portal.AuditLog;
+import org.mhai.portal.Requests;
 import org.mhai.portal.Role;
 import org.mhai.portal.StaffMember;
 import org.mhai.portal.auth.StaffAuth;
@@ -35,15 +35,8 @@ public final class ExerciseAdminApi {
   }
 
   private void replace(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
-    }
-    if (body == null) {
-      throw new HttpException(400, "the body must be the whole catalog as JSON: {\"version\": \"...\", \"exercises\": [...]}");
-    }
+    JsonObject body = Requests.jsonBody(ctx,
+        "the whole catalog as JSON: {\"version\": \"...\", \"exercises\": [...]}");
     StaffMember me = StaffAuth.staff(ctx);
     recommendations.replaceCatalog(body, me)
         .compose(json -> audit.record(me, "exercises.replace", null, null, "catalog",

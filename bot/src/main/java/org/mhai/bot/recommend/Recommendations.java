@@ -4,7 +4,6 @@ package org.mhai.bot.recommend;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -171,13 +170,10 @@ public final class Recommendations {
             + "order by e.at desc, e.seq desc limit 40")
         .execute(Tuple.of(patient))
         .map(rows -> {
-          Map<String, Feedback> answered = new LinkedHashMap<>();
           List<Context.Recent> out = new ArrayList<>();
-          List<Row> list = new ArrayList<>();
-          rows.forEach(list::add);
           // newest first: a feedback row comes before the offer it answers
           Map<String, Feedback> pending = new LinkedHashMap<>();
-          for (Row row : list) {
+          for (Row row : rows) {
             JsonObject data = (JsonObject) row.getJson("data");
             String id = data.getString("exercise");
             if (row.getString("type").equals("exercise_feedback")) {
@@ -186,7 +182,6 @@ public final class Recommendations {
               out.add(new Context.Recent(id, row.getOffsetDateTime("at").toInstant(), pending.remove(id)));
             }
           }
-          answered.clear();
           return out;
         });
   }
@@ -234,19 +229,6 @@ public final class Recommendations {
         .execute(Tuple.of(scope, new JsonObject(state.toJson()), state.layout(), now())).mapEmpty();
   }
 
-  /** The ranking this patient would get now by the model's mean (no exploration): for tests and the portal. */
-  public Future<List<Recommendation>> expected(UUID patient, Map<String, Double> emotions, Integer mood) {
-    Instant now = clock.instant();
-    return pool.preparedQuery("select (select state from recommender_state where scope = $1) as mine, "
-            + "(select state from recommender_state where scope = 'population') as everyone")
-        .execute(Tuple.of(scope(patient)))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          Context ctx = new Context(emotions, mood, now.atZone(zone).getHour(), now, List.of(), "en", Set.of());
-          return recommender.expected(ctx, model((JsonObject) row.getJson("mine")), model((JsonObject) row.getJson("everyone")));
-        });
-  }
-
   private static ModelState model(JsonObject json) {
     return json == null ? ModelState.empty() : ModelState.fromJson(json.encode());
   }
@@ -289,9 +271,5 @@ public final class Recommendations {
 
   private OffsetDateTime now() {
     return clock.instant().atOffset(ZoneOffset.UTC);
-  }
-
-  static JsonArray unused() {
-    return new JsonArray();
   }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.portal.admin;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -93,15 +92,7 @@ public final class CareTeamAdminApi {
   }
 
   private static JsonObject body(RoutingContext ctx) {
-    try {
-      JsonObject b = ctx.body().asJsonObject();
-      if (b != null) {
-        return b;
-      }
-    } catch (DecodeException | ClassCastException e) {
-      // falls through to the 400
-    }
-    throw new HttpException(400, "the body must be a JSON object");
+    return org.mhai.portal.Requests.jsonBody(ctx);
   }
 
   private static UUID uuid(Object v, String name) {

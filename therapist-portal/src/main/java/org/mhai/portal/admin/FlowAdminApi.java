@@ -2,7 +2,6 @@
 package org.mhai.portal.admin;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -187,15 +186,7 @@ public final class FlowAdminApi {
   }
 
   private static JsonObject body(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
-      if (body == null) {
-        throw new HttpException(400, "the body must be a JSON object");
-      }
-      return body;
-    } catch (DecodeException | ClassCastException e) {
-      throw new HttpException(400, "the body must be a JSON object");
-    }
+    return org.mhai.portal.Requests.jsonBody(ctx);
   }
 
   private static int number(String s, String what) {

@@ -3,7 +3,6 @@ package org.mhai.portal.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -201,15 +200,7 @@ public final class StaffAdminApi {
   }
 
   private static JsonObject body(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
-      if (body == null) {
-        throw new HttpException(400, "the body must be a JSON object");
-      }
-      return body;
-    } catch (DecodeException | ClassCastException e) {
-      throw new HttpException(400, "the body must be a JSON object");
-    }
+    return org.mhai.portal.Requests.jsonBody(ctx);
   }
 
   static JsonObject json(StaffDirectory.Account a) {

@@ -89,17 +89,31 @@ public final class StaffAuth {
    * every heartbeat, so signing out, disabling an account or changing a role ends them.
    */
   public Future<Boolean> stillSignedIn(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7;
-    Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
-    String token = bearer ? header.substring(7).trim() : cookie == null ? null : cookie.getValue();
-    if (token == null || token.isEmpty()) {
+    String token = sessionToken(ctx);
+    if (token == null) {
       return Future.succeededFuture(false);
     }
     StaffMember opened = staff(ctx);
     return accounts.session(sha256(token), clock.instant())
         .map(s -> s.isPresent() && opened != null && s.get().member().role() == opened.role())
         .otherwise(false);
+  }
+
+  private static boolean bearer(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7;
+  }
+
+  /** The session token of a request: the bearer token, else the session cookie; null when neither. */
+  private static String sessionToken(RoutingContext ctx) {
+    String token;
+    if (bearer(ctx)) {
+      token = ctx.request().getHeader("Authorization").substring(7).trim();
+    } else {
+      Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+      token = cookie == null ? null : cookie.getValue();
+    }
+    return token == null || token.isEmpty() ? null : token;
   }
 
   /** The signed-in staff member of a request that passed {@link #authenticated()}. */
@@ -110,11 +124,9 @@ public final class StaffAuth {
   /** Lets the request through only with a live session (bearer token or cookie + CSRF for changes). */
   public Handler<RoutingContext> authenticated() {
     return ctx -> {
-      String header = ctx.request().getHeader("Authorization");
-      boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7;
-      Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
-      String token = bearer ? header.substring(7).trim() : cookie == null ? null : cookie.getValue();
-      if (token == null || token.isEmpty()) {
+      boolean bearer = bearer(ctx);
+      String token = sessionToken(ctx);
+      if (token == null) {
         ctx.fail(new HttpException(401, "sign in first: POST /api/v1/auth/login, then send Authorization: Bearer <token>"));
         return;
       }
@@ -339,9 +351,7 @@ public final class StaffAuth {
   }
 
   private void logout(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
-    String token = header != null && header.length() > 7 ? header.substring(7).trim() : cookie.getValue();
+    String token = sessionToken(ctx); // authenticated() already checked there is one
     accounts.revokeSession(sha256(token), clock.instant())
         .compose(v -> audit.record(staff(ctx), "staff.logout", null, null, null, new JsonObject()))
         .onSuccess(v -> {

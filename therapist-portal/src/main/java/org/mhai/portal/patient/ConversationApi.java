@@ -3,8 +3,6 @@ package org.mhai.portal.patient;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +29,6 @@ public final class ConversationApi {
   }
 
   private static final int MAX_TEXT = 4096;
-  private static final long HEARTBEAT_MS = 15_000;
   private final StaffAuth auth;
   private final PatientAccess access;
   private final PatientRecords records;
@@ -103,35 +100,9 @@ public final class ConversationApi {
   private void stream(RoutingContext ctx) {
     StaffMember me = StaffAuth.staff(ctx);
     UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
-    allowed(ctx, me, id, "conversation.stream").onSuccess(v -> {
-      HttpServerResponse res = ctx.response();
-      res.setChunked(true)
-          .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-          .putHeader("Cache-Control", "no-store")
-          .putHeader("X-Accel-Buffering", "no");
-      res.write(": connected\n\n");
-      MessageConsumer<JsonObject> consumer = bus.consumer(address(id), msg -> {
-        if (!res.ended()) {
-          res.write("event: frame\ndata: " + msg.body().encode() + "\n\n");
-        }
-      });
-      long timer = ctx.vertx().setPeriodic(HEARTBEAT_MS, t -> auth.stillSignedIn(ctx).onComplete(ar -> {
-        if (res.ended()) {
-          return;
-        }
-        if (ar.succeeded() && ar.result()) {
-          res.write(": heartbeat\n\n");
-        } else {
-          res.end(); // signed out, disabled or re-roled: the stream stops
-        }
-      }));
-      Runnable cleanUp = () -> {
-        consumer.unregister();
-        ctx.vertx().cancelTimer(timer);
-      };
-      res.closeHandler(x -> cleanUp.run());
-      res.endHandler(x -> cleanUp.run());
-    }).onFailure(ctx::fail);
+    allowed(ctx, me, id, "conversation.stream")
+        .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame")))
+        .onFailure(ctx::fail);
   }
 
   /** Access check and audit for the conversation's patient; 404 when there is no such conversation. */
