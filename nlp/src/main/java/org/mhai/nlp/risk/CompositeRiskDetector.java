@@ -53,6 +53,13 @@ public final class CompositeRiskDetector implements RiskDetector {
   public static final String SIGNAL_LEARNED_CRISIS = "learned_crisis";
   public static final String SIGNAL_LEARNED_CONCERN = "learned_concern";
 
+  /**
+   * The classifier escalates on its own (from lexicon none/low) only for messages of at least this
+   * many words: shorter ones are mostly replies inside a conversation ("on and off", "brb 2 mins",
+   * "can we do this later"), which it was confidently wrong about on held-out chat (1.2.0).
+   */
+  static final int DIRECT_MIN_WORDS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(CompositeRiskDetector.class);
 
   private final LexiconRiskDetector lexicon;
@@ -158,10 +165,24 @@ public final class CompositeRiskDetector implements RiskDetector {
       }
       return relabel(base);
     }
+    if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= this.learned.tauMedium() && !reading.framed()) {
+      // The classifier says the message is about risk, which is the context the lexicon's
+      // anaphoric rows wait for ("i've decided. tomorrow morning before my shift", "the rope is
+      // up"): read it again with the topic given, and let those rows count.
+      RiskAssessment topical = lexicon.read(text, true).assessment();
+      if (topical.level().atLeast(RiskLevel.HIGH)) {
+        List<String> signals = new ArrayList<>(topical.signals().size() + 1);
+        signals.add(SIGNAL_LEARNED_CRISIS);
+        signals.addAll(topical.signals());
+        List<EvidenceSpan> evidence = new ArrayList<>(topical.evidence());
+        evidence.add(new EvidenceSpan(0, text.length(), SIGNAL_LEARNED_CRISIS));
+        return new RiskAssessment(topical.level(), true, signals, evidence, version);
+      }
+    }
     RiskLevel learned = RiskLevel.NONE;
     String signal = null;
     boolean direct = !base.level().atLeast(RiskLevel.MEDIUM) && p[RiskClassifier.CRISIS] >= this.learned.tauDirect()
-        && !reading.framed() && !reading.readAway();
+        && !reading.framed() && !reading.readAway() && words(text) >= DIRECT_MIN_WORDS;
     if (direct) {
       // Confident enough on its own (chosen so that out-of-fold it escalated ≤ 1% of safe messages).
       learned = RiskLevel.HIGH;
@@ -189,6 +210,23 @@ public final class CompositeRiskDetector implements RiskDetector {
     List<EvidenceSpan> evidence = new ArrayList<>(base.evidence());
     evidence.add(new EvidenceSpan(0, text.length(), signal));
     return new RiskAssessment(learned, learned.escalates(), signals, evidence, version);
+  }
+
+  /**
+   * What the composite's parts said about a text, for the evaluation tools (RiskDump): the lexicon's
+   * level, its level with the topic given, its gate flags and the learned probabilities (null when
+   * the learned component did not run: unavailable, or the text too short).
+   */
+  public record Trace(RiskLevel lexicon, RiskLevel lexiconWithTopic, boolean framed, boolean readAway,
+      double[] probabilities, RiskAssessment result) {}
+
+  /** @see Trace */
+  public Trace trace(String text) {
+    LexiconRiskDetector.Reading reading = lexicon.read(text);
+    RiskLevel topical = lexicon.read(text, true).assessment().level();
+    double[] p = learned == null || text.isBlank() || learned.minWords() > 1 && words(text) < learned.minWords()
+        ? null : learned.probabilities(text);
+    return new Trace(reading.assessment().level(), topical, reading.framed(), reading.readAway(), p, assess(text));
   }
 
   private static int words(String text) {

@@ -23,7 +23,12 @@ final class CueIndex {
   CueIndex(Tokens tokens, List<Match> cues, Set<String> laughter) {
     this.tokens = tokens;
     this.laughter = laughter;
+    List<Match> social = cues.stream().filter(c -> c.row().signal().equals(Signals.CUE_SOCIAL)).toList();
     for (Match cue : cues) {
+      // "posted it on her story": a post is something a real person did, not fiction or news.
+      if (cue.row().signal().equals(Signals.CUE_MEDIA) && social.stream().anyMatch(s -> s.overlaps(cue))) {
+        continue;
+      }
       byCue.computeIfAbsent(cue.row().signal(), k -> new ArrayList<>()).add(cue);
     }
   }

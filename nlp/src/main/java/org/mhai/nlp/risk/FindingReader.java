@@ -27,11 +27,15 @@ final class FindingReader {
     this.thirdPersonVerbs = lexicon.set("third_person_verb");
   }
 
-  List<Finding> read(Tokens tokens, List<Match> risks, CueIndex cues) {
+  /**
+   * @param assumeTopic read the message as being about suicide or self-harm even when no phrase
+   *     says so (the composite's learned component judged it so): anaphoric rows then count
+   */
+  List<Finding> read(Tokens tokens, List<Match> risks, CueIndex cues, boolean assumeTopic) {
     List<Match> kept = withoutContained(risks);
     List<Finding> findings = new ArrayList<>();
     List<Finding> anaphoric = new ArrayList<>();
-    boolean topical = cues.anywhere(Signals.CUE_TOPIC);
+    boolean topical = assumeTopic || cues.anywhere(Signals.CUE_TOPIC);
     boolean acute = acuteContext(kept);
     for (Match match : kept) {
       if (vetoed(tokens, match, cues)) {
@@ -88,7 +92,10 @@ final class FindingReader {
     }
     // "she wrote a poem about wanting to die": the writing is what the person did, not fiction.
     boolean actOfWriting = row.has(Signals.FLAG_OTHER) && cues.overlapping(Signals.CUE_MEDIA, match);
-    if (media && !actOfWriting && (thirdParty || selfState && subject == Subject.NONE)) {
+    if (media && !actOfWriting && (thirdParty
+        || selfState && subject == Subject.NONE
+        || signal.equals(Signals.HARM_FROM_OTHERS) && subject == Subject.NONE && !namesPatient(tokens, match))) {
+      // (1.2.0: "a report on the news about domestic violence" is not the patient's own harm)
       // news, fiction, school work: only an explicit "i" or "me" makes it about the patient.
       return Optional.empty();
     }
@@ -133,6 +140,17 @@ final class FindingReader {
       level = min(level, RiskLevel.MEDIUM);
     }
     return Optional.of(new Finding(signal, level, match));
+  }
+
+  /** The phrase itself names the patient ("kill me", "hit my mum"), not only a topic ("domestic violence"). */
+  private static boolean namesPatient(Tokens tokens, Match match) {
+    for (int i = match.first(); i <= match.last(); i++) {
+      String w = tokens.word(i);
+      if (w.equals("i") || w.equals("me") || w.equals("my") || w.equals("myself") || w.equals("mi")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Two anaphoric findings of different rows that do not overlap (two readings of one phrase are one). */

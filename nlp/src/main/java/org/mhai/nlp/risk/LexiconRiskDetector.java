@@ -97,6 +97,15 @@ public final class LexiconRiskDetector implements RiskDetector {
   }
 
   Reading read(String text) {
+    return read(text, false);
+  }
+
+  /**
+   * @param assumeTopic read the message as being about suicide or self-harm although no phrase
+   *     says so, so that rows needing the topic ("i'm doing it tonight") count: for the composite,
+   *     when its learned component judged the message to be about risk
+   */
+  Reading read(String text, boolean assumeTopic) {
     Objects.requireNonNull(text, "text");
     Tokens tokens = normaliser.normalise(text);
     if (tokens.size() == 0) {
@@ -115,11 +124,13 @@ public final class LexiconRiskDetector implements RiskDetector {
     if (risks.isEmpty()) {
       return new Reading(RiskAssessment.none(version), framed, false);
     }
-    for (int i = 0; i < tokens.size() && !framed; i++) {
+    // Laughter frames the message unless it says it is earnest ("lol. not joking").
+    boolean earnest = cues.stream().anyMatch(c -> c.row().signal().equals(Signals.CUE_EARNEST));
+    for (int i = 0; i < tokens.size() && !framed && !earnest; i++) {
       framed = laughter.contains(tokens.word(i)) || laughter.contains(tokens.word(i).replace(" ", ""));
     }
     CueIndex index = new CueIndex(tokens, cues, laughter);
-    RiskAssessment a = rules.assess(tokens, reader.read(tokens, risks, index));
+    RiskAssessment a = rules.assess(tokens, reader.read(tokens, risks, index, assumeTopic));
     return new Reading(a, framed, strong && !a.level().atLeast(RiskLevel.HIGH));
   }
 

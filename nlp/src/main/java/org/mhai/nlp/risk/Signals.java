@@ -65,10 +65,12 @@ final class Signals {
   static final String CUE_DENIAL = "denial";
   /** Cancels laughter: "for real", "i mean it", "not joking". */
   static final String CUE_EARNEST = "earnest";
+  /** A social-media post ("on her story"): cancels the media cue it overlaps. */
+  static final String CUE_SOCIAL = "social";
 
   static final Set<String> CUES = Set.of(
       CUE_TOPIC, CUE_MEDIA, CUE_GAME, CUE_SERVICE, CUE_HYPOTHETICAL, CUE_FIGURATIVE, CUE_VIOLENCE,
-      CUE_PAST_DISTANT, CUE_RECENT, CUE_RESOLVED, CUE_LAUGHTER, CUE_NEGATION, CUE_DENIAL, CUE_EARNEST);
+      CUE_PAST_DISTANT, CUE_RECENT, CUE_RESOLVED, CUE_LAUGHTER, CUE_NEGATION, CUE_DENIAL, CUE_EARNEST, CUE_SOCIAL);
 
   // Row flags.
   static final String FLAG_TOPIC = "topic";

@@ -73,7 +73,7 @@ class CompositeLearnedComponentTest {
         RiskLevel lex = lexicon.assess(text).level();
         RiskAssessment a = composite.assess(text);
         assertTrue(a.level().atLeast(lex), text + ": " + a + " below lexicon " + lex);
-        assertEquals("lexicon-risk/1.1.0+finetuned/test", a.detectorVersion(), text);
+        assertEquals("lexicon-risk/1.2.0+finetuned/test", a.detectorVersion(), text);
       }
     }
   }
@@ -134,5 +134,33 @@ class CompositeLearnedComponentTest {
         assertEquals(lex.signals(), a.signals(), text);
       }
     }
+  }
+
+  @Test
+  void a_message_judged_about_risk_lets_the_lexicons_topic_rows_count() {
+    // "i have it all planned out" is a plan only when the message is about suicide; the lexicon
+    // alone cannot tell, the learned component's topic judgement can (1.2.0).
+    String text = "i have it all planned out";
+    assertFalse(lexicon.assess(text).level().atLeast(RiskLevel.MEDIUM));
+    RiskAssessment topical = new CompositeRiskDetector(lexicon, fixed(0.0, 0.99, 0.01, 1.01)).assess(text);
+    assertEquals(RiskLevel.HIGH, topical.level());
+    assertEquals(CompositeRiskDetector.SIGNAL_LEARNED_CRISIS, topical.signals().get(0));
+    assertTrue(topical.signals().contains("plan"), topical.signals().toString());
+    assertTrue(topical.escalate());
+    // not about risk: nothing to read
+    assertFalse(new CompositeRiskDetector(lexicon, fixed(0.0, 0.0, 1.0, 1.01)).assess(text).level()
+        .atLeast(RiskLevel.MEDIUM));
+    // a framed message (laughter) stays below high even when the classifier calls it risk
+    assertFalse(new CompositeRiskDetector(lexicon, fixed(0.0, 0.99, 0.01, 1.01))
+        .assess("i have it all planned out lol").level().atLeast(RiskLevel.HIGH));
+  }
+
+  @Test
+  void the_classifier_alone_never_escalates_a_short_reply() {
+    CompositeRiskDetector composite = new CompositeRiskDetector(lexicon, fixed(0.999, 0.0, 0.001, 0.95));
+    for (String reply : List.of("on and off", "can we talk later", "brb two mins")) {
+      assertFalse(composite.assess(reply).escalate(), reply);
+    }
+    assertTrue(composite.assess("the weather is nice today").escalate(), "five words: the direct rule applies");
   }
 }
