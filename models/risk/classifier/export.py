@@ -47,6 +47,10 @@ def sha(path):
         f.write(f"{h}  {os.path.basename(path)}\n")
 
 
+VERSION = "finetuned/3"
+FIXED_THRESHOLDS = (0.95, 0.99, 0.99)
+
+
 def main():
     torch.set_num_threads(2)
     ck = torch.load(os.path.join(WORK, "ckpt", "best.pt"))
@@ -68,9 +72,14 @@ def main():
 
     safe = y == 2
     pc, pcc = p[:, 0], p[:, 0] + p[:, 1]
-    tau_medium = lowest(pcc[safe], 0.06, 0.5)
-    tau_high = lowest(pc[safe], 0.02, 0.5)
-    tau_direct = lowest(pc[safe], 0.01, max(tau_high, 0.8))
+    auto = (lowest(pcc[safe], 0.06, 0.5), lowest(pc[safe], 0.02, 0.5))
+    # finetuned/3: the automatic rule (upper bounds on the validation safe share) disables tau_high and
+    # tau_direct (1.01), because a few validation hard negatives ("i cut myself shaving") get p(crisis) > 0.996
+    # although the lexicon's gate keeps them below high in the composite. The shipped thresholds are
+    # finetuned/1's, measured with the whole composite on this validation split (models/risk/MODEL_CARD.md,
+    # "Session 3"): crisis escalated 0.653 -> 0.918, safe not escalated 0.990 -> 0.975.
+    tau_medium, tau_high, tau_direct = FIXED_THRESHOLDS
+    log(f"automatic rule would give tau_medium {auto[0]} tau_high {auto[1]}; shipping {FIXED_THRESHOLDS}")
     val = {
         "n": int(len(y)), "per_class": np.bincount(y).tolist(),
         "accuracy_argmax": float((p.argmax(1) == y).mean()),
@@ -88,7 +97,7 @@ def main():
             f.write(f"{rows[r][0]}\t{rows[r][1]}\t{CLASSES[y[i]]}\t" + "\t".join(f"{v:.5f}" for v in p[i]) + "\n")
     labels = {
         "format": "risk-minilm-l6/1",
-        "version": "finetuned/1",
+        "version": VERSION,
         "classes": CLASSES,
         "output": "softmax probabilities [B,3] in classes order",
         "inputs": ["input_ids int64 [B,T]", "attention_mask int64 [B,T]"],

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  *       {@code learned_concern}); the evidence span is the whole text. From none or low it
  *       escalates on its own (to high) only when p(crisis) ≥ τ_direct: off for learned/2 (its
  *       confident "crisis" on ordinary messages such as "i need to take my pills tonight" cost more
- *       false escalations than it found crises), 0.99 for finetuned/1 (chosen on its validation
+ *       false escalations than it found crises), 0.99 for finetuned/1 and /3 (chosen on the validation
  *       split, see models/risk/MODEL_CARD.md).
- *   <li>Messages shorter than the learned component's {@code minWords()} (3 for finetuned/1) are
+ *   <li>Messages shorter than the learned component's {@code minWords()} (3 for the fine-tuned classifier) are
  *       left to the lexicon.
  *   <li>Gate: when the lexicon read a figure of speech, a game, a denial, a question about the
  *       service or a hypothetical, or matched a high phrase and explicitly read it away (negation,
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The learned component is a {@link RiskProbabilities}: either the frozen MiniLM encoder plus
  * the linear {@link RiskClassifier} ("learned/2"), or the fine-tuned MiniLM classifier
- * {@link DjlRiskClassifier} ("finetuned/1", models/risk/classifier), each with its own thresholds;
+ * {@link DjlRiskClassifier} ("finetuned/3", models/risk/classifier), each with its own thresholds;
  * the rules above are the same for both.
  *
  * Thread-safe when the learned component is (the bundled ones are).
@@ -238,7 +238,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     return new RiskAssessment(a.level(), a.escalate(), a.signals(), a.evidence(), version);
   }
 
-  /** E.g. "lexicon-risk/1.1.0+finetuned/1": recorded with every crisis decision. */
+  /** E.g. "lexicon-risk/1.2.0+finetuned/3": recorded with every crisis decision. */
   @Override
   public String version() {
     return version;
