@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  *       confident "crisis" on ordinary messages such as "i need to take my pills tonight" cost more
  *       false escalations than it found crises), 0.99 for finetuned/1 and /3 (chosen on the validation
  *       split, see models/risk/MODEL_CARD.md).
+ *   <li>(1.2.0) When p(crisis) + p(concern) ≥ τ_medium and nothing frames the message, the lexicon
+ *       reads it again with the topic given: its anaphoric rows ("i've decided. tomorrow morning",
+ *       "the rope is up") then count, and a high or imminent reading is returned with
+ *       {@code learned_crisis} first. The classifier supplies only the topic; the level comes from
+ *       the lexicon's rows and rules.
+ *   <li>The classifier escalates on its own only for messages of at least {@link #DIRECT_MIN_WORDS}
+ *       words (short replies inside a conversation were its confident mistakes).
  *   <li>Messages shorter than the learned component's {@code minWords()} (3 for the fine-tuned classifier) are
  *       left to the lexicon.
  *   <li>Gate: when the lexicon read a figure of speech, a game, a denial, a question about the
