@@ -46,7 +46,9 @@ public final class DialogueEngine {
   private static final Set<String> STOP_WORDS =
       Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
   private static final int FALLBACK_EXERCISES = 3;
-  private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
+  private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis", "learned_topic");
+  /** The lexicon's signals that came with it were read only because the classifier judged the topic. */
+  private static final String LEARNED_TOPIC = "learned_topic";
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
   /** How sure the emotion model must be before the bot names the feeling back. */
@@ -229,11 +231,13 @@ public final class DialogueEngine {
    * offered (a questionnaire option such as "Not at all", a flow's quick reply) and only the learned
    * paraphrase component raised it, its level is not acted on: the words are ours, not the
    * patient's, and the deterministic lexicon found nothing in them. The original verdict is still
-   * recorded in the {@code risk_assessed} event. A lexicon signal is always acted on.
+   * recorded in the {@code risk_assessed} event. A lexicon signal is always acted on, unless it was
+   * read only because the learned component supplied the topic ({@code learned_topic}).
    */
   private Turn.PatientMessage structuredAnswerRisk(DialogueState state, Turn.PatientMessage turn) {
     RiskAssessment risk = turn.risk();
-    boolean learnedOnly = !risk.signals().isEmpty() && risk.signals().stream().allMatch(LEARNED_SIGNALS::contains);
+    boolean learnedOnly = !risk.signals().isEmpty() && (risk.signals().stream().allMatch(LEARNED_SIGNALS::contains)
+        || risk.signals().contains(LEARNED_TOPIC));
     if (!learnedOnly || state.crisis().active() || !offeredAnswer(state, turn.text())) {
       return turn;
     }

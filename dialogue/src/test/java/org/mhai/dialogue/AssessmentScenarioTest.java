@@ -129,6 +129,8 @@ class AssessmentScenarioTest {
     assertTrue(!s.state.crisis().active());
     assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.RiskAssessed r
         && r.level() == org.mhai.nlp.RiskLevel.MEDIUM), "the detector's verdict is still recorded");
+    s.say("Not at all", org.mhai.nlp.RiskLevel.HIGH, "learned_topic", "intent");
+    assertTrue(!s.state.crisis().active(), "lexicon rows read only with the learned topic count as learned");
     s.say("Not at all", org.mhai.nlp.RiskLevel.MEDIUM, "hopelessness");
     assertTrue(s.state.crisis().active(), "a lexicon signal is always acted on");
   }

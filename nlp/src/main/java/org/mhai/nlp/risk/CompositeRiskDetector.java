@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>(1.2.0) When p(crisis) + p(concern) ≥ τ_medium and nothing frames the message, the lexicon
  *       reads it again with the topic given: its anaphoric rows ("i've decided. tomorrow morning",
  *       "the rope is up") then count, and a high or imminent reading is returned with
- *       {@code learned_crisis} first. The classifier supplies only the topic; the level comes from
+ *       {@code learned_topic} first. The classifier supplies only the topic; the level comes from
  *       the lexicon's rows and rules.
  *   <li>The classifier escalates on its own only for messages of at least {@link #DIRECT_MIN_WORDS}
  *       words (short replies inside a conversation were its confident mistakes).
@@ -59,6 +59,11 @@ public final class CompositeRiskDetector implements RiskDetector {
 
   public static final String SIGNAL_LEARNED_CRISIS = "learned_crisis";
   public static final String SIGNAL_LEARNED_CONCERN = "learned_concern";
+  /**
+   * The lexicon's topic-needing rows were read because the classifier judged the message to be about
+   * risk (1.2.0): the lexicon alone would not have escalated it.
+   */
+  public static final String SIGNAL_LEARNED_TOPIC = "learned_topic";
 
   /**
    * The classifier escalates on its own (from lexicon none/low) only for messages of at least this
@@ -179,10 +184,10 @@ public final class CompositeRiskDetector implements RiskDetector {
       RiskAssessment topical = lexicon.read(text, true).assessment();
       if (topical.level().atLeast(RiskLevel.HIGH)) {
         List<String> signals = new ArrayList<>(topical.signals().size() + 1);
-        signals.add(SIGNAL_LEARNED_CRISIS);
+        signals.add(SIGNAL_LEARNED_TOPIC);
         signals.addAll(topical.signals());
         List<EvidenceSpan> evidence = new ArrayList<>(topical.evidence());
-        evidence.add(new EvidenceSpan(0, text.length(), SIGNAL_LEARNED_CRISIS));
+        evidence.add(new EvidenceSpan(0, text.length(), SIGNAL_LEARNED_TOPIC));
         return new RiskAssessment(topical.level(), true, signals, evidence, version);
       }
     }

@@ -144,7 +144,7 @@ class CompositeLearnedComponentTest {
     assertFalse(lexicon.assess(text).level().atLeast(RiskLevel.MEDIUM));
     RiskAssessment topical = new CompositeRiskDetector(lexicon, fixed(0.0, 0.99, 0.01, 1.01)).assess(text);
     assertEquals(RiskLevel.HIGH, topical.level());
-    assertEquals(CompositeRiskDetector.SIGNAL_LEARNED_CRISIS, topical.signals().get(0));
+    assertEquals(CompositeRiskDetector.SIGNAL_LEARNED_TOPIC, topical.signals().get(0));
     assertTrue(topical.signals().contains("plan"), topical.signals().toString());
     assertTrue(topical.escalate());
     // not about risk: nothing to read
