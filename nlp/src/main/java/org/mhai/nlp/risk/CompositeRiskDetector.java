@@ -177,11 +177,15 @@ public final class CompositeRiskDetector implements RiskDetector {
       }
       return relabel(base);
     }
+    // A phrase the lexicon dropped only for want of the topic is not an explicit decision against it:
+    // the gate below looks at the reading with the topic given (1.2.0).
+    LexiconRiskDetector.Reading withTopic = lexicon.read(text, true);
+    boolean readAway = reading.readAway() && withTopic.readAway();
     if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= this.learned.tauMedium() && !reading.framed()) {
       // The classifier says the message is about risk, which is the context the lexicon's
       // anaphoric rows wait for ("i've decided. tomorrow morning before my shift", "the rope is
       // up"): read it again with the topic given, and let those rows count.
-      RiskAssessment topical = lexicon.read(text, true).assessment();
+      RiskAssessment topical = withTopic.assessment();
       if (topical.level().atLeast(RiskLevel.HIGH)) {
         List<String> signals = new ArrayList<>(topical.signals().size() + 1);
         signals.add(SIGNAL_LEARNED_TOPIC);
@@ -194,7 +198,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     RiskLevel learned = RiskLevel.NONE;
     String signal = null;
     boolean direct = !base.level().atLeast(RiskLevel.MEDIUM) && p[RiskClassifier.CRISIS] >= this.learned.tauDirect()
-        && !reading.framed() && !reading.readAway() && words(text) >= DIRECT_MIN_WORDS;
+        && !reading.framed() && !readAway && words(text) >= DIRECT_MIN_WORDS;
     if (direct) {
       // Confident enough on its own (chosen so that out-of-fold it escalated ≤ 1% of safe messages).
       learned = RiskLevel.HIGH;
@@ -209,7 +213,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     // To high only as a second opinion: the lexicon already read at least medium ("my pills tonight"
     // alone is no crisis); and never over a frame or a phrase the lexicon explicitly read away.
     if (learned == RiskLevel.HIGH && !direct
-        && (reading.framed() || reading.readAway() || !base.level().atLeast(RiskLevel.MEDIUM))) {
+        && (reading.framed() || readAway || !base.level().atLeast(RiskLevel.MEDIUM))) {
       learned = RiskLevel.MEDIUM;
       signal = SIGNAL_LEARNED_CONCERN;
     }

@@ -55,6 +55,10 @@ class Lexicon120Test {
       "el viernes termino con todo",
       "me está golpeando ahora mismo",
       "mi hermano está tirado en el suelo y no responde",
+      "you won't hear from me again after tonight",
+      "my mate has just drunk a load of bleach",
+      "if anyone finds this, i'm sorry for the mess",
+      "ya no voy a estar mañana",
   })
   void new_crisis_families_escalate(String text) {
     RiskAssessment a = detector.assess(text);
@@ -76,6 +80,8 @@ class Lexicon120Test {
       "me despido del chat porque me mudo de ciudad",
       "este calor me va a matar",
       "i have enough flour now for the cake",
+      "i won't be around next week, having a minor op on my knee",
+      "you won't hear from me again, i'm unsubscribing from this newsletter",
   })
   void new_hard_negatives_do_not_escalate(String text) {
     RiskAssessment a = detector.assess(text);
