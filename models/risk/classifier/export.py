@@ -47,7 +47,7 @@ def sha(path):
         f.write(f"{h}  {os.path.basename(path)}\n")
 
 
-VERSION = "finetuned/3"
+VERSION = "finetuned/4"
 FIXED_THRESHOLDS = (0.95, 0.99, 0.99)
 
 
@@ -73,11 +73,11 @@ def main():
     safe = y == 2
     pc, pcc = p[:, 0], p[:, 0] + p[:, 1]
     auto = (lowest(pcc[safe], 0.06, 0.5), lowest(pc[safe], 0.02, 0.5))
-    # finetuned/3: the automatic rule (upper bounds on the validation safe share) disables tau_high and
-    # tau_direct (1.01), because a few validation hard negatives ("i cut myself shaving") get p(crisis) > 0.996
-    # although the lexicon's gate keeps them below high in the composite. The shipped thresholds are
-    # finetuned/1's, measured with the whole composite on this validation split (models/risk/MODEL_CARD.md,
-    # "Session 3"): crisis escalated 0.653 -> 0.918, safe not escalated 0.990 -> 0.975.
+    # Since finetuned/3 the shipped thresholds are fixed at finetuned/1's values. For finetuned/3 the automatic
+    # rule (upper bounds on the validation safe share) disabled tau_high and tau_direct (1.01): a few validation
+    # hard negatives ("i cut myself shaving") get p(crisis) > 0.996 although the lexicon's gate keeps them below
+    # high. For finetuned/4 it gives 0.5 / 0.725, which on the whole composite costs about one point of safe
+    # messages escalated on the validation split and 2.5 points on heldout-f (models/risk/MODEL_CARD.md, "Session 3").
     tau_medium, tau_high, tau_direct = FIXED_THRESHOLDS
     log(f"automatic rule would give tau_medium {auto[0]} tau_high {auto[1]}; shipping {FIXED_THRESHOLDS}")
     val = {

@@ -8,7 +8,9 @@ from risk_common import HERE, WORK, load_rows, stratified_split
 SOURCES = {"devset.tsv": "../devset.tsv", "blindset.tsv": "../blindset.tsv", "heldout-a.tsv": "../heldout-a.tsv",
            "train-writer1.tsv": "../learned/train-writer1.tsv", "train-writer2.tsv": "../learned/train-writer2.tsv",
            "own-examples.tsv": "../learned/own-examples.tsv", "train-writer3.tsv": "../learned/train-writer3.tsv",
-           "heldout-c.tsv": "../heldout-c.tsv", "heldout-d.tsv": "../heldout-d.tsv", "heldout-e.tsv": "../heldout-e.tsv"}
+           "heldout-c.tsv": "../heldout-c.tsv", "heldout-d.tsv": "../heldout-d.tsv", "heldout-e.tsv": "../heldout-e.tsv",
+           "train-writer4.tsv": "../learned/train-writer4.tsv", "train-writer5.tsv": "../learned/train-writer5.tsv",
+           "train-writer6.tsv": "../learned/train-writer6.tsv"}
 
 
 def main():
