@@ -59,6 +59,9 @@ class Lexicon120Test {
       "my mate has just drunk a load of bleach",
       "if anyone finds this, i'm sorry for the mess",
       "ya no voy a estar mañana",
+      "took half of my quetiapine and i'm feeling really woozy",
+      "keep me company while i take them, i do not want to be alone when it happens",
+      "me tomé todo lo del botiquín",
   })
   void new_crisis_families_escalate(String text) {
     RiskAssessment a = detector.assess(text);
@@ -82,6 +85,8 @@ class Lexicon120Test {
       "i have enough flour now for the cake",
       "i won't be around next week, having a minor op on my knee",
       "you won't hear from me again, i'm unsubscribing from this newsletter",
+      "no, i'm not having any thoughts of hurting myself, just tired",
+      "me corté el pelo y quedó fatal",
   })
   void new_hard_negatives_do_not_escalate(String text) {
     RiskAssessment a = detector.assess(text);
@@ -99,6 +104,8 @@ class Lexicon120Test {
       "le pido a dios que me lleve mientras duermo",
       "sobro en esta casa",
       "been thinking about my own funeral a lot",
+      "i pulled out clumps of my hair again last night",
+      "would anyone even come to my funeral",
   })
   void new_concern_families_reach_medium(String text) {
     RiskAssessment a = detector.assess(text);
