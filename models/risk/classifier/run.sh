@@ -15,9 +15,10 @@ for f in $EMO/mvn/cp.txt $EMO/base/all-minilm-l6-v2-tokenizer.json $EMO/encoder_
 done
 CP=$(cat $EMO/mvn/cp.txt)
 JAVA="java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp $CP"
-# TRAINING DATA ONLY. testset.tsv, heldout-b.tsv, heldout-f.tsv and heldout-g.tsv are evaluation sets and must never be listed here
+# TRAINING DATA ONLY. testset.tsv and heldout-b, -f, -g, -h, -i.tsv are evaluation sets and must never be listed here
 # (heldout-c, -d and -e were read while writing lexicon 1.2.0 and are training data since finetuned/3; -f was scored blind once and
-# its misses read for the lexicon, but no classifier trains on it, so it can still compare classifiers; -g is a reserved blind set).
+# its misses read for the lexicon, but no classifier trains on it, so it can still compare classifiers; -g and -h were scored
+# blind once; -i is a reserved blind set).
 TRAIN_SETS="../devset.tsv ../blindset.tsv ../heldout-a.tsv ../learned/train-writer1.tsv ../learned/train-writer2.tsv ../learned/own-examples.tsv ../learned/train-writer3.tsv ../heldout-c.tsv ../heldout-d.tsv ../heldout-e.tsv ../learned/train-writer4.tsv ../learned/train-writer5.tsv ../learned/train-writer6.tsv"
 
 step "1. pre-tokenise with DJL's HuggingFaceTokenizer (the serving tokenizer)"
