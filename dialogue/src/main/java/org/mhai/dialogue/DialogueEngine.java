@@ -46,9 +46,7 @@ public final class DialogueEngine {
   private static final Set<String> STOP_WORDS =
       Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
   private static final int FALLBACK_EXERCISES = 3;
-  private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis", "learned_topic");
-  /** The lexicon's signals that came with it were read only because the classifier judged the topic. */
-  private static final String LEARNED_TOPIC = "learned_topic";
+  private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
   /** How sure the emotion model must be before the bot names the feeling back. */
@@ -231,13 +229,13 @@ public final class DialogueEngine {
    * offered (a questionnaire option such as "Not at all", a flow's quick reply) and only the learned
    * paraphrase component raised it, its level is not acted on: the words are ours, not the
    * patient's, and the deterministic lexicon found nothing in them. The original verdict is still
-   * recorded in the {@code risk_assessed} event. A lexicon signal is always acted on, unless it was
-   * read only because the learned component supplied the topic ({@code learned_topic}).
+   * recorded in the {@code risk_assessed} event. A lexicon signal is always acted on, also one the
+   * lexicon read only because the learned component supplied the topic ({@code learned_topic}), and
+   * the message must be exactly an offered option: "nearly every day. i've decided" is acted on.
    */
   private Turn.PatientMessage structuredAnswerRisk(DialogueState state, Turn.PatientMessage turn) {
     RiskAssessment risk = turn.risk();
-    boolean learnedOnly = !risk.signals().isEmpty() && (risk.signals().stream().allMatch(LEARNED_SIGNALS::contains)
-        || risk.signals().contains(LEARNED_TOPIC));
+    boolean learnedOnly = !risk.signals().isEmpty() && risk.signals().stream().allMatch(LEARNED_SIGNALS::contains);
     if (!learnedOnly || state.crisis().active() || !offeredAnswer(state, turn.text())) {
       return turn;
     }
@@ -249,7 +247,7 @@ public final class DialogueEngine {
 
   private boolean offeredAnswer(DialogueState state, String text) {
     if (state.assessment().isPresent()) {
-      return ItemAnswer.read(text).isPresent();
+      return ItemAnswer.exactOption(text);
     }
     return state.flow().flatMap(c -> flows.version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())))
         .map(n -> n instanceof Node.Question q && q.options().stream().anyMatch(o -> o.label().matches(text)))

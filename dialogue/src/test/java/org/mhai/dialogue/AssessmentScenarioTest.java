@@ -129,9 +129,21 @@ class AssessmentScenarioTest {
     assertTrue(!s.state.crisis().active());
     assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.RiskAssessed r
         && r.level() == org.mhai.nlp.RiskLevel.MEDIUM), "the detector's verdict is still recorded");
-    s.say("Not at all", org.mhai.nlp.RiskLevel.HIGH, "learned_topic", "intent");
-    assertTrue(!s.state.crisis().active(), "lexicon rows read only with the learned topic count as learned");
     s.say("Not at all", org.mhai.nlp.RiskLevel.MEDIUM, "hopelessness");
     assertTrue(s.state.crisis().active(), "a lexicon signal is always acted on");
+  }
+
+  @Test
+  void an_answer_with_more_words_than_the_option_is_always_acted_on() {
+    Scenario s = started("phq9");
+    s.say("nearly every day. i've decided, tomorrow morning", org.mhai.nlp.RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.state.crisis().active(), "only an exact offered option is discounted");
+  }
+
+  @Test
+  void rows_read_with_the_learned_topic_are_acted_on_even_on_an_offered_answer() {
+    Scenario s = started("phq9");
+    s.say("Nearly every day", org.mhai.nlp.RiskLevel.HIGH, "learned_topic", "intent");
+    assertTrue(s.state.crisis().active(), "learned_topic carries lexicon evidence: never discounted");
   }
 }

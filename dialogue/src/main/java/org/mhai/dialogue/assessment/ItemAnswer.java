@@ -12,9 +12,26 @@ import java.util.OptionalInt;
 public final class ItemAnswer {
   private ItemAnswer() {}
 
-  public static OptionalInt read(String text) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+  /** The options the bot offers (messages_*.properties assess.option.*) and the digits, normalised. */
+  private static final java.util.Set<String> OPTIONS = java.util.Set.of("0", "1", "2", "3", "not at all",
+      "several days", "more than half the days", "nearly every day", "ningun dia", "varios dias",
+      "mas de la mitad de los dias", "casi todos los dias");
+
+  /**
+   * Whether the text is exactly one of the offered options (or its digit), nothing more: "nearly
+   * every day. i've decided" reads as an answer ({@link #read}) but is not exactly one.
+   */
+  public static boolean exactOption(String text) {
+    return OPTIONS.contains(normalise(text));
+  }
+
+  private static String normalise(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
         .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim();
+  }
+
+  public static OptionalInt read(String text) {
+    String t = normalise(text);
     if (t.matches("[0-3]")) {
       return OptionalInt.of(Integer.parseInt(t));
     }

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *       "the rope is up") then count, and a high or imminent reading is returned with
  *       {@code learned_topic} first. The classifier supplies only the topic; the level comes from
  *       the lexicon's rows and rules.
- *   <li>The classifier escalates on its own only for messages of at least {@link #DIRECT_MIN_WORDS}
- *       words (short replies inside a conversation were its confident mistakes).
+ *   <li>The classifier escalates on its own, or supplies the topic, only for messages of at least
+ *       {@link #DIRECT_MIN_WORDS} words (short replies inside a conversation were its confident
+ *       mistakes).
  *   <li>Messages shorter than the learned component's {@code minWords()} (3 for the fine-tuned classifier) are
  *       left to the lexicon.
  *   <li>Gate: when the lexicon read a figure of speech, a game, a denial, a question about the
@@ -66,9 +67,10 @@ public final class CompositeRiskDetector implements RiskDetector {
   public static final String SIGNAL_LEARNED_TOPIC = "learned_topic";
 
   /**
-   * The classifier escalates on its own (from lexicon none/low) only for messages of at least this
-   * many words: shorter ones are mostly replies inside a conversation ("on and off", "brb 2 mins",
-   * "can we do this later"), which it was confidently wrong about on held-out chat (1.2.0).
+   * The classifier escalates on its own (from lexicon none/low), or supplies the topic for the
+   * lexicon's topic rows, only for messages of at least this many words: shorter ones are mostly
+   * replies inside a conversation ("on and off", "brb 2 mins", "can we do this later", "yes i'm
+   * ready"), which it was confidently wrong about on held-out chat (1.2.0).
    */
   static final int DIRECT_MIN_WORDS = 5;
 
@@ -177,14 +179,26 @@ public final class CompositeRiskDetector implements RiskDetector {
       }
       return relabel(base);
     }
+    // The topic rule (1.2.0): the classifier says the message is about risk, which is the context
+    // the lexicon's anaphoric rows wait for ("i've decided. tomorrow morning before my shift", "the
+    // rope is up"). Not for short replies, which were the classifier's confident mistakes.
+    boolean topicRule = p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= this.learned.tauMedium()
+        && !reading.framed() && words(text) >= DIRECT_MIN_WORDS;
+    LexiconRiskDetector.Reading withTopic = null;
+    if (topicRule || reading.readAway()) {
+      try {
+        withTopic = lexicon.read(text, true);
+      } catch (RuntimeException e) {
+        if (warned.compareAndSet(false, true)) {
+          LOG.error("risk.topic_read.failed returning the lexicon assessment (logged once)", e);
+        }
+        return relabel(base);
+      }
+    }
     // A phrase the lexicon dropped only for want of the topic is not an explicit decision against it:
-    // the gate below looks at the reading with the topic given (1.2.0).
-    LexiconRiskDetector.Reading withTopic = lexicon.read(text, true);
+    // the gate below looks at the reading with the topic given.
     boolean readAway = reading.readAway() && withTopic.readAway();
-    if (p[RiskClassifier.CRISIS] + p[RiskClassifier.CONCERN] >= this.learned.tauMedium() && !reading.framed()) {
-      // The classifier says the message is about risk, which is the context the lexicon's
-      // anaphoric rows wait for ("i've decided. tomorrow morning before my shift", "the rope is
-      // up"): read it again with the topic given, and let those rows count.
+    if (topicRule) {
       RiskAssessment topical = withTopic.assessment();
       if (topical.level().atLeast(RiskLevel.HIGH)) {
         List<String> signals = new ArrayList<>(topical.signals().size() + 1);
@@ -230,8 +244,10 @@ public final class CompositeRiskDetector implements RiskDetector {
 
   /**
    * What the composite's parts said about a text, for the evaluation tools (RiskDump): the lexicon's
-   * level, its level with the topic given, its gate flags and the learned probabilities (null when
-   * the learned component did not run: unavailable, or the text too short).
+   * level, its level with the topic given, its raw frame and read-away flags (the gate combines the
+   * latter with the topic reading), the learned probabilities (null when the learned component did
+   * not run: unavailable, or the text too short; an error propagates, unlike in {@link #assess}) and
+   * the composite's result. Runs the classifier twice: a tool, not for the message path.
    */
   public record Trace(RiskLevel lexicon, RiskLevel lexiconWithTopic, boolean framed, boolean readAway,
       double[] probabilities, RiskAssessment result) {}

@@ -94,8 +94,9 @@ final class FindingReader {
     boolean actOfWriting = row.has(Signals.FLAG_OTHER) && cues.overlapping(Signals.CUE_MEDIA, match);
     if (media && !actOfWriting && (thirdParty
         || selfState && subject == Subject.NONE
-        || signal.equals(Signals.HARM_FROM_OTHERS) && subject == Subject.NONE && !namesPatient(tokens, match))) {
-      // (1.2.0: "a report on the news about domestic violence" is not the patient's own harm)
+        || row.has(Signals.FLAG_NOUN) && subject == Subject.NONE)) {
+      // (1.2.0: "a report on the news about domestic violence" is not the patient's own harm; only
+      // rows that name a subject, not an event, are dropped: "got raped after the movie" stays)
       // news, fiction, school work: only an explicit "i" or "me" makes it about the patient.
       return Optional.empty();
     }
@@ -140,17 +141,6 @@ final class FindingReader {
       level = min(level, RiskLevel.MEDIUM);
     }
     return Optional.of(new Finding(signal, level, match));
-  }
-
-  /** The phrase itself names the patient ("kill me", "hit my mum"), not only a topic ("domestic violence"). */
-  private static boolean namesPatient(Tokens tokens, Match match) {
-    for (int i = match.first(); i <= match.last(); i++) {
-      String w = tokens.word(i);
-      if (w.equals("i") || w.equals("me") || w.equals("my") || w.equals("myself") || w.equals("mi")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Two anaphoric findings of different rows that do not overlap (two readings of one phrase are one). */

@@ -78,8 +78,10 @@ final class Signals {
   static final String FLAG_NOW = "now";
   static final String FLAG_OTHER = "other";
   static final String FLAG_PAST = "past";
+  /** A subject named as a noun ("domestic violence"), not an event: dropped in news, fiction and school work. */
+  static final String FLAG_NOUN = "noun";
 
-  static final Set<String> FLAGS = Set.of(FLAG_TOPIC, FLAG_WEAK, FLAG_NOW, FLAG_OTHER, FLAG_PAST);
+  static final Set<String> FLAGS = Set.of(FLAG_TOPIC, FLAG_WEAK, FLAG_NOW, FLAG_OTHER, FLAG_PAST, FLAG_NOUN);
 
   private Signals() {}
 }

@@ -150,6 +150,9 @@ class CompositeLearnedComponentTest {
     // not about risk: nothing to read
     assertFalse(new CompositeRiskDetector(lexicon, fixed(0.0, 0.0, 1.0, 1.01)).assess(text).level()
         .atLeast(RiskLevel.MEDIUM));
+    // a short reply is not read with the learned topic ("yes i'm ready now" answers the bot)
+    assertFalse(new CompositeRiskDetector(lexicon, fixed(0.0, 0.99, 0.01, 1.01)).assess("yes i'm ready now").level()
+        .atLeast(RiskLevel.HIGH));
     // a framed message (laughter) stays below high even when the classifier calls it risk
     assertFalse(new CompositeRiskDetector(lexicon, fixed(0.0, 0.99, 0.01, 1.01))
         .assess("i have it all planned out lol").level().atLeast(RiskLevel.HIGH));

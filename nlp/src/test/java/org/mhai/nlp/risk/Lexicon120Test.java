@@ -62,6 +62,12 @@ class Lexicon120Test {
       "took half of my quetiapine and i'm feeling really woozy",
       "keep me company while i take them, i do not want to be alone when it happens",
       "me tomé todo lo del botiquín",
+      // a first-person disclosure next to a media or school word is still the patient's own harm
+      "been beaten up by him again, couldn't finish my homework",
+      "am not safe at home, he smashed my phone during the show",
+      "got raped after the movie last night",
+      "been abused for years, cant even watch the news anymore",
+      "stuck in an abusive relationship, there was a documentary about it",
   })
   void new_crisis_families_escalate(String text) {
     RiskAssessment a = detector.assess(text);

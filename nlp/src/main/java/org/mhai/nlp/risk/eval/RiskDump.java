@@ -12,7 +12,8 @@ import org.mhai.nlp.risk.CompositeRiskDetector.Trace;
  * Writes, for every message of the given sets, what each part of the composite detector said, as
  * TSV on stdout ({@code set id label lexicon lexicon_topic framed read_away p_crisis p_concern result
  * text}): for studying combination rules offline without re-running the encoder. Not an evaluation
- * by itself; {@link RiskEvaluation} is.
+ * by itself; {@link RiskEvaluation} is. It prints message text: for the labelled sets under
+ * models/risk only, never for patient data.
  *
  * <pre>
  * mvn -q -o -pl nlp exec:java -Dexec.mainClass=org.mhai.nlp.risk.eval.RiskDump -Dexec.args="models/risk/testset.tsv"
