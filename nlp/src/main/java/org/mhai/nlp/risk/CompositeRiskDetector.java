@@ -159,12 +159,8 @@ public final class CompositeRiskDetector implements RiskDetector {
   @Override
   public RiskAssessment assess(String text) {
     LexiconRiskDetector.Reading reading = lexicon.read(text);
-    RiskAssessment base = reading.assessment();
-    if (base.level().atLeast(RiskLevel.HIGH) || learned == null || text.isBlank()) {
-      return relabel(base);
-    }
-    if (learned.minWords() > 1 && words(text) < learned.minWords()) {
-      return relabel(base); // too short for the learned component (outside what it was trained on)
+    if (!learnedRuns(text, reading)) {
+      return relabel(reading.assessment());
     }
     double[] p;
     try {
@@ -177,8 +173,20 @@ public final class CompositeRiskDetector implements RiskDetector {
       if (warned.compareAndSet(false, true)) {
         LOG.error("risk.learned.failed encoder threw; returning the lexicon assessment (logged once)", e);
       }
-      return relabel(base);
+      return relabel(reading.assessment());
     }
+    return decide(text, reading, p);
+  }
+
+  /** Whether the learned component has anything to add: the lexicon is below high and the text long enough. */
+  private boolean learnedRuns(String text, LexiconRiskDetector.Reading reading) {
+    return !reading.assessment().level().atLeast(RiskLevel.HIGH) && learned != null && !text.isBlank()
+        && !(learned.minWords() > 1 && words(text) < learned.minWords());
+  }
+
+  /** The composite's rules over the lexicon's reading and the learned probabilities {@code p}. */
+  private RiskAssessment decide(String text, LexiconRiskDetector.Reading reading, double[] p) {
+    RiskAssessment base = reading.assessment();
     // The topic rule (1.2.0): the classifier says the message is about risk, which is the context
     // the lexicon's anaphoric rows wait for ("i've decided. tomorrow morning before my shift", "the
     // rope is up"). Not for short replies, which were the classifier's confident mistakes.
@@ -187,7 +195,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     LexiconRiskDetector.Reading withTopic = null;
     if (topicRule || reading.readAway()) {
       try {
-        withTopic = lexicon.read(text, true);
+        withTopic = reading.withTopic();
       } catch (RuntimeException e) {
         if (warned.compareAndSet(false, true)) {
           LOG.error("risk.topic_read.failed returning the lexicon assessment (logged once)", e);
@@ -246,8 +254,8 @@ public final class CompositeRiskDetector implements RiskDetector {
    * What the composite's parts said about a text, for the evaluation tools (RiskDump): the lexicon's
    * level, its level with the topic given, its raw frame and read-away flags (the gate combines the
    * latter with the topic reading), the learned probabilities (null when the learned component did
-   * not run: unavailable, or the text too short; an error propagates, unlike in {@link #assess}) and
-   * the composite's result. Runs the classifier twice: a tool, not for the message path.
+   * not run: unavailable, the lexicon already high, or the text too short; an error propagates,
+   * unlike in {@link #assess}) and the composite's result.
    */
   public record Trace(RiskLevel lexicon, RiskLevel lexiconWithTopic, boolean framed, boolean readAway,
       double[] probabilities, RiskAssessment result) {}
@@ -255,10 +263,10 @@ public final class CompositeRiskDetector implements RiskDetector {
   /** @see Trace */
   public Trace trace(String text) {
     LexiconRiskDetector.Reading reading = lexicon.read(text);
-    RiskLevel topical = lexicon.read(text, true).assessment().level();
-    double[] p = learned == null || text.isBlank() || learned.minWords() > 1 && words(text) < learned.minWords()
-        ? null : learned.probabilities(text);
-    return new Trace(reading.assessment().level(), topical, reading.framed(), reading.readAway(), p, assess(text));
+    double[] p = learnedRuns(text, reading) ? learned.probabilities(text) : null;
+    RiskAssessment result = p == null ? relabel(reading.assessment()) : decide(text, reading, p);
+    return new Trace(reading.assessment().level(), reading.withTopic().assessment().level(), reading.framed(),
+        reading.readAway(), p, result);
   }
 
   private static int words(String text) {

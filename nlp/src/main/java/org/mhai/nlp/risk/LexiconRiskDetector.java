@@ -73,16 +73,67 @@ public final class LexiconRiskDetector implements RiskDetector {
   }
 
   /**
-   * The assessment and what the lexicon read around it, for {@link CompositeRiskDetector}'s gate.
-   *
-   * @param assessment the lexicon's assessment (what {@link #assess} returns)
-   * @param framed a figure of speech, a game, a denial, a question about the service, a
-   *     hypothetical or laughter was read in the message (fiction and school work words are too common to gate
-   *     on alone: they gate through {@code readAway})
-   * @param readAway a high or imminent risk phrase matched but the lexicon's reading (negation,
-   *     subject, frame, tense, topic) left the message below high: an explicit decision
+   * The assessment and what the lexicon read around it, for {@link CompositeRiskDetector}'s gate:
+   * {@code framed} — a figure of speech, a game, a denial, a question about the service, a
+   * hypothetical or laughter was read in the message (fiction and school work words are too common
+   * to gate on alone: they gate through {@code readAway}); {@code readAway} — a high or imminent
+   * risk phrase matched but the lexicon's reading (negation, subject, frame, tense, topic) left the
+   * message below high; and, on demand, the same message read with the topic given.
    */
-  record Reading(RiskAssessment assessment, boolean framed, boolean readAway) {}
+  static final class Reading {
+    private final RiskAssessment assessment;
+    private final boolean framed;
+    private final boolean readAway;
+    private final java.util.function.Supplier<Reading> topical;
+    private Reading withTopic;
+
+    private Reading(RiskAssessment assessment, boolean framed, boolean readAway,
+        java.util.function.Supplier<Reading> topical) {
+      this.assessment = assessment;
+      this.framed = framed;
+      this.readAway = readAway;
+      this.topical = topical;
+    }
+
+    /** Nothing for the topic to change: no risk phrase matched. */
+    private static Reading plain(RiskAssessment assessment, boolean framed) {
+      Reading r = new Reading(assessment, framed, false, null);
+      r.withTopic = r;
+      return r;
+    }
+
+    private Reading withReadAway(boolean away) {
+      Reading r = new Reading(assessment, framed, away, null);
+      r.withTopic = r;
+      return r;
+    }
+
+    RiskAssessment assessment() {
+      return assessment;
+    }
+
+    boolean framed() {
+      return framed;
+    }
+
+    boolean readAway() {
+      return readAway;
+    }
+
+    /**
+     * The same message read as being about suicide or self-harm although no phrase says so, so that
+     * rows needing the topic ("i'm doing it tonight") count: for the composite, when its learned
+     * component judged the message to be about risk. Computed once, on demand, from this reading's
+     * tokens and matches (only the findings are read again). Not thread-safe: a reading belongs to
+     * one call.
+     */
+    Reading withTopic() {
+      if (withTopic == null) {
+        withTopic = topical.get();
+      }
+      return withTopic;
+    }
+  }
 
   private static final Set<String> FRAMES = Set.of(Signals.CUE_FIGURATIVE, Signals.CUE_GAME,
       Signals.CUE_SERVICE, Signals.CUE_HYPOTHETICAL, Signals.CUE_DENIAL);
@@ -97,19 +148,10 @@ public final class LexiconRiskDetector implements RiskDetector {
   }
 
   Reading read(String text) {
-    return read(text, false);
-  }
-
-  /**
-   * @param assumeTopic read the message as being about suicide or self-harm although no phrase
-   *     says so, so that rows needing the topic ("i'm doing it tonight") count: for the composite,
-   *     when its learned component judged the message to be about risk
-   */
-  Reading read(String text, boolean assumeTopic) {
     Objects.requireNonNull(text, "text");
     Tokens tokens = normaliser.normalise(text);
     if (tokens.size() == 0) {
-      return new Reading(RiskAssessment.none(version), false, false);
+      return Reading.plain(RiskAssessment.none(version), false);
     }
     List<Match> matches = matcher.find(tokens);
     List<Match> cues = new ArrayList<>();
@@ -122,7 +164,7 @@ public final class LexiconRiskDetector implements RiskDetector {
       strong |= !m.row().cue() && m.row().level().atLeast(RiskLevel.HIGH);
     }
     if (risks.isEmpty()) {
-      return new Reading(RiskAssessment.none(version), framed, false);
+      return Reading.plain(RiskAssessment.none(version), framed);
     }
     // Laughter frames the message unless it says it is earnest ("lol. not joking").
     boolean earnest = cues.stream().anyMatch(c -> c.row().signal().equals(Signals.CUE_EARNEST));
@@ -130,8 +172,13 @@ public final class LexiconRiskDetector implements RiskDetector {
       framed = laughter.contains(tokens.word(i)) || laughter.contains(tokens.word(i).replace(" ", ""));
     }
     CueIndex index = new CueIndex(tokens, cues, laughter);
-    RiskAssessment a = rules.assess(tokens, reader.read(tokens, risks, index, assumeTopic));
-    return new Reading(a, framed, strong && !a.level().atLeast(RiskLevel.HIGH));
+    boolean frame = framed;
+    boolean anyStrong = strong;
+    RiskAssessment a = rules.assess(tokens, reader.read(tokens, risks, index, false));
+    return new Reading(a, frame, anyStrong && !a.level().atLeast(RiskLevel.HIGH), () -> {
+      RiskAssessment t = rules.assess(tokens, reader.read(tokens, risks, index, true));
+      return Reading.plain(t, frame).withReadAway(anyStrong && !t.level().atLeast(RiskLevel.HIGH));
+    });
   }
 
   /** E.g. "lexicon-risk/1.0.0": recorded with every crisis decision. */
