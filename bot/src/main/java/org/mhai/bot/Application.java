@@ -272,7 +272,8 @@ public final class Application {
         vertx.eventBus());
     new DataRightsApi(rights, webChat, audit, staffAuth).mount(router);
     new ResearchExportApi(patientData, store, new Pseudonyms(researchKey(config, keys)), new Redactor(models.pii()),
-        vertx.createSharedWorkerExecutor("pii", 2), audit, staffAuth, clock).mount(router);
+        // its own pool: a long export must not starve the escalation summaries' redaction on "pii"
+        vertx.createSharedWorkerExecutor("research-export", 1), audit, staffAuth, clock).mount(router);
     RetentionJob retention = new RetentionJob(vertx, patientData, rights,
         new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays()), clock);
     new RetentionApi(retention, staffAuth).mount(router);

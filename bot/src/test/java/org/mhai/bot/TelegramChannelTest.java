@@ -139,6 +139,12 @@ class TelegramChannelTest {
     JsonObject reply = api.awaitMessage(chat, 2, m -> m.getString("text").contains("You can reach someone right now"), WAIT);
     assertTrue(reply.getString("text").contains("988"), reply.getString("text"));
 
+    // words after /start are read too: the greeting, then the crisis reply
+    long first = 1008;
+    api.pushText(first, "/start I am going to kill myself tonight");
+    JsonObject atStart = api.awaitMessage(first, 0, m -> m.getString("text").contains("You can reach someone right now"), WAIT);
+    assertTrue(atStart.getString("text").contains("988"), atStart.getString("text"));
+
     long other = 1007;
     api.pushText(other, "/start");
     api.awaitSent(other, 2, WAIT);

@@ -465,7 +465,7 @@ public final class DialogueEngine {
         return a == YesNo.Answer.UNCLEAR ? Optional.empty() : Optional.of(a == YesNo.Answer.YES ? "yes" : "no");
       }
       case "pattern":
-        return v.pattern().isPresent() && text.length() <= v.maxLength() && text.matches(v.pattern().get())
+        return v.pattern().isPresent() && text.length() <= v.maxLength() && BoundedMatch.matches(v.pattern().get(), text)
             ? Optional.of("provided") : Optional.empty();
       default: // text
         return !text.isBlank() && text.length() <= v.maxLength() ? Optional.of("provided") : Optional.empty();

@@ -7,7 +7,9 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import io.vertx.core.WorkerExecutor;
@@ -138,6 +140,9 @@ public final class ChatService {
    */
   public static final String LOCAL_OUTBOUND = "local.outbound";
 
+  /** How many undecided messages a catch-up assesses with the full detector before deciding them. */
+  static final int CATCH_UP_ASSESSED = 20;
+
   /** The event-bus address where a conversation's new messages are published as JSON frames. */
   public static String address(Conversation c) {
     return "mhai.conversation." + c.id();
@@ -145,7 +150,7 @@ public final class ChatService {
 
   public Future<WebSession> openWebSession(String locale, byte[] tokenHash) {
     Instant now = clock.instant();
-    Decision opening = dialogue.decide(DialogueState.INITIAL, new Turn.Opened(now, locale));
+    Decision opening = dialogue.decide(DialogueState.INITIAL, new Turn.Opened(now, locale, "web"));
     return tracked(store.createWebSession(locale, tokenHash, now, opening));
   }
 
@@ -300,8 +305,24 @@ public final class ChatService {
    * every channel: a crisis message is never left waiting for the patient's next message.
    */
   public Future<Integer> catchUp(Conversation c) {
-    return tracked(store.decidePending(c, (state, seq, t, at) -> decide(state, seq, t, at, assessQuickly(t),
-            Optional.empty(), List.of(), List.of(), Optional.empty()))
+    // The full detector (lexicon + learned, on the risk pool, with its timeout) for each undecided
+    // message first, as a live turn has: a paraphrase only the learned component catches must not be
+    // decided as "no risk" because its first turn failed. Messages beyond these are read by the lexicon.
+    Future<Map<Long, RiskAssessment>> risks = store.undecidedPatientMessages(c, CATCH_UP_ASSESSED)
+        .compose(pending -> {
+          Map<Long, RiskAssessment> out = new HashMap<>();
+          Future<Void> chain = Future.succeededFuture();
+          for (StoredMessage m : pending) {
+            chain = chain.compose(v -> assessFully(m.text()).map(r -> {
+              out.put(m.seq(), r);
+              return (Void) null;
+            }));
+          }
+          return chain.map(out);
+        })
+        .otherwise(err -> Map.of());
+    return tracked(risks.compose(known -> store.decidePending(c, (state, seq, t, at) -> decide(state, seq, t, at,
+            known.getOrDefault(seq, assessQuickly(t)), Optional.empty(), List.of(), List.of(), Optional.empty())))
         .map(outcome -> {
           outcome.written().forEach(m -> publishLate(c, m));
           afterTurn(c, new PgConversationStore.TurnOutcome(List.of(), outcome.escalations(), outcome.events()));

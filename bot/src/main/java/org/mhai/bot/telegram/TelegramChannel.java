@@ -114,9 +114,12 @@ public final class TelegramChannel {
         || (m.getLong("inReplyTo", 0L) != 0 && !event.getBoolean("late", false))) {
       return;
     }
-    StoredMessage message = new StoredMessage(m.getLong("seq"), m.getString("from"), m.getString("text"),
-        m.getJsonArray("quickReplies", new JsonArray()).stream().map(String::valueOf).toList(),
-        Instant.parse(m.getString("at")), null, 0);
+    StoredMessage message = "therapist".equals(m.getString("from")) && m.getString("staffName") != null
+        ? StoredMessage.therapist(m.getLong("seq"), m.getString("text"), Instant.parse(m.getString("at")),
+            m.getString("staffName"))
+        : new StoredMessage(m.getLong("seq"), m.getString("from"), m.getString("text"),
+            m.getJsonArray("quickReplies", new JsonArray()).stream().map(String::valueOf).toList(),
+            Instant.parse(m.getString("at")), null, 0);
     telegram.chatOfConversation(UUID.fromString(event.getString("conversationId")))
         .compose(found -> found.map(chat -> updates.sendAll(chat, List.of(message))).orElse(Future.succeededFuture("none")))
         .onFailure(err -> LOG.warn("telegram.unprompted_failed error={}", err.getClass().getSimpleName()));

@@ -164,13 +164,13 @@ final class TelegramUpdates {
       }
       String cmd = command.get();
       TelegramCommands.Kind kind = TelegramCommands.kind(cmd);
-      if ((kind == TelegramCommands.Kind.PASS_THROUGH || kind == TelegramCommands.Kind.UNKNOWN)
-          && text.strip().split("\\s+", 2).length > 1) {
+      boolean words = text.strip().split("\\s+", 2).length > 1;
+      if ((kind == TelegramCommands.Kind.PASS_THROUGH || kind == TelegramCommands.Kind.UNKNOWN) && words) {
         // Words after a command are the patient's words: they go through the pipeline (and the
         // crisis policy) whole, never dropped. "/help I took all my pills" is read as written.
         return withChat(chatId, locale).compose(ch -> turn(ch, text, clientMessageId, recovery));
       }
-      return switch (kind) {
+      Future<String> handled = switch (kind) {
         case START -> telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
             ? sendAll(opened.chat(), opened.written())
             : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
@@ -179,6 +179,12 @@ final class TelegramUpdates {
         case UNKNOWN -> withChat(chatId, locale)
             .compose(ch -> sendText(ch, TelegramCommands.answer(cmd, ch.locale())));
       };
+      if (!words) {
+        return handled;
+      }
+      // "/start i took all my pills", "/mydata and i want to die": the command is answered, and the
+      // patient's words are read as written, through the crisis policy.
+      return handled.compose(r -> withChat(chatId, locale).compose(ch -> turn(ch, text, clientMessageId, recovery)));
     }
     String caption = m.getString("caption");
     if (caption != null && !caption.isBlank()) {
@@ -327,7 +333,7 @@ final class TelegramUpdates {
   }
 
   private org.mhai.dialogue.Decision opening(String locale) {
-    return dialogue.decide(DialogueState.INITIAL, new Turn.Opened(clock.instant(), locale));
+    return dialogue.decide(DialogueState.INITIAL, new Turn.Opened(clock.instant(), locale, "telegram"));
   }
 
   private Future<String> sendText(Chat ch, String text) {
@@ -338,7 +344,9 @@ final class TelegramUpdates {
   Future<String> sendAll(Chat ch, List<StoredMessage> messages) {
     Future<String> chain = Future.succeededFuture("done");
     for (StoredMessage m : messages) {
-      JsonObject params = new JsonObject().put("chat_id", ch.chatId()).put("text", m.text());
+      // A therapist's words are signed with their name, as the widget shows them: never passed off as the bot's.
+      String text = "therapist".equals(m.from()) && m.staffName() != null ? m.staffName() + ": " + m.text() : m.text();
+      JsonObject params = new JsonObject().put("chat_id", ch.chatId()).put("text", text);
       Keyboards.inline(m.seq(), m.quickReplies()).ifPresent(k -> params.put("reply_markup", k));
       chain = chain.compose(s -> send(ch, params));
     }

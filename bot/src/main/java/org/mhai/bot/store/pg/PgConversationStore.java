@@ -357,6 +357,15 @@ public final class PgConversationStore {
         after);
   }
 
+  /**
+   * The patient messages stored but not yet decided (after the conversation's {@code handled_seq}),
+   * at most {@code limit}, in order: what a catch-up will decide, so it can be assessed first.
+   */
+  public Future<List<StoredMessage>> undecidedPatientMessages(Conversation c, int limit) {
+    return readMessages(c, "type = 'patient_said' and seq > (select handled_seq from conversation where id = $1) "
+        + "order by seq limit $2", limit);
+  }
+
   /** The bot messages that answered the patient message {@code seq}. */
   public Future<List<StoredMessage>> repliesTo(Conversation c, long seq) {
     return readMessages(c, "in_reply_to = $2 and type = 'bot_said' order by seq", seq);
