@@ -187,7 +187,7 @@
     var headers = { "Content-Type": "application/json" };
     if (session) headers.Authorization = "Bearer " + session.token;
     return fetch(server + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-      .then(function (r) { return r.json().then(function (j) { if (!r.ok) { var e = new Error(j.error); e.status = r.status; e.retry = j.retryAfter; throw e; } return j; }); });
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) { var e = new Error(j.error); e.status = r.status; e.retry = j.retryAfter || Number(r.headers.get("Retry-After")) || 0; e.replies = j.replies; throw e; } return j; }); });
   }
   function stamp(div, at) {
     var t = document.createElement("time"); t.className = "time";
@@ -301,8 +301,24 @@
         .catch(function (e) { failed(item, e); });
     }
   }
+  /* The server could not store a message (its database is down) but its risk check found a crisis:
+     the crisis words and helplines come with the error, unsaved; show them once, pinned, and retry. */
+  var unstoredShown = {};
+  function unstored(cid, replies) {
+    if (!replies || !replies.length || unstoredShown[cid]) return;
+    unstoredShown[cid] = true;
+    replies.forEach(function (m) {
+      var div = document.createElement("div"); div.className = "msg bot"; srLabel(div, T.bot);
+      var lines = /\u2022[^\n]*\d/.test(m.text);
+      linkify(div, m.text);
+      if (lines) { crisisBox.textContent = ""; linkify(crisisBox, m.text); crisisBox.hidden = false; }
+      stamp(div, null); log.appendChild(div); say(T.bot + ": " + m.text, true);
+    });
+    scroll();
+  }
   function failed(item, e) {
     if (inFlight === item.clientMessageId) inFlight = null;
+    unstored(item.clientMessageId, e.replies);
     if (e.status && e.status < 500 && e.status !== 429) { // our mistake: it will never be accepted
       outbox = outbox.filter(function (o) { return o !== item; }); saveOutbox();
       var p = log.querySelector("[data-cid='" + item.clientMessageId + "']"); if (p) p.remove();
@@ -338,7 +354,7 @@
       else if (f.type === "ready" || f.type === "synced") takeoverField(f);
       else if (f.type === "error" && f.clientMessageId) {
         var item = outbox.filter(function (o) { return o.clientMessageId === f.clientMessageId; })[0];
-        if (item) { var e = new Error(f.error); e.status = f.status || 500; e.retry = f.retryAfter; failed(item, e); }
+        if (item) { var e = new Error(f.error); e.status = f.status || 500; e.retry = f.retryAfter; e.replies = f.replies; failed(item, e); }
       }
     };
     sock.onclose = function () {

@@ -12,7 +12,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.MessageJson;
+import org.mhai.bot.chat.NotStored;
 import org.mhai.bot.chat.TakeoverService;
+import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.WebSession;
 import org.slf4j.Logger;
@@ -36,11 +38,13 @@ public final class ChatSocket {
   private final ChatService chat;
   private final PgConversationStore store;
   private final EventBus bus;
+  private final UnstoredCrisisReply unstoredCrisis;
 
-  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus) {
+  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis) {
     this.chat = chat;
     this.store = store;
     this.bus = bus;
+    this.unstoredCrisis = unstoredCrisis;
   }
 
   public void mount(Router router) {
@@ -56,10 +60,11 @@ public final class ChatSocket {
       throw ApiError.unauthorized("token query parameter is required");
     }
     ctx.request().pause(); // the upgrade happens after an asynchronous look-up
+    String locale = WebChatApi.localeHint(ctx);
     store.webSessionByTokenHash(WebChatApi.sha256(token))
         .compose(found -> found.isPresent()
             ? ctx.request().toWebSocket().map(ws -> {
-              open(ws, found.get());
+              open(ws, found.get(), locale);
               return ws;
             })
             : Future.failedFuture(ApiError.unauthorized("unknown or expired token")))
@@ -71,12 +76,12 @@ public final class ChatSocket {
         });
   }
 
-  private void open(ServerWebSocket ws, WebSession session) {
+  private void open(ServerWebSocket ws, WebSession session, String locale) {
     MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
         msg -> send(ws, msg.body()));
     ws.closeHandler(v -> consumer.unregister());
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
-    ws.textMessageHandler(text -> onFrame(ws, session, text));
+    ws.textMessageHandler(text -> onFrame(ws, session, locale, text));
     consumer.completion().onComplete(ar -> store.state(session.conversation().id())
         .map(TakeoverService::status)
         .otherwise(err -> null)
@@ -89,7 +94,7 @@ public final class ChatSocket {
         }));
   }
 
-  private void onFrame(ServerWebSocket ws, WebSession session, String text) {
+  private void onFrame(ServerWebSocket ws, WebSession session, String locale, String text) {
     JsonObject frame;
     try {
       frame = new JsonObject(text);
@@ -99,14 +104,14 @@ public final class ChatSocket {
     }
     String type = frame.getValue("type") instanceof String s ? s : "";
     switch (type) {
-      case "message" -> message(ws, session, frame);
+      case "message" -> message(ws, session, locale, frame);
       case "sync" -> sync(ws, session, frame);
       case "ping" -> send(ws, new JsonObject().put("type", "pong"));
       default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync or ping"));
     }
   }
 
-  private void message(ServerWebSocket ws, WebSession session, JsonObject frame) {
+  private void message(ServerWebSocket ws, WebSession session, String locale, JsonObject frame) {
     Object cid = frame.getValue("clientMessageId");
     WebChatApi.NewMessage msg;
     try {
@@ -123,7 +128,9 @@ public final class ChatSocket {
               .put("seq", result.seq()).put("duplicate", result.duplicate()).put("replies", replies));
         })
         .onFailure(err -> {
-          if (err instanceof ChatService.RateLimited) {
+          if (NotStored.unreachable(err)) {
+            unstored(ws, cid, msg.text(), locale, err);
+          } else if (err instanceof ChatService.RateLimited) {
             error(ws, cid, ApiError.tooMany("too many messages in a minute; wait a moment and send again", 60));
           } else if (err instanceof ChatService.ReplyPending p) {
             error(ws, cid, ApiError.unavailable("your message was saved (seq " + p.seq()
@@ -135,6 +142,23 @@ public final class ChatSocket {
                 .put("errorId", id).put("clientMessageId", cid == null ? null : String.valueOf(cid)));
           }
         });
+  }
+
+  /** The database is unreachable: a 503 error frame, with the crisis replies when the in-memory check escalates. */
+  private void unstored(ServerWebSocket ws, Object cid, String text, String locale, Throwable err) {
+    unstoredCrisis.repliesFor(text, locale).onComplete(ar -> {
+      boolean stored = err instanceof ChatService.ReplyPending;
+      String id = Failures.newErrorId();
+      LOG.error("ws.not_stored errorId={} stored={} crisis={} error={}", id, stored, !ar.result().isEmpty(), String.valueOf(err));
+      JsonArray replies = new JsonArray();
+      ar.result().forEach(t -> replies.add(new JsonObject().put("from", "bot").put("text", t)
+          .put("quickReplies", new JsonArray()).put("crisis", true)));
+      send(ws, new JsonObject().put("type", "error").put("status", 503)
+          .put("error", stored ? "your message was saved but the reply is delayed; send it again with the same clientMessageId"
+              : "the service cannot save messages right now; nothing was stored: send it again with the same clientMessageId")
+          .put("errorId", id).put("stored", stored).put("retryAfter", stored ? 2 : 5).put("replies", replies)
+          .put("clientMessageId", cid == null ? null : String.valueOf(cid)));
+    });
   }
 
   private void sync(ServerWebSocket ws, WebSession session, JsonObject frame) {

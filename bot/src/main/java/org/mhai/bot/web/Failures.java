@@ -8,7 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import io.vertx.core.json.JsonArray;
+import java.util.List;
 import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.NotStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,14 @@ public final class Failures {
       String id = newErrorId();
       LOG.error("turn.reply_pending errorId={} seq={}", id, e.seq(), e.getCause());
       write(ctx, 503, "your message was saved (seq " + e.seq() + ") but the reply is delayed; "
-          + "send it again with the same clientMessageId to get the reply", id, 2);
+          + "send it again with the same clientMessageId to get the reply", id, 2,
+          new JsonObject().put("stored", true).put("seq", e.seq()).put("replies", crisisReplies(ctx)));
+    } else if (failure instanceof NotStored e) {
+      String id = newErrorId();
+      LOG.error("turn.not_stored errorId={} crisis={} error={}", id, !e.crisisReplies().isEmpty(), String.valueOf(e.getCause()));
+      write(ctx, 503, "the service cannot save messages right now; nothing was stored: send it again with the same "
+          + "clientMessageId in a few seconds", id, 5,
+          new JsonObject().put("stored", false).put("replies", replies(e.crisisReplies())));
     } else if (clientStatus(ctx, failure) == 413) {
       respond(ctx, 413, "request body too large (the limit is 64 KiB)", null);
     } else if (clientStatus(ctx, failure) > 0) {
@@ -79,7 +89,27 @@ public final class Failures {
     write(ctx, status, message, id, retryAfter);
   }
 
+  /** The context key under which a handler leaves crisis replies for a failure it could not store or answer. */
+  public static final String CRISIS_REPLIES = "mhai.crisisReplies";
+
+  private static JsonArray crisisReplies(RoutingContext ctx) {
+    List<String> texts = ctx.get(CRISIS_REPLIES);
+    return replies(texts == null ? List.of() : texts);
+  }
+
+  /** Crisis replies in the shape of the web chat's replies ({@code text}, {@code quickReplies}, {@code from}), no seq: not stored. */
+  private static JsonArray replies(List<String> texts) {
+    JsonArray a = new JsonArray();
+    texts.forEach(t -> a.add(new JsonObject().put("from", "bot").put("text", t).put("quickReplies", new JsonArray())
+        .put("crisis", true)));
+    return a;
+  }
+
   private static void write(RoutingContext ctx, int status, String message, String id, Integer retryAfter) {
+    write(ctx, status, message, id, retryAfter, new JsonObject());
+  }
+
+  private static void write(RoutingContext ctx, int status, String message, String id, Integer retryAfter, JsonObject extra) {
     HttpServerResponse res = ctx.response();
     if (res.ended() || res.headWritten()) {
       return;
@@ -88,7 +118,7 @@ public final class Failures {
     if (retryAfter != null) {
       res.putHeader("Retry-After", Integer.toString(retryAfter));
     }
-    res.end(new JsonObject().put("error", message).put("errorId", id).encode());
+    res.end(new JsonObject().put("error", message).put("errorId", id).mergeIn(extra).encode());
   }
 
   public static String newErrorId() {

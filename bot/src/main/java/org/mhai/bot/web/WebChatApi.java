@@ -21,7 +21,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.MessageJson;
+import org.mhai.bot.chat.NotStored;
 import org.mhai.bot.chat.TakeoverService;
+import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.WebSession;
 import org.mhai.bot.store.pg.StoredMessage;
@@ -36,10 +38,12 @@ public final class WebChatApi {
 
   private final ChatService chat;
   private final PgConversationStore store;
+  private final UnstoredCrisisReply unstoredCrisis;
 
-  public WebChatApi(ChatService chat, PgConversationStore store) {
+  public WebChatApi(ChatService chat, PgConversationStore store, UnstoredCrisisReply unstoredCrisis) {
     this.chat = chat;
     this.store = store;
+    this.unstoredCrisis = unstoredCrisis;
   }
 
   public void mount(Router router) {
@@ -74,16 +78,43 @@ public final class WebChatApi {
   }
 
   private void postMessage(RoutingContext ctx) {
-    authenticate(ctx).compose(session -> {
-          NewMessage msg = parseMessage(jsonObject(ctx));
-          return chat.post(session.conversation(), msg.clientMessageId(), msg.text());
-        })
+    NewMessage msg = parseMessage(jsonObject(ctx));
+    authenticate(ctx).compose(session -> chat.post(session.conversation(), msg.clientMessageId(), msg.text()))
+        .recover(err -> crisisIfUnstored(ctx, err, msg.text()))
         .onSuccess(result -> {
           JsonArray replies = new JsonArray();
           result.replies().forEach(r -> replies.add(MessageJson.of(r)));
           json(ctx, 200, new JsonObject().put("seq", result.seq()).put("duplicate", result.duplicate()).put("replies", replies));
         })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The database is unreachable: the crisis path still answers from memory (issue #15). A message
+   * that could not be stored fails as {@link NotStored}; one stored whose reply could not be decided
+   * keeps its {@code ReplyPending} and the crisis replies ride along in the 503 body.
+   */
+  private <T> Future<T> crisisIfUnstored(RoutingContext ctx, Throwable err, String text) {
+    if (!NotStored.unreachable(err)) {
+      return Future.failedFuture(err);
+    }
+    return unstoredCrisis.repliesFor(text, localeHint(ctx)).compose(replies -> {
+      if (err instanceof ChatService.ReplyPending) {
+        ctx.put(Failures.CRISIS_REPLIES, replies);
+        return Future.failedFuture(err);
+      }
+      return Future.failedFuture(new NotStored(err, replies));
+    });
+  }
+
+  /** The patient's language when the session cannot be read: the browser's first Accept-Language tag, else English. */
+  static String localeHint(RoutingContext ctx) {
+    String h = ctx.request().getHeader("Accept-Language");
+    if (h == null || h.isBlank()) {
+      return "en";
+    }
+    String first = h.split(",")[0].split(";")[0].trim();
+    return LOCALE.matcher(first).matches() ? first.replace('_', '-') : "en";
   }
 
   private void history(RoutingContext ctx) {

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder on 127.0.0.1 in front of a real server: {@link #cut()} is the server becoming
+ * unreachable (listener closed, every open connection dropped), {@link #restore()} brings it back
+ * on the same port. The database behind it keeps running; only the path to it fails.
+ */
+final class TcpProxy implements AutoCloseable {
+  private final String targetHost;
+  private final int targetPort;
+  private final int port;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile ServerSocket listener;
+
+  TcpProxy(String targetHost, int targetPort) throws IOException {
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true);
+    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    this.port = s.getLocalPort();
+    accept(s);
+  }
+
+  int port() {
+    return port;
+  }
+
+  synchronized void cut() throws IOException {
+    listener.close();
+    for (Socket s : open) {
+      s.close();
+    }
+    open.clear();
+  }
+
+  synchronized void restore() throws IOException {
+    if (!listener.isClosed()) {
+      return;
+    }
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true);
+    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    accept(s);
+  }
+
+  private void accept(ServerSocket s) {
+    listener = s;
+    Thread t = new Thread(() -> {
+      while (!s.isClosed()) {
+        try {
+          Socket client = s.accept();
+          Socket server = new Socket(targetHost, targetPort);
+          open.add(client);
+          open.add(server);
+          pump(client, server);
+          pump(server, client);
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }, "tcp-proxy-accept");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void pump(Socket from, Socket to) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[16 * 1024];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          out.write(buf, 0, n);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // one side closed: the other follows
+      } finally {
+        try {
+          to.close();
+          from.close();
+        } catch (IOException ignored) {
+          // already closed
+        }
+      }
+    }, "tcp-proxy-pump");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @Override
+  public void close() throws IOException {
+    cut();
+  }
+}
