@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
@@ -79,6 +80,7 @@ import org.mhai.bot.crypto.DataKeyFile;
 import org.mhai.bot.crypto.KeyRing;
 import org.mhai.bot.ops.OpsApi;
 import org.mhai.bot.store.pg.EmbeddedDatabase;
+import org.mhai.bot.store.pg.FilePermissions;
 import org.mhai.bot.store.pg.Migrations;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.redis.JedisRateLimiter;
@@ -152,27 +154,50 @@ public final class Application {
 
   /** The same, with the clock every timestamp and the retention job read (tests move it). */
   public static Application start(AppConfig config, Models models, Clock clock) {
+    java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
+    try {
+      return build(config, models, clock, started);
+    } catch (Throwable e) { // Vert.x's await() rethrows checked exceptions too (a BindException)
+      // A failed start leaves nothing behind: no embedded database, no Vert.x threads.
+      while (!started.isEmpty()) {
+        try {
+          started.pop().close();
+        } catch (Exception closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.toString(), e);
+    }
+  }
+
+  private static Application build(AppConfig config, Models models, Clock clock, java.util.Deque<AutoCloseable> started) {
     RiskDetector riskDetector = models.risk();
     long t0 = System.nanoTime();
     Path dataDir = config.dataDir();
-    try {
-      Files.createDirectories(dataDir);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot create MHAI_DATA_DIR " + dataDir, e);
-    }
+    FilePermissions.privateDirectory(dataDir);
     KeyRing keys = KeyRing.of(config.dataKey().orElseGet(() -> DataKeyFile.loadOrCreate(dataDir)),
         config.previousDataKeys());
 
     Optional<EmbeddedDatabase> embedded = Optional.empty();
     PgConfig pg;
+    PgConfig owner;
     if (config.database().isPresent()) {
       pg = config.database().get();
+      owner = config.migrationDatabase().orElse(pg);
     } else {
       LOG.info("db.embedded reason=MHAI_DATABASE_URL_unset dir={}", dataDir.resolve("postgres"));
-      embedded = Optional.of(EmbeddedDatabase.start(dataDir));
+      embedded = Optional.of(EmbeddedDatabase.start(dataDir, config.postgresBin()));
+      started.push(embedded.get());
       pg = embedded.get().config(8);
+      owner = embedded.get().ownerConfig();
     }
-    Migrations.migrate(pg);
+    Migrations.migrate(owner, Optional.of(pg));
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -187,6 +212,7 @@ public final class Application {
             .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    started.push(() -> vertx.close().await());
 
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(pg.host()).setPort(pg.port()).setDatabase(pg.database())
@@ -200,8 +226,8 @@ public final class Application {
       return new PooledRedis(uri, redisPool, Duration.ofSeconds(1));
     });
     Optional<RedisBusBridge> bridge = redis.map(r -> new RedisBusBridge(vertx, config.redis().get(), r, keys.busKey()).start());
-    RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:"))
-        .orElseGet(() -> new LocalRateLimiter(Clock.systemUTC()));
+    LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
+    RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:", local)).orElse(local);
 
     PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
@@ -251,8 +277,11 @@ public final class Application {
     });
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Failures.install(router);
-    new OpsApi(pool, redis, registry, accepting::get).mount(router);
-    WebChatApi webChat = new WebChatApi(chat, store);
+    Optional<EmbeddedDatabase> watched = embedded;
+    new OpsApi(pool, redis, registry, accepting::get,
+        () -> watched.flatMap(EmbeddedDatabase::failure)).mount(router);
+    UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, helplines);
+    WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis);
     webChat.mount(router);
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
@@ -278,7 +307,7 @@ public final class Application {
         new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays()), clock);
     new RetentionApi(retention, staffAuth).mount(router);
     new PortalPages().mount(router);
-    new ChatSocket(chat, store, vertx.eventBus()).mount(router);
+    new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> asset(ctx, "webroot/index.html", "text/html; charset=utf-8"));
 

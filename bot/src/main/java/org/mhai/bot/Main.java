@@ -11,6 +11,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class Main {
   private Main() {}
 
+  /** The root cause of a failed start, in one line. */
+  static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String cause = root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    return (e.getClass().getSimpleName() + ": " + top + cause).replaceAll("\\s+", " ");
+  }
+
   public static void main(String[] args) {
     // DJL must never download or phone home (dependencies.md §1); set before any DJL class loads.
     System.setProperty("ai.djl.offline", "true");
@@ -36,16 +47,28 @@ public final class Main {
     Models models;
     Application app;
     try {
+      org.mhai.bot.store.pg.FilePermissions.privateDirectory(config.dataDir());
       models = Components.load(config.dataDir());
       app = Application.start(config, models);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // also what Vert.x's await() rethrows unchecked (a BindException)
+      // Anything that stops start-up (a missing class, a port in use, a corrupt model file) ends the
+      // process at once with one clear line: Vert.x threads must not keep a JVM alive that serves nothing.
       log.error("server.start_failed", e);
-      System.exit(1);
+      System.err.println("MentalHealthAI: cannot start: " + oneLine(e));
+      Runtime.getRuntime().halt(1);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      models.emotion().close();
+      int status = 0;
+      try {
+        app.stop();
+        models.emotion().close();
+      } catch (RuntimeException e) {
+        log.error("server.stop_failed", e);
+        status = 1;
+      }
+      // A stop we were asked for (SIGTERM) that completed is a clean exit, not 143.
+      Runtime.getRuntime().halt(status);
     }, "shutdown"));
   }
 }

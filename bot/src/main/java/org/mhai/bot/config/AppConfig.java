@@ -19,6 +19,8 @@ import java.util.TreeSet;
 public record AppConfig(
     HttpConfig http,
     Optional<PgConfig> database,
+    Optional<PgConfig> migrationDatabase,
+    Optional<java.nio.file.Path> postgresBin,
     Optional<URI> redis,
     Path dataDir,
     Optional<String> dataKey,
@@ -37,6 +39,7 @@ public record AppConfig(
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = Set.of(
       "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
+      "MHAI_DATABASE_MIGRATION_URL", "MHAI_POSTGRES_BIN",
       "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
       "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
       "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
@@ -124,7 +127,9 @@ public record AppConfig(
     int poolSize = s.integer("MHAI_DATABASE_POOL_SIZE", 8, 1, 200);
     return new AppConfig(
         new HttpConfig(s.text("MHAI_HTTP_HOST").orElse("0.0.0.0"), s.integer("MHAI_HTTP_PORT", 8080, 0, 65535)),
-        s.text("MHAI_DATABASE_URL").map(url -> parseDatabaseUrl(url, poolSize)),
+        s.text("MHAI_DATABASE_URL").map(url -> parseDatabaseUrl("MHAI_DATABASE_URL", url, poolSize)),
+        migration(s, poolSize),
+        s.text("MHAI_POSTGRES_BIN").map(Path::of),
         s.text("MHAI_REDIS_URL").map(AppConfig::parseRedisUrl),
         Path.of(s.text("MHAI_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
         dataKey,
@@ -184,7 +189,31 @@ public record AppConfig(
 
   /** {@code postgresql://user:pass@host:port/db?currentSchema=s} (also postgres:// and jdbc:postgresql://). */
   static PgConfig parseDatabaseUrl(String url, int poolSize) {
-    String key = "MHAI_DATABASE_URL";
+    return parseDatabaseUrl("MHAI_DATABASE_URL", url, poolSize);
+  }
+
+  /**
+   * {@code MHAI_DATABASE_MIGRATION_URL}: the schema owner's connection, used only to migrate and to
+   * grant the runtime role ({@code MHAI_DATABASE_URL}) its privileges. Same database and schema.
+   */
+  private static Optional<PgConfig> migration(Settings s, int poolSize) {
+    Optional<String> url = s.text("MHAI_DATABASE_MIGRATION_URL");
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    if (s.text("MHAI_DATABASE_URL").isEmpty()) {
+      throw new ConfigException("MHAI_DATABASE_MIGRATION_URL", "needs MHAI_DATABASE_URL (the runtime role's connection)");
+    }
+    PgConfig owner = parseDatabaseUrl("MHAI_DATABASE_MIGRATION_URL", url.get(), 1);
+    PgConfig runtime = parseDatabaseUrl("MHAI_DATABASE_URL", s.text("MHAI_DATABASE_URL").get(), poolSize);
+    if (!owner.host().equals(runtime.host()) || owner.port() != runtime.port() || !owner.database().equals(runtime.database())
+        || !owner.schema().equals(runtime.schema())) {
+      throw new ConfigException("MHAI_DATABASE_MIGRATION_URL", "must name the same host, port, database and schema as MHAI_DATABASE_URL");
+    }
+    return Optional.of(owner);
+  }
+
+  static PgConfig parseDatabaseUrl(String key, String url, int poolSize) {
     String u = url.startsWith("jdbc:") ? url.substring(5) : url;
     URI uri;
     try {

@@ -8,18 +8,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fixed-window counters in Redis ({@code INCR} + {@code EXPIRE} in one transaction), shared by
- * every instance. If Redis fails, the limiter lets the message through: a patient must never be
- * silenced because a cache is down.
+ * every instance. If Redis fails, this instance's own counters decide ({@code fallback}): a patient
+ * is never silenced because a cache is down, and a flood is still limited per instance.
  */
 public final class JedisRateLimiter implements RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(JedisRateLimiter.class);
 
   private final PooledRedis redis;
   private final String prefix;
+  private final RateLimiter fallback;
 
-  public JedisRateLimiter(PooledRedis redis, String prefix) {
+  public JedisRateLimiter(PooledRedis redis, String prefix, RateLimiter fallback) {
     this.redis = redis;
     this.prefix = prefix;
+    this.fallback = fallback;
   }
 
   @Override
@@ -35,9 +37,9 @@ public final class JedisRateLimiter implements RateLimiter {
           }
         })
         .map(count -> count <= perMinute)
-        .otherwise(err -> {
-          LOG.warn("ratelimit.redis_unavailable error={}", err.toString());
-          return true;
+        .recover(err -> {
+          LOG.warn("ratelimit.redis_unavailable error={} - counting on this instance", err.toString());
+          return fallback.tryAcquire(key, perMinute);
         });
   }
 }
