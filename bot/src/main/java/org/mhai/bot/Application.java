@@ -329,7 +329,7 @@ public final class Application {
     retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
-          store, chat, dialogue, clock, rights));
+          store, chat, dialogue, clock, rights, unstoredCrisis));
     }
     app.router = router;
     return app;

@@ -51,13 +51,14 @@ public final class TelegramChannel {
   /** Starts the channel; call after the HTTP server listens (webhook mode mounts its route on {@code router}). */
   public static TelegramChannel start(TelegramConfig config, Optional<String> publicUrl, Vertx vertx, Router router,
       Pool pool, KeyRing keys, PgConversationStore store, ChatService chat, DialogueEngine dialogue, Clock clock,
-      org.mhai.bot.rights.DataRights rights) {
+      org.mhai.bot.rights.DataRights rights, org.mhai.bot.chat.UnstoredCrisisReply unstoredCrisis) {
     String token = config.token().orElseThrow();
     Context context = vertx.getOrCreateContext();
     BotApi api = new BotApi(vertx, config.apiUrl(), token);
     OutboundQueue out = new OutboundQueue(context, api, OutboundQueue.Limits.TELEGRAM);
     PgTelegram telegram = new PgTelegram(pool, store, keys, BotApi.botId(token));
-    TelegramUpdates updates = new TelegramUpdates(vertx, telegram, store, chat, dialogue, api, out, clock, rights);
+    TelegramUpdates updates = new TelegramUpdates(vertx, telegram, store, chat, dialogue, api, out, clock, rights,
+        unstoredCrisis);
 
     MessageConsumer<JsonObject> outbound = vertx.eventBus().localConsumer(ChatService.LOCAL_OUTBOUND,
         msg -> unprompted(telegram, updates, msg.body()));

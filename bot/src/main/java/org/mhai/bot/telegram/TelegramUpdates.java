@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.NotStored;
+import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgTelegram;
 import org.mhai.bot.store.pg.PgTelegram.Chat;
@@ -50,9 +52,21 @@ final class TelegramUpdates {
   private final Clock clock;
   private final Map<Long, Future<Void>> lanes = new ConcurrentHashMap<>();
   private final TelegramDataRights dataRights;
+  private final UnstoredCrisisReply unstoredCrisis;
+  /** Updates whose crisis reply went out while they could not be stored (bounded: the oldest are forgotten). */
+  private final java.util.Set<Long> unstoredCrisisSent = java.util.Collections.newSetFromMap(
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<Long, Boolean>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+          return size() > 10_000;
+        }
+      }));
 
   TelegramUpdates(Vertx vertx, PgTelegram telegram, PgConversationStore store, ChatService chat, DialogueEngine dialogue,
-      BotApi api, OutboundQueue out, Clock clock, org.mhai.bot.rights.DataRights rights) {
+      BotApi api, OutboundQueue out, Clock clock, org.mhai.bot.rights.DataRights rights, UnstoredCrisisReply unstoredCrisis) {
+    this.unstoredCrisis = unstoredCrisis;
     this.vertx = vertx;
     this.telegram = telegram;
     this.store = store;
@@ -82,6 +96,38 @@ final class TelegramUpdates {
       } else {
         LOG.info("telegram.redelivered update_id={} (already recorded: nothing changes)", updateId);
       }
+    }).recover(err -> NotStored.unreachable(err)
+        ? crisisWhileUnstored(updateId, update).transform(ar -> Future.<Boolean>failedFuture(err))
+        : Future.failedFuture(err));
+  }
+
+  /**
+   * The database is unreachable, so the update cannot be recorded (it is not confirmed, and Telegram
+   * sends it again): a message whose in-memory risk check escalates gets the crisis words and
+   * helplines at once, sent directly, once per update (issue #15).
+   */
+  private Future<Void> crisisWhileUnstored(long updateId, JsonObject update) {
+    JsonObject m = update.getJsonObject("message", update.getJsonObject("edited_message"));
+    if (m == null || m.getJsonObject("chat") == null || !"private".equals(m.getJsonObject("chat").getString("type"))) {
+      return Future.succeededFuture();
+    }
+    String text = m.getString("text", m.getString("caption"));
+    if (text == null || text.isBlank() || !unstoredCrisisSent.add(updateId)) {
+      return Future.succeededFuture();
+    }
+    long chatId = m.getJsonObject("chat").getLong("id");
+    String locale = m.getJsonObject("from", new JsonObject()).getString("language_code", "en");
+    return unstoredCrisis.repliesFor(text, locale).compose(replies -> {
+      if (replies.isEmpty()) {
+        unstoredCrisisSent.remove(updateId);
+        return Future.succeededFuture();
+      }
+      LOG.error("telegram.not_stored_crisis update_id={} replies={}", updateId, replies.size());
+      Future<Void> chain = Future.succeededFuture();
+      for (String r : replies) {
+        chain = chain.compose(v -> direct("sendMessage", new JsonObject().put("chat_id", chatId).put("text", r)));
+      }
+      return chain;
     });
   }
 
