@@ -159,8 +159,10 @@ class CrisisEscalationTest {
 
   @Test
   void ready_reports_redis_down_while_chat_keeps_working() {
+    // Issue #15: chat works without Redis, so readiness stays up and says "degraded".
     HttpResponse<Buffer> r = fx.http.get(fx.port(), "127.0.0.1", "/ready").send().await();
-    assertEquals(503, r.statusCode());
+    assertEquals(200, r.statusCode());
+    assertEquals("degraded", r.bodyAsJsonObject().getString("status"));
     assertEquals("down", r.bodyAsJsonObject().getJsonObject("checks").getString("redis"));
     assertEquals(200, fx.post(fx.newSession(), UUID.randomUUID(), "hello").statusCode());
   }

@@ -78,9 +78,11 @@ public final class WebChatApi {
   }
 
   private void postMessage(RoutingContext ctx) {
-    NewMessage msg = parseMessage(jsonObject(ctx));
-    authenticate(ctx).compose(session -> chat.post(session.conversation(), msg.clientMessageId(), msg.text()))
-        .recover(err -> crisisIfUnstored(ctx, err, msg.text()))
+    authenticate(ctx).compose(session -> {
+          NewMessage msg = parseMessage(jsonObject(ctx));
+          return chat.post(session.conversation(), msg.clientMessageId(), msg.text());
+        })
+        .recover(err -> crisisIfUnstored(ctx, err))
         .onSuccess(result -> {
           JsonArray replies = new JsonArray();
           result.replies().forEach(r -> replies.add(MessageJson.of(r)));
@@ -94,11 +96,19 @@ public final class WebChatApi {
    * that could not be stored fails as {@link NotStored}; one stored whose reply could not be decided
    * keeps its {@code ReplyPending} and the crisis replies ride along in the 503 body.
    */
-  private <T> Future<T> crisisIfUnstored(RoutingContext ctx, Throwable err, String text) {
+  private <T> Future<T> crisisIfUnstored(RoutingContext ctx, Throwable err) {
     if (!NotStored.unreachable(err)) {
       return Future.failedFuture(err);
     }
-    return unstoredCrisis.repliesFor(text, localeHint(ctx)).compose(replies -> {
+    // The session could not be checked either: the words are read all the same, because the crisis
+    // reply carries nothing of anyone's (only public helplines).
+    NewMessage msg;
+    try {
+      msg = parseMessage(jsonObject(ctx));
+    } catch (ApiError bad) {
+      return Future.failedFuture(bad);
+    }
+    return unstoredCrisis.repliesFor(msg.text(), localeHint(ctx)).compose(replies -> {
       if (err instanceof ChatService.ReplyPending) {
         ctx.put(Failures.CRISIS_REPLIES, replies);
         return Future.failedFuture(err);
