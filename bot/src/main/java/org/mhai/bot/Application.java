@@ -78,6 +78,7 @@ import org.mhai.bot.llm.LlmReplies;
 import org.mhai.bot.llm.OpenAiChat;
 import org.mhai.bot.crypto.DataKeyFile;
 import org.mhai.bot.crypto.KeyRing;
+import org.mhai.bot.ops.DatabaseWatch;
 import org.mhai.bot.ops.OpsApi;
 import org.mhai.bot.store.pg.EmbeddedDatabase;
 import org.mhai.bot.store.pg.FilePermissions;
@@ -131,6 +132,8 @@ public final class Application {
   private RetentionJob retention;
   /** Answers stored messages whose turn failed (a crisis must not wait for the next message). */
   private PendingSweep sweep;
+  /** Logs the database going away and coming back. */
+  private DatabaseWatch databaseWatch;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -324,6 +327,7 @@ public final class Application {
         (System.nanoTime() - t0) / 1_000_000);
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
     app.retention = retention;
+    app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
     retention.start();
@@ -420,6 +424,9 @@ public final class Application {
     retention.stop();
     if (sweep != null) {
       sweep.stop();
+    }
+    if (databaseWatch != null) {
+      databaseWatch.stop();
     }
     Duration grace = config.shutdownGrace();
     try {

@@ -43,6 +43,7 @@ class DatabaseOutageTest {
 
   @Test
   void crisis_replies_and_helplines_come_with_a_503_while_the_database_is_down() throws Exception {
+    LogCapture log = new LogCapture();
     JsonObject s = fx.newSession();
     assertEquals(200, fx.post(s, UUID.randomUUID(), "I agree").statusCode());
     UUID crisisId = UUID.randomUUID();
@@ -76,6 +77,7 @@ class DatabaseOutageTest {
       assertEquals(200, health.statusCode(), "an external database that is down is waited for, not a reason to restart");
       HttpResponse<Buffer> ready = fx.http.get(fx.port(), "127.0.0.1", "/ready").send().await();
       assertEquals(503, ready.statusCode(), ready.bodyAsString());
+      Thread.sleep(6_000); // one round of the database watch
     } finally {
       proxy.restore();
     }
@@ -90,6 +92,10 @@ class DatabaseOutageTest {
     assertEquals(200, again.statusCode(), again.bodyAsString());
     assertTrue(texts(again.bodyAsJsonObject().getJsonArray("replies")).contains("988"), again.bodyAsString());
     assertEquals(200, fx.http.get(fx.port(), "127.0.0.1", "/ready").send().await().statusCode());
+    Thread.sleep(6_000); // one more round of the watch
+    log.close();
+    assertTrue(log.lines().stream().anyMatch(l -> l.contains("db.unreachable")), "the outage is logged");
+    assertTrue(log.lines().stream().anyMatch(l -> l.contains("db.reachable_again")), "and the recovery");
   }
 
   private static String texts(JsonArray replies) {
