@@ -34,6 +34,8 @@ final class FakeBotApi implements AutoCloseable {
   private final List<JsonObject> undelivered = new ArrayList<>();
   private final List<Runnable> heldPolls = new ArrayList<>();
   private final Map<String, Deque<int[]>> failures = new HashMap<>();
+  private final Map<String, long[]> outageUntil = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> notJsonNext = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private long nextUpdateId = 1;
   private long nextMessageId = 1;
   private long confirmed;
@@ -58,6 +60,24 @@ final class FakeBotApi implements AutoCloseable {
   private void handle(HttpServerRequest req, String path, String method, JsonObject body) {
     if (!path.startsWith("/bot")) {
       answer(req, method, body, 404, error(404, "Not Found"));
+      return;
+    }
+    if (outageUntil.containsKey(method) && System.currentTimeMillis() < outageUntil.get(method)[0]) {
+      long[] o = outageUntil.get(method);
+      JsonObject err = error((int) o[1], o[1] == 429 ? "Too Many Requests: retry after " + o[2] : "Bad Gateway");
+      if (o[1] == 429) {
+        err.put("parameters", new JsonObject().put("retry_after", o[2]));
+      }
+      answer(req, method, body, (int) o[1], err);
+      return;
+    }
+    if (notJsonNext.remove(method)) {
+      calls.add(new Call(method, req.path(), body, System.currentTimeMillis(), 0)); // 0: not an answer Telegram gives
+      req.response().setStatusCode(200).putHeader("Content-Type", "text/html").end("<html>gateway</html>");
+      return;
+    }
+    if ("sendmessage".equals(method) && body.getString("text", "").length() > 4096) {
+      answer(req, method, body, 400, error(400, "Bad Request: message is too long")); // as Telegram does
       return;
     }
     int[] failure = nextFailure(method);
@@ -136,6 +156,19 @@ final class FakeBotApi implements AutoCloseable {
   /** The next call of {@code method} (any case) is answered with {@code status} (429 with retry_after, or 5xx). */
   synchronized void failNext(String method, int status, int retryAfterSeconds) {
     failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).add(new int[] {status, retryAfterSeconds});
+  }
+
+  /**
+   * Every call of {@code method} for {@code millis} from now is answered {@code status} (a 5xx outage,
+   * or 429 with {@code retryAfterSeconds} again and again).
+   */
+  void outage(String method, long millis, int status, int retryAfterSeconds) {
+    outageUntil.put(method.toLowerCase(Locale.ROOT), new long[] {System.currentTimeMillis() + millis, status, retryAfterSeconds});
+  }
+
+  /** The next call of {@code method} gets a 200 whose body is not JSON (a proxy's page). */
+  void notJsonNext(String method) {
+    notJsonNext.add(method.toLowerCase(Locale.ROOT));
   }
 
   /** Queues an update (its update_id is assigned here) and answers a held getUpdates with it. */

@@ -71,13 +71,14 @@ final class BotApi {
           try {
             json = body.toJsonObject();
           } catch (DecodeException | ClassCastException e) {
-            throw new Failure(res.statusCode(), "not JSON (HTTP " + res.statusCode() + ")", 0);
+            // Not Telegram's answer (a proxy's page, a cut body): retried like a transport error, never final.
+            throw new Failure(0, "not JSON (HTTP " + res.statusCode() + ")", 0);
           }
           if (json != null && json.getBoolean("ok", false)) {
             return json.getValue("result");
           }
           if (json == null) {
-            throw new Failure(res.statusCode(), "empty answer", 0);
+            throw new Failure(0, "empty answer (HTTP " + res.statusCode() + ")", 0);
           }
           JsonObject p = json.getJsonObject("parameters", new JsonObject());
           throw new Failure(json.getInteger("error_code", res.statusCode()), json.getString("description", ""),

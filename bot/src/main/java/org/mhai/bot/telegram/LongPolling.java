@@ -62,7 +62,7 @@ final class LongPolling {
     if (!running) {
       return;
     }
-    JsonObject params = new JsonObject().put("timeout", POLL_SECONDS);
+    JsonObject params = new JsonObject().put("timeout", POLL_SECONDS).put("allowed_updates", TelegramUpdates.ALLOWED_UPDATES);
     if (offset > 0) {
       params.put("offset", offset);
     }

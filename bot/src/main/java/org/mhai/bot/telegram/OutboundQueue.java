@@ -16,17 +16,20 @@ import org.slf4j.LoggerFactory;
  * Everything the bot sends into chats, paced to Telegram's limits: at most one call per chat per
  * {@code perChatMs} (about one message a second) and {@code perSecond} calls in all (about 30).
  * Each chat is a FIFO lane with one call in flight, so messages arrive in order. A 429 holds the
- * lane for the {@code retry_after} Telegram asks for; a 5xx or a transport error is retried with
- * exponential back-off, up to {@code maxAttempts}; any other error (400, 403 blocked) is final.
+ * lane for the {@code retry_after} Telegram asks for, however often it comes (a 429 is not a failed
+ * attempt); a 5xx, a timeout, a transport error or an answer that is not Telegram's JSON is retried
+ * with exponential back-off (at most {@code maxBackoffMs} apart) for up to {@code giveUpAfterMs};
+ * only Telegram's own 4xx (400 chat not found or message too long, 403 blocked) is final. A call is
+ * given {@code CALL_TIMEOUT_MS} to answer: a slow answer is waited for, not resent.
  * All state is touched only on one Vert.x context, so no locks.
  */
 final class OutboundQueue {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundQueue.class);
-  static final long CALL_TIMEOUT_MS = 15_000;
+  static final long CALL_TIMEOUT_MS = 75_000;
 
   /** The pacing and retry rules. */
-  record Limits(long perChatMs, int perSecond, int maxAttempts, long firstBackoffMs) {
-    static final Limits TELEGRAM = new Limits(1_000, 30, 6, 500);
+  record Limits(long perChatMs, int perSecond, long firstBackoffMs, long maxBackoffMs, long giveUpAfterMs) {
+    static final Limits TELEGRAM = new Limits(1_000, 30, 500, 30_000, 24L * 3_600_000);
   }
 
   private final Context context;
@@ -43,7 +46,7 @@ final class OutboundQueue {
     boolean inFlight;
   }
 
-  private record Item(String method, JsonObject params, Promise<Object> done, int[] attempts) {}
+  private record Item(String method, JsonObject params, Promise<Object> done, int[] attempts, long since) {}
 
   OutboundQueue(Context context, BotApi api, Limits limits) {
     this.context = context;
@@ -55,7 +58,7 @@ final class OutboundQueue {
   Future<Object> send(long chatId, String method, JsonObject params) {
     Promise<Object> done = Promise.promise();
     context.runOnContext(v -> {
-      lanes.computeIfAbsent(chatId, k -> new Lane()).items.add(new Item(method, params, done, new int[1]));
+      lanes.computeIfAbsent(chatId, k -> new Lane()).items.add(new Item(method, params, done, new int[1], System.currentTimeMillis()));
       pump();
     });
     return done.future();
@@ -106,9 +109,12 @@ final class OutboundQueue {
         int code = err instanceof BotApi.Failure f ? f.code : 0;
         int retryAfter = err instanceof BotApi.Failure f ? f.retryAfterSeconds : 0;
         boolean transient_ = code == 429 || code == 0 || code >= 500;
-        if (transient_ && item.attempts()[0] < limits.maxAttempts()) {
+        if (code == 429) {
+          item.attempts()[0]--; // Telegram asked us to wait: not a failed attempt
+        }
+        if (transient_ && now - item.since() < limits.giveUpAfterMs()) {
           long wait = retryAfter > 0 ? retryAfter * 1_000L
-              : limits.firstBackoffMs() << Math.min(10, item.attempts()[0] - 1);
+              : Math.min(limits.maxBackoffMs(), limits.firstBackoffMs() << Math.min(10, Math.max(0, item.attempts()[0] - 1)));
           lane.notBefore = now + Math.max(wait, limits.perChatMs());
           LOG.warn("telegram.send_retry method={} code={} attempt={} wait_ms={}", item.method(), code,
               item.attempts()[0], lane.notBefore - now);

@@ -70,7 +70,8 @@ public final class TelegramChannel {
         updates.recover();
         publicUrl.ifPresentOrElse(url -> api.call("setWebhook", new JsonObject()
                     .put("url", url + TelegramWebhook.PATH)
-                    .put("secret_token", config.webhookSecret().get()), 10_000)
+                    .put("secret_token", config.webhookSecret().get())
+                    .put("allowed_updates", TelegramUpdates.ALLOWED_UPDATES), 10_000)
                 .onSuccess(r -> LOG.info("telegram.webhook_set path={}", TelegramWebhook.PATH))
                 .onFailure(err -> LOG.warn("telegram.set_webhook_failed error={}", TelegramUpdates.describe(err))),
             () -> LOG.warn("telegram.webhook_not_set reason=MHAI_PUBLIC_URL_unset (call setWebhook yourself, see docs/telegram.md)"));

@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 public final class TelegramCommands {
   /** The menu registered with setMyCommands, in this order. */
-  static final List<String> MENU =
-      List.of("start", "help", "checkin", "mood", "exercise", "phq9", "gad7", "mydata", "forgetme", "stop");
+  static final List<String> MENU = List.of("start", "help", "checkin", "mood", "exercise", "phq9", "gad7", "consent",
+      "privacy", "mydata", "forgetme", "stop");
 
   /** What an incoming command is. */
   enum Kind {
@@ -49,10 +49,19 @@ public final class TelegramCommands {
   static Kind kind(String command) {
     return switch (command) {
       case "/start" -> Kind.START;
-      case "/help", "/checkin", "/mood", "/phq9", "/gad7", "/stop", "/exercise" -> Kind.PASS_THROUGH;
+      // every command the bot's own texts mention works here too (the onboarding says "/consent")
+      case "/help", "/checkin", "/mood", "/phq9", "/gad7", "/stop", "/exercise", "/consent", "/privacy" -> Kind.PASS_THROUGH;
       case "/mydata", "/forgetme" -> Kind.CHANNEL;
       default -> Kind.UNKNOWN;
     };
+  }
+
+  /**
+   * The words of an unknown command, for the crisis policy: "/i_want_to_die@Bot" → "i want to die".
+   * A command is text too: a patient may type their crisis as one.
+   */
+  static String words(String command) {
+    return command.substring(1).replace('_', ' ').strip();
   }
 
   /** The channel's own answer to an {@link Kind#UNKNOWN} command. */

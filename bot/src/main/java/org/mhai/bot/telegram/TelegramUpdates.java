@@ -39,6 +39,13 @@ final class TelegramUpdates {
       "channel_post", "edited_channel_post", "inline_query", "chosen_inline_result", "poll", "poll_answer",
       "chat_member", "chat_join_request", "message_reaction", "message_reaction_count", "business_message",
       "shipping_query", "pre_checkout_query");
+  /**
+   * The update types the service handles, sent as {@code allowed_updates} with every getUpdates and
+   * setWebhook: Telegram remembers the last list it was given, so a list set once to ["message"] (by
+   * another tool or an earlier deployment) would silently stop button taps.
+   */
+  static final io.vertx.core.json.JsonArray ALLOWED_UPDATES =
+      new io.vertx.core.json.JsonArray(List.of("message", "edited_message", "callback_query", "my_chat_member"));
   private static final long TYPING_EVERY_MS = 4_000;
   private static final long DIRECT_TIMEOUT_MS = 10_000;
 
@@ -212,9 +219,12 @@ final class TelegramUpdates {
       TelegramCommands.Kind kind = TelegramCommands.kind(cmd);
       boolean words = text.strip().split("\\s+", 2).length > 1;
       if ((kind == TelegramCommands.Kind.PASS_THROUGH || kind == TelegramCommands.Kind.UNKNOWN) && words) {
+        // (an unknown command's own words are read too: "/kill_myself tonight" as "kill myself tonight")
+        String read = kind == TelegramCommands.Kind.UNKNOWN
+            ? TelegramCommands.words(cmd) + " " + text.strip().split("\\s+", 2)[1] : text;
         // Words after a command are the patient's words: they go through the pipeline (and the
         // crisis policy) whole, never dropped. "/help I took all my pills" is read as written.
-        return withChat(chatId, locale).compose(ch -> turn(ch, text, clientMessageId, recovery));
+        return withChat(chatId, locale).compose(ch -> turn(ch, read, clientMessageId, recovery));
       }
       Future<String> handled = switch (kind) {
         case START -> telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
@@ -222,8 +232,13 @@ final class TelegramUpdates {
             : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
         case PASS_THROUGH -> withChat(chatId, locale).compose(ch -> turn(ch, cmd, clientMessageId, recovery));
         case CHANNEL -> withChat(chatId, locale).compose(ch -> dataRights.command(ch, cmd));
-        case UNKNOWN -> withChat(chatId, locale)
-            .compose(ch -> sendText(ch, TelegramCommands.answer(cmd, ch.locale())));
+        // An unknown command's words go through the pipeline like any text ("/suicide", "/i_want_to_die"
+        // reach the crisis policy); the "unknown command" hint follows only outside a crisis episode.
+        case UNKNOWN -> withChat(chatId, locale).compose(ch -> turn(ch, TelegramCommands.words(cmd), clientMessageId, recovery)
+            .compose(status -> store.state(ch.conversation().id())
+                .compose(state -> state.crisis().active() || TelegramCommands.words(cmd).isEmpty()
+                    ? Future.succeededFuture(status)
+                    : sendText(ch, TelegramCommands.answer(cmd, ch.locale())))));
       };
       if (!words) {
         return handled;
@@ -402,6 +417,19 @@ final class TelegramUpdates {
   private Future<String> send(Chat ch, JsonObject params) {
     if (ch.blocked()) {
       return Future.succeededFuture("done"); // blocked: nothing is sent until they start the bot again
+    }
+    List<String> parts = MessageSplit.parts(params.getString("text", ""), MessageSplit.TELEGRAM_LIMIT);
+    if (parts.size() > 1) {
+      // Over Telegram's 4,096 characters: sent as several messages, in order, the buttons on the last.
+      Future<String> chain = Future.succeededFuture("done");
+      for (int i = 0; i < parts.size(); i++) {
+        JsonObject part = params.copy().put("text", parts.get(i));
+        if (i < parts.size() - 1) {
+          part.remove("reply_markup");
+        }
+        chain = chain.compose(s -> send(ch, part));
+      }
+      return chain;
     }
     return out.send(ch.chatId(), "sendMessage", params).map(r -> "done").recover(err -> {
       if (err instanceof BotApi.Failure f && f.code == 403) {
