@@ -111,4 +111,40 @@ class TelegramDeliveryTest {
     JsonObject consent = api.awaitMessage(other, 2, m -> m.getString("text").contains("stored encrypted"), WAIT);
     assertTrue(consent.containsKey("reply_markup"), "the consent question with its buttons: " + consent.encode());
   }
+
+  @Test
+  void while_a_therapist_holds_the_chat_the_bot_sends_nothing_automated() throws Exception {
+    long chat = 8107;
+    api.pushText(chat, "/start");
+    api.awaitSent(chat, 2, WAIT);
+    api.pushText(chat, "I want to kill myself tonight");
+    api.awaitSent(chat, 5, WAIT); // the crisis reply: the patient is in the on-call queue
+    String conversation;
+    try (var c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "select conversation_id from telegram_chat where chat_id = ?")) {
+      st.setLong(1, chat);
+      var rs = st.executeQuery();
+      rs.next();
+      conversation = rs.getString(1);
+    }
+    fx.createStaff("ana", "Ana", "therapist", "a long enough password 1");
+    String ana = fx.login("ana", "a long enough password 1");
+    var claim = fx.http.post(fx.port(), "127.0.0.1", "/api/v1/conversations/" + conversation + "/takeover")
+        .bearerTokenAuthentication(ana).send().await();
+    assertEquals(200, claim.statusCode(), claim.bodyAsString());
+    int before = api.sent(chat).size();
+    int typingBefore = api.calls("sendChatAction").size();
+
+    api.push(new JsonObject().put("message", FakeBotApi.message(chat, "en")
+        .put("sticker", new JsonObject().put("file_id", "x").put("emoji", "\uD83D\uDE22"))));
+    api.push(new JsonObject().put("edited_message", FakeBotApi.message(chat, "en").put("text", "never mind")));
+    api.pushText(chat, "/whatever");
+    api.pushText(chat, "are you still there");
+    FakeBotApi.sleep(3_000);
+    List<String> after = api.sent(chat).subList(before, api.sent(chat).size()).stream()
+        .map(m -> m.getString("text")).toList();
+    assertTrue(after.stream().noneMatch(t -> t.contains("only read text") || t.contains("edited")
+        || t.contains("don't know that command")), "nothing automated during the takeover: " + after);
+    assertEquals(typingBefore, api.calls("sendChatAction").size(), "no typing while the therapist holds the chat");
+  }
 }

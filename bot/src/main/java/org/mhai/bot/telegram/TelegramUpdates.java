@@ -236,7 +236,7 @@ final class TelegramUpdates {
         // reach the crisis policy); the "unknown command" hint follows only outside a crisis episode.
         case UNKNOWN -> withChat(chatId, locale).compose(ch -> turn(ch, TelegramCommands.words(cmd), clientMessageId, recovery)
             .compose(status -> store.state(ch.conversation().id())
-                .compose(state -> state.crisis().active() || TelegramCommands.words(cmd).isEmpty()
+                .compose(state -> state.crisis().active() || state.takeover().isPresent() || TelegramCommands.words(cmd).isEmpty()
                     ? Future.succeededFuture(status)
                     : sendText(ch, TelegramCommands.answer(cmd, ch.locale())))));
       };
@@ -250,10 +250,34 @@ final class TelegramUpdates {
     String caption = m.getString("caption");
     if (caption != null && !caption.isBlank()) {
       // A photo's caption can say something that matters (even a crisis): it is read like text.
-      return withChat(chatId, locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "media.caption"))
+      return withChat(chatId, locale).compose(ch -> automated(ch, TelegramTexts.get(ch.locale(), "media.caption"))
           .compose(s -> turn(ch, caption, clientMessageId, recovery)));
     }
-    return withChat(chatId, locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "media")));
+    // While a therapist holds the chat, the bot says nothing automated: the therapist sees what came.
+    return withChat(chatId, locale).compose(ch -> holding(ch).compose(held -> held
+        ? turn(ch, "[" + mediaKind(m) + "]", clientMessageId, recovery)
+        : sendText(ch, TelegramTexts.get(ch.locale(), "media"))));
+  }
+
+  /** What a non-text message is, for the therapist's view: "sticker", "photo", "voice", ... */
+  static String mediaKind(JsonObject m) {
+    for (String k : List.of("sticker", "photo", "voice", "video", "video_note", "animation", "audio", "document",
+        "location", "contact", "poll", "dice")) {
+      if (m.containsKey(k)) {
+        return k;
+      }
+    }
+    return "attachment";
+  }
+
+  /** Whether a therapist holds the conversation now (the bot is silent but for the crisis policy). */
+  private Future<Boolean> holding(Chat ch) {
+    return store.state(ch.conversation().id()).map(st -> st.takeover().isPresent());
+  }
+
+  /** A channel's own automated line, never sent while a therapist holds the chat. */
+  private Future<String> automated(Chat ch, String text) {
+    return holding(ch).compose(held -> held ? Future.succeededFuture("done") : sendText(ch, text));
   }
 
   /**
@@ -272,7 +296,7 @@ final class TelegramUpdates {
       UUID id = UUID.nameUUIDFromBytes(("telegram-edit:" + updateId).getBytes(StandardCharsets.UTF_8));
       return withChat(c.getLong("id"), locale).compose(ch -> turn(ch, text, id, recovery));
     }
-    return withChat(c.getLong("id"), locale).compose(ch -> sendText(ch, TelegramTexts.get(ch.locale(), "edited")));
+    return withChat(c.getLong("id"), locale).compose(ch -> automated(ch, TelegramTexts.get(ch.locale(), "edited")));
   }
 
   /** A tap on a quick-reply button: the patient "says" that button's text. */
@@ -334,9 +358,18 @@ final class TelegramUpdates {
 
   /** One patient turn through the pipeline, with the typing action shown until the replies are ready. */
   private Future<String> turn(Chat ch, String text, UUID clientMessageId, boolean recovery) {
-    long typing = startTyping(ch);
+    // No "typing…" while a therapist holds the chat: the bot is not the one who will answer.
+    return holding(ch).otherwise(false).compose(held -> turn(ch, text, clientMessageId, recovery, held));
+  }
+
+  private Future<String> turn(Chat ch, String text, UUID clientMessageId, boolean recovery, boolean held) {
+    long typing = held ? -1 : startTyping(ch);
     return postOnce(ch, text, clientMessageId, true)
-        .andThen(ar -> vertx.cancelTimer(typing))
+        .andThen(ar -> {
+          if (typing >= 0) {
+            vertx.cancelTimer(typing);
+          }
+        })
         .compose(result -> result.duplicate() && !recovery
             ? Future.succeededFuture("done") // the same message again (a second tap): answered the first time
             : sendAll(ch, concat(result.earlier(), result.replies())))
