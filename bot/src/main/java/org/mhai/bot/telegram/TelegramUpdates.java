@@ -309,6 +309,12 @@ final class TelegramUpdates {
     String locale = from.getString("language_code", "en");
     if (q.getString("data", "").startsWith(TelegramDataRights.PREFIX)) {
       answerCallback(queryId, null);
+      if (message != null && message.getValue("message_id") != null) {
+        // The confirmation keyboard goes with the tap: it cannot be answered twice.
+        direct("editMessageReplyMarkup", new JsonObject().put("chat_id", chatId)
+            .put("message_id", message.getValue("message_id"))
+            .put("reply_markup", new JsonObject().put("inline_keyboard", new JsonArray())));
+      }
       return dataRights.callback(chatId, locale, q.getString("data"));
     }
     Optional<long[]> button = Keyboards.parse(q.getString("data", ""));
