@@ -14,6 +14,7 @@ import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.assessment.ItemAnswer;
 import org.mhai.dialogue.checkin.MoodParser;
+import org.mhai.dialogue.crisis.AnswerReader;
 import org.mhai.dialogue.crisis.CrisisPolicy;
 import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.dialogue.flow.BuiltInFlows;
@@ -461,8 +462,9 @@ public final class DialogueEngine {
         }
       }
       case "yesno": {
-        YesNo.Answer a = YesNo.read(text);
-        return a == YesNo.Answer.UNCLEAR ? Optional.empty() : Optional.of(a == YesNo.Answer.YES ? "yes" : "no");
+        YesNo.Answer a = AnswerReader.read(AnswerReader.Asked.OFFER, text).answer();
+        return a == YesNo.Answer.YES || a == YesNo.Answer.NO ? Optional.of(a == YesNo.Answer.YES ? "yes" : "no")
+            : Optional.empty();
       }
       case "pattern":
         return v.pattern().isPresent() && text.length() <= v.maxLength() && BoundedMatch.matches(v.pattern().get(), text)
@@ -545,7 +547,7 @@ public final class DialogueEngine {
     if (lower.matches("(a bit|a little|somewhat|kind of|sort of|un poco|algo)( better)?[.!]*")) {
       return Optional.of("a_bit");
     }
-    YesNo.Answer yn = YesNo.read(lower);
+    YesNo.Answer yn = AnswerReader.read(AnswerReader.Asked.HELPED, lower).answer();
     return yn == YesNo.Answer.YES ? Optional.of("helped") : yn == YesNo.Answer.NO ? Optional.of("not_helped")
         : Optional.empty();
   }

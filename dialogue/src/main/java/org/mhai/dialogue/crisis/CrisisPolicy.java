@@ -112,7 +112,7 @@ public final class CrisisPolicy {
 
   private Decision screen(Plan plan, CrisisState c) {
     Question q = c.awaiting().orElse(Question.WISH_DEAD);
-    YesNo.Answer answer = YesNo.read(plan.turn.text());
+    YesNo.Answer answer = AnswerReader.read(AnswerReader.Asked.of(q), plan.turn.text()).answer();
     if (answer == YesNo.Answer.UNCLEAR && c.unclear() == 0) {
       plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, answer));
       plan.replies.add(new Reply(plan.m.get("cssrs.unclear") + " " + plan.m.get(q.key()), plan.yesNo()));
@@ -147,7 +147,7 @@ public final class CrisisPolicy {
     int since = plan.state.patientMessages() - c.staySince();
     RiskLevel raised = risk.level();
     List<String> signals = risk.signals();
-    YesNo.Answer answer = YesNo.read(plan.turn.text());
+    YesNo.Answer answer = AnswerReader.read(AnswerReader.Asked.SAFE_NOW, plan.turn.text()).answer();
     boolean answeringSafety = since == 1;
     if (answeringSafety && answer == YesNo.Answer.NO && !raised.atLeast(RiskLevel.IMMINENT)) {
       raised = RiskLevel.IMMINENT;
