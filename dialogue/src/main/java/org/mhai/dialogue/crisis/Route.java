@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import static org.mhai.dialogue.crisis.DangerCues.any;
+import static org.mhai.dialogue.crisis.DangerCues.compile;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The kind of risk a message carries, each with its own escalation reason, replies and resource
+ * lines: a child or vulnerable adult at risk comes first, then violence at home, then harm to
+ * others, else self-harm and suicide.
+ */
+public enum Route {
+  SELF_HARM("self_harm", Helplines.Kind.CRISIS),
+  HARM_TO_OTHERS("harm_to_others", Helplines.Kind.CRISIS),
+  DOMESTIC_VIOLENCE("domestic_violence", Helplines.Kind.DOMESTIC_ABUSE),
+  SAFEGUARDING("safeguarding", Helplines.Kind.SAFEGUARDING);
+
+  private final String reason;
+  private final Helplines.Kind lines;
+
+  Route(String reason, Helplines.Kind lines) {
+    this.reason = reason;
+    this.lines = lines;
+  }
+
+  /** The escalation reason ("self_harm", "harm_to_others", "domestic_violence", "safeguarding"). */
+  public String reason() {
+    return reason;
+  }
+
+  public Helplines.Kind lines() {
+    return lines;
+  }
+
+  public static Route ofReason(String reason) {
+    for (Route r : values()) {
+      if (r.reason.equals(reason)) {
+        return r;
+      }
+    }
+    return SELF_HARM;
+  }
+
+  private static final String YOUNG = "(?:little|baby|younger|kid|small|toddler|niece|nephew|cousin|son|daughter|sister|brother"
+      + "|boys?|girls?|child|children|kids|pupil|student|resident|grandad|grandpa|grandma|nan|nana|mam|elderly|learning "
+      + "disabilit\\w*|dementia|alzheimer|\\d+ year old|i'?m 1[0-7]\\b|she'?s \\d\\b|he'?s \\d\\b|hermanit[oa]s?|hermana "
+      + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"
+      + "de 1[0-7] anos|\\d anos|bebe|menor)";
+  private static final List<Pattern> CHILD = compile(
+      YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks|burn|hits|hit|hitting|hurting|"
+          + "slaps|slapped|beats|locked|without food|doesn'?t feed|don'?t feed|alone for days|pictures|photos|secrets|"
+          + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
+          + "moratones|pega|golpea|toca|amarrad|no le dan|solos|fotos|regalos|grita|quemadura|llagas|cable|marcas)",
+      "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
+      "(?:is|es) \\d+ and (?:her|his) \"?boyfriend\"? is \\d+", "de \\d+ (?:anos )?(?:se ve|con un hombre)",
+      "hombre de \\d+ que", "(?:slaps|hits|abuses) a resident", "me toca y me dijo", "i'?m 1[0-7] and my \\w+(?:'?s \\w+)? hits me",
+      "tengo 1[0-7] y mi", "nos pega", "le pega su padre", "locked in (?:his|her) room", "sin comer", "leave their (?:toddler|kids?|"
+          + "baby|children) alone", "dejan a sus ninos solos");
+  private static final List<Pattern> VIOLENCE_AT_HOME = compile(
+      "(?:husband|wife|partner|boyfriend|girlfriend|\\bex\\b|dad|father|son|stepdad|he|she|marido|esposo|esposa|mujer|pareja|novio|"
+          + "novia|padre|papa|hijo)\\b[^.!?]{0,40}\\b(?:hit me|hits me|hitting me|hit her|punches|punched|thrown me|threw me|"
+          + "choked|strangled|pushed me|kill me|i'?m dead|locked me|took my phone|controls|goes through my phone|avo|"
+          + "restraining order|banging|break it down|back door|knife by the bed|hurting me|me pega|me golpea|golpeado|"
+          + "le pega|me empuj\\w*|empujo|me amenaza|matarme|me encerro|me quito|del cuello|romper cosas|aporreando|"
+          + "orden de alejamiento|obliga a tener relaciones|un cuchillo|pegar|me ha vuelto a pegar|me tiro al suelo|insultarme)",
+      "said (?:he|she)'?d kill me", "he'?ll kill me", "(?:he|she)'?s in the next room", "me ha vuelto a pegar", "vuelve a pegar",
+      "amenaza con matarme", "viene a matarme");
+  private static final List<Pattern> OTHERS = compile(
+      "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
+          + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! myself)",
+      "(?:knife|gun|bat) (?:at|outside) (?:my )?\\w+'?s (?:door|room|place)", "outside (?:my )?\\w+'?s door with a (?:knife|gun)",
+      "pay for what (?:he|she) did", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
+      "(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar|lastimar|pegar|meter un balazo|quemar|empujar|"
+          + "tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)", "quiero matar", "voy a por el");
+
+  /** The route of a message: its danger kinds and cues first, then the detector's signals. */
+  public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
+    if (danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) {
+      return SAFEGUARDING;
+    }
+    if (danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
+        || detectorSignals.contains("harm_from_others")) {
+      return DOMESTIC_VIOLENCE;
+    }
+    if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain)) {
+      return HARM_TO_OTHERS;
+    }
+    return SELF_HARM;
+  }
+
+  /** True when the message names a risk of this route on its own (not only the default). */
+  public static boolean named(String plain, Set<DangerCues.Kind> danger, Collection<String> signals) {
+    return of(plain, danger, signals) != SELF_HARM;
+  }
+}
