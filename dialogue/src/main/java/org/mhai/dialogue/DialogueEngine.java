@@ -15,7 +15,10 @@ import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.assessment.ItemAnswer;
 import org.mhai.dialogue.checkin.MoodParser;
 import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.Assessment;
 import org.mhai.dialogue.crisis.CrisisPolicy;
+import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.Plain;
 import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.Flow;
@@ -47,6 +50,10 @@ public final class DialogueEngine {
   private static final Set<String> STOP_WORDS =
       Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
   private static final int FALLBACK_EXERCISES = 3;
+  /** "What else can I try?", "another exercise": another exercise, never a screener. */
+  private static final java.util.regex.Pattern ANOTHER_EXERCISE = java.util.regex.Pattern.compile(
+      "what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
+          + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar");
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
@@ -92,11 +99,15 @@ public final class DialogueEngine {
       return startFlow(state, t);
     }
     Turn.PatientMessage message = (Turn.PatientMessage) turn;
+    Decision d;
+    boolean failed = false;
     try {
-      return answer(state, message);
+      d = answer(state, message);
     } catch (RuntimeException e) {
-      return fallback(state, message, e);
+      d = fallback(state, message, e);
+      failed = true;
     }
+    return ConsentGate.withQuestion(state, d, flows, message.at(), failed);
   }
 
   /**
@@ -110,7 +121,8 @@ public final class DialogueEngine {
     r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
     state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "error")));
     state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(turn.at(), a.instrument())));
-    Optional<Decision> crisisDecision = crisis.decide(state, turn, r.events);
+    // The offered-answer discount applies here too, and a raw score never starts the screener.
+    Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events, false);
     if (crisisDecision.isPresent()) {
       return crisisDecision.get();
     }
@@ -175,15 +187,19 @@ public final class DialogueEngine {
     r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
     turn.emotion().ifPresent(e -> r.add(new DialogueEvent.EmotionAssessed(turn.at(), turn.seq(), e.ekman(),
         e.labels(), e.sentiment().label(), e.sentiment().score(), e.model())));
-    if (state.flow().isPresent() && (state.crisis().active() || risk.level().atLeast(RiskLevel.MEDIUM))) {
+    Turn.PatientMessage assessed = structuredAnswerRisk(state, turn);
+    ConsentGate.agreedOutsideFlow(state, flows, turn).ifPresent(r::add);
+    RiskLevel concern = Assessment.of(state, assessed).level();
+    if (state.flow().isPresent() && (state.crisis().active() || concern.atLeast(RiskLevel.MEDIUM))) {
       // No flow answer is read from a message of concern; the crisis policy takes the conversation.
       r.add(new DialogueEvent.FlowEnded(turn.at(), state.flow().get().flowId(), "crisis"));
     }
-    Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events);
+    Optional<Decision> crisisDecision = crisis.decide(state, assessed, r.events);
     if (crisisDecision.isPresent()) {
       return state.takeover().isPresent() && !idle(state, turn) ? duringTakeover(state, crisisDecision.get())
           : crisisDecision.get();
     }
+    CrisisPolicy.noted(state, assessed).ifPresent(r::add);
     if (state.takeover().isPresent()) {
       if (!idle(state, turn)) {
         return r.decision(); // a therapist holds the conversation: the bot stays silent
@@ -193,9 +209,30 @@ public final class DialogueEngine {
       r.add(new DialogueEvent.TakeoverEnded(turn.at(), t.staffId(), t.staffName()));
       r.say(r.m.get("takeover.expired", t.staffName()));
     }
+    Optional<Decision> request = crisis.request(r.state, assessed, r.events);
+    if (request.isPresent()) { // a person, "are you a bot?", numbers that don't work here: from any state
+      List<Reply> replies = new ArrayList<>(r.replies);
+      replies.addAll(request.get().replies());
+      return new Decision(request.get().events(), replies, request.get().effects());
+    }
     String command = turn.text().trim().toLowerCase(Locale.ROOT);
     if (STOP_WORDS.contains(command)) {
       return stop(r);
+    }
+    MessageCues cues = MessageCues.read(Plain.of(turn.text()));
+    if (cues.panic() && r.state.assessment().isEmpty()) {
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+      r.say(r.m.get("panic.breathing"));
+      return r.decision();
+    }
+    if (ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find() && r.state.assessment().isEmpty()) {
+      Optional<Flow> exercise = flows.published("exercise");
+      if (exercise.isPresent()) {
+        r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+        r.say(r.m.get("exercise.another"));
+        startFlow(r, exercise.get(), 0);
+        return r.decision();
+      }
     }
     if (state.assessment().isPresent()) {
       return assessmentAnswer(r, turn, command);
@@ -237,7 +274,9 @@ public final class DialogueEngine {
   private Turn.PatientMessage structuredAnswerRisk(DialogueState state, Turn.PatientMessage turn) {
     RiskAssessment risk = turn.risk();
     boolean learnedOnly = !risk.signals().isEmpty() && risk.signals().stream().allMatch(LEARNED_SIGNALS::contains);
-    if (!learnedOnly || state.crisis().active() || !offeredAnswer(state, turn.text())) {
+    boolean button = Buttons.offered(flows, turn.text()) && !risk.level().escalates();
+    if (risk.level() == RiskLevel.NONE || state.crisis().active()
+        || !(button || learnedOnly && offeredAnswer(state, turn.text()))) {
       return turn;
     }
     RiskAssessment discounted = new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(),
@@ -398,6 +437,12 @@ public final class DialogueEngine {
         return true;
       }
       Reply again = new Reply(fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
+      if (q.record().equals(Optional.of("consent_service"))) {
+        // Consent cannot be skipped by unmatched replies: the question returns, however often.
+        r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
+        r.replies.add(new Reply(r.m.get("flow.retry.options") + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
       return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
     }
     if (node.get() instanceof Node.Capture c) {
@@ -417,6 +462,14 @@ public final class DialogueEngine {
       return notUnderstood(r, flow, cursor, retry, again);
     }
     if (node.get() instanceof Node.Recommend rec) {
+      if (ANOTHER_EXERCISE.matcher(Plain.of(text)).find()) {
+        String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        r.say(r.m.get("exercise.another"));
+        startFlow(r, flow, 0);
+        return true;
+      }
       Optional<String> outcome = feedback(lower, r.m);
       String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
       if (outcome.isPresent()) {

@@ -58,8 +58,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
       "ho preso (?:le|tutte)", "messer in der hand", "couteau");
   private static final List<Pattern> PANIC = compile(
-      "can'?t breathe", "cant breathe", "panic attack", "heart (?:is |'?s )?(?:racing|pounding)", "hyperventilat",
-      "no puedo respirar", "ataque de (?:panico|ansiedad)", "me falta el aire", "el corazon a mil", "crisis de ansiedad");
+      "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
+      "panic attack (?:right )?now", "my heart (?:is |'?s )?(?:racing|pounding)", "heart is racing", "hyperventilat",
+      "no puedo respirar", "(?:tengo|estoy teniendo|me esta dando|me da) (?:un )?ataque de (?:panico|ansiedad)",
+      "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad");
   private static final List<Pattern> PREP = compile(
       "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)", "(?:stuff|things) away", "can have my",
       "wr[oi]te? (?:some |the )?(?:letters|a letter|my note|a note|goodbye)", "written (?:my |the |a )?(?:note|letters)",

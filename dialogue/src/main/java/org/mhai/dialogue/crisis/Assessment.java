@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Turn;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * A patient message assessed in the context of the conversation, before any answer is read: the
+ * detector's verdict, danger now ({@link DangerCues}), the route ({@link Route}), direct requests
+ * and other-language cues ({@link MessageCues}), and the evidence of the last
+ * {@value DialogueState#EVIDENCE_WINDOW} messages (preparations + finality + a timeframe → {@code high}).
+ *
+ * @param level the level to act on (never lower than the detector's, except a learned-only
+ *     {@code medium}, which is evidence but does not start the screener on its own)
+ * @param noted this message's own cues, recorded in a {@code risk_cues_noted} event
+ * @param evidence the sequence numbers of the messages whose evidence gave {@code level}
+ */
+public record Assessment(RiskLevel level, Route route, List<String> signals, List<String> noted, List<Long> evidence,
+    Set<DangerCues.Kind> danger, MessageCues cues, String plain) {
+
+  private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
+
+  public Assessment {
+    signals = List.copyOf(signals);
+    noted = List.copyOf(noted);
+    evidence = List.copyOf(evidence);
+    danger = Set.copyOf(danger);
+  }
+
+  public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
+    String plain = Plain.of(turn.text());
+    Set<DangerCues.Kind> danger = DangerCues.in(plain);
+    MessageCues cues = MessageCues.read(plain);
+    List<String> detectorSignals = turn.risk().signals();
+    RiskLevel level = turn.risk().level();
+    boolean learnedOnly = !detectorSignals.isEmpty() && LEARNED.containsAll(detectorSignals);
+    if (learnedOnly && level == RiskLevel.MEDIUM) {
+      level = RiskLevel.LOW; // evidence a clinician would not accept alone: it counts in the window below
+    }
+    Set<String> signals = new LinkedHashSet<>(detectorSignals);
+    List<String> noted = new ArrayList<>();
+    for (DangerCues.Kind k : danger) {
+      level = RiskLevel.max(level, k.imminent() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
+      signals.add(k.signal());
+      noted.add(k.signal());
+    }
+    Route route = Route.of(plain, danger, detectorSignals);
+    if (route != Route.SELF_HARM) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
+      signals.add(route.reason());
+    }
+    if (cues.foreign() != RiskLevel.NONE) {
+      level = RiskLevel.max(level, cues.foreign());
+      signals.add(MessageCues.FOREIGN);
+    }
+    if (cues.call()) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
+      signals.add("asks_for_emergency_help");
+    }
+    if (cues.panic() && danger.isEmpty() && route == Route.SELF_HARM && level == RiskLevel.MEDIUM
+        && !detectorSignals.contains("ideation") && !detectorSignals.contains("passive_ideation")) {
+      level = RiskLevel.LOW; // a panic attack gets breathing guidance, not a suicide screener
+    }
+    noted.addAll(cues.evidence());
+    TreeSet<Long> evidence = new TreeSet<>();
+    evidence.add(turn.seq());
+    RiskLevel accumulated = accumulate(state, turn.seq(), noted, turn.risk().level(), evidence);
+    if (accumulated.compareTo(level) > 0) {
+      level = accumulated;
+      signals.add("accumulated_evidence");
+    }
+    return new Assessment(level, route, List.copyOf(signals), noted, List.copyOf(evidence), danger, cues, plain);
+  }
+
+  /**
+   * Preparations, finality and a timeframe across the window: two different kinds, or preparations
+   * in three messages, or either after an earlier message of concern, give {@code high}.
+   */
+  private static RiskLevel accumulate(DialogueState state, long seq, List<String> noted, RiskLevel detector,
+      Set<Long> evidence) {
+    List<DialogueState.Cue> cues = new ArrayList<>(state.evidence());
+    noted.forEach(n -> cues.add(new DialogueState.Cue(seq, state.patientMessages(), n)));
+    Set<Long> prep = new TreeSet<>();
+    Set<Long> fin = new TreeSet<>();
+    Set<Long> time = new TreeSet<>();
+    Set<Long> concern = new TreeSet<>();
+    for (DialogueState.Cue c : cues) {
+      switch (c.cue()) {
+        case MessageCues.PREPARATION -> prep.add(c.seq());
+        case MessageCues.FINALITY -> fin.add(c.seq());
+        case "timeframe" -> time.add(c.seq());
+        default -> {
+          if (c.cue().startsWith("detector_") && c.seq() != seq) {
+            concern.add(c.seq());
+          }
+        }
+      }
+    }
+    int kinds = (prep.isEmpty() ? 0 : 1) + (fin.isEmpty() ? 0 : 1) + (time.isEmpty() ? 0 : 1);
+    boolean high = kinds >= 2 || prep.size() >= 3 || (kinds >= 1 && !concern.isEmpty() && (!prep.isEmpty() || !fin.isEmpty()));
+    if (!high || !(noted.contains(MessageCues.PREPARATION) || noted.contains(MessageCues.FINALITY) || noted.contains("timeframe"))) {
+      return RiskLevel.NONE; // only a message that adds evidence raises the level
+    }
+    evidence.addAll(prep);
+    evidence.addAll(fin);
+    evidence.addAll(time);
+    evidence.addAll(concern);
+    return RiskLevel.HIGH;
+  }
+}
