@@ -42,18 +42,21 @@ final class ConsentGate {
     for (DialogueEvent e : d.events()) {
       after = after.apply(e);
     }
-    if (!after.opened() || after.serviceConsent().isPresent() || after.takeover().isPresent()
-        || after.flow().map(f -> f.flowId().equals(BuiltInFlows.ONBOARDING)).orElse(false)) {
+    Optional<Node.Question> q = question(flows);
+    String question = q.map(n -> n.text().get(before.locale())).orElse("");
+    boolean asked = q.isPresent() && d.replies().stream().anyMatch(r -> r.text().contains(question));
+    boolean inOnboarding = after.flow().map(f -> f.flowId().equals(BuiltInFlows.ONBOARDING)).orElse(false);
+    if (!after.opened() || after.serviceConsent().isPresent() || after.takeover().isPresent() || asked
+        || inOnboarding && !d.replies().isEmpty() && after.flow().map(f -> !f.node().equals(CONSENT_NODE)).orElse(false)) {
       return d;
     }
-    Optional<Node.Question> q = question(flows);
     Optional<Flow> onboarding = flows.published(BuiltInFlows.ONBOARDING);
     if (q.isEmpty() || onboarding.isEmpty()) {
       return d;
     }
     String lang = after.locale();
     List<DialogueEvent> events = new ArrayList<>(d.events());
-    if (!after.crisis().active() && !failed) { // after a failure the question only returns, no flow is restarted
+    if (!after.crisis().active() && !failed && !inOnboarding) { // after a failure the question only returns
       after.flow().ifPresent(f -> events.add(new DialogueEvent.FlowEnded(at, f.flowId(), "replaced")));
       events.add(new DialogueEvent.FlowStarted(at, onboarding.get().id(), onboarding.get().version()));
       events.add(new DialogueEvent.FlowNodeEntered(at, onboarding.get().id(), CONSENT_NODE));

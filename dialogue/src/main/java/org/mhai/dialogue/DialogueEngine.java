@@ -53,7 +53,12 @@ public final class DialogueEngine {
   /** "What else can I try?", "another exercise": another exercise, never a screener. */
   private static final java.util.regex.Pattern ANOTHER_EXERCISE = java.util.regex.Pattern.compile(
       "what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
-          + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar");
+          + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar"
+          + "|anything else (?:quick )?(?:i can|to) (?:do|try)|something (?:quick |else )?(?:to do|i can do)|(?:try|do) (?:one of )?the "
+          + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"
+          + "|probar otro|probar un ejercicio|ayudas a (?:relajarme|calmarme)|ensenas (?:que|a) hacer|que hacer si me vuelve"
+          + "|algo para (?:relajarme|calmarme)");
+  private static final String PANIC_TEMPLATE = "panic";
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
@@ -220,15 +225,19 @@ public final class DialogueEngine {
       return stop(r);
     }
     MessageCues cues = MessageCues.read(Plain.of(turn.text()));
-    if (cues.panic() && r.state.assessment().isEmpty()) {
+    boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
+    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+      r.add(new DialogueEvent.TemplateUsed(turn.at(), PANIC_TEMPLATE));
       r.say(r.m.get("panic.breathing"));
       return r.decision();
     }
-    if (ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find() && r.state.assessment().isEmpty()) {
+    if ((afterPanic || ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find()) && r.state.assessment().isEmpty()) {
+      // After a panic attack, or asked for another: an exercise, never a screener.
       Optional<Flow> exercise = flows.published("exercise");
       if (exercise.isPresent()) {
         r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+        r.add(new DialogueEvent.TemplateUsed(turn.at(), "exercise"));
         r.say(r.m.get("exercise.another"));
         startFlow(r, exercise.get(), 0);
         return r.decision();

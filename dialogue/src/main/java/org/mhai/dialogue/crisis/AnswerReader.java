@@ -61,7 +61,7 @@ public final class AnswerReader {
 
   public static Reading read(Asked asked, String text) {
     String plain = Plain.of(text);
-    Set<DangerCues.Kind> kinds = new java.util.HashSet<>(DangerCues.in(plain));
+    Set<DangerCues.Kind> kinds = new java.util.HashSet<>(DangerCues.in(plain, asked.screening() || asked == Asked.SAFE_NOW));
     if (asked.screening() && DangerCues.timeframe(plain) && !LEADING_NO.matcher(plain).find()) {
       kinds.add(DangerCues.Kind.TIMEFRAME);
     }

@@ -35,7 +35,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
     String plain = Plain.of(turn.text());
-    Set<DangerCues.Kind> danger = DangerCues.in(plain);
+    boolean context = state.crisis().active() || !state.evidence().isEmpty();
+    Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
+    if (state.crisis().active() && DangerCues.any(MessageCues.FOREIGN_CONTEXT, plain)) {
+      danger.add(DangerCues.Kind.ACT);
+    }
     MessageCues cues = MessageCues.read(plain);
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
@@ -54,6 +58,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (route != Route.SELF_HARM) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
       signals.add(route.reason());
+    }
+    Route effective = route != Route.SELF_HARM || !state.crisis().active() ? route : state.crisis().routeKind();
+    if (effective != Route.SELF_HARM && DangerCues.any(Route.NOW, plain)) {
+      level = RiskLevel.IMMINENT; // the other person is there, or the act is under way, now
+      signals.add("danger_now");
     }
     if (cues.foreign() != RiskLevel.NONE) {
       level = RiskLevel.max(level, cues.foreign());

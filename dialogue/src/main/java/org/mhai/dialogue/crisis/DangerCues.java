@@ -18,7 +18,8 @@ public final class DangerCues {
   /** The kinds of danger, each with the signal name recorded in events. */
   public enum Kind {
     MEANS("means_at_hand"), ACT("act_under_way"), PLACE("place_of_danger"), TIMEFRAME("timeframe"),
-    NOT_SAFE("unsafe_now"), OTHERS("harm_to_others"), VIOLENCE("violence_at_home"), CHILD("person_at_risk");
+    NOT_SAFE("unsafe_now"), OTHERS("harm_to_others"), VIOLENCE("violence_at_home"), CHILD("person_at_risk"),
+    INTENT("intent_now"), SOON("timeframe_now");
 
     private final String signal;
 
@@ -32,14 +33,14 @@ public final class DangerCues {
 
     /** True where an attempt may be under way or danger is right now: the escalation is {@code imminent}. */
     public boolean imminent() {
-      return this == MEANS || this == ACT || this == PLACE || this == NOT_SAFE;
+      return this == MEANS || this == ACT || this == PLACE || this == NOT_SAFE || this == SOON;
     }
   }
 
   static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|rope|noose|gun|shotgun"
-      + "|pistol|rifle|stuff|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon)";
+      + "|pistol|rifle|scissors|hammer|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras)";
   static final String AT_HAND = "(?:in my hands?|next to me|beside me|right here|here|with me|in front of me|on the table"
-      + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|out|in the cupboard|en la mano|en las manos"
+      + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|in the cupboard|en la mano|en las manos"
       + "|aqui|aca|al lado|delante|en la mesilla|en la mesa|en mi mochila|preparad[oa]s|cargad[oa]|en el cajon|debajo de la cama"
       + "|en el armario|en mi cuarto|colgad[oa]|atad[oa]|conmigo)";
   static final String TIME = "(?:tonight|tonite|tomorrow|this (?:weekend|evening|afternoon)|on (?:monday|tuesday|wednesday"
@@ -48,7 +49,7 @@ public final class DangerCues {
       + "|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|viernes|dentro de? un rato|en un rato"
       + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se)";
   private static final String ACT_WORDS = "(?:do it|doing it|go through with it|finish it|end it|end my life|kill myself|"
-      + "killing myself|(?:want to|wanna|going to|gonna) die|quiero morir(?:me)?|jump|take (?:them|the pills|it|everything)|tonight'?s the night|lo hago|lo voy a hacer|voy a hacer(?:lo)?|"
+      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump|take (?:them|the pills|it|everything)|tonight'?s the night|lo hago|lo voy a hacer|voy a hacer(?:lo)?|"
       + "me mato|me voy a (?:matar|tirar|colgar)|se acaba|no voy a estar|hacer que pase|es el dia|es hoy|no hay vuelta|lo hare|"
       + "acabar con todo|i'?ve decided|i'?m going\\b(?! to)|i'?m doing it|i'?ll do it|i'?m gonna (?:do|jump|end))";
 
@@ -64,20 +65,41 @@ public final class DangerCues {
       "(?:already|just) (?:took|taken|swallowed|cut|started)", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
           + "the (?:whole )?(?:bottle|lot|pack|box)|everything|a (?:load|bunch|handful|lot) of|\\d+|like \\d+|half|some of them|"
           + "the (?:pills|tablets)|all (?:my|the|of)|my (?:pills|tablets|meds))",
-      "(?:sleepy|drowsy|dizzy|woozy) (?:after|from) (?:the|my|those)", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very )?"
-          + "(?:sleepy|drowsy|dizzy|woozy)\\b(?! (?:at work|today|in class))",
-      "(?:i'?m|im|i am) (?:bleeding|cutting)", "there'?s (?:a lot of |so much )?blood", "won'?t stop(?: bleeding)?",
+      "(?:sleepy|drowsy|dizzy|woozy) (?:after|from) (?:the|my|those)",
+      "(?:i'?m|im|i am) (?:bleeding|cutting)", "there'?s (?:a lot of |so much )?blood", "won'?t stop bleeding",
       "\\bi cut (?:again|tonight|just now|myself tonight|today)", "\\bcut (?:myself )?(?:again|tonight)", "i did it again",
-      "i'?ve already (?:started|cut)", "i'?ve cut (?:again|tonight|myself tonight)", "doing it (?:right )?now", "cutting (?:right )?now", "the gas is on",
-      "car'?s running in the garage", "rope (?:is )?(?:set up|up|tied|ready)", "rope'?s up", "got the rope tied",
-      "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "\\bbut i'?m about to\\b", "started drinking and i'?m going",
-      "already started", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
+      "i'?ve already (?:started|cut)", "i'?ve cut (?:again|tonight|myself tonight)", "cutting (?:right )?now", "the gas is on",
+      "car'?s running in the garage", "(?:rope|noose) (?:is )?(?:still )?(?:set up|up|tied|ready|hanging)", "rope'?s (?:still )?up",
+      "got the rope tied", "(?:took|taken|swallowed) (?:some|a few|most|half|all) of my (?:pills|tablets|meds)", "overdose",
+      "me he (?:vuelto a )?(?:hacer|hecho) dano", "hacerme (?:mas|dano)", "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
+      "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
           + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia|las pastillas)", "acabo de (?:tomar|cortar|tragar)",
       "ya (?:me )?(?:corte|he cortado|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
-      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b|e\\b)", "de sangrar", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])",
-      "\\bmaread[oa]", "quedando dormid[oa]", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
+      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b|e\\b)", "de sangrar", "quedando dormid[oa] por",
+      "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
       "ya me despedi", "me tome \\d+");
+  /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
+  private static final List<Pattern> CONTEXT_ACT = compile(
+      "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
+      "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
+          + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "quedando dormid[oa]", "muito sono",
+      "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice");
+  private static final List<Pattern> CONTEXT_MEANS = compile(
+      "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
+      "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
+      "(?:las|los) tengo (?:aqui|al lado|delante|en)");
+  private static final List<Pattern> CONTEXT_PLACE = compile(
+      "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
+      "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba");
+  private static final List<Pattern> NEAR_TIME = compile(
+      "\\bin an hour\\b", "in (?:a few|\\d+) (?:minutes|mins)", "\\bright now\\b", "after this\\b", "dentro de(?: un)? rato",
+      "en un rato", "en una hora", "ahora mismo");
+  private static final List<Pattern> INTENT = compile(
+      "(?:i'?m going to|im going to|i'?m gonna|im gonna|gonna|i'?ll|i will|me voy a|voy a) (?:kill myself|end (?:it|my life)|"
+          + "jump|take (?:all|every|the whole|a load|them all)|overdose|hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|"
+          + "aventar|colgar|quitar la vida|hacer(?:me)? dano)", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
+      "decision de acabar con mi vida", "decided to (?:end|kill)");
   private static final List<Pattern> DISTANT_PAST = compile(
       "(?:\\d+|a few|a couple of|some|two|three|several|many) (?:months|weeks|years) ago", "last (?:month|year|summer|week)",
       "in (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer)",
@@ -85,7 +107,7 @@ public final class DangerCues {
       "el (?:mes|ano) pasado", "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
       "una vez", "\\bonce\\b", "flushed|binned|threw (?:them|it) away|la tiro|las tire|me baje|walked home|but stopped");
   private static final List<Pattern> PLACE = compile(
-      "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
+      "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
           + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|edge|cliffs?|tracks|railway|"
           + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde)\\b",
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
@@ -117,7 +139,7 @@ public final class DangerCues {
       "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
       "locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
-      "me va a matar", "(?:esta|llega|viene|sigue) borracho", "gritando", "golpeando la puerta", "encerrad[oa] en el bano", "con el aqui",
+      "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "gritando", "golpeando la puerta", "encerrad[oa] en el bano", "con el aqui",
       "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me");
   private static final List<Pattern> CHILD = compile(
       "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son|daughter|cousin|kids?|child|children|baby|"
@@ -132,10 +154,25 @@ public final class DangerCues {
 
   /** The kinds of danger in {@code plain} (already {@link Plain#of plain}). */
   public static Set<Kind> in(String plain) {
+    return in(plain, true);
+  }
+
+  /**
+   * @param context an episode is open or there is recent evidence: anaphoric danger ("like 30 of
+   *     them", "they're on the table", "I'm at the gap") counts
+   */
+  public static Set<Kind> in(String plain, boolean context) {
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
     add(kinds, Kind.MEANS, MEANS, plain);
-    if (!any(DISTANT_PAST, plain)) {
+    boolean distant = any(DISTANT_PAST, plain);
+    if (!distant) {
       add(kinds, Kind.ACT, ACT, plain);
+      add(kinds, Kind.INTENT, INTENT, plain);
+    }
+    if (context && !distant) {
+      add(kinds, Kind.ACT, CONTEXT_ACT, plain);
+      add(kinds, Kind.MEANS, CONTEXT_MEANS, plain);
+      add(kinds, Kind.PLACE, CONTEXT_PLACE, plain);
     }
     add(kinds, Kind.PLACE, PLACE, plain);
     add(kinds, Kind.TIMEFRAME, TIMEFRAME, plain);
@@ -143,6 +180,11 @@ public final class DangerCues {
     add(kinds, Kind.OTHERS, OTHERS, plain);
     add(kinds, Kind.VIOLENCE, VIOLENCE, plain);
     add(kinds, Kind.CHILD, CHILD, plain);
+    if ((kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || context) && any(NEAR_TIME, plain)
+        && (kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || Pattern.compile("doing it|do it|lo hago|hacerlo")
+        .matcher(plain).find())) {
+      kinds.add(Kind.SOON);
+    }
     return kinds;
   }
 

@@ -31,10 +31,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:hablar|hable|hablo) con (?:una persona|un humano|alguien de verdad|alguien real|un terapeuta|mi terapeuta|"
           + "un psicolog[oa]|una psicologa|el equipo|un profesional|alguien del equipo)", "(?:una|con) persona real",
       "que me (?:atienda|escriba|llame) (?:una persona|alguien|un terapeuta|mi terapeuta)", "want a human", "need a human",
-      "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)");
+      "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)",
+      "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "(?:want|need) (?:a|to talk to a) real person");
   private static final List<Pattern> CALL = compile(
-      "(?:call|ring|phone|send|get) (?:an? |the |me an? )?(?:ambulance|paramedics|police|cops|help|911|999|112|000)",
-      "(?:call|ring|phone) (?:someone|somebody|my \\w+|them|her|him) for me", "(?:call|ring|phone) (?:911|999|112|000|my \\w+)",
+      "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
+      "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
       "send (?:someone|somebody|help|an ambulance) to", "can you (?:call|ring|phone)", "(?:will|could|would) you (?:call|ring|phone)",
       "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
           + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
@@ -49,17 +50,24 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
       "(?:i'?m|i am|estoy) (?:in|en) (?:germany|france|italy|portugal|europe|florida|the us|the states|canada|mexico|spain|"
           + "alemania|francia|italia|europa|estados unidos|mexico|espana)");
-  private static final List<Pattern> FOREIGN_HIGH = compile(
+  /** Sleepiness and the like in another language: danger only inside an open episode. */
+  static final List<Pattern> FOREIGN_CONTEXT = compile("muito sono", "tres fatigue", "tellement fatigue", "sehr mude",
+      "molto sonno", "so mude", "senno");
+  private static final List<Pattern> FOREIGN_HIGH = compile("ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
+      "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",
       "je veux mourir", "me tuer", "me suicider", "en finir", "ich will sterben", "umbringen", "nicht mehr leben", "mich toten",
       "selbstmord", "quero morrer", "me matar", "suicidar", "voglio morire", "uccidermi", "ammazzarmi", "farla finita",
       "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
-      "ho preso (?:le|tutte)", "messer in der hand", "couteau");
+      "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
+      "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte");
   private static final List<Pattern> PANIC = compile(
       "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
-      "panic attack (?:right )?now", "my heart (?:is |'?s )?(?:racing|pounding)", "heart is racing", "hyperventilat",
+      "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart (?:is |'?s )?(?:racing|pounding|going)",
+      "can'?t (?:get a (?:full )?breath|catch my breath|calm down|stop shaking)", "chest (?:is |feels )?tight", "walls are closing",
+      "shaking and sweat", "hyperventilat", "me tiembla todo", "el corazon (?:me va )?a mil", "no puedo parar de temblar",
       "no puedo respirar", "(?:tengo|estoy teniendo|me esta dando|me da) (?:un )?ataque de (?:panico|ansiedad)",
       "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad");
   private static final List<Pattern> PREP = compile(
@@ -85,13 +93,16 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final List<Pattern> HARD = compile("\\bnot\\b", "n'?t\\b", "\\bno\\b", "nadie", "nothing", "worse", "peor",
       "no puedo", "can'?t", "hopeless", "pointless", "no one", "nobody");
 
+  /** A question about panic ("what is a panic attack?") is not a panic attack. */
+  private static final Pattern ASKS = Pattern.compile("^(?:what|how|why|is|are|can|could|que|como|por que|cual)\\b");
+
   public static MessageCues read(String plain) {
     RiskLevel foreign = any(FOREIGN_HIGH, plain) || any(FOREIGN_NOW, plain)
         ? (any(FOREIGN_NOW, plain) ? RiskLevel.IMMINENT : RiskLevel.HIGH) : RiskLevel.NONE;
     boolean elsewhere = any(ELSEWHERE, plain);
     return new MessageCues(any(HUMAN, plain), any(CALL, plain), any(BOT, plain),
         elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
-        any(PANIC, plain), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain), any(HARD, plain));
+        any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain), any(HARD, plain));
   }
 
   /** The cues of this message that count as evidence over the conversation. */

@@ -37,7 +37,7 @@ final class StayWith {
     RiskLevel level = a.level();
     List<String> signals = new ArrayList<>(a.signals());
     Answer safety = null;
-    if (c.awaitingSafety()) {
+    if (c.awaitingSafety() && route != Route.HARM_TO_OTHERS && route != Route.SAFEGUARDING) {
       safety = AnswerReader.read(AnswerReader.Asked.SAFE_NOW, plan.turn.text()).answer();
       if (safety == Answer.DANGER && level != RiskLevel.IMMINENT) {
         level = RiskLevel.IMMINENT;
@@ -65,7 +65,9 @@ final class StayWith {
         plan.say(plan.m.get("crisis.helplines") + "\n" + lines(route));
       }
     } else if (route == Route.SAFEGUARDING && SECRET.matcher(a.plain()).find()) {
-      plan.say(plan.m.get("safeguarding.secret"));
+      plan.say(plan.m.get("safeguarding.secret") + "\n" + lines(route));
+    } else if (route != Route.SELF_HARM) {
+      plan.say(plan.m.get("crisis.stay.noted") + "\n" + lines(route)); // never "glad", always the route's lines
     } else if (safety != null) {
       answer(safety, route, a);
     } else if (a.cues().calm() && a.level().compareTo(RiskLevel.LOW) <= 0 && route == Route.SELF_HARM) {
@@ -80,6 +82,11 @@ final class StayWith {
       plan.say(n == 1 ? text + "\n" + plan.crisisLines() : text);
     }
     plan.requests();
+    String number = plan.emergency();
+    if (RiskLevel.max(level, c.level()) == RiskLevel.IMMINENT
+        && plan.replies.stream().noneMatch(r -> r.text().contains(number))) {
+      plan.say(plan.m.get("crisis.emergency.number", number));
+    }
     return plan.decision();
   }
 
