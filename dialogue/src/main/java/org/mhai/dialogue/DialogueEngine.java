@@ -57,7 +57,8 @@ public final class DialogueEngine {
           + "|anything else (?:quick )?(?:i can|to) (?:do|try)|something (?:quick |else )?(?:to do|i can do)|(?:try|do) (?:one of )?the "
           + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"
           + "|probar otro|probar un ejercicio|ayudas a (?:relajarme|calmarme)|ensenas (?:que|a) hacer|que hacer si me vuelve"
-          + "|algo para (?:relajarme|calmarme)");
+          + "|algo para (?:relajarme|calmarme)|algo mas que (?:pueda|puedo) hacer|(?:q|que) mas (?:hago|puedo hacer|puedo probar)"
+          + "|what (?:else )?should i do now");
   private static final String PANIC_TEMPLATE = "panic";
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
@@ -226,13 +227,14 @@ public final class DialogueEngine {
     }
     MessageCues cues = MessageCues.read(Plain.of(turn.text()));
     boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
-    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic) {
+    boolean another = ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find();
+    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
       r.add(new DialogueEvent.TemplateUsed(turn.at(), PANIC_TEMPLATE));
       r.say(r.m.get("panic.breathing"));
       return r.decision();
     }
-    if ((afterPanic || ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find()) && r.state.assessment().isEmpty()) {
+    if ((afterPanic || another) && r.state.assessment().isEmpty() && !(another && r.state.flow().isPresent())) {
       // After a panic attack, or asked for another: an exercise, never a screener.
       Optional<Flow> exercise = flows.published("exercise");
       if (exercise.isPresent()) {

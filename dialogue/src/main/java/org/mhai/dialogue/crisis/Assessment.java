@@ -24,6 +24,10 @@ import org.mhai.nlp.RiskLevel;
 public record Assessment(RiskLevel level, Route route, List<String> signals, List<String> noted, List<Long> evidence,
     Set<DangerCues.Kind> danger, MessageCues cues, String plain) {
 
+  private static final java.util.regex.Pattern FIGURATIVE = java.util.regex.Pattern.compile(
+      "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
+          + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)");
+  private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
 
   public Assessment {
@@ -44,6 +48,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
     boolean learnedOnly = !detectorSignals.isEmpty() && LEARNED.containsAll(detectorSignals);
+    boolean figurative = detectorSignals.equals(List.of("harm_from_others")) && FIGURATIVE.matcher(plain).find();
+    if (figurative) {
+      level = RiskLevel.LOW; // "este curro me va a matar jajaja": the lexicon's harm_from_others on work, with laughter
+    }
     if (learnedOnly && level == RiskLevel.MEDIUM) {
       level = RiskLevel.LOW; // evidence a clinician would not accept alone: it counts in the window below
     }
@@ -54,10 +62,14 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       signals.add(k.signal());
       noted.add(k.signal());
     }
-    Route route = Route.of(plain, danger, detectorSignals);
+    // The detector's routing signals (harm_from_others) count only at medium or above ("este curro me va a matar jajaja").
+    Route route = Route.of(plain, danger, turn.risk().level().atLeast(RiskLevel.MEDIUM) && !figurative ? detectorSignals : List.of());
     if (route != Route.SELF_HARM) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
       signals.add(route.reason());
+      if (danger.contains(DangerCues.Kind.INTENT) || detectorSignals.stream().anyMatch(SELF::contains)) {
+        signals.add(Route.SELF_HARM.reason()); // "kill myself and take the kids with me": both concerns are flagged
+      }
     }
     Route effective = route != Route.SELF_HARM || !state.crisis().active() ? route : state.crisis().routeKind();
     if (effective != Route.SELF_HARM && DangerCues.any(Route.NOW, plain)) {
@@ -69,8 +81,16 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       signals.add(MessageCues.FOREIGN);
     }
     if (cues.call()) {
-      level = RiskLevel.max(level, RiskLevel.HIGH);
+      level = RiskLevel.max(level, cues.ambulance() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
       signals.add("asks_for_emergency_help");
+    }
+    if (cues.ideation() && !state.crisis().active() && level.compareTo(RiskLevel.HIGH) < 0) {
+      level = RiskLevel.HIGH; // the screener's answers are read by the answer reader, not here
+      signals.add("ideation");
+    }
+    if (cues.passive() && level.compareTo(RiskLevel.MEDIUM) < 0) {
+      level = RiskLevel.MEDIUM; // passive wishes to be dead the lexicon does not know yet (Spanish): the screener
+      signals.add("passive_ideation");
     }
     if (cues.panic() && danger.isEmpty() && route == Route.SELF_HARM && level == RiskLevel.MEDIUM
         && !detectorSignals.contains("ideation") && !detectorSignals.contains("passive_ideation")) {

@@ -39,17 +39,23 @@ final class CrisisPlan {
     return a == null || a.cues().elsewhere().isEmpty() ? EmergencyNumbers.forLocale(state.locale()) : a.cues().elsewhere().get();
   }
 
-  /** The lines of {@code kind} for the patient's locale, and the emergency number to call now. */
+  /** The lines of {@code kind} for the patient's locale, one a line. */
   String lines(Helplines.Kind kind) {
     StringBuilder sb = new StringBuilder();
     for (Helplines.Helpline h : helplines.get().forLocale(state.locale(), kind)) {
-      sb.append("• ").append(h.line()).append('\n');
+      sb.append(sb.length() == 0 ? "" : "\n").append("• ").append(h.line());
     }
-    return sb.append("• ").append(m.get("crisis.emergency.number", emergency())).toString();
+    return sb.toString();
   }
 
+  /** The crisis lines and the emergency number to call now. */
   String crisisLines() {
-    return lines(Helplines.Kind.CRISIS);
+    return lines(Helplines.Kind.CRISIS) + "\n• " + m.get("crisis.emergency.number", emergency());
+  }
+
+  /** The route's own lines (child protection, domestic abuse) before the crisis lines and the emergency number. */
+  String routeLines(Route route) {
+    return route.lines() == Helplines.Kind.CRISIS ? crisisLines() : lines(route.lines()) + "\n" + crisisLines();
   }
 
   void say(String text) {

@@ -165,6 +165,13 @@ public final class CrisisPolicy {
     if (answer == Answer.REFUSED) {
       return leave(plan, c, q, Answer.REFUSED, "screener_refused", "cssrs.left");
     }
+    if (DangerCues.recentAttempt(plan.a.plain())) {
+      // An attempt within three months, told in passing: the behaviour item is a yes, whatever was asked.
+      plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, answer == Answer.YES ? Answer.YES
+          : Answer.UNCLEAR));
+      plan.escalate(c.episode(), RiskLevel.HIGH, Route.SELF_HARM, List.of("cssrs_behaviour"), Route.SELF_HARM.reason());
+      return plan.decision();
+    }
     if (answer == Answer.UNCLEAR || answer == Answer.DANGER) {
       if (c.unclear() == 0) {
         plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, Answer.UNCLEAR));

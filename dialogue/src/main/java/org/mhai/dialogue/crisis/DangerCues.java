@@ -78,7 +78,9 @@ public final class DangerCues {
       "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b|e\\b)", "de sangrar", "quedando dormid[oa] por",
       "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
-      "ya me despedi", "me tome \\d+");
+      "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
+      "(?:se|he|she) (?:tomo|took|swallowed) (?:un monton|todas|muchas|a bunch|all|loads|a lot)[^.!?]{0,30}(?:pastillas|pills|"
+          + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
@@ -91,7 +93,8 @@ public final class DangerCues {
       "(?:las|los) tengo (?:aqui|al lado|delante|en)");
   private static final List<Pattern> CONTEXT_PLACE = compile(
       "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
-      "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba");
+      "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
+      "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro");
   private static final List<Pattern> NEAR_TIME = compile(
       "\\bin an hour\\b", "in (?:a few|\\d+) (?:minutes|mins)", "\\bright now\\b", "after this\\b", "dentro de(?: un)? rato",
       "en un rato", "en una hora", "ahora mismo");
@@ -99,7 +102,15 @@ public final class DangerCues {
       "(?:i'?m going to|im going to|i'?m gonna|im gonna|gonna|i'?ll|i will|me voy a|voy a) (?:kill myself|end (?:it|my life)|"
           + "jump|take (?:all|every|the whole|a load|them all)|overdose|hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|"
           + "aventar|colgar|quitar la vida|hacer(?:me)? dano)", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
-      "decision de acabar con mi vida", "decided to (?:end|kill)");
+      "decision de acabar con mi vida", "decided to (?:end|kill)", "me voy a matar", "hacerlo mas fuerte");
+  /** An attempt disclosed as recent (within the C-SSRS's three months): "hace dos meses me tomé un bote de pastillas". */
+  private static final List<Pattern> RECENT_ATTEMPT = compile(
+      "(?:me tome|me corte|lo intente|me tire|tried to|took|overdosed|attempted|cut myself)[^.!?]{0,60}(?:hace (?:un|una|dos|tres|"
+          + "unas|unos|\\d) (?:dias|semanas|semana|mes|meses)|last (?:week|month)|(?:a few|two|three|\\d) (?:days|weeks) ago|"
+          + "(?:one|two|three|a|1|2|3) months? ago)",
+      "(?:hace (?:un|una|dos|tres|unas|unos|\\d) (?:dias|semanas|semana|mes|meses)|last (?:week|month)|(?:a few|two|three|\\d) "
+          + "(?:days|weeks) ago|(?:one|two|three|a|1|2|3) months? ago)[^.!?]{0,40}(?:me tome|me corte|lo intente|me tire|tried to|"
+          + "took|overdosed|attempted|cut myself)");
   private static final List<Pattern> DISTANT_PAST = compile(
       "(?:\\d+|a few|a couple of|some|two|three|several|many) (?:months|weeks|years) ago", "last (?:month|year|summer|week)",
       "in (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer)",
@@ -109,11 +120,11 @@ public final class DangerCues {
   private static final List<Pattern> PLACE = compile(
       "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
           + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|edge|cliffs?|tracks|railway|"
-          + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde)\\b",
+          + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b",
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
           + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente");
   private static final List<Pattern> TIMEFRAME = compile(
-      "tonight'?s the night", "hoy es el dia", "es hoy\\b", "es esta (?:noche|madrugada)", "no hay vuelta atras",
+      "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "es hoy\\b", "es esta (?:noche|madrugada)", "no hay vuelta atras",
       "(?:^|\\b)" + TIME + "\\b.*\\b" + ACT_WORDS, ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
       "(?:going to|gonna|i'?ll|voy a) (?:do it|hacerlo|jump|end it)\\b.*\\b(?:tonight|today|hoy|esta noche)",
       "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
@@ -192,6 +203,11 @@ public final class DangerCues {
       + "wednesday|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|later today|"
       + "esta noche|manana|este finde|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|"
       + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)\\b");
+
+  /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
+  public static boolean recentAttempt(String plain) {
+    return any(RECENT_ATTEMPT, plain);
+  }
 
   /** A time for acting ("tonight", "mañana") in an answer to a screener item about acting. */
   static boolean timeframe(String plain) {

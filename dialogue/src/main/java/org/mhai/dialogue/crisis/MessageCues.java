@@ -17,7 +17,7 @@ import org.mhai.nlp.RiskLevel;
  * (preparations, farewells and finality). Plain text ({@link Plain#of}).
  */
 public record MessageCues(boolean human, boolean call, boolean bot, Optional<String> elsewhere, RiskLevel foreign,
-    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard) {
+    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation) {
 
   public static final String PREPARATION = "preparation";
   public static final String FINALITY = "finality";
@@ -32,10 +32,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "un psicolog[oa]|una psicologa|el equipo|un profesional|alguien del equipo)", "(?:una|con) persona real",
       "que me (?:atienda|escriba|llame) (?:una persona|alguien|un terapeuta|mi terapeuta)", "want a human", "need a human",
       "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)",
-      "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "(?:want|need) (?:a|to talk to a) real person");
+      "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "avisar a mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
+      "(?:tell|let) my (?:therapist|psychologist|doctor|counsel+or) (?:know|that)", "(?:want|need) (?:a|to talk to a) real person");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
+      "manda(?:le|me)? (?:una )?ambulancia", "envia(?:le|me)? (?:una )?ambulancia",
       "send (?:someone|somebody|help|an ambulance) to", "can you (?:call|ring|phone)", "(?:will|could|would) you (?:call|ring|phone)",
       "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
           + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
@@ -65,11 +67,22 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte");
   private static final List<Pattern> PANIC = compile(
       "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
-      "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart (?:is |'?s )?(?:racing|pounding|going)",
+      "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart(?: is|'?s)? (?:racing|pounding|going)",
       "can'?t (?:get a (?:full )?breath|catch my breath|calm down|stop shaking)", "chest (?:is |feels )?tight", "walls are closing",
       "shaking and sweat", "hyperventilat", "me tiembla todo", "el corazon (?:me va )?a mil", "no puedo parar de temblar",
       "no puedo respirar", "(?:tengo|estoy teniendo|me esta dando|me da) (?:un )?ataque de (?:panico|ansiedad)",
-      "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad");
+      "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad", "\\bpanico\\b", "taquicardia",
+      "me late (?:muy )?fuerte", "me tiemblan", "me va a dar un infarto", "me voy a desmayar", "pecho apretado", "es ansiedad",
+      "de ansiedad", "como las otras veces");
+  /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
+  private static final List<Pattern> IDEATION = compile(
+      "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
+          + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
+      "me he hecho cortes", "no quiero vivir", "me quiero matar");
+  private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo)\\b");
+  private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
+      "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
+      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir");
   private static final List<Pattern> PREP = compile(
       "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)", "(?:stuff|things) away", "can have my",
       "wr[oi]te? (?:some |the )?(?:letters|a letter|my note|a note|goodbye)", "written (?:my |the |a )?(?:note|letters)",
@@ -78,7 +91,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "(?:my )?(?:pills|meds|tablets)", "said goodbye", "told my \\w+ i love", "regale|he regalado|regalando",
       "(?:escribi|escrito|termine) (?:las |unas |la |una )?cartas?", "cartas? de despedida", "testamento", "me despedi",
       "deje todo (?:preparado|arreglado|listo)", "(?:acumulando|guardando|juntando) pastillas", "borre (?:mis|todas)",
-      "cancele (?:mis|las|todas)");
+      "cancele (?:mis|las|todas)", "(?:guardando|guardo|juntando|acumulando) (?:las |mis )?(?:pastillas|pastis)", "pague (?:todas )?mis deudas",
+      "(?:escribi|escrito) (?:la|una|mi) nota", "he dejado a mi (?:gato|perro)", "donde estan los papeles", "mis papeles en orden",
+      "dejado todo (?:ordenado|arreglado|preparado|listo)", "borrado (?:todas )?mis", "no voy a volver a (?:terapia|consulta)",
+      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope|pistola|gun|veneno|poison)", "stockpiling");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -86,12 +102,18 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "i'?ve decided", "(?:got|have) enough now", "they'?ll find (?:them|me|it)", "it'?s on my desk", "where i'?m going",
       "\\bgoodbye\\b", "perdon por todo", "lo siento por todo", "ya no (?:lo|los|las) voy a necesitar", "no voy a estar",
       "ya no estare", "ultima vez", "lo entenderan", "ya esta todo listo", "estoy en paz", "ya lo he decidido", "tengo suficientes",
-      "\\badios\\b", "won'?t need");
+      "\\badios\\b", "won'?t need", "gracias por todo", "esta en (?:mi mesa|el buro|mi escritorio|la mesa)",
+      "ya no sere (?:un problema|una carga)", "ya tengo (?:bastantes|suficientes)", "no voy a ser (?:un problema|una carga)",
+      "lo tengo (?:todo )?claro", "me siento en paz", "ya he vivido bastante", "ya no (?:hara|va a hacer) falta",
+      "ya se (?:cual|que|donde) (?:arbol|puente|edificio|sitio|lugar|viga)", "i know (?:which|where) (?:tree|bridge|building)",
+      "tengo todo decidido", "ya lo tengo decidido");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
       + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
       "(?:calmed|calming) down");
   private static final List<Pattern> HARD = compile("\\bnot\\b", "n'?t\\b", "\\bno\\b", "nadie", "nothing", "worse", "peor",
       "no puedo", "can'?t", "hopeless", "pointless", "no one", "nobody");
+
+  private static final Pattern AMBULANCE = Pattern.compile("ambulance|ambulancia|paramedic|911|999|112|000|emergenc");
 
   /** A question about panic ("what is a panic attack?") is not a panic attack. */
   private static final Pattern ASKS = Pattern.compile("^(?:what|how|why|is|are|can|could|que|como|por que|cual)\\b");
@@ -102,7 +124,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
     boolean elsewhere = any(ELSEWHERE, plain);
     return new MessageCues(any(HUMAN, plain), any(CALL, plain), any(BOT, plain),
         elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
-        any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain), any(HARD, plain));
+        any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain),
+        any(HARD, plain), AMBULANCE.matcher(plain).find() && any(CALL, plain), any(PASSIVE, plain),
+        any(IDEATION, plain) && !DENIED.matcher(plain).find());
   }
 
   /** The cues of this message that count as evidence over the conversation. */

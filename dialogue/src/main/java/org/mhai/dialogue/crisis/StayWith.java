@@ -107,7 +107,6 @@ final class StayWith {
   }
 
   private String lines(Route route) {
-    return route.lines() == Helplines.Kind.CRISIS ? plan.crisisLines()
-        : plan.lines(route.lines()) + "\n" + plan.crisisLines();
+    return plan.routeLines(route);
   }
 }
