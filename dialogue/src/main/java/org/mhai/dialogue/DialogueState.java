@@ -118,7 +118,9 @@ public record DialogueState(
     } else if (event instanceof DialogueEvent.RiskAssessed r) {
       b.lastRisk = r.level();
       if (r.level().atLeast(RiskLevel.MEDIUM)) {
-        b.recentCues = withCues(r.messageSeq(), List.of("detector_" + r.level().wireName()));
+        boolean learned = org.mhai.dialogue.crisis.Assessment.learnedAlone(new org.mhai.nlp.RiskAssessment(r.level(),
+            r.level().escalates(), r.signals(), List.of(), r.detectorVersion()));
+        b.recentCues = withCues(r.messageSeq(), List.of((learned ? "learned_" : "detector_") + r.level().wireName()));
       }
     } else if (event instanceof DialogueEvent.RiskCuesNoted n) {
       b.recentCues = withCues(n.messageSeq(), n.cues());

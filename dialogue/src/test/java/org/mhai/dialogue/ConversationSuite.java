@@ -116,7 +116,8 @@ final class ConversationSuite {
         }
         checks++;
         if (!holds(check, c, t, d, text, s)) {
-          failures.add(new Failure(c.id(), c.cls(), i + 1, check, t.text() + "  =>  " + text.replace('\n', ' ')));
+          failures.add(new Failure(c.id(), c.cls(), i + 1, check, t.text() + "  [" + risk.level() + " " + risk.signals() + "]  =>  "
+              + text.replace('\n', ' ')));
         }
       }
     }

@@ -37,7 +37,10 @@ class ConversationSuiteTest {
         }
       }
     }
-    suite = new ConversationSuite(LexiconRiskDetector.loadDefault(), errata);
+    // -Dclinical.detector=composite plays the suite with the full detector (lexicon + fine-tuned classifier), as the bot does.
+    org.mhai.nlp.RiskDetector detector = "composite".equals(System.getProperty("clinical.detector"))
+        ? org.mhai.nlp.risk.CompositeRiskDetector.loadDefault() : LexiconRiskDetector.loadDefault();
+    suite = new ConversationSuite(detector, errata);
   }
 
   /** Conversations passed per class, and the failures, printed. */

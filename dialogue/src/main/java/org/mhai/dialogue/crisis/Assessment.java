@@ -27,6 +27,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final java.util.regex.Pattern FIGURATIVE = java.util.regex.Pattern.compile(
       "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
           + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)");
+  private static final Set<String> DANGER_SIGNALS = java.util.Arrays.stream(DangerCues.Kind.values())
+      .map(DangerCues.Kind::signal).collect(java.util.stream.Collectors.toSet());
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
 
@@ -37,9 +39,19 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     danger = Set.copyOf(danger);
   }
 
+  /** True when the verdict above low is the learned classifier's alone: the lexicon found nothing, or only distress. */
+  public static boolean learnedAlone(org.mhai.nlp.RiskAssessment risk) {
+    List<String> s = risk.signals();
+    if (s.contains("learned_topic")) {
+      return true; // the lexicon's row counted only because the classifier supplied the topic
+    }
+    boolean learned = s.contains("learned_crisis") || s.contains("learned_concern");
+    return learned && s.stream().allMatch(x -> LEARNED.contains(x) || x.equals("distress"));
+  }
+
   public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
     String plain = Plain.of(turn.text());
-    boolean context = state.crisis().active() || !state.evidence().isEmpty();
+    boolean context = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
     Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
     if (state.crisis().active() && DangerCues.any(MessageCues.FOREIGN_CONTEXT, plain)) {
       danger.add(DangerCues.Kind.ACT);
@@ -47,13 +59,17 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     MessageCues cues = MessageCues.read(plain);
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
-    boolean learnedOnly = !detectorSignals.isEmpty() && LEARNED.containsAll(detectorSignals);
     boolean figurative = detectorSignals.equals(List.of("harm_from_others")) && FIGURATIVE.matcher(plain).find();
     if (figurative) {
       level = RiskLevel.LOW; // "este curro me va a matar jajaja": the lexicon's harm_from_others on work, with laughter
     }
-    if (learnedOnly && level == RiskLevel.MEDIUM) {
-      level = RiskLevel.LOW; // evidence a clinician would not accept alone: it counts in the window below
+    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> c.cue().startsWith("detector_")
+        || DANGER_SIGNALS.contains(c.cue())) || !danger.isEmpty();
+    if (learnedAlone(turn.risk()) && !confirmed && level.atLeast(RiskLevel.MEDIUM)) {
+      // The classifier alone raised a message the lexicon read as none or low (issue #21: with the full detector 19.5%
+      // of the writers' everyday conversations escalated on it). Out of context it is recorded as evidence
+      // ("learned_*" in the window), not acted on; in an open episode or after other evidence it counts in full.
+      level = RiskLevel.LOW;
     }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);
     List<String> noted = new ArrayList<>();
