@@ -141,23 +141,10 @@ class AssessmentScenarioTest {
     assertTrue(s.state.crisis().active(), "only an exact offered option is discounted");
   }
 
-  /**
-   * Issue #21 changed this: a row read only because the classifier supplied the topic is the
-   * classifier's verdict (the lexicon alone would not have escalated). Out of context it is recorded
-   * as evidence and not acted on (with the full detector, "Lo voy a hacer otra vez antes de dormir"
-   * escalated an everyday conversation); after other evidence in the window it is acted on.
-   */
   @Test
-  void rows_read_with_the_learned_topic_are_evidence_and_are_acted_on_once_confirmed() {
+  void rows_read_with_the_learned_topic_are_acted_on_even_on_an_offered_answer() {
     Scenario s = started("phq9");
-    Decision d = s.say("Nearly every day", org.mhai.nlp.RiskLevel.HIGH, "learned_topic", "intent");
-    assertTrue(!s.state.crisis().active(), "not acted on alone");
-    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.RiskAssessed r
-        && r.level() == org.mhai.nlp.RiskLevel.HIGH), "the detector's verdict is still recorded");
-    assertTrue(s.state.evidence().stream().anyMatch(c -> c.cue().equals("learned_high")));
-    Scenario t = started("phq9");
-    t.say("Several days. what's the point of anything", org.mhai.nlp.RiskLevel.MEDIUM, "hopelessness");
-    t.say("Nearly every day", org.mhai.nlp.RiskLevel.HIGH, "learned_topic", "intent");
-    assertTrue(t.state.crisis().escalated(), "confirmed by the lexicon's concern in the window");
+    s.say("Nearly every day", org.mhai.nlp.RiskLevel.HIGH, "learned_topic", "intent");
+    assertTrue(s.state.crisis().active(), "learned_topic carries lexicon evidence: never discounted");
   }
 }

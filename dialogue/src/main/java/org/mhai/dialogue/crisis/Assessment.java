@@ -27,8 +27,6 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final java.util.regex.Pattern FIGURATIVE = java.util.regex.Pattern.compile(
       "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
           + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)");
-  private static final Set<String> DANGER_SIGNALS = java.util.Arrays.stream(DangerCues.Kind.values())
-      .map(DangerCues.Kind::signal).collect(java.util.stream.Collectors.toSet());
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
 
@@ -63,12 +61,13 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (figurative) {
       level = RiskLevel.LOW; // "este curro me va a matar jajaja": the lexicon's harm_from_others on work, with laughter
     }
-    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> c.cue().startsWith("detector_")
-        || DANGER_SIGNALS.contains(c.cue())) || !danger.isEmpty();
-    if (learnedAlone(turn.risk()) && !confirmed && level.atLeast(RiskLevel.MEDIUM)) {
-      // The classifier alone raised a message the lexicon read as none or low (issue #21: with the full detector 19.5%
-      // of the writers' everyday conversations escalated on it). Out of context it is recorded as evidence
-      // ("learned_*" in the window), not acted on; in an open episode or after other evidence it counts in full.
+    // A high verdict of the learned classifier alone is acted on in full: suppressing it out of context cost 14-24% of
+    // first-message crisis recall on held-out sets B and F (docs/clinical-safety.md, H10). A medium one (learned_concern
+    // over a lexicon none or low) starts no screener on its own: it is evidence ("learned_medium" in the window) until
+    // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
+    // crisis by the classifier alone gets breathing guidance.
+    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
+    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic())) {
       level = RiskLevel.LOW;
     }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);
@@ -148,6 +147,12 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       }
     }
     int kinds = (prep.isEmpty() ? 0 : 1) + (fin.isEmpty() ? 0 : 1) + (time.isEmpty() ? 0 : 1);
+    Set<Long> messages = new TreeSet<>(prep);
+    messages.addAll(fin);
+    messages.addAll(time);
+    if (messages.size() < 2 && concern.isEmpty()) {
+      return RiskLevel.NONE; // one message is not a conversation ("said goodbye to my colleagues today, retired!")
+    }
     boolean high = kinds >= 2 || prep.size() >= 3 || (kinds >= 1 && !concern.isEmpty() && (!prep.isEmpty() || !fin.isEmpty()));
     if (!high || !(noted.contains(MessageCues.PREPARATION) || noted.contains(MessageCues.FINALITY) || noted.contains("timeframe"))) {
       return RiskLevel.NONE; // only a message that adds evidence raises the level

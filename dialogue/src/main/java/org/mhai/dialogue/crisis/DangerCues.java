@@ -58,7 +58,7 @@ public final class DangerCues {
       "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
           + "(?:\\w+'?s )?(?:\\w+ )?" + OBJ + "\\b",
       "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ, "so is the " + OBJ, "sitting (?:here )?with the (?:bottle|pills)",
-      "(?:got|have) everything (?:here|ready)", "everything'?s ready", "todo listo", "tengo todo preparado",
+      "(?:got|have) everything (?:here|ready)", "everything'?s ready",
       "lo tengo aqui", "(?:las|los) tengo (?:aqui|en|delante|al lado)", "\\d+ (?:of them|pastillas) (?:lined up|y las tengo)",
       "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)");
   private static final List<Pattern> ACT = compile(
@@ -71,7 +71,8 @@ public final class DangerCues {
       "i'?ve already (?:started|cut)", "i'?ve cut (?:again|tonight|myself tonight)", "cutting (?:right )?now", "the gas is on",
       "car'?s running in the garage", "(?:rope|noose) (?:is )?(?:still )?(?:set up|up|tied|ready|hanging)", "rope'?s (?:still )?up",
       "got the rope tied", "(?:took|taken|swallowed) (?:some|a few|most|half|all) of my (?:pills|tablets|meds)", "overdose",
-      "me he (?:vuelto a )?(?:hacer|hecho) dano", "hacerme (?:mas|dano)", "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
+      "me he (?:vuelto a )?(?:hacer|hecho) dano", "(?<!no pienso )(?<!no quiero )(?<!no voy a )(?<!intencion de )hacerme (?:mas|dano)",
+      "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
       "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
           + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia|las pastillas)", "acabo de (?:tomar|cortar|tragar)",
       "ya (?:me )?(?:corte|he cortado|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
@@ -90,7 +91,7 @@ public final class DangerCues {
   private static final List<Pattern> CONTEXT_MEANS = compile(
       "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
-      "(?:las|los) tengo (?:aqui|al lado|delante|en)");
+      "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado");
   private static final List<Pattern> CONTEXT_PLACE = compile(
       "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
       "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
