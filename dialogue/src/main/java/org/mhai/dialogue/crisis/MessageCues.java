@@ -17,7 +17,7 @@ import org.mhai.nlp.RiskLevel;
  * (preparations, farewells and finality). Plain text ({@link Plain#of}).
  */
 public record MessageCues(boolean human, boolean call, boolean bot, Optional<String> elsewhere, RiskLevel foreign,
-    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation, boolean topic) {
+    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation) {
 
   public static final String PREPARATION = "preparation";
   public static final String FINALITY = "finality";
@@ -79,17 +79,6 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
           + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
       "me he hecho cortes", "no quiero vivir", "me quiero matar");
-  /**
-   * Words of the topic of risk, broadly (death, self-harm, means, farewells, despair). A verdict of
-   * the learned classifier alone is acted on out of context only when the message has one.
-   */
-  private static final Pattern TOPIC = Pattern.compile("\\b(?:die|dying|dead|death|kill|killing|suicid\\w*|end it|end my life|"
-      + "ending it|overdos\\w*|pills?|tablets?|meds|rope|noose|bridge|jump\\w*|cut\\w*|blade|razor|bleed\\w*|hurt\\w* myself|"
-      + "harm\\w*|gone|goodbye|bye|farewell|burden|better off|no point|pointless|can'?t go on|give up|giving up|disappear|forever|"
-      + "wake up|be here|exist|worthless|hopeless|nothing left|last time|note|letter|alive|live|living|life|anymore|tired of|"
-      + "done with|enough|escape|peace|sorry|morir\\w*|muert\\w*|matar\\w*|suicid\\w*|pastillas|cuerda|soga|puente|saltar|"
-      + "tirarme|cortar\\w*|sangr\\w*|desaparecer|despedir\\w*|despedida|carga|aguanto|no puedo mas|sentido|adios|para siempre|"
-      + "despertar|vivir|vida|existir|estar aqui|acabar|final|terminar|nota|carta|perdon|paz|harto|cansad[oa] de)\\b");
   private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
@@ -141,7 +130,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
         elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
         any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain),
         any(HARD, plain), AMBULANCE.matcher(plain).find() && call, any(PASSIVE, plain),
-        any(IDEATION, plain) && !DENIED.matcher(plain).find(), TOPIC.matcher(plain).find());
+        any(IDEATION, plain) && !DENIED.matcher(plain).find());
   }
 
   /** The cues of this message that count as evidence over the conversation. */
