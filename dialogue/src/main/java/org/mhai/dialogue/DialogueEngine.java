@@ -39,10 +39,14 @@ import org.mhai.nlp.RiskLevel;
  * {@link Decision}. No threads, no I/O, no clock; every conversation is a scenario test.
  *
  * <p>Policies run in this order on every patient message, and none can be skipped by a later
- * one: (1) the crisis policy (while an episode is open it answers every message); (2) human
- * takeover (the bot stays silent while a therapist holds the conversation); (3) stop; (4) a
- * questionnaire in progress; (5) commands that start a flow ("/checkin", "phq9", ...); (6) the
- * running flow; (7) free chat.
+ * one: (1) the crisis policy, which assesses every message in the context of the conversation
+ * before any answer is read (while an episode is open it answers every message); (2) human
+ * takeover (the bot stays silent while a therapist holds the conversation); (3) direct requests
+ * (a person, "are you a bot?", numbers that don't work here); (4) stop; (5) a panic attack
+ * (breathing) or a request for another exercise; (6) a questionnaire in progress; (7) commands
+ * that start a flow ("/checkin", "phq9", ...); (8) the running flow; (9) free chat. Until consent
+ * is given the consent question follows every reply ({@link ConsentGate}); the bot's own buttons
+ * are never risk-scored ({@link Buttons}). docs/clinical-safety.md.
  */
 public final class DialogueEngine {
   private static final Set<String> HELP_COMMANDS = Set.of("/help", "help", "ayuda", "/ayuda", "/start help");
