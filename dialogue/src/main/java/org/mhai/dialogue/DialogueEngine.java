@@ -14,7 +14,11 @@ import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.assessment.ItemAnswer;
 import org.mhai.dialogue.checkin.MoodParser;
+import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.Assessment;
 import org.mhai.dialogue.crisis.CrisisPolicy;
+import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.Plain;
 import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.Flow;
@@ -35,10 +39,14 @@ import org.mhai.nlp.RiskLevel;
  * {@link Decision}. No threads, no I/O, no clock; every conversation is a scenario test.
  *
  * <p>Policies run in this order on every patient message, and none can be skipped by a later
- * one: (1) the crisis policy (while an episode is open it answers every message); (2) human
- * takeover (the bot stays silent while a therapist holds the conversation); (3) stop; (4) a
- * questionnaire in progress; (5) commands that start a flow ("/checkin", "phq9", ...); (6) the
- * running flow; (7) free chat.
+ * one: (1) the crisis policy, which assesses every message in the context of the conversation
+ * before any answer is read (while an episode is open it answers every message); (2) human
+ * takeover (the bot stays silent while a therapist holds the conversation); (3) direct requests
+ * (a person, "are you a bot?", numbers that don't work here); (4) stop; (5) a panic attack
+ * (breathing) or a request for another exercise; (6) a questionnaire in progress; (7) commands
+ * that start a flow ("/checkin", "phq9", ...); (8) the running flow; (9) free chat. Until consent
+ * is given the consent question follows every reply ({@link ConsentGate}); the bot's own buttons
+ * are never risk-scored ({@link Buttons}). docs/clinical-safety.md.
  */
 public final class DialogueEngine {
   private static final Set<String> HELP_COMMANDS = Set.of("/help", "help", "ayuda", "/ayuda", "/start help");
@@ -46,6 +54,16 @@ public final class DialogueEngine {
   private static final Set<String> STOP_WORDS =
       Set.of("stop", "/stop", "cancel", "/cancel", "quit", "parar", "detener", "cancelar", "basta");
   private static final int FALLBACK_EXERCISES = 3;
+  /** "What else can I try?", "another exercise": another exercise, never a screener. */
+  private static final java.util.regex.Pattern ANOTHER_EXERCISE = java.util.regex.Pattern.compile(
+      "what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
+          + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar"
+          + "|anything else (?:quick )?(?:i can|to) (?:do|try)|something (?:quick |else )?(?:to do|i can do)|(?:try|do) (?:one of )?the "
+          + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"
+          + "|probar otro|probar un ejercicio|ayudas a (?:relajarme|calmarme)|ensenas (?:que|a) hacer|que hacer si me vuelve"
+          + "|algo para (?:relajarme|calmarme)|algo mas que (?:pueda|puedo) hacer|(?:q|que) mas (?:hago|puedo hacer|puedo probar)"
+          + "|what (?:else )?should i do now");
+  private static final String PANIC_TEMPLATE = "panic";
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
@@ -91,11 +109,15 @@ public final class DialogueEngine {
       return startFlow(state, t);
     }
     Turn.PatientMessage message = (Turn.PatientMessage) turn;
+    Decision d;
+    boolean failed = false;
     try {
-      return answer(state, message);
+      d = answer(state, message);
     } catch (RuntimeException e) {
-      return fallback(state, message, e);
+      d = fallback(state, message, e);
+      failed = true;
     }
+    return ConsentGate.withQuestion(state, d, flows, message.at(), failed);
   }
 
   /**
@@ -109,7 +131,8 @@ public final class DialogueEngine {
     r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
     state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "error")));
     state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(turn.at(), a.instrument())));
-    Optional<Decision> crisisDecision = crisis.decide(state, turn, r.events);
+    // The offered-answer discount applies here too, and a raw score never starts the screener.
+    Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events, false);
     if (crisisDecision.isPresent()) {
       return crisisDecision.get();
     }
@@ -174,15 +197,19 @@ public final class DialogueEngine {
     r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
     turn.emotion().ifPresent(e -> r.add(new DialogueEvent.EmotionAssessed(turn.at(), turn.seq(), e.ekman(),
         e.labels(), e.sentiment().label(), e.sentiment().score(), e.model())));
-    if (state.flow().isPresent() && (state.crisis().active() || risk.level().atLeast(RiskLevel.MEDIUM))) {
+    Turn.PatientMessage assessed = structuredAnswerRisk(state, turn);
+    ConsentGate.agreedOutsideFlow(state, flows, turn).ifPresent(r::add);
+    RiskLevel concern = Assessment.of(state, assessed).level();
+    if (state.flow().isPresent() && (state.crisis().active() || concern.atLeast(RiskLevel.MEDIUM))) {
       // No flow answer is read from a message of concern; the crisis policy takes the conversation.
       r.add(new DialogueEvent.FlowEnded(turn.at(), state.flow().get().flowId(), "crisis"));
     }
-    Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events);
+    Optional<Decision> crisisDecision = crisis.decide(state, assessed, r.events);
     if (crisisDecision.isPresent()) {
       return state.takeover().isPresent() && !idle(state, turn) ? duringTakeover(state, crisisDecision.get())
           : crisisDecision.get();
     }
+    CrisisPolicy.noted(state, assessed).ifPresent(r::add);
     if (state.takeover().isPresent()) {
       if (!idle(state, turn)) {
         return r.decision(); // a therapist holds the conversation: the bot stays silent
@@ -192,9 +219,35 @@ public final class DialogueEngine {
       r.add(new DialogueEvent.TakeoverEnded(turn.at(), t.staffId(), t.staffName()));
       r.say(r.m.get("takeover.expired", t.staffName()));
     }
+    Optional<Decision> request = crisis.request(r.state, assessed, r.events);
+    if (request.isPresent()) { // a person, "are you a bot?", numbers that don't work here: from any state
+      List<Reply> replies = new ArrayList<>(r.replies);
+      replies.addAll(request.get().replies());
+      return new Decision(request.get().events(), replies, request.get().effects());
+    }
     String command = turn.text().trim().toLowerCase(Locale.ROOT);
     if (STOP_WORDS.contains(command)) {
       return stop(r);
+    }
+    MessageCues cues = MessageCues.read(Plain.of(turn.text()));
+    boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
+    boolean another = ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find();
+    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another) {
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+      r.add(new DialogueEvent.TemplateUsed(turn.at(), PANIC_TEMPLATE));
+      r.say(r.m.get("panic.breathing"));
+      return r.decision();
+    }
+    if ((afterPanic || another) && r.state.assessment().isEmpty() && !(another && r.state.flow().isPresent())) {
+      // After a panic attack, or asked for another: an exercise, never a screener.
+      Optional<Flow> exercise = flows.published("exercise");
+      if (exercise.isPresent()) {
+        r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+        r.add(new DialogueEvent.TemplateUsed(turn.at(), "exercise"));
+        r.say(r.m.get("exercise.another"));
+        startFlow(r, exercise.get(), 0);
+        return r.decision();
+      }
     }
     if (state.assessment().isPresent()) {
       return assessmentAnswer(r, turn, command);
@@ -236,7 +289,9 @@ public final class DialogueEngine {
   private Turn.PatientMessage structuredAnswerRisk(DialogueState state, Turn.PatientMessage turn) {
     RiskAssessment risk = turn.risk();
     boolean learnedOnly = !risk.signals().isEmpty() && risk.signals().stream().allMatch(LEARNED_SIGNALS::contains);
-    if (!learnedOnly || state.crisis().active() || !offeredAnswer(state, turn.text())) {
+    boolean button = Buttons.offered(flows, turn.text()) && !risk.level().escalates();
+    if (risk.level() == RiskLevel.NONE || state.crisis().active()
+        || !(button || learnedOnly && offeredAnswer(state, turn.text()))) {
       return turn;
     }
     RiskAssessment discounted = new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(),
@@ -397,6 +452,12 @@ public final class DialogueEngine {
         return true;
       }
       Reply again = new Reply(fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
+      if (q.record().equals(Optional.of("consent_service"))) {
+        // Consent cannot be skipped by unmatched replies: the question returns, however often.
+        r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
+        r.replies.add(new Reply(r.m.get("flow.retry.options") + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
       return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
     }
     if (node.get() instanceof Node.Capture c) {
@@ -416,6 +477,14 @@ public final class DialogueEngine {
       return notUnderstood(r, flow, cursor, retry, again);
     }
     if (node.get() instanceof Node.Recommend rec) {
+      if (ANOTHER_EXERCISE.matcher(Plain.of(text)).find()) {
+        String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        r.say(r.m.get("exercise.another"));
+        startFlow(r, flow, 0);
+        return true;
+      }
       Optional<String> outcome = feedback(lower, r.m);
       String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
       if (outcome.isPresent()) {
@@ -461,8 +530,9 @@ public final class DialogueEngine {
         }
       }
       case "yesno": {
-        YesNo.Answer a = YesNo.read(text);
-        return a == YesNo.Answer.UNCLEAR ? Optional.empty() : Optional.of(a == YesNo.Answer.YES ? "yes" : "no");
+        YesNo.Answer a = AnswerReader.read(AnswerReader.Asked.OFFER, text).answer();
+        return a == YesNo.Answer.YES || a == YesNo.Answer.NO ? Optional.of(a == YesNo.Answer.YES ? "yes" : "no")
+            : Optional.empty();
       }
       case "pattern":
         return v.pattern().isPresent() && text.length() <= v.maxLength() && BoundedMatch.matches(v.pattern().get(), text)
@@ -545,7 +615,7 @@ public final class DialogueEngine {
     if (lower.matches("(a bit|a little|somewhat|kind of|sort of|un poco|algo)( better)?[.!]*")) {
       return Optional.of("a_bit");
     }
-    YesNo.Answer yn = YesNo.read(lower);
+    YesNo.Answer yn = AnswerReader.read(AnswerReader.Asked.HELPED, lower).answer();
     return yn == YesNo.Answer.YES ? Optional.of("helped") : yn == YesNo.Answer.NO ? Optional.of("not_helped")
         : Optional.empty();
   }

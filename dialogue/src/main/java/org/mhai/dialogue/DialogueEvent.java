@@ -305,4 +305,41 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(text, "text");
     }
   }
+
+  /**
+   * What the dialogue's own rules read in the message stored under {@code messageSeq} (no text):
+   * danger now ("means_at_hand", "act_under_way", ...), evidence that adds up over a conversation
+   * ("preparation", "finality"), "other_language_risk". Folded into the recent evidence window.
+   */
+  record RiskCuesNoted(Instant at, long messageSeq, List<String> cues) implements DialogueEvent {
+    public RiskCuesNoted {
+      Objects.requireNonNull(at, "at");
+      cues = List.copyOf(cues);
+    }
+  }
+
+  /**
+   * Why an escalation of episode {@code episode} was opened or raised to {@code level}: the route
+   * ({@code self_harm}, {@code harm_to_others}, {@code domestic_violence}, {@code safeguarding}),
+   * the signals, and the patient messages (sequence numbers) whose evidence caused it, for audit.
+   */
+  record RiskEvidence(Instant at, int episode, RiskLevel level, String route, List<String> signals, List<Long> messageSeqs)
+      implements DialogueEvent {
+    public RiskEvidence {
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(route, "route");
+      signals = List.copyOf(signals);
+      messageSeqs = List.copyOf(messageSeqs);
+    }
+  }
+
+  /** The bot asked "are you somewhere safe right now?" in episode {@code episode}. */
+  record SafetyAsked(Instant at, int episode) implements DialogueEvent {}
+
+  /** How the answer to the safety question was read ({@code UNANSWERED}: unclear twice, never coerced). */
+  record SafetyAnswered(Instant at, int episode, YesNo.Answer answer) implements DialogueEvent {
+    public SafetyAnswered {
+      Objects.requireNonNull(answer, "answer");
+    }
+  }
 }

@@ -36,15 +36,26 @@ import org.mhai.nlp.RiskLevel;
  * @param lastTemplate the free-chat template used last (never used twice in a row)
  * @param exercises exercises offered recently, newest last (at most {@value #RECENT_EXERCISES})
  * @param handoffs how many times the patient asked for a person
+ * @param recentCues risk evidence of the last {@value #EVIDENCE_WINDOW} patient messages (no text): the
+ *     detector's medium or higher verdicts and the dialogue's own cues, each with its message's sequence number
  */
 public record DialogueState(
     boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages, CrisisState crisis,
     Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
     Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores,
     Optional<Boolean> serviceConsent, Optional<Boolean> researchConsent, Optional<String> lastTemplate,
-    List<String> exercises, int handoffs) {
+    List<String> exercises, int handoffs, List<Cue> recentCues) {
 
   public static final int RECENT_EXERCISES = 5;
+  /** How many patient messages back conversation-level risk looks. */
+  public static final int EVIDENCE_WINDOW = 10;
+
+  /** One piece of risk evidence: the message's sequence number, its position among the patient's messages, the cue. */
+  public record Cue(long seq, int message, String cue) {
+    public Cue {
+      Objects.requireNonNull(cue, "cue");
+    }
+  }
 
   /** The therapist holding a conversation. */
   /** The therapist holding a conversation, and when they last claimed it or wrote in it. */
@@ -58,7 +69,7 @@ public record DialogueState(
 
   public static final DialogueState INITIAL = new DialogueState(false, "en", "web", OptionalInt.empty(), 0,
       CrisisState.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), RiskLevel.NONE, Map.of(),
-      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
+      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0, List.of());
 
   public DialogueState {
     Objects.requireNonNull(locale, "locale");
@@ -75,6 +86,16 @@ public record DialogueState(
     Objects.requireNonNull(researchConsent, "researchConsent");
     Objects.requireNonNull(lastTemplate, "lastTemplate");
     exercises = List.copyOf(exercises);
+    recentCues = List.copyOf(recentCues);
+  }
+
+  /** The state as the bot's cache knew it before the evidence window was kept. */
+  public DialogueState(boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages,
+      CrisisState crisis, Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
+      Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores, Optional<Boolean> serviceConsent,
+      Optional<Boolean> researchConsent, Optional<String> lastTemplate, List<String> exercises, int handoffs) {
+    this(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover, lastEmotion, lastRisk,
+        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, List.of());
   }
 
   public static DialogueState fold(List<? extends DialogueEvent> events) {
@@ -96,6 +117,13 @@ public record DialogueState(
       b.patientMessages++;
     } else if (event instanceof DialogueEvent.RiskAssessed r) {
       b.lastRisk = r.level();
+      if (r.level().atLeast(RiskLevel.MEDIUM)) {
+        boolean learned = org.mhai.dialogue.crisis.Assessment.learnedAlone(new org.mhai.nlp.RiskAssessment(r.level(),
+            r.level().escalates(), r.signals(), List.of(), r.detectorVersion()));
+        b.recentCues = withCues(r.messageSeq(), List.of((learned ? "learned_" : "detector_") + r.level().wireName()));
+      }
+    } else if (event instanceof DialogueEvent.RiskCuesNoted n) {
+      b.recentCues = withCues(n.messageSeq(), n.cues());
     } else if (event instanceof DialogueEvent.EmotionAssessed e) {
       b.lastEmotion = e.ekman().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     } else if (event instanceof DialogueEvent.AssessmentStarted a) {
@@ -155,30 +183,59 @@ public record DialogueState(
   private CrisisState applyCrisis(DialogueEvent event) {
     CrisisState c = crisis;
     if (event instanceof DialogueEvent.CrisisStarted s) {
-      return new CrisisState(true, s.episode(), s.level(), false, Optional.empty(), List.of(), 0, patientMessages);
+      return new CrisisState(true, s.episode(), s.level(), false, Optional.empty(), List.of(), 0, patientMessages,
+          "self_harm", false);
     } else if (event instanceof DialogueEvent.ScreenerAsked a) {
       return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), Optional.of(a.question()), c.yes(), 0,
-          c.staySince());
+          c.staySince(), c.route(), false);
     } else if (event instanceof DialogueEvent.ScreenerAnswered a) {
       if (a.answer() == YesNo.Answer.UNCLEAR) {
         return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), c.awaiting(), c.yes(), c.unclear() + 1,
-            c.staySince());
+            c.staySince(), c.route(), false);
       }
       List<org.mhai.dialogue.crisis.Screener.Question> yes = new ArrayList<>(c.yes());
       if (a.answer() == YesNo.Answer.YES) {
         yes.add(a.question());
       }
-      return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), Optional.empty(), yes, 0, c.staySince());
+      return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), Optional.empty(), yes, 0, c.staySince(),
+          c.route(), false);
     } else if (event instanceof DialogueEvent.Escalated e) {
+      String route = org.mhai.dialogue.crisis.Route.ofReason(e.reason()).reason();
       return new CrisisState(true, e.episode(), RiskLevel.max(c.level(), e.level()), true, Optional.empty(), c.yes(), 0,
-          patientMessages);
+          patientMessages, route, false);
     } else if (event instanceof DialogueEvent.CrisisLevelRaised r) {
       return new CrisisState(c.active(), c.episode(), RiskLevel.max(c.level(), r.level()), c.escalated(), c.awaiting(),
-          c.yes(), c.unclear(), c.staySince());
+          c.yes(), c.unclear(), c.staySince(), c.route(), c.awaitingSafety());
+    } else if (event instanceof DialogueEvent.RiskEvidence r && c.active()) {
+      return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), c.awaiting(), c.yes(), c.unclear(),
+          c.staySince(), r.route(), c.awaitingSafety());
+    } else if (event instanceof DialogueEvent.SafetyAsked) {
+      return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), c.awaiting(), c.yes(), 0, c.staySince(),
+          c.route(), true);
+    } else if (event instanceof DialogueEvent.SafetyAnswered a) {
+      boolean again = a.answer() == YesNo.Answer.UNCLEAR && c.unclear() == 0;
+      return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), c.awaiting(), c.yes(),
+          again ? 1 : 0, c.staySince(), c.route(), again);
     } else if (event instanceof DialogueEvent.CrisisEnded e) {
-      return new CrisisState(false, e.episode(), RiskLevel.NONE, false, Optional.empty(), List.of(), 0, 0);
+      return new CrisisState(false, e.episode(), RiskLevel.NONE, false, Optional.empty(), List.of(), 0, 0, "self_harm", false);
     }
     return c; // BotSaid, StaffSaid, TextCaptured, feedback: nothing the next decision depends on
+  }
+
+  private List<Cue> withCues(long seq, List<String> cues) {
+    List<Cue> out = new ArrayList<>();
+    for (Cue c : recentCues) {
+      if (c.message() > patientMessages - EVIDENCE_WINDOW) {
+        out.add(c);
+      }
+    }
+    cues.forEach(cue -> out.add(new Cue(seq, patientMessages, cue)));
+    return out;
+  }
+
+  /** The evidence of the last {@value #EVIDENCE_WINDOW} patient messages. */
+  public List<Cue> evidence() {
+    return recentCues.stream().filter(c -> c.message() > patientMessages - EVIDENCE_WINDOW).toList();
   }
 
   public Optional<Integer> mood() {
@@ -204,6 +261,7 @@ public record DialogueState(
     public Optional<String> lastTemplate;
     public List<String> exercises;
     public int handoffs;
+    public List<Cue> recentCues;
 
     public Builder(DialogueState s) {
       opened = s.opened;
@@ -223,11 +281,12 @@ public record DialogueState(
       lastTemplate = s.lastTemplate;
       exercises = s.exercises;
       handoffs = s.handoffs;
+      recentCues = s.recentCues;
     }
 
     public DialogueState build() {
       return new DialogueState(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover,
-          lastEmotion, lastRisk, lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs);
+          lastEmotion, lastRisk, lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues);
     }
   }
 }

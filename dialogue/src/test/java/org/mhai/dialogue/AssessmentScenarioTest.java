@@ -129,7 +129,8 @@ class AssessmentScenarioTest {
     assertTrue(!s.state.crisis().active());
     assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.RiskAssessed r
         && r.level() == org.mhai.nlp.RiskLevel.MEDIUM), "the detector's verdict is still recorded");
-    s.say("Not at all", org.mhai.nlp.RiskLevel.MEDIUM, "hopelessness");
+    // issue #21: a bot button is never risk-scored into a screener; words of the patient's own always are
+    s.say("Not at all. what's the point", org.mhai.nlp.RiskLevel.MEDIUM, "hopelessness");
     assertTrue(s.state.crisis().active(), "a lexicon signal is always acted on");
   }
 

@@ -44,7 +44,7 @@ class CrisisScenarioTest {
     assertEquals(RiskLevel.HIGH, open.level());
     assertEquals(List.of("ideation", "intent"), open.signals());
     assertEquals("test/1", open.detectorVersion());
-    assertEquals("risk_detector", open.reason());
+    assertEquals("self_harm", open.reason()); // issue #21: the reason names the kind of risk
     assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.Escalated x && x.signals().contains("intent")));
     assertTrue(s.state.crisis().active() && s.state.crisis().escalated());
   }
@@ -190,7 +190,7 @@ class CrisisScenarioTest {
     Effect.OpenEscalation open = (Effect.OpenEscalation) last.effects().get(0);
     assertEquals(RiskLevel.HIGH, open.level());
     assertEquals(List.of(signal), open.signals());
-    assertEquals("cssrs_triage", open.reason());
+    assertEquals("self_harm", open.reason()); // issue #21: the reason names the kind of risk; the trigger is in the signals
     assertTrue(s.text(last).contains("988"));
     assertTrue(s.state.crisis().escalated());
   }

@@ -229,7 +229,9 @@ class DialogueEngineTest {
   void a_first_message_without_an_opening_is_greeted_and_answered() {
     Scenario s = new Scenario();
     Decision d = s.say("hello?");
-    assertEquals(2, d.replies().size());
+    // issue #21: until consent is given, what the patient writes is answered and the consent question returns
+    assertEquals(3, d.replies().size());
+    assertTrue(d.replies().get(2).text().contains("Is that okay with you?"));
     assertTrue(d.replies().get(0).text().contains("not an emergency service"));
     assertInstanceOf(DialogueEvent.RiskAssessed.class, d.events().get(0));
     assertTrue(s.state.opened());
@@ -270,7 +272,8 @@ class DialogueEngineTest {
     Decision crisis = s.say("I want to kill myself", RiskLevel.HIGH, "ideation");
     assertTrue(crisis.replies().stream().anyMatch(r -> r.text().contains("988")), "no flow or takeover silences it");
     assertTrue(crisis.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation));
-    assertTrue(s.say("i don't know", RiskLevel.NONE).replies().isEmpty(), "the stay-with script is the therapist's");
+    // issue #21: "i don't know" to the safety question is no longer a neutral message (not clearly safe: it raises)
+    assertTrue(s.say("thank you", RiskLevel.NONE).replies().isEmpty(), "the stay-with script is the therapist's");
     Decision release = s.turn(new Turn.TakeoverEnded(Scenario.T0, "staff-1"));
     assertTrue(release.replies().get(0).text().contains("Ana has handed the conversation back"));
     assertTrue(s.state.takeover().isEmpty());

@@ -1,42 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.crisis;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
-import org.mhai.dialogue.Effect;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.Turn;
 import org.mhai.dialogue.crisis.Screener.Outcome;
 import org.mhai.dialogue.crisis.Screener.Question;
+import org.mhai.dialogue.crisis.YesNo.Answer;
 import org.mhai.dialogue.text.Messages;
-import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 
 /**
- * The policy that runs before every flow and that no flow can remove (product.md §4).
+ * The policy that runs before every flow and that no flow can remove (product.md §4,
+ * docs/clinical-safety.md). Every message is first {@link Assessment assessed} in the context of
+ * the conversation; only then is an answer read ({@link AnswerReader}).
  *
  * <ul>
- *   <li>{@code high}/{@code imminent}: a crisis episode starts and is escalated at once — safe-
- *       messaging text and the locale's helplines in the same turn, the care team told, then the
- *       bot stays with the person (safety question, grounding, helplines again) on every message
- *       until a therapist resolves the escalation. "I'm fine" does not end it.
- *   <li>{@code medium}: the C-SSRS screener; its triage escalates (intent, plan, recent
- *       behaviour), or closes the episode with support (moderate) or clears it.
- *   <li>A higher-risk message during an episode raises it (and escalates a screener episode).
+ *   <li>{@code high}/{@code imminent}: an episode starts and is escalated at once, with the
+ *       route's reason ({@code self_harm}, {@code harm_to_others}, {@code domestic_violence},
+ *       {@code safeguarding}), words and lines; {@code imminent} says to call the emergency number now.
+ *       The bot then stays with the person ({@link StayWith}) until a therapist resolves it.
+ *   <li>{@code medium}: support, the helplines, and the C-SSRS screener; danger in an answer
+ *       escalates; an unclear answer is asked again once, then recorded as unanswered; an
+ *       unanswered or refused item ends the screener with the helplines and flags the episode for
+ *       human review (reason {@code screener_unanswered}).
  * </ul>
  * Never method details, never a diagnosis, never a promise of confidentiality; always clear that
- * this is not an emergency service. Every decision is an event carrying its signals and the
- * detector version.
+ * this is not an emergency service.
  */
 public final class CrisisPolicy {
-  private static final int STAY_VARIANTS = 4;
+  /** The escalation reason of a screener item left unanswered or refused: a person reviews it. */
+  public static final String SCREENER_UNANSWERED = "screener_unanswered";
 
-  private final java.util.function.Supplier<Helplines> helplines;
+  private final Supplier<Helplines> helplines;
 
   public CrisisPolicy(Helplines helplines) {
     this(() -> helplines);
@@ -46,48 +49,88 @@ public final class CrisisPolicy {
    * @param helplines the current directory (admins may change it; it must answer from memory, at
    *     once, and never fail: the crisis path does not wait for a database)
    */
-  public CrisisPolicy(java.util.function.Supplier<Helplines> helplines) {
+  public CrisisPolicy(Supplier<Helplines> helplines) {
     this.helplines = helplines;
   }
 
   /** The decision for a patient message when the crisis policy takes it, or empty to let the dialogue go on. */
   public Optional<Decision> decide(DialogueState state, Turn.PatientMessage turn, List<DialogueEvent> before) {
+    return decide(state, turn, before, true);
+  }
+
+  /**
+   * @param mayScreen false on the error fallback: a raw score never starts the screener there
+   */
+  public Optional<Decision> decide(DialogueState state, Turn.PatientMessage turn, List<DialogueEvent> before,
+      boolean mayScreen) {
     CrisisState c = state.crisis();
-    RiskAssessment risk = turn.risk();
-    Plan plan = new Plan(state, turn, before);
+    Assessment a = Assessment.of(state, turn);
+    CrisisPlan plan = new CrisisPlan(state, turn, a, before, helplines);
+    if (!a.noted().isEmpty()) {
+      plan.events.add(new DialogueEvent.RiskCuesNoted(turn.at(), turn.seq(), a.noted()));
+    }
     if (!c.active()) {
-      if (risk.escalate()) {
-        plan.events.add(new DialogueEvent.CrisisStarted(turn.at(), c.episode() + 1, risk.level(), risk.signals(),
-            risk.detectorVersion(), "message"));
-        return Optional.of(plan.escalate(c.episode() + 1, risk.level(), risk.signals(), "risk_detector"));
-      }
-      if (risk.level() == RiskLevel.MEDIUM) {
+      if (a.level().escalates()) {
         int episode = c.episode() + 1;
-        plan.events.add(new DialogueEvent.CrisisStarted(turn.at(), episode, risk.level(), risk.signals(),
-            risk.detectorVersion(), "message"));
-        plan.replies.add(Reply.of(plan.m.get("concern.reply")));
-        plan.replies.add(Reply.of(plan.m.get("cssrs.intro")));
-        return Optional.of(plan.ask(episode, Question.WISH_DEAD));
+        plan.events.add(new DialogueEvent.CrisisStarted(turn.at(), episode, a.level(), a.signals(),
+            turn.risk().detectorVersion(), "message"));
+        plan.escalate(episode, a.level(), a.route(), a.signals(), a.route().reason());
+        plan.requests();
+        return Optional.of(plan.decision());
       }
-      return Optional.empty();
+      if (a.level() == RiskLevel.MEDIUM) {
+        plan.say(plan.m.get("concern.reply"));
+        plan.say(plan.m.get("concern.support") + "\n" + plan.crisisLines());
+        plan.requests();
+        if (!mayScreen || a.cues().human()) {
+          return Optional.of(plan.decision());
+        }
+        int episode = c.episode() + 1;
+        plan.events.add(new DialogueEvent.CrisisStarted(turn.at(), episode, a.level(), a.signals(),
+            turn.risk().detectorVersion(), "message"));
+        plan.say(plan.m.get("cssrs.intro"));
+        plan.ask(episode, Question.WISH_DEAD);
+        return Optional.of(plan.decision());
+      }
+      return Optional.empty(); // the engine records this message's cues (noted) and goes on
     }
     if (c.escalated()) {
-      return Optional.of(stayWith(plan, c));
+      return Optional.of(new StayWith(plan, c).decide());
     }
-    if (risk.escalate()) {
-      return Optional.of(plan.escalate(c.episode(), risk.level(), risk.signals(), "risk_detector"));
+    if (a.level().escalates()) {
+      plan.escalate(c.episode(), a.level(), a.route(), a.signals(), a.route().reason());
+      plan.requests();
+      return Optional.of(plan.decision());
     }
     return Optional.of(screen(plan, c));
   }
 
+  /** This message's own cues (danger, evidence), to record even when the dialogue goes on without the crisis policy. */
+  public static Optional<DialogueEvent> noted(DialogueState state, Turn.PatientMessage turn) {
+    Assessment a = Assessment.of(state, turn);
+    return a.noted().isEmpty() ? Optional.empty()
+        : Optional.of(new DialogueEvent.RiskCuesNoted(turn.at(), turn.seq(), a.noted()));
+  }
+
+  /** A direct request outside a crisis (a person, "are you a bot?", numbers that don't work here), or empty. */
+  public Optional<Decision> request(DialogueState state, Turn.PatientMessage turn, List<DialogueEvent> before) {
+    Assessment a = Assessment.of(state, turn);
+    if (!a.cues().request()) {
+      return Optional.empty();
+    }
+    CrisisPlan plan = new CrisisPlan(state, turn, a, before, helplines);
+    plan.requests();
+    return Optional.of(plan.decision());
+  }
+
   /**
    * A PHQ-9 with item 9 above 0 always starts the screener (product.md §2.4), after the replies
-   * already planned for the turn.
+   * already planned for the turn, with the helplines on screen.
    */
   public Decision screenAfterPhq9(DialogueState state, Turn.PatientMessage turn, List<DialogueEvent> events,
       List<Reply> replies) {
     CrisisState c = state.crisis();
-    Plan plan = new Plan(state, turn, events);
+    CrisisPlan plan = new CrisisPlan(state, turn, Assessment.of(state, turn), events, helplines);
     plan.replies.addAll(replies);
     if (c.active()) {
       return plan.decision(); // already in an episode: it goes on
@@ -95,8 +138,9 @@ public final class CrisisPolicy {
     int episode = c.episode() + 1;
     plan.events.add(new DialogueEvent.CrisisStarted(turn.at(), episode, RiskLevel.MEDIUM, List.of("phq9_item9"),
         turn.risk().detectorVersion(), "phq9_item9"));
-    plan.replies.add(Reply.of(plan.m.get("assess.item9")));
-    return plan.ask(episode, Question.WISH_DEAD);
+    plan.say(plan.m.get("assess.item9") + "\n" + plan.m.get("concern.support") + "\n" + plan.crisisLines());
+    plan.ask(episode, Question.WISH_DEAD);
+    return plan.decision();
   }
 
   /** A staff member resolved the escalation: the episode ends. */
@@ -110,123 +154,74 @@ public final class CrisisPolicy {
         List.of(Reply.of(m.get("crisis.resolved"))));
   }
 
-  private Decision screen(Plan plan, CrisisState c) {
+  /** An answer to the screener: danger was handled before; refused, unclear twice or a request for a person ends it. */
+  private Decision screen(CrisisPlan plan, CrisisState c) {
     Question q = c.awaiting().orElse(Question.WISH_DEAD);
-    YesNo.Answer answer = YesNo.read(plan.turn.text());
-    if (answer == YesNo.Answer.UNCLEAR && c.unclear() == 0) {
-      plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, answer));
-      plan.replies.add(new Reply(plan.m.get("cssrs.unclear") + " " + plan.m.get(q.key()), plan.yesNo()));
+    Answer answer = AnswerReader.read(AnswerReader.Asked.of(q), plan.turn.text()).answer();
+    if (plan.a.cues().human()) {
+      plan.requests();
+      return leave(plan, c, q, Answer.REFUSED, "screener_left_for_person", "cssrs.left");
+    }
+    if (answer == Answer.REFUSED) {
+      return leave(plan, c, q, Answer.REFUSED, "screener_refused", "cssrs.left");
+    }
+    if (DangerCues.recentAttempt(plan.a.plain())) {
+      // An attempt within three months, told in passing: the behaviour item is a yes, whatever was asked.
+      plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, answer == Answer.YES ? Answer.YES
+          : Answer.UNCLEAR));
+      plan.escalate(c.episode(), RiskLevel.HIGH, Route.SELF_HARM, List.of("cssrs_behaviour"), Route.SELF_HARM.reason());
       return plan.decision();
     }
-    // Asked twice and still unclear: in a suicide screener, treat it as a yes.
-    YesNo.Answer recorded = answer == YesNo.Answer.UNCLEAR ? YesNo.Answer.YES : answer;
-    plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, recorded));
+    if (answer == Answer.UNCLEAR || answer == Answer.DANGER) {
+      if (c.unclear() == 0) {
+        plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, Answer.UNCLEAR));
+        plan.requests();
+        plan.replies.add(new Reply(plan.m.get("cssrs.unclear") + "\n" + plan.m.get(q.key()), plan.yesNo()));
+        return plan.decision();
+      }
+      return leave(plan, c, q, Answer.UNANSWERED, "screener_unanswered", "cssrs.unanswered");
+    }
+    plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, answer));
+    plan.requests();
     List<Question> yes = new ArrayList<>(c.yes());
-    if (recorded == YesNo.Answer.YES) {
+    if (answer == Answer.YES) {
       yes.add(q);
       if (Screener.escalatesAlone(q)) {
-        return plan.escalate(c.episode(), RiskLevel.HIGH, List.of("cssrs_" + q.name().toLowerCase(java.util.Locale.ROOT)),
-            "cssrs_triage");
+        plan.escalate(c.episode(), RiskLevel.HIGH, Route.SELF_HARM, List.of("cssrs_" + q.name().toLowerCase(Locale.ROOT)),
+            Route.SELF_HARM.reason());
+        return plan.decision();
       }
     }
     Question next = Screener.next(q, yes);
     if (next != null) {
-      return plan.ask(c.episode(), next);
+      plan.ask(c.episode(), next);
+      return plan.decision();
     }
     Outcome outcome = Screener.triage(yes);
     String key = outcome == Outcome.MODERATE ? "cssrs.moderate" : "cssrs.cleared";
     plan.events.add(new DialogueEvent.CrisisEnded(plan.turn.at(), c.episode(),
         outcome == Outcome.MODERATE ? "moderate" : "cleared", "screener"));
-    plan.replies.add(Reply.of(plan.m.get(key) + "\n" + helplineList(plan.state.locale(), plan.m)));
+    plan.say(plan.m.get(key) + "\n" + plan.crisisLines());
     return plan.decision();
   }
 
-  /** Replies while an escalated episode is open: never silent, never closed by the patient alone. */
-  private Decision stayWith(Plan plan, CrisisState c) {
-    RiskAssessment risk = plan.turn.risk();
-    int since = plan.state.patientMessages() - c.staySince();
-    RiskLevel raised = risk.level();
-    List<String> signals = risk.signals();
-    YesNo.Answer answer = YesNo.read(plan.turn.text());
-    boolean answeringSafety = since == 1;
-    if (answeringSafety && answer == YesNo.Answer.NO && !raised.atLeast(RiskLevel.IMMINENT)) {
-      raised = RiskLevel.IMMINENT;
-      signals = List.of("unsafe_now");
-    }
-    if (raised.compareTo(c.level()) > 0) {
-      plan.events.add(new DialogueEvent.CrisisLevelRaised(plan.turn.at(), c.episode(), raised, signals));
-      plan.effects.add(new Effect.RaiseEscalation(c.episode(), raised, signals));
-    }
-    if (answeringSafety && answer == YesNo.Answer.NO) {
-      plan.replies.add(Reply.of(plan.m.get("crisis.stay.unsafe") + "\n" + helplineList(plan.state.locale(), plan.m)));
-    } else if (answeringSafety && answer == YesNo.Answer.YES) {
-      plan.replies.add(Reply.of(plan.m.get("crisis.stay.safe")));
-    } else if (risk.escalate()) {
-      plan.replies.add(Reply.of(plan.m.get("crisis.intro")));
-      plan.replies.add(Reply.of(plan.m.get("crisis.helplines") + "\n" + helplineList(plan.state.locale(), plan.m)));
-    } else if (answer == YesNo.Answer.NO || sayCalmer(plan.turn.text())) {
-      plan.replies.add(Reply.of(plan.m.get("crisis.stay.calmer") + "\n" + helplineList(plan.state.locale(), plan.m)));
-    } else {
-      int n = Math.floorMod(since - 2, STAY_VARIANTS);
-      String text = plan.m.get("crisis.stay." + n);
-      plan.replies.add(Reply.of(n == 1 ? text + "\n" + helplineList(plan.state.locale(), plan.m) : text));
-    }
+  /**
+   * The screener ends without an answer to {@code q}: recorded as such (never coerced), the helplines
+   * on screen, and the episode flagged for a person to review.
+   */
+  private Decision leave(CrisisPlan plan, CrisisState c, Question q, Answer recorded, String signal, String key) {
+    plan.events.add(new DialogueEvent.ScreenerAnswered(plan.turn.at(), c.episode(), q, recorded));
+    String version = plan.turn.risk().detectorVersion();
+    RiskLevel level = RiskLevel.max(c.level(), RiskLevel.MEDIUM);
+    plan.events.add(new DialogueEvent.Escalated(plan.turn.at(), c.episode(), level, List.of(signal), version,
+        SCREENER_UNANSWERED));
+    plan.effects.add(new org.mhai.dialogue.Effect.OpenEscalation(c.episode(), level, List.of(signal), version,
+        SCREENER_UNANSWERED));
+    plan.events.add(new DialogueEvent.RiskEvidence(plan.turn.at(), c.episode(), level, Route.SELF_HARM.reason(),
+        List.of(signal), List.of(plan.turn.seq())));
+    plan.events.add(new DialogueEvent.CrisisEnded(plan.turn.at(), c.episode(),
+        recorded == Answer.UNANSWERED ? "unanswered" : "left", "screener"));
+    plan.say(plan.m.get(key) + "\n" + plan.crisisLines());
     return plan.decision();
-  }
-
-  private static boolean sayCalmer(String text) {
-    String t = text.toLowerCase(java.util.Locale.ROOT);
-    return t.contains("i'm fine") || t.contains("im fine") || t.contains("i am fine") || t.contains("i'm ok")
-        || t.contains("im ok") || t.contains("feel better") || t.contains("estoy bien");
-  }
-
-  String helplineList(String locale, Messages m) {
-    StringBuilder sb = new StringBuilder();
-    for (Helplines.Helpline h : helplines.get().forLocale(locale)) {
-      sb.append("• ").append(h.line()).append('\n');
-    }
-    sb.append("• ").append(m.get("crisis.emergency"));
-    return sb.toString();
-  }
-
-  /** A decision under construction. */
-  private final class Plan {
-    final DialogueState state;
-    final Turn.PatientMessage turn;
-    final Messages m;
-    final List<DialogueEvent> events;
-    final List<Reply> replies = new ArrayList<>();
-    final List<Effect> effects = new ArrayList<>();
-
-    Plan(DialogueState state, Turn.PatientMessage turn, List<DialogueEvent> before) {
-      this.state = state;
-      this.turn = turn;
-      this.m = Messages.forLocale(state.locale());
-      this.events = new ArrayList<>(before);
-    }
-
-    Decision escalate(int episode, RiskLevel level, List<String> signals, String reason) {
-      Instant at = turn.at();
-      events.add(new DialogueEvent.Escalated(at, episode, level, signals, turn.risk().detectorVersion(), reason));
-      effects.add(new Effect.OpenEscalation(episode, level, signals, turn.risk().detectorVersion(), reason));
-      replies.add(Reply.of(m.get("crisis.intro")));
-      replies.add(Reply.of(m.get("crisis.helplines") + "\n" + helplineList(state.locale(), m)));
-      replies.add(new Reply(m.get("crisis.stay"), yesNo()));
-      return decision();
-    }
-
-    Decision ask(int episode, Question q) {
-      events.add(new DialogueEvent.ScreenerAsked(turn.at(), episode, q));
-      replies.add(new Reply(m.get(q.key()), yesNo()));
-      return decision();
-    }
-
-    List<String> yesNo() {
-      return List.of(m.get("quick.yes"), m.get("quick.no"));
-    }
-
-    Decision decision() {
-      return new Decision(events, replies, effects);
-    }
   }
 }

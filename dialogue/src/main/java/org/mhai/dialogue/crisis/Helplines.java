@@ -7,11 +7,29 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Crisis lines by locale. A locale with a region ("en-GB") gets that country's lines; a bare
- * language gets the lines of the countries that speak it most among our users. The last line
- * of every list is the emergency-number fallback, so no patient is ever shown an empty list.
+ * Resource lines by kind and locale: crisis lines (the admin-configured form, "locales"), and
+ * child-protection and domestic-abuse lines ({@link Kind}). A locale with a region ("en-GB") gets
+ * that country's lines; a bare language gets the lines of the countries that speak it most among
+ * our users. Crisis lines fall back to English; the other kinds fall back to the EU-wide numbers
+ * ("eu": 116 111, 116 016, 112). Emergency numbers are fixed by country ({@link EmergencyNumbers}).
  */
 public final class Helplines {
+
+  /** The kinds of resource: crisis (suicide and self-harm), child protection, domestic abuse. */
+  public enum Kind {
+    CRISIS("crisis"), SAFEGUARDING("safeguarding"), DOMESTIC_ABUSE("domestic_abuse");
+
+    private final String wire;
+
+    Kind(String wire) {
+      this.wire = wire;
+    }
+
+    /** The name in the admin API ("kinds": {"safeguarding": {...}}). */
+    public String wireName() {
+      return wire;
+    }
+  }
 
   /** One way to reach a person now. {@code number} is dialable ("988", "116 123"). */
   public record Helpline(String region, String name, String number, String note) {
@@ -48,14 +66,59 @@ public final class Helplines {
       "es", List.of(ES, MX, US_ES));
 
   private final Map<String, List<Helpline>> byLocale;
+  private final Map<Kind, Map<String, List<Helpline>>> others;
 
-  private Helplines(Map<String, List<Helpline>> byLocale) {
+  private Helplines(Map<String, List<Helpline>> byLocale, Map<Kind, Map<String, List<Helpline>>> others) {
     this.byLocale = Map.copyOf(byLocale);
+    this.others = Map.copyOf(others);
   }
 
-  /** The built-in defaults: US and CA 988, UK/IE Samaritans 116 123, AU Lifeline, ES 024, MX. */
+  /**
+   * The built-in defaults: crisis lines US and CA 988, UK/IE Samaritans 116 123, AU Lifeline, ES 024,
+   * MX Línea de la Vida; child-protection and domestic-abuse lines for en-US, en-GB, en-IE, en-CA,
+   * en-AU, es-ES, es-MX and the EU-wide fallback.
+   */
   public static Helplines defaults() {
-    return new Helplines(BY_LOCALE);
+    return new Helplines(BY_LOCALE, Map.of(Kind.SAFEGUARDING, DefaultResources.SAFEGUARDING,
+        Kind.DOMESTIC_ABUSE, DefaultResources.DOMESTIC_ABUSE));
+  }
+
+  /**
+   * This directory with the lines of {@code kind} replaced by an admin-configured map (validated
+   * like {@link #of}; it needs an "eu" or "en" entry as its fallback). {@code CRISIS} replaces the crisis lines.
+   */
+  public Helplines with(Kind kind, Map<String, List<Helpline>> lines) {
+    Map<String, List<Helpline>> checked = validated(lines, kind == Kind.CRISIS ? "en" : null);
+    if (kind == Kind.CRISIS) {
+      return new Helplines(checked, others);
+    }
+    Map<Kind, Map<String, List<Helpline>>> copy = new java.util.EnumMap<>(Kind.class);
+    copy.putAll(others);
+    copy.put(kind, checked);
+    return new Helplines(byLocale, copy);
+  }
+
+  /** Every locale and its lines of {@code kind}. */
+  public Map<String, List<Helpline>> all(Kind kind) {
+    return kind == Kind.CRISIS ? byLocale : others.getOrDefault(kind, Map.of());
+  }
+
+  /** The lines of {@code kind} for {@code localeTag}: exact match, then its language, then the EU-wide lines. */
+  public List<Helpline> forLocale(String localeTag, Kind kind) {
+    if (kind == Kind.CRISIS) {
+      return forLocale(localeTag);
+    }
+    Map<String, List<Helpline>> lines = others.getOrDefault(kind, Map.of());
+    Locale locale = Locale.forLanguageTag(localeTag == null ? "en" : localeTag.replace('_', '-'));
+    String exact = locale.getLanguage() + (locale.getCountry().isEmpty() ? "" : "-" + locale.getCountry());
+    List<Helpline> found = lines.get(exact);
+    if (found == null) {
+      found = lines.get(locale.getLanguage());
+    }
+    if (found == null) {
+      found = lines.getOrDefault("eu", lines.getOrDefault("en", DefaultResources.SAFEGUARDING.get("eu")));
+    }
+    return found;
   }
 
   /**
@@ -64,8 +127,15 @@ public final class Helplines {
    * is ever shown an empty list.
    */
   public static Helplines of(Map<String, List<Helpline>> byLocale) {
-    if (!byLocale.containsKey("en")) {
+    return defaults().with(Kind.CRISIS, byLocale);
+  }
+
+  private static Map<String, List<Helpline>> validated(Map<String, List<Helpline>> byLocale, String required) {
+    if (required != null && !byLocale.containsKey(required)) {
       throw new IllegalArgumentException("the helplines need an \"en\" entry: it is the fallback for every locale");
+    }
+    if (required == null && !byLocale.containsKey("eu") && !byLocale.containsKey("en")) {
+      throw new IllegalArgumentException("these lines need an \"eu\" or \"en\" entry: it is the fallback for every locale");
     }
     for (Map.Entry<String, List<Helpline>> e : byLocale.entrySet()) {
       if (!e.getKey().matches("[a-z]{2,3}(-[A-Z]{2})?")) {
@@ -85,7 +155,7 @@ public final class Helplines {
     }
     Map<String, List<Helpline>> copy = new java.util.LinkedHashMap<>();
     byLocale.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return new Helplines(copy);
+    return copy;
   }
 
   /** Every locale and its lines. */

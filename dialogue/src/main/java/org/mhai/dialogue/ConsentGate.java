@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mhai.dialogue.flow.BuiltInFlows;
+import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.flow.FlowCatalog;
+import org.mhai.dialogue.flow.Node;
+
+/**
+ * Consent cannot be skipped: until the patient agrees to the privacy notice, what they write is
+ * answered (risk first) but the consent question returns after every reply. During a crisis
+ * episode the question is only repeated (no flow is started under the crisis policy), and the
+ * bot's own "I agree" button is recorded as consent.
+ */
+final class ConsentGate {
+  static final String CONSENT_NODE = "privacy";
+
+  private ConsentGate() {}
+
+  /** The consent question node of the published onboarding flow. */
+  static Optional<Node.Question> question(FlowCatalog flows) {
+    return flows.published(BuiltInFlows.ONBOARDING).flatMap(f -> f.node(CONSENT_NODE))
+        .filter(Node.Question.class::isInstance).map(Node.Question.class::cast);
+  }
+
+  /** "I agree" typed or tapped while the onboarding flow is not running (a crisis ended it): consent given. */
+  static Optional<DialogueEvent> agreedOutsideFlow(DialogueState state, FlowCatalog flows, Turn.PatientMessage turn) {
+    if (state.serviceConsent().isPresent() || state.flow().isPresent()) {
+      return Optional.empty();
+    }
+    return question(flows).flatMap(q -> q.options().stream()
+        .filter(o -> o.value().equals("yes") && o.label().matches(turn.text().trim())).findFirst())
+        .map(o -> new DialogueEvent.ConsentRecorded(turn.at(), "service", true));
+  }
+
+  /** The decision, with the consent question again at its end when consent is still missing. */
+  static Decision withQuestion(DialogueState before, Decision d, FlowCatalog flows, java.time.Instant at, boolean failed) {
+    DialogueState after = before;
+    for (DialogueEvent e : d.events()) {
+      after = after.apply(e);
+    }
+    Optional<Node.Question> q = question(flows);
+    String question = q.map(n -> n.text().get(before.locale())).orElse("");
+    boolean asked = q.isPresent() && d.replies().stream().anyMatch(r -> r.text().contains(question));
+    boolean inOnboarding = after.flow().map(f -> f.flowId().equals(BuiltInFlows.ONBOARDING)).orElse(false);
+    if (!after.opened() || after.serviceConsent().isPresent() || after.takeover().isPresent() || asked
+        || inOnboarding && !d.replies().isEmpty() && after.flow().map(f -> !f.node().equals(CONSENT_NODE)).orElse(false)) {
+      return d;
+    }
+    Optional<Flow> onboarding = flows.published(BuiltInFlows.ONBOARDING);
+    if (q.isEmpty() || onboarding.isEmpty()) {
+      return d;
+    }
+    String lang = after.locale();
+    List<DialogueEvent> events = new ArrayList<>(d.events());
+    if (!after.crisis().active() && !failed && !inOnboarding) { // after a failure the question only returns
+      after.flow().ifPresent(f -> events.add(new DialogueEvent.FlowEnded(at, f.flowId(), "replaced")));
+      events.add(new DialogueEvent.FlowStarted(at, onboarding.get().id(), onboarding.get().version()));
+      events.add(new DialogueEvent.FlowNodeEntered(at, onboarding.get().id(), CONSENT_NODE));
+    }
+    List<Reply> replies = new ArrayList<>(d.replies());
+    replies.add(new Reply(q.get().text().get(lang), q.get().options().stream().map(o -> o.label().get(lang)).toList()));
+    return new Decision(events, replies, d.effects());
+  }
+
+}

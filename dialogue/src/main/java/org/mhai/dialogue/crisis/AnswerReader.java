@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import static org.mhai.dialogue.crisis.AnswerPhrases.*;
+import static org.mhai.dialogue.crisis.DangerCues.any;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.mhai.dialogue.crisis.YesNo.Answer;
+
+/**
+ * Reads a patient's answer to a question the bot asked, by deterministic rules in English and
+ * Spanish (docs/clinical-safety.md). In this order, the first that applies wins:
+ * <ol>
+ *   <li>{@code DANGER}: any sign of danger now ({@link DangerCues}), whatever the question; for
+ *       the safety question also any answer that is not clearly safe;
+ *   <li>{@code REFUSED}: declines or asks the bot to stop;
+ *   <li>{@code UNCLEAR}: retractions ("it was a joke"), "I don't know", mixed answers, questions back;
+ *   <li>{@code YES}/{@code NO}: negation scope and clauses, not keywords ("I have not stopped
+ *       thinking about it" is yes; "what can I do" is a question, not "I do"); a hedge to a
+ *       screening item ("sometimes") is yes.
+ * </ol>
+ * Anything else is {@code UNCLEAR}: an answer is never guessed.
+ */
+public final class AnswerReader {
+
+  /** The question being answered. */
+  public enum Asked {
+    SAFE_NOW, WISH_DEAD, THOUGHTS, METHOD, INTENT, PLAN, BEHAVIOUR, OFFER, HELPED;
+
+    boolean screening() {
+      return this != SAFE_NOW && this != OFFER && this != HELPED;
+    }
+
+    public static Asked of(Screener.Question q) {
+      return switch (q) {
+        case WISH_DEAD -> WISH_DEAD;
+        case ACTIVE_THOUGHTS -> THOUGHTS;
+        case METHOD -> METHOD;
+        case INTENT -> INTENT;
+        case PLAN -> PLAN;
+        case BEHAVIOUR -> BEHAVIOUR;
+      };
+    }
+  }
+
+  /** The answer and, for {@code DANGER}, the kinds of danger found (empty when it is only "not clearly safe"). */
+  public record Reading(Answer answer, Set<DangerCues.Kind> danger) {
+    public Reading {
+      danger = Set.copyOf(danger);
+    }
+  }
+
+  private static final Pattern CLAUSE = Pattern.compile("[,.;:!?\u00bf\u00a1]+|\\s-\\s|\\b(?:but|pero|aunque|though|tho|then)\\b");
+  private static final Pattern FILLER = Pattern.compile("^(?:(?:honestly|well|pues|mira|la verdad(?: es)?(?: q(?:ue)?)?|uf+|mm+|"
+      + "ps|oh|eh|a ver|bueno|lol|haha|jaja|ok so|so|i mean|la vdd)\\b[\\s,.?!]*)+");
+
+  private AnswerReader() {}
+
+  public static Reading read(Asked asked, String text) {
+    String plain = Plain.of(text);
+    Set<DangerCues.Kind> kinds = new java.util.HashSet<>(DangerCues.in(plain, asked.screening() || asked == Asked.SAFE_NOW));
+    if (asked.screening() && DangerCues.timeframe(plain) && !LEADING_NO.matcher(plain).find()) {
+      kinds.add(DangerCues.Kind.TIMEFRAME);
+    }
+    if (!kinds.isEmpty()) {
+      return new Reading(Answer.DANGER, kinds);
+    }
+    Answer a = answer(asked, plain);
+    return new Reading(a, Set.of());
+  }
+
+  private static Answer answer(Asked asked, String plain) {
+    if (Plain.words(plain).isEmpty()) {
+      return Answer.UNCLEAR; // an emoji, "...", "???"
+    }
+    if (any(RETRACTED, plain)) {
+      return Answer.UNCLEAR;
+    }
+    if (any(REFUSED, plain)) {
+      return Answer.REFUSED;
+    }
+    if (asked == Asked.SAFE_NOW) {
+      return safety(plain);
+    }
+    if (asked.screening() && asked == Asked.WISH_DEAD && any(WISH_NOT, plain) && !any(YES_IDIOMS, plain)) {
+      return Answer.NO;
+    }
+    if (asked == Asked.METHOD && plain.contains("no idea how")) {
+      return Answer.NO;
+    }
+    if (any(YES_IDIOMS, plain)) {
+      return Answer.YES;
+    }
+    if (any(MIXED, plain) || any(CONFUSED, plain) || any(UNSURE, neutral(plain))) {
+      return Answer.UNCLEAR;
+    }
+    if (asked == Asked.HELPED) {
+      if (any(HELPED_UNCLEAR, plain)) {
+        return Answer.UNCLEAR;
+      }
+      if (any(HELPED_NO, plain) || explicit(plain) == Answer.NO) {
+        return Answer.NO;
+      }
+      if (any(HELPED_YES, plain)) {
+        return Answer.YES;
+      }
+    }
+    if (questionBack(plain)) {
+      return Answer.UNCLEAR;
+    }
+    if (asked == Asked.OFFER) {
+      if (any(OFFER_NO, plain)) {
+        return Answer.NO;
+      }
+      if (plain.matches("^(?:maybe|quizas|tal vez)\\b.*")) {
+        return Answer.UNCLEAR;
+      }
+      if (any(OFFER_YES, plain)) {
+        return Answer.YES;
+      }
+    }
+    Answer explicit = explicit(plain);
+    if (explicit != null) {
+      return explicit;
+    }
+    return asked == Asked.OFFER ? Answer.UNCLEAR : byClauses(asked, plain);
+  }
+
+  /** The safety question: only a clear, explicit "safe" is a yes; anything short of it is danger or unclear. */
+  private static Answer safety(String plain) {
+    if (any(CONFUSED, plain)) {
+      return Answer.UNCLEAR;
+    }
+    if (any(SAFE_UNSURE, plain) || any(SAFE_RISK, plain)) {
+      return Answer.DANGER;
+    }
+    if (any(SAFE_DESPITE_NO, plain)) {
+      return Answer.YES;
+    }
+    Answer explicit = explicit(plain);
+    if (explicit == Answer.NO && !questionBack(plain)) {
+      return Answer.DANGER;
+    }
+    if (questionBack(plain)) {
+      return Answer.UNCLEAR;
+    }
+    if (any(SAFE_YES, plain) || explicit == Answer.YES || any(SAFE_PLACE, plain)) {
+      return Answer.YES;
+    }
+    return Answer.UNCLEAR;
+  }
+
+  private static boolean questionBack(String plain) {
+    String s = strip(plain);
+    if (QUESTION_START.matcher(s).find() || plain.startsWith("\u00bf") || plain.replaceAll("[^a-z0-9?]+$", "").endsWith("?")) {
+      return true;
+    }
+    return plain.contains("?") && explicit(plain) == null && !HEDGE.matcher(s).find();
+  }
+
+  /**
+   * An outright yes or no: a clause after "but" that starts with one, else the text's last word,
+   * else the first clause that starts or ends with one (clauses of context before it are skipped).
+   */
+  private static Answer explicit(String plain) {
+    List<String> clauses = clauses(plain);
+    if (clauses.isEmpty()) {
+      return null;
+    }
+    for (int k = clauses.size() - 1; k >= 0; k--) {
+      String marked = clauses.get(k);
+      if (marked.startsWith("\u0000")) {
+        Answer a = leading(body(marked));
+        a = a != null ? a : tail(body(marked));
+        if (a != null) {
+          return a;
+        }
+      }
+    }
+    String last = body(clauses.get(clauses.size() - 1));
+    Answer tail = tail(last);
+    if (tail != null) {
+      return tail;
+    }
+    for (String marked : clauses) {
+      String c = body(marked);
+      Answer a = leading(c);
+      if (a == null && !c.startsWith("no me ")) {
+        a = tail(c);
+      }
+      if (a != null) {
+        return a;
+      }
+      if (HEDGE.matcher(c).find() || AFFIRM.matcher(c).find()) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static Answer leading(String c) {
+    if (LEADING_NO.matcher(c).find() && !c.startsWith("no me ")) {
+      return Answer.NO;
+    }
+    return LEADING_YES.matcher(c).find() ? Answer.YES : null;
+  }
+
+  private static Answer tail(String c) {
+    String[] words = c.split(" ");
+    String t = words[words.length - 1];
+    if (STRONG_NO.matcher(c).matches() || STRONG_NO.matcher(t).matches() && !t.equals("nada")) {
+      return Answer.NO;
+    }
+    return STRONG_YES.matcher(c).matches() || STRONG_YES.matcher(t).matches() ? Answer.YES : null;
+  }
+
+  /** No outright yes or no: the clauses that say something about the question, the last after "but" first. */
+  private static Answer byClauses(Asked asked, String plain) {
+    String s = plain;
+    if (asked == Asked.WISH_DEAD) {
+      for (Pattern p : WISH_CONTENT) {
+        s = p.matcher(s).replaceAll(" affirmed ");
+      }
+    }
+    Answer found = null;
+    for (String marked : clauses(s)) {
+      String c = body(marked);
+      boolean negated = any(NEGATION, c);
+      boolean affirmed = HEDGE.matcher(c).find() || AFFIRM.matcher(c).find() || c.contains("affirmed");
+      Answer a = negated && !c.contains("affirmed") ? (affirmed || relevant(c) ? Answer.NO : null)
+          : affirmed ? Answer.YES : null;
+      if (a != null && (found == null || marked.startsWith("\u0000"))) {
+        found = a;
+      }
+    }
+    return found == null ? Answer.UNCLEAR : found;
+  }
+
+  private static boolean relevant(String clause) {
+    return clause.matches(".*\\b(?:it|that|this|them|those|thoughts?|think|thought|plan|planned|intention|intend|act|done|"
+        + "anything|do|did|wish|wished|dead|die|how|eso|lo|esos?|pensado|plan|intencion|hecho|haria|deseado)\\b.*");
+  }
+
+  /** Clauses of the text without fillers; a clause after "but" is marked with a leading NUL so it wins. */
+  private static List<String> clauses(String plain) {
+    String s = neutral(plain).replaceAll("\\b(?:aunque|though|tho)\\b", ",");
+    s = s.replaceAll("\\b(?:but|pero)\\b", ", \u0000");
+    List<String> out = new ArrayList<>();
+    boolean after = false;
+    for (String part : s.split("[,.;:!?\u00bf\u00a1]+|\\s-\\s|\\bthen\\b")) {
+      after |= part.contains("\u0000");
+      String c = strip(Plain.words(part.replace("\u0000", " ")));
+      if (!c.isEmpty()) {
+        out.add(after ? "\u0000" + c : c);
+      }
+    }
+    return out;
+  }
+
+  private static String body(String clause) {
+    return clause.startsWith("\u0000") ? clause.substring(1) : clause;
+  }
+
+  private static String neutral(String plain) {
+    String s = plain;
+    for (Pattern p : NEUTRAL) {
+      s = p.matcher(s).replaceAll(" ");
+    }
+    return s;
+  }
+
+  private static String strip(String s) {
+    return FILLER.matcher(s.trim()).replaceFirst("").trim();
+  }
+}

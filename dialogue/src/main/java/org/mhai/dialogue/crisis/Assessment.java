@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Turn;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * A patient message assessed in the context of the conversation, before any answer is read: the
+ * detector's verdict, danger now ({@link DangerCues}), the route ({@link Route}), direct requests
+ * and other-language cues ({@link MessageCues}), and the evidence of the last
+ * {@value DialogueState#EVIDENCE_WINDOW} messages (preparations + finality + a timeframe → {@code high}).
+ *
+ * @param level the level to act on (never lower than the detector's, except a learned-only
+ *     {@code medium}, which is evidence but does not start the screener on its own)
+ * @param noted this message's own cues, recorded in a {@code risk_cues_noted} event
+ * @param evidence the sequence numbers of the messages whose evidence gave {@code level}
+ */
+public record Assessment(RiskLevel level, Route route, List<String> signals, List<String> noted, List<Long> evidence,
+    Set<DangerCues.Kind> danger, MessageCues cues, String plain) {
+
+  private static final java.util.regex.Pattern FIGURATIVE = java.util.regex.Pattern.compile(
+      "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
+          + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)");
+  private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
+  private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
+
+  public Assessment {
+    signals = List.copyOf(signals);
+    noted = List.copyOf(noted);
+    evidence = List.copyOf(evidence);
+    danger = Set.copyOf(danger);
+  }
+
+  /** True when the verdict above low is the learned classifier's alone: the lexicon found nothing, or only distress. */
+  public static boolean learnedAlone(org.mhai.nlp.RiskAssessment risk) {
+    List<String> s = risk.signals();
+    if (s.contains("learned_topic")) {
+      return true; // the lexicon's row counted only because the classifier supplied the topic
+    }
+    boolean learned = s.contains("learned_crisis") || s.contains("learned_concern");
+    return learned && s.stream().allMatch(x -> LEARNED.contains(x) || x.equals("distress"));
+  }
+
+  public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
+    String plain = Plain.of(turn.text());
+    boolean context = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
+    Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
+    if (state.crisis().active() && DangerCues.any(MessageCues.FOREIGN_CONTEXT, plain)) {
+      danger.add(DangerCues.Kind.ACT);
+    }
+    MessageCues cues = MessageCues.read(plain);
+    List<String> detectorSignals = turn.risk().signals();
+    RiskLevel level = turn.risk().level();
+    boolean figurative = detectorSignals.equals(List.of("harm_from_others")) && FIGURATIVE.matcher(plain).find();
+    if (figurative) {
+      level = RiskLevel.LOW; // "este curro me va a matar jajaja": the lexicon's harm_from_others on work, with laughter
+    }
+    // A high verdict of the learned classifier alone is acted on in full: suppressing it out of context cost 14-24% of
+    // first-message crisis recall on held-out sets B and F (docs/clinical-safety.md, H10). A medium one (learned_concern
+    // over a lexicon none or low) starts no screener on its own: it is evidence ("learned_medium" in the window) until
+    // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
+    // crisis by the classifier alone gets breathing guidance.
+    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
+    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic())) {
+      level = RiskLevel.LOW;
+    }
+    Set<String> signals = new LinkedHashSet<>(detectorSignals);
+    List<String> noted = new ArrayList<>();
+    for (DangerCues.Kind k : danger) {
+      level = RiskLevel.max(level, k.imminent() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
+      signals.add(k.signal());
+      noted.add(k.signal());
+    }
+    // The detector's routing signals (harm_from_others) count only at medium or above ("este curro me va a matar jajaja").
+    Route route = Route.of(plain, danger, turn.risk().level().atLeast(RiskLevel.MEDIUM) && !figurative ? detectorSignals : List.of());
+    if (route != Route.SELF_HARM) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
+      signals.add(route.reason());
+      if (danger.contains(DangerCues.Kind.INTENT) || detectorSignals.stream().anyMatch(SELF::contains)) {
+        signals.add(Route.SELF_HARM.reason()); // "kill myself and take the kids with me": both concerns are flagged
+      }
+    }
+    Route effective = route != Route.SELF_HARM || !state.crisis().active() ? route : state.crisis().routeKind();
+    if (effective != Route.SELF_HARM && DangerCues.any(Route.NOW, plain)) {
+      level = RiskLevel.IMMINENT; // the other person is there, or the act is under way, now
+      signals.add("danger_now");
+    }
+    if (cues.foreign() != RiskLevel.NONE) {
+      level = RiskLevel.max(level, cues.foreign());
+      signals.add(MessageCues.FOREIGN);
+    }
+    if (cues.call()) {
+      level = RiskLevel.max(level, cues.ambulance() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
+      signals.add("asks_for_emergency_help");
+    }
+    if (cues.ideation() && !state.crisis().active() && level.compareTo(RiskLevel.HIGH) < 0) {
+      level = RiskLevel.HIGH; // the screener's answers are read by the answer reader, not here
+      signals.add("ideation");
+    }
+    if (cues.passive() && level.compareTo(RiskLevel.MEDIUM) < 0) {
+      level = RiskLevel.MEDIUM; // passive wishes to be dead the lexicon does not know yet (Spanish): the screener
+      signals.add("passive_ideation");
+    }
+    if (cues.panic() && danger.isEmpty() && route == Route.SELF_HARM && level == RiskLevel.MEDIUM
+        && !detectorSignals.contains("ideation") && !detectorSignals.contains("passive_ideation")) {
+      level = RiskLevel.LOW; // a panic attack gets breathing guidance, not a suicide screener
+    }
+    noted.addAll(cues.evidence());
+    TreeSet<Long> evidence = new TreeSet<>();
+    evidence.add(turn.seq());
+    RiskLevel accumulated = accumulate(state, turn.seq(), noted, turn.risk().level(), evidence);
+    if (accumulated.compareTo(level) > 0) {
+      level = accumulated;
+      signals.add("accumulated_evidence");
+    }
+    return new Assessment(level, route, List.copyOf(signals), noted, List.copyOf(evidence), danger, cues, plain);
+  }
+
+  /**
+   * Preparations, finality and a timeframe across the window: two different kinds, or preparations
+   * in three messages, or either after an earlier message of concern, give {@code high}.
+   */
+  private static RiskLevel accumulate(DialogueState state, long seq, List<String> noted, RiskLevel detector,
+      Set<Long> evidence) {
+    List<DialogueState.Cue> cues = new ArrayList<>(state.evidence());
+    noted.forEach(n -> cues.add(new DialogueState.Cue(seq, state.patientMessages(), n)));
+    Set<Long> prep = new TreeSet<>();
+    Set<Long> fin = new TreeSet<>();
+    Set<Long> time = new TreeSet<>();
+    Set<Long> concern = new TreeSet<>();
+    for (DialogueState.Cue c : cues) {
+      switch (c.cue()) {
+        case MessageCues.PREPARATION -> prep.add(c.seq());
+        case MessageCues.FINALITY -> fin.add(c.seq());
+        case "timeframe" -> time.add(c.seq());
+        default -> {
+          if (c.cue().startsWith("detector_") && c.seq() != seq) {
+            concern.add(c.seq());
+          }
+        }
+      }
+    }
+    int kinds = (prep.isEmpty() ? 0 : 1) + (fin.isEmpty() ? 0 : 1) + (time.isEmpty() ? 0 : 1);
+    Set<Long> messages = new TreeSet<>(prep);
+    messages.addAll(fin);
+    messages.addAll(time);
+    if (messages.size() < 2 && concern.isEmpty()) {
+      return RiskLevel.NONE; // one message is not a conversation ("said goodbye to my colleagues today, retired!")
+    }
+    boolean high = kinds >= 2 || prep.size() >= 3 || (kinds >= 1 && !concern.isEmpty() && (!prep.isEmpty() || !fin.isEmpty()));
+    if (!high || !(noted.contains(MessageCues.PREPARATION) || noted.contains(MessageCues.FINALITY) || noted.contains("timeframe"))) {
+      return RiskLevel.NONE; // only a message that adds evidence raises the level
+    }
+    evidence.addAll(prep);
+    evidence.addAll(fin);
+    evidence.addAll(time);
+    evidence.addAll(concern);
+    return RiskLevel.HIGH;
+  }
+}

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Signs of danger <em>now</em> in one message, in English and Spanish, read by deterministic rules
+ * (docs/clinical-safety.md). Used on every answer the bot reads and on every message of an open
+ * episode, before anything else: means at hand, an act taken or under way, a place of danger, a
+ * timeframe for acting, "not safe", harm to others, violence at home now, a child or another
+ * person at risk. The text is {@link Plain#of plain} (lower case, no accents).
+ */
+public final class DangerCues {
+
+  /** The kinds of danger, each with the signal name recorded in events. */
+  public enum Kind {
+    MEANS("means_at_hand"), ACT("act_under_way"), PLACE("place_of_danger"), TIMEFRAME("timeframe"),
+    NOT_SAFE("unsafe_now"), OTHERS("harm_to_others"), VIOLENCE("violence_at_home"), CHILD("person_at_risk"),
+    INTENT("intent_now"), SOON("timeframe_now");
+
+    private final String signal;
+
+    Kind(String signal) {
+      this.signal = signal;
+    }
+
+    public String signal() {
+      return signal;
+    }
+
+    /** True where an attempt may be under way or danger is right now: the escalation is {@code imminent}. */
+    public boolean imminent() {
+      return this == MEANS || this == ACT || this == PLACE || this == NOT_SAFE || this == SOON;
+    }
+  }
+
+  static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|rope|noose|gun|shotgun"
+      + "|pistol|rifle|scissors|hammer|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras)";
+  static final String AT_HAND = "(?:in my hands?|next to me|beside me|right here|here|with me|in front of me|on the table"
+      + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|in the cupboard|en la mano|en las manos"
+      + "|aqui|aca|al lado|delante|en la mesilla|en la mesa|en mi mochila|preparad[oa]s|cargad[oa]|en el cajon|debajo de la cama"
+      + "|en el armario|en mi cuarto|colgad[oa]|atad[oa]|conmigo)";
+  static final String TIME = "(?:tonight|tonite|tomorrow|this (?:weekend|evening|afternoon)|on (?:monday|tuesday|wednesday"
+      + "|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|after this|later today"
+      + "|right now|once the kids|after everyone|when i'?m alone|esta noche|manana|este finde|este fin de semana"
+      + "|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|viernes|dentro de? un rato|en un rato"
+      + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se)";
+  private static final String ACT_WORDS = "(?:do it|doing it|go through with it|finish it|end it|end my life|kill myself|"
+      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump|take (?:them|the pills|it|everything)|tonight'?s the night|lo hago|lo voy a hacer|voy a hacer(?:lo)?|"
+      + "me mato|me voy a (?:matar|tirar|colgar)|se acaba|no voy a estar|hacer que pase|es el dia|es hoy|no hay vuelta|lo hare|"
+      + "acabar con todo|i'?ve decided|i'?m going\\b(?! to)|i'?m doing it|i'?ll do it|i'?m gonna (?:do|jump|end))";
+
+  private static final List<Pattern> MEANS = compile(
+      OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
+      "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
+          + "(?:\\w+'?s )?(?:\\w+ )?" + OBJ + "\\b",
+      "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ, "so is the " + OBJ, "sitting (?:here )?with the (?:bottle|pills)",
+      "(?:got|have) everything (?:here|ready)", "everything'?s ready",
+      "lo tengo aqui", "(?:las|los) tengo (?:aqui|en|delante|al lado)", "\\d+ (?:of them|pastillas) (?:lined up|y las tengo)",
+      "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)");
+  private static final List<Pattern> ACT = compile(
+      "(?:already|just) (?:took|taken|swallowed|cut|started)", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
+          + "the (?:whole )?(?:bottle|lot|pack|box)|everything|a (?:load|bunch|handful|lot) of|\\d+|like \\d+|half|some of them|"
+          + "the (?:pills|tablets)|all (?:my|the|of)|my (?:pills|tablets|meds))",
+      "(?:sleepy|drowsy|dizzy|woozy) (?:after|from) (?:the|my|those)",
+      "(?:i'?m|im|i am) (?:bleeding|cutting)", "there'?s (?:a lot of |so much )?blood", "won'?t stop bleeding",
+      "\\bi cut (?:again|tonight|just now|myself tonight|today)", "\\bcut (?:myself )?(?:again|tonight)", "i did it again",
+      "i'?ve already (?:started|cut)", "i'?ve cut (?:again|tonight|myself tonight)", "cutting (?:right )?now", "the gas is on",
+      "car'?s running in the garage", "(?:rope|noose) (?:is )?(?:still )?(?:set up|up|tied|ready|hanging)", "rope'?s (?:still )?up",
+      "got the rope tied", "(?:took|taken|swallowed) (?:some|a few|most|half|all) of my (?:pills|tablets|meds)", "overdose",
+      "me he (?:vuelto a )?(?:hacer|hecho) dano", "(?<!no pienso )(?<!no quiero )(?<!no voy a )(?<!intencion de )hacerme (?:mas|dano)",
+      "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
+      "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
+          + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia|las pastillas)", "acabo de (?:tomar|cortar|tragar)",
+      "ya (?:me )?(?:corte|he cortado|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
+      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b|e\\b)", "de sangrar", "quedando dormid[oa] por",
+      "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
+          + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
+      "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
+      "(?:se|he|she) (?:tomo|took|swallowed) (?:un monton|todas|muchas|a bunch|all|loads|a lot)[^.!?]{0,30}(?:pastillas|pills|"
+          + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira");
+  /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
+  private static final List<Pattern> CONTEXT_ACT = compile(
+      "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
+      "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
+          + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "quedando dormid[oa]", "muito sono",
+      "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice");
+  private static final List<Pattern> CONTEXT_MEANS = compile(
+      "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
+      "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
+      "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado");
+  private static final List<Pattern> CONTEXT_PLACE = compile(
+      "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
+      "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
+      "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro");
+  private static final List<Pattern> NEAR_TIME = compile(
+      "\\bin an hour\\b", "in (?:a few|\\d+) (?:minutes|mins)", "\\bright now\\b", "after this\\b", "dentro de(?: un)? rato",
+      "en un rato", "en una hora", "ahora mismo");
+  private static final List<Pattern> INTENT = compile(
+      "(?:i'?m going to|im going to|i'?m gonna|im gonna|gonna|i'?ll|i will|me voy a|voy a) (?:kill myself|end (?:it|my life)|"
+          + "jump|take (?:all|every|the whole|a load|them all)|overdose|hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|"
+          + "aventar|colgar|quitar la vida|hacer(?:me)? dano)", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
+      "decision de acabar con mi vida", "decided to (?:end|kill)", "me voy a matar", "hacerlo mas fuerte");
+  /** An attempt disclosed as recent (within the C-SSRS's three months): "hace dos meses me tomé un bote de pastillas". */
+  private static final List<Pattern> RECENT_ATTEMPT = compile(
+      "(?:me tome|me corte|lo intente|me tire|tried to|took|overdosed|attempted|cut myself)[^.!?]{0,60}(?:hace (?:un|una|dos|tres|"
+          + "unas|unos|\\d) (?:dias|semanas|semana|mes|meses)|last (?:week|month)|(?:a few|two|three|\\d) (?:days|weeks) ago|"
+          + "(?:one|two|three|a|1|2|3) months? ago)",
+      "(?:hace (?:un|una|dos|tres|unas|unos|\\d) (?:dias|semanas|semana|mes|meses)|last (?:week|month)|(?:a few|two|three|\\d) "
+          + "(?:days|weeks) ago|(?:one|two|three|a|1|2|3) months? ago)[^.!?]{0,40}(?:me tome|me corte|lo intente|me tire|tried to|"
+          + "took|overdosed|attempted|cut myself)");
+  private static final List<Pattern> DISTANT_PAST = compile(
+      "(?:\\d+|a few|a couple of|some|two|three|several|many) (?:months|weeks|years) ago", "last (?:month|year|summer|week)",
+      "in (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer)",
+      "hace (?:\\d+ |unos |unas |dos |tres |varios |varias |muchos |muchas )?(?:meses|semanas|anos|mes)\\b",
+      "el (?:mes|ano) pasado", "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
+      "una vez", "\\bonce\\b", "flushed|binned|threw (?:them|it) away|la tiro|las tire|me baje|walked home|but stopped");
+  private static final List<Pattern> PLACE = compile(
+      "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
+          + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|edge|cliffs?|tracks|railway|"
+          + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b",
+      "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
+          + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente");
+  private static final List<Pattern> TIMEFRAME = compile(
+      "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "es hoy\\b", "es esta (?:noche|madrugada)", "no hay vuelta atras",
+      "(?:^|\\b)" + TIME + "\\b.*\\b" + ACT_WORDS, ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
+      "(?:going to|gonna|i'?ll|voy a) (?:do it|hacerlo|jump|end it)\\b.*\\b(?:tonight|today|hoy|esta noche)",
+      "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
+      "(?:ya no voy a estar|no voy a estar)", "(?<!not )(?:i'?m|im|i am) (?:going to|gonna) do it\\b",
+      "writing (?:my|the|a) (?:suicide )?note", "escribiendo (?:la|mi|una) carta", "esta noche (?:me mato|lo hago)", "si esta noche me mato");
+  private static final List<Pattern> NOT_SAFE = compile(
+      "(?:not|don'?t feel|dont feel|do not feel|never feel|never) (?:feel )?safe\\b", "(?:i'?m|im|i am) not safe",
+      "no (?:estoy|me siento) (?:a salvo|segur[oa])", "nunca estoy segur[oa]", "(?:don'?t|do not|dont) trust myself",
+      "not safe", "no estoy a salvo");
+  private static final List<Pattern> OTHERS = compile(
+      "(?:i'?ll|i will|going to|gonna|want to|wanna|i'?m going to|thinking (?:of|about)|intend to|how to|planning to|"
+          + "keep thinking of|if) (?:\\w+ )?(?:hurt|kill|killing|stab|shoot|attack|beat up|strangle|poison|murder|hurting)"
+          + " (?:him|her|them|my (?:mum|mom|dad|ex|roommate|boss|wife|husband|partner|brother|sister|son|daughter|neighbou?r|"
+          + "teacher|flatmate|boyfriend|girlfriend|family|kids|baby|stepdad)|that (?:guy|man|woman|bastard)|someone|somebody|people"
+          + "|everyone)",
+      "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
+      "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b",
+      "(?:lo|la) voy a matar", "le voy a hacer dano", "(?:llevarme|me voy a llevar) a (?:mi|mis)", "llevar(?:me)? a (?:mi )?\\w+ por delante",
+      "miedo de hacerle dano", "de matar a");
+  private static final List<Pattern> VIOLENCE = compile(
+      "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
+          + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk|outside|back|coming back)",
+      "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
+      "locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
+      "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
+      "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "gritando", "golpeando la puerta", "encerrad[oa] en el bano", "con el aqui",
+      "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me");
+  private static final List<Pattern> CHILD = compile(
+      "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son|daughter|cousin|kids?|child|children|baby|"
+          + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"
+          + "touch|touches|goes into|bruises|pictures|photos|secrets|alone with me|won'?t stop crying|le pega|pega|toca|moretones|"
+          + "fotos|secretos|solo conmigo|hacerle dano|conmigo|con mis pastillas)",
+      "(?:dice|says|said|told me|keeps saying) (?:que )?(?:se va a matar|quiere morir|wants to die|(?:he'?s|she'?s) going to "
+          + "kill (?:him|her)self)", "passed out and my", "(?:goes|went|comes) into (?:my )?(?:little )?\\w+'?s? room at night",
+      "if he touches my", "hermanita no");
+
+  private DangerCues() {}
+
+  /** The kinds of danger in {@code plain} (already {@link Plain#of plain}). */
+  public static Set<Kind> in(String plain) {
+    return in(plain, true);
+  }
+
+  /**
+   * @param context an episode is open or there is recent evidence: anaphoric danger ("like 30 of
+   *     them", "they're on the table", "I'm at the gap") counts
+   */
+  public static Set<Kind> in(String plain, boolean context) {
+    Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+    add(kinds, Kind.MEANS, MEANS, plain);
+    boolean distant = any(DISTANT_PAST, plain);
+    if (!distant) {
+      add(kinds, Kind.ACT, ACT, plain);
+      add(kinds, Kind.INTENT, INTENT, plain);
+    }
+    if (context && !distant) {
+      add(kinds, Kind.ACT, CONTEXT_ACT, plain);
+      add(kinds, Kind.MEANS, CONTEXT_MEANS, plain);
+      add(kinds, Kind.PLACE, CONTEXT_PLACE, plain);
+    }
+    add(kinds, Kind.PLACE, PLACE, plain);
+    add(kinds, Kind.TIMEFRAME, TIMEFRAME, plain);
+    add(kinds, Kind.NOT_SAFE, NOT_SAFE, plain);
+    add(kinds, Kind.OTHERS, OTHERS, plain);
+    add(kinds, Kind.VIOLENCE, VIOLENCE, plain);
+    add(kinds, Kind.CHILD, CHILD, plain);
+    if ((kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || context) && any(NEAR_TIME, plain)
+        && (kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || Pattern.compile("doing it|do it|lo hago|hacerlo")
+        .matcher(plain).find())) {
+      kinds.add(Kind.SOON);
+    }
+    return kinds;
+  }
+
+  private static final Pattern SCREEN_TIME = Pattern.compile("\\b(?:tonight|tonite|tomorrow|this weekend|on (?:monday|tuesday|"
+      + "wednesday|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|later today|"
+      + "esta noche|manana|este finde|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|"
+      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)\\b");
+
+  /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
+  public static boolean recentAttempt(String plain) {
+    return any(RECENT_ATTEMPT, plain);
+  }
+
+  /** A time for acting ("tonight", "mañana") in an answer to a screener item about acting. */
+  static boolean timeframe(String plain) {
+    return SCREEN_TIME.matcher(plain).find();
+  }
+
+  private static void add(Set<Kind> kinds, Kind kind, List<Pattern> patterns, String plain) {
+    if (any(patterns, plain)) {
+      kinds.add(kind);
+    }
+  }
+
+  static boolean any(List<Pattern> patterns, String plain) {
+    for (Pattern p : patterns) {
+      if (p.matcher(plain).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<Pattern> compile(String... regexes) {
+    return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+  }
+}

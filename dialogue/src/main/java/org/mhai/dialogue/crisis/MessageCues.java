@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import static org.mhai.dialogue.crisis.DangerCues.any;
+import static org.mhai.dialogue.crisis.DangerCues.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * What the dialogue's own rules read in one message besides danger now: direct requests (a person,
+ * an ambulance, "are you a bot?", "these numbers don't work here"), risk cues in a language the
+ * service does not support, a panic attack, and the evidence that adds up over a conversation
+ * (preparations, farewells and finality). Plain text ({@link Plain#of}).
+ */
+public record MessageCues(boolean human, boolean call, boolean bot, Optional<String> elsewhere, RiskLevel foreign,
+    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation) {
+
+  public static final String PREPARATION = "preparation";
+  public static final String FINALITY = "finality";
+  public static final String FOREIGN = "other_language_risk";
+
+  private static final List<Pattern> HUMAN = compile(
+      "(?:talk|speak|chat|write) (?:to|with) (?:a |an |some |my |one of |the )?(?:real |actual |human |live )?(?:human|person|"
+          + "people|therapist|counsel+or|doctor|nurse|staff|care team|somebody real|someone real|real one)",
+      "can a (?:human|person|real person) (?:please )?(?:read|see|look|talk|help)", "(?:get|have) an? (?:actual |real )?"
+          + "(?:therapist|person|human) to (?:message|call|talk|contact)", "real person,? please", "a real person please",
+      "(?:hablar|hable|hablo) con (?:una persona|un humano|alguien de verdad|alguien real|un terapeuta|mi terapeuta|"
+          + "un psicolog[oa]|una psicologa|el equipo|un profesional|alguien del equipo)", "(?:una|con) persona real",
+      "que me (?:atienda|escriba|llame) (?:una persona|alguien|un terapeuta|mi terapeuta)", "want a human", "need a human",
+      "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)",
+      "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "avisar a mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
+      "(?:tell|let) my (?:therapist|psychologist|doctor|counsel+or) (?:know|that)", "(?:want|need) (?:a|to talk to a) real person");
+  private static final List<Pattern> CALL = compile(
+      "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
+      "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
+      "manda(?:le|me)? (?:una )?ambulancia", "envia(?:le|me)? (?:una )?ambulancia",
+      "send (?:someone|somebody|help|an ambulance) to", "can you (?:call|ring|phone)", "(?:will|could|would) you (?:call|ring|phone)",
+      "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
+          + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
+          + "mandar a alguien");
+  private static final List<Pattern> BOT = compile(
+      "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
+          + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
+      "eres (?:un |una )?(?:bot|robot|persona|humano|real|maquina|ia\\b)", "is anyone (?:actually )?(?:reading|there|real)",
+      "hay alguien (?:ahi|real|leyendo)", "(?:me|lo) lee alguien", "(?:hablo|estoy hablando) con (?:un bot|una maquina|una persona)");
+  private static final List<Pattern> ELSEWHERE = compile(
+      "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
+      "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
+      "(?:i'?m|i am|estoy) (?:in|en) (?:germany|france|italy|portugal|europe|florida|the us|the states|canada|mexico|spain|"
+          + "alemania|francia|italia|europa|estados unidos|mexico|espana)");
+  /** Sleepiness and the like in another language: danger only inside an open episode. */
+  static final List<Pattern> FOREIGN_CONTEXT = compile("muito sono", "tres fatigue", "tellement fatigue", "sehr mude",
+      "molto sonno", "so mude", "senno");
+  private static final List<Pattern> FOREIGN_HIGH = compile("ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
+      "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",
+      "je veux mourir", "me tuer", "me suicider", "en finir", "ich will sterben", "umbringen", "nicht mehr leben", "mich toten",
+      "selbstmord", "quero morrer", "me matar", "suicidar", "voglio morire", "uccidermi", "ammazzarmi", "farla finita",
+      "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven");
+  private static final List<Pattern> FOREIGN_NOW = compile(
+      "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
+      "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
+      "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
+      "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte");
+  private static final List<Pattern> PANIC = compile(
+      "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
+      "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart(?: is|'?s)? (?:racing|pounding|going)",
+      "can'?t (?:get a (?:full )?breath|catch my breath|calm down|stop shaking)", "chest (?:is |feels )?tight", "walls are closing",
+      "shaking and sweat", "hyperventilat", "me tiembla todo", "el corazon (?:me va )?a mil", "no puedo parar de temblar",
+      "no puedo respirar", "(?:tengo|estoy teniendo|me esta dando|me da) (?:un )?ataque de (?:panico|ansiedad)",
+      "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad", "\\bpanico\\b", "taquicardia",
+      "me late (?:muy )?fuerte", "me tiemblan", "me va a dar un infarto", "me voy a desmayar", "pecho apretado", "es ansiedad",
+      "de ansiedad", "como las otras veces");
+  /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
+  private static final List<Pattern> IDEATION = compile(
+      "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
+          + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
+      "me he hecho cortes", "no quiero vivir", "me quiero matar");
+  private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
+      + "|ninguna intencion");
+  private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
+      + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic");
+  private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
+      "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
+      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir");
+  private static final List<Pattern> PREP = compile(
+      "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)", "(?:stuff|things) away", "can have my",
+      "wr[oi]te? (?:some |the )?(?:letters|a letter|my note|a note|goodbye)", "written (?:my |the |a )?(?:note|letters)",
+      "finished the letters", "(?:the|my) note\\b", "cleared out my", "sorted (?:out )?my will", "my will\\b", "cancel+ed (?:my|all)",
+      "made sure my \\w+ has", "somewhere to go", "paid off (?:all )?my", "deleted (?:all )?my", "stockpil", "(?:saving|saved) up "
+          + "(?:my )?(?:pills|meds|tablets)", "said goodbye", "told my \\w+ i love", "regale|he regalado|regalando",
+      "(?:escribi|escrito|termine) (?:las |unas |la |una )?cartas?", "cartas? de despedida", "testamento", "me despedi",
+      "deje todo (?:preparado|arreglado|listo)", "(?:acumulando|guardando|juntando) pastillas", "borre (?:mis|todas)",
+      "cancele (?:mis|las|todas)", "(?:guardando|guardo|juntando|acumulando) (?:las |mis )?(?:pastillas|pastis)", "pague (?:todas )?mis deudas",
+      "(?:escribi|escrito) (?:la|una|mi) nota", "he dejado a mi (?:gato|perro)", "donde estan los papeles", "mis papeles en orden",
+      "dejado todo (?:ordenado|arreglado|preparado|listo)", "borrado (?:todas )?mis", "no voy a volver a (?:terapia|consulta)",
+      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope|pistola|gun|veneno|poison)", "stockpiling");
+  private static final List<Pattern> FINAL = compile(
+      "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
+          + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
+      "hear from me again", "they'?ll understand", "why i did it", "everything'?s ready", "at peace with it", "made (?:a|my) decision",
+      "i'?ve decided", "(?:got|have) enough now", "they'?ll find (?:them|me|it)", "it'?s on my desk", "where i'?m going",
+      "\\bgoodbye\\b", "perdon por todo", "lo siento por todo", "ya no (?:lo|los|las) voy a necesitar", "no voy a estar",
+      "ya no estare", "ultima vez", "lo entenderan", "ya esta todo listo", "estoy en paz", "ya lo he decidido", "tengo suficientes",
+      "\\badios\\b", "won'?t need", "gracias por todo", "esta en (?:mi mesa|el buro|mi escritorio|la mesa)",
+      "ya no sere (?:un problema|una carga)", "ya tengo (?:bastantes|suficientes)", "no voy a ser (?:un problema|una carga)",
+      "lo tengo (?:todo )?claro", "me siento en paz", "ya he vivido bastante", "ya no (?:hara|va a hacer) falta",
+      "ya se (?:cual|que|donde) (?:arbol|puente|edificio|sitio|lugar|viga)", "i know (?:which|where) (?:tree|bridge|building)",
+      "tengo todo decidido", "ya lo tengo decidido");
+  private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
+      + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
+      "(?:calmed|calming) down");
+  private static final List<Pattern> HARD = compile("\\bnot\\b", "n'?t\\b", "\\bno\\b", "nadie", "nothing", "worse", "peor",
+      "no puedo", "can'?t", "hopeless", "pointless", "no one", "nobody");
+
+  private static final Pattern AMBULANCE = Pattern.compile("ambulance|ambulancia|paramedic|911|999|112|000|emergenc");
+
+  /** A question about panic ("what is a panic attack?") is not a panic attack. */
+  private static final Pattern ASKS = Pattern.compile("^(?:what|how|why|is|are|can|could|que|como|por que|cual)\\b");
+
+  public static MessageCues read(String plain) {
+    RiskLevel foreign = any(FOREIGN_HIGH, plain) || any(FOREIGN_NOW, plain)
+        ? (any(FOREIGN_NOW, plain) ? RiskLevel.IMMINENT : RiskLevel.HIGH) : RiskLevel.NONE;
+    boolean elsewhere = any(ELSEWHERE, plain);
+    boolean call = any(CALL, plain) && !HYPOTHETICAL.matcher(plain).find();
+    return new MessageCues(any(HUMAN, plain), call, any(BOT, plain),
+        elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
+        any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain),
+        any(HARD, plain), AMBULANCE.matcher(plain).find() && call, any(PASSIVE, plain),
+        any(IDEATION, plain) && !DENIED.matcher(plain).find());
+  }
+
+  /** The cues of this message that count as evidence over the conversation. */
+  public List<String> evidence() {
+    List<String> out = new ArrayList<>();
+    if (preparation) {
+      out.add(PREPARATION);
+    }
+    if (finality) {
+      out.add(FINALITY);
+    }
+    if (foreign != RiskLevel.NONE) {
+      out.add(FOREIGN);
+    }
+    return out;
+  }
+
+  public boolean request() {
+    return human || call || bot || elsewhere.isPresent();
+  }
+}

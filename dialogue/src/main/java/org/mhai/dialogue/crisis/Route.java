@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import static org.mhai.dialogue.crisis.DangerCues.any;
+import static org.mhai.dialogue.crisis.DangerCues.compile;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The kind of risk a message carries, each with its own escalation reason, replies and resource
+ * lines: a child or vulnerable adult at risk comes first, then violence at home, then harm to
+ * others, else self-harm and suicide.
+ */
+public enum Route {
+  SELF_HARM("self_harm", Helplines.Kind.CRISIS),
+  HARM_TO_OTHERS("harm_to_others", Helplines.Kind.CRISIS),
+  DOMESTIC_VIOLENCE("domestic_violence", Helplines.Kind.DOMESTIC_ABUSE),
+  SAFEGUARDING("safeguarding", Helplines.Kind.SAFEGUARDING);
+
+  private final String reason;
+  private final Helplines.Kind lines;
+
+  Route(String reason, Helplines.Kind lines) {
+    this.reason = reason;
+    this.lines = lines;
+  }
+
+  /** The escalation reason ("self_harm", "harm_to_others", "domestic_violence", "safeguarding"). */
+  public String reason() {
+    return reason;
+  }
+
+  public Helplines.Kind lines() {
+    return lines;
+  }
+
+  public static Route ofReason(String reason) {
+    for (Route r : values()) {
+      if (r.reason.equals(reason)) {
+        return r;
+      }
+    }
+    return SELF_HARM;
+  }
+
+  private static final String YOUNG = "(?:little|baby|younger|kid|small|toddler|niece|nephew|cousin|son|daughter|sister|brother"
+      + "|boys?|girls?|child|children|kids|pupil|student|resident|grandad|grandpa|grandma|nan|nana|mam|elderly|learning "
+      + "disabilit\\w*|dementia|alzheimer|\\d+ year old|i'?m 1[0-7]\\b|she'?s \\d\\b|he'?s \\d\\b|hermanit[oa]s?|hermana "
+      + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"
+      + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
+  private static final List<Pattern> CHILD = compile(
+      YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks|burn|hits|hit|hitting|hurting|"
+          + "slaps|slapped|beats|locked|without food|doesn'?t feed|don'?t feed|alone for days|pictures|photos|secrets|"
+          + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
+          + "moratones|pega|golpea|toca|amarrad|no le dan|solos|fotos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
+      "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
+      "(?:is|es) \\d+ and (?:her|his) \"?boyfriend\"? is \\d+", "de \\d+ (?:anos )?(?:se ve|con un hombre)",
+      "hombre de \\d+ que", "(?:slaps|hits|abuses) a resident", "me toca y me dijo", "i'?m 1[0-7] and my \\w+(?:'?s \\w+)? hits me",
+      "tengo 1[0-7] y mi", "nos pega", "le pega su padre",
+      "abusa de (?:mi|su|una|un)", "(?:hits|hit|beats|hurts|slaps|touches|kicks|pega|golpea|toca) (?:our|my|his|her|the|a|mi|su|nuestro|nuestra|a mi|a su|al|"
+          + "a la)? ?(?:little |baby |younger |small )?(?:son|daughter|kids?|child|children|baby|boy|girl|brother|sister|hij[oa]s?|"
+          + "nin[oa]s?|bebe|hermanit[oa]s?)\\b", "entre dans la chambre", "petite soeur", "beau-pere", "kinderzimmer",
+      "in das zimmer meiner", "quarto da minha irma", "camera di mia sorella", "locked in (?:his|her) room", "sin comer", "leave their (?:toddler|kids?|"
+          + "baby|children) alone", "dejan a sus ninos solos");
+  private static final List<Pattern> VIOLENCE_AT_HOME = compile(
+      "(?:husband|wife|partner|boyfriend|girlfriend|\\bex\\b|dad|father|son|stepdad|he|she|marido|esposo|esposa|mujer|pareja|novio|"
+          + "novia|padre|papa|hijo)\\b[^.!?]{0,40}\\b(?:hit me|hits me|hitting me|hit her|punches|punched|thrown me|threw me|"
+          + "choked|strangled|pushed me|i'?m dead|locked me|took my phone|controls|goes through my phone|avo|"
+          + "restraining order|banging|break it down|back door|knife by the bed|hurting me|me pega|me golpea|golpeado|"
+          + "le pega|me empuj\\w*|empujo|me amenaza|me encerro|me quito|del cuello|romper cosas|aporreando|"
+          + "orden de alejamiento|obliga a tener relaciones|un cuchillo|me ha vuelto a pegar|me tiro al suelo|insultarme)",
+      "said (?:he|she)'?d kill me", "(?:he|she)'?ll kill me if", "threaten\\w* to kill me", "kill me if i", "(?:he|she)'?s in the next room",
+      "me ha vuelto a pegar", "vuelve a pegar", "amenaza con matarme", "viene a matarme", "(?:dice|dijo) que (?:me )?va a matarme", "il me frappe", "er schlagt mich",
+      "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt");
+  private static final List<Pattern> OTHERS = compile(
+      "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
+          + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)",
+      "(?:knife|gun|bat) (?:at|outside) (?:my )?\\w+'?s (?:door|room|place)", "outside (?:my )?\\w+'?s door with a (?:knife|gun)",
+      "pay for what (?:he|she) did", "take (?:him|her|them|my \\w+|the \\w+) with me", "llevarme a (?:mis|mi) \\w+ conmigo", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
+      "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar|pegar|meter un balazo|"
+          + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)", "(?<!me )quiero matar\\b(?!me)",
+      "voy a por el", "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um", "je vais le tuer", "je vais la tuer",
+      "vou mata-l[oa]", "vou matar (?:ele|ela)", "lo ammazzo", "la ammazzo");
+  /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
+  static final List<Pattern> NOW = compile(
+      "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
+          + "outside|downstairs|upstairs|asleep|back|coming|on (?:his|her) way)", "me encerro", "te escribo desde",
+      "me quito el (?:celular|movil|telefono)", "(?:he|she) just (?:pulled|got|came|walked)", "still in the house",
+      "in the next room", "trying the (?:back |front )?door", "banging on", "(?:he|she)'?ll hear me", "locked myself in",
+      "break it down", "outside my (?:house|flat|door)", "right now", "yelling for me", "gone since", "since (?:yesterday|friday|"
+          + "monday|tuesday|wednesday|thursday|saturday|sunday|last night)", "in there since", "heading over", "on my way",
+      "parked outside", "waiting for (?:him|her|them)", "outside (?:his|her|my \\w+'?s) (?:door|place|house|room)",
+      "with a (?:knife|gun|bat|hammer)", "(?:knife|gun|bat|scissors|rifle|shotgun|pistol)\\b", "esta en (?:el salon|casa|la casa|la sala"
+          + "|la cocina)", "sigue aqui", "esta aqui", "ahora mismo", "estan solos", "desde ayer", "voy para alla", "lo estoy esperando",
+      "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
+          + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano");
+
+  /** The route of a message: its danger kinds and cues first, then the detector's signals. */
+  private static final Pattern MINOR = Pattern.compile("\\b(?:is|es|tiene|i'?m|tengo) 1[0-7]\\b|\\b(?:[1-9]|1[0-7]) (?:years old|anos)"
+      + "|\\bde 1[0-7]\\b");
+  private static final Pattern ADULT = Pattern.compile("\\b(?:is|es|tiene|he'?s|she'?s) [2-9]\\d\\b|\\b[2-9]\\d (?:years old|anos)");
+
+  public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
+    boolean adult = ADULT.matcher(plain).find() && !MINOR.matcher(plain).find()
+        && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
+    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult) {
+      return SAFEGUARDING;
+    }
+    if (danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
+        || detectorSignals.contains("harm_from_others")) {
+      return DOMESTIC_VIOLENCE;
+    }
+    if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain)) {
+      return HARM_TO_OTHERS;
+    }
+    return SELF_HARM;
+  }
+
+  /** True when the message names a risk of this route on its own (not only the default). */
+  public static boolean named(String plain, Set<DangerCues.Kind> danger, Collection<String> signals) {
+    return of(plain, danger, signals) != SELF_HARM;
+  }
+}

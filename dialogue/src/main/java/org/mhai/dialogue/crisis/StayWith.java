@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.crisis.YesNo.Answer;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * Replies while an escalated episode is open: never silent, never closed by the patient alone, and
+ * reading what the message says. Danger first (a new or higher level is raised; {@code imminent}
+ * says to call the emergency number now); then the answer to the safety question, if it waits
+ * (unclear is asked once more, then left unanswered; never coerced); then distress or calm.
+ * Reassurance ("glad you're safe", "calmer") only follows an explicit, unambiguous safe or calm
+ * answer with no risk content, and never in the routes for others at risk.
+ */
+final class StayWith {
+  private static final int VARIANTS = 4;
+  private static final Pattern SECRET = Pattern.compile("(?:don'?t|do not|dont) tell|no (?:le|se lo) (?:digas|cuentes)"
+      + "|prometer|promise|secret|no se lo digas");
+
+  private final CrisisPlan plan;
+  private final CrisisState c;
+
+  StayWith(CrisisPlan plan, CrisisState c) {
+    this.plan = plan;
+    this.c = c;
+  }
+
+  Decision decide() {
+    Assessment a = plan.a;
+    Route route = a.route() != Route.SELF_HARM ? a.route() : c.routeKind();
+    RiskLevel level = a.level();
+    List<String> signals = new ArrayList<>(a.signals());
+    Answer safety = null;
+    if (c.awaitingSafety() && route != Route.HARM_TO_OTHERS && route != Route.SAFEGUARDING) {
+      safety = AnswerReader.read(AnswerReader.Asked.SAFE_NOW, plan.turn.text()).answer();
+      if (safety == Answer.DANGER && level != RiskLevel.IMMINENT) {
+        level = RiskLevel.IMMINENT;
+        signals.add("unsafe_now");
+      }
+    }
+    boolean raised = level.compareTo(c.level()) > 0;
+    if (raised || route != c.routeKind()) {
+      plan.raise(c.episode(), RiskLevel.max(level, c.level()), route, signals);
+    }
+    if (safety != null) {
+      boolean again = safety == Answer.UNCLEAR && c.unclear() == 0;
+      Answer recorded = safety == Answer.UNCLEAR && !again ? Answer.UNANSWERED : safety;
+      plan.events.add(new DialogueEvent.SafetyAnswered(plan.turn.at(), c.episode(), recorded));
+    }
+    boolean danger = !a.danger().isEmpty() || level.atLeast(RiskLevel.HIGH) || raised;
+    if (level == RiskLevel.IMMINENT && (raised || !a.danger().isEmpty() || safety == Answer.DANGER)) {
+      plan.say(plan.m.get("crisis.now", plan.emergency()));
+      plan.say(plan.m.get("crisis.helplines") + "\n" + lines(route));
+    } else if (danger) {
+      plan.say(plan.m.get("crisis.still") + " " + plan.m.get("crisis.emergency.number", plan.emergency()));
+      plan.say(plan.m.get("crisis.helplines") + "\n" + lines(route));
+    } else if (a.cues().request()) {
+      if (a.cues().call() || a.cues().elsewhere().isPresent()) {
+        plan.say(plan.m.get("crisis.helplines") + "\n" + lines(route));
+      }
+    } else if (route == Route.SAFEGUARDING && SECRET.matcher(a.plain()).find()) {
+      plan.say(plan.m.get("safeguarding.secret") + "\n" + lines(route));
+    } else if (route != Route.SELF_HARM) {
+      plan.say(plan.m.get("crisis.stay.noted") + "\n" + lines(route)); // never "glad", always the route's lines
+    } else if (safety != null) {
+      answer(safety, route, a);
+    } else if (a.cues().calm() && a.level().compareTo(RiskLevel.LOW) <= 0 && route == Route.SELF_HARM) {
+      plan.say(plan.m.get("crisis.stay.calmer") + "\n" + plan.crisisLines());
+    } else if (a.cues().hard() || a.level().atLeast(RiskLevel.MEDIUM) || route != Route.SELF_HARM) {
+      plan.say((route == Route.SELF_HARM ? plan.m.get("crisis.stay.hard") : plan.m.get("crisis.stay.noted")) + "\n"
+          + lines(route));
+    } else {
+      int since = plan.state.patientMessages() - c.staySince();
+      int n = Math.floorMod(since - 2, VARIANTS);
+      String text = plan.m.get("crisis.stay." + n);
+      plan.say(n == 1 ? text + "\n" + plan.crisisLines() : text);
+    }
+    plan.requests();
+    String number = plan.emergency();
+    if (RiskLevel.max(level, c.level()) == RiskLevel.IMMINENT
+        && plan.replies.stream().noneMatch(r -> r.text().contains(number))) {
+      plan.say(plan.m.get("crisis.emergency.number", number));
+    }
+    return plan.decision();
+  }
+
+  /** The answer to the safety question, with no danger in the message. */
+  private void answer(Answer safety, Route route, Assessment a) {
+    boolean clean = a.level().compareTo(RiskLevel.LOW) <= 0 && a.danger().isEmpty();
+    if (safety == Answer.YES && clean && route == Route.SELF_HARM && !a.cues().hard()) {
+      plan.say(plan.m.get("crisis.stay.safe"));
+    } else if (safety == Answer.YES) {
+      plan.say(plan.m.get("crisis.stay.noted") + "\n" + lines(route));
+    } else if (safety == Answer.UNCLEAR && c.unclear() == 0) {
+      plan.replies.add(new Reply(plan.m.get("crisis.safety.again"), plan.yesNo()));
+    } else if (safety == Answer.REFUSED) {
+      plan.say(plan.m.get("crisis.safety.refused") + "\n" + lines(route));
+    } else {
+      plan.say(plan.m.get("crisis.safety.unanswered") + "\n" + lines(route));
+    }
+  }
+
+  private String lines(Route route) {
+    return plan.routeLines(route);
+  }
+}

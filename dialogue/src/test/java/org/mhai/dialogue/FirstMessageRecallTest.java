@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.mhai.dialogue.crisis.Assessment;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.RiskDetector;
+import org.mhai.nlp.risk.CompositeRiskDetector;
+
+/**
+ * What the dialogue's first-message rules cost or add against the detector alone, on the nlp
+ * module's labelled risk sets (models/risk, held-out sets already used in development). Each
+ * message is the first of a fresh conversation: escalated (high or imminent), screener (medium),
+ * or neither. Run with -Dclinical.detector=composite (the full detector); prints, asserts nothing.
+ */
+class FirstMessageRecallTest {
+  @Test
+  void printsFirstMessageOutcomesByLabel() throws IOException {
+    Assumptions.assumeTrue("composite".equals(System.getProperty("clinical.detector")));
+    RiskDetector detector = CompositeRiskDetector.loadDefault();
+    DialogueState state = new Scenario().onboard("en") == null ? null : null;
+    Scenario s = new Scenario();
+    s.onboard("en");
+    state = s.state;
+    for (String set : List.of("heldout-a", "heldout-b", "heldout-f")) {
+      Path file = Path.of("../models/risk/" + set + ".tsv");
+      Map<String, int[]> byLabel = new TreeMap<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] f = line.split("\t");
+        if (line.startsWith("#") || f.length < 5 || f[0].equals("id")) {
+          continue;
+        }
+        RiskAssessment risk = detector.assess(f[4]);
+        Turn.PatientMessage turn = new Turn.PatientMessage(Scenario.T0, 99, f[4], risk);
+        Assessment a = Assessment.of(state, turn);
+        int[] n = byLabel.computeIfAbsent(f[1], k -> new int[5]);
+        n[0]++;
+        n[1] += risk.level().escalates() ? 1 : 0;
+        n[2] += risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) ? 1 : 0;
+        n[3] += a.level().escalates() ? 1 : 0;
+        n[4] += a.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) ? 1 : 0;
+        if (risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) && !a.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM)
+            || !risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) && a.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM)) {
+          System.out.println("  differs " + set + " " + f[1] + " detector " + risk.level() + risk.signals() + " dialogue "
+              + a.level() + ": " + f[4]);
+        }
+      }
+      byLabel.forEach((label, n) -> System.out.printf("%s %-8s n=%3d  detector: high+ %3d medium+ %3d | dialogue: high+ %3d"
+          + " medium+ %3d%n", set, label, n[0], n[1], n[2], n[3], n[4]));
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mhai.dialogue.crisis.AnswerReader.Asked;
+import org.mhai.dialogue.crisis.YesNo.Answer;
+
+/**
+ * The answer reader on the independent writers' development sets (src/test/resources/clinical,
+ * FORMAT-answers.md). The rules were written against these sets: the floors guard against
+ * regression; blind sets are scored separately. Prints accuracy per outcome and the confusion matrix.
+ */
+class AnswerReaderEvaluationTest {
+  static final List<Answer> OUTCOMES = List.of(Answer.YES, Answer.NO, Answer.UNCLEAR, Answer.REFUSED, Answer.DANGER);
+
+  record Row(String question, String answer, Answer label) {}
+
+  static List<Row> load(String resource) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        AnswerReaderEvaluationTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+      String line = in.readLine(); // header
+      while ((line = in.readLine()) != null) {
+        String[] f = line.split("\t");
+        if (f.length == 4) {
+          rows.add(new Row(f[1].trim(), f[2], Answer.valueOf(f[3].trim().toUpperCase(Locale.ROOT))));
+        }
+      }
+    }
+    return rows;
+  }
+
+  static Asked asked(String id) {
+    return switch (id) {
+      case "safe_now" -> Asked.SAFE_NOW;
+      case "wish_dead" -> Asked.WISH_DEAD;
+      case "thoughts" -> Asked.THOUGHTS;
+      case "method" -> Asked.METHOD;
+      case "intent" -> Asked.INTENT;
+      case "plan" -> Asked.PLAN;
+      case "behaviour" -> Asked.BEHAVIOUR;
+      case "helped" -> Asked.HELPED;
+      default -> Asked.OFFER; // try_exercise, checkin
+    };
+  }
+
+  /** Per-outcome recall, overall accuracy and the count of danger or unsafe answers read as a safe yes/no. */
+  record Score(Map<Answer, int[]> perOutcome, int correct, int total, int dangerReadSafe, List<String> misses) {
+    double recall(Answer a) {
+      int[] c = perOutcome.get(a);
+      return c[1] == 0 ? 1.0 : (double) c[0] / c[1];
+    }
+  }
+
+  static Score score(String lang) throws IOException {
+    Map<Answer, int[]> per = new EnumMap<>(Answer.class);
+    Map<Answer, Map<Answer, Integer>> confusion = new EnumMap<>(Answer.class);
+    OUTCOMES.forEach(a -> {
+      per.put(a, new int[2]);
+      confusion.put(a, new EnumMap<>(Answer.class));
+    });
+    int correct = 0;
+    int total = 0;
+    int dangerSafe = 0;
+    List<String> misses = new ArrayList<>();
+    for (Row r : load("/clinical/answers-" + lang + "-dev.tsv")) {
+      Answer got = AnswerReader.read(asked(r.question()), r.answer()).answer();
+      total++;
+      per.get(r.label())[1]++;
+      confusion.get(r.label()).merge(got, 1, Integer::sum);
+      if (got == r.label()) {
+        correct++;
+        per.get(r.label())[0]++;
+      } else {
+        misses.add(r.label() + " -> " + got + "  [" + r.question() + "] " + r.answer());
+        if (r.label() == Answer.DANGER && (got == Answer.YES || got == Answer.NO)) {
+          dangerSafe++;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder("answer reader, " + lang + " dev set: " + correct + "/" + total + "\n");
+    sb.append(String.format("%-9s", "label\\got"));
+    OUTCOMES.forEach(a -> sb.append(String.format("%9s", a)));
+    sb.append(String.format("%9s%n", "recall"));
+    for (Answer l : OUTCOMES) {
+      sb.append(String.format("%-9s", l));
+      OUTCOMES.forEach(a -> sb.append(String.format("%9d", confusion.get(l).getOrDefault(a, 0))));
+      int[] c = per.get(l);
+      sb.append(String.format("%9.3f%n", c[1] == 0 ? 1.0 : (double) c[0] / c[1]));
+    }
+    System.out.println(sb);
+    misses.forEach(m -> System.out.println("  miss " + m));
+    return new Score(per, correct, total, dangerSafe, misses);
+  }
+
+  @Test
+  void englishDevSetFloors() throws IOException {
+    check(score("en"));
+  }
+
+  @Test
+  void spanishDevSetFloors() throws IOException {
+    check(score("es"));
+  }
+
+  private static void check(Score s) {
+    assertTrue(s.dangerReadSafe() == 0, "a danger answer was read as a safe yes/no");
+    assertTrue(s.recall(Answer.DANGER) >= 0.98, "danger recall " + s.recall(Answer.DANGER));
+    assertTrue((double) s.correct() / s.total() >= FLOOR_OVERALL, "overall " + s.correct() + "/" + s.total());
+    for (Answer a : OUTCOMES) {
+      assertTrue(s.recall(a) >= FLOOR_PER_OUTCOME, a + " recall " + s.recall(a));
+    }
+  }
+
+  /** Floors reached on the development sets (2026-12-06: en 660/660, es 658/660); a regression fails the build. */
+  static final double FLOOR_OVERALL = 0.99;
+  static final double FLOOR_PER_OUTCOME = 0.97;
+}
