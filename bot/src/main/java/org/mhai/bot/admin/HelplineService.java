@@ -100,11 +100,28 @@ public final class HelplineService implements Supplier<Helplines> {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * {@code {"locales": {locale: [line]}, "kinds": {"safeguarding": {locale: [line]}, "domestic_abuse": …}}}:
+   * the crisis lines by locale, and the lines of each other kind of risk (a kind left out keeps the
+   * built-in defaults).
+   */
   static Helplines parse(JsonObject doc) {
     JsonObject locales = doc.getJsonObject("locales");
     if (locales == null) {
       throw new IllegalArgumentException("the body needs \"locales\"");
     }
+    Helplines h = Helplines.of(lines(locales));
+    JsonObject kinds = doc.getJsonObject("kinds", new JsonObject());
+    for (String name : kinds.fieldNames()) {
+      Helplines.Kind kind = java.util.Arrays.stream(Helplines.Kind.values()).filter(k -> k.wireName().equals(name)
+          && k != Helplines.Kind.CRISIS).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("\"" + name + "\" is not a kind of line (safeguarding, domestic_abuse)"));
+      h = h.with(kind, lines(kinds.getJsonObject(name)));
+    }
+    return h;
+  }
+
+  private static Map<String, List<Helplines.Helpline>> lines(JsonObject locales) {
     Map<String, List<Helplines.Helpline>> byLocale = new LinkedHashMap<>();
     for (String locale : locales.fieldNames()) {
       List<Helplines.Helpline> lines = new ArrayList<>();
@@ -115,17 +132,27 @@ public final class HelplineService implements Supplier<Helplines> {
       }
       byLocale.put(locale, lines);
     }
-    return Helplines.of(byLocale);
+    return byLocale;
   }
 
   static JsonObject toJson(Helplines helplines) {
+    JsonObject kinds = new JsonObject();
+    for (Helplines.Kind k : Helplines.Kind.values()) {
+      if (k != Helplines.Kind.CRISIS) {
+        kinds.put(k.wireName(), json(helplines.all(k)));
+      }
+    }
+    return new JsonObject().put("locales", json(helplines.all())).put("kinds", kinds);
+  }
+
+  private static JsonObject json(Map<String, List<Helplines.Helpline>> byLocale) {
     JsonObject locales = new JsonObject();
-    helplines.all().forEach((locale, lines) -> {
+    byLocale.forEach((locale, lines) -> {
       JsonArray array = new JsonArray();
       lines.forEach(h -> array.add(new JsonObject().put("region", h.region()).put("name", h.name())
           .put("number", h.number()).put("note", h.note())));
       locales.put(locale, array);
     });
-    return new JsonObject().put("locales", locales);
+    return locales;
   }
 }

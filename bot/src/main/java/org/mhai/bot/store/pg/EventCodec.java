@@ -118,6 +118,16 @@ final class EventCodec {
       return plain("takeover_started", new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()));
     } else if (event instanceof DialogueEvent.TakeoverEnded t) {
       return plain("takeover_ended", new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()));
+    } else if (event instanceof DialogueEvent.RiskCuesNoted c) {
+      // cue names only ("means_at_hand", "preparation"): never the patient's words
+      return plain("risk_cues_noted", new JsonObject().put("messageSeq", c.messageSeq()).put("cues", new JsonArray(c.cues())));
+    } else if (event instanceof DialogueEvent.RiskEvidence e) {
+      return plain("risk_evidence", new JsonObject().put("episode", e.episode()).put("level", e.level().wireName())
+          .put("route", e.route()).put("signals", new JsonArray(e.signals())).put("messageSeqs", new JsonArray(e.messageSeqs())));
+    } else if (event instanceof DialogueEvent.SafetyAsked a) {
+      return plain("safety_asked", new JsonObject().put("episode", a.episode()));
+    } else if (event instanceof DialogueEvent.SafetyAnswered a) {
+      return plain("safety_answered", new JsonObject().put("episode", a.episode()).put("answer", a.answer().name()));
     } else if (event instanceof DialogueEvent.StaffSaid t) {
       return new Encoded(STAFF_SAID, new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()),
           new JsonObject().put("text", t.text()), 0);
@@ -209,6 +219,16 @@ final class EventCodec {
       case STAFF_SAID:
         return new DialogueEvent.StaffSaid(at, data.getString("staffId"), data.getString("staffName"),
             secret.getString("text"));
+      case "risk_cues_noted":
+        return new DialogueEvent.RiskCuesNoted(at, data.getLong("messageSeq"), strings(data.getJsonArray("cues")));
+      case "risk_evidence":
+        return new DialogueEvent.RiskEvidence(at, data.getInteger("episode"), level(data), data.getString("route"),
+            strings(data.getJsonArray("signals")),
+            data.getJsonArray("messageSeqs").stream().map(n -> ((Number) n).longValue()).toList());
+      case "safety_asked":
+        return new DialogueEvent.SafetyAsked(at, data.getInteger("episode"));
+      case "safety_answered":
+        return new DialogueEvent.SafetyAnswered(at, data.getInteger("episode"), YesNo.Answer.valueOf(data.getString("answer")));
       default:
         throw new IllegalArgumentException("unknown event type " + type);
     }

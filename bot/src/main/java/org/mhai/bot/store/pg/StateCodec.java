@@ -47,10 +47,16 @@ final class StateCodec {
     JsonObject crisis = new JsonObject()
         .put("active", c.active()).put("episode", c.episode()).put("level", c.level().name())
         .put("escalated", c.escalated()).put("unclear", c.unclear()).put("staySince", c.staySince())
-        .put("yes", new JsonArray(c.yes().stream().map(Enum::name).toList()));
+        .put("yes", new JsonArray(c.yes().stream().map(Enum::name).toList()))
+        .put("route", c.route()).put("awaitingSafety", c.awaitingSafety());
     c.awaiting().ifPresent(q -> crisis.put("awaiting", q.name()));
     s.assessment().ifPresent(a -> json.put("assessment", new JsonObject().put("instrument", a.instrument().name())
         .put("answers", new JsonArray(a.answers())).put("retries", a.retries())));
+    // the evidence window: cue names and message positions only, never text
+    JsonArray cues = new JsonArray();
+    s.recentCues().forEach(cue -> cues.add(new JsonObject().put("seq", cue.seq()).put("message", cue.message())
+        .put("cue", cue.cue())));
+    json.put("recentCues", cues);
     return json.put("crisis", crisis);
   }
 
@@ -77,6 +83,8 @@ final class StateCodec {
     b.serviceConsent = Optional.ofNullable(json.getBoolean("serviceConsent"));
     b.researchConsent = Optional.ofNullable(json.getBoolean("researchConsent"));
     b.lastTemplate = Optional.ofNullable(json.getString("lastTemplate"));
+    b.recentCues = json.getJsonArray("recentCues", new JsonArray()).stream().map(o -> (JsonObject) o)
+        .map(o -> new DialogueState.Cue(o.getLong("seq"), o.getInteger("message"), o.getString("cue"))).toList();
     JsonObject t = json.getJsonObject("takeover");
     b.takeover = t == null ? Optional.empty()
         : Optional.of(new DialogueState.Takeover(t.getString("staffId"), t.getString("staffName"),
@@ -110,6 +118,7 @@ final class StateCodec {
         RiskLevel.valueOf(c.getString("level", "NONE").toUpperCase(Locale.ROOT)), c.getBoolean("escalated", false),
         awaiting == null ? Optional.empty() : Optional.of(Screener.Question.valueOf(awaiting)),
         c.getJsonArray("yes", new JsonArray()).stream().map(o -> Screener.Question.valueOf((String) o)).toList(),
-        c.getInteger("unclear", 0), c.getInteger("staySince", 0));
+        c.getInteger("unclear", 0), c.getInteger("staySince", 0), c.getString("route", "self_harm"),
+        c.getBoolean("awaitingSafety", false));
   }
 }
