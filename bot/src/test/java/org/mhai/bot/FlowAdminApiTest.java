@@ -108,6 +108,8 @@ class FlowAdminApiTest {
     assertEquals(1, published.bodyAsJsonObject().getInteger("version"));
 
     JsonObject early = fx.newSession();
+    fx.post(early, UUID.randomUUID(), "I agree"); // consent first: until it is given, its question returns (issue #21)
+    fx.post(early, UUID.randomUUID(), "No thanks");
     assertTrue(replies(fx.post(early, UUID.randomUUID(), "/sleep")).contains("Did you sleep well?"));
 
     assertEquals(200, call(HttpMethod.PUT, "/api/v1/admin/flows/sleep/draft", admin, sleepFlow("Tip TWO")).statusCode());

@@ -200,6 +200,8 @@ class WebChatApiTest {
   @Test
   void each_message_is_scored_for_emotion_and_the_scores_are_stored_as_an_event() throws Exception {
     JsonObject s = fx.newSession();
+    fx.post(s, UUID.randomUUID(), "I agree"); // consent first: it cannot be skipped (issue #21)
+    fx.post(s, UUID.randomUUID(), "No thanks");
     fx.post(s, UUID.randomUUID(), "skip");
     JsonObject r = fx.post(s, UUID.randomUUID(), "I miss her so much, I can't stop crying").bodyAsJsonObject();
     long seq = r.getLong("seq");

@@ -26,6 +26,25 @@ final class ConsentGate {
         .filter(Node.Question.class::isInstance).map(Node.Question.class::cast);
   }
 
+  /**
+   * Words written before consent are not "not caught": the consent question's generic retry ("Sorry,
+   * I didn't catch that") becomes a line that acknowledges them and says why the question comes first.
+   */
+  private static Decision heard(DialogueState before, Decision d) {
+    boolean atConsent = before.serviceConsent().isEmpty()
+        && before.flow().map(f -> f.flowId().equals(BuiltInFlows.ONBOARDING) && f.node().equals(CONSENT_NODE)).orElse(false);
+    if (!atConsent) {
+      return d;
+    }
+    org.mhai.dialogue.text.Messages m = org.mhai.dialogue.text.Messages.forLocale(before.locale());
+    String retry = m.get("flow.retry.options");
+    List<Reply> replies = d.replies().stream()
+        .map(r -> r.text().startsWith(retry) ? new Reply(m.get("consent.first") + r.text().substring(retry.length()),
+            r.quickReplies()) : r)
+        .toList();
+    return new Decision(d.events(), replies, d.effects());
+  }
+
   /** "I agree" typed or tapped while the onboarding flow is not running (a crisis ended it): consent given. */
   static Optional<DialogueEvent> agreedOutsideFlow(DialogueState state, FlowCatalog flows, Turn.PatientMessage turn) {
     if (state.serviceConsent().isPresent() || state.flow().isPresent()) {
@@ -38,6 +57,7 @@ final class ConsentGate {
 
   /** The decision, with the consent question again at its end when consent is still missing. */
   static Decision withQuestion(DialogueState before, Decision d, FlowCatalog flows, java.time.Instant at, boolean failed) {
+    d = heard(before, d);
     DialogueState after = before;
     for (DialogueEvent e : d.events()) {
       after = after.apply(e);

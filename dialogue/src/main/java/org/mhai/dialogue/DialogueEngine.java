@@ -117,6 +117,14 @@ public final class DialogueEngine {
       d = fallback(state, message, e);
       failed = true;
     }
+    Optional<Reply> gentle = crisis.gentleCheck(state, message, d);
+    if (gentle.isPresent()) {
+      List<Reply> replies = new ArrayList<>(d.replies());
+      replies.add(gentle.get());
+      List<DialogueEvent> events = new ArrayList<>(d.events());
+      events.add(new DialogueEvent.TemplateUsed(message.at(), "concern.gentle"));
+      d = new Decision(events, replies, d.effects());
+    }
     return ConsentGate.withQuestion(state, d, flows, message.at(), failed);
   }
 

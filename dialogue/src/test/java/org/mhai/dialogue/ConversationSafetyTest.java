@@ -148,4 +148,25 @@ class ConversationSafetyTest {
     assertTrue(s.text(d).contains("000"));
     assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation));
   }
+
+  @Test
+  void a_concern_only_the_classifier_heard_gets_a_direct_gentle_question_and_the_helplines_but_no_screener() {
+    Scenario s = new Scenario();
+    s.onboard("en-US");
+    Decision d = s.say("i hate myself so much, i want to cut deep enough that its over this time", RiskLevel.MEDIUM,
+        "learned_concern", "distress");
+    String text = s.text(d);
+    assertTrue(text.contains("thoughts of hurting yourself"), text);
+    assertTrue(text.contains("988"), "the helplines are on screen: " + text);
+    assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), "no screener on the classifier alone");
+    assertTrue(d.effects().isEmpty(), "no escalation on the classifier alone");
+  }
+
+  @Test
+  void an_everyday_message_with_nothing_heard_gets_no_helplines() {
+    Scenario s = new Scenario();
+    s.onboard("en-US");
+    Decision d = s.say("my friend called me last night");
+    assertFalse(s.text(d).contains("988"), s.text(d));
+  }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mhai.dialogue.crisis.Assessment;
 import org.mhai.nlp.RiskAssessment;
@@ -19,12 +18,13 @@ import org.mhai.nlp.risk.CompositeRiskDetector;
  * What the dialogue's first-message rules cost or add against the detector alone, on the nlp
  * module's labelled risk sets (models/risk, held-out sets already used in development). Each
  * message is the first of a fresh conversation: escalated (high or imminent), screener (medium),
- * or neither. Run with -Dclinical.detector=composite (the full detector); prints, asserts nothing.
+ * or neither, with the full detector (lexicon + fine-tuned classifier, about 10 s to load). Prints
+ * every message where the dialogue's level differs from the detector's, and asserts the figures of
+ * docs/clinical-safety.md as floors (crisis high+, concern medium+) and ceilings (safe high+).
  */
 class FirstMessageRecallTest {
   @Test
   void printsFirstMessageOutcomesByLabel() throws IOException {
-    Assumptions.assumeTrue("composite".equals(System.getProperty("clinical.detector")));
     RiskDetector detector = CompositeRiskDetector.loadDefault();
     DialogueState state = new Scenario().onboard("en") == null ? null : null;
     Scenario s = new Scenario();
@@ -53,8 +53,23 @@ class FirstMessageRecallTest {
               + a.level() + ": " + f[4]);
         }
       }
+      Map<String, int[]> measured = byLabel;
+      check(set, measured);
       byLabel.forEach((label, n) -> System.out.printf("%s %-8s n=%3d  detector: high+ %3d medium+ %3d | dialogue: high+ %3d"
           + " medium+ %3d%n", set, label, n[0], n[1], n[2], n[3], n[4]));
     }
+  }
+
+  /** Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. */
+  private static void check(String set, Map<String, int[]> n) {
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 89, "heldout-f", 104);
+    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5);
+    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 30, "heldout-f", 34);
+    int[] crisis = n.getOrDefault("crisis", new int[5]);
+    int[] safe = n.getOrDefault("safe", new int[5]);
+    int[] concern = n.getOrDefault("concern", new int[5]);
+    org.junit.jupiter.api.Assertions.assertTrue(crisis[3] >= crisisHigh.get(set), set + " crisis escalated " + crisis[3]);
+    org.junit.jupiter.api.Assertions.assertTrue(safe[3] <= safeHighMax.get(set), set + " safe escalated " + safe[3]);
+    org.junit.jupiter.api.Assertions.assertTrue(concern[4] >= concernMedium.get(set), set + " concern medium+ " + concern[4]);
   }
 }

@@ -15,6 +15,7 @@ import org.mhai.dialogue.crisis.Screener.Outcome;
 import org.mhai.dialogue.crisis.Screener.Question;
 import org.mhai.dialogue.crisis.YesNo.Answer;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -141,6 +142,28 @@ public final class CrisisPolicy {
     plan.say(plan.m.get("assess.item9") + "\n" + plan.m.get("concern.support") + "\n" + plan.crisisLines());
     plan.ask(episode, Question.WISH_DEAD);
     return plan.decision();
+  }
+
+  /**
+   * The classifier alone heard concern (a learned {@code medium} the lexicon and the dialogue's own
+   * cues do not confirm), outside any episode: no screener and no escalation on that alone, but the
+   * bot asks directly and gently, and the helplines are on screen. A screener started on the
+   * classifier alone began in a quarter of everyday conversations; saying nothing met "I want to cut
+   * deep enough that it's over" with a mood check-in (blind set, docs/clinical-safety.md H10).
+   */
+  public Optional<Reply> gentleCheck(DialogueState state, Turn.PatientMessage turn, Decision decided) {
+    RiskAssessment risk = turn.risk();
+    if (!risk.level().atLeast(RiskLevel.MEDIUM) || !Assessment.learnedAlone(risk) || state.crisis().active()
+        || state.takeover().isPresent()) {
+      return Optional.empty();
+    }
+    boolean crisisHandled = decided.events().stream().anyMatch(e -> e instanceof DialogueEvent.CrisisStarted
+        || e instanceof DialogueEvent.Escalated || e instanceof DialogueEvent.ScreenerAsked);
+    if (crisisHandled) {
+      return Optional.empty();
+    }
+    CrisisPlan plan = new CrisisPlan(state, turn, null, List.of(), helplines);
+    return Optional.of(Reply.of(plan.m.get("concern.gentle") + "\n" + plan.crisisLines()));
   }
 
   /** A staff member resolved the escalation: the episode ends. */
