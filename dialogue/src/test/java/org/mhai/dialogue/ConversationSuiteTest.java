@@ -74,6 +74,26 @@ class ConversationSuiteTest {
     floors(run("/clinical/conversations-es.txt", new ArrayList<>()), ES_FLOORS);
   }
 
+  /**
+   * The blind conversations (conversations-blind.txt, another writer), scored once on 2026-12-06
+   * before any change made from them: 100/140 with the lexicon detector (104/140 with the full one);
+   * docs/clinical-safety.md. These floors only stop it getting worse.
+   */
+  @Test
+  void blindConversationsDoNotGetWorse() throws IOException {
+    List<ConversationSuite.Played> played = new ArrayList<>();
+    Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
+    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
+    assertTrue(pass >= (COMPOSITE ? 104 : 100), "blind conversations passing: " + pass);
+    assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
+        "reassurance on a danger turn");
+    floors(byClass, Map.ofEntries(Map.entry("safety_answer", 13), Map.entry("stay_with", 10),
+        Map.entry("danger_added_later", 7), Map.entry("accumulated_risk", 2), Map.entry("screener", 10),
+        Map.entry("harm_to_others", 6), Map.entry("domestic_violence", 9), Map.entry("safeguarding", 6),
+        Map.entry("direct_request", 4), Map.entry("other_language", 8), Map.entry("panic", 7), Map.entry("consent", 8),
+        Map.entry("everyday", 10)));
+  }
+
   @Test
   void everydayConversationsRarelyStartTheScreenerOrEscalate() throws IOException {
     List<ConversationSuite.Played> played = new ArrayList<>();

@@ -64,6 +64,10 @@ class AnswerReaderEvaluationTest {
   }
 
   static Score score(String lang) throws IOException {
+    return score(lang, "dev");
+  }
+
+  static Score score(String lang, String set) throws IOException {
     Map<Answer, int[]> per = new EnumMap<>(Answer.class);
     Map<Answer, Map<Answer, Integer>> confusion = new EnumMap<>(Answer.class);
     OUTCOMES.forEach(a -> {
@@ -74,7 +78,7 @@ class AnswerReaderEvaluationTest {
     int total = 0;
     int dangerSafe = 0;
     List<String> misses = new ArrayList<>();
-    for (Row r : load("/clinical/answers-" + lang + "-dev.tsv")) {
+    for (Row r : load("/clinical/answers-" + lang + "-" + set + ".tsv")) {
       Answer got = AnswerReader.read(asked(r.question()), r.answer()).answer();
       total++;
       per.get(r.label())[1]++;
@@ -89,7 +93,8 @@ class AnswerReaderEvaluationTest {
         }
       }
     }
-    StringBuilder sb = new StringBuilder("answer reader, " + lang + " dev set: " + correct + "/" + total + "\n");
+    StringBuilder sb = new StringBuilder("answer reader, " + lang + " " + set + " set: " + correct + "/" + total
+        + " (danger or unsafe read as a safe yes/no: " + dangerSafe + ")\n");
     sb.append(String.format("%-9s", "label\\got"));
     OUTCOMES.forEach(a -> sb.append(String.format("%9s", a)));
     sb.append(String.format("%9s%n", "recall"));
@@ -102,6 +107,20 @@ class AnswerReaderEvaluationTest {
     System.out.println(sb);
     misses.forEach(m -> System.out.println("  miss " + m));
     return new Score(per, correct, total, dangerSafe, misses);
+  }
+
+  /**
+   * The blind test sets (answers-*-test.tsv, other writers), scored once on 2026-12-06 before any
+   * change made from them: en 532/640 with 26 danger answers read as a safe yes/no, es 541/640 with
+   * 23 (docs/clinical-safety.md). Far from the targets; these bounds only stop it getting worse.
+   */
+  @Test
+  void blindTestSetsDoNotGetWorse() throws IOException {
+    Score en = score("en", "test");
+    Score es = score("es", "test");
+    assertTrue(en.correct() >= 532 && es.correct() >= 541, "blind accuracy fell: " + en.correct() + ", " + es.correct());
+    assertTrue(en.dangerReadSafe() <= 26 && es.dangerReadSafe() <= 23,
+        "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
   @Test
