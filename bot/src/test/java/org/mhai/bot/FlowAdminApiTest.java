@@ -117,6 +117,8 @@ class FlowAdminApiTest {
         .getInteger("version"));
     assertTrue(replies(fx.post(early, UUID.randomUUID(), "No")).contains("Tip ONE"), "pinned to version 1");
     JsonObject late = fx.newSession();
+    fx.post(late, UUID.randomUUID(), "I agree");
+    fx.post(late, UUID.randomUUID(), "No thanks");
     fx.post(late, UUID.randomUUID(), "/sleep");
     assertTrue(replies(fx.post(late, UUID.randomUUID(), "No")).contains("Tip TWO"));
 
@@ -124,6 +126,8 @@ class FlowAdminApiTest {
         new JsonObject().put("version", 1));
     assertEquals(200, rolled.statusCode(), rolled.bodyAsString());
     JsonObject after = fx.newSession();
+    fx.post(after, UUID.randomUUID(), "I agree");
+    fx.post(after, UUID.randomUUID(), "No thanks");
     fx.post(after, UUID.randomUUID(), "/sleep");
     assertTrue(replies(fx.post(after, UUID.randomUUID(), "No")).contains("Tip ONE"));
     assertEquals(409, call(HttpMethod.POST, "/api/v1/admin/flows/sleep/rollback", admin,

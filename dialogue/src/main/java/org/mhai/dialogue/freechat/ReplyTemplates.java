@@ -77,6 +77,12 @@ public final class ReplyTemplates {
   public ReplyTemplate choose(Intent intent, String dominantEmotion, String previousTemplateId, int counter) {
     String emotion = dominantEmotion != null && EMOTIONS.contains(dominantEmotion) ? dominantEmotion : "neutral";
     List<ReplyTemplate> options = new ArrayList<>(candidates(intent, emotion));
+    // A feeling heard clearly gets a reply written for it: the generic ones only when none is left.
+    List<ReplyTemplate> fitting = options.stream().filter(t -> t.emotion().equals(emotion)
+        && !t.id().equals(previousTemplateId)).toList();
+    if (!emotion.equals("neutral") && !fitting.isEmpty()) {
+      options = new ArrayList<>(fitting);
+    }
     options.removeIf(t -> t.id().equals(previousTemplateId));
     return options.get(Math.floorMod(counter, options.size()));
   }
