@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +27,8 @@ class DatabaseOutageTest {
 
   @BeforeAll
   static void start() throws Exception {
-    URI base = URI.create(TestServices.freshDatabaseUrl());
-    proxy = new TcpProxy(base.getHost(), base.getPort());
-    String viaProxy = base.toString().replace(":" + base.getPort() + "/", ":" + proxy.port() + "/");
+    proxy = TcpProxy.forFreshDatabase();
+    String viaProxy = proxy.databaseUrl();
     fx = AppFixture.start(Map.of("MHAI_DATABASE_URL", viaProxy));
   }
 

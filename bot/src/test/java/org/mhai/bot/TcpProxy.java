@@ -37,6 +37,21 @@ final class TcpProxy implements AutoCloseable {
     return port;
   }
 
+  /** A proxy in front of a fresh test schema's database, and the database URL that goes through it. */
+  static TcpProxy forFreshDatabase() throws IOException {
+    java.net.URI base = java.net.URI.create(TestServices.freshDatabaseUrl());
+    TcpProxy proxy = new TcpProxy(base.getHost(), base.getPort());
+    proxy.databaseUrl = base.toString().replace(":" + base.getPort() + "/", ":" + proxy.port() + "/");
+    return proxy;
+  }
+
+  private String databaseUrl;
+
+  /** The MHAI_DATABASE_URL that reaches the database through this proxy ({@link #forFreshDatabase}). */
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
   synchronized void cut() throws IOException {
     listener.close();
     for (Socket s : open) {

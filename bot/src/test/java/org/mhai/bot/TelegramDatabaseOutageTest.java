@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,8 @@ class TelegramDatabaseOutageTest {
 
   @BeforeAll
   static void start() throws Exception {
-    URI base = URI.create(TestServices.freshDatabaseUrl());
-    proxy = new TcpProxy(base.getHost(), base.getPort());
-    String viaProxy = base.toString().replace(":" + base.getPort() + "/", ":" + proxy.port() + "/");
+    proxy = TcpProxy.forFreshDatabase();
+    String viaProxy = proxy.databaseUrl();
     api = FakeBotApi.start();
     fx = AppFixture.start(Map.of("MHAI_DATABASE_URL", viaProxy,
         "MHAI_TELEGRAM_TOKEN", "4242:TEST-TOKEN", "MHAI_TELEGRAM_API_URL", api.url()));

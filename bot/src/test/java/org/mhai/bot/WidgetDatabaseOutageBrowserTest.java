@@ -4,7 +4,6 @@ package org.mhai.bot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +22,8 @@ class WidgetDatabaseOutageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    URI base = URI.create(TestServices.freshDatabaseUrl());
-    proxy = new TcpProxy(base.getHost(), base.getPort());
-    fx = AppFixture.start(Map.of("MHAI_DATABASE_URL",
-        base.toString().replace(":" + base.getPort() + "/", ":" + proxy.port() + "/")));
+    proxy = TcpProxy.forFreshDatabase();
+    fx = AppFixture.start(Map.of("MHAI_DATABASE_URL", proxy.databaseUrl()));
     site = new HostPage(fx.port());
   }
 
