@@ -283,7 +283,7 @@ public final class Application {
     Optional<EmbeddedDatabase> watched = embedded;
     new OpsApi(pool, redis, registry, accepting::get,
         () -> watched.flatMap(EmbeddedDatabase::failure)).mount(router);
-    UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, helplines);
+    UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, crisisPolicy);
     WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis);
     webChat.mount(router);
     staffAuth.mount(router);

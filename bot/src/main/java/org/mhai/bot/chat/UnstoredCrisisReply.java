@@ -6,8 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.mhai.dialogue.crisis.Helplines;
+import org.mhai.dialogue.crisis.CrisisPolicy;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
@@ -30,13 +29,13 @@ public final class UnstoredCrisisReply {
   private final RiskDetector risk;
   private final RiskDetector quickRisk;
   private final WorkerExecutor riskPool;
-  private final Supplier<Helplines> helplines;
+  private final CrisisPolicy policy;
 
-  public UnstoredCrisisReply(RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, Supplier<Helplines> helplines) {
+  public UnstoredCrisisReply(RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, CrisisPolicy policy) {
     this.risk = risk;
     this.quickRisk = quickRisk;
     this.riskPool = riskPool;
-    this.helplines = helplines;
+    this.policy = policy;
   }
 
   /** The crisis replies for {@code text}, or an empty list when the risk check does not escalate. Never fails. */
@@ -53,11 +52,7 @@ public final class UnstoredCrisisReply {
       return List.of();
     }
     Messages m = Messages.forLocale(locale);
-    StringBuilder lines = new StringBuilder(m.get("crisis.helplines"));
-    for (Helplines.Helpline h : helplines.get().forLocale(locale)) {
-      lines.append("\n• ").append(h.line());
-    }
-    lines.append("\n• ").append(m.get("crisis.emergency"));
-    return List.of(m.get("crisis.intro"), NOT_STORED.getOrDefault(m.language(), NOT_STORED.get("en")), lines.toString());
+    return List.of(m.get("crisis.intro"), NOT_STORED.getOrDefault(m.language(), NOT_STORED.get("en")),
+        m.get("crisis.helplines") + "\n" + policy.crisisLines(locale));
   }
 }

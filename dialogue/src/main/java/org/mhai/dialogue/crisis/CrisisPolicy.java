@@ -151,6 +151,16 @@ public final class CrisisPolicy {
    * classifier alone began in a quarter of everyday conversations; saying nothing met "I want to cut
    * deep enough that it's over" with a mood check-in (blind set, docs/clinical-safety.md H10).
    */
+  /**
+   * The crisis lines for {@code locale} with its emergency number, as every crisis reply shows them:
+   * for a channel that must answer from memory (the database is down), from the same directory.
+   */
+  public String crisisLines(String locale) {
+    DialogueState.Builder b = new DialogueState.Builder(DialogueState.INITIAL);
+    b.locale = locale;
+    return new CrisisPlan(b.build(), null, null, List.of(), helplines).crisisLines();
+  }
+
   public Optional<Reply> gentleCheck(DialogueState state, Turn.PatientMessage turn, Decision decided) {
     RiskAssessment risk = turn.risk();
     if (!risk.level().atLeast(RiskLevel.MEDIUM) || !Assessment.learnedAlone(risk) || state.crisis().active()
