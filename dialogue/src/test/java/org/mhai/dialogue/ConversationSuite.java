@@ -110,6 +110,10 @@ final class ConversationSuite {
           Optional.empty(), List.of(), List.of()));
       screener |= d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ScreenerAsked);
       String text = s.text(d);
+      if (c.id().equals(System.getProperty("clinical.trace"))) { // -Dclinical.trace=<id>: each turn as played
+        System.out.println("TRACE #" + (i + 1) + " " + t.text() + " [" + risk.level() + " " + risk.signals() + "]\n  events "
+            + d.events() + "\n  effects " + d.effects() + "\n  => " + text.replace('\n', ' '));
+      }
       for (String check : t.checks()) {
         if (errata.contains(c.id() + " " + (i + 1) + " " + check)) {
           continue;

@@ -59,7 +59,30 @@ public final class AnswerReader {
 
   private AnswerReader() {}
 
+  /**
+   * The rules, then the learned reader ({@link LearnedDanger}) for a crisis question: an answer the
+   * rules read as safe or unclear is danger when the learned reader finds danger in it.
+   */
   public static Reading read(Asked asked, String text) {
+    Reading rules = readByRules(asked, text);
+    if (rules.answer() != Answer.DANGER && learnedApplies(asked) && !bare(asked, text) && LearnedDanger.danger(asked, text)) {
+      return new Reading(Answer.DANGER, Set.of());
+    }
+    return rules;
+  }
+
+  /** Two words or fewer to a screening item ("nah", "not really", "sí, a veces"): the rules' reading stands. */
+  static boolean bare(Asked asked, String text) {
+    return asked.screening() && Plain.words(Plain.of(text)).split(" ").length <= 2;
+  }
+
+  /** The learned reader is asked only where the bot asked a crisis question: the safety question and the screener. */
+  static boolean learnedApplies(Asked asked) {
+    return asked == Asked.SAFE_NOW || asked.screening();
+  }
+
+  /** The deterministic rules alone. */
+  static Reading readByRules(Asked asked, String text) {
     String plain = Plain.of(text);
     Set<DangerCues.Kind> kinds = new java.util.HashSet<>(DangerCues.in(plain, asked.screening() || asked == Asked.SAFE_NOW));
     if (asked.screening() && DangerCues.timeframe(plain) && !LEADING_NO.matcher(plain).find()) {

@@ -37,6 +37,20 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     danger = Set.copyOf(danger);
   }
 
+  /** The signal of danger the learned reader found in an answer to a crisis question. */
+  public static final String ANSWER_DANGER = "danger_in_answer";
+
+  /** The crisis question the message answers, if the bot asked one. */
+  static java.util.Optional<AnswerReader.Asked> awaited(CrisisState c) {
+    if (!c.active()) {
+      return java.util.Optional.empty();
+    }
+    if (c.awaitingSafety()) {
+      return java.util.Optional.of(AnswerReader.Asked.SAFE_NOW);
+    }
+    return c.awaiting().map(AnswerReader.Asked::of);
+  }
+
   /** True when the verdict above low is the learned classifier's alone: the lexicon found nothing, or only distress. */
   public static boolean learnedAlone(org.mhai.nlp.RiskAssessment risk) {
     List<String> s = risk.signals();
@@ -51,6 +65,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     String plain = Plain.of(turn.text());
     boolean context = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
     Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
+    if (state.crisis().escalated() && state.crisis().active() && DangerCues.intentAgain(plain)) {
+      danger.add(DangerCues.Kind.INTENT); // "si, si lo quiero hacer" after the escalation
+    }
     if (state.crisis().active() && DangerCues.any(MessageCues.FOREIGN_CONTEXT, plain)) {
       danger.add(DangerCues.Kind.ACT);
     }
@@ -76,6 +93,17 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       level = RiskLevel.max(level, k.imminent() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
       signals.add(k.signal());
       noted.add(k.signal());
+    }
+    // The answer to a crisis question the cues did not read: the learned reader may still find danger in it
+    // ("yes, I'm on top of the car park now"). Not safe to the safety question is imminent; danger in a screener
+    // answer escalates. It only ever raises the level.
+    java.util.Optional<AnswerReader.Asked> asked = awaited(state.crisis());
+    if (danger.isEmpty() && asked.isPresent() && !AnswerReader.bare(asked.get(), turn.text())
+        && AnswerReader.readByRules(asked.get(), turn.text()).answer() != YesNo.Answer.DANGER
+        && LearnedDanger.danger(asked.get(), turn.text())) {
+      level = RiskLevel.max(level, asked.get() == AnswerReader.Asked.SAFE_NOW ? RiskLevel.IMMINENT : RiskLevel.HIGH);
+      signals.add(ANSWER_DANGER);
+      noted.add(ANSWER_DANGER);
     }
     // The detector's routing signals (harm_from_others) count only at medium or above ("este curro me va a matar jajaja").
     Route route = Route.of(plain, danger, turn.risk().level().atLeast(RiskLevel.MEDIUM) && !figurative ? detectorSignals : List.of());

@@ -41,7 +41,7 @@ public final class DangerCues {
       + "|pistol|rifle|scissors|hammer|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras)";
   static final String AT_HAND = "(?:in my hands?|next to me|beside me|right here|here|with me|in front of me|on the table"
       + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|in the cupboard|en la mano|en las manos"
-      + "|aqui|aca|al lado|delante|en la mesilla|en la mesa|en mi mochila|preparad[oa]s|cargad[oa]|en el cajon|debajo de la cama"
+      + "|en mi mano|aqui|aca|al lado|delante|en la mesilla|en la mesa|en mi mochila|preparad[oa]s|cargad[oa]|en el cajon|debajo de la cama"
       + "|en el armario|en mi cuarto|colgad[oa]|atad[oa]|conmigo)";
   static final String TIME = "(?:tonight|tonite|tomorrow|this (?:weekend|evening|afternoon)|on (?:monday|tuesday|wednesday"
       + "|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|after this|later today"
@@ -60,7 +60,11 @@ public final class DangerCues {
       "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ, "so is the " + OBJ, "sitting (?:here )?with the (?:bottle|pills)",
       "(?:got|have) everything (?:here|ready)", "everything'?s ready",
       "lo tengo aqui", "(?:las|los) tengo (?:aqui|en|delante|al lado)", "\\d+ (?:of them|pastillas) (?:lined up|y las tengo)",
-      "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)");
+      "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)",
+      "(?:ordered|bought|buying|collected|collecting|saving up|saved up|been saving|stockpil\\w*|hoard\\w*) (?:the stuff|"
+          + "charcoal|a rope|rope|a gun|a knife|pills|tablets|my meds|my pills|my tablets|meds|enough)", "it arrived today",
+      "(?:compre|he comprado|junte|juntando|guardando|ahorrando) (?:el carbon|carbon|una cuerda|la cuerda|pastillas|las pastillas)",
+      "(?:carbon|charcoal)[^.!?]{0,40}(?:maletero|coche|car\\b|boot|trunk)", "(?:banera|bathtub|bath|tub) (?:with|con) (?:the|a|my|la|el|mi) " + OBJ);
   private static final List<Pattern> ACT = compile(
       "(?:already|just) (?:took|taken|swallowed|cut|started)", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
           + "the (?:whole )?(?:bottle|lot|pack|box)|everything|a (?:load|bunch|handful|lot) of|\\d+|like \\d+|half|some of them|"
@@ -81,7 +85,8 @@ public final class DangerCues {
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
       "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
       "(?:se|he|she) (?:tomo|took|swallowed) (?:un monton|todas|muchas|a bunch|all|loads|a lot)[^.!?]{0,30}(?:pastillas|pills|"
-          + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira");
+          + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira",
+      "turned the gas on", "(?:abri|he abierto) el gas", "motor encendido");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
@@ -104,6 +109,16 @@ public final class DangerCues {
           + "jump|take (?:all|every|the whole|a load|them all)|overdose|hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|"
           + "aventar|colgar|quitar la vida|hacer(?:me)? dano)", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
       "decision de acabar con mi vida", "decided to (?:end|kill)", "me voy a matar", "hacerlo mas fuerte");
+  /** In an escalated episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
+  static boolean intentAgain(String plain) {
+    return any(CONTEXT_INTENT, plain);
+  }
+
+  /** In an open episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
+  private static final List<Pattern> CONTEXT_INTENT = compile(
+      "\\b(?:i (?:really )?want to|i'?m going to|im going to|i'?m gonna|im gonna|i will|i'?ll|i'?m doing|im doing) (?:do|doing) "
+          + "(?:it|this)\\b", "\\b(?:i want to|going to|gonna) go through with it\\b",
+      "\\blo (?:quiero|voy a|pienso) hacer\\b", "\\b(?:quiero|voy a|pienso) hacerlo\\b", "\\bvoy a llevarlo a cabo\\b");
   /** An attempt disclosed as recent (within the C-SSRS's three months): "hace dos meses me tomé un bote de pastillas". */
   private static final List<Pattern> RECENT_ATTEMPT = compile(
       "(?:me tome|me corte|lo intente|me tire|tried to|took|overdosed|attempted|cut myself)[^.!?]{0,60}(?:hace (?:un|una|dos|tres|"
@@ -134,7 +149,8 @@ public final class DangerCues {
   private static final List<Pattern> NOT_SAFE = compile(
       "(?:not|don'?t feel|dont feel|do not feel|never feel|never) (?:feel )?safe\\b", "(?:i'?m|im|i am) not safe",
       "no (?:estoy|me siento) (?:a salvo|segur[oa])", "nunca estoy segur[oa]", "(?:don'?t|do not|dont) trust myself",
-      "not safe", "no estoy a salvo");
+      "not safe", "no estoy a salvo",
+      "nunca estoy a salvo", "never safe", "no quiero estar aqui con (?:el|ella)", "^not (?:with|while) (?:him|her|them|my|that|this|he|she)\\b", "^not as long as\\b");
   private static final List<Pattern> OTHERS = compile(
       "(?:i'?ll|i will|going to|gonna|want to|wanna|i'?m going to|thinking (?:of|about)|intend to|how to|planning to|"
           + "keep thinking of|if) (?:\\w+ )?(?:hurt|kill|killing|stab|shoot|attack|beat up|strangle|poison|murder|hurting)"
@@ -144,7 +160,11 @@ public final class DangerCues {
       "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
       "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b",
       "(?:lo|la) voy a matar", "le voy a hacer dano", "(?:llevarme|me voy a llevar) a (?:mi|mis)", "llevar(?:me)? a (?:mi )?\\w+ por delante",
-      "miedo de hacerle dano", "de matar a");
+      "miedo de hacerle dano", "de matar a",
+      "(?:take|taking|bring|bringing) (?:him|her|them|my \\w+|the kids|the baby) (?:out )?with me",
+      "(?:kids|children|son|daughter|baby|bebe|hij[oa]s?) [^.!?]{0,30}(?:coming|come|go|going|vengan|venga|conmigo) with me",
+      "kill the (?:guy|man|woman|bastard)", "(?:me lo|me la|me los|me las) llevo (?:por delante|conmigo)", "\\b(?:lo|la) mato\\b",
+      "no me fio de (?:mi|lo que (?:pueda|podria) hacer)", "don'?t trust (?:myself|what i might do) (?:with|around)");
   private static final List<Pattern> VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk|outside|back|coming back)",
@@ -203,7 +223,7 @@ public final class DangerCues {
   private static final Pattern SCREEN_TIME = Pattern.compile("\\b(?:tonight|tonite|tomorrow|this weekend|on (?:monday|tuesday|"
       + "wednesday|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|later today|"
       + "esta noche|manana|este finde|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|"
-      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)\\b");
+      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)|once (?:my|the|he|she|they)\\b[^.!?]{0,30}(?:leaves?|goes|asleep|gone|out)|after (?:this chat|i drop|the kids|everyone)|en cuanto (?:termine|se duerman|se vaya|acabe)|starts now|empieza ya\\b");
 
   /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
   public static boolean recentAttempt(String plain) {

@@ -39,9 +39,11 @@ final class StayWith {
     Answer safety = null;
     if (c.awaitingSafety() && route != Route.HARM_TO_OTHERS && route != Route.SAFEGUARDING) {
       safety = AnswerReader.read(AnswerReader.Asked.SAFE_NOW, plan.turn.text()).answer();
-      if (safety == Answer.DANGER && level != RiskLevel.IMMINENT) {
+      if (safety == Answer.DANGER) {
         level = RiskLevel.IMMINENT;
-        signals.add("unsafe_now");
+        if (!signals.contains("unsafe_now")) {
+          signals.add("unsafe_now");
+        }
       }
     }
     boolean raised = level.compareTo(c.level()) > 0;
