@@ -37,9 +37,18 @@ final class ConversationSuite {
   record Played(Conversation c, List<Failure> failures, int checks, boolean screener, boolean escalation) {}
 
   static List<Conversation> load(String resource) throws IOException {
+    return read(new BufferedReader(new InputStreamReader(ConversationSuite.class.getResourceAsStream(resource),
+        StandardCharsets.UTF_8)));
+  }
+
+  /** A set outside the class path (a blind set handed over by its writer). */
+  static List<Conversation> loadFile(java.nio.file.Path file) throws IOException {
+    return read(java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8));
+  }
+
+  private static List<Conversation> read(BufferedReader reader) throws IOException {
     List<Conversation> out = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        ConversationSuite.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+    try (BufferedReader in = reader) {
       String id = null;
       String locale = "en";
       String cls = "";
