@@ -32,6 +32,7 @@
 
   // ---- sign-in and tabs ----
   function start() {
+    if (!csrf()) { $("#signin").hidden = false; return; } // no session cookie pair: sign in, no 401 probe
     api("GET", "/api/v1/auth/me").then(function (me) {
       if (me.role !== "admin") { $("#signin").hidden = false; $("#login-error").textContent = "This page is for admins."; return; }
       $("#who").textContent = me.displayName + " (admin)";
@@ -315,8 +316,9 @@
       api("GET", path).then(function (j) { delete j.catalogVersion; $(area).value = JSON.stringify(j, null, 2); }).catch(fail);
     };
   }
-  var loadHelplines = jsonTab("/api/v1/admin/helplines", "#helplines-json");
-  var loadExercises = jsonTab("/api/v1/admin/exercises", "#exercises-json");
+  // Declarations, not assignments: the tab table above is built before this line runs.
+  function loadHelplines() { jsonTab("/api/v1/admin/helplines", "#helplines-json")(); }
+  function loadExercises() { jsonTab("/api/v1/admin/exercises", "#exercises-json")(); }
   function saver(path, area, what) {
     return function () {
       var doc;

@@ -361,5 +361,9 @@
   $("#logout").addEventListener("click", function () {
     api("POST", "/api/v1/auth/logout").finally(function () { location.hash = ""; location.reload(); });
   });
-  api("GET", "/api/v1/auth/me").then(start).catch(function () { show("#signin"); });
+  if (!csrf()) {
+    show("#signin"); // no session cookie pair: sign in, no 401 probe
+  } else {
+    api("GET", "/api/v1/auth/me").then(start).catch(function () { show("#signin"); });
+  }
 })();

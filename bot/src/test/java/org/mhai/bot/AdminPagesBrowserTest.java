@@ -141,4 +141,31 @@ class AdminPagesBrowserTest {
       Files.write(Widget.SCREENSHOTS.resolve("admin-audit.png"), b.driver.getScreenshotAs(OutputType.BYTES));
     }
   }
+
+  /** Every tab loads what it shows, and the page logs no error on the way (admin.js once failed on two tabs). */
+  @Test
+  void every_admin_tab_loads_with_no_console_error() {
+    try (Browser b = new Browser()) {
+      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/admin.html");
+      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      b.driver.findElement(By.name("username")).sendKeys("admin");
+      b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
+      b.driver.findElement(By.cssSelector("#login button")).click();
+      wait.until(d -> d.findElement(By.id("admin")).isDisplayed());
+      java.util.Map<String, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean>> loaded = new java.util.LinkedHashMap<>();
+      loaded.put("staff", d -> !d.findElements(By.cssSelector("#staff-rows tr")).isEmpty());
+      loaded.put("flows", d -> d.findElement(By.id("tab-flows")).isDisplayed());
+      loaded.put("patients", d -> d.findElement(By.id("assign-therapist")).isDisplayed());
+      loaded.put("helplines", d -> d.findElement(By.id("helplines-json")).getAttribute("value").contains("\"number\""));
+      loaded.put("exercises", d -> d.findElement(By.id("exercises-json")).getAttribute("value").length() > 20);
+      loaded.put("retention", d -> d.findElement(By.id("retention-state")).getText().contains("365"));
+      loaded.put("audit", d -> d.findElement(By.id("tab-audit")).isDisplayed());
+      loaded.forEach((tab, ready) -> {
+        b.driver.findElement(By.cssSelector(".tabs button[data-tab=" + tab + "]")).click();
+        wait.until(ready::apply);
+        assertEquals(java.util.List.of(), b.consoleErrors(), "console errors on the " + tab + " tab");
+      });
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public final class PortalPages {
   private static final Map<String, String> FILES = Map.of(
+      "/portal/favicon.svg", "portal/favicon.svg",
       "/portal/", "portal/index.html",
       "/portal/portal.js", "portal/portal.js",
       "/portal/portal.css", "portal/portal.css",
@@ -31,6 +32,7 @@ public final class PortalPages {
 
   private static void send(RoutingContext ctx, String file) {
     String type = file.endsWith(".js") ? "text/javascript; charset=utf-8"
+        : file.endsWith(".svg") ? "image/svg+xml"
         : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
     ctx.response()
         .putHeader("Content-Type", type)
