@@ -48,10 +48,10 @@ public final class DangerCues {
       + "|right now|once the kids|after everyone|when i'?m alone|esta noche|manana|este finde|este fin de semana"
       + "|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|viernes|dentro de? un rato|en un rato"
       + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se)";
-  private static final String ACT_WORDS = "(?:do it|doing it|go through with it|finish it|end it|end my life|kill myself|"
-      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump|take (?:them|the pills|it|everything)|tonight'?s the night|lo hago|lo voy a hacer|voy a hacer(?:lo)?|"
+  private static final String ACT_WORDS = "(?:go through with it|end it|end my life|kill myself|"
+      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump off|take (?:them all|the pills|everything)|tonight'?s the night|lo voy a hacer|voy a hacerlo|"
       + "me mato|me voy a (?:matar|tirar|colgar)|se acaba|no voy a estar|hacer que pase|es el dia|es hoy|no hay vuelta|lo hare|"
-      + "acabar con todo|i'?ve decided|i'?m going\\b(?! to)|i'?m doing it|i'?ll do it|i'?m gonna (?:do|jump|end))";
+      + "acabar con todo|i'?ve decided to (?:end|die|kill|go)|i'?m gonna (?:jump|end))";
 
   private static final List<Pattern> MEANS = compile(
       OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
@@ -68,7 +68,7 @@ public final class DangerCues {
   private static final List<Pattern> ACT = compile(
       "(?:already|just) (?:took|taken|swallowed|cut|started)", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
           + "the (?:whole )?(?:bottle|lot|pack|box)|everything|a (?:load|bunch|handful|lot) of|\\d+|like \\d+|half|some of them|"
-          + "the (?:pills|tablets)|all (?:my|the|of)|my (?:pills|tablets|meds))",
+          + "the (?:pills|tablets)|all (?:my|the|of))",
       "(?:sleepy|drowsy|dizzy|woozy) (?:after|from) (?:the|my|those)",
       "(?:i'?m|im|i am) (?:bleeding|cutting)", "there'?s (?:a lot of |so much )?blood", "won'?t stop bleeding",
       "\\bi cut (?:again|tonight|just now|myself tonight|today)", "\\bcut (?:myself )?(?:again|tonight)", "i did it again",
@@ -78,9 +78,9 @@ public final class DangerCues {
       "me he (?:vuelto a )?(?:hacer|hecho) dano", "(?<!no pienso )(?<!no quiero )(?<!no voy a )(?<!intencion de )hacerme (?:mas|dano)",
       "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
       "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
-          + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia|las pastillas)", "acabo de (?:tomar|cortar|tragar)",
+          + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia)", "acabo de (?:tomar|cortar|tragar)",
       "ya (?:me )?(?:corte|he cortado|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
-      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b|e\\b)", "de sangrar", "quedando dormid[oa] por",
+      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b)", "(?:mucha|hay|tanta|la) sangre\\b(?! (?:de|del|en el analisis))", "de sangrar", "quedando dormid[oa] por",
       "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
       "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
@@ -97,6 +97,10 @@ public final class DangerCues {
       "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
       "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado");
+  /** In context only: "he's back", "she's outside" (a cat, a partner home from a trip, out of context). */
+  private static final List<Pattern> CONTEXT_VIOLENCE = compile(
+      "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is)? (?:still )?"
+          + "(?:outside|back|coming back)\\b");
   private static final List<Pattern> CONTEXT_PLACE = compile(
       "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
       "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
@@ -140,7 +144,7 @@ public final class DangerCues {
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
           + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente");
   private static final List<Pattern> TIMEFRAME = compile(
-      "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "es hoy\\b", "es esta (?:noche|madrugada)", "no hay vuelta atras",
+      "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "^(?:ya )?es hoy\\b", "^(?:ya )?es esta (?:noche|madrugada)\\b", "no hay vuelta atras",
       "(?:^|\\b)" + TIME + "\\b.*\\b" + ACT_WORDS, ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
       "(?:going to|gonna|i'?ll|voy a) (?:do it|hacerlo|jump|end it)\\b.*\\b(?:tonight|today|hoy|esta noche)",
       "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
@@ -167,7 +171,7 @@ public final class DangerCues {
       "no me fio de (?:mi|lo que (?:pueda|podria) hacer)", "don'?t trust (?:myself|what i might do) (?:with|around)");
   private static final List<Pattern> VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
-          + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk|outside|back|coming back)",
+          + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
       "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
       "locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
@@ -205,6 +209,7 @@ public final class DangerCues {
       add(kinds, Kind.ACT, CONTEXT_ACT, plain);
       add(kinds, Kind.MEANS, CONTEXT_MEANS, plain);
       add(kinds, Kind.PLACE, CONTEXT_PLACE, plain);
+      add(kinds, Kind.VIOLENCE, CONTEXT_VIOLENCE, plain);
     }
     add(kinds, Kind.PLACE, PLACE, plain);
     add(kinds, Kind.TIMEFRAME, TIMEFRAME, plain);

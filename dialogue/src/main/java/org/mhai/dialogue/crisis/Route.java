@@ -52,10 +52,10 @@ public enum Route {
       + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"
       + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
   private static final List<Pattern> CHILD = compile(
-      YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks|burn|hits|hit|hitting|hurting|"
+      YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks on (?:his|her|their|my)|burn|hits|hit|hitting|hurting|"
           + "slaps|slapped|beats|locked|without food|doesn'?t feed|don'?t feed|alone for days|pictures|photos|secrets|"
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
-          + "moratones|pega|golpea|toca|amarrad|no le dan|solos|fotos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
+          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|solos|fotos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
       "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
       "(?:is|es) \\d+ and (?:her|his) \"?boyfriend\"? is \\d+", "de \\d+ (?:anos )?(?:se ve|con un hombre)",
       "hombre de \\d+ que", "(?:slaps|hits|abuses) a resident", "me toca y me dijo", "i'?m 1[0-7] and my \\w+(?:'?s \\w+)? hits me",

@@ -123,6 +123,26 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
+  /**
+   * The second blind sets (answers-*-blind2.tsv, two more writers, 884 and 886 answers), scored once
+   * on 2026-12-06 (session 5) with the rules and the learned danger reader, before any change made
+   * from them (docs/clinical-safety.md). The bounds are the figures of that scoring.
+   */
+  @Test
+  void secondBlindSetsScoredOnce() throws IOException {
+    Score en = score("en", "blind2");
+    Score es = score("es", "blind2");
+    assertTrue(en.correct() >= BLIND2_EN_CORRECT && es.correct() >= BLIND2_ES_CORRECT,
+        "blind accuracy fell: " + en.correct() + ", " + es.correct());
+    assertTrue(en.dangerReadSafe() <= BLIND2_EN_DANGER_SAFE && es.dangerReadSafe() <= BLIND2_ES_DANGER_SAFE,
+        "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
+  }
+
+  static final int BLIND2_EN_CORRECT = 730;
+  static final int BLIND2_ES_CORRECT = 771;
+  static final int BLIND2_EN_DANGER_SAFE = 23;
+  static final int BLIND2_ES_DANGER_SAFE = 22;
+
   @Test
   void englishDevSetFloors() throws IOException {
     check(score("en"));
