@@ -130,13 +130,13 @@ class ConversationSuiteTest {
     assertTrue(escalated <= (COMPOSITE ? EVERYDAY2_ESCALATED_FULL : EVERYDAY2_ESCALATED_LEXICON), "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 119;
-  static final int BLIND2_PASS_FULL = 113;
+  static final int BLIND2_PASS_LEXICON = 121;
+  static final int BLIND2_PASS_FULL = 114;
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;
-  static final int EVERYDAY2_ESCALATED_LEXICON = 5;
-  static final int EVERYDAY2_ESCALATED_FULL = 39;
+  static final int EVERYDAY2_ESCALATED_LEXICON = 0;
+  static final int EVERYDAY2_ESCALATED_FULL = 36;
 
   @Test
   void everydayConversationsRarelyStartTheScreenerOrEscalate() throws IOException {

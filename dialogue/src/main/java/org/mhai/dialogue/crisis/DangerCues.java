@@ -62,7 +62,7 @@ public final class DangerCues {
       "lo tengo aqui", "(?:las|los) tengo (?:aqui|en|delante|al lado)", "\\d+ (?:of them|pastillas) (?:lined up|y las tengo)",
       "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)",
       "(?:ordered|bought|buying|collected|collecting|saving up|saved up|been saving|stockpil\\w*|hoard\\w*) (?:the stuff|"
-          + "charcoal|a rope|rope|a gun|a knife|pills|tablets|my meds|my pills|my tablets|meds|enough)", "it arrived today",
+          + "charcoal|a rope|rope|a gun|a knife|pills|tablets|my meds|my pills|my tablets|meds|enough)", "it arrived today", "(?:meds|pills|tablets|pastillas)\\b[^.!?]{0,25}\\b(?:saved up|stockpiled|hoarded|stashed|guardadas|juntadas|escondidas)",
       "(?:compre|he comprado|junte|juntando|guardando|ahorrando) (?:el carbon|carbon|una cuerda|la cuerda|pastillas|las pastillas)",
       "(?:carbon|charcoal)[^.!?]{0,40}(?:maletero|coche|car\\b|boot|trunk)", "(?:banera|bathtub|bath|tub) (?:with|con) (?:the|a|my|la|el|mi) " + OBJ);
   private static final List<Pattern> ACT = compile(
