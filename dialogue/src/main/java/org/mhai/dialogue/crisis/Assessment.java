@@ -87,9 +87,6 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic())) {
       level = RiskLevel.LOW;
     }
-    if (learnedAlone(turn.risk()) && !detectorSignals.contains("learned_topic") && !confirmed && !RiskVocabulary.any(plain)) {
-      level = RiskLevel.LOW; // the classifier alone, on a message with no word of the domain of risk (H12)
-    }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);
     List<String> noted = new ArrayList<>();
     for (DangerCues.Kind k : danger) {

@@ -164,7 +164,7 @@ public final class CrisisPolicy {
   public Optional<Reply> gentleCheck(DialogueState state, Turn.PatientMessage turn, Decision decided) {
     RiskAssessment risk = turn.risk();
     if (!risk.level().atLeast(RiskLevel.MEDIUM) || !Assessment.learnedAlone(risk) || state.crisis().active()
-        || state.takeover().isPresent() || !risk.signals().contains("learned_topic") && !RiskVocabulary.any(Plain.of(turn.text()))) {
+        || state.takeover().isPresent()) {
       return Optional.empty();
     }
     boolean crisisHandled = decided.events().stream().anyMatch(e -> e instanceof DialogueEvent.CrisisStarted
