@@ -30,7 +30,7 @@ class FirstMessageRecallTest {
     Scenario s = new Scenario();
     s.onboard("en");
     state = s.state;
-    for (String set : List.of("heldout-a", "heldout-b", "heldout-f")) {
+    for (String set : List.of("heldout-a", "heldout-b", "heldout-f", "heldout-j")) {
       Path file = Path.of("../models/risk/" + set + ".tsv");
       Map<String, int[]> byLabel = new TreeMap<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -62,9 +62,9 @@ class FirstMessageRecallTest {
 
   /** Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. */
   private static void check(String set, Map<String, int[]> n) {
-    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 89, "heldout-f", 104);
-    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5);
-    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 30, "heldout-f", 34);
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 89, "heldout-f", 104, "heldout-j", 97);
+    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 10);
+    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 30, "heldout-f", 34, "heldout-j", 41);
     int[] crisis = n.getOrDefault("crisis", new int[5]);
     int[] safe = n.getOrDefault("safe", new int[5]);
     int[] concern = n.getOrDefault("concern", new int[5]);
