@@ -156,6 +156,8 @@ final class TelegramOutbox {
     Future<Void> done;
     if (r.blocked()) {
       done = fail(r, "blocked", 403);
+    } else if (r.unreadable()) {
+      done = fail(r, "unreadable", 0);
     } else {
       Future<Void> checked = Future.succeededFuture();
       if (r.wasInCall()) {

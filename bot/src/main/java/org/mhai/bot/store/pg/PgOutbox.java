@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.mhai.bot.crypto.CryptoException;
 import org.mhai.bot.crypto.KeyRing;
 import org.mhai.dialogue.ConversationId;
 
@@ -37,9 +38,12 @@ public final class PgOutbox {
   private final Pool pool;
   private final SecretKey lineKey;
 
-  /** A claimed row. {@code wasInCall}: its previous holder died during a call (Telegram may have it). */
+  /**
+   * A claimed row. {@code wasInCall}: its previous holder died during a call (Telegram may have it);
+   * {@code unreadable}: a channel line whose sealed body cannot be opened (a master key retired).
+   */
   public record Claimed(long id, UUID ref, UUID conversationId, long chatId, Optional<Long> seq, int priority,
-      int partsSent, int calls, boolean wasInCall, boolean blocked, Optional<JsonObject> line) {}
+      int partsSent, int calls, boolean wasInCall, boolean blocked, Optional<JsonObject> line, boolean unreadable) {}
 
   /** Where a message of the log stands on its way to Telegram. */
   public record Delivery(String state, String reason) {
@@ -106,11 +110,19 @@ public final class PgOutbox {
           for (Row r : rows) {
             UUID ref = r.getUUID("ref");
             Buffer body = r.getBuffer("body");
-            Optional<JsonObject> line = body == null ? Optional.empty() : Optional.of(new JsonObject(
-                new String(KeyRing.open(lineKey, body.getBytes(), aad(ref)), StandardCharsets.UTF_8)));
+            Optional<JsonObject> line = Optional.empty();
+            boolean unreadable = false;
+            if (body != null) {
+              try {
+                line = Optional.of(new JsonObject(
+                    new String(KeyRing.open(lineKey, body.getBytes(), aad(ref)), StandardCharsets.UTF_8)));
+              } catch (CryptoException | io.vertx.core.json.DecodeException e) {
+                unreadable = true; // failed by the worker, never retried: one bad row must not stop the rest
+              }
+            }
             out.add(new Claimed(r.getLong("id"), ref, r.getUUID("conversation_id"), r.getLong("chat_id"),
                 Optional.ofNullable(r.getLong("seq")), r.getInteger("priority"), r.getInteger("parts_sent"),
-                r.getInteger("calls"), r.getBoolean("in_call"), r.getBoolean("blocked"), line));
+                r.getInteger("calls"), r.getBoolean("in_call"), r.getBoolean("blocked"), line, unreadable));
           }
           out.sort(java.util.Comparator.comparingInt(Claimed::priority).thenComparingLong(Claimed::id));
           return out;
