@@ -250,13 +250,31 @@
   }
 
   // ---- chat and takeover --------------------------------------------------------------------
+  var UNDELIVERED = { blocked: "the patient blocked the bot", chat_not_found: "the chat no longer exists",
+    too_long: "Telegram refused it as too long", rejected: "Telegram refused it", gave_up: "Telegram was unreachable for a day",
+    gone: "the patient's data was erased" };
+  function deliveryLabel(d) {
+    if (!d || d.state === "sent") return "";
+    if (d.state === "failed") return "not delivered: " + (UNDELIVERED[d.reason] || d.reason || "unknown reason");
+    return "waiting to be delivered";
+  }
+  function showDelivery(seq, d) {
+    var node = seen[seq];
+    if (!node || node === true) return;
+    var label = node.querySelector(".delivery");
+    var text = deliveryLabel(d);
+    if (!label) { label = el("small", "", "delivery"); label.setAttribute("role", "status"); node.appendChild(label); }
+    label.textContent = text;
+    label.className = "delivery" + (d && d.state === "failed" ? " undelivered" : "");
+  }
   function addMessage(m) {
-    if (m.seq && seen[m.seq]) return;
-    if (m.seq) seen[m.seq] = true;
+    if (m.seq && seen[m.seq]) { if (m.delivery) showDelivery(m.seq, m.delivery); return; }
     var d = el("div", null, "msg " + m.from + (m.risk ? " risk-" + m.risk : ""));
+    if (m.seq) seen[m.seq] = d;
     d.appendChild(el("small", (m.from === "therapist" ? (m.staffName || "therapist") : m.from) + " · " + when(m.at)));
     d.appendChild(document.createTextNode(m.text));
     var c = $("#chat"); c.appendChild(d); c.scrollTop = c.scrollHeight;
+    if (m.delivery) showDelivery(m.seq, m.delivery);
   }
   function takeoverStatus(t) {
     var mine = t.active && me && t.staffId === me.id;
@@ -279,6 +297,7 @@
     chatStream.addEventListener("frame", function (ev) {
       var f = JSON.parse(ev.data);
       if (f.type === "message") addMessage(f); // claims and releases arrive with the holder's id on the queue stream
+      else if (f.type === "delivery") showDelivery(f.seq, f.delivery); // Telegram could not deliver it
     });
   }
   $("#claim").addEventListener("click", function () {

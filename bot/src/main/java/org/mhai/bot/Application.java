@@ -333,7 +333,7 @@ public final class Application {
     retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
-          store, chat, dialogue, clock, rights, unstoredCrisis));
+          store, chat, dialogue, clock, rights, unstoredCrisis, registry));
     }
     app.router = router;
     return app;

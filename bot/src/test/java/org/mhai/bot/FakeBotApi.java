@@ -36,6 +36,8 @@ final class FakeBotApi implements AutoCloseable {
   private final Map<String, Deque<int[]>> failures = new HashMap<>();
   private final Map<String, long[]> outageUntil = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Set<String> notJsonNext = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> blockedChats = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> slowNext = new java.util.concurrent.ConcurrentHashMap<>();
   private long nextUpdateId = 1;
   private long nextMessageId = 1;
   private long confirmed;
@@ -58,6 +60,11 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest req, String path, String method, JsonObject body) {
+    Long slow = slowNext.remove(method);
+    if (slow != null) {
+      vertx.setTimer(slow, t -> handle(req, path, method, body)); // answered, but late
+      return;
+    }
     if (!path.startsWith("/bot")) {
       answer(req, method, body, 404, error(404, "Not Found"));
       return;
@@ -74,6 +81,10 @@ final class FakeBotApi implements AutoCloseable {
     if (notJsonNext.remove(method)) {
       calls.add(new Call(method, req.path(), body, System.currentTimeMillis(), 0)); // 0: not an answer Telegram gives
       req.response().setStatusCode(200).putHeader("Content-Type", "text/html").end("<html>gateway</html>");
+      return;
+    }
+    if ("sendmessage".equals(method) && blockedChats.contains(String.valueOf(body.getValue("chat_id")))) {
+      answer(req, method, body, 403, error(403, "Forbidden: bot was blocked by the user")); // as Telegram does
       return;
     }
     if ("sendmessage".equals(method) && body.getString("text", "").length() > 4096) {
@@ -164,6 +175,16 @@ final class FakeBotApi implements AutoCloseable {
    */
   void outage(String method, long millis, int status, int retryAfterSeconds) {
     outageUntil.put(method.toLowerCase(Locale.ROOT), new long[] {System.currentTimeMillis() + millis, status, retryAfterSeconds});
+  }
+
+  /** From now on every sendMessage to {@code chatId} is refused with 403, as when the person blocked the bot. */
+  void block(long chatId) {
+    blockedChats.add(String.valueOf(chatId));
+  }
+
+  /** The next call of {@code method} is answered normally, but only after {@code millis}. */
+  void slowNext(String method, long millis) {
+    slowNext.put(method.toLowerCase(Locale.ROOT), millis);
   }
 
   /** The next call of {@code method} gets a 200 whose body is not JSON (a proxy's page). */

@@ -85,6 +85,103 @@ class TelegramCrashTest {
     }
   }
 
+  /**
+   * The durable outbox across {@code kill -9} (issue #20): during an outage the crisis replies and a
+   * therapist's message wait as outbox rows (the kill may land in the middle of a refused call);
+   * after the restart, with Telegram back, each is delivered exactly once, in the order written.
+   * Before the outbox, the therapist's message lived only in memory and was lost.
+   */
+  @Test
+  void outbox_rows_caught_by_a_kill_9_are_delivered_exactly_once_after_the_restart() throws Exception {
+    String databaseUrl = TestServices.freshDatabaseUrl();
+    String schema = databaseUrl.substring(databaseUrl.indexOf("currentSchema=") + "currentSchema=".length());
+    Path dataDir = Files.createTempDirectory("mhai-tg-outbox-crash");
+    String key = KeyRing.newRandomKeyBase64();
+    int port = TestServices.freePort();
+    long chat = 739_123_457L;
+    try (FakeBotApi api = FakeBotApi.start()) {
+      Process first = launch(api, databaseUrl, key, dataDir, port, "first.log", List.of());
+      String conversation;
+      try {
+        awaitHealthy(port, first, dataDir.resolve("first.log"));
+        api.pushText(chat, "/start");
+        api.awaitSent(chat, 2, WAIT);
+        api.outage("sendMessage", 600_000, 502, 0);
+        api.pushText(chat, "I want to kill myself tonight");
+        awaitTrue(() -> count(schema, "select count(*) from telegram_outbox where priority = 0 and calls > 0") > 0,
+            "the crisis replies are queued and being tried");
+        conversation = TelegramRows.text(schema, "select conversation_id::text from telegram_chat where chat_id = " + chat);
+        String token = login(port);
+        assertEquals(200, post(port, token, "/api/v1/conversations/" + conversation + "/takeover", "{}").statusCode());
+        HttpResponse<String> written = post(port, token, "/api/v1/conversations/" + conversation + "/messages",
+            "{\"text\": \"I am here with you, please stay with me.\"}");
+        assertEquals(200, written.statusCode(), written.body());
+        assertTrue(written.body().contains("\"state\":\"pending\""), written.body());
+        awaitTrue(() -> api.calls("sendMessage").stream().filter(c -> c.status() == 502).count() >= 3,
+            "several refused calls");
+      } finally {
+        first.destroyForcibly(); // SIGKILL, in the middle of the retries
+        first.waitFor(30, TimeUnit.SECONDS);
+      }
+      assertEquals(2, api.sent(chat).size(), "nothing got through before the kill");
+      long rows = TelegramRows.count(schema, "select count(*) from telegram_outbox where chat_id = " + chat
+          + " and state in ('pending', 'sending')");
+      assertTrue(rows >= 3, "the crisis replies and the therapist's message wait in the outbox: " + rows);
+      api.outage("sendMessage", 0, 502, 0); // Telegram is back
+
+      Process second = launch(api, databaseUrl, key, dataDir, port, "second.log", List.of());
+      try {
+        awaitHealthy(port, second, dataDir.resolve("second.log"));
+        api.awaitMessage(chat, 2, m -> m.getString("text").contains("please stay with me"), WAIT);
+        FakeBotApi.sleep(2_000);
+        List<String> texts = api.sent(chat).stream().skip(2).map(m -> m.getString("text")).toList();
+        assertEquals(texts.size(), new java.util.HashSet<>(texts).size(), "each exactly once: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("988")), "the helplines: " + texts);
+        assertTrue(texts.get(texts.size() - 1).contains("please stay with me"), "in the order written: " + texts);
+        assertEquals(0, TelegramRows.count(schema, "select count(*) from telegram_outbox where state <> 'sent'"));
+        assertEquals(api.sent(chat).size(), TelegramRows.count(schema,
+            "select sum(parts_sent) from telegram_outbox where chat_id = " + chat), "one message per row");
+      } finally {
+        second.destroy();
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "graceful shutdown finishes");
+      }
+      for (String log : List.of("first.log", "second.log")) {
+        String text = Files.readString(dataDir.resolve(log));
+        assertFalse(text.contains("kill myself") || text.contains("stay with me") || text.contains("739123457"),
+            "no text or chat id in " + log);
+      }
+    } finally {
+      TestServices.dropSchema(schema);
+    }
+  }
+
+  private static long count(String schema, String sql) {
+    try {
+      return TelegramRows.count(schema, sql);
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private String login(int port) throws Exception {
+    HttpResponse<String> r = post(port, null, "/api/v1/auth/login",
+        "{\"username\": \"admin\", \"password\": \"crash test admin password\"}");
+    assertEquals(200, r.statusCode(), r.body());
+    String body = r.body();
+    int i = body.indexOf("\"token\":\"") + 9;
+    return body.substring(i, body.indexOf('"', i));
+  }
+
+  private HttpResponse<String> post(int port, String token, String path, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static long patientMessages(String schema) throws Exception {
     return TelegramRows.count(schema, "select count(*) from conversation_event where type = 'patient_said'");
   }

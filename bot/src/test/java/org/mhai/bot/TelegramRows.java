@@ -35,4 +35,12 @@ final class TelegramRows {
       return rs.getLong(1);
     }
   }
+
+  static String text(String schema, String sql) throws Exception {
+    try (Connection c = TestServices.jdbc(schema); var st = c.createStatement()) {
+      ResultSet rs = st.executeQuery(sql);
+      rs.next();
+      return rs.getString(1);
+    }
+  }
 }

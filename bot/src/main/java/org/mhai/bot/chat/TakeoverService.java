@@ -75,9 +75,16 @@ public final class TakeoverService implements Takeovers {
     Instant now = clock.instant();
     String name = ConversationApi.firstName(by.displayName());
     return turn(conversation, state -> dialogue.decide(state, new Turn.StaffMessage(now, by.id().toString(), name, text)))
-        .map(t -> {
+        .compose(t -> {
           deliver(t);
-          return t.written().isEmpty() ? new JsonObject() : MessageJson.of(t.written().get(0));
+          if (t.written().isEmpty()) {
+            return Future.succeededFuture(new JsonObject());
+          }
+          JsonObject m = MessageJson.of(t.written().get(0));
+          // On Telegram the caller learns where the message stands: "pending", or "failed" with the
+          // reason when it cannot be delivered (the patient blocked the bot).
+          return records.delivery(conversation, t.written().get(0).seq())
+              .map(d -> d.map(x -> m.put("delivery", x.toJson())).orElse(m));
         });
   }
 

@@ -6,8 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ final class OutboundQueue {
   private final ArrayDeque<Long> lastSecond = new ArrayDeque<>();
   private long timer = -1;
   private long timerAt = Long.MAX_VALUE;
+  private boolean paused;
 
   private static final class Lane {
     final ArrayDeque<Item> items = new ArrayDeque<>();
@@ -46,7 +49,39 @@ final class OutboundQueue {
     boolean inFlight;
   }
 
-  private record Item(String method, JsonObject params, Promise<Object> done, int[] attempts, long since) {}
+  private record Item(String method, JsonObject params, int priority, Calls calls, Promise<Object> done, int[] attempts,
+      long since) {}
+
+  /** {@link Calls#before} fails with this when the item must not be sent at all (no longer ours to send). */
+  static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /**
+   * What the durable outbox records about each call of an item: {@link #before} is committed before
+   * the call is made (no call without it), {@link #refused} after Telegram answered it with an error.
+   */
+  interface Calls {
+    Calls NONE = new Calls() {
+      @Override
+      public Future<Integer> before() {
+        return Future.succeededFuture(0);
+      }
+
+      @Override
+      public void refused(int call) {}
+    };
+
+    /** Completes with the call's number once recorded; the call is made only then. */
+    Future<Integer> before();
+
+    /** Telegram answered call {@code call} with an error: it did not take the message. */
+    void refused(int call);
+  }
 
   OutboundQueue(Context context, BotApi api, Limits limits) {
     this.context = context;
@@ -56,27 +91,48 @@ final class OutboundQueue {
 
   /** Queues a call for {@code chatId}; the future completes when Telegram accepted it, or fails for good. */
   Future<Object> send(long chatId, String method, JsonObject params) {
+    return send(chatId, method, params, 2, Calls.NONE);
+  }
+
+  /**
+   * Queues a call; lanes whose next item has a lower {@code priority} (0: a crisis reply) are served
+   * first when the overall limit binds.
+   */
+  Future<Object> send(long chatId, String method, JsonObject params, int priority, Calls calls) {
     Promise<Object> done = Promise.promise();
     context.runOnContext(v -> {
-      lanes.computeIfAbsent(chatId, k -> new Lane()).items.add(new Item(method, params, done, new int[1], System.currentTimeMillis()));
+      lanes.computeIfAbsent(chatId, k -> new Lane()).items.add(new Item(method, params, priority, calls, done, new int[1],
+          System.currentTimeMillis()));
       pump();
     });
     return done.future();
   }
 
+  /** Starts no new call from now on (a graceful stop); calls in flight finish. */
+  void pause() {
+    context.runOnContext(v -> paused = true);
+  }
+
+  /** True while a call is in flight. */
+  boolean calling() {
+    return lanes.values().stream().anyMatch(l -> l.inFlight);
+  }
+
   private void pump() {
+    if (paused) {
+      return;
+    }
     long now = System.currentTimeMillis();
     while (!lastSecond.isEmpty() && lastSecond.peek() <= now - 1_000) {
       lastSecond.poll();
     }
     long wake = Long.MAX_VALUE;
-    for (Iterator<Map.Entry<Long, Lane>> it = lanes.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Long, Lane> entry = it.next();
+    lanes.values().removeIf(lane -> lane.items.isEmpty() && !lane.inFlight && lane.notBefore <= now);
+    List<Map.Entry<Long, Lane>> order = new ArrayList<>(lanes.entrySet());
+    order.sort(Comparator.comparingInt(e -> e.getValue().items.isEmpty() ? Integer.MAX_VALUE
+        : e.getValue().items.peek().priority()));
+    for (Map.Entry<Long, Lane> entry : order) {
       Lane lane = entry.getValue();
-      if (lane.items.isEmpty() && !lane.inFlight && lane.notBefore <= now) {
-        it.remove();
-        continue;
-      }
       if (lane.inFlight || lane.items.isEmpty()) {
         continue;
       }
@@ -97,7 +153,14 @@ final class OutboundQueue {
 
   private void attempt(long chatId, Lane lane, Item item) {
     item.attempts()[0]++;
-    api.call(item.method(), item.params(), CALL_TIMEOUT_MS).onComplete(ar -> context.runOnContext(v -> {
+    int[] call = {-1};
+    item.calls().before().compose(n -> {
+      call[0] = n;
+      return api.call(item.method(), item.params(), CALL_TIMEOUT_MS);
+    }).onComplete(ar -> context.runOnContext(v -> {
+      if (ar.failed() && ar.cause() instanceof BotApi.Failure && call[0] >= 0) {
+        item.calls().refused(call[0]); // an answer, so Telegram did not take it (a timeout proves nothing)
+      }
       lane.inFlight = false;
       long now = System.currentTimeMillis();
       lane.notBefore = now + limits.perChatMs();
@@ -108,7 +171,7 @@ final class OutboundQueue {
         Throwable err = ar.cause();
         int code = err instanceof BotApi.Failure f ? f.code : 0;
         int retryAfter = err instanceof BotApi.Failure f ? f.retryAfterSeconds : 0;
-        boolean transient_ = code == 429 || code == 0 || code >= 500;
+        boolean transient_ = (code == 429 || code == 0 || code >= 500) && !(err instanceof Abandoned);
         if (code == 429) {
           item.attempts()[0]--; // Telegram asked us to wait: not a failed attempt
         }

@@ -2,26 +2,22 @@
 package org.mhai.bot.telegram;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.config.AppConfig.TelegramConfig;
 import org.mhai.bot.crypto.KeyRing;
 import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.store.pg.PgOutbox;
 import org.mhai.bot.store.pg.PgTelegram;
-import org.mhai.bot.store.pg.StoredMessage;
 import org.mhai.dialogue.DialogueEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Telegram channel (docs/telegram.md), switched on by {@code MHAI_TELEGRAM_TOKEN}: receives
  * updates by long polling or at our webhook, records each before confirming it, feeds it through
- * the one pipeline, and sends replies, and unprompted messages this instance wrote (a resolved
- * escalation, later a therapist), through a paced outbound queue.
+ * the one pipeline, and delivers every message written for a chat (replies, a resolved escalation,
+ * a therapist's words) from the durable outbox through a paced outbound queue.
  */
 public final class TelegramChannel {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
@@ -39,9 +35,11 @@ public final class TelegramChannel {
   private final TelegramUpdates updates;
   private final Optional<LongPolling> polling;
   private final MessageConsumer<JsonObject> outbound;
+  private final TelegramOutbox outbox;
 
   private TelegramChannel(BotApi api, TelegramUpdates updates, Optional<LongPolling> polling,
-      MessageConsumer<JsonObject> outbound) {
+      MessageConsumer<JsonObject> outbound, TelegramOutbox outbox) {
+    this.outbox = outbox;
     this.api = api;
     this.updates = updates;
     this.polling = polling;
@@ -51,17 +49,27 @@ public final class TelegramChannel {
   /** Starts the channel; call after the HTTP server listens (webhook mode mounts its route on {@code router}). */
   public static TelegramChannel start(TelegramConfig config, Optional<String> publicUrl, Vertx vertx, Router router,
       Pool pool, KeyRing keys, PgConversationStore store, ChatService chat, DialogueEngine dialogue, Clock clock,
-      org.mhai.bot.rights.DataRights rights, org.mhai.bot.chat.UnstoredCrisisReply unstoredCrisis) {
+      org.mhai.bot.rights.DataRights rights, org.mhai.bot.chat.UnstoredCrisisReply unstoredCrisis,
+      io.micrometer.core.instrument.MeterRegistry registry) {
     String token = config.token().orElseThrow();
     Context context = vertx.getOrCreateContext();
     BotApi api = new BotApi(vertx, config.apiUrl(), token);
     OutboundQueue out = new OutboundQueue(context, api, OutboundQueue.Limits.TELEGRAM);
     PgTelegram telegram = new PgTelegram(pool, store, keys, BotApi.botId(token));
-    TelegramUpdates updates = new TelegramUpdates(vertx, telegram, store, chat, dialogue, api, out, clock, rights,
+    // Polling means one instance only (docs/telegram.md §2): rows a dead predecessor held are taken over at once.
+    TelegramOutbox outbox = new TelegramOutbox(context, new PgOutbox(pool, keys), store, telegram, out,
+        !config.mode().equals("webhook"), vertx.eventBus(), registry, clock);
+    TelegramUpdates updates = new TelegramUpdates(vertx, telegram, store, chat, dialogue, api, outbox, clock, rights,
         unstoredCrisis);
 
-    MessageConsumer<JsonObject> outbound = vertx.eventBus().localConsumer(ChatService.LOCAL_OUTBOUND,
-        msg -> unprompted(telegram, updates, msg.body()));
+    // Every message this instance wrote for a Telegram chat is already a row of the outbox (committed
+    // with it): the event only wakes the worker, so nothing waits for the next tick.
+    MessageConsumer<JsonObject> outbound = vertx.eventBus().localConsumer(ChatService.LOCAL_OUTBOUND, msg -> {
+      if ("telegram".equals(msg.body().getString("channel"))) {
+        outbox.wake();
+      }
+    });
+    outbox.start();
     context.runOnContext(v -> registerCommands(api));
     Optional<LongPolling> polling = Optional.empty();
     if (config.mode().equals("webhook")) {
@@ -81,7 +89,7 @@ public final class TelegramChannel {
       polling.get().start();
     }
     LOG.info("telegram.started mode={}", config.mode());
-    return new TelegramChannel(api, updates, polling, outbound);
+    return new TelegramChannel(api, updates, polling, outbound, outbox);
   }
 
   /** Stops taking updates and waits (up to {@code grace}) for those in hand to be answered. */
@@ -93,6 +101,11 @@ public final class TelegramChannel {
     } catch (RuntimeException e) {
       LOG.warn("telegram.stop_timeout error={}", e.getClass().getSimpleName());
     }
+    try {
+      outbox.stop(Math.max(1, grace.toMillis())).timeout(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      LOG.warn("telegram.outbox_stop_timeout error={}", e.getClass().getSimpleName());
+    }
     api.close().otherwiseEmpty().await();
     LOG.info("telegram.stopped");
   }
@@ -103,27 +116,5 @@ public final class TelegramChannel {
           .onFailure(err -> LOG.warn("telegram.set_commands_failed language={} error={}", language,
               TelegramUpdates.describe(err)));
     }
-  }
-
-  /**
-   * A message this instance wrote that nobody asked for just now (inReplyTo 0: a resolved
-   * escalation, a therapist's message), or a late reply the pending sweep decided. Replies to a
-   * patient's message are otherwise sent by the turn itself.
-   */
-  private static void unprompted(PgTelegram telegram, TelegramUpdates updates, JsonObject event) {
-    JsonObject m = event.getJsonObject("message");
-    if (!"telegram".equals(event.getString("channel")) || m == null || "patient".equals(m.getString("from"))
-        || (m.getLong("inReplyTo", 0L) != 0 && !event.getBoolean("late", false))) {
-      return;
-    }
-    StoredMessage message = "therapist".equals(m.getString("from")) && m.getString("staffName") != null
-        ? StoredMessage.therapist(m.getLong("seq"), m.getString("text"), Instant.parse(m.getString("at")),
-            m.getString("staffName"))
-        : new StoredMessage(m.getLong("seq"), m.getString("from"), m.getString("text"),
-            m.getJsonArray("quickReplies", new JsonArray()).stream().map(String::valueOf).toList(),
-            Instant.parse(m.getString("at")), null, 0);
-    telegram.chatOfConversation(UUID.fromString(event.getString("conversationId")))
-        .compose(found -> found.map(chat -> updates.sendAll(chat, List.of(message))).orElse(Future.succeededFuture("none")))
-        .onFailure(err -> LOG.warn("telegram.unprompted_failed error={}", err.getClass().getSimpleName()));
   }
 }

@@ -19,7 +19,6 @@ import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgTelegram;
 import org.mhai.bot.store.pg.PgTelegram.Chat;
-import org.mhai.bot.store.pg.StoredMessage;
 import org.mhai.dialogue.DialogueEngine;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
@@ -28,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns recorded updates into turns of the one pipeline ({@link ChatService#post}) and sends the
- * replies. Updates of one chat are handled one after another, in update order; chats run side by
+ * Turns recorded updates into turns of the one pipeline ({@link ChatService#post}); the replies are
+ * rows of the durable outbox, committed with the turn, and {@link TelegramOutbox} sends them. Updates of one chat are handled one after another, in update order; chats run side by
  * side. Every update ends as done, ignored or failed in {@code telegram_update}; none can stop the
  * adapter. Never logs text or chat ids.
  */
@@ -55,7 +54,7 @@ final class TelegramUpdates {
   private final ChatService chat;
   private final DialogueEngine dialogue;
   private final BotApi api;
-  private final OutboundQueue out;
+  private final TelegramOutbox outbox;
   private final Clock clock;
   private final Map<Long, Future<Void>> lanes = new ConcurrentHashMap<>();
   private final TelegramDataRights dataRights;
@@ -72,7 +71,7 @@ final class TelegramUpdates {
       }));
 
   TelegramUpdates(Vertx vertx, PgTelegram telegram, PgConversationStore store, ChatService chat, DialogueEngine dialogue,
-      BotApi api, OutboundQueue out, Clock clock, org.mhai.bot.rights.DataRights rights, UnstoredCrisisReply unstoredCrisis) {
+      BotApi api, TelegramOutbox outbox, Clock clock, org.mhai.bot.rights.DataRights rights, UnstoredCrisisReply unstoredCrisis) {
     this.unstoredCrisis = unstoredCrisis;
     this.vertx = vertx;
     this.telegram = telegram;
@@ -80,7 +79,7 @@ final class TelegramUpdates {
     this.chat = chat;
     this.dialogue = dialogue;
     this.api = api;
-    this.out = out;
+    this.outbox = outbox;
     this.clock = clock;
     this.dataRights = new TelegramDataRights(rights, telegram, this::send);
   }
@@ -228,7 +227,7 @@ final class TelegramUpdates {
       }
       Future<String> handled = switch (kind) {
         case START -> telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
-            ? sendAll(opened.chat(), opened.written())
+            ? queued()
             : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
         case PASS_THROUGH -> withChat(chatId, locale).compose(ch -> turn(ch, cmd, clientMessageId, recovery));
         case CHANNEL -> withChat(chatId, locale).compose(ch -> dataRights.command(ch, cmd));
@@ -376,9 +375,9 @@ final class TelegramUpdates {
             vertx.cancelTimer(typing);
           }
         })
-        .compose(result -> result.duplicate() && !recovery
-            ? Future.succeededFuture("done") // the same message again (a second tap): answered the first time
-            : sendAll(ch, concat(result.earlier(), result.replies())))
+        // The replies (and any a catch-up decided) were queued in the outbox with the turn's commit; a
+        // repeat of the same message (a second tap, a re-run after a crash) queued nothing new.
+        .compose(result -> queued())
         .recover(err -> {
           if (err instanceof ChatService.RateLimited) {
             return sendText(ch, TelegramTexts.get(ch.locale(), "rate_limited"));
@@ -388,12 +387,6 @@ final class TelegramUpdates {
           }
           return Future.failedFuture(err);
         });
-  }
-
-  private static List<StoredMessage> concat(List<StoredMessage> a, List<StoredMessage> b) {
-    List<StoredMessage> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   /** Posts; a reply that failed to be decided is retried once (the message is stored, the retry decides it). */
@@ -419,7 +412,7 @@ final class TelegramUpdates {
   /** The chat's conversation, opened (greeting and all) when this is the first we hear of it. */
   private Future<Chat> withChat(long chatId, String locale) {
     return telegram.openChat(chatId, locale, clock.instant(), opening(locale)).compose(opened -> opened.created()
-        ? sendAll(opened.chat(), opened.written()).map(opened.chat())
+        ? queued().map(opened.chat())
         : unblocked(opened.chat()));
   }
 
@@ -440,43 +433,18 @@ final class TelegramUpdates {
     return send(ch, new JsonObject().put("chat_id", ch.chatId()).put("text", text));
   }
 
-  /** Sends the bot's messages in order (each with its quick replies as buttons); waits until Telegram has them. */
-  Future<String> sendAll(Chat ch, List<StoredMessage> messages) {
-    Future<String> chain = Future.succeededFuture("done");
-    for (StoredMessage m : messages) {
-      // A therapist's words are signed with their name, as the widget shows them: never passed off as the bot's.
-      String text = "therapist".equals(m.from()) && m.staffName() != null ? m.staffName() + ": " + m.text() : m.text();
-      JsonObject params = new JsonObject().put("chat_id", ch.chatId()).put("text", text);
-      Keyboards.inline(m.seq(), m.quickReplies()).ifPresent(k -> params.put("reply_markup", k));
-      chain = chain.compose(s -> send(ch, params));
-    }
-    return chain;
+  /** The log's messages were queued in the outbox with their commit: the worker is told, and sends them. */
+  private Future<String> queued() {
+    outbox.wake();
+    return Future.succeededFuture("done");
   }
 
+  /** A channel line (not in the log): queued durably in the outbox, sent in order after what came before. */
   private Future<String> send(Chat ch, JsonObject params) {
     if (ch.blocked()) {
       return Future.succeededFuture("done"); // blocked: nothing is sent until they start the bot again
     }
-    List<String> parts = MessageSplit.parts(params.getString("text", ""), MessageSplit.TELEGRAM_LIMIT);
-    if (parts.size() > 1) {
-      // Over Telegram's 4,096 characters: sent as several messages, in order, the buttons on the last.
-      Future<String> chain = Future.succeededFuture("done");
-      for (int i = 0; i < parts.size(); i++) {
-        JsonObject part = params.copy().put("text", parts.get(i));
-        if (i < parts.size() - 1) {
-          part.remove("reply_markup");
-        }
-        chain = chain.compose(s -> send(ch, part));
-      }
-      return chain;
-    }
-    return out.send(ch.chatId(), "sendMessage", params).map(r -> "done").recover(err -> {
-      if (err instanceof BotApi.Failure f && f.code == 403) {
-        LOG.info("telegram.chat_blocked conversation={}", ch.conversation().id());
-        return telegram.setBlocked(ch.chatId(), true, clock.instant()).map("done");
-      }
-      return Future.succeededFuture("done"); // logged by the queue; the turn itself is stored
-    });
+    return outbox.line(ch, params).map("done");
   }
 
   private Future<Void> answerCallback(String queryId, String text) {

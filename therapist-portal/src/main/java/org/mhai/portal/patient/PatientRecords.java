@@ -4,6 +4,7 @@ package org.mhai.portal.patient;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,11 +16,31 @@ import org.mhai.portal.EscalationQueue.Escalation;
  */
 public interface PatientRecords {
 
-  /** One conversation and its whole log, oldest first. */
-  record ConversationLog(UUID id, String channel, Instant createdAt, List<LoggedEvent> events) {
+  /**
+   * One conversation and its whole log, oldest first; {@code deliveries}: for a channel that pushes
+   * messages (Telegram), where each bot or therapist message stands, by seq.
+   */
+  record ConversationLog(UUID id, String channel, Instant createdAt, List<LoggedEvent> events,
+      Map<Long, Delivery> deliveries) {
     public ConversationLog {
       Objects.requireNonNull(id, "id");
       events = List.copyOf(events);
+      deliveries = Map.copyOf(deliveries);
+    }
+
+    public ConversationLog(UUID id, String channel, Instant createdAt, List<LoggedEvent> events) {
+      this(id, channel, createdAt, events, Map.of());
+    }
+  }
+
+  /**
+   * Where a message stands on its way to the patient: {@code pending}, {@code sent}, or
+   * {@code failed} with a reason ({@code blocked}, {@code chat_not_found}, {@code too_long},
+   * {@code rejected}, {@code gave_up}, {@code gone}).
+   */
+  record Delivery(String state, String reason) {
+    public Delivery {
+      Objects.requireNonNull(state, "state");
     }
   }
 

@@ -88,9 +88,10 @@ public final class PatientView {
       if (e instanceof DialogueEvent.PatientSaid p) {
         m = message(le.seq(), "patient", p.text(), p.at()).put("risk", risk.getOrDefault(le.seq(), "none"));
       } else if (e instanceof DialogueEvent.BotSaid b) {
-        m = message(le.seq(), "bot", b.reply().text(), b.at());
+        m = delivery(message(le.seq(), "bot", b.reply().text(), b.at()), log.deliveries().get(le.seq()));
       } else if (e instanceof DialogueEvent.StaffSaid s) {
-        m = message(le.seq(), "therapist", s.text(), s.at()).put("staffName", s.staffName());
+        m = delivery(message(le.seq(), "therapist", s.text(), s.at()).put("staffName", s.staffName()),
+            log.deliveries().get(le.seq()));
       } else if (e instanceof DialogueEvent.TakeoverStarted t) {
         holder = Optional.of(new String[] {t.staffId(), t.staffName()});
       } else if (e instanceof DialogueEvent.TakeoverEnded) {
@@ -104,6 +105,18 @@ public final class PatientView {
     holder.ifPresent(h -> takeover.put("staffId", h[0]).put("staffName", h[1]));
     return new JsonObject().put("id", log.id().toString()).put("channel", log.channel())
         .put("createdAt", log.createdAt().toString()).put("takeover", takeover).put("messages", messages);
+  }
+
+  /** {@code "delivery": {"state", "reason"}} on a message a channel pushes (Telegram); nothing on web chat. */
+  static JsonObject delivery(JsonObject message, PatientRecords.Delivery d) {
+    if (d != null) {
+      JsonObject j = new JsonObject().put("state", d.state());
+      if (d.reason() != null) {
+        j.put("reason", d.reason());
+      }
+      message.put("delivery", j);
+    }
+    return message;
   }
 
   private static JsonObject message(long seq, String from, String text, Instant at) {

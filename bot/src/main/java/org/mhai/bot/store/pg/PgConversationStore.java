@@ -274,12 +274,23 @@ public final class PgConversationStore {
     }
     long finalSeq = seq;
     DialogueState finalState = next;
+    if ("telegram".equals(c.channel()) && !written.isEmpty()) {
+      // The Telegram outbox rows are committed with the messages they send (docs/telegram.md §4).
+      List<long[]> outbox = outboxRows(written, finalState);
+      chain = chain.compose(v -> PgOutbox.enqueue(conn, c.id(), outbox));
+    }
     Future<Void> done = inReplyTo == 0
         ? chain.compose(v -> conn
             .preparedQuery("update conversation set last_seq = $2, state = $3 where id = $1")
             .execute(Tuple.of(c.id().value(), finalSeq, StateCodec.encode(finalState))).mapEmpty())
         : chain;
     return done.map(v -> new TurnResult(finalSeq, inReplyTo, finalState, written, changed, events));
+  }
+
+  /** Each message's seq and outbox priority: a crisis first, then a therapist's words, then the rest. */
+  static List<long[]> outboxRows(List<StoredMessage> written, DialogueState after) {
+    return written.stream().map(m -> new long[] {m.seq(), after.crisis().active() ? PgOutbox.CRISIS
+        : "therapist".equals(m.from()) ? PgOutbox.STAFF : PgOutbox.OTHER}).toList();
   }
 
   private Future<Optional<EscalationChange>> carryOut(SqlConnection conn, Conversation c, Effect effect, Instant at) {
@@ -470,14 +481,24 @@ public final class PgConversationStore {
         });
   }
 
+  /** The patient, bot or therapist message {@code seq}, or empty (erased, or not a message). */
+  public Future<Optional<StoredMessage>> message(ConversationId c, long seq) {
+    return readMessages(c, "seq = $2 and type in ('patient_said', 'bot_said', 'staff_said')", seq)
+        .map(list -> list.stream().findFirst());
+  }
+
   private Future<List<StoredMessage>> readMessages(Conversation c, String where, long arg) {
+    return readMessages(c.id(), where, arg);
+  }
+
+  private Future<List<StoredMessage>> readMessages(ConversationId cid, String where, long arg) {
     return pool.preparedQuery("select seq, type, at, client_message_id, in_reply_to, key_id, body, data "
             + "from conversation_event where conversation_id = $1 and " + where)
-        .execute(Tuple.of(c.id().value(), arg))
+        .execute(Tuple.of(cid.value(), arg))
         .compose(rows -> {
           Future<List<StoredMessage>> chain = Future.succeededFuture(new ArrayList<>());
           for (Row row : rows) {
-            chain = chain.compose(list -> decodeRow(pool, c.id(), row).map(e -> {
+            chain = chain.compose(list -> decodeRow(pool, cid, row).map(e -> {
               long seq = row.getLong("seq");
               if (e instanceof DialogueEvent.PatientSaid p) {
                 list.add(new StoredMessage(seq, "patient", p.text(), List.of(), p.at(), row.getUUID("client_message_id"), 0));

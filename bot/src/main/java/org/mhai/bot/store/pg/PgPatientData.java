@@ -130,6 +130,9 @@ public final class PgPatientData {
                         + "where patient_id = $1 and note is not null", Tuple.of(patient), n, 1))
                     .compose(v -> count(conn, "delete from webchat_session where conversation_id = any($1)", Tuple.of(ids), n, 2))
                     .compose(v -> count(conn, "delete from telegram_chat where conversation_id = any($1)", Tuple.of(ids), n, 3))
+                    // messages still waiting for Telegram are not sent once their patient is erased
+                    .compose(v -> conn.preparedQuery("delete from telegram_outbox where conversation_id = any($1)")
+                        .execute(Tuple.of(ids)))
                     .compose(v -> count(conn, "delete from recommender_state where patient_id = $1", Tuple.of(patient), n, 4))
                     .compose(v -> conn.preparedQuery("update patient_key set wrapped_key = null, destroyed_at = $2 "
                             + "where patient_id = $1 and wrapped_key is not null returning id")

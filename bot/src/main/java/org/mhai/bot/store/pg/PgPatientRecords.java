@@ -6,7 +6,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.mhai.dialogue.ConversationId;
@@ -40,17 +42,26 @@ public final class PgPatientRecords implements PatientRecords {
                 Future<List<ConversationLog>> chain = Future.succeededFuture(new ArrayList<>());
                 for (Row r : rows) {
                   UUID id = r.getUUID("id");
-                  chain = chain.compose(list -> store.loggedEvents(new ConversationId(id)).map(events -> {
-                    list.add(new ConversationLog(id, r.getString("channel"), r.getOffsetDateTime("created_at").toInstant(),
-                        events));
-                    return list;
-                  }));
+                  chain = chain.compose(list -> store.loggedEvents(new ConversationId(id)).compose(events ->
+                      PgOutbox.deliveries(pool, id).map(deliveries -> {
+                        Map<Long, org.mhai.portal.patient.PatientRecords.Delivery> d = new HashMap<>();
+                        deliveries.forEach((seq, x) -> d.put(seq, new org.mhai.portal.patient.PatientRecords.Delivery(
+                            x.state(), x.reason())));
+                        list.add(new ConversationLog(id, r.getString("channel"),
+                            r.getOffsetDateTime("created_at").toInstant(), events, d));
+                        return list;
+                      })));
                 }
                 return chain;
               })
               .compose(logs -> escalations.byPatient(patientId, MAX_ESCALATIONS).map(esc -> Optional.of(new PatientFile(
                   patientId, p.getString("locale"), p.getOffsetDateTime("created_at").toInstant(), logs, esc))));
         });
+  }
+
+  /** Where the message {@code seq} of a Telegram conversation stands in the outbox; empty on web chat. */
+  public Future<Optional<PgOutbox.Delivery>> delivery(UUID conversationId, long seq) {
+    return PgOutbox.deliveries(pool, conversationId).map(all -> Optional.ofNullable(all.get(seq)));
   }
 
   @Override

@@ -128,6 +128,9 @@ public final class PgTelegram {
               .preparedQuery("insert into telegram_chat (chat_id, conversation_id, locale, created_at, updated_at) "
                   + "values ($1, $2, $3, $4, $4)")
               .execute(Tuple.of(chatId, opened.conversation().id().value(), locale, at.atOffset(ZoneOffset.UTC)))
+              // the opening's messages join the outbox now that the chat row exists
+              .compose(r -> PgOutbox.enqueue(conn, opened.conversation().id(),
+                  PgConversationStore.outboxRows(opened.written(), org.mhai.dialogue.DialogueState.INITIAL)))
               .map(r -> new OpenedChat(new Chat(chatId, opened.conversation(), locale, false), true, opened.written())));
         }));
   }
