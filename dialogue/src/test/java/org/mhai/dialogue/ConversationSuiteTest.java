@@ -130,6 +130,24 @@ class ConversationSuiteTest {
     assertTrue(escalated <= (COMPOSITE ? EVERYDAY2_ESCALATED_FULL : EVERYDAY2_ESCALATED_LEXICON), "escalated in " + escalated);
   }
 
+  /**
+   * A third everyday set (conversations-everyday3.txt, 200 conversations by a sixth writer), scored
+   * once on 2026-12-06 (session 5) after the changes made from set J and the second blind sets.
+   */
+  @Test
+  void thirdEverydaySetFalseStarts() throws IOException {
+    List<ConversationSuite.Played> played = new ArrayList<>();
+    run("/clinical/conversations-everyday3.txt", played);
+    long screener = played.stream().filter(ConversationSuite.Played::screener).count();
+    long escalated = played.stream().filter(ConversationSuite.Played::escalation).count();
+    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
+    System.out.printf("third everyday set (%s): screener %d/%d, escalation %d/%d, all checks held %d/%d%n",
+        COMPOSITE ? "full detector" : "lexicon", screener, played.size(), escalated, played.size(), pass, played.size());
+    // Scored once: lexicon screener 2, escalations 7; full detector screener 2, escalations 56. Then the fixes of H17.
+    assertTrue(screener <= 2, "screener started in " + screener);
+    assertTrue(escalated <= (COMPOSITE ? 54 : 4), "escalated in " + escalated);
+  }
+
   static final int BLIND2_PASS_LEXICON = 121;
   static final int BLIND2_PASS_FULL = 114;
   static final int BLIND2_REASSURED = 0;

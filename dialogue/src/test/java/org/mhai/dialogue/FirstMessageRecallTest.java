@@ -47,6 +47,10 @@ class FirstMessageRecallTest {
         n[2] += risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) ? 1 : 0;
         n[3] += a.level().escalates() ? 1 : 0;
         n[4] += a.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) ? 1 : 0;
+        if (f[1].equals("safe") && a.level().escalates()) {
+          System.out.println("  safe escalated " + set + " detector " + risk.level() + risk.signals() + " dialogue "
+              + a.level() + a.signals() + ": " + f[4]);
+        }
         if (risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) && !a.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM)
             || !risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM) && a.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM)) {
           System.out.println("  differs " + set + " " + f[1] + " detector " + risk.level() + risk.signals() + " dialogue "

@@ -28,6 +28,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
           + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)");
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
+  /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
+  private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
   private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
 
   public Assessment {
@@ -142,7 +144,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     noted.addAll(cues.evidence());
     TreeSet<Long> evidence = new TreeSet<>();
     evidence.add(turn.seq());
-    RiskLevel accumulated = accumulate(state, turn.seq(), noted, turn.risk().level(), evidence);
+    boolean concernBeyondPreparation = turn.risk().level().atLeast(RiskLevel.MEDIUM)
+        && !PREPARATION_ONLY.containsAll(turn.risk().signals());
+    RiskLevel accumulated = accumulate(state, turn.seq(), noted, concernBeyondPreparation, evidence);
     if (accumulated.compareTo(level) > 0) {
       level = accumulated;
       signals.add("accumulated_evidence");
@@ -154,7 +158,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
    * Preparations, finality and a timeframe across the window: two different kinds, or preparations
    * in three messages, or either after an earlier message of concern, give {@code high}.
    */
-  private static RiskLevel accumulate(DialogueState state, long seq, List<String> noted, RiskLevel detector,
+  private static RiskLevel accumulate(DialogueState state, long seq, List<String> noted, boolean concernHeard,
       Set<Long> evidence) {
     List<DialogueState.Cue> cues = new ArrayList<>(state.evidence());
     noted.forEach(n -> cues.add(new DialogueState.Cue(seq, state.patientMessages(), n)));
@@ -178,6 +182,16 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     Set<Long> messages = new TreeSet<>(prep);
     messages.addAll(fin);
     messages.addAll(time);
+    boolean heard = (noted.contains(MessageCues.PREPARATION) || noted.contains(MessageCues.FINALITY)) && concernHeard;
+    if (heard) {
+      // A preparation or a farewell in a message in which the detector also hears concern ("I've written letters to
+      // my parents; tomorrow I won't be a problem for anyone"): a person must see it now. Not the two cues alone:
+      // "Said goodbye to my colleagues today, retired after 38 years!" has both.
+      evidence.addAll(prep);
+      evidence.addAll(fin);
+      evidence.addAll(time);
+      return RiskLevel.HIGH;
+    }
     if (messages.size() < 2 && concern.isEmpty()) {
       return RiskLevel.NONE; // one message is not a conversation ("said goodbye to my colleagues today, retired!")
     }

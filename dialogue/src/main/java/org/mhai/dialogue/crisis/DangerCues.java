@@ -39,6 +39,12 @@ public final class DangerCues {
 
   static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|rope|noose|gun|shotgun"
       + "|pistol|rifle|scissors|hammer|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras)";
+  /** Medicines people overdose on, by the names they use (a count of them taken is an act). */
+  static final String DRUG = "(?:pills|tablets|meds|capsules|caps|panadol|paracetamol|tylenol|advil|ibuprofen|ibuprofeno|aspirins?|"
+      + "aspirinas?|nurofen|codeine|codeina|xanax|valium|diazepam|lorazepam|clonazepam|sertraline|sertralina|fluoxetine|"
+      + "fluoxetina|prozac|zoloft|oxys?|oxycodone|percocet|vicodin|benadryl|melatonin|sleeping (?:pills|tablets)|pastillas|"
+      + "capsulas|tramadol|seroquel|quetiapine|quetiapina|lithium|litio|antidepressants|antidepresivos|painkillers|"
+      + "analgesicos|tranquilizantes|somniferos|pastis)\\b";
   static final String AT_HAND = "(?:in my hands?|next to me|beside me|right here|here|with me|in front of me|on the table"
       + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|in the cupboard|en la mano|en las manos"
       + "|en mi mano|aqui|aca|al lado|delante|en la mesilla|en la mesa|en mi mochila|preparad[oa]s|cargad[oa]|en el cajon|debajo de la cama"
@@ -57,7 +63,8 @@ public final class DangerCues {
       OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
       "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
           + "(?:\\w+'?s )?(?:\\w+ )?" + OBJ + "\\b",
-      "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ, "so is the " + OBJ, "sitting (?:here )?with the (?:bottle|pills)",
+      "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ,
+      "(?:in|at|on) the \\w+ (?:with|w|w/) (?:a|the|my) (?:rope|noose|gun|knife|pills)\\b", "so is the " + OBJ, "sitting (?:here )?with the (?:bottle|pills)",
       "(?:got|have) everything (?:here|ready)", "everything'?s ready",
       "lo tengo aqui", "(?:las|los) tengo (?:aqui|en|delante|al lado)", "\\d+ (?:of them|pastillas) (?:lined up|y las tengo)",
       "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)",
@@ -66,8 +73,11 @@ public final class DangerCues {
       "(?:compre|he comprado|junte|juntando|guardando|ahorrando) (?:el carbon|carbon|una cuerda|la cuerda|pastillas|las pastillas)",
       "(?:carbon|charcoal)[^.!?]{0,40}(?:maletero|coche|car\\b|boot|trunk)", "(?:banera|bathtub|bath|tub) (?:with|con) (?:the|a|my|la|el|mi) " + OBJ);
   private static final List<Pattern> ACT = compile(
-      "(?:already|just) (?:took|taken|swallowed|cut|started)", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
-          + "the (?:whole )?(?:bottle|lot|pack|box)|everything|a (?:load|bunch|handful|lot) of|\\d+|like \\d+|half|some of them|"
+      "(?:already|just) (?:took|taken|swallowed|downed) (?:them|it all|all|some|a (?:few|load|bunch|handful|heap|lot|ton)\\b|the (?:pills|tablets|"
+          + "lot|bottle)|(?:like |about )?\\d+ (?:of (?:them|my|the)\\b|(?:\\w+ )?" + DRUG + "))", "(?:already|just) cut (?:myself|my (?:arms?|wrists?|legs?)|again|deep)",
+      "(?:already|just) started (?:cutting|to cut|taking them|it)\\b", "(?:i'?ve|i have) (?:already|just) (?:taken|cut|started)$", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
+          + "the (?:whole )?(?:bottle|lot|pack|box)|everything|a (?:load|bunch|handful|lot) of|(?:like |about |around |over )?\\d+ (?:of (?:them|my|the|those)\\b|(?:\\w+ )?" + DRUG + ")|"
+          + "(?:\\d+|two|three|four|a few|some|a couple of) (?:strips|packs|boxes|bottles|blisters|sheets) of|half|some of them|"
           + "the (?:pills|tablets)|all (?:my|the|of))",
       "(?:sleepy|drowsy|dizzy|woozy) (?:after|from) (?:the|my|those)",
       "(?:i'?m|im|i am) (?:bleeding|cutting)", "there'?s (?:a lot of |so much )?blood", "won'?t stop bleeding",
@@ -80,7 +90,7 @@ public final class DangerCues {
       "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
           + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia)", "acabo de (?:tomar|cortar|tragar)",
       "ya (?:me )?(?:corte|he cortado|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
-      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b)", "(?:mucha|hay|tanta|la) sangre\\b(?! (?:de|del|en el analisis))", "de sangrar", "quedando dormid[oa] por",
+      "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b)", "(?:mucha|hay|tanta|la) sangre\\b(?! (?:de|del|en el analisis))", "(?:salir|sale|saliendo|echando) sangre", "sangre (?:que no para|sin parar)", "de sangrar", "quedando dormid[oa] por",
       "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
       "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
@@ -92,7 +102,9 @@ public final class DangerCues {
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
       "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
           + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "quedando dormid[oa]", "muito sono",
-      "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice");
+      "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice",
+      "(?:that'?s|thats) when i'?m (?:doing|going to do) it", "(?:" + TIME + "|at \\d{1,2}(?::\\d\\d)?(?: ?[ap]m)?)\\b.*\\b"
+          + "(?:do it|doing it|lo hago|lo hare|lo voy a hacer)\\b", "\\b(?:do it|doing it|lo hago|lo hare)\\b.*\\b" + TIME + "\\b");
   private static final List<Pattern> CONTEXT_MEANS = compile(
       "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",

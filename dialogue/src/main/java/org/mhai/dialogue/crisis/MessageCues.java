@@ -109,7 +109,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "ya no sere (?:un problema|una carga)", "ya tengo (?:bastantes|suficientes)", "no voy a ser (?:un problema|una carga)",
       "lo tengo (?:todo )?claro", "me siento en paz", "ya he vivido bastante", "ya no (?:hara|va a hacer) falta",
       "ya se (?:cual|que|donde) (?:arbol|puente|edificio|sitio|lugar|viga)", "i know (?:which|where) (?:tree|bridge|building)",
-      "tengo todo decidido", "ya lo tengo decidido");
+      "tengo todo decidido", "ya lo tengo decidido", "(?:it'?s been )?nice knowing (?:you|y'?all)", "hasta siempre",
+      "no me (?:vais|van) a tener que aguantar", "won'?t have to (?:put up with|deal with|worry about) me",
+      "won'?t be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you)", "ya no (?:voy a ser|sere) un problema");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
       + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
       "(?:calmed|calming) down");

@@ -65,6 +65,13 @@ public enum Route {
           + "nin[oa]s?|bebe|hermanit[oa]s?)\\b", "entre dans la chambre", "petite soeur", "beau-pere", "kinderzimmer",
       "in das zimmer meiner", "quarto da minha irma", "camera di mia sorella", "locked in (?:his|her) room", "sin comer", "leave their (?:toddler|kids?|"
           + "baby|children) alone", "dejan a sus ninos solos");
+  /** A vulnerable adult harmed by the person who should care for them (an adult's age does not rule it out). */
+  private static final List<Pattern> VULNERABLE = compile(
+      "(?:tengo|i'?m) [6-9]\\d\\b[^.!?]{0,80}(?:me encierra|no me da de comer|no me deja salir|locks me|won'?t let me (?:out|eat|leave))",
+      "(?:elderly|disabled|old) (?:\\w+ )?(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandpa|neighbou?r)\\b[^.!?]{0,60}"
+          + "(?:locking|locked|hasn'?t eaten|without food|not feeding|hits|hitting|takes? (?:his|her) money)",
+      "(?:my )?carer\\b[^.!?]{0,60}(?:took my (?:money|medication|meds)|without food|hits me|locks me|threaten)",
+      "(?:cuidador|cuidadora)\\b[^.!?]{0,60}(?:me quita|me pega|sin comer|me encierra|me amenaza)");
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
       "(?:husband|wife|partner|boyfriend|girlfriend|\\bex\\b|dad|father|son|stepdad|he|she|marido|esposo|esposa|mujer|pareja|novio|"
           + "novia|padre|papa|hijo)\\b[^.!?]{0,40}\\b(?:hit me|hits me|hitting me|hit her|punches|punched|thrown me|threw me|"
@@ -77,9 +84,13 @@ public enum Route {
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt");
   private static final List<Pattern> OTHERS = compile(
       "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
-          + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)",
+          + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)"
+          + "(?! (?:it|this|that|time|the (?:interview|exam|test|game|presentation|competition)|some hoops|hoops|the breeze|"
+          + "a (?:video|film|photo|scene)|photos|pictures|my shot|an email|a text|errands|for|to|through|into|out|late|my printer|"
+          + "the printer|this printer)\\b)",
       "(?:knife|gun|bat) (?:at|outside) (?:my )?\\w+'?s (?:door|room|place)", "outside (?:my )?\\w+'?s door with a (?:knife|gun)",
-      "pay for what (?:he|she) did", "take (?:him|her|them|my \\w+|the \\w+) with me", "llevarme a (?:mis|mi) \\w+ conmigo", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
+      "pay for what (?:he|she) did", "(?:gun|knife|weapon|rifle)\\b[^.!?]{0,20}\\bto (?:school|class|work|college|uni)\\b",
+      "(?:are|is) (?:going to|gonna) pay\\b", "(?:van|va) a pagar(?:lo|las)?\\b", "take (?:him|her|them|my \\w+|the \\w+) with me", "llevarme a (?:mis|mi) \\w+ conmigo", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
       "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar|pegar|meter un balazo|"
           + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)", "(?<!me )quiero matar\\b(?!me)",
       "voy a por el", "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um", "je vais le tuer", "je vais la tuer",
@@ -106,7 +117,7 @@ public enum Route {
   public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
     boolean adult = ADULT.matcher(plain).find() && !MINOR.matcher(plain).find()
         && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
-    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult) {
+    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult || any(VULNERABLE, plain)) {
       return SAFEGUARDING;
     }
     if (danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
