@@ -66,9 +66,9 @@ class FirstMessageRecallTest {
 
   /** Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. */
   private static void check(String set, Map<String, int[]> n) {
-    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 89, "heldout-f", 104, "heldout-j", 97);
-    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 10);
-    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 30, "heldout-f", 34, "heldout-j", 41);
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 105, "heldout-j", 105);
+    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 9);
+    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 34, "heldout-j", 42);
     int[] crisis = n.getOrDefault("crisis", new int[5]);
     int[] safe = n.getOrDefault("safe", new int[5]);
     int[] concern = n.getOrDefault("concern", new int[5]);
