@@ -289,7 +289,7 @@ public final class Application {
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
-    new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus()).mount(router);
+    new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus(), takeovers).mount(router);
     new FlowAdminApi(flows, audit, staffAuth).mount(router);
     new ExerciseAdminApi(recommendations, audit, staffAuth).mount(router);
     helplines.mount(router, staffAuth, audit);

@@ -181,4 +181,55 @@ class PatientAccessAuditTest {
       Thread.sleep(20);
     }
   }
+
+  /**
+   * Issue #19: resolving an escalation while holding its chat once left the patient with "talking to
+   * Una", a silent bot, and a therapist who had lost access and could not hand back.
+   */
+  @Test
+  void resolving_while_holding_the_chat_hands_it_back_and_nobody_is_stranded() throws Exception {
+    String[] crisis = PortalTestData.patient(fx, "I want to kill myself tonight");
+    String escalation = PortalTestData.escalationOf(fx, crisis[0]);
+    String conv = "/api/v1/conversations/" + crisis[1];
+    assertEquals(200, post(unaToken, conv + "/takeover", null).statusCode());
+
+    // Someone else resolving is told who is talking with the patient, and nothing changes.
+    HttpResponse<Buffer> refused = post(tomToken, "/api/v1/escalations/" + escalation + "/resolve",
+        new JsonObject().put("note", "Spoke to the patient."));
+    assertEquals(409, refused.statusCode(), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("Una"), refused.bodyAsString());
+    assertTrue(get(unaToken, "/api/v1/takeovers").bodyAsString().contains(crisis[1]), "still held by Una");
+
+    // The holder resolving hands the chat back first: the bot answers the patient again.
+    HttpResponse<Buffer> resolved = post(unaToken, "/api/v1/escalations/" + escalation + "/resolve",
+        new JsonObject().put("note", "Talked in the chat; safety plan agreed; GP tomorrow."));
+    assertEquals(200, resolved.statusCode(), resolved.bodyAsString());
+    assertFalse(get(fx.adminToken(), "/api/v1/takeovers").bodyAsString().contains(crisis[1]), "released");
+    JsonObject after = fx.post(new JsonObject().put("sessionId", crisis[2]).put("token", crisis[3]), UUID.randomUUID(),
+        "thank you").bodyAsJsonObject();
+    assertFalse(after.getJsonArray("replies").isEmpty(), "the bot is back: " + after.encode());
+  }
+
+  @Test
+  void the_holder_can_always_hand_back_even_after_losing_access() throws Exception {
+    String[] crisis = PortalTestData.patient(fx, "I'm going to end it tonight, I have the pills here");
+    String escalation = PortalTestData.escalationOf(fx, crisis[0]);
+    String conv = "/api/v1/conversations/" + crisis[1];
+    assertEquals(200, post(tomToken, conv + "/takeover", null).statusCode());
+    // An admin resolves it elsewhere while the chat is held? Refused too: the holder must hand back first.
+    assertEquals(409, post(fx.adminToken(), "/api/v1/escalations/" + escalation + "/resolve",
+        new JsonObject().put("note", "Closed by admin.")).statusCode());
+    // Tom's access goes (his escalation basis is resolved through the database, as another instance might),
+    // and he can still hand the chat back.
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "update escalation set status = 'resolved', resolved_at = now() where id = ?::uuid")) {
+      st.setString(1, escalation);
+      assertEquals(1, st.executeUpdate());
+    }
+    assertEquals(403, get(tomToken, "/api/v1/patients/" + crisis[0]).statusCode(), "no access any more");
+    HttpResponse<Buffer> released = post(tomToken, conv + "/release", null);
+    assertEquals(200, released.statusCode(), released.bodyAsString());
+    assertFalse(get(fx.adminToken(), "/api/v1/takeovers").bodyAsString().contains(crisis[1]));
+    assertTrue(audits("conversation.release", crisis[0]) >= 1, "the release is audited");
+  }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.portal;
 
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -26,8 +27,20 @@ public final class EscalationApi {
   private final AuditLog audit;
   private final StaffAuth auth;
   private final EventBus bus;
+  private final org.mhai.portal.patient.Takeovers takeovers;
 
   public EscalationApi(EscalationQueue queue, AuditLog audit, StaffAuth auth, EventBus bus) {
+    this(queue, audit, auth, bus, null);
+  }
+
+  /**
+   * @param takeovers the live takeovers: resolving while holding the chat hands it back to the bot
+   *     first, and resolving while someone else holds it is refused (409), so no patient is left
+   *     with a silent bot and a therapist who has lost access (null: no takeovers in this service)
+   */
+  public EscalationApi(EscalationQueue queue, AuditLog audit, StaffAuth auth, EventBus bus,
+      org.mhai.portal.patient.Takeovers takeovers) {
+    this.takeovers = takeovers;
     this.queue = queue;
     this.audit = audit;
     this.auth = auth;
@@ -100,8 +113,36 @@ public final class EscalationApi {
     if (note.length() > MAX_NOTE) {
       throw new HttpException(413, "the note is longer than " + MAX_NOTE + " characters");
     }
-    queue.resolve(id, me, note.strip()).onComplete(ar -> changed(ctx, me, "escalation.resolve", id,
-        ar.failed() ? null : ar.result(), ar.cause()));
+    handBack(id, me).compose(v -> queue.resolve(id, me, note.strip())).onComplete(ar -> changed(ctx, me,
+        "escalation.resolve", id, ar.failed() ? null : ar.result(), ar.cause()));
+  }
+
+  /**
+   * Before an escalation is resolved, its conversation must not stay held: the resolver's own
+   * takeover is released (the bot comes back and says so to the patient); someone else's is a
+   * conflict the resolver is told about.
+   */
+  private Future<Void> handBack(UUID escalation, StaffMember me) {
+    if (takeovers == null) {
+      return Future.succeededFuture();
+    }
+    return queue.get(escalation).compose(e -> {
+      if (e.isEmpty() || e.get().resolvedAt().isPresent()) {
+        return Future.succeededFuture(); // 404 or 409 from resolve itself
+      }
+      UUID conversation = e.get().conversationId();
+      return takeovers.active().compose(list -> {
+        var holder = list.stream().filter(h -> h.conversationId().equals(conversation)).findFirst();
+        if (holder.isEmpty()) {
+          return Future.succeededFuture();
+        }
+        if (holder.get().staffId().equals(me.id().toString())) {
+          return takeovers.release(conversation, me);
+        }
+        return Future.failedFuture(new EscalationQueue.Conflict(holder.get().staffName() + " is talking with the patient"
+            + " now: they hand the chat back to the bot (or an admin releases it) before the escalation is resolved"));
+      });
+    });
   }
 
   private void changed(RoutingContext ctx, StaffMember me, String action, UUID id,

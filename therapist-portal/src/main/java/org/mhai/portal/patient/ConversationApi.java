@@ -90,7 +90,15 @@ public final class ConversationApi {
   private void release(RoutingContext ctx) {
     StaffMember me = StaffAuth.staff(ctx);
     UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
+    // Handing back is never blocked: the holder may release even after losing access to the patient
+    // (an escalation resolved elsewhere), so no patient is left with a silent bot. Audited either way.
     allowed(ctx, me, id, "conversation.release")
+        .recover(err -> err instanceof HttpException h && h.getStatusCode() == 403
+            ? holds(me, id).compose(held -> held
+                ? records.patientOf(id).compose(p -> audit.record(me, "conversation.release", p.orElse(null), id,
+                    p.map(UUID::toString).orElse(null), new JsonObject().put("basis", "holder"))).map("holder")
+                : Future.<String>failedFuture(err))
+            : Future.failedFuture(err))
         .compose(v -> takeovers.release(id, me))
         .onSuccess(v -> ctx.json(new JsonObject().put("conversationId", id.toString()).put("active", false)))
         .onFailure(err -> fail(ctx, err));
@@ -103,6 +111,11 @@ public final class ConversationApi {
     allowed(ctx, me, id, "conversation.stream")
         .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame")))
         .onFailure(ctx::fail);
+  }
+
+  private Future<Boolean> holds(StaffMember me, UUID conversation) {
+    return takeovers.active().map(list -> list.stream()
+        .anyMatch(h -> h.conversationId().equals(conversation) && h.staffId().equals(me.id().toString())));
   }
 
   /** Access check and audit for the conversation's patient; 404 when there is no such conversation. */
