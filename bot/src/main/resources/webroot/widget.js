@@ -20,6 +20,8 @@
           staff: "{} (therapist)", talking: "You are now talking to {}, a therapist", back: "You are talking to the support bot again",
           typing: "{} is typing…", unread: "{} new",
           confirmReset: "Start a new conversation? This one stays saved on the server but you won't see it here.",
+          keepEpisode: "This conversation stays open for now: someone from the care team may write to you here. " +
+            "The helplines stay at the top. You can keep writing here.",
           mydata: "Download my data", forget: "Delete my data", forgotten: "Your data has been deleted.",
           confirmForget: "Delete everything you wrote here? It is erased from the service for good and cannot be recovered." },
     es: { open: "Abrir chat de apoyo", close: "Cerrar chat", send: "Enviar", placeholder: "Escribe un mensaje…", message: "Mensaje",
@@ -29,6 +31,8 @@
           staff: "{} (terapeuta)", talking: "Ahora hablas con {}, terapeuta", back: "Vuelves a hablar con el bot de apoyo",
           typing: "{} está escribiendo…", unread: "{} nuevos",
           confirmReset: "¿Empezar una conversación nueva? Esta queda guardada en el servidor, pero no la verás aquí.",
+          keepEpisode: "Esta conversación sigue abierta por ahora: alguien del equipo de atención puede escribirte aquí. " +
+            "Las líneas de ayuda siguen arriba. Puedes seguir escribiendo aquí.",
           mydata: "Descargar mis datos", forget: "Borrar mis datos", forgotten: "Tus datos se han borrado.",
           confirmForget: "¿Borrar todo lo que has escrito aquí? Se elimina del servicio para siempre y no se puede recuperar." }
   }[lang];
@@ -163,6 +167,9 @@
     if (changed && live) say(active ? who.textContent : T.back, false);
   }
   /* The server's explicit takeover state (session, history, ready frame) wins over the guess from messages. */
+  /* An open crisis episode (the server says so, or a crisis reply was just shown): no "new conversation". */
+  var crisisOpen = false;
+  function crisisField(o) { if (o && typeof o.crisisOpen === "boolean") crisisOpen = o.crisisOpen; }
   function takeoverField(o) {
     if (o && o.takeover && typeof o.takeover === "object") { takeoverExplicit = true; setTakeover(o.takeover.active, o.takeover.staffName); }
   }
@@ -226,6 +233,7 @@
     if (crisis) {
       linkify(div, m.text);
       crisisBox.textContent = ""; linkify(crisisBox, m.text); crisisBox.hidden = false; // helplines stay in view
+      crisisOpen = true;
     } else div.appendChild(document.createTextNode(m.text));
     stamp(div, m.at);
     place(div, m.seq);
@@ -336,7 +344,7 @@
   }
   function sync() {
     return api("GET", "/api/v1/webchat/sessions/" + session.sessionId + "/messages?after=" + lastSeq)
-      .then(function (r) { r.messages.forEach(render); takeoverField(r); if (r.more && r.messages.length) return sync(); });
+      .then(function (r) { r.messages.forEach(render); takeoverField(r); crisisField(r); if (r.more && r.messages.length) return sync(); });
   }
   function connect() {
     if (!("WebSocket" in window)) { if (!poller) poller = setInterval(function () { sync().then(flush, function () {}); }, 3000); return; }
@@ -351,7 +359,7 @@
       else if (f.type === "ack") acked(f.clientMessageId, f);
       else if (f.type === "typing") setTyping(f.on !== false);
       else if (f.type === "takeover") { takeoverExplicit = true; setTakeover(f.active, f.staffName); }
-      else if (f.type === "ready" || f.type === "synced") takeoverField(f);
+      else if (f.type === "ready" || f.type === "synced") { takeoverField(f); crisisField(f); }
       else if (f.type === "error" && f.clientMessageId) {
         var item = outbox.filter(function (o) { return o.clientMessageId === f.clientMessageId; })[0];
         if (item) { var e = new Error(f.error); e.status = f.status || 500; e.retry = f.retryAfter; e.replies = f.replies; failed(item, e); }
@@ -420,18 +428,26 @@
     try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
     var old = ws; ws = null; if (old) old.close();
     session = null; lastSeq = 0; seen = {}; outbox = []; said = []; inFlight = null; live = false; started = false;
-    takeoverExplicit = false; setTakeover(false); setTyping(false);
+    takeoverExplicit = false; setTakeover(false); setTyping(false); crisisOpen = false;
     log.textContent = ""; crisisBox.hidden = true; crisisBox.textContent = "";
   }
   $(".reset").addEventListener("click", function () {
+    // Ask the server first (an episode may have been resolved since), then decide.
+    (session ? sync().then(null, function () {}) : Promise.resolve()).then(reset);
+  });
+  function reset() {
+    if (session && (crisisOpen || takeover.active)) {
+      // The care team writes into this conversation: starting another would cut the patient off from them.
+      say(T.keepEpisode, true); status.textContent = T.keepEpisode; input.focus(); return;
+    }
     if (!window.confirm(T.confirmReset)) return;
     try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
     var old = ws; ws = null; if (old) old.close();
     session = null; lastSeq = 0; seen = {}; outbox = []; said = []; inFlight = null; live = false;
-    takeoverExplicit = false; setTakeover(false); setTyping(false);
+    takeoverExplicit = false; setTakeover(false); setTyping(false); crisisOpen = false;
     log.textContent = ""; crisisBox.hidden = true; crisisBox.textContent = "";
     input.focus(); start();
-  });
+  }
   $("form").addEventListener("submit", function (e) { e.preventDefault(); send(input.value); input.value = ""; });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(input.value); input.value = ""; }

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,6 +176,46 @@ class WidgetBrowserTest {
       w.type("ok"); // the helplines stay pinned while the conversation goes on
       w.until(d -> w.messages().size() >= before + 2);
       assertFalse((Boolean) w.inRoot("r.querySelector('.crisis').hidden"));
+    }
+  }
+
+  /**
+   * Issue #19: "New conversation" during a crisis once cut the patient off from the therapist writing
+   * into the old conversation, and the pinned helplines vanished. While an episode is open the widget
+   * keeps the patient where the care team writes; once a therapist resolves it, it starts afresh.
+   */
+  @Test
+  void new_conversation_during_an_open_crisis_keeps_the_patient_in_it_until_it_is_resolved() throws Exception {
+    try (Browser b = new Browser()) {
+      Widget w = new Widget(b).open(site.url(""));
+      w.launchAndWaitForGreeting();
+      w.type("i want to kill myself tonight");
+      w.until(d -> (Boolean) w.inRoot("!r.querySelector('.crisis').hidden"));
+      JsonObject session = w.session(fx.port());
+      int shown = w.messages().size();
+      w.js("window.confirm = function () { window.__asked = (window.__asked || 0) + 1; return true; }");
+      w.el(".reset").click();
+      w.until(d -> ((String) w.inRoot("r.querySelector('.status').textContent")).contains("stays open"));
+      assertEquals(session.getString("sessionId"), w.session(fx.port()).getString("sessionId"), "the same conversation");
+      assertFalse((Boolean) w.inRoot("r.querySelector('.crisis').hidden"), "the helplines stay pinned");
+      assertTrue(w.messages().size() >= shown, "nothing was cleared");
+      assertEquals(null, w.js("return window.__asked || null"), "not even asked");
+
+      // A therapist resolves the episode: now a new conversation may start (after the usual question).
+      String patient = fx.app.pool().preparedQuery("select c.patient_id from webchat_session s join conversation c"
+          + " on c.id = s.conversation_id where s.id = $1").execute(io.vertx.sqlclient.Tuple.of(
+              UUID.fromString(session.getString("sessionId")))).await().iterator().next().getUUID(0).toString();
+      String escalation = PortalTestData.escalationOf(fx, patient);
+      assertEquals(200, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/escalations/" + escalation + "/resolve")
+          .bearerTokenAuthentication(fx.adminToken()).sendJsonObject(new JsonObject().put("note", "Called; safe."))
+          .await().statusCode());
+      w.el(".reset").click();
+      w.until(d -> {
+        JsonObject now = w.session(fx.port());
+        return now != null && !session.getString("sessionId").equals(now.getString("sessionId"));
+      });
+      assertEquals(1L, w.js("return window.__asked"), "asked once, then a fresh conversation");
+      assertTrue((Boolean) w.inRoot("r.querySelector('.crisis').hidden"));
     }
   }
 

@@ -83,12 +83,13 @@ public final class ChatSocket {
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
     ws.textMessageHandler(text -> onFrame(ws, session, locale, text));
     consumer.completion().onComplete(ar -> store.state(session.conversation().id())
-        .map(TakeoverService::status)
+        .map(state -> new JsonObject().put("takeover", TakeoverService.status(state))
+            .put("crisisOpen", state.crisis().active()))
         .otherwise(err -> null)
         .onComplete(t -> {
           JsonObject ready = new JsonObject().put("type", "ready").put("sessionId", session.sessionId().toString());
           if (t.result() != null) {
-            ready.put("takeover", t.result()); // whether a therapist holds the conversation now
+            ready.mergeIn(t.result()); // whether a therapist holds the conversation now, and whether an episode is open
           }
           send(ws, ready);
         }));

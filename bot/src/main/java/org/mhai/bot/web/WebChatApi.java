@@ -141,7 +141,10 @@ public final class WebChatApi {
               }
               // Whether a therapist holds the conversation now, so a resumed widget shows it.
               return new JsonObject().put("messages", array).put("lastSeq", last).put("more", messages.size() == limit)
-                  .put("takeover", TakeoverService.status(state));
+                  .put("takeover", TakeoverService.status(state))
+                  // A crisis episode is open: the widget keeps the patient in this conversation (no "new conversation"),
+                  // where the care team will write.
+                  .put("crisisOpen", state.crisis().active());
             })))
         .onSuccess(body -> json(ctx, 200, body))
         .onFailure(ctx::fail);
