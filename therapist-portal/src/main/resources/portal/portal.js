@@ -30,11 +30,67 @@
   }
   function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
   function show(id) { ["#signin", "#queue", "#patient"].forEach(function (s) { $(s).hidden = s !== id; }); }
+  // ---- alerts that reach a person: sound (unlocked by the first gesture), desktop notification, tab title ----
+  var audio = null;
+  function unlockAlerts() {
+    try {
+      if (!audio) audio = new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === "suspended") audio.resume();
+    } catch (e) { audio = null; }
+    try {
+      if (window.Notification && Notification.permission === "default") Notification.requestPermission();
+    } catch (e) { /* no notifications: the banner and the title remain */ }
+  }
+  document.addEventListener("pointerdown", unlockAlerts, { once: true });
+  document.addEventListener("keydown", unlockAlerts, { once: true });
   function beep() {
     try {
-      var ctx = new (window.AudioContext || window.webkitAudioContext)(), o = ctx.createOscillator(), g = ctx.createGain();
-      o.frequency.value = 880; o.connect(g); g.connect(ctx.destination); g.gain.value = 0.2; o.start(); o.stop(ctx.currentTime + 0.4);
+      if (!audio) return; // browsers block sound until the page has been used; the banner and title still alert
+      var o = audio.createOscillator(), g = audio.createGain();
+      o.frequency.value = 880; o.connect(g); g.connect(audio.destination); g.gain.value = 0.2; o.start(); o.stop(audio.currentTime + 0.4);
     } catch (e) { /* no audio: the visual alert remains */ }
+  }
+  function notify(e) {
+    try {
+      if (window.Notification && Notification.permission === "granted") {
+        var n = new Notification("New " + e.level + " escalation", { body: "Respond within " + remaining(e.slaDeadline).text,
+          tag: "escalation-" + e.id, requireInteraction: true });
+        n.onclick = function () { window.focus(); location.hash = "#/patient/" + e.patientId + "/" + e.id; n.close(); };
+      }
+    } catch (err) { /* the banner and the title remain */ }
+  }
+  var TITLE = document.title;
+  function waiting() {
+    return Object.keys(rows).map(function (k) { return rows[k]; }).filter(function (e) { return e.status === "open"; });
+  }
+  /** Every second: the title counts what waits, the banner's countdown runs and turns red, the SLA cells tick. */
+  function tick() {
+    var open = waiting();
+    document.title = open.length ? "(" + open.length + ") Escalation waiting — " + TITLE : TITLE;
+    var a = $("#alert");
+    if (open.length) {
+      open.sort(function (x, y) { return x.slaDeadline < y.slaDeadline ? -1 : 1; });
+      var first = open[0], left = remaining(first.slaDeadline);
+      a.hidden = false;
+      a.textContent = open.length + " escalation" + (open.length > 1 ? "s" : "") + " waiting — the next (" + first.level + ") "
+        + (left.overdue ? "is " + left.text : "needs a response within " + left.text);
+      a.classList.toggle("urgent", left.overdue || (new Date(first.slaDeadline) - Date.now()) < 60000);
+    } else {
+      a.hidden = true;
+    }
+    document.querySelectorAll("#rows tr[data-id]").forEach(function (tr) {
+      var e = rows[tr.getAttribute("data-id")], td = tr.querySelector("td.sla");
+      if (!e || !td) return;
+      var t = sla(e);
+      if (td.textContent !== t.text) td.textContent = t.text;
+      td.classList.toggle("overdue", t.overdue);
+    });
+  }
+  /** The SLA is for the first response: once acknowledged it no longer runs (and is never "overdue"). */
+  function sla(e) {
+    if (e.status === "resolved") return { text: "resolved", overdue: false };
+    if (e.status === "acknowledged") return { text: "acknowledged" + (e.acknowledgedAt ? " " + when(e.acknowledgedAt) : ""), overdue: false };
+    return remaining(e.slaDeadline);
   }
   function remaining(deadline) {
     var s = Math.round((new Date(deadline) - Date.now()) / 1000);
@@ -60,15 +116,14 @@
       tr.setAttribute("data-id", e.id);
       if (e._new) tr.className = "new";
       var lvl = el("span", e.level, "level-" + e.level);
-      var sla = remaining(e.slaDeadline);
+      var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
       if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
-      var cells = [lvl, e.status, (e.signals || []).join(", "), new Date(e.createdAt).toLocaleTimeString(),
-        e.status === "resolved" ? "—" : sla.text, conv];
+      var cells = [lvl, e.status, (e.signals || []).join(", "), new Date(e.createdAt).toLocaleTimeString(), due.text, conv];
       cells.forEach(function (c, i) {
         var td = document.createElement("td");
         if (c instanceof Node) td.appendChild(c); else td.textContent = c;
-        if (i === 4 && sla.overdue && e.status !== "resolved") td.className = "overdue";
+        if (i === 4) td.className = "sla" + (due.overdue ? " overdue" : "");
         tr.appendChild(td);
       });
       var actions = document.createElement("td");
@@ -82,12 +137,12 @@
   function button(label, fn, cls) { var b = el("button", label, cls); b.type = "button"; b.addEventListener("click", fn); return b; }
   function upsert(e, fresh) {
     if (fresh && !known[e.id] && e.status === "open") {
-      e._new = true; beep();
-      var a = $("#alert"); a.hidden = false; a.textContent = "New " + e.level + " escalation — respond within " + remaining(e.slaDeadline).text;
+      e._new = true; beep(); notify(e);
     }
     known[e.id] = true;
     rows[e.id] = e;
     render();
+    tick();
     if (page && page.patientId === e.patientId) renderEscalations();
   }
   function change(id, action, body) {
@@ -338,7 +393,9 @@
     $("#logout").hidden = false; $("#totp-setup").hidden = false;
     if (who.role === "researcher") { show("#queue"); $("#queue").textContent = "Researchers have no access to patient content or the escalation queue."; return; }
     route();
-    if (!started) { started = true; load().then(live); setInterval(render, 1000); }
+    // The table is drawn when something changes; every second only the countdowns, the banner and the title change,
+    // so keyboard focus stays where the therapist left it.
+    if (!started) { started = true; load().then(live).then(tick); setInterval(tick, 1000); }
   }
   window.addEventListener("hashchange", route);
   document.querySelectorAll(".filters button[data-filter]").forEach(function (b) {

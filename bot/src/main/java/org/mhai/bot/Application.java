@@ -298,7 +298,8 @@ public final class Application {
     new CareTeamAdminApi(staffAuth, careTeam, totp, audit, clock).mount(router);
     new PatientApi(staffAuth, patientAccess, careTeam, patientRecords, new PatientView(config.chat().timeZone()), summaries,
         audit).mount(router);
-    new ConversationApi(staffAuth, patientAccess, patientRecords, takeovers, audit, vertx.eventBus()).mount(router);
+    new ConversationApi(staffAuth, patientAccess, patientRecords, takeovers, audit, vertx.eventBus(), escalationQueue)
+        .mount(router);
     PgPatientData patientData = new PgPatientData(pool, store);
     DataRights rights = new DataRights(patientData, store, redis, keys.derivedKey("erasure-confirm"), clock,
         vertx.eventBus());

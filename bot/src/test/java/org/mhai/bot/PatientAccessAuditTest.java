@@ -192,6 +192,10 @@ class PatientAccessAuditTest {
     String escalation = PortalTestData.escalationOf(fx, crisis[0]);
     String conv = "/api/v1/conversations/" + crisis[1];
     assertEquals(200, post(unaToken, conv + "/takeover", null).statusCode());
+    // Taking over is a response: the escalation is acknowledged by Una, and its SLA stops.
+    JsonObject acknowledged = get(unaToken, "/api/v1/escalations/" + escalation).bodyAsJsonObject();
+    assertEquals("acknowledged", acknowledged.getString("status"), acknowledged.encode());
+    assertEquals(una.toString(), acknowledged.getString("acknowledgedBy"));
 
     // Someone else resolving is told who is talking with the patient, and nothing changes.
     HttpResponse<Buffer> refused = post(tomToken, "/api/v1/escalations/" + escalation + "/resolve",

@@ -2,6 +2,7 @@
 package org.mhai.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -58,13 +59,25 @@ class PortalQueueBrowserTest {
           "var r = Array.from(document.querySelectorAll('#rows tr')).find(function (t) { return t.textContent.indexOf('open') >= 0; });"
               + "return r ? r.getAttribute('data-id') : null;"));
       assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos(), "seen within 5 s");
-      assertTrue(b.driver.findElement(By.id("alert")).getText().contains("New"), "a visible alert");
+      String banner = b.driver.findElement(By.id("alert")).getText();
+      assertTrue(banner.contains("escalation") && banner.contains("waiting"), "a visible alert: " + banner);
+      assertTrue(b.driver.getTitle().startsWith("(1) "), "the tab title counts it: " + b.driver.getTitle());
+      // the countdown runs (it once froze at 5:00)
+      new WebDriverWait(b.driver, Duration.ofSeconds(4)).until(d -> !d.findElement(By.id("alert")).getText().equals(banner));
       Files.write(Path.of("target", "portal-queue.png"), b.driver.getScreenshotAs(OutputType.BYTES));
 
       String row = "#rows tr[data-id=\"" + id + "\"]";
+      // the queue no longer redraws itself every second: keyboard focus stays on the button it was on
+      d(b).executeScript("document.querySelector('" + row + " button').focus()");
+      Thread.sleep(2500);
+      assertTrue((Boolean) d(b).executeScript("return document.activeElement === document.querySelector('" + row + " button');"),
+          "focus kept across the countdown's ticks");
       d(b).executeScript("document.querySelector('" + row + " button').click()"); // Acknowledge
       wait.until(d -> (Boolean) d(b).executeScript(
           "var r = document.querySelector('" + row + "'); return !!r && r.textContent.indexOf('acknowledged') >= 0;"));
+      // handled: no longer waiting, never "overdue", and the title and banner calm down
+      wait.until(d -> !d.getTitle().startsWith("(") && !d.findElement(By.id("alert")).isDisplayed());
+      assertFalse((Boolean) d(b).executeScript("return document.querySelector('" + row + " td.sla').classList.contains('overdue');"));
 
       d(b).executeScript("document.querySelector('" + row + " button').click()"); // Resolve…
       wait.until(d -> d.findElement(By.id("resolve")).isDisplayed());

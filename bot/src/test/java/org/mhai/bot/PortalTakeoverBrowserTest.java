@@ -76,7 +76,7 @@ class PortalTakeoverBrowserTest {
           "var r = Array.from(document.querySelectorAll('#rows tr')).find(function (t) { return t.textContent.indexOf('open') >= 0; });"
               + "return r ? r.getAttribute('data-id') : null;"));
       assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos(), "seen within 5 s");
-      assertTrue(b.driver.findElement(By.id("alert")).getText().contains("New"), "a visible alert");
+      assertTrue(b.driver.findElement(By.id("alert")).getText().contains("waiting"), "a visible alert");
       screenshot(b, "portal-queue.png");
 
       String row = "#rows tr[data-id=\"" + id + "\"]";

@@ -35,9 +35,17 @@ public final class ConversationApi {
   private final Takeovers takeovers;
   private final AuditLog audit;
   private final EventBus bus;
+  private final org.mhai.portal.EscalationQueue escalations;
 
   public ConversationApi(StaffAuth auth, PatientAccess access, PatientRecords records, Takeovers takeovers, AuditLog audit,
       EventBus bus) {
+    this(auth, access, records, takeovers, audit, bus, null);
+  }
+
+  /** @param escalations the queue, to acknowledge a patient's open escalation when a therapist takes over (null: none) */
+  public ConversationApi(StaffAuth auth, PatientAccess access, PatientRecords records, Takeovers takeovers, AuditLog audit,
+      EventBus bus, org.mhai.portal.EscalationQueue escalations) {
+    this.escalations = escalations;
     this.auth = auth;
     this.access = access;
     this.records = records;
@@ -73,6 +81,7 @@ public final class ConversationApi {
     UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
     allowed(ctx, me, id, "conversation.takeover")
         .compose(v -> takeovers.claim(id, me))
+        .compose(h -> acknowledge(h, me).map(h))
         .onSuccess(h -> ctx.json(h.toJson(true)))
         .onFailure(err -> fail(ctx, err));
   }
@@ -111,6 +120,28 @@ public final class ConversationApi {
     allowed(ctx, me, id, "conversation.stream")
         .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame")))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Taking over is a response: the patient's open escalation is acknowledged by the one who took over
+   * (its SLA stops, the other staff's queues show it), unless it already was.
+   */
+  private Future<Void> acknowledge(Takeovers.Holder h, StaffMember me) {
+    if (escalations == null) {
+      return Future.succeededFuture();
+    }
+    return access.activeEscalation(h.patientId()).compose(e -> e.isEmpty() ? Future.succeededFuture()
+        : escalations.get(e.get()).compose(found -> found.isPresent() && found.get().status() == org.mhai.portal.EscalationQueue.Status.OPEN
+            ? escalations.acknowledge(e.get(), me).compose(done -> {
+              done.ifPresent(x -> bus.publish(org.mhai.portal.EscalationApi.ADDRESS, x.toJson()));
+              return done.isPresent()
+                  ? audit.record(me, "escalation.acknowledge", h.patientId(), h.conversationId(), e.get().toString(),
+                      new JsonObject().put("by", "takeover"))
+                  : Future.succeededFuture();
+            })
+            : Future.succeededFuture()))
+        .recover(err -> err instanceof org.mhai.portal.EscalationQueue.Conflict ? Future.succeededFuture()
+            : Future.failedFuture(err));
   }
 
   private Future<Boolean> holds(StaffMember me, UUID conversation) {

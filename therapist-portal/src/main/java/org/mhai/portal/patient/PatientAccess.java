@@ -25,6 +25,11 @@ public final class PatientAccess {
     this.audit = audit;
   }
 
+  /** The patient's escalation that is not yet resolved, if any. */
+  public Future<java.util.Optional<UUID>> activeEscalation(UUID patient) {
+    return team.activeEscalation(patient);
+  }
+
   /** Why this member may read this patient: "admin", "assigned" or "escalation &lt;id&gt;". */
   public Future<String> basis(StaffMember me, UUID patient) {
     if (me.role() == Role.ADMIN) {
