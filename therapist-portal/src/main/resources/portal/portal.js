@@ -119,7 +119,9 @@
       var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
       if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
-      var cells = [lvl, e.status, (e.signals || []).join(", "), new Date(e.createdAt).toLocaleTimeString(), due.text, conv];
+      var why = el("span", plain((e.signals || []).concat(e.reason && e.reason !== "self_harm" ? [e.reason] : [])));
+      why.title = (e.signals || []).join(", ");
+      var cells = [lvl, e.status, why, new Date(e.createdAt).toLocaleTimeString(), due.text, conv];
       cells.forEach(function (c, i) {
         var td = document.createElement("td");
         if (c instanceof Node) td.appendChild(c); else td.textContent = c;
@@ -143,7 +145,7 @@
     rows[e.id] = e;
     render();
     tick();
-    if (page && page.patientId === e.patientId) renderEscalations();
+    if (page && page.patientId === e.patientId) { renderEscalations(); renderCrisisNow(); }
   }
   function change(id, action, body) {
     return api("POST", "/api/v1/escalations/" + id + "/" + action, body).then(function (e) { upsert(e, false); })
@@ -200,19 +202,73 @@
       page = p;
       $("#p-id").textContent = p.patientId.slice(0, 8);
       $("#p-access").textContent = "access: " + p.access;
-      renderEscalations(); renderSummary(); renderEmotions(); renderMoods();
+      renderEscalations(); renderCrisisNow(); renderSummary(); renderEmotions(); renderMoods();
       renderAssessment("phq9"); renderAssessment("gad7"); renderExercises(); openChat();
     }).catch(function (err) {
       $("#p-id").textContent = id.slice(0, 8);
       $("#p-access").textContent = err.message;
     });
   }
+  // ---- plain language for the detector's signals (the raw names stay in the title attribute) ----------------------
+  var PLAIN = {
+    ideation: "thoughts of suicide", passive_ideation: "wishes to be dead", intent: "intends to act", intent_now: "intends to act now",
+    plan: "has a plan", method: "names a method", timeframe: "a time is set", timeframe_now: "acting soon", attempt: "an attempt",
+    self_harm: "self-harm", unsafe_now: "says they are not safe now", means_at_hand: "means at hand",
+    act_under_way: "an act may be under way", place_of_danger: "in a dangerous place", harm_to_others: "risk to someone else",
+    domestic_violence: "violence at home", violence_at_home: "violence at home", safeguarding: "a child or vulnerable adult at risk",
+    person_at_risk: "a child or vulnerable adult at risk", harm_from_others: "being harmed by someone",
+    third_party_danger: "someone else in danger", preparatory: "preparations", goodbye: "saying goodbye", finality: "saying goodbye",
+    preparation: "preparations", hopelessness: "hopelessness", distress: "distress", burden: "feels a burden",
+    accumulated_evidence: "warning signs across several messages", danger_in_answer: "danger in an answer",
+    asks_for_emergency_help: "asked for emergency help", patient_request: "asked for a person", danger_now: "danger right now",
+    other_language: "risk words in another language", learned_crisis: "the classifier rated it a crisis",
+    learned_concern: "the classifier heard concern", learned_topic: "the classifier read it as about risk",
+    screener_unanswered: "screening questions left unanswered (review)", screener_refused: "declined the screening questions",
+    screener_left_for_person: "asked for a person during screening", phq9_item9: "PHQ-9 item 9 above 0"
+  };
+  function plain(signals) {
+    var seen2 = {}, out = [];
+    (signals || []).forEach(function (sg) {
+      var w = PLAIN[sg] || (sg.indexOf("cssrs_") === 0 ? "screening: yes to " + sg.slice(6).replace("_", " ") : sg.replace(/_/g, " "));
+      if (!seen2[w]) { seen2[w] = true; out.push(w); }
+    });
+    return out.join(", ");
+  }
+  /** The top of a patient page while an escalation is not resolved: what was said, why, and what to do now. */
+  function renderCrisisNow() {
+    var box = $("#crisis-now");
+    var list = page.escalations.map(function (e) { return rows[e.id] || e; }).filter(function (e) { return e.status !== "resolved"; });
+    if (!list.length) { box.hidden = true; return; }
+    var e = list[list.length - 1];
+    box.hidden = false; box.setAttribute("data-id", e.id);
+    $("#cn-level").textContent = e.level; $("#cn-level").className = "level-" + e.level;
+    $("#cn-status").textContent = e.status;
+    $("#cn-when").textContent = "opened " + when(e.createdAt) + (e.status === "open" ? " · respond within " + remaining(e.slaDeadline).text : "");
+    var conv = page.conversations.filter(function (c) { return c.id === e.conversationId; })[0] || page.conversations[page.conversations.length - 1];
+    var said = $("#cn-said"); said.textContent = "";
+    var flagged = conv ? conv.messages.filter(function (m) { return m.from === "patient" && m.risk && m.risk !== "none" && m.risk !== "low"; }) : [];
+    if (!flagged.length && conv) flagged = conv.messages.filter(function (m) { return m.from === "patient"; });
+    flagged.slice(-3).forEach(function (m) {
+      var li = el("li", null, "risk-" + (m.risk || "none"));
+      li.appendChild(el("q", m.text)); li.appendChild(el("small", " " + when(m.at) + " · " + (m.risk || "none")));
+      said.appendChild(li);
+    });
+    var why = $("#cn-why"); why.textContent = plain((e.signals || []).concat(e.reason ? [e.reason] : []));
+    why.title = (e.signals || []).join(", ");
+    $("#cn-ack").hidden = e.status !== "open";
+    $("#cn-ack").onclick = function () { change(e.id, "acknowledge").then(renderCrisisNow); };
+    $("#cn-resolve").onclick = function () { resolve(e.id); };
+    var last = conv && conv.messages.length ? conv.messages[conv.messages.length - 1] : null;
+    $("#cn-context").textContent = (conv ? "Channel: " + conv.channel + ". " : "") + (page.locale ? "Language: " + page.locale + ". " : "")
+      + (last ? "Last message " + when(last.at) + ". " : "") + "The patient already has the crisis helplines and was told the care team was informed.";
+  }
+  $("#cn-claim").addEventListener("click", function () { $("#claim").scrollIntoView({ block: "center" }); $("#claim").click(); });
   function renderEscalations() {
     var tb = $("#p-escalations"); tb.textContent = "";
     var list = page.escalations.map(function (e) { return rows[e.id] || e; });
     list.forEach(function (e) {
       var tr = el("tr"); tr.setAttribute("data-id", e.id);
-      [el("span", e.level, "level-" + e.level), e.status, when(e.createdAt), (e.signals || []).join(", ")].forEach(function (c) {
+      [el("span", e.level, "level-" + e.level), e.status, when(e.createdAt), plain(e.signals)].forEach(function (c) {
         var td = el("td"); if (c instanceof Node) td.appendChild(c); else td.textContent = c; tr.appendChild(td);
       });
       var td = el("td");

@@ -99,6 +99,28 @@ class PortalTakeoverBrowserTest {
           "PHQ-9 bands drawn");
       assertTrue(b.driver.findElement(By.id("moods")).getText().contains("a bit tired"), b.driver.findElement(By.id("moods")).getText());
       assertTrue(b.driver.findElement(By.id("p-escalations")).getText().contains("acknowledged"));
+
+      // Issue #19: the first screen of a crisis shows what was said, the level and the take-over action,
+      // without scrolling, on a 1366x768 laptop and a 390x844 phone.
+      String crisisNow = b.driver.findElement(By.id("crisis-now")).getText();
+      assertTrue(crisisNow.contains("kill myself tonight") && crisisNow.contains("high"), crisisNow);
+      assertTrue(crisisNow.contains("thoughts of suicide") || crisisNow.contains("a time is set"),
+          "plain-language reasons: " + crisisNow);
+      for (int[] size : new int[][] {{1366, 768, 0}, {390, 844, 1}}) {
+        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size[0], "height", size[1],
+            "deviceScaleFactor", 1, "mobile", size[2] == 1));
+        js(b).executeScript("window.scrollTo(0, 0)");
+        Thread.sleep(300);
+        for (String part : List.of("#cn-said", "#cn-level", "#cn-claim")) {
+          Boolean inView = (Boolean) js(b).executeScript("var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+              + "return r.top >= 0 && r.bottom <= window.innerHeight && r.width > 0;", part);
+          assertTrue(inView, part + " visible without scrolling at " + size[0] + "x" + size[1]);
+        }
+        assertTrue((Boolean) js(b).executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1"),
+            "no sideways scrolling at " + size[0] + "x" + size[1]);
+        screenshot(b, size[2] == 1 ? "portal-crisis-phone.png" : "portal-crisis-laptop.png");
+      }
+      b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
       b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
       screenshot(b, "portal-patient.png");
 
