@@ -36,10 +36,13 @@
     api("GET", "/api/v1/auth/me").then(function (me) {
       if (me.role !== "admin") { $("#signin").hidden = false; $("#login-error").textContent = "This page is for admins."; return; }
       $("#who").textContent = me.displayName + " (admin)";
-      $("#signin").hidden = true; $("#admin").hidden = false;
+      $("#signin").hidden = true; $("#admin").hidden = false; $("#logout").hidden = false;
       loadStaff();
     }).catch(function () { $("#signin").hidden = false; });
   }
+  $("#logout").addEventListener("click", function () {
+    api("POST", "/api/v1/auth/logout").then(null, function () {}).then(function () { location.reload(); });
+  });
   $("#login").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var f = ev.target;
@@ -165,6 +168,7 @@
   $("#flow-publish").addEventListener("click", function () {
     var doc = parsed();
     if (!doc) return;
+    if (!window.confirm("Publish the draft of " + doc.id + "? New conversations use it at once.")) return;
     api("POST", "/api/v1/admin/flows/" + encodeURIComponent(doc.id) + "/publish").then(function (v) {
       say("Published " + doc.id + " v" + v.version + ": new conversations use it now"); loadFlows(); openFlow(doc.id);
     }).catch(fail);
@@ -172,6 +176,7 @@
   $("#flow-rollback").addEventListener("click", function () {
     var doc = parsed(), v = parseInt($("#flow-versions").value, 10);
     if (!doc || !v) return;
+    if (!window.confirm("Roll " + doc.id + " back to version " + v + "? New conversations use it at once.")) return;
     api("POST", "/api/v1/admin/flows/" + encodeURIComponent(doc.id) + "/rollback", { version: v }).then(function () {
       say("Rolled " + doc.id + " back to v" + v); loadFlows(); openFlow(doc.id);
     }).catch(fail);

@@ -2,6 +2,7 @@
 package org.mhai.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -104,6 +105,12 @@ class AdminPagesBrowserTest {
 
       b.driver.findElement(By.id("flow-save")).click();
       wait.until(d -> d.findElement(By.id("status")).getText().contains("Saved draft v1 of sleep-tips"));
+      // publishing asks first (issue #19): refused, nothing happens; accepted, it is published
+      js(b).executeScript("window.confirm = function (q) { window.__asked = q; return false; }");
+      b.driver.findElement(By.id("flow-publish")).click();
+      assertTrue(String.valueOf(js(b).executeScript("return window.__asked")).contains("Publish the draft of sleep-tips"));
+      assertFalse(b.driver.findElement(By.id("status")).getText().contains("Published"));
+      js(b).executeScript("window.confirm = function () { return true; }");
       b.driver.findElement(By.id("flow-publish")).click();
       wait.until(d -> d.findElement(By.id("status")).getText().contains("Published sleep-tips v1"));
       js(b).executeScript("document.getElementById('flow-editor').scrollIntoView()");
@@ -166,6 +173,10 @@ class AdminPagesBrowserTest {
         wait.until(ready::apply);
         assertEquals(java.util.List.of(), b.consoleErrors(), "console errors on the " + tab + " tab");
       });
+      // the admin page can sign out (it could not)
+      b.driver.findElement(By.id("logout")).click();
+      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      assertEquals(java.util.List.of(), b.consoleErrors(), "console errors after signing out");
     }
   }
 }
