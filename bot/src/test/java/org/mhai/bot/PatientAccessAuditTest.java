@@ -147,9 +147,13 @@ class PatientAccessAuditTest {
       HttpResponse<Buffer> said = post(tomToken, conv + "/messages", new JsonObject().put("text", "Hello, I'm Tom."));
       assertEquals(200, said.statusCode(), said.bodyAsString());
       assertEquals("therapist", said.bodyAsJsonObject().getString("from"));
+      int framesBefore = socket.size();
       JsonObject patientTurn = fx.post(new JsonObject().put("sessionId", s[2]).put("token", s[3]), UUID.randomUUID(),
           "hi Tom, I had a long day at work").bodyAsJsonObject();
       assertTrue(patientTurn.getJsonArray("replies").isEmpty(), "the bot is silent: " + patientTurn.encode());
+      waitFor(() -> socket.stream().skip(framesBefore).anyMatch(f -> "message".equals(f.getString("type"))));
+      assertTrue(socket.stream().skip(framesBefore).noneMatch(f -> "typing".equals(f.getString("type"))),
+          "no false 'typing…' while Tom holds the chat (issue #19): " + socket.subList(framesBefore, socket.size()));
 
       waitFor(() -> outbound.stream().anyMatch(o -> o.getString("conversationId").equals(s[1]) && "web".equals(o.getString("channel"))
           && "therapist".equals(o.getJsonObject("message").getString("from"))

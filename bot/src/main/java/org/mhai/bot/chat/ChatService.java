@@ -165,7 +165,9 @@ public final class ChatService {
         .compose(appended -> {
           if (!appended.duplicate()) {
             publish(c, appended.message());
-            bus.publish(address(c), new JsonObject().put("type", "typing").put("on", true));
+            if (!appended.held()) { // while a therapist holds the chat the bot is silent: no false "typing…"
+              bus.publish(address(c), new JsonObject().put("type", "typing").put("on", true));
+            }
           }
           return assessFully(text).compose(risk -> emotionFor(appended, text, risk).compose(emotion ->
                   knowledgeFor(appended, text, risk).compose(knowledge ->

@@ -62,7 +62,12 @@ public final class PgConversationStore {
   public record WebSession(UUID sessionId, Conversation conversation, byte[] tokenHash) {}
 
   /** @param duplicate true when the client message id was seen before and nothing was stored */
-  public record Appended(long seq, boolean duplicate, StoredMessage message) {}
+  /** @param held a therapist holds the conversation (no "typing…" from the bot: it will not answer) */
+  public record Appended(long seq, boolean duplicate, StoredMessage message, boolean held) {
+    public Appended(long seq, boolean duplicate, StoredMessage message) {
+      this(seq, duplicate, message, false);
+    }
+  }
 
   /** What a run of decisions wrote: the bot's messages, the escalations it opened or raised, and every event. */
   public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations, List<DialogueEvent> events) {}
@@ -156,7 +161,14 @@ public final class PgConversationStore {
 
   /** Commits the patient's message, or finds it if {@code clientMessageId} was stored before. */
   public Future<Appended> appendPatientMessage(Conversation c, UUID clientMessageId, String text, Instant at) {
-    return pool.withTransaction(conn -> lockLastSeq(conn, c.id()).compose(lastSeq -> conn
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("select last_seq, state -> 'takeover' is not null as held from conversation where id = $1 for update")
+        .execute(Tuple.of(c.id().value()))
+        .compose(locked -> {
+          Row lock = locked.iterator().next();
+          long lastSeq = lock.getLong("last_seq");
+          boolean held = Boolean.TRUE.equals(lock.getBoolean("held"));
+          return conn
         .preparedQuery("select seq, at from conversation_event where conversation_id = $1 and client_message_id = $2")
         .execute(Tuple.of(c.id().value(), clientMessageId))
         .compose(existing -> {
@@ -172,8 +184,10 @@ public final class PgConversationStore {
               .compose(key -> insertEvent(conn, c.id(), seq, new DialogueEvent.PatientSaid(at, text), key.id(), key.key(),
                   clientMessageId))
               .compose(v -> setLastSeq(conn, c.id(), seq))
-              .map(v -> new Appended(seq, false, new StoredMessage(seq, "patient", text, List.of(), at, clientMessageId, 0)));
-        })));
+              .map(v -> new Appended(seq, false, new StoredMessage(seq, "patient", text, List.of(), at, clientMessageId, 0),
+                  held));
+        });
+        }));
   }
 
   /**
