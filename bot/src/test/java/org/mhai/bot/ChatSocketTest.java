@@ -100,6 +100,45 @@ class ChatSocketTest {
     assertTrue(ctx.awaitCompletion(20, TimeUnit.SECONDS));
   }
 
+  /**
+   * Issue #16: 1,000 sync frames (28 KB sent) once made the server write the whole history 1,000 times
+   * (281 MB held). Now one sync runs at a time, a few a minute; the rest are told 429.
+   */
+  @Test
+  void a_burst_of_sync_frames_replays_the_history_a_bounded_number_of_times(Vertx vertx, VertxTestContext ctx)
+      throws Exception {
+    JsonObject s = fx.newSession();
+    java.util.concurrent.atomic.AtomicInteger synced = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger history = new java.util.concurrent.atomic.AtomicInteger();
+    vertx.createWebSocketClient().connect(to(s.getString("token"))).onComplete(ctx.succeeding(ws -> {
+      ws.textMessageHandler(text -> {
+        JsonObject f = new JsonObject(text);
+        switch (f.getString("type")) {
+          case "synced" -> synced.incrementAndGet();
+          case "message" -> history.incrementAndGet();
+          case "error" -> {
+            ctx.verify(() -> assertEquals(429, f.getInteger("status")));
+            refused.incrementAndGet();
+          }
+          default -> { }
+        }
+        if (synced.get() + refused.get() == 1000) {
+          ctx.verify(() -> {
+            assertTrue(synced.get() <= org.mhai.bot.web.ChatSocket.SYNCS_PER_MINUTE, "replays: " + synced.get());
+            assertTrue(synced.get() >= 1, "the first sync is served");
+            assertTrue(history.get() <= synced.get() * 4, "history frames: " + history.get());
+          });
+          ws.close().onComplete(v -> ctx.completeNow());
+        }
+      });
+      for (int i = 0; i < 1000; i++) {
+        ws.writeTextMessage(new JsonObject().put("type", "sync").put("after", 0).encode());
+      }
+    }));
+    assertTrue(ctx.awaitCompletion(30, TimeUnit.SECONDS));
+  }
+
   @Test
   void a_bad_frame_gets_an_error_frame_and_the_socket_stays_open(Vertx vertx, VertxTestContext ctx) throws Exception {
     JsonObject s = fx.newSession();

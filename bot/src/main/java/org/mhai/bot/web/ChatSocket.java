@@ -2,6 +2,7 @@
 package org.mhai.bot.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -34,6 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class ChatSocket {
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final int SYNC_PAGE = 500;
+  /** Sync requests a socket may make per minute; more are answered 429 (a sync writes up to the whole history). */
+  public static final int SYNCS_PER_MINUTE = 12;
+  /** A client that does not read for this long while a sync waits on it is disconnected. */
+  private static final long DRAIN_TIMEOUT_MS = 30_000;
+
+  /** Per-socket sync state: one sync at a time, a budget per minute, and writes only as fast as the client reads. */
+  private static final class SyncState {
+    boolean running;
+    long windowStart = System.nanoTime();
+    int inWindow;
+  }
 
   private final ChatService chat;
   private final PgConversationStore store;
@@ -81,7 +93,8 @@ public final class ChatSocket {
         msg -> send(ws, msg.body()));
     ws.closeHandler(v -> consumer.unregister());
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
-    ws.textMessageHandler(text -> onFrame(ws, session, locale, text));
+    SyncState syncState = new SyncState();
+    ws.textMessageHandler(text -> onFrame(ws, session, locale, text, syncState));
     consumer.completion().onComplete(ar -> store.state(session.conversation().id())
         .map(state -> new JsonObject().put("takeover", TakeoverService.status(state))
             .put("crisisOpen", state.crisis().active()))
@@ -95,7 +108,7 @@ public final class ChatSocket {
         }));
   }
 
-  private void onFrame(ServerWebSocket ws, WebSession session, String locale, String text) {
+  private void onFrame(ServerWebSocket ws, WebSession session, String locale, String text, SyncState syncState) {
     JsonObject frame;
     try {
       frame = new JsonObject(text);
@@ -106,7 +119,7 @@ public final class ChatSocket {
     String type = frame.getValue("type") instanceof String s ? s : "";
     switch (type) {
       case "message" -> message(ws, session, locale, frame);
-      case "sync" -> sync(ws, session, frame);
+      case "sync" -> sync(ws, session, frame, syncState);
       case "ping" -> send(ws, new JsonObject().put("type", "pong"));
       default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync or ping"));
     }
@@ -162,25 +175,52 @@ public final class ChatSocket {
     });
   }
 
-  private void sync(ServerWebSocket ws, WebSession session, JsonObject frame) {
+  private void sync(ServerWebSocket ws, WebSession session, JsonObject frame, SyncState state) {
     Object a = frame.getValue("after", 0);
     if (!(a instanceof Number n) || n.longValue() < 0) {
       error(ws, null, ApiError.badRequest("after must be a non-negative whole number"));
       return;
     }
-    page(ws, session, n.longValue());
+    long now = System.nanoTime();
+    if (now - state.windowStart > 60_000_000_000L) {
+      state.windowStart = now;
+      state.inWindow = 0;
+    }
+    if (state.running || ++state.inWindow > SYNCS_PER_MINUTE || ws.writeQueueFull()) {
+      // A client cannot make the server hold its history many times over: one sync at a time, a few a minute,
+      // and none while the client has not read what was already written (issue #16).
+      error(ws, null, ApiError.tooMany(state.running ? "a sync is already running on this connection"
+          : "too many sync requests; the history is replayed at most " + SYNCS_PER_MINUTE + " times a minute", 5));
+      return;
+    }
+    state.running = true;
+    page(ws, session, n.longValue(), state);
   }
 
-  private void page(ServerWebSocket ws, WebSession session, long after) {
+  /** One page of history, then the next only once the client has read it (the socket's write queue drained). */
+  private void page(ServerWebSocket ws, WebSession session, long after, SyncState state) {
     chat.history(session.conversation(), after, SYNC_PAGE).onSuccess(messages -> {
       messages.forEach(m -> send(ws, MessageJson.frame(m)));
       long last = messages.isEmpty() ? after : messages.get(messages.size() - 1).seq();
-      if (messages.size() == SYNC_PAGE) {
-        page(ws, session, last);
-      } else {
+      if (messages.size() < SYNC_PAGE || ws.isClosed()) {
+        state.running = false;
         send(ws, new JsonObject().put("type", "synced").put("lastSeq", last));
+      } else if (!ws.writeQueueFull()) {
+        page(ws, session, last, state);
+      } else {
+        Vertx vertx = Vertx.currentContext().owner();
+        long timer = vertx.setTimer(DRAIN_TIMEOUT_MS, t -> {
+          LOG.warn("ws.slow_reader_closed session={}", session.sessionId());
+          ws.close((short) 1008, "not reading");
+        });
+        ws.drainHandler(v -> {
+          ws.drainHandler(null);
+          vertx.cancelTimer(timer);
+          page(ws, session, last, state);
+        });
       }
     }).onFailure(err -> {
+      state.running = false;
       String id = Failures.newErrorId();
       LOG.error("ws.sync_failed errorId={} session={}", id, session.sessionId(), err);
       send(ws, new JsonObject().put("type", "error").put("status", 500).put("error", "could not load history").put("errorId", id));
