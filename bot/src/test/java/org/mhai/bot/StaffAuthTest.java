@@ -27,7 +27,8 @@ class StaffAuthTest {
     try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
         "insert into staff (id, username, display_name, role, password_hash, created_at) values (?::uuid, ?, ?, ?, ?, now())")) {
       for (String[] u : List.of(new String[] {"rita", "Rita Researcher", "researcher"},
-          new String[] {"tom", "Tom Therapist", "therapist"}, new String[] {"lou", "Lou Locked", "therapist"})) {
+          new String[] {"tom", "Tom Therapist", "therapist"}, new String[] {"lou", "Lou Locked", "therapist"},
+          new String[] {"pia", "Pia Parallel", "therapist"})) {
         st.setString(1, UUID.randomUUID().toString());
         st.setString(2, u[0]);
         st.setString(3, u[1]);
@@ -80,6 +81,29 @@ class StaffAuthTest {
     assertEquals(429, locked.statusCode(), "even the right password waits out the lock");
     assertNotNull(locked.getHeader("Retry-After"));
     assertTrue(locked.bodyAsJsonObject().getString("error").contains("minute"));
+  }
+
+  /**
+   * Issue #16: the failure count was read before the password check and written back as old + 1, so
+   * forty parallel guesses counted as one failure, and after a hundred the right password still worked.
+   */
+  @Test
+  void forty_parallel_guesses_get_at_most_five_checks_and_the_account_locks() {
+    List<io.vertx.core.Future<HttpResponse<Buffer>>> guesses = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      guesses.add(fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login")
+          .sendJsonObject(new JsonObject().put("username", "pia").put("password", "guess-" + i)));
+    }
+    int checked = 0;
+    int refused = 0;
+    for (var g : guesses) {
+      int status = g.await().statusCode();
+      checked += status == 401 ? 1 : 0;
+      refused += status == 429 ? 1 : 0;
+    }
+    assertTrue(checked <= 5, "passwords checked: " + checked);
+    assertEquals(40, checked + refused);
+    assertEquals(429, login("pia", "pw-pia").statusCode(), "the right password waits out the lock");
   }
 
   @Test

@@ -18,7 +18,16 @@ public interface StaffAccounts {
 
   Future<Optional<Credentials>> byUsername(String username);
 
-  Future<Void> recordFailedLogin(UUID staffId, int failedLogins, Optional<Instant> lockedUntil);
+  /**
+   * Claims one sign-in attempt atomically, before the password is checked: counts it, and from the
+   * {@code freeFailures}-th attempt since the last success locks the account for 2^(n - free)
+   * minutes (at most {@code maxLockMinutes}) — all in one statement, so parallel guesses cannot share
+   * a count. Empty when the account is locked now: the attempt is refused without checking anything.
+   * A success then clears the count and the lock ({@link #recordLogin}).
+   *
+   * @return the attempt's number since the last success
+   */
+  Future<Optional<Integer>> claimAttempt(UUID staffId, Instant now, int freeFailures, long maxLockMinutes);
 
   Future<Void> recordLogin(UUID staffId);
 

@@ -188,29 +188,39 @@ public final class StaffAuth {
         }, false).compose(v -> Future.failedFuture(badCredentials()));
       }
       StaffAccounts.Credentials c = found.get();
-      if (c.lockedUntil().isPresent() && c.lockedUntil().get().isAfter(now)) {
-        long seconds = Math.max(1, Duration.between(now, c.lockedUntil().get()).toSeconds());
-        ctx.response().putHeader("Retry-After", Long.toString(seconds));
-        return Future.failedFuture(new HttpException(429,
-            "too many failed sign-ins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s)"));
-      }
-      return authPool.executeBlocking(() -> hasher.verify(password, c.passwordHash()), false).compose(ok -> {
-        if (!ok) {
-          return failed(c, now, badCredentials());
+      // The attempt is counted (and the account locked from the fifth) before the password is checked, in one
+      // atomic statement: forty parallel guesses get at most five checks, not one shared count (issue #16).
+      return accounts.claimAttempt(c.member().id(), now, FREE_FAILURES, MAX_LOCK_MINUTES).compose(attempt -> {
+        if (attempt.isEmpty()) {
+          return locked(ctx, c.member().username(), now);
         }
-        return totp.state(c.member().id()).compose(t -> secondStep(ctx, c, t, code, now));
+        return authPool.executeBlocking(() -> hasher.verify(password, c.passwordHash()), false).compose(ok -> {
+          if (!ok) {
+            LOG.info("auth.failed staff={} attempt={}", c.member().id(), attempt.get());
+            return Future.failedFuture(badCredentials());
+          }
+          return totp.state(c.member().id()).compose(t -> secondStep(ctx, c, t, code, now));
+        });
       });
     }).onFailure(ctx::fail);
   }
 
-  /** Counts a failed sign-in (locking the account after {@link #FREE_FAILURES}) and fails with {@code why}. */
+  /** A locked account: 429 with when to try again, nothing checked. */
+  private Future<Void> locked(RoutingContext ctx, String username, Instant now) {
+    return accounts.byUsername(username).compose(again -> {
+      long seconds = again.flatMap(StaffAccounts.Credentials::lockedUntil)
+          .map(u -> Math.max(1, Duration.between(now, u).toSeconds())).orElse(60L);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      return Future.failedFuture(new HttpException(429,
+          "too many failed sign-ins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s)"));
+    });
+  }
+
+  /** A failed second step: already counted as an attempt; fails with {@code why}. */
   private Future<Void> failed(StaffAccounts.Credentials c, Instant now, HttpException why) {
-    int failed = c.failedLogins() + 1;
-    Optional<Instant> lock = failed >= FREE_FAILURES
-        ? Optional.of(now.plus(Duration.ofMinutes(Math.min(MAX_LOCK_MINUTES, 1L << Math.min(6, failed - FREE_FAILURES)))))
-        : Optional.empty();
-    LOG.info("auth.failed staff={} failures={} locked={}", c.member().id(), failed, lock.isPresent());
-    return accounts.recordFailedLogin(c.member().id(), failed, lock).compose(v -> Future.failedFuture(why));
+    // The attempt was already counted (and the account locked if it was the fifth) by claimAttempt.
+    LOG.info("auth.failed staff={} step=second", c.member().id());
+    return Future.failedFuture(why);
   }
 
   /**

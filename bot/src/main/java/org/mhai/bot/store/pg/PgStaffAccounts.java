@@ -39,10 +39,13 @@ public final class PgStaffAccounts implements StaffAccounts {
   }
 
   @Override
-  public Future<Void> recordFailedLogin(UUID staffId, int failedLogins, Optional<Instant> lockedUntil) {
-    return pool.preparedQuery("update staff set failed_logins = $2, locked_until = $3 where id = $1")
-        .execute(Tuple.of(staffId, failedLogins, lockedUntil.map(PgEscalations::ts).orElse(null)))
-        .mapEmpty();
+  public Future<Optional<Integer>> claimAttempt(UUID staffId, Instant now, int freeFailures, long maxLockMinutes) {
+    return pool.preparedQuery("update staff set failed_logins = failed_logins + 1, locked_until = case "
+            + "when failed_logins + 1 >= $3 then $2 + make_interval(mins => least($4, power(2, least(6, failed_logins + 1 - $3)))::int) "
+            + "else locked_until end "
+            + "where id = $1 and (locked_until is null or locked_until <= $2) returning failed_logins")
+        .execute(Tuple.of(staffId, PgEscalations.ts(now), freeFailures, (int) maxLockMinutes))
+        .map(rows -> rows.size() == 0 ? Optional.<Integer>empty() : Optional.of(rows.iterator().next().getInteger(0)));
   }
 
   @Override
