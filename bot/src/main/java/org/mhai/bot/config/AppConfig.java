@@ -134,7 +134,7 @@ public record AppConfig(
         Path.of(s.text("MHAI_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
         dataKey,
         previous,
-        s.text("MHAI_ADMIN_PASSWORD"),
+        s.text("MHAI_ADMIN_PASSWORD").map(AppConfig::checkedAdminPassword),
         s.text("MHAI_API_TOKEN"),
         new TelegramConfig(
             s.text("MHAI_TELEGRAM_TOKEN"),
@@ -158,6 +158,14 @@ public record AppConfig(
             s.flag("MHAI_CORENLP_SENTIMENT")),
         LlmConfig.from(env),
         privacy(s));
+  }
+
+  /** The same rule as every staff password (StaffAdminApi): at least 12 characters; "a" is not a password. */
+  static String checkedAdminPassword(String p) {
+    if (p.length() < 12) {
+      throw new ConfigException("MHAI_ADMIN_PASSWORD", "must be at least 12 characters (a passphrase is best), was " + p.length());
+    }
+    return p;
   }
 
   private static PrivacyConfig privacy(Settings s) {

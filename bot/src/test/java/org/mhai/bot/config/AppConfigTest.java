@@ -46,6 +46,16 @@ class AppConfigTest {
     assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_DATA_KEY", "%%%")));
   }
 
+  /** Issue #16: the bootstrap admin password "a" was accepted. */
+  @Test
+  void the_bootstrap_admin_password_needs_twelve_characters_and_is_never_echoed() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_ADMIN_PASSWORD", "a")));
+    assertTrue(e.getMessage().startsWith("MHAI_ADMIN_PASSWORD:"), e.getMessage());
+    ConfigException f = assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_ADMIN_PASSWORD", "hunter2hunt")));
+    assertFalse(f.getMessage().contains("hunter2hunt"));
+    assertTrue(AppConfig.from(Map.of("MHAI_ADMIN_PASSWORD", "a long passphrase")).adminPassword().isPresent());
+  }
+
   @Test
   void database_urls_are_parsed_with_user_password_and_schema() {
     AppConfig c = AppConfig.from(Map.of("MHAI_DATABASE_URL", "postgresql://mhai:s3cret@db.internal:6543/clinic?currentSchema=mhai"));
