@@ -284,7 +284,7 @@ public final class Application {
     new OpsApi(pool, redis, registry, accepting::get,
         () -> watched.flatMap(EmbeddedDatabase::failure)).mount(router);
     UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, crisisPolicy);
-    WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis);
+    WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis, limiter, config.chat().sessionsPerMinute());
     webChat.mount(router);
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,

@@ -41,7 +41,7 @@ public record AppConfig(
       "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
       "MHAI_DATABASE_MIGRATION_URL", "MHAI_POSTGRES_BIN",
       "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
-      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
+      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_SESSIONS_PER_MINUTE", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
       "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
       "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
@@ -82,7 +82,15 @@ public record AppConfig(
 
   /** @param ratePerMinute patient messages accepted per web chat session per minute */
   /** @param timeZone the service's zone, for time-of-day branches in flows */
-  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone) {}
+  /**
+   * @param sessionsPerMinute new anonymous web-chat sessions one network address may open a minute
+   *     (a flood of throwaway sessions once buried real crises in the on-call queue)
+   */
+  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone, int sessionsPerMinute) {
+    public ChatConfig(int ratePerMinute, java.time.ZoneId timeZone) {
+      this(ratePerMinute, timeZone, 20);
+    }
+  }
 
   /**
    * Research export and retention (docs/privacy.md, docs/research-export.md).
@@ -142,7 +150,8 @@ public record AppConfig(
             mode,
             webhookSecret,
             s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID")),
-        new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC"))),
+        new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC")),
+            s.integer("MHAI_SESSIONS_PER_MINUTE", 20, 1, 1_000_000)),
         Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),
         Duration.ofMinutes(s.integer("MHAI_ESCALATION_SLA_MINUTES", 5, 1, 24 * 60)),
         s.text("MHAI_PUBLIC_URL").map(u -> {

@@ -40,7 +40,18 @@ public final class WebChatApi {
   private final PgConversationStore store;
   private final UnstoredCrisisReply unstoredCrisis;
 
+  private final org.mhai.bot.chat.RateLimiter limiter;
+  private final int sessionsPerMinute;
+
   public WebChatApi(ChatService chat, PgConversationStore store, UnstoredCrisisReply unstoredCrisis) {
+    this(chat, store, unstoredCrisis, (key, perMinute) -> Future.succeededFuture(true), Integer.MAX_VALUE);
+  }
+
+  /** @param sessionsPerMinute new sessions one network address may open a minute, through {@code limiter} */
+  public WebChatApi(ChatService chat, PgConversationStore store, UnstoredCrisisReply unstoredCrisis,
+      org.mhai.bot.chat.RateLimiter limiter, int sessionsPerMinute) {
+    this.limiter = limiter;
+    this.sessionsPerMinute = sessionsPerMinute;
     this.chat = chat;
     this.store = store;
     this.unstoredCrisis = unstoredCrisis;
@@ -69,7 +80,11 @@ public final class WebChatApi {
     }
     String token = newToken();
     String chosen = locale;
-    chat.openWebSession(chosen, sha256(token))
+    // Anonymous sessions cost storage and each can open an escalation: a few a minute per address (issue #16).
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    limiter.tryAcquire("sessions:" + address, sessionsPerMinute)
+        .compose(allowed -> allowed ? chat.openWebSession(chosen, sha256(token))
+            : Future.failedFuture(ApiError.tooMany("too many new conversations from this network; try again in a minute", 60)))
         .onSuccess(session -> json(ctx, 200, new JsonObject()
             .put("sessionId", session.sessionId().toString())
             .put("token", token)
