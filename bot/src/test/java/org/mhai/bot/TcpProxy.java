@@ -76,9 +76,17 @@ final class TcpProxy implements AutoCloseable {
       while (!s.isClosed()) {
         try {
           Socket client = s.accept();
+          // A connection accepted while cut() runs must not survive the cut (it once let one query through).
+          if (!track(s, client)) {
+            client.close();
+            continue;
+          }
           Socket server = new Socket(targetHost, targetPort);
-          open.add(client);
-          open.add(server);
+          if (!track(s, server)) {
+            server.close();
+            client.close();
+            continue;
+          }
           pump(client, server);
           pump(server, client);
         } catch (IOException e) {
@@ -88,6 +96,15 @@ final class TcpProxy implements AutoCloseable {
     }, "tcp-proxy-accept");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Adds a socket to the open set unless the listener it came through has been cut meanwhile. */
+  private synchronized boolean track(ServerSocket through, Socket socket) {
+    if (through.isClosed() || listener != through) {
+      return false;
+    }
+    open.add(socket);
+    return true;
   }
 
   private static void pump(Socket from, Socket to) {
