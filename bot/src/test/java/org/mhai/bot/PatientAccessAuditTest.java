@@ -240,4 +240,46 @@ class PatientAccessAuditTest {
     assertFalse(get(fx.adminToken(), "/api/v1/takeovers").bodyAsString().contains(crisis[1]));
     assertTrue(audits("conversation.release", crisis[0]) >= 1, "the release is audited");
   }
+
+  /**
+   * Issue #16: an open conversation stream kept delivering a patient's messages to a therapist who had
+   * lost access, for up to the 12-hour session, unaudited. Now the access rule is asked again.
+   */
+  @Test
+  void a_conversation_stream_stops_when_its_reader_loses_access() throws Exception {
+    String[] crisis = PortalTestData.patient(fx, "I want to kill myself tonight");
+    String escalation = PortalTestData.escalationOf(fx, crisis[0]);
+    var client = fx.clientVertx.createHttpClient();
+    StringBuilder received = new StringBuilder();
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    var response = client.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.GET)
+            .setHost("127.0.0.1").setPort(fx.port()).setURI("/api/v1/conversations/" + crisis[1] + "/stream")
+            .putHeader("Authorization", "Bearer " + unaToken))
+        .compose(req -> req.send()).await();
+    assertEquals(200, response.statusCode());
+    response.handler(b -> {
+      synchronized (received) {
+        received.append(b.toString());
+      }
+    });
+    response.endHandler(v -> ended.countDown());
+    fx.post(new JsonObject().put("sessionId", crisis[2]).put("token", crisis[3]), UUID.randomUUID(), "are you there");
+    waitFor(() -> {
+      synchronized (received) {
+        return received.toString().contains("are you there");
+      }
+    });
+    // Una's only basis, the escalation, is resolved by someone else; after the access check goes stale,
+    // the next message is not delivered to her and the stream ends.
+    assertEquals(200, post(tomToken, "/api/v1/escalations/" + escalation + "/resolve",
+        new JsonObject().put("note", "Phoned; safe; follow-up booked.")).statusCode());
+    Thread.sleep(5_500);
+    fx.post(new JsonObject().put("sessionId", crisis[2]).put("token", crisis[3]), UUID.randomUUID(), "my secret plan");
+    assertTrue(ended.await(10, java.util.concurrent.TimeUnit.SECONDS), "the stream ended");
+    synchronized (received) {
+      assertFalse(received.toString().contains("my secret plan"), "not delivered after access was lost");
+    }
+    assertTrue(audits("conversation.stream_ended", crisis[0]) >= 1, "and that is audited");
+    client.close().await();
+  }
 }

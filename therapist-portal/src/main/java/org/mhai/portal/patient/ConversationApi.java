@@ -118,7 +118,13 @@ public final class ConversationApi {
     StaffMember me = StaffAuth.staff(ctx);
     UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
     allowed(ctx, me, id, "conversation.stream")
-        .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame")))
+        .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame"),
+            // The access rule, not only the session, is asked again while the stream is open (issue #16): a
+            // therapist whose escalation was resolved stops receiving the patient's messages, and that is audited.
+            () -> records.patientOf(id).compose(p -> p.isEmpty() ? Future.succeededFuture(false)
+                : access.basis(me, p.get()).map(b -> true).recover(err -> audit.record(me, "conversation.stream_ended",
+                    p.get(), id, p.get().toString(), new JsonObject().put("reason", "access no longer granted"))
+                    .map(false)))))
         .onFailure(ctx::fail);
   }
 
