@@ -254,9 +254,13 @@ class TelegramChannelTest {
     api.pushText(chat, "/forgetme");
     JsonObject ask = api.awaitSent(chat, 5, WAIT).get(4);
     assertTrue(ask.getString("text").contains("cannot be undone"), ask.encode());
+    int edits = api.calls("editMessageReplyMarkup").size();
     api.pushCallback(chat, ask, 1); // "No"
     assertTrue(api.awaitSent(chat, 6, WAIT).get(5).getString("text").contains("Nothing was deleted"));
     assertEquals(1L, TelegramRows.count(fx.schema, "select count(*) from telegram_chat where chat_id = " + chat));
+    // issue #20: the confirmation keyboard is taken off once it is answered
+    FakeBotApi.sleep(300);
+    assertTrue(api.calls("editMessageReplyMarkup").size() > edits, "the /forgetme keyboard is removed after the tap");
 
     api.pushText(chat, "/forgetme");
     JsonObject again = api.awaitSent(chat, 7, WAIT).get(6);
