@@ -276,6 +276,10 @@ public final class Application {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+      if (ctx.request().path().startsWith("/api/")) {
+        // Patient data, staff lists, the audit log: no browser or proxy keeps a copy (issue #16).
+        ctx.response().putHeader("Cache-Control", "no-store");
+      }
       ctx.next();
     });
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
