@@ -32,6 +32,18 @@ class RateLimitCrisisTest {
       assertEquals(200, fx.post(s, UUID.randomUUID(), "just chatting " + i).statusCode());
     }
     assertEquals(429, fx.post(s, UUID.randomUUID(), "another ordinary message").statusCode(), "the limit holds");
+    // issue #16: a retry of a message already stored is acknowledged as the duplicate it is, not refused
+    UUID stored = UUID.randomUUID();
+    JsonObject other = fx.newSession();
+    for (int i = 0; i < 2; i++) {
+      assertEquals(200, fx.post(other, UUID.randomUUID(), "hello " + i).statusCode());
+    }
+    assertEquals(200, fx.post(other, stored, "the third").statusCode());
+    for (int i = 0; i < 5; i++) {
+      var retry = fx.post(other, stored, "the third");
+      assertEquals(200, retry.statusCode(), retry.bodyAsString());
+      assertTrue(retry.bodyAsJsonObject().getBoolean("duplicate"), retry.bodyAsString());
+    }
     var crisis = fx.post(s, UUID.randomUUID(), "I am going to kill myself tonight");
     assertEquals(200, crisis.statusCode(), crisis.bodyAsString());
     assertTrue(crisis.bodyAsString().contains("988"), crisis.bodyAsString());

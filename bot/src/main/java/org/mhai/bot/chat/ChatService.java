@@ -161,7 +161,10 @@ public final class ChatService {
         // Over the limit, a message of concern is still taken: the crisis path is never rate-limited.
         .compose(allowed -> allowed || assessQuickly(text).level().atLeast(RiskLevel.MEDIUM)
             ? store.appendPatientMessage(c, clientMessageId, text, clock.instant())
-            : Future.failedFuture(new RateLimited()))
+            // A retry of a message already stored gets its acknowledgement, not a 429 (issue #16).
+            : store.isStored(c, clientMessageId).compose(stored -> stored
+                ? store.appendPatientMessage(c, clientMessageId, text, clock.instant())
+                : Future.failedFuture(new RateLimited())))
         .compose(appended -> {
           if (!appended.duplicate()) {
             publish(c, appended.message());

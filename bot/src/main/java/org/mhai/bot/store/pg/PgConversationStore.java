@@ -160,6 +160,12 @@ public final class PgConversationStore {
   }
 
   /** Commits the patient's message, or finds it if {@code clientMessageId} was stored before. */
+  /** True when this conversation already holds the patient message with this client id. */
+  public Future<Boolean> isStored(Conversation c, UUID clientMessageId) {
+    return pool.preparedQuery("select 1 from conversation_event where conversation_id = $1 and client_message_id = $2")
+        .execute(Tuple.of(c.id().value(), clientMessageId)).map(rows -> rows.size() > 0);
+  }
+
   public Future<Appended> appendPatientMessage(Conversation c, UUID clientMessageId, String text, Instant at) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("select last_seq, state -> 'takeover' is not null as held from conversation where id = $1 for update")
