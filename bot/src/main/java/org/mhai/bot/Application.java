@@ -283,6 +283,17 @@ public final class Application {
       ctx.next();
     });
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/*").handler(ctx -> {
+      // PostgreSQL text cannot hold NUL: refuse it clearly up front rather than fail with a 500 (issue #16).
+      io.vertx.core.buffer.Buffer b = ctx.body() == null ? null : ctx.body().buffer();
+      if (b != null && b.length() > 0) {
+        String raw = b.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (raw.indexOf(0) >= 0 || raw.contains("\\u0000")) {
+          throw org.mhai.bot.web.ApiError.badRequest("text may not contain NUL characters (\\u0000)");
+        }
+      }
+      ctx.next();
+    });
     Failures.install(router);
     Optional<EmbeddedDatabase> watched = embedded;
     new OpsApi(pool, redis, registry, accepting::get,

@@ -59,6 +59,16 @@ class BadInputTest {
     rejected(400, "not valid JSON", () -> post().sendBuffer(Buffer.buffer("hello there")).await());
   }
 
+  /** Issue #16: NUL in a text field answered 500 (PostgreSQL text cannot hold it). */
+  @Test
+  void a_nul_character_is_400_not_500() throws Exception {
+    rejected(400, "NUL", () -> post().sendJsonObject(new JsonObject().put("clientMessageId", java.util.UUID.randomUUID()
+        .toString()).put("text", "hello\u0000there")).await());
+    HttpResponse<Buffer> session = fx.http.post(fx.port(), "127.0.0.1", "/api/v1/webchat/sessions")
+        .sendJsonObject(new JsonObject().put("locale", "en\u0000")).await();
+    assertEquals(400, session.statusCode(), session.bodyAsString());
+  }
+
   @Test
   void a_json_array_is_400() throws Exception {
     rejected(400, "JSON object", () -> post().sendBuffer(Buffer.buffer("[1,2]")).await());
