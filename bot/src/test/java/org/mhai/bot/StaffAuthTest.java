@@ -67,7 +67,11 @@ class StaffAuthTest {
     assertEquals(401, wrong.statusCode());
     assertEquals(401, unknown.statusCode());
     assertEquals(wrong.bodyAsJsonObject().getString("error"), unknown.bodyAsJsonObject().getString("error"));
-    assertEquals(400, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login").sendBuffer(Buffer.buffer("x")).await().statusCode());
+    assertEquals(415, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login").sendBuffer(Buffer.buffer("x")).await().statusCode());
+    // login CSRF (issue #16): a cross-site text/plain form carrying JSON is refused
+    assertEquals(415, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login").putHeader("Content-Type", "text/plain")
+        .sendBuffer(Buffer.buffer("{\"username\":\"admin\",\"password\":\"" + AppFixture.ADMIN_PASSWORD + "\"}")).await()
+        .statusCode());
     assertEquals(400, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login")
         .sendJsonObject(new JsonObject().put("username", "admin")).await().statusCode());
   }

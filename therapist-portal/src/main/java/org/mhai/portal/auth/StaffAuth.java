@@ -165,6 +165,12 @@ public final class StaffAuth {
   }
 
   private void login(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      // A cross-site form can post text/plain without a preflight; JSON cannot (login CSRF, issue #16).
+      ctx.fail(new HttpException(415, "sign-in takes a JSON body (Content-Type: application/json)"));
+      return;
+    }
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
