@@ -276,6 +276,9 @@ public final class Application {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+      if (ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"))) {
+        ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000"); // behind TLS, stay on TLS
+      }
       if (ctx.request().path().startsWith("/api/")) {
         // Patient data, staff lists, the audit log: no browser or proxy keeps a copy (issue #16).
         ctx.response().putHeader("Cache-Control", "no-store");
@@ -328,7 +331,14 @@ public final class Application {
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
-    router.get("/").handler(ctx -> asset(ctx, "webroot/index.html", "text/html; charset=utf-8"));
+    router.get("/").handler(ctx -> {
+      // The demo page: only this service's own script and sockets, never framed (issue #16). The widget draws its
+      // look with a <style> in its shadow root, hence 'unsafe-inline' for styles only.
+      ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+          .putHeader("X-Frame-Options", "DENY");
+      asset(ctx, "webroot/index.html", "text/html; charset=utf-8");
+    });
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.http().host()).setPort(config.http().port())

@@ -219,6 +219,21 @@ class WidgetBrowserTest {
     }
   }
 
+  /** The service's own demo page (README: chat through the widget there) works under its strict CSP, error-free. */
+  @Test
+  void the_services_own_page_serves_a_working_widget_under_its_content_security_policy() {
+    var head = fx.http.get(fx.port(), "127.0.0.1", "/").send().await();
+    assertTrue(head.getHeader("Content-Security-Policy").contains("frame-ancestors 'none'"));
+    assertEquals("DENY", head.getHeader("X-Frame-Options"));
+    try (Browser b = new Browser()) {
+      Widget w = new Widget(b).open("http://127.0.0.1:" + fx.port() + "/");
+      w.launchAndWaitForGreeting();
+      w.type("hello");
+      w.until(d -> w.messages().size() >= 3);
+      assertEquals(List.of(), b.consoleErrors(), "no console errors, no CSP violations");
+    }
+  }
+
   @Test
   void therapist_takeover_frames_switch_the_header_label_the_messages_and_the_typing_indicator() {
     for (String locale : List.of("en", "es")) {
