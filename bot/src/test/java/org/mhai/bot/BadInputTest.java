@@ -69,6 +69,17 @@ class BadInputTest {
     assertEquals(400, session.statusCode(), session.bodyAsString());
   }
 
+  /** Issue #16: a lone UTF-16 surrogate was stored as "?" silently. */
+  @Test
+  void a_lone_surrogate_is_400_not_silently_changed() throws Exception {
+    rejected(400, "surrogate", () -> post().putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(
+        "{\"clientMessageId\":\"" + java.util.UUID.randomUUID() + "\",\"text\":\"broken \\ud83d here\"}")).await());
+    // a proper pair (an emoji) is fine
+    HttpResponse<Buffer> ok = post().putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(
+        "{\"clientMessageId\":\"" + java.util.UUID.randomUUID() + "\",\"text\":\"ok \\ud83d\\ude00\"}")).await();
+    assertEquals(200, ok.statusCode(), ok.bodyAsString());
+  }
+
   @Test
   void a_json_array_is_400() throws Exception {
     rejected(400, "JSON object", () -> post().sendBuffer(Buffer.buffer("[1,2]")).await());

@@ -195,6 +195,10 @@ public final class WebChatApi {
     if (text.indexOf('\u0000') >= 0) {
       throw ApiError.badRequest("text must not contain NUL characters");
     }
+    if (text.codePoints().anyMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF)) {
+      // A lone UTF-16 surrogate cannot be stored as written (it became "?" silently): refuse it clearly (issue #16).
+      throw ApiError.badRequest("text must be valid Unicode (it contains a lone UTF-16 surrogate)");
+    }
     return new NewMessage(clientMessageId, text.strip());
   }
 
