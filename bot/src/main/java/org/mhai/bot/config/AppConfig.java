@@ -143,7 +143,7 @@ public record AppConfig(
         dataKey,
         previous,
         s.text("MHAI_ADMIN_PASSWORD").map(AppConfig::checkedAdminPassword),
-        s.text("MHAI_API_TOKEN"),
+        s.text("MHAI_API_TOKEN").map(AppConfig::checkedApiToken),
         new TelegramConfig(
             s.text("MHAI_TELEGRAM_TOKEN"),
             s.uri("MHAI_TELEGRAM_API_URL", "https://api.telegram.org"),
@@ -170,6 +170,14 @@ public record AppConfig(
   }
 
   /** The same rule as every staff password (StaffAdminApi): at least 12 characters; "a" is not a password. */
+  /** The integration API's bearer token must not be guessable: at least 24 characters (openssl rand -hex 16 gives 32). */
+  static String checkedApiToken(String t) {
+    if (t.length() < 24) {
+      throw new ConfigException("MHAI_API_TOKEN", "must be at least 24 characters (generate one with: openssl rand -hex 16)");
+    }
+    return t;
+  }
+
   static String checkedAdminPassword(String p) {
     if (p.length() < 12) {
       throw new ConfigException("MHAI_ADMIN_PASSWORD", "must be at least 12 characters (a passphrase is best), was " + p.length());

@@ -109,7 +109,7 @@ public final class EmotionBenchmark {
     env.put("MHAI_DATABASE_URL", schemaUrl);
     env.put("MHAI_DATA_DIR", Files.createTempDirectory("mhai-bench").toString());
     env.put("MHAI_DATA_KEY", org.mhai.bot.crypto.KeyRing.newRandomKeyBase64());
-    env.put("MHAI_API_TOKEN", "bench-token");
+    env.put("MHAI_API_TOKEN", "bench-api-token-0123456789");
     env.put("MHAI_ADMIN_PASSWORD", "bench-admin-password");
     try (DjlEmotionScorer scorer = DjlEmotionScorer.load(modelDir)) {
       org.mhai.bot.Application app = org.mhai.bot.Application.start(org.mhai.bot.config.AppConfig.from(env),
@@ -117,7 +117,7 @@ public final class EmotionBenchmark {
               org.mhai.nlp.risk.LexiconRiskDetector.loadDefault(), scorer, org.mhai.nlp.corenlp.CoreNlpPiiDetector.load()));
       try {
         for (int c : new int[] {1, 8, 32}) {
-          http(app.port(), "bench-token", texts, c, 10);
+          http(app.port(), "bench-api-token-0123456789", texts, c, 10);
         }
       } finally {
         app.stop();

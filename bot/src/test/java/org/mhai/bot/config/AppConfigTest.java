@@ -56,6 +56,15 @@ class AppConfigTest {
     assertTrue(AppConfig.from(Map.of("MHAI_ADMIN_PASSWORD", "a long passphrase")).adminPassword().isPresent());
   }
 
+  /** Issue #16: the integration API token had no strength check (472 guesses/s). */
+  @Test
+  void the_api_token_needs_twenty_four_characters() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_API_TOKEN", "secret")));
+    assertTrue(e.getMessage().startsWith("MHAI_API_TOKEN:"), e.getMessage());
+    assertFalse(e.getMessage().contains("secret,") || e.getMessage().endsWith("secret"));
+    assertTrue(AppConfig.from(Map.of("MHAI_API_TOKEN", "0123456789abcdef0123456789abcdef")).apiToken().isPresent());
+  }
+
   @Test
   void database_urls_are_parsed_with_user_password_and_schema() {
     AppConfig c = AppConfig.from(Map.of("MHAI_DATABASE_URL", "postgresql://mhai:s3cret@db.internal:6543/clinic?currentSchema=mhai"));
