@@ -299,32 +299,38 @@
   /** A line chart: series {name, color, values[]} over labels[], y from 0 to max, optional bands [{from,to,band}]. */
   function chart(host, labels, series, max, bands) {
     host.textContent = "";
-    var W = 640, H = bands ? 180 : 220, L = 34, R = 10, T = 10, B = 28;
-    var s = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img" }, host);
+    // One unit of the drawing is one screen pixel, so 12-unit text is 12 px text at any card width.
+    var W = Math.max(300, Math.round(host.clientWidth || 640)), H = bands ? 190 : 230, L = 40, R = 10, T = 12, B = 30;
+    var s = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", width: W, height: H }, host);
     var x = function (i) { return L + (labels.length < 2 ? (W - L - R) / 2 : i * (W - L - R) / (labels.length - 1)); };
     var y = function (v) { return T + (H - T - B) * (1 - v / max); };
     (bands || []).forEach(function (b, i) {
       svg("rect", { x: L, width: W - L - R, y: y(b.to + 1 > max ? max : b.to + 1), height: y(b.from) - y(b.to + 1 > max ? max : b.to + 1),
         fill: BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)], "class": "band" }, s);
-      var t = svg("text", { x: W - R - 4, y: y(b.from) - 3, "text-anchor": "end", "font-size": 10, fill: "#555" }, s);
-      t.textContent = b.band.replace("_", " ");
+      var t = svg("text", { x: W - R - 4, y: y(b.from) - 3, "text-anchor": "end", "font-size": 12, fill: "#333" }, s);
+      t.textContent = b.band.replace("_", " ") + " (" + b.from + "–" + b.to + ")";
     });
     [0, 0.5, 1].forEach(function (f) {
       var v = max * f;
       svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#ddd" }, s);
-      var t = svg("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end", "font-size": 10, fill: "#555" }, s); t.textContent = Math.round(v * 100) / 100;
+      var t = svg("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end", "font-size": 12, fill: "#333" }, s); t.textContent = Math.round(v * 100) / 100;
     });
-    var step = Math.max(1, Math.ceil(labels.length / 8));
+    var step = Math.max(1, Math.ceil(labels.length / Math.max(2, Math.floor((W - L - R) / 90))));
     labels.forEach(function (l, i) {
       if (i % step) return;
-      var t = svg("text", { x: x(i), y: H - 8, "text-anchor": "middle", "font-size": 10, fill: "#555" }, s); t.textContent = l;
+      var t = svg("text", { x: x(i), y: H - 8, "text-anchor": "middle", "font-size": 12, fill: "#333" }, s); t.textContent = l;
     });
     series.forEach(function (se) {
       var pts = se.values.map(function (v, i) { return x(i) + "," + y(v); }).join(" ");
       if (se.values.length > 1) svg("polyline", { points: pts, fill: "none", stroke: se.color, "stroke-width": 2, "class": "series-" + se.name }, s);
       se.values.forEach(function (v, i) {
-        var c = svg("circle", { cx: x(i), cy: y(v), r: 3, fill: se.color, "class": "point-" + se.name }, s);
+        var c = svg("circle", { cx: x(i), cy: y(v), r: 4, fill: se.color, "class": "point-" + se.name }, s);
         var t = svg("title", {}, c); t.textContent = se.name + " " + labels[i] + ": " + v;
+        if (se.numbers) { // the score itself, on the point (PHQ-9, GAD-7)
+          var n = svg("text", { x: x(i), y: y(v) - 8, "text-anchor": "middle", "font-size": 13, "font-weight": 700, fill: "#111",
+            "class": "score" }, s);
+          n.textContent = v;
+        }
       });
     });
     if (!labels.length) { var t = svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#777" }, s); t.textContent = "No data yet"; }
@@ -345,10 +351,29 @@
     var ul = $("#moods"); ul.textContent = "";
     page.moods.slice(-5).forEach(function (m) { ul.appendChild(el("li", when(m.at) + ": " + m.score + "/10" + (m.feelings ? " — " + m.feelings : ""))); });
   }
+  function bandOf(bands, total) {
+    var b = bands.filter(function (x) { return total >= x.from && total <= x.to; })[0];
+    return b ? b.band.replace("_", " ") : "";
+  }
   function renderAssessment(key) {
     var list = page.assessments.filter(function (a) { return a.instrument === key; }), bands = page.bands[key];
-    chart($("#" + key + "-chart"), list.map(function (a) { return new Date(a.at).toLocaleDateString(); }),
-      [{ name: key, color: "#1b1b1b", values: list.map(function (a) { return a.total; }) }], bands[bands.length - 1].to, bands);
+    var host = $("#" + key + "-chart");
+    var svgEl = chart(host, list.map(function (a) { return new Date(a.at).toLocaleDateString(); }),
+      [{ name: key, color: "#1b1b1b", numbers: true, values: list.map(function (a) { return a.total; }) }],
+      bands[bands.length - 1].to, bands);
+    var name = key === "phq9" ? "PHQ-9" : "GAD-7";
+    svgEl.setAttribute("aria-label", name + " totals: " + (list.length ? list.map(function (a) {
+      return a.total + " (" + bandOf(bands, a.total) + ") on " + new Date(a.at).toLocaleDateString(); }).join("; ") : "none yet"));
+    if (list.length) { // the same figures as a table, for screen readers and for reading exact values
+      var d = el("details"), sum = el("summary", "Scores as a table"), t = el("table", null, "scores");
+      var head = el("tr"); ["Date", "Total", "Band"].forEach(function (h) { head.appendChild(el("th", h)); }); t.appendChild(head);
+      list.forEach(function (a) {
+        var tr = el("tr");
+        [when(a.at), String(a.total), bandOf(bands, a.total)].forEach(function (c) { tr.appendChild(el("td", c)); });
+        t.appendChild(tr);
+      });
+      d.appendChild(sum); d.appendChild(t); host.appendChild(d);
+    }
   }
   function renderExercises() {
     var tb = $("#exercises"); tb.textContent = "";

@@ -97,6 +97,11 @@ class PortalTakeoverBrowserTest {
       assertTrue(summary.contains("[PERSON]") && !summary.contains("John Smith"), "names are redacted: " + summary);
       assertTrue((Long) js(b).executeScript("return document.querySelectorAll('#phq9-chart rect.band').length") == 5,
           "PHQ-9 bands drawn");
+      // issue #19: chart text was 6 px; now every label is drawn at least 11 px tall on screen
+      Double smallest = ((Number) js(b).executeScript("var h = Array.from(document.querySelectorAll('#patient svg text'))"
+          + ".map(function (t) { return t.getBoundingClientRect().height; }).filter(function (x) { return x > 0; });"
+          + "return h.length ? Math.min.apply(null, h) : 0;")).doubleValue();
+      assertTrue(smallest >= 11, "smallest chart text " + smallest + " px");
       assertTrue(b.driver.findElement(By.id("moods")).getText().contains("a bit tired"), b.driver.findElement(By.id("moods")).getText());
       assertTrue(b.driver.findElement(By.id("p-escalations")).getText().contains("acknowledged"));
 
