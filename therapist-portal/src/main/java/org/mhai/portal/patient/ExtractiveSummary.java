@@ -27,6 +27,8 @@ public final class ExtractiveSummary {
 
   private ExtractiveSummary() {}
 
+  private static final java.util.Set<String> DISTRESS = java.util.Set.of("sadness", "fear", "anger", "disgust");
+
   public static List<Excerpt> pick(List<LoggedEvent> log, int limit) {
     Map<Long, RiskLevel> risk = new HashMap<>();
     Map<Long, String> emotion = new HashMap<>();
@@ -48,7 +50,12 @@ public final class ExtractiveSummary {
         RiskLevel level = risk.getOrDefault(le.seq(), RiskLevel.NONE);
         double strength = intensity.getOrDefault(le.seq(), 0.0);
         double score = level.ordinal() + strength;
-        if (level.atLeast(RiskLevel.LOW) || strength >= CLEAR_EMOTION) {
+        // A message with no risk counts for its emotion only when it is a distressing one said in a sentence:
+        // "I agree" (joy) or "Yes, that's okay" is an answer to a button, not something a clinician needs first.
+        String feeling = emotion.get(le.seq());
+        boolean telling = strength >= CLEAR_EMOTION && DISTRESS.contains(feeling)
+            && p.text().trim().split("\\s+").length >= 3;
+        if (level.atLeast(RiskLevel.LOW) || telling) {
           scored.add(new Excerpt(le.seq(), p.at(), p.text(), level.wireName(), emotion.get(le.seq()), score));
         }
       }

@@ -94,6 +94,8 @@ class PatientViewTest {
     long crisis = say(MON.plusSeconds(120), "I want to end it", RiskLevel.HIGH, null);
     long low = say(MON.plusSeconds(180), "rough week", RiskLevel.LOW, Map.of("sadness", 0.4));
     say(MON.plusSeconds(240), "very neutral", RiskLevel.NONE, Map.of("neutral", 0.99));
+    // issue #19: a button answer in a good mood is not what a clinician needs first ("I agree · joy")
+    say(MON.plusSeconds(300), "Yes, that's okay", RiskLevel.NONE, Map.of("joy", 0.95));
 
     List<ExtractiveSummary.Excerpt> all = ExtractiveSummary.pick(log, 5);
     assertEquals(List.of(sad, crisis, low), all.stream().map(ExtractiveSummary.Excerpt::seq).toList(),
