@@ -168,6 +168,15 @@ class WidgetAccessibilityTest {
       w.keys(Keys.TAB);
       assertEquals("button.reset", w.focused());
       w.keys(Keys.ENTER);
+      // the widget asks the server whether a crisis episode is open before it offers a new conversation
+      w.until(d -> {
+        try {
+          d.switchTo().alert();
+          return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+          return false;
+        }
+      });
       b.driver.switchTo().alert().accept();
       w.until(d -> {
         JsonObject now = w.session(fx.port());
