@@ -60,7 +60,7 @@ final class HostPage implements AutoCloseable {
       }
     }
     tag.append(" async></script>");
-    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">"
         + "<title>Riverside Counselling (test host)</title>"
         + (q.containsKey("hostile") ? "<style>" + HOSTILE_CSS + "</style>" : "")

@@ -78,7 +78,8 @@ class WidgetBrowserTest {
 
   @Test
   void two_messages_typed_while_the_server_is_down_are_delivered_once_and_in_order_when_it_returns() throws Exception {
-    try (Browser b = new Browser()) {
+    // the service is stopped on purpose: refused connections are expected in the console
+    try (Browser b = new Browser().expectConsoleErrors("ERR_CONNECTION_REFUSED|WebSocket connection to|Failed to fetch")) {
       Widget w = new Widget(b).open(site.url(""));
       w.launchAndWaitForGreeting();
       w.consent();
