@@ -301,7 +301,9 @@
     host.textContent = "";
     // One unit of the drawing is one screen pixel, so 12-unit text is 12 px text at any card width.
     var W = Math.max(300, Math.round(host.clientWidth || 640)), H = bands ? 190 : 230, L = 40, R = 10, T = 12, B = 30;
-    var s = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", width: W, height: H }, host);
+    var s = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", width: W, height: H,
+      "aria-label": series.map(function (se) { return se.name; }).join(", ") + ": " + labels.length + " points"
+        + (labels.length ? " from " + labels[0] + " to " + labels[labels.length - 1] : "") }, host);
     var x = function (i) { return L + (labels.length < 2 ? (W - L - R) / 2 : i * (W - L - R) / (labels.length - 1)); };
     var y = function (v) { return T + (H - T - B) * (1 - v / max); };
     (bands || []).forEach(function (b, i) {

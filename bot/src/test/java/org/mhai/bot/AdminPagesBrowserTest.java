@@ -172,6 +172,7 @@ class AdminPagesBrowserTest {
         b.driver.findElement(By.cssSelector(".tabs button[data-tab=" + tab + "]")).click();
         wait.until(ready::apply);
         assertEquals(java.util.List.of(), b.consoleErrors(), "console errors on the " + tab + " tab");
+        assertEquals(java.util.List.of(), b.axe(), "axe on the " + tab + " tab");
       });
       // the admin page can sign out (it could not)
       b.driver.findElement(By.id("logout")).click();

@@ -42,6 +42,24 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
   }
 
+  /** axe-core's WCAG 2.1 A/AA and best-practice violations on the whole page, one line each. */
+  java.util.List<String> axe() {
+    org.openqa.selenium.JavascriptExecutor js = driver;
+    if (!(Boolean) js.executeScript("return !!window.axe")) {
+      try {
+        js.executeScript(Files.readString(Path.of("target", "axe-core", "axe.min.js")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    String json = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },"
+        + " resultTypes: ['violations'] }).then(function (r) { done(JSON.stringify(r.violations.map(function (v) {"
+        + "  return v.id + ' (' + v.impact + '): ' + v.help + ' ' + v.nodes.map(function (n) { return JSON.stringify(n.target); })"
+        + "    .join(' '); }))); }, function (e) { done(JSON.stringify(['axe-error: ' + e])); });");
+    return new io.vertx.core.json.JsonArray(json).stream().map(String::valueOf).toList();
+  }
+
   /** The console's errors (and the page's uncaught exceptions) since the last call. */
   java.util.List<String> consoleErrors() {
     java.util.List<String> now = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

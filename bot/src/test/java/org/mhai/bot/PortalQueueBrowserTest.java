@@ -62,6 +62,7 @@ class PortalQueueBrowserTest {
       String banner = b.driver.findElement(By.id("alert")).getText();
       assertTrue(banner.contains("escalation") && banner.contains("waiting"), "a visible alert: " + banner);
       assertTrue(b.driver.getTitle().startsWith("(1) "), "the tab title counts it: " + b.driver.getTitle());
+      assertEquals(java.util.List.of(), b.axe(), "axe on the queue with a crisis waiting (issue #19)");
       // the countdown runs (it once froze at 5:00)
       new WebDriverWait(b.driver, Duration.ofSeconds(4)).until(d -> !d.findElement(By.id("alert")).getText().equals(banner));
       Files.write(Path.of("target", "portal-queue.png"), b.driver.getScreenshotAs(OutputType.BYTES));

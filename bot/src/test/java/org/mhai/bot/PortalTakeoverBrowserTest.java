@@ -126,6 +126,7 @@ class PortalTakeoverBrowserTest {
         screenshot(b, size[2] == 1 ? "portal-crisis-phone.png" : "portal-crisis-laptop.png");
       }
       b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+      assertEquals(List.of(), b.axe(), "axe on the crisis patient page (issue #19)");
       b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
       screenshot(b, "portal-patient.png");
 
