@@ -176,7 +176,9 @@ class AdminPagesBrowserTest {
       });
       // the admin page can sign out (it could not)
       b.driver.findElement(By.id("logout")).click();
-      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      // the page reloads: an element found just before it goes stale, so look again until the new page shows sign-in
+      new WebDriverWait(b.driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElement(By.id("signin")).isDisplayed() && !d.findElement(By.id("admin")).isDisplayed());
       assertEquals(java.util.List.of(), b.consoleErrors(), "console errors after signing out");
     }
   }
