@@ -181,6 +181,9 @@ public final class Application {
 
   private static Application build(AppConfig config, Models models, Clock clock, java.util.Deque<AutoCloseable> started) {
     RiskDetector riskDetector = models.risk();
+    // The learned danger reader loads and checks its weights here, at start-up, not on an event loop in the middle
+    // of a crisis answer; a corrupt model stops start-up like any other (IllegalStateException).
+    org.mhai.dialogue.crisis.LearnedDanger.probability(org.mhai.dialogue.crisis.AnswerReader.Asked.SAFE_NOW, "yes");
     long t0 = System.nanoTime();
     Path dataDir = config.dataDir();
     FilePermissions.privateDirectory(dataDir);
