@@ -119,33 +119,32 @@ class ConversationSuiteTest {
 
   @Test
   void secondEverydaySetFalseStarts() throws IOException {
-    List<ConversationSuite.Played> played = new ArrayList<>();
-    run("/clinical/conversations-everyday2.txt", played);
-    long screener = played.stream().filter(ConversationSuite.Played::screener).count();
-    long escalated = played.stream().filter(ConversationSuite.Played::escalation).count();
-    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
-    System.out.printf("second everyday set (%s): screener %d/%d, escalation %d/%d, all checks held %d/%d%n",
-        COMPOSITE ? "full detector" : "lexicon", screener, played.size(), escalated, played.size(), pass, played.size());
-    assertTrue(screener <= (COMPOSITE ? EVERYDAY2_SCREENER_FULL : EVERYDAY2_SCREENER_LEXICON), "screener started in " + screener);
-    assertTrue(escalated <= (COMPOSITE ? EVERYDAY2_ESCALATED_FULL : EVERYDAY2_ESCALATED_LEXICON), "escalated in " + escalated);
+    falseStarts("second", "/clinical/conversations-everyday2.txt",
+        COMPOSITE ? EVERYDAY2_SCREENER_FULL : EVERYDAY2_SCREENER_LEXICON,
+        COMPOSITE ? EVERYDAY2_ESCALATED_FULL : EVERYDAY2_ESCALATED_LEXICON);
   }
 
   /**
    * A third everyday set (conversations-everyday3.txt, 200 conversations by a sixth writer), scored
    * once on 2026-12-06 (session 5) after the changes made from set J and the second blind sets.
+   * Scored once: lexicon screener 2, escalations 7; full detector screener 2, escalations 56. Then the fixes of H17.
    */
   @Test
   void thirdEverydaySetFalseStarts() throws IOException {
+    falseStarts("third", "/clinical/conversations-everyday3.txt", 2, COMPOSITE ? 54 : 4);
+  }
+
+  /** Plays an everyday set; prints and bounds the conversations that started the screener or escalated. */
+  private static void falseStarts(String name, String resource, long maxScreener, long maxEscalated) throws IOException {
     List<ConversationSuite.Played> played = new ArrayList<>();
-    run("/clinical/conversations-everyday3.txt", played);
+    run(resource, played);
     long screener = played.stream().filter(ConversationSuite.Played::screener).count();
     long escalated = played.stream().filter(ConversationSuite.Played::escalation).count();
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
-    System.out.printf("third everyday set (%s): screener %d/%d, escalation %d/%d, all checks held %d/%d%n",
+    System.out.printf("%s everyday set (%s): screener %d/%d, escalation %d/%d, all checks held %d/%d%n", name,
         COMPOSITE ? "full detector" : "lexicon", screener, played.size(), escalated, played.size(), pass, played.size());
-    // Scored once: lexicon screener 2, escalations 7; full detector screener 2, escalations 56. Then the fixes of H17.
-    assertTrue(screener <= 2, "screener started in " + screener);
-    assertTrue(escalated <= (COMPOSITE ? 54 : 4), "escalated in " + escalated);
+    assertTrue(screener <= maxScreener, "screener started in " + screener);
+    assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
   static final int BLIND2_PASS_LEXICON = 121;
