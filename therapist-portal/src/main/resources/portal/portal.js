@@ -50,10 +50,10 @@
       o.frequency.value = 880; o.connect(g); g.connect(audio.destination); g.gain.value = 0.2; o.start(); o.stop(audio.currentTime + 0.4);
     } catch (e) { /* no audio: the visual alert remains */ }
   }
-  function notify(e) {
+  function notify(e, raised) {
     try {
       if (window.Notification && Notification.permission === "granted") {
-        var n = new Notification("New " + e.level + " escalation", { body: "Respond within " + remaining(e.slaDeadline).text,
+        var n = new Notification((raised ? "Escalation raised to " : "New ") + e.level + (raised ? "" : " escalation"), { body: "Respond within " + remaining(e.slaDeadline).text,
           tag: "escalation-" + e.id, requireInteraction: true });
         n.onclick = function () { window.focus(); location.hash = "#/patient/" + e.patientId + "/" + e.id; n.close(); };
       }
@@ -69,7 +69,7 @@
     document.title = open.length ? "(" + open.length + ") Escalation waiting — " + TITLE : TITLE;
     var a = $("#alert");
     if (open.length) {
-      open.sort(function (x, y) { return x.slaDeadline < y.slaDeadline ? -1 : 1; });
+      open.sort(queueOrder);
       var first = open[0], left = remaining(first.slaDeadline);
       a.hidden = false;
       a.textContent = open.length + " escalation" + (open.length > 1 ? "s" : "") + " waiting — the next (" + first.level + ") "
@@ -107,8 +107,7 @@
     return e.status !== "resolved";
   }
   function render() {
-    var list = Object.keys(rows).map(function (k) { return rows[k]; }).filter(visible)
-      .sort(function (a, b) { return a.slaDeadline < b.slaDeadline ? -1 : 1; });
+    var list = Object.keys(rows).map(function (k) { return rows[k]; }).filter(visible).sort(queueOrder);
     var tbody = $("#rows");
     tbody.textContent = "";
     list.forEach(function (e) {
@@ -116,6 +115,7 @@
       tr.setAttribute("data-id", e.id);
       if (e._new) tr.className = "new";
       var lvl = el("span", e.level, "level-" + e.level);
+      if (e._raised) { lvl.appendChild(document.createTextNode(" ")); lvl.appendChild(el("span", "raised", "raised")); }
       var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
       if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
@@ -136,10 +136,25 @@
       tbody.appendChild(tr);
     });
   }
+  /**
+   * What needs a person first: waiting before acknowledged before resolved; among those, the most urgent level
+   * (an imminent crisis above a screener left unanswered for review, above a request for a person); then the deadline.
+   */
+  function queueOrder(a, b) {
+    var st = { open: 0, acknowledged: 1, resolved: 2 };
+    if (st[a.status] !== st[b.status]) return st[a.status] - st[b.status];
+    if (a.status === "resolved") return a.createdAt < b.createdAt ? 1 : -1;
+    if (RANK[a.level] !== RANK[b.level]) return RANK[b.level] - RANK[a.level];
+    return a.slaDeadline < b.slaDeadline ? -1 : 1;
+  }
   function button(label, fn, cls) { var b = el("button", label, cls); b.type = "button"; b.addEventListener("click", fn); return b; }
+  var RANK = { none: 0, low: 1, medium: 2, high: 3, imminent: 4 };
   function upsert(e, fresh) {
-    if (fresh && !known[e.id] && e.status === "open") {
-      e._new = true; beep(); notify(e);
+    var before = rows[e.id];
+    // A raise (a higher level, or an acknowledged escalation open again because the danger grew) alerts like a new one.
+    var raised = !!before && e.status === "open" && (RANK[e.level] > RANK[before.level] || before.status !== "open");
+    if (fresh && e.status === "open" && (!known[e.id] || raised)) {
+      e._new = true; e._raised = raised; beep(); notify(e, raised);
     }
     known[e.id] = true;
     rows[e.id] = e;

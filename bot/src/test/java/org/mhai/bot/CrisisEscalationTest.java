@@ -135,6 +135,38 @@ class CrisisEscalationTest {
   }
 
   @Test
+  void danger_that_grows_after_staff_acknowledged_puts_the_escalation_back_in_the_queue() throws Exception {
+    JsonObject s = fx.newSession();
+    fx.post(s, UUID.randomUUID(), "I want to kill myself");
+    String conversation = conversationOf(s);
+    JsonObject e = forConversation(escalations("open"), conversation).get(0);
+    assertEquals("high", e.getString("level"), e.encode());
+    HttpResponse<Buffer> ack = fx.http.post(fx.port(), "127.0.0.1", "/api/v1/escalations/" + e.getString("id") + "/acknowledge")
+        .bearerTokenAuthentication(admin).send().await();
+    assertEquals("acknowledged", ack.bodyAsJsonObject().getString("status"));
+
+    fx.post(s, UUID.randomUUID(), "I already took all of them");
+    JsonObject raised = forConversation(escalations("all"), conversation).get(0);
+    assertEquals("imminent", raised.getString("level"), raised.encode());
+    assertEquals("open", raised.getString("status"), "a higher level alerts the care team again: " + raised.encode());
+    assertTrue(raised.getString("slaDeadline").compareTo(e.getString("slaDeadline")) > 0, "a new response deadline");
+    assertEquals(1, forConversation(escalations("all"), conversation).size(), "still one escalation for the episode");
+  }
+
+  @Test
+  void a_child_at_risk_named_in_a_self_harm_episode_changes_the_escalation_reason_and_keeps_the_first() throws Exception {
+    JsonObject s = fx.newSession();
+    fx.post(s, UUID.randomUUID(), "I want to kill myself");
+    String conversation = conversationOf(s);
+    assertEquals("self_harm", forConversation(escalations("open"), conversation).get(0).getString("reason"));
+
+    fx.post(s, UUID.randomUUID(), "my stepdad goes into my little sister's room at night and she comes out crying");
+    JsonObject e = forConversation(escalations("all"), conversation).get(0);
+    assertEquals("safeguarding", e.getString("reason"), e.encode());
+    assertTrue(e.getJsonArray("signals").contains("self_harm"), "the first reason is kept among the signals: " + e.encode());
+  }
+
+  @Test
   void an_ordinary_message_opens_no_escalation() throws Exception {
     JsonObject s = fx.newSession();
     fx.post(s, UUID.randomUUID(), "5");

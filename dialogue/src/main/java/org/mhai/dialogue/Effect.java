@@ -23,11 +23,17 @@ public sealed interface Effect {
     }
   }
 
-  /** The open escalation of {@code episode} is now more urgent (e.g. the patient is not safe now). */
-  record RaiseEscalation(int episode, RiskLevel level, List<String> signals) implements Effect {
+  /**
+   * The open escalation of {@code episode} is now more urgent (e.g. the patient is not safe now) or of
+   * another kind: {@code reason} is the route now (e.g. {@code safeguarding} after a child at risk was
+   * named in a self-harm episode). Carrying it out raises the level, adds the signals and sets the reason;
+   * a higher level on an escalation staff had acknowledged makes it open again, so the care team is alerted.
+   */
+  record RaiseEscalation(int episode, RiskLevel level, List<String> signals, String reason) implements Effect {
     public RaiseEscalation {
       Objects.requireNonNull(level, "level");
       signals = List.copyOf(signals);
+      Objects.requireNonNull(reason, "reason");
     }
   }
 

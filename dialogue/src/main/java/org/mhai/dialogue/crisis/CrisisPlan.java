@@ -74,7 +74,7 @@ final class CrisisPlan {
   /** A higher level (or another route) in an open episode: raised, with the evidence. */
   void raise(int episode, RiskLevel level, Route route, List<String> signals) {
     events.add(new DialogueEvent.CrisisLevelRaised(turn.at(), episode, level, signals));
-    effects.add(new Effect.RaiseEscalation(episode, level, signals));
+    effects.add(new Effect.RaiseEscalation(episode, level, signals, route.reason()));
     events.add(new DialogueEvent.RiskEvidence(turn.at(), episode, level, route.reason(), signals, a.evidence()));
   }
 

@@ -318,7 +318,7 @@ public final class PgConversationStore {
       return escalations.open(conn, c.id().value(), c.patient().value(), open, at)
           .map(id -> id.map(x -> new EscalationChange(x, true)));
     } else if (effect instanceof Effect.RaiseEscalation raise) {
-      return escalations.raise(conn, c.id().value(), raise).map(id -> id.map(x -> new EscalationChange(x, false)));
+      return escalations.raise(conn, c.id().value(), raise, at).map(id -> id.map(x -> new EscalationChange(x, false)));
     } else if (effect instanceof Effect.RequestHandoff handoff) {
       // A patient's request for a person joins the same queue, under a negative episode number.
       Effect.OpenEscalation asEscalation = new Effect.OpenEscalation(-handoff.request(), org.mhai.nlp.RiskLevel.LOW,

@@ -48,12 +48,29 @@ public final class PgEscalations {
         .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID("id")));
   }
 
-  /** Raises the level of the episode's escalation unless it is resolved; empty when nothing changed. */
-  Future<Optional<UUID>> raise(SqlClient sql, UUID conversation, Effect.RaiseEscalation e) {
-    return sql.preparedQuery("update escalation set level = $3, "
-            + "signals = (select coalesce(jsonb_agg(distinct s), '[]'::jsonb) from jsonb_array_elements(signals || $4) s) "
-            + "where conversation_id = $1 and episode = $2 and status <> 'resolved' and level <> $3 returning id")
-        .execute(Tuple.of(conversation, e.episode(), e.level().wireName(), new JsonArray(e.signals())))
+  /** Levels in order, for SQL: {@code array_position(LEVELS, level)} ranks a level. */
+  private static final String LEVELS = "array['none','low','medium','high','imminent']";
+
+  /**
+   * Raises the episode's escalation unless it is resolved: the higher level, the new signals, and the route
+   * now as its reason (the earlier reason stays among the signals, so no kind of risk named in the episode is
+   * lost). A higher level on an escalation staff had acknowledged makes it {@code open} again with a new
+   * response deadline, so the queue and on-call alert again; an open one keeps its (earlier) deadline.
+   * Empty when nothing changed.
+   */
+  Future<Optional<UUID>> raise(SqlClient sql, UUID conversation, Effect.RaiseEscalation e, Instant at) {
+    String rose = "array_position(" + LEVELS + ", $3::text) > array_position(" + LEVELS + ", level)";
+    return sql.preparedQuery("update escalation set "
+            + "status = case when status = 'acknowledged' and " + rose + " then 'open' else status end, "
+            + "sla_deadline = case when status = 'acknowledged' and " + rose + " then $6 else sla_deadline end, "
+            + "level = case when " + rose + " then $3 else level end, "
+            + "signals = (select coalesce(jsonb_agg(distinct s), '[]'::jsonb) from jsonb_array_elements(signals || $4 "
+            + "|| case when reason <> $5 then jsonb_build_array(reason) else '[]'::jsonb end) s), "
+            + "reason = $5 "
+            + "where conversation_id = $1 and episode = $2 and status <> 'resolved' "
+            + "and (" + rose + " or reason <> $5 or not signals @> $4) returning id")
+        .execute(Tuple.from(new Object[] {conversation, e.episode(), e.level().wireName(), new JsonArray(e.signals()),
+            e.reason(), ts(at.plus(sla))}))
         .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID("id")));
   }
 
