@@ -30,7 +30,9 @@ class FirstMessageRecallTest {
     Scenario s = new Scenario();
     s.onboard("en");
     state = s.state;
-    for (String set : List.of("heldout-a", "heldout-b", "heldout-f", "heldout-j")) {
+    // -Dclinical.firstMessageSets=heldout-k scores other sets (printed only: floors exist for the four below).
+    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-j").split(","));
+    for (String set : sets) {
       Path file = Path.of("../models/risk/" + set + ".tsv");
       Map<String, int[]> byLabel = new TreeMap<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -69,6 +71,9 @@ class FirstMessageRecallTest {
     Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 105, "heldout-j", 105);
     Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 9);
     Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 34, "heldout-j", 42);
+    if (!crisisHigh.containsKey(set)) {
+      return;
+    }
     int[] crisis = n.getOrDefault("crisis", new int[5]);
     int[] safe = n.getOrDefault("safe", new int[5]);
     int[] concern = n.getOrDefault("concern", new int[5]);
