@@ -164,7 +164,8 @@ class ConversationSuiteTest {
   @Test
   void fourthEverydaySetFalseStarts() throws IOException {
     // Scored once (finetuned/4): lexicon screener 0, escalations 22; full detector screener 0, escalations 65.
-    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 65 : 22);
+    // Then the everyday readings of H18 (lexicon 1.2.2 and the dialogue's cues): lexicon 1.
+    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 65 : 1);
   }
 
   /** Plays an everyday set; prints and bounds the conversations that started the screener or escalated. */
@@ -180,7 +181,7 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 121;
+  static final int BLIND2_PASS_LEXICON = 122;
   static final int BLIND2_PASS_FULL = 114;
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;

@@ -37,6 +37,11 @@ public final class DangerCues {
     }
   }
 
+  /** Pictures taken, sent or asked for (or of a child undressed), not pictures a child drew: "kids drew her pictures". */
+  static final String PICTURES = "(?:(?:takes?|took|taking|sends?|sent|sending|asks? (?:\\w+ )?for|asking (?:\\w+ )?for|asked (?:\\w+ )?for|"
+      + "makes? (?:her|him|them) (?:take|send)|toma|tomo|saca|saco|manda|mando|pide|pidio|le pide) (?:\\w+ ){0,3}(?:pictures|photos|pics|"
+      + "fotos)|(?:pictures|photos|pics|fotos) (?:\\w+ ){0,3}(?:naked|nude|undressed|desnud[oa]s?|sin ropa)"
+      + "|(?:naked|nude|desnud[oa]s?) (?:pictures|photos|pics|fotos))";
   static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|rope|noose|gun|shotgun"
       + "|pistol|rifle|scissors|hammer|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras)";
   /** Medicines people overdose on, by the names they use (a count of them taken is an act). */
@@ -120,10 +125,18 @@ public final class DangerCues {
   private static final List<Pattern> NEAR_TIME = compile(
       "\\bin an hour\\b", "in (?:a few|\\d+) (?:minutes|mins)", "\\bright now\\b", "after this\\b", "dentro de(?: un)? rato",
       "en un rato", "en una hora", "ahora mismo");
+  /** "End it with" a person, a plan or a contract (a break-up, a cancellation), unless what follows is a means. */
+  private static final String NOT_ENDING_A_LIFE = "(?! with (?!(?:the |my |some |a |those |these |all )?(?:\\w+'?s )?(?:" + OBJ
+      + "|" + DRUG + "))(?:him|her|them|my|the|this|that|\\w+'?s)\\b)";
+  /** Into a pool, the sea, the shower, a call or a queue: not a jump from a height. */
+  private static final String NOT_A_JUMP = "(?! (?:in|into|on|onto) (?:the |a |my |our )?(?:pool|shower|water|sea|ocean|lake|bath|"
+      + "car|bed|call|zoom|meeting|game|queue|line|trampoline|bandwagon|train|bus|taxi|uber)\\b)";
   private static final List<Pattern> INTENT = compile(
-      "(?:i'?m going to|im going to|i'?m gonna|im gonna|gonna|i'?ll|i will|me voy a|voy a) (?:kill myself|end (?:it|my life)|"
-          + "jump|take (?:all|every|the whole|a load|them all)|overdose|hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|"
-          + "aventar|colgar|quitar la vida|hacer(?:me)? dano)", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
+      "(?:i'?m going to|im going to|i'?m gonna|im gonna|gonna|i'?ll|i will|me voy a|voy a) (?:kill myself|end my life|"
+          + "end it\\b" + NOT_ENDING_A_LIFE + "|jump\\b" + NOT_A_JUMP + "|take (?:all|every|the whole|a load|them all)|overdose|"
+          + "hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|aventar|quitar la vida|hacer(?:me)? dano)",
+      // "me voy a colgar" / "voy a colgarme", not "las voy a colgar en el corcho", "voy a colgar unas lucecitas", "me la voy a colgar al cuello de collar"
+      "(?<!(?:la|lo|las|los) )me voy a colgar\\b(?! (?:el|la|los|las|un|una|unos|unas|mi|mis|esto|eso)\\b)", "voy a colgarme\\b", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
       "decision de acabar con mi vida", "decided to (?:end|kill)", "me voy a matar", "hacerlo mas fuerte");
   /** In an escalated episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
   static boolean intentAgain(String plain) {
@@ -148,15 +161,31 @@ public final class DangerCues {
       "in (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer)",
       "hace (?:\\d+ |unos |unas |dos |tres |varios |varias |muchos |muchas )?(?:meses|semanas|anos|mes)\\b",
       "el (?:mes|ano) pasado", "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
-      "una vez", "\\bonce\\b", "flushed|binned|threw (?:them|it) away|la tiro|las tire|me baje|walked home|but stopped");
+      "(?<!de )una vez(?! (?:mas|que))", "(?<!at )\\bonce\\b(?! (?:again|more|(?:he|she|they|i|my|the|everyone)\\b))", "flushed|binned|threw (?:them|it) away|la tiro|las tire|me baje|walked home|but stopped");
+  /** "El puente de noviembre", "el puente de mayo": a long weekend in Spain and Mexico. */
+  private static final String NOT_A_LONG_WEEKEND = "(?! (?:de|del) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+      + "octubre|noviembre|diciembre|todos los santos|la constitucion|la inmaculada|muertos|san jose|semana santa|pascua|ano nuevo|"
+      + "reyes|la revolucion)\\b| largo\\b)";
   private static final List<Pattern> PLACE = compile(
       "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
           + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|edge|cliffs?|tracks|railway|"
-          + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b",
+          + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b"
+          + NOT_A_LONG_WEEKEND,
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
-          + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente");
+          + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente\\b" + NOT_A_LONG_WEEKEND);
+  /**
+   * A night or a day named as THE one, with nothing else: danger only in an open episode or after other evidence
+   * ("tonight's the night, the season finale" is a television evening).
+   */
+  private static final List<Pattern> CONTEXT_TIMEFRAME = compile(
+      "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "^(?:ya )?es hoy\\b",
+      "^(?:ya )?es esta (?:noche|madrugada)\\b", "no hay vuelta atras");
+  /** A decision or a farewell beside "tonight's the night" makes it a timeframe without other context. */
+  private static final List<Pattern> DECIDED = compile(
+      "(?:i'?ve|i have|i) (?:decided|made up my mind|made my mind up)", "\\bdecided\\b", "mind'?s made up", "(?:ya )?lo (?:he |tengo )?decidid[oa]",
+      "ya lo decidi", "(?:tome|tomé|took|made) (?:la|the) decision", "goodbye|bye everyone|adios|me despido|despedirme",
+      "(?:it'?s|its) time\\b", "ya es hora", "i'?m ready\\b", "estoy list[oa]");
   private static final List<Pattern> TIMEFRAME = compile(
-      "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "^(?:ya )?es hoy\\b", "^(?:ya )?es esta (?:noche|madrugada)\\b", "no hay vuelta atras",
       "(?:^|\\b)" + TIME + "\\b.*\\b" + ACT_WORDS, ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
       "(?:going to|gonna|i'?ll|voy a) (?:do it|hacerlo|jump|end it)\\b.*\\b(?:tonight|today|hoy|esta noche)",
       "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
@@ -192,11 +221,35 @@ public final class DangerCues {
   private static final List<Pattern> CHILD = compile(
       "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son|daughter|cousin|kids?|child|children|baby|"
           + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"
-          + "touch|touches|goes into|bruises|pictures|photos|secrets|alone with me|won'?t stop crying|le pega|pega|toca|moretones|"
-          + "fotos|secretos|solo conmigo|hacerle dano|conmigo|con mis pastillas)",
+          + "touch|touches|goes into|bruises|" + PICTURES + "|secrets|alone with me|won'?t stop crying|le pega|pega|toca|moretones|"
+          + "secretos|solo conmigo|hacerle dano|conmigo|con mis pastillas)",
       "(?:dice|says|said|told me|keeps saying) (?:que )?(?:se va a matar|quiere morir|wants to die|(?:he'?s|she'?s) going to "
           + "kill (?:him|her)self)", "passed out and my", "(?:goes|went|comes) into (?:my )?(?:little )?\\w+'?s? room at night",
-      "if he touches my", "hermanita no");
+      "if he touches my", "hermanita no",
+      "(?:takes?|took|taking|sacando|saca|toma) (?:\\w+ ){0,2}(?:pictures|photos|pics|fotos) (?:of|de|a) (?:my|his|her|mi|su) (?:little |younger )?"
+          + "(?:sister|brother|daughter|son|niece|nephew|cousin|kids?|child|hermanit[oa]|hij[oa]|sobrin[oa]|prim[oa])\\b[^.!?]{0,30}"
+          + "(?:bath|shower|asleep|sleeping|changing|naked|undress\\w*|in bed|underwear|banando|duchando|dormid[oa]|desnud\\w*|cambiando)");
+
+  /** A cut while cooking, peeling, shaving or cutting hair: an accident, not self-harm. */
+  private static final List<Pattern> HARMLESS_CUT = compile(
+      "\\b(?:pelador|pelapatatas|pelapapas|mandolina|cebolla|tomate|verduras?|zanahoria|pelo|flequillo|fleco|las puntas|emparejar|"
+          + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
+          + "(?:kitchen|bread) knife|cooking|cocinando|comal|sarten|horno|oven|stove|plancha)\\b");
+  /** The day's prescribed medicines, taken as usual. */
+  private static final List<Pattern> ROUTINE_DOSE = compile(
+      "\\b(?:pastillas|pills|meds|medication|medicacion|medicina|medicinas|tablets|vitaminas|vitamins|dosis|dose)\\b "
+          + "(?:del dia|de hoy|de la (?:manana|noche|tarde)|de siempre|for (?:today|the day|the morning|tonight)|as (?:prescribed|usual)"
+          + "|like (?:i'?m|im) supposed to|como me (?:las )?(?:recetaron|mandaron))",
+      "\\b(?:morning|evening|night|nightly|daily|usual) (?:pills|meds|medication|tablets|dose|vitamins)\\b");
+  /** What keeps an accident or a dose an act: an overdose, many pills, blood that will not stop, wrists, on purpose. */
+  private static final List<Pattern> STILL_AN_ACT = compile(
+      "overdos|sobredosis|whole (?:bottle|pack|box)|el bote|la caja|el frasco|too many|demasiad[oa]s|\\b\\d{2,} (?:pills|tablets|"
+          + "pastillas)|won'?t stop|no para|wrists?|munecas|on purpose|a proposito|a posta|queria hacerme|wanted to|para sentir|to feel|"
+          + "myself|deep|profund|blade|cuchilla|razor|again|otra vez|\\b\\d{2,} of them|at once|all at once|de golpe|de una vez|"
+          + "todas juntas|todos juntos");
+  /** A threat taken back in the same message ("jk", "es broma"). */
+  static final List<Pattern> RETRACTED = compile(
+      "\\b(?:jk|j/k|just kidding|just joking|only joking|kidding|es broma|era broma|no es cierto|no lo digo en serio)\\b");
 
   private DangerCues() {}
 
@@ -222,6 +275,9 @@ public final class DangerCues {
       add(kinds, Kind.MEANS, CONTEXT_MEANS, plain);
       add(kinds, Kind.PLACE, CONTEXT_PLACE, plain);
       add(kinds, Kind.VIOLENCE, CONTEXT_VIOLENCE, plain);
+      add(kinds, Kind.TIMEFRAME, CONTEXT_TIMEFRAME, plain);
+    } else if (any(CONTEXT_TIMEFRAME, plain) && any(DECIDED, plain)) {
+      kinds.add(Kind.TIMEFRAME); // "I've decided, tonight's the night"
     }
     add(kinds, Kind.PLACE, PLACE, plain);
     add(kinds, Kind.TIMEFRAME, TIMEFRAME, plain);
@@ -229,6 +285,12 @@ public final class DangerCues {
     add(kinds, Kind.OTHERS, OTHERS, plain);
     add(kinds, Kind.VIOLENCE, VIOLENCE, plain);
     add(kinds, Kind.CHILD, CHILD, plain);
+    if (kinds.contains(Kind.ACT) && (any(HARMLESS_CUT, plain) || any(ROUTINE_DOSE, plain)) && !any(STILL_AN_ACT, plain)) {
+      kinds.remove(Kind.ACT); // "me corté con el pelador", "ya me tomé las pastillas del día": an accident, a routine dose
+    }
+    if (kinds.contains(Kind.OTHERS) && any(RETRACTED, plain)) {
+      kinds.remove(Kind.OTHERS); // "I swear I'm gonna kill him lol, jk"
+    }
     if ((kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || context) && any(NEAR_TIME, plain)
         && (kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || Pattern.compile("doing it|do it|lo hago|hacerlo")
         .matcher(plain).find())) {

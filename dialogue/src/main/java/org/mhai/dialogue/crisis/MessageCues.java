@@ -58,7 +58,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final List<Pattern> FOREIGN_HIGH = compile("ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
       "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",
       "je veux mourir", "me tuer", "me suicider", "en finir", "ich will sterben", "umbringen", "nicht mehr leben", "mich toten",
-      "selbstmord", "quero morrer", "me matar", "suicidar", "voglio morire", "uccidermi", "ammazzarmi", "farla finita",
+      "selbstmord", "quero morrer", "me matar\\b", "suicidar", "voglio morire", "uccidermi", "ammazzarmi", "farla finita",
       "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",

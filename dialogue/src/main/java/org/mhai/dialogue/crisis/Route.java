@@ -53,9 +53,9 @@ public enum Route {
       + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
   private static final List<Pattern> CHILD = compile(
       YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks on (?:his|her|their|my)|burn|hits|hit|hitting|hurting|"
-          + "slaps|slapped|beats|locked|without food|doesn'?t feed|don'?t feed|alone for days|pictures|photos|secrets|"
+          + "slaps|slapped|beats|locked|without food|doesn'?t feed|don'?t feed|alone for days|" + DangerCues.PICTURES + "|secrets|"
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
-          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|solos|fotos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
+          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
       "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
       "(?:is|es) \\d+ and (?:her|his) \"?boyfriend\"? is \\d+", "de \\d+ (?:anos )?(?:se ve|con un hombre)",
       "hombre de \\d+ que", "(?:slaps|hits|abuses) a resident", "me toca y me dijo", "i'?m 1[0-7] and my \\w+(?:'?s \\w+)? hits me",
@@ -72,10 +72,12 @@ public enum Route {
           + "(?:locking|locked|hasn'?t eaten|without food|not feeding|hits|hitting|takes? (?:his|her) money)",
       "(?:my )?carer\\b[^.!?]{0,60}(?:took my (?:money|medication|meds)|without food|hits me|locks me|threaten)",
       "(?:cuidador|cuidadora)\\b[^.!?]{0,60}(?:me quita|me pega|sin comer|me encierra|me amenaza)");
+  /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
+  static final String HE = "(?:(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
-      "(?:husband|wife|partner|boyfriend|girlfriend|\\bex\\b|dad|father|son|stepdad|he|she|marido|esposo|esposa|mujer|pareja|novio|"
+      "(?:husband|wife|partner|boyfriend|girlfriend|\\bex\\b|dad|father|son|stepdad|" + HE + "|she|marido|esposo|esposa|mujer|pareja|novio|"
           + "novia|padre|papa|hijo)\\b[^.!?]{0,40}\\b(?:hit me|hits me|hitting me|hit her|punches|punched|thrown me|threw me|"
-          + "choked|strangled|pushed me|i'?m dead|locked me|took my phone|controls|goes through my phone|avo|"
+          + "choked|strangled|pushed me|(?<!(?:haha|lol|lmao|jaja|jajaja) )i'?m dead(?! (?:lol|haha|lmao|jaja|xd|of|from|tired|on my feet))|locked me|took my phone|controls|goes through my phone|avo|"
           + "restraining order|banging|break it down|back door|knife by the bed|hurting me|me pega|me golpea|golpeado|"
           + "le pega|me empuj\\w*|empujo|me amenaza|me encerro|me quito|del cuello|romper cosas|aporreando|"
           + "orden de alejamiento|obliga a tener relaciones|un cuchillo|me ha vuelto a pegar|me tiro al suelo|insultarme)",
@@ -124,7 +126,7 @@ public enum Route {
         || detectorSignals.contains("harm_from_others")) {
       return DOMESTIC_VIOLENCE;
     }
-    if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain)) {
+    if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain)) {
       return HARM_TO_OTHERS;
     }
     return SELF_HARM;
