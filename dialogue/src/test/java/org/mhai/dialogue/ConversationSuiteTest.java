@@ -136,7 +136,7 @@ class ConversationSuiteTest {
     assertTrue(reassured <= BLIND3_REASSURED, "reassurance on a danger turn: " + reassured);
   }
 
-  static final int BLIND3_PASS_LEXICON = 93;
+  static final int BLIND3_PASS_LEXICON = 101; // 93 at scoring; then harm to others read wherever the words fall (H19)
   static final int BLIND3_PASS_FULL = 96;
   static final int BLIND3_REASSURED = 0;
 

@@ -43,7 +43,8 @@ public final class DangerCues {
       + "fotos)|(?:pictures|photos|pics|fotos) (?:\\w+ ){0,3}(?:naked|nude|undressed|desnud[oa]s?|sin ropa)"
       + "|(?:naked|nude|desnud[oa]s?) (?:pictures|photos|pics|fotos))";
   static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|rope|noose|gun|shotgun"
-      + "|pistol|rifle|scissors|hammer|pastillas|cuchillo|cuchilla|navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras)";
+      + "|pistol|rifle|scissors|hammer|box cutter|cutter|stanley knife|baseball bat|bat|machete|axe|crowbar|pastillas|cuchillo|cuchilla|"
+      + "navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras|martillo|bate|hacha|machete|fusca)";
   /** Medicines people overdose on, by the names they use (a count of them taken is an act). */
   static final String DRUG = "(?:pills|tablets|meds|capsules|caps|panadol|paracetamol|tylenol|advil|ibuprofen|ibuprofeno|aspirins?|"
       + "aspirinas?|nurofen|codeine|codeina|xanax|valium|diazepam|lorazepam|clonazepam|sertraline|sertralina|fluoxetine|"
@@ -51,7 +52,8 @@ public final class DangerCues {
       + "capsulas|tramadol|seroquel|quetiapine|quetiapina|lithium|litio|antidepressants|antidepresivos|painkillers|"
       + "analgesicos|tranquilizantes|somniferos|pastis)\\b";
   static final String AT_HAND = "(?:in my hands?|next to me|beside me|right here|here|with me|in front of me|on the table"
-      + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|in the cupboard|en la mano|en las manos"
+      + "|lined up|in my bag|in my pocket|on my desk|ready|set up|tied|loaded|in the cupboard|in the boot|in the trunk|in the car"
+      + "|in my room|en la cajuela|en el maletero|en el coche|en el carro|en la mano|en las manos"
       + "|en mi mano|aqui|aca|al lado|delante|en la mesilla|en la mesa|en mi mochila|preparad[oa]s|cargad[oa]|en el cajon|debajo de la cama"
       + "|en el armario|en mi cuarto|colgad[oa]|atad[oa]|conmigo)";
   static final String TIME = "(?:tonight|tonite|tomorrow|this (?:weekend|evening|afternoon)|on (?:monday|tuesday|wednesday"
@@ -69,6 +71,7 @@ public final class DangerCues {
       "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
           + "(?:\\w+'?s )?(?:\\w+ )?" + OBJ + "\\b",
       "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ,
+      "(?:ya )?(?:agarre|cogi|traigo|llevo|tengo aqui) (?:el|la|un|una|mi) (?:\\w+ )?" + OBJ + "\\b",
       "(?:in|at|on) the \\w+ (?:with|w|w/) (?:a|the|my) (?:rope|noose|gun|knife|pills)\\b", "so is the " + OBJ, "sitting (?:here )?with the (?:bottle|pills)",
       "(?:got|have) everything (?:here|ready)", "everything'?s ready",
       "lo tengo aqui", "(?:las|los) tengo (?:aqui|en|delante|al lado)", "\\d+ (?:of them|pastillas) (?:lined up|y las tengo)",
@@ -196,6 +199,15 @@ public final class DangerCues {
       "no (?:estoy|me siento) (?:a salvo|segur[oa])", "nunca estoy segur[oa]", "(?:don'?t|do not|dont) trust myself",
       "not safe", "no estoy a salvo",
       "nunca estoy a salvo", "never safe", "no quiero estar aqui con (?:el|ella)", "^not (?:with|while) (?:him|her|them|my|that|this|he|she)\\b", "^not as long as\\b");
+  /** Violence done to a body. */
+  private static final String VIOLENT = "(?:stab\\w*|strangl\\w*|chok\\w*|poison\\w*|kill|killing|hurt|hurting|shoot|shooting|"
+      + "beat(?:ing)? the (?:shit|crap|hell|life) out of|batter\\w*|"
+      + "smash\\w*|punch\\w*|attack\\w*|murder\\w*|slit|run (?:him|her|them) over|driv\\w* (?:the |my )?(?:car|van|truck) into|"
+      + "ram\\w* (?:the |my )?car into|put (?:him|her|them) in (?:the )?hospital)";
+  /** Another person as the object. */
+  private static final String OTHER = "(?:him|her|them|the (?:lads|guy|man|woman|kid|boys|girls|bastard|prick)|those (?:lads|guys|kids|people)|"
+      + "that (?:guy|man|woman|bastard|prick)|my (?:mum|mom|dad|father|mother|stepdad|ex|roommate|flatmate|boss|manager|wife|husband|partner|"
+      + "girlfriend|boyfriend|brother|sister|son|daughter|neighbou?r|teacher|coworker|colleague|baby|kids?)|his|their)";
   private static final List<Pattern> OTHERS = compile(
       "(?:i'?ll|i will|going to|gonna|want to|wanna|i'?m going to|thinking (?:of|about)|intend to|how to|planning to|"
           + "keep thinking of|if) (?:\\w+ )?(?:hurt|kill|killing|stab|shoot|attack|beat up|strangle|poison|murder|hurting)"
@@ -209,7 +221,17 @@ public final class DangerCues {
       "(?:take|taking|bring|bringing) (?:him|her|them|my \\w+|the kids|the baby) (?:out )?with me",
       "(?:kids|children|son|daughter|baby|bebe|hij[oa]s?) [^.!?]{0,30}(?:coming|come|go|going|vengan|venga|conmigo) with me",
       "kill the (?:guy|man|woman|bastard)", "(?:me lo|me la|me los|me las) llevo (?:por delante|conmigo)", "\\b(?:lo|la) mato\\b",
-      "no me fio de (?:mi|lo que (?:pueda|podria) hacer)", "don'?t trust (?:myself|what i might do) (?:with|around)");
+      "no me fio de (?:mi|lo que (?:pueda|podria) hacer)", "don'?t trust (?:myself|what i might do) (?:with|around)",
+      // 1.2.2 (third blind set): the act towards another person, wherever the words fall in the clause
+      "(?<!never )(?<!not )(?<!n'?t )(?:picturing|imagining|thinking (?:of|about)|fantasi[sz]ing about|planning|plan on|going to|gonna|i'?ll|"
+          + "i will|i mean|want to|wanna)\\b(?:(?! (?:not|never|myself|me)\\b)[^.!?,]){0,45}?\\b" + VIOLENT + " " + OTHER + "\\b",
+      "\\bi (?:grabbed|choked|strangled|punched|slapped|kicked|shoved|hit|beat) (?:" + OTHER + ")\\b(?! (?:up|back|with a pillow)\\b)",
+      "\\b(?:how i'?d|how to) (?:do it|kill (?:him|her|them)|get rid of (?:him|her|them))\\b[^.!?]{0,40}\\b(?:his|her|their) (?:tea|coffee|food|"
+          + "drink|dinner|meds)", "(?:rat poison|poison|antifreeze|bleach)\\b[^.!?]{0,30}\\b(?:his|her|their) (?:tea|coffee|food|drink|dinner)",
+      "(?:pienso|pensando|pense|he pensado|llevo dias pensando|fantaseo|imagino) (?:en |con )?(?:darle|pegarle|matarl[oae]|apunalarl[oa]|"
+          + "envenenarl[oa]|atropellarl[oa]|clavarle)", "\\b(?:matarl[oae]s?|darle con (?:el|la|un|una) (?:martillo|bate|cuchillo|navaja|palo|"
+          + "tubo|piedra))\\b", "le pegue a (?:mi|su) (?:esposa|mujer|novia|pareja|marido|esposo|novio|hij[oa]|madre|padre|mama|papa)",
+      "le deje (?:el ojo morado|marcas|moretones|moratones)", "(?:lo|la) voy a volver a (?:hacer|pegar)");
   private static final List<Pattern> VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
@@ -247,6 +269,10 @@ public final class DangerCues {
           + "pastillas)|won'?t stop|no para|wrists?|munecas|on purpose|a proposito|a posta|queria hacerme|wanted to|para sentir|to feel|"
           + "myself|deep|profund|blade|cuchilla|razor|again|otra vez|\\b\\d{2,} of them|at once|all at once|de golpe|de una vez|"
           + "todas juntas|todos juntos");
+  /** A game or a match: "gonna kill him at chess", "destroy them in FIFA". */
+  static final List<Pattern> GAME = compile("\\b(?:at|in|on) (?:chess|fifa|cards|poker|tennis|golf|squash|badminton|ping pong|scrabble|"
+      + "monopoly|mario ?kart|darts|pool|the (?:game|match|race|quiz|tournament)|a (?:game|match|race)|fortnite|cod|call of duty|minecraft|"
+      + "roblox|smash|uno|ajedrez|el juego|la partida|el partido)\\b");
   /** A threat taken back in the same message ("jk", "es broma"). */
   static final List<Pattern> RETRACTED = compile(
       "\\b(?:jk|j/k|just kidding|just joking|only joking|kidding|es broma|era broma|no es cierto|no lo digo en serio)\\b");
@@ -288,7 +314,7 @@ public final class DangerCues {
     if (kinds.contains(Kind.ACT) && (any(HARMLESS_CUT, plain) || any(ROUTINE_DOSE, plain)) && !any(STILL_AN_ACT, plain)) {
       kinds.remove(Kind.ACT); // "me corté con el pelador", "ya me tomé las pastillas del día": an accident, a routine dose
     }
-    if (kinds.contains(Kind.OTHERS) && any(RETRACTED, plain)) {
+    if (kinds.contains(Kind.OTHERS) && (any(RETRACTED, plain) || any(GAME, plain))) {
       kinds.remove(Kind.OTHERS); // "I swear I'm gonna kill him lol, jk"
     }
     if ((kinds.contains(Kind.TIMEFRAME) || kinds.contains(Kind.INTENT) || context) && any(NEAR_TIME, plain)

@@ -126,7 +126,8 @@ public enum Route {
         || detectorSignals.contains("harm_from_others")) {
       return DOMESTIC_VIOLENCE;
     }
-    if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain)) {
+    if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain)
+        && !DangerCues.any(DangerCues.GAME, plain)) {
       return HARM_TO_OTHERS;
     }
     return SELF_HARM;
