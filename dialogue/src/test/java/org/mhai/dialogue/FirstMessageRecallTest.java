@@ -30,8 +30,8 @@ class FirstMessageRecallTest {
     Scenario s = new Scenario();
     s.onboard("en");
     state = s.state;
-    // -Dclinical.firstMessageSets=heldout-k scores other sets (printed only: floors exist for the four below).
-    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-j").split(","));
+    // -Dclinical.firstMessageSets=... scores other sets (printed only where no floor is set below).
+    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-j,heldout-k").split(","));
     for (String set : sets) {
       Path file = Path.of("../models/risk/" + set + ".tsv");
       Map<String, int[]> byLabel = new TreeMap<>();
@@ -68,9 +68,9 @@ class FirstMessageRecallTest {
 
   /** Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. */
   private static void check(String set, Map<String, int[]> n) {
-    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 105, "heldout-j", 105);
-    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 9);
-    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 34, "heldout-j", 42);
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-j", 105, "heldout-k", 101);
+    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 5, "heldout-k", 10);
+    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 35, "heldout-j", 41, "heldout-k", 45);
     if (!crisisHigh.containsKey(set)) {
       return;
     }

@@ -104,7 +104,16 @@ public final class DangerCues {
       "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
       "(?:se|he|she) (?:tomo|took|swallowed) (?:un monton|todas|muchas|a bunch|all|loads|a lot)[^.!?]{0,30}(?:pastillas|pills|"
           + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira",
-      "turned the gas on", "(?:abri|he abierto) el gas", "motor encendido");
+      "turned the gas on", "(?:abri|he abierto) el gas", "motor encendido",
+      // 1.2.2 (third blind set): the act told in other words
+      "me estoy (?:cortando|haciendo dano|quemando|ahorcando|tomando (?:todas|las pastillas))", "(?:i'?m|im|i am) (?:cutting|burning) (?:myself|my)",
+      "(?:swallowed|took|taken|downed|had) (?:some|a few|most|half|all|a bunch|a load|loads|a lot|a handful) of (?:my|the|her|his|those|mum'?s|"
+          + "mom'?s|dad'?s) (?:\\w+ )?" + DRUG,
+      "(?:un|una|el|la|dos|tres|\\d+) (?:blister|blisters|caja|cajas|bote|frasco|tira|tiras|tableta|tabletas|sobre|sobres)s? (?:enter[oa]s?|"
+          + "complet[oa]s?)? ?de (?:\\w+ )?(?:" + DRUG + "|lorazepam|alprazolam|rivotril|trankimazin|orfidal|lexatin|valium|"
+          + "paracetamol|ibuprofeno)",
+      "(?:sitting|sat|i'?m|im) (?:\\w+ ){0,3}(?:car|van) (?:\\w+ ){0,3}(?:garage|shed)\\b[^!?]{0,40}\\b(?:engine|motor)'?s? (?:is )?(?:running|on)",
+      "(?:sentad[oa]|metid[oa]|estoy) (?:\\w+ ){0,3}(?:coche|carro|auto) (?:\\w+ ){0,3}(?:garaje|cochera)\\b[^!?]{0,40}\\b(?:motor|encendido)");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
@@ -140,7 +149,10 @@ public final class DangerCues {
           + "hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|aventar|quitar la vida|hacer(?:me)? dano)",
       // "me voy a colgar" / "voy a colgarme", not "las voy a colgar en el corcho", "voy a colgar unas lucecitas", "me la voy a colgar al cuello de collar"
       "(?<!(?:la|lo|las|los) )me voy a colgar\\b(?! (?:el|la|los|las|un|una|unos|unas|mi|mis|esto|eso)\\b)", "voy a colgarme\\b", "(?:tome|tomé|took|made) (?:la|the) decision de acabar",
-      "decision de acabar con mi vida", "decided to (?:end|kill)", "me voy a matar", "hacerlo mas fuerte");
+      "decision de acabar con mi vida", "decided to (?:end|kill)", "me voy a matar", "hacerlo mas fuerte",
+      "decision de (?:acabar|quitarme la vida|matarme|suicidarme|morir|terminar con (?:todo|mi vida))",
+      "todo (?:listo|preparado) para (?:matarme|suicidarme|quitarme la vida|acabar con (?:todo|mi vida)|morir)",
+      "everything (?:is |'?s )?(?:ready|set|sorted|planned) (?:to|for) (?:end (?:it|my life)|kill myself|die|do it)");
   /** In an escalated episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
   static boolean intentAgain(String plain) {
     return any(CONTEXT_INTENT, plain);
@@ -256,7 +268,7 @@ public final class DangerCues {
   private static final List<Pattern> HARMLESS_CUT = compile(
       "\\b(?:pelador|pelapatatas|pelapapas|mandolina|cebolla|tomate|verduras?|zanahoria|pelo|flequillo|fleco|las puntas|emparejar|"
           + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
-          + "(?:kitchen|bread) knife|cooking|cocinando|comal|sarten|horno|oven|stove|plancha)\\b");
+          + "(?:kitchen|bread) knife|cooking|cocinando|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
   /** The day's prescribed medicines, taken as usual. */
   private static final List<Pattern> ROUTINE_DOSE = compile(
       "\\b(?:pastillas|pills|meds|medication|medicacion|medicina|medicinas|tablets|vitaminas|vitamins|dosis|dose)\\b "

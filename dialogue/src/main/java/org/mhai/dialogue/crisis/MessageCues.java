@@ -33,7 +33,16 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "que me (?:atienda|escriba|llame) (?:una persona|alguien|un terapeuta|mi terapeuta)", "want a human", "need a human",
       "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)",
       "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "avisar a mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
-      "(?:tell|let) my (?:therapist|psychologist|doctor|counsel+or) (?:know|that)", "(?:want|need) (?:a|to talk to a) real person");
+      "(?:tell|let) my (?:therapist|psychologist|doctor|counsel+or) (?:know|that)", "(?:want|need) (?:a|to talk to a) real person",
+      // 1.2.2 (third blind set)
+      "(?:get|give|put) me (?:through to )?(?:a|an|to a) (?:real |actual |live )?(?:person|human|therapist|counsel+or)",
+      "can (?:a|my|the|one of the) (?:therapist|counsel+or|psychologist|nurse|doctor|someone from the (?:clinic|team)) (?:message|call|ring|"
+          + "contact|text|email) me", "(?:is|will) (?:anyone|someone|somebody) (?:from (?:the )?(?:actual |real )?(?:clinic|team|care team|"
+          + "service) )?(?:going to |gonna )?(?:ring|call|contact|message|text) me", "when (?:will|is) (?:someone|somebody|anyone|the team|a person|"
+          + "a therapist) (?:going to )?(?:call|ring|contact|message|get in touch)",
+      "quiero (?:una persona|un humano|hablar con alguien|que me (?:contacte|llame|escriba) (?:mi|un|una|alguien))",
+      "(?:cuando|a que hora) me (?:van a|va a) (?:marcar|llamar|escribir|contactar)", "me va a (?:marcar|llamar) alguien",
+      "(?:no quiero hablar con|no quiero) un (?:bot|robot)\\b");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -41,12 +50,16 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "send (?:someone|somebody|help|an ambulance) to", "can you (?:call|ring|phone)", "(?:will|could|would) you (?:call|ring|phone)",
       "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
           + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
-          + "mandar a alguien");
+          + "mandar a alguien", "(?:can'?t|cant|can) you (?:just )?send (?:someone|somebody|help|an ambulance)",
+      "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
       "eres (?:un |una )?(?:bot|robot|persona|humano|real|maquina|ia\\b)", "is anyone (?:actually )?(?:reading|there|real)",
-      "hay alguien (?:ahi|real|leyendo)", "(?:me|lo) lee alguien", "(?:hablo|estoy hablando) con (?:un bot|una maquina|una persona)");
+      "hay alguien (?:ahi|real|leyendo)", "(?:me|lo) lee alguien", "(?:hablo|estoy hablando) con (?:un bot|una maquina|una persona)",
+      "eres (?:un |una )?(?:pinche |puto |maldito |simple )?(?:bot|robot|maquina)", "hay alguien de verdad",
+      "(?:is this|are you) (?:like )?(?:a |an )?(?:real |actual )?(?:therapist|counsel+or|psychologist|doctor)\\b",
+      "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad");
   private static final List<Pattern> ELSEWHERE = compile(
       "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
