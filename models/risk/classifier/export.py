@@ -47,7 +47,7 @@ def sha(path):
         f.write(f"{h}  {os.path.basename(path)}\n")
 
 
-VERSION = "finetuned/4"
+VERSION = "finetuned/5"
 FIXED_THRESHOLDS = (0.95, 0.99, 0.99)
 
 

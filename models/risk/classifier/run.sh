@@ -19,7 +19,7 @@ JAVA="java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp $CP"
 # (heldout-c, -d and -e were read while writing lexicon 1.2.0 and are training data since finetuned/3; -f was scored blind once and
 # its misses read for the lexicon, but no classifier trains on it, so it can still compare classifiers; -g and -h were scored
 # blind once; -i is a reserved blind set).
-TRAIN_SETS="../devset.tsv ../blindset.tsv ../heldout-a.tsv ../learned/train-writer1.tsv ../learned/train-writer2.tsv ../learned/own-examples.tsv ../learned/train-writer3.tsv ../heldout-c.tsv ../heldout-d.tsv ../heldout-e.tsv ../learned/train-writer4.tsv ../learned/train-writer5.tsv ../learned/train-writer6.tsv"
+TRAIN_SETS="../devset.tsv ../blindset.tsv ../heldout-a.tsv ../learned/train-writer1.tsv ../learned/train-writer2.tsv ../learned/own-examples.tsv ../learned/train-writer3.tsv ../heldout-c.tsv ../heldout-d.tsv ../heldout-e.tsv ../learned/train-writer4.tsv ../learned/train-writer5.tsv ../learned/train-writer6.tsv ../learned/everyday-negatives.tsv"
 
 step "1. pre-tokenise with DJL's HuggingFaceTokenizer (the serving tokenizer)"
 [ -s work/tok/train_all.tsv ] || $JAVA java/PretokenizeRisk.java $EMO/base/all-minilm-l6-v2-tokenizer.json work/tok/train_all.tsv $TRAIN_SETS

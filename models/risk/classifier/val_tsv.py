@@ -10,7 +10,8 @@ SOURCES = {"devset.tsv": "../devset.tsv", "blindset.tsv": "../blindset.tsv", "he
            "own-examples.tsv": "../learned/own-examples.tsv", "train-writer3.tsv": "../learned/train-writer3.tsv",
            "heldout-c.tsv": "../heldout-c.tsv", "heldout-d.tsv": "../heldout-d.tsv", "heldout-e.tsv": "../heldout-e.tsv",
            "train-writer4.tsv": "../learned/train-writer4.tsv", "train-writer5.tsv": "../learned/train-writer5.tsv",
-           "train-writer6.tsv": "../learned/train-writer6.tsv"}
+           "train-writer6.tsv": "../learned/train-writer6.tsv",
+           "everyday-negatives.tsv": "../learned/everyday-negatives.tsv"}
 
 
 def main():
