@@ -39,6 +39,7 @@ import org.mhai.bot.recommend.ExerciseAdminApi;
 import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.web.AnalyzeApi;
 import org.mhai.nlp.corenlp.CoreNlpSentiment;
+import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.FanOutNotifier;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
@@ -243,7 +244,7 @@ public final class Application {
     InMemoryFlowCatalog flowCatalog = BuiltInFlows.catalog();
     DialogueEngine dialogue = new DialogueEngine(crisisPolicy, flowCatalog, config.chat().timeZone());
     String publicUrl = config.publicUrl().orElse("http://localhost:" + config.http().port());
-    OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl);
+    OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl, registry);
     var nlp = config.nlp();
     WorkerExecutor nlpPool = vertx.createSharedWorkerExecutor("nlp", nlp.workers());
     EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, nlp.workers(), models.emotion(), nlp.batchSize(),
@@ -394,15 +395,18 @@ public final class Application {
         });
   }
 
-  private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
-    List<OnCallNotifier> notifiers = new ArrayList<>();
-    notifiers.add(new LogOnCallNotifier());
+  /** The log always; Telegram when configured (docs/ARCHITECTURE.md, on-call alerts). */
+  private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl,
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    AlertWording wording = new AlertWording(publicUrl, config.escalationSla());
+    Map<String, OnCallNotifier> channels = new java.util.LinkedHashMap<>();
+    channels.put("log", new LogOnCallNotifier());
     var tg = config.telegram();
     if (tg.token().isPresent() && tg.onCallChatId().isPresent()) {
-      notifiers.add(new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId().get(), publicUrl,
-          vertx.createSharedWorkerExecutor("telegram", 2)));
+      channels.put("telegram", new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId().get(),
+          wording, vertx.createSharedWorkerExecutor("telegram", 2)));
     }
-    return new FanOutNotifier(notifiers);
+    return new FanOutNotifier(channels, registry);
   }
 
   /** A file of the jar's webroot, cacheable for five minutes. */
