@@ -40,6 +40,7 @@ import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.web.AnalyzeApi;
 import org.mhai.nlp.corenlp.CoreNlpSentiment;
 import org.mhai.bot.oncall.AlertWording;
+import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.FanOutNotifier;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
@@ -395,7 +396,7 @@ public final class Application {
         });
   }
 
-  /** The log always; Telegram when configured (docs/ARCHITECTURE.md, on-call alerts). */
+  /** The log always; Telegram and e-mail when configured (docs/ARCHITECTURE.md, on-call alerts). */
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl,
       io.micrometer.core.instrument.MeterRegistry registry) {
     AlertWording wording = new AlertWording(publicUrl, config.escalationSla());
@@ -406,6 +407,16 @@ public final class Application {
       channels.put("telegram", new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId().get(),
           wording, vertx.createSharedWorkerExecutor("telegram", 2)));
     }
+    var oc = config.onCall();
+    oc.smtp().ifPresent(smtp -> {
+      if (smtp.cleartextRemote()) {
+        LOG.warn("oncall.smtp_cleartext host={}: the SMTP password may cross the network unencrypted; "
+            + "use MHAI_SMTP_STARTTLS=required", smtp.host());
+      }
+      LOG.info("oncall.email host={} port={} starttls={} oncall={} backup={}", smtp.host(), smtp.port(),
+          smtp.startTls().name().toLowerCase(java.util.Locale.ROOT), oc.onCallEmails().size(), oc.backupEmails().size());
+      channels.put("email", new EmailOnCallNotifier(vertx, smtp, oc.onCallEmails(), oc.backupEmails(), wording));
+    });
     return new FanOutNotifier(channels, registry);
   }
 

@@ -34,10 +34,11 @@ public record AppConfig(
     Optional<String> publicUrl,
     NlpConfig nlp,
     Optional<LlmConfig> llm,
-    PrivacyConfig privacy) {
+    PrivacyConfig privacy,
+    OnCallConfig onCall) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
-  public static final Set<String> KNOWN = Set.of(
+  public static final Set<String> KNOWN = known(
       "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
       "MHAI_DATABASE_MIGRATION_URL", "MHAI_POSTGRES_BIN",
       "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
@@ -49,6 +50,12 @@ public record AppConfig(
       "MHAI_TIMEZONE",
       "MHAI_LLM_BASE_URL", "MHAI_LLM_MODEL", "MHAI_LLM_API_KEY", "MHAI_LLM_TIMEOUT_MS",
       "MHAI_RESEARCH_KEY", "MHAI_RETENTION_DAYS", "MHAI_RETENTION_RECORD_DAYS");
+
+  private static Set<String> known(String... names) {
+    Set<String> all = new java.util.HashSet<>(List.of(names));
+    all.addAll(OnCallConfig.NAMES);
+    return Set.copyOf(all);
+  }
 
   public record HttpConfig(String host, int port) {}
 
@@ -166,7 +173,8 @@ public record AppConfig(
             s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000),
             s.flag("MHAI_CORENLP_SENTIMENT")),
         LlmConfig.from(env),
-        privacy(s));
+        privacy(s),
+        OnCallConfig.from(env));
   }
 
   /** The same rule as every staff password (StaffAdminApi): at least 12 characters; "a" is not a password. */
