@@ -45,6 +45,7 @@ import org.mhai.bot.oncall.FanOutNotifier;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
+import org.mhai.bot.oncall.WebhookOnCallNotifier;
 import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.bot.store.pg.PgPatientData;
@@ -396,7 +397,7 @@ public final class Application {
         });
   }
 
-  /** The log always; Telegram and e-mail when configured (docs/ARCHITECTURE.md, on-call alerts). */
+  /** The log always; Telegram, e-mail and the webhook when configured (docs/ARCHITECTURE.md, on-call alerts). */
   private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl,
       io.micrometer.core.instrument.MeterRegistry registry) {
     AlertWording wording = new AlertWording(publicUrl, config.escalationSla());
@@ -416,6 +417,10 @@ public final class Application {
       LOG.info("oncall.email host={} port={} starttls={} oncall={} backup={}", smtp.host(), smtp.port(),
           smtp.startTls().name().toLowerCase(java.util.Locale.ROOT), oc.onCallEmails().size(), oc.backupEmails().size());
       channels.put("email", new EmailOnCallNotifier(vertx, smtp, oc.onCallEmails(), oc.backupEmails(), wording));
+    });
+    oc.webhook().ifPresent(hook -> {
+      LOG.info("oncall.webhook host={}", hook.url().getHost());
+      channels.put("webhook", new WebhookOnCallNotifier(vertx, hook.url(), hook.secret(), wording));
     });
     return new FanOutNotifier(channels, registry);
   }

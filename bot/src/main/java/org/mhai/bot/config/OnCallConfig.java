@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.config;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,16 +11,20 @@ import java.util.stream.Stream;
 /**
  * Where on-call alerts go besides the log and Telegram (docs/configuration.md, "On-call alerts"): e-mail
  * over SMTP to the on-call contacts and, for an escalation nobody acknowledged in time, to the backup
- * contacts too. A half-configured channel stops start-up with the variable named.
+ * contacts too; and a signed webhook. A half-configured channel stops start-up with the variable named.
  *
  * @param smtp the mail server, present exactly when some recipient is set
  * @param onCallEmails who gets every alert ({@code MHAI_ONCALL_EMAIL})
  * @param backupEmails who also gets the overdue alerts ({@code MHAI_ONCALL_BACKUP_EMAIL})
+ * @param webhook the signed webhook, when {@code MHAI_ONCALL_WEBHOOK_URL} is set
  */
-public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<String> backupEmails) {
+public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<String> backupEmails,
+    Optional<Webhook> webhook) {
   public static final int DEFAULT_SMTP_PORT = 587;
+  public static final int MIN_WEBHOOK_SECRET = 24;
   static final List<String> NAMES = List.of("MHAI_SMTP_HOST", "MHAI_SMTP_PORT", "MHAI_SMTP_STARTTLS",
-      "MHAI_SMTP_USERNAME", "MHAI_SMTP_PASSWORD", "MHAI_SMTP_FROM", "MHAI_ONCALL_EMAIL", "MHAI_ONCALL_BACKUP_EMAIL");
+      "MHAI_SMTP_USERNAME", "MHAI_SMTP_PASSWORD", "MHAI_SMTP_FROM", "MHAI_ONCALL_EMAIL", "MHAI_ONCALL_BACKUP_EMAIL",
+      "MHAI_ONCALL_WEBHOOK_URL", "MHAI_ONCALL_WEBHOOK_SECRET");
 
   /** An address: something@somewhere, no spaces, commas or angle brackets. */
   private static final String ADDRESS = "[^@\\s,<>\"]+@[^@\\s,<>\"]+";
@@ -48,10 +53,18 @@ public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<
     }
   }
 
+  /** @param secret the HMAC key: never logged, never in {@link #toString()} */
+  public record Webhook(URI url, String secret) {
+    @Override
+    public String toString() {
+      return "Webhook[url=" + url.getScheme() + "://" + url.getHost() + "/…, secret=(set)]";
+    }
+  }
+
   static OnCallConfig from(Map<String, String> env) {
     List<String> onCall = addresses(env, "MHAI_ONCALL_EMAIL");
     List<String> backup = addresses(env, "MHAI_ONCALL_BACKUP_EMAIL");
-    return new OnCallConfig(smtp(env, !onCall.isEmpty() || !backup.isEmpty()), onCall, backup);
+    return new OnCallConfig(smtp(env, !onCall.isEmpty() || !backup.isEmpty()), onCall, backup, webhook(env));
   }
 
   private static Optional<Smtp> smtp(Map<String, String> env, boolean anyRecipient) {
@@ -97,6 +110,35 @@ public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<
     }
     return Optional.of(new Smtp(host.get(), integer(env, "MHAI_SMTP_PORT", DEFAULT_SMTP_PORT, 1, 65535), startTls,
         username, password, from.get()));
+  }
+
+  private static Optional<Webhook> webhook(Map<String, String> env) {
+    Optional<String> url = text(env, "MHAI_ONCALL_WEBHOOK_URL");
+    Optional<String> secret = Optional.ofNullable(env.get("MHAI_ONCALL_WEBHOOK_SECRET")).filter(s -> !s.isEmpty());
+    if (url.isEmpty()) {
+      if (secret.isPresent()) {
+        throw new ConfigException("MHAI_ONCALL_WEBHOOK_URL", "required when MHAI_ONCALL_WEBHOOK_SECRET is set");
+      }
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = URI.create(url.get());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("MHAI_ONCALL_WEBHOOK_URL", "must be an absolute http(s) URL");
+    }
+    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new ConfigException("MHAI_ONCALL_WEBHOOK_URL", "must be an absolute http(s) URL");
+    }
+    if (secret.isEmpty()) {
+      throw new ConfigException("MHAI_ONCALL_WEBHOOK_SECRET", "required when MHAI_ONCALL_WEBHOOK_URL is set "
+          + "(generate one with: openssl rand -hex 32)");
+    }
+    if (secret.get().length() < MIN_WEBHOOK_SECRET) {
+      throw new ConfigException("MHAI_ONCALL_WEBHOOK_SECRET", "must be at least " + MIN_WEBHOOK_SECRET
+          + " characters (generate one with: openssl rand -hex 32)");
+    }
+    return Optional.of(new Webhook(uri, secret.get()));
   }
 
   /** A comma-separated list of addresses; empty when unset. */

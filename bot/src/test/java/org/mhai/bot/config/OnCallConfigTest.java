@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.mhai.bot.config.OnCallConfig.StartTls;
 
 class OnCallConfigTest {
+  static final String SECRET = "0123456789abcdef0123456789abcdef";
   static final String PASSWORD = "smtp-pass-w0rd";
 
   private static Map<String, String> mail(String... more) {
@@ -28,15 +30,16 @@ class OnCallConfigTest {
   /** The variable a bad setting is blamed on. */
   private static String blamed(Map<String, String> env) {
     ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.from(env));
-    assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+    assertFalse(e.getMessage().contains(PASSWORD) || e.getMessage().contains(SECRET), e.getMessage());
     return e.getMessage().split(":")[0];
   }
 
   @Test
-  void nothing_set_means_no_e_mail() {
+  void nothing_set_means_neither_e_mail_nor_webhook() {
     OnCallConfig c = AppConfig.from(Map.of()).onCall();
     assertEquals(Optional.empty(), c.smtp());
     assertEquals(List.of(), c.onCallEmails());
+    assertEquals(Optional.empty(), c.webhook());
   }
 
   @Test
@@ -97,9 +100,27 @@ class OnCallConfigTest {
   }
 
   @Test
+  void a_webhook_needs_an_http_url_and_a_long_secret() {
+    var hook = AppConfig.from(Map.of("MHAI_ONCALL_WEBHOOK_URL", "https://pager.clinic.example/mhai",
+        "MHAI_ONCALL_WEBHOOK_SECRET", SECRET)).onCall().webhook().orElseThrow();
+    assertEquals(URI.create("https://pager.clinic.example/mhai"), hook.url());
+    assertFalse(hook.toString().contains(SECRET), hook.toString());
+
+    assertEquals("MHAI_ONCALL_WEBHOOK_SECRET", blamed(Map.of("MHAI_ONCALL_WEBHOOK_URL", "https://pager.clinic.example/mhai")));
+    assertEquals("MHAI_ONCALL_WEBHOOK_SECRET", blamed(Map.of("MHAI_ONCALL_WEBHOOK_URL", "https://pager.clinic.example/mhai",
+        "MHAI_ONCALL_WEBHOOK_SECRET", "too-short-a-secret")));
+    assertEquals("MHAI_ONCALL_WEBHOOK_URL", blamed(Map.of("MHAI_ONCALL_WEBHOOK_SECRET", SECRET)));
+    assertEquals("MHAI_ONCALL_WEBHOOK_URL", blamed(Map.of("MHAI_ONCALL_WEBHOOK_URL", "ftp://pager.clinic.example/",
+        "MHAI_ONCALL_WEBHOOK_SECRET", SECRET)));
+    assertEquals("MHAI_ONCALL_WEBHOOK_URL", blamed(Map.of("MHAI_ONCALL_WEBHOOK_URL", "pager.clinic.example/mhai",
+        "MHAI_ONCALL_WEBHOOK_SECRET", SECRET)));
+  }
+
+  @Test
   void every_new_variable_is_known() {
     for (String name : List.of("MHAI_SMTP_HOST", "MHAI_SMTP_PORT", "MHAI_SMTP_STARTTLS", "MHAI_SMTP_USERNAME",
-        "MHAI_SMTP_PASSWORD", "MHAI_SMTP_FROM", "MHAI_ONCALL_EMAIL", "MHAI_ONCALL_BACKUP_EMAIL")) {
+        "MHAI_SMTP_PASSWORD", "MHAI_SMTP_FROM", "MHAI_ONCALL_EMAIL", "MHAI_ONCALL_BACKUP_EMAIL", "MHAI_ONCALL_WEBHOOK_URL",
+        "MHAI_ONCALL_WEBHOOK_SECRET")) {
       assertTrue(AppConfig.KNOWN.contains(name), name);
     }
   }
