@@ -44,6 +44,7 @@ import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.FanOutNotifier;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
+import org.mhai.bot.oncall.OverdueWatch;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
 import org.mhai.bot.oncall.WebhookOnCallNotifier;
 import org.mhai.bot.store.pg.PgAuditLog;
@@ -137,6 +138,8 @@ public final class Application {
   private PendingSweep sweep;
   /** Logs the database going away and coming back. */
   private DatabaseWatch databaseWatch;
+  /** Alerts the backup contacts for escalations still open after their deadline. */
+  private OverdueWatch overdue;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -362,6 +365,7 @@ public final class Application {
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
+    app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
@@ -404,9 +408,9 @@ public final class Application {
     Map<String, OnCallNotifier> channels = new java.util.LinkedHashMap<>();
     channels.put("log", new LogOnCallNotifier());
     var tg = config.telegram();
-    if (tg.token().isPresent() && tg.onCallChatId().isPresent()) {
-      channels.put("telegram", new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId().get(),
-          wording, vertx.createSharedWorkerExecutor("telegram", 2)));
+    if (tg.token().isPresent() && (tg.onCallChatId().isPresent() || tg.backupChatId().isPresent())) {
+      channels.put("telegram", new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId(),
+          tg.backupChatId(), wording, vertx.createSharedWorkerExecutor("telegram", 2)));
     }
     var oc = config.onCall();
     oc.smtp().ifPresent(smtp -> {
@@ -471,6 +475,9 @@ public final class Application {
     long t0 = System.nanoTime();
     accepting.set(false);
     retention.stop();
+    if (overdue != null) {
+      overdue.stop();
+    }
     if (sweep != null) {
       sweep.stop();
     }

@@ -2,6 +2,7 @@
 package org.mhai.bot.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,20 +12,23 @@ import java.util.stream.Stream;
 /**
  * Where on-call alerts go besides the log and Telegram (docs/configuration.md, "On-call alerts"): e-mail
  * over SMTP to the on-call contacts and, for an escalation nobody acknowledged in time, to the backup
- * contacts too; and a signed webhook. A half-configured channel stops start-up with the variable named.
+ * contacts too; a signed webhook; and how often the overdue watchdog looks. A half-configured channel
+ * stops start-up with the variable named.
  *
  * @param smtp the mail server, present exactly when some recipient is set
  * @param onCallEmails who gets every alert ({@code MHAI_ONCALL_EMAIL})
  * @param backupEmails who also gets the overdue alerts ({@code MHAI_ONCALL_BACKUP_EMAIL})
  * @param webhook the signed webhook, when {@code MHAI_ONCALL_WEBHOOK_URL} is set
+ * @param checkEvery how often the watchdog looks for escalations past their deadline
  */
 public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<String> backupEmails,
-    Optional<Webhook> webhook) {
+    Optional<Webhook> webhook, Duration checkEvery) {
   public static final int DEFAULT_SMTP_PORT = 587;
+  public static final int DEFAULT_CHECK_SECONDS = 10;
   public static final int MIN_WEBHOOK_SECRET = 24;
   static final List<String> NAMES = List.of("MHAI_SMTP_HOST", "MHAI_SMTP_PORT", "MHAI_SMTP_STARTTLS",
       "MHAI_SMTP_USERNAME", "MHAI_SMTP_PASSWORD", "MHAI_SMTP_FROM", "MHAI_ONCALL_EMAIL", "MHAI_ONCALL_BACKUP_EMAIL",
-      "MHAI_ONCALL_WEBHOOK_URL", "MHAI_ONCALL_WEBHOOK_SECRET");
+      "MHAI_ONCALL_WEBHOOK_URL", "MHAI_ONCALL_WEBHOOK_SECRET", "MHAI_ONCALL_CHECK_SECONDS");
 
   /** An address: something@somewhere, no spaces, commas or angle brackets. */
   private static final String ADDRESS = "[^@\\s,<>\"]+@[^@\\s,<>\"]+";
@@ -64,7 +68,8 @@ public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<
   static OnCallConfig from(Map<String, String> env) {
     List<String> onCall = addresses(env, "MHAI_ONCALL_EMAIL");
     List<String> backup = addresses(env, "MHAI_ONCALL_BACKUP_EMAIL");
-    return new OnCallConfig(smtp(env, !onCall.isEmpty() || !backup.isEmpty()), onCall, backup, webhook(env));
+    return new OnCallConfig(smtp(env, !onCall.isEmpty() || !backup.isEmpty()), onCall, backup, webhook(env),
+        Duration.ofSeconds(integer(env, "MHAI_ONCALL_CHECK_SECONDS", DEFAULT_CHECK_SECONDS, 1, 300)));
   }
 
   private static Optional<Smtp> smtp(Map<String, String> env, boolean anyRecipient) {

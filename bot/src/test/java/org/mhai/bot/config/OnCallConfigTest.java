@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,12 @@ class OnCallConfigTest {
   }
 
   @Test
-  void nothing_set_means_neither_e_mail_nor_webhook() {
+  void nothing_set_means_log_and_telegram_only_with_a_ten_second_watchdog() {
     OnCallConfig c = AppConfig.from(Map.of()).onCall();
     assertEquals(Optional.empty(), c.smtp());
     assertEquals(List.of(), c.onCallEmails());
     assertEquals(Optional.empty(), c.webhook());
+    assertEquals(Duration.ofSeconds(10), c.checkEvery());
   }
 
   @Test
@@ -117,10 +119,24 @@ class OnCallConfigTest {
   }
 
   @Test
+  void the_watchdog_period_is_between_one_second_and_five_minutes() {
+    assertEquals(Duration.ofSeconds(1), AppConfig.from(Map.of("MHAI_ONCALL_CHECK_SECONDS", "1")).onCall().checkEvery());
+    assertEquals("MHAI_ONCALL_CHECK_SECONDS", blamed(Map.of("MHAI_ONCALL_CHECK_SECONDS", "0")));
+    assertEquals("MHAI_ONCALL_CHECK_SECONDS", blamed(Map.of("MHAI_ONCALL_CHECK_SECONDS", "301")));
+  }
+
+  @Test
+  void a_telegram_backup_chat_needs_the_bot_token() {
+    assertEquals("MHAI_TELEGRAM_BACKUP_CHAT_ID", blamed(Map.of("MHAI_TELEGRAM_BACKUP_CHAT_ID", "-1002")));
+    assertEquals(Optional.of("-1002"), AppConfig.from(Map.of("MHAI_TELEGRAM_TOKEN", "123:abc",
+        "MHAI_TELEGRAM_BACKUP_CHAT_ID", "-1002")).telegram().backupChatId());
+  }
+
+  @Test
   void every_new_variable_is_known() {
     for (String name : List.of("MHAI_SMTP_HOST", "MHAI_SMTP_PORT", "MHAI_SMTP_STARTTLS", "MHAI_SMTP_USERNAME",
         "MHAI_SMTP_PASSWORD", "MHAI_SMTP_FROM", "MHAI_ONCALL_EMAIL", "MHAI_ONCALL_BACKUP_EMAIL", "MHAI_ONCALL_WEBHOOK_URL",
-        "MHAI_ONCALL_WEBHOOK_SECRET")) {
+        "MHAI_ONCALL_WEBHOOK_SECRET", "MHAI_ONCALL_CHECK_SECONDS", "MHAI_TELEGRAM_BACKUP_CHAT_ID")) {
       assertTrue(AppConfig.KNOWN.contains(name), name);
     }
   }
