@@ -39,10 +39,14 @@ import org.mhai.bot.recommend.ExerciseAdminApi;
 import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.web.AnalyzeApi;
 import org.mhai.nlp.corenlp.CoreNlpSentiment;
+import org.mhai.bot.oncall.AlertWording;
+import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.FanOutNotifier;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
+import org.mhai.bot.oncall.OverdueWatch;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
+import org.mhai.bot.oncall.WebhookOnCallNotifier;
 import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.bot.store.pg.PgPatientData;
@@ -134,6 +138,8 @@ public final class Application {
   private PendingSweep sweep;
   /** Logs the database going away and coming back. */
   private DatabaseWatch databaseWatch;
+  /** Alerts the backup contacts for escalations still open after their deadline. */
+  private OverdueWatch overdue;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -243,7 +249,7 @@ public final class Application {
     InMemoryFlowCatalog flowCatalog = BuiltInFlows.catalog();
     DialogueEngine dialogue = new DialogueEngine(crisisPolicy, flowCatalog, config.chat().timeZone());
     String publicUrl = config.publicUrl().orElse("http://localhost:" + config.http().port());
-    OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl);
+    OnCallNotifier onCall = onCallNotifier(config, vertx, publicUrl, registry);
     var nlp = config.nlp();
     WorkerExecutor nlpPool = vertx.createSharedWorkerExecutor("nlp", nlp.workers());
     EmotionBatcher emotion = new EmotionBatcher(vertx, nlpPool, nlp.workers(), models.emotion(), nlp.batchSize(),
@@ -359,6 +365,7 @@ public final class Application {
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
+    app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
@@ -394,15 +401,32 @@ public final class Application {
         });
   }
 
-  private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl) {
-    List<OnCallNotifier> notifiers = new ArrayList<>();
-    notifiers.add(new LogOnCallNotifier());
+  /** The log always; Telegram, e-mail and the webhook when configured (docs/ARCHITECTURE.md, on-call alerts). */
+  private static OnCallNotifier onCallNotifier(AppConfig config, Vertx vertx, String publicUrl,
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    AlertWording wording = new AlertWording(publicUrl, config.escalationSla());
+    Map<String, OnCallNotifier> channels = new java.util.LinkedHashMap<>();
+    channels.put("log", new LogOnCallNotifier());
     var tg = config.telegram();
-    if (tg.token().isPresent() && tg.onCallChatId().isPresent()) {
-      notifiers.add(new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId().get(), publicUrl,
-          vertx.createSharedWorkerExecutor("telegram", 2)));
+    if (tg.token().isPresent() && (tg.onCallChatId().isPresent() || tg.backupChatId().isPresent())) {
+      channels.put("telegram", new TelegramOnCallNotifier(tg.token().get(), tg.apiUrl(), tg.onCallChatId(),
+          tg.backupChatId(), wording, vertx.createSharedWorkerExecutor("telegram", 2)));
     }
-    return new FanOutNotifier(notifiers);
+    var oc = config.onCall();
+    oc.smtp().ifPresent(smtp -> {
+      if (smtp.cleartextRemote()) {
+        LOG.warn("oncall.smtp_cleartext host={}: the SMTP password may cross the network unencrypted; "
+            + "use MHAI_SMTP_STARTTLS=required", smtp.host());
+      }
+      LOG.info("oncall.email host={} port={} starttls={} oncall={} backup={}", smtp.host(), smtp.port(),
+          smtp.startTls().name().toLowerCase(java.util.Locale.ROOT), oc.onCallEmails().size(), oc.backupEmails().size());
+      channels.put("email", new EmailOnCallNotifier(vertx, smtp, oc.onCallEmails(), oc.backupEmails(), wording));
+    });
+    oc.webhook().ifPresent(hook -> {
+      LOG.info("oncall.webhook host={}", hook.url().getHost());
+      channels.put("webhook", new WebhookOnCallNotifier(vertx, hook.url(), hook.secret(), wording));
+    });
+    return new FanOutNotifier(channels, registry);
   }
 
   /** A file of the jar's webroot, cacheable for five minutes. */
@@ -451,6 +475,9 @@ public final class Application {
     long t0 = System.nanoTime();
     accepting.set(false);
     retention.stop();
+    if (overdue != null) {
+      overdue.stop();
+    }
     if (sweep != null) {
       sweep.stop();
     }

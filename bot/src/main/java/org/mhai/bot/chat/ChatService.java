@@ -299,7 +299,7 @@ public final class ChatService {
         LOG.warn("escalation.{} id={} conversation={} level={}", change.opened() ? "opened" : "raised", e.id(),
             c.id(), e.level());
         bus.publish(EscalationApi.ADDRESS, e.toJson());
-        onCall.notify(e, change.opened());
+        onCall.notify(e, change.opened() ? OnCallNotifier.Alert.OPENED : OnCallNotifier.Alert.RAISED);
       })).onFailure(err -> LOG.error("escalation.publish_failed escalation={} error={}", change.id(), err.toString()));
     }
   }

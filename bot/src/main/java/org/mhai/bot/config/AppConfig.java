@@ -34,10 +34,11 @@ public record AppConfig(
     Optional<String> publicUrl,
     NlpConfig nlp,
     Optional<LlmConfig> llm,
-    PrivacyConfig privacy) {
+    PrivacyConfig privacy,
+    OnCallConfig onCall) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
-  public static final Set<String> KNOWN = Set.of(
+  public static final Set<String> KNOWN = known(
       "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
       "MHAI_DATABASE_MIGRATION_URL", "MHAI_POSTGRES_BIN",
       "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
@@ -48,7 +49,13 @@ public record AppConfig(
       "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT",
       "MHAI_TIMEZONE",
       "MHAI_LLM_BASE_URL", "MHAI_LLM_MODEL", "MHAI_LLM_API_KEY", "MHAI_LLM_TIMEOUT_MS",
-      "MHAI_RESEARCH_KEY", "MHAI_RETENTION_DAYS", "MHAI_RETENTION_RECORD_DAYS");
+      "MHAI_RESEARCH_KEY", "MHAI_RETENTION_DAYS", "MHAI_RETENTION_RECORD_DAYS", "MHAI_TELEGRAM_BACKUP_CHAT_ID");
+
+  private static Set<String> known(String... names) {
+    Set<String> all = new java.util.HashSet<>(List.of(names));
+    all.addAll(OnCallConfig.NAMES);
+    return Set.copyOf(all);
+  }
 
   public record HttpConfig(String host, int port) {}
 
@@ -60,9 +67,13 @@ public record AppConfig(
     }
   }
 
-  /** @param onCallChatId the staff chat that gets escalation alerts (needs {@code token}) */
+  /**
+   * @param onCallChatId the staff chat that gets escalation alerts (needs {@code token})
+   * @param backupChatId a second staff chat that also gets the alerts for escalations nobody acknowledged in
+   *     time (needs {@code token})
+   */
   public record TelegramConfig(Optional<String> token, URI apiUrl, String mode, Optional<String> webhookSecret,
-      Optional<String> onCallChatId) {
+      Optional<String> onCallChatId, Optional<String> backupChatId) {
     public boolean enabled() {
       return token.isPresent();
     }
@@ -133,6 +144,10 @@ public record AppConfig(
         .map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
     previous.forEach(k -> requireKey("MHAI_DATA_KEYS_PREVIOUS", k));
     int poolSize = s.integer("MHAI_DATABASE_POOL_SIZE", 8, 1, 200);
+    Optional<String> backupChat = s.text("MHAI_TELEGRAM_BACKUP_CHAT_ID");
+    if (backupChat.isPresent() && s.text("MHAI_TELEGRAM_TOKEN").isEmpty()) {
+      throw new ConfigException("MHAI_TELEGRAM_BACKUP_CHAT_ID", "needs MHAI_TELEGRAM_TOKEN (the bot that posts the alerts)");
+    }
     return new AppConfig(
         new HttpConfig(s.text("MHAI_HTTP_HOST").orElse("0.0.0.0"), s.integer("MHAI_HTTP_PORT", 8080, 0, 65535)),
         s.text("MHAI_DATABASE_URL").map(url -> parseDatabaseUrl("MHAI_DATABASE_URL", url, poolSize)),
@@ -149,7 +164,8 @@ public record AppConfig(
             s.uri("MHAI_TELEGRAM_API_URL", "https://api.telegram.org"),
             mode,
             webhookSecret,
-            s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID")),
+            s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID"),
+            backupChat),
         new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC")),
             s.integer("MHAI_SESSIONS_PER_MINUTE", 20, 1, 1_000_000)),
         Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),
@@ -166,7 +182,8 @@ public record AppConfig(
             s.integer("MHAI_NLP_TIMEOUT_MS", 5000, 10, 120_000),
             s.flag("MHAI_CORENLP_SENTIMENT")),
         LlmConfig.from(env),
-        privacy(s));
+        privacy(s),
+        OnCallConfig.from(env));
   }
 
   /** The same rule as every staff password (StaffAdminApi): at least 12 characters; "a" is not a password. */

@@ -1,27 +1,53 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.oncall;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mhai.portal.EscalationQueue.Escalation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends every notification to each configured notifier; one failing does not stop the others. */
+/**
+ * Sends every alert to each configured channel; one failing, throwing or hanging does not stop or delay
+ * the others (each channel bounds its own calls with a timeout). A failure is logged and counted in
+ * {@code mhai_oncall_alerts_failed_total{channel}}.
+ */
 public final class FanOutNotifier implements OnCallNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(FanOutNotifier.class);
-  private final List<OnCallNotifier> notifiers;
+  private final Map<String, OnCallNotifier> channels;
+  private final Map<String, Counter> failures = new LinkedHashMap<>();
 
-  public FanOutNotifier(List<OnCallNotifier> notifiers) {
-    this.notifiers = List.copyOf(notifiers);
+  /** @param channels each channel by its name ("log", "telegram", "email", "webhook"), in sending order */
+  public FanOutNotifier(Map<String, OnCallNotifier> channels, MeterRegistry registry) {
+    this.channels = new LinkedHashMap<>(channels);
+    channels.keySet().forEach(name -> failures.put(name, Counter.builder("mhai_oncall_alerts_failed")
+        .description("On-call alerts a channel could not deliver (after its retries)").tag("channel", name)
+        .register(registry)));
   }
 
   @Override
-  public Future<Void> notify(Escalation e, boolean isNew) {
-    List<Future<Void>> all = notifiers.stream()
-        .map(n -> n.notify(e, isNew).onFailure(err ->
-            LOG.error("oncall.notify_failed notifier={} escalation={} error={}", n.getClass().getSimpleName(), e.id(), err.toString())))
+  public Future<Void> notify(Escalation e, Alert alert) {
+    List<Future<Void>> all = channels.entrySet().stream()
+        .map(c -> send(c.getKey(), c.getValue(), e, alert))
         .toList();
     return Future.join(all).mapEmpty();
+  }
+
+  private Future<Void> send(String channel, OnCallNotifier notifier, Escalation e, Alert alert) {
+    Future<Void> sent;
+    try {
+      sent = notifier.notify(e, alert);
+    } catch (RuntimeException err) {
+      sent = Future.failedFuture(err);
+    }
+    return sent.onFailure(err -> {
+      failures.get(channel).increment();
+      LOG.error("oncall.notify_failed channel={} alert={} escalation={} error={}", channel, alert.wireName(), e.id(),
+          err.toString());
+    });
   }
 }

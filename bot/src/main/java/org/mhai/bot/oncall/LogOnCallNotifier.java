@@ -6,14 +6,14 @@ import org.mhai.portal.EscalationQueue.Escalation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes a WARN line per escalation, for log-based alerting; always on. */
+/** Writes a WARN line per alert, for log-based alerting; always on. */
 public final class LogOnCallNotifier implements OnCallNotifier {
   private static final Logger LOG = LoggerFactory.getLogger("oncall");
 
   @Override
-  public Future<Void> notify(Escalation e, boolean isNew) {
-    LOG.warn("oncall.escalation {} id={} level={} signals={} sla_deadline={} conversation={}",
-        isNew ? "opened" : "raised", e.id(), e.level(), e.signals(), e.slaDeadline(), e.conversationId());
+  public Future<Void> notify(Escalation e, Alert alert) {
+    LOG.warn("oncall.escalation {} id={} level={} reason={} signals={} sla_deadline={} conversation={}",
+        alert.wireName(), e.id(), e.level(), e.reason(), e.signals(), e.slaDeadline(), e.conversationId());
     return Future.succeededFuture();
   }
 }

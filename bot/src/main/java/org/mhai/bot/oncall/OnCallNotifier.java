@@ -2,13 +2,31 @@
 package org.mhai.bot.oncall;
 
 import io.vertx.core.Future;
+import java.util.Locale;
 import org.mhai.portal.EscalationQueue.Escalation;
 
 /**
- * Tells on-call staff that an escalation was opened or became more urgent. Messages carry the
- * level, the deadline and a link, never what the patient wrote. Failures are logged, never
- * allowed to affect the patient's conversation.
+ * Tells on-call staff about an escalation: it was opened, it became more urgent, or nobody acknowledged
+ * it by its deadline. Messages carry the level, the reason, the signals, the deadline, the escalation's
+ * id and a link to the portal, never what the patient wrote nor who the patient is. Failures are
+ * logged, never allowed to affect the patient's conversation or the other channels.
  */
 public interface OnCallNotifier {
-  Future<Void> notify(Escalation escalation, boolean isNew);
+
+  /** Why staff are told now. */
+  enum Alert {
+    /** A new escalation (a crisis, or a patient's request for a person). */
+    OPENED,
+    /** Its level rose (an acknowledged one is open again with a new deadline). */
+    RAISED,
+    /** Still open after its deadline: goes to the backup contacts as well as the on-call ones. */
+    OVERDUE;
+
+    /** The lower-case name used on the wire (the webhook's {@code event}) and in logs. */
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  Future<Void> notify(Escalation escalation, Alert alert);
 }

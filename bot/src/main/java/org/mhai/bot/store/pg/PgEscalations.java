@@ -113,6 +113,29 @@ public final class PgEscalations {
         .map(rows -> rows.size() == 0 ? Optional.<Escalation>empty() : Optional.of(read(rows.iterator().next())));
   }
 
+  /**
+   * Claims up to {@code limit} escalations still open after their deadline ({@code now}) that no one has
+   * alerted for that deadline yet, and returns them: one update that records the deadline alerted for,
+   * so each row is claimed by exactly one instance (rows another instance is claiming are locked, and
+   * skipped rather than waited for; one it has claimed no longer qualifies), and a re-opened
+   * escalation, which has a new deadline, is claimed again once that one passes. An acknowledged or
+   * resolved escalation is never claimed.
+   */
+  public Future<List<Escalation>> claimOverdue(Instant now, int limit) {
+    String due = "status = 'open' and sla_deadline < $1 and overdue_alerted_for is distinct from sla_deadline";
+    // The conditions again outside the subquery: a row changed meanwhile (acknowledged, re-opened) is
+    // checked against its new version.
+    return pool.preparedQuery("update escalation set overdue_alerted_for = sla_deadline where id in ("
+            + "select id from escalation where " + due + " order by sla_deadline limit $2 for update skip locked) and "
+            + due + " returning " + COLUMNS)
+        .execute(Tuple.of(ts(now), limit))
+        .map(rows -> {
+          List<Escalation> list = new ArrayList<>();
+          rows.forEach(r -> list.add(read(r)));
+          return list;
+        });
+  }
+
   /** Open → acknowledged; already acknowledged stays as it is. Empty: no such escalation. */
   public Future<Optional<Escalation>> acknowledge(UUID id, UUID staff, Instant at) {
     return pool.withTransaction(conn -> get(conn, id, true).compose(found -> {
