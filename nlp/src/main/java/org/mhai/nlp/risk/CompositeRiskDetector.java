@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *       {@code learned_concern}); the evidence span is the whole text. From none or low it
  *       escalates on its own (to high) only when p(crisis) ≥ τ_direct: off for learned/2 (its
  *       confident "crisis" on ordinary messages such as "i need to take my pills tonight" cost more
- *       false escalations than it found crises), 0.99 for finetuned/1, /3 and /4 (chosen on the validation
+ *       false escalations than it found crises), 0.99 for finetuned/1, /3, /4 and /5 (chosen on the validation
  *       split, see models/risk/MODEL_CARD.md).
  *   <li>(1.2.0) When p(crisis) + p(concern) ≥ τ_medium and nothing frames the message, the lexicon
  *       reads it again with the topic given: its anaphoric rows ("i've decided. tomorrow morning",
@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The learned component is a {@link RiskProbabilities}: either the frozen MiniLM encoder plus
  * the linear {@link RiskClassifier} ("learned/2"), or the fine-tuned MiniLM classifier
- * {@link DjlRiskClassifier} ("finetuned/4", models/risk/classifier), each with its own thresholds;
+ * {@link DjlRiskClassifier} ("finetuned/5", models/risk/classifier), each with its own thresholds;
  * the rules above are the same for both.
  *
  * Thread-safe when the learned component is (the bundled ones are).
@@ -278,7 +278,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     return new RiskAssessment(a.level(), a.escalate(), a.signals(), a.evidence(), version);
   }
 
-  /** E.g. "lexicon-risk/1.2.0+finetuned/4": recorded with every crisis decision. */
+  /** E.g. "lexicon-risk/1.2.2+finetuned/5": recorded with every crisis decision. */
   @Override
   public String version() {
     return version;
