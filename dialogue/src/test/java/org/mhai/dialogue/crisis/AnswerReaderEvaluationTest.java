@@ -138,10 +138,10 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
-  static final int BLIND2_EN_CORRECT = 730;
-  static final int BLIND2_ES_CORRECT = 771;
-  static final int BLIND2_EN_DANGER_SAFE = 23;
-  static final int BLIND2_ES_DANGER_SAFE = 22;
+  static final int BLIND2_EN_CORRECT = 736;
+  static final int BLIND2_ES_CORRECT = 775;
+  static final int BLIND2_EN_DANGER_SAFE = 18;
+  static final int BLIND2_ES_DANGER_SAFE = 17;
 
   @Test
   void englishDevSetFloors() throws IOException {
