@@ -95,6 +95,39 @@ class PortalQueueBrowserTest {
     }
   }
 
+  @Test
+  void danger_that_grows_after_acknowledging_brings_the_escalation_back_as_raised_and_alerts_again() throws Exception {
+    try (Browser b = new Browser()) {
+      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
+      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      b.driver.findElement(By.name("username")).sendKeys("admin");
+      b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
+      b.driver.findElement(By.cssSelector("#login button")).click();
+      wait.until(d -> d.findElement(By.id("live")).getText().contains("live"));
+
+      JsonObject s = fx.newSession();
+      fx.post(s, UUID.randomUUID(), "I want to kill myself");
+      String id = wait.until(d -> (String) d(b).executeScript(
+          "var r = Array.from(document.querySelectorAll('#rows tr')).find(function (t) { return t.textContent.indexOf('open') >= 0"
+              + " && t.textContent.indexOf('high') >= 0; });"
+              + "return r ? r.getAttribute('data-id') : null;"));
+      String row = "#rows tr[data-id=\"" + id + "\"]";
+      d(b).executeScript("document.querySelector('" + row + " button').click()"); // Acknowledge
+      wait.until(d -> !d.getTitle().startsWith("("));
+
+      fx.post(s, UUID.randomUUID(), "I already took all of them");
+      wait.until(d -> (Boolean) d(b).executeScript("var r = document.querySelector('" + row + "');"
+          + " return !!r && r.textContent.indexOf('imminent') >= 0 && r.textContent.indexOf('open') >= 0;"));
+      assertTrue((Boolean) d(b).executeScript("return !!document.querySelector('" + row + " .raised');"), "marked raised");
+      assertTrue(b.driver.getTitle().startsWith("(1) "), "the tab title counts it again: " + b.driver.getTitle());
+      assertTrue(b.driver.findElement(By.id("alert")).getText().contains("imminent"), "the banner names the level");
+      assertEquals(id, d(b).executeScript("return document.querySelector('#rows tr').getAttribute('data-id');"),
+          "the imminent crisis is first in the queue");
+      assertEquals(java.util.List.of(), b.axe(), "axe with a raised escalation");
+    }
+  }
+
   private static JavascriptExecutor d(Browser b) {
     return (JavascriptExecutor) b.driver;
   }
