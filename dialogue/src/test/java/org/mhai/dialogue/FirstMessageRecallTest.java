@@ -68,7 +68,7 @@ class FirstMessageRecallTest {
 
   /** Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. */
   private static void check(String set, Map<String, int[]> n) {
-    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-j", 105, "heldout-k", 101);
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-j", 107, "heldout-k", 101);
     Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 5, "heldout-k", 10);
     Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 35, "heldout-j", 41, "heldout-k", 45);
     if (!crisisHigh.containsKey(set)) {

@@ -64,14 +64,44 @@ public enum Route {
           + "a la)? ?(?:little |baby |younger |small )?(?:son|daughter|kids?|child|children|baby|boy|girl|brother|sister|hij[oa]s?|"
           + "nin[oa]s?|bebe|hermanit[oa]s?)\\b", "entre dans la chambre", "petite soeur", "beau-pere", "kinderzimmer",
       "in das zimmer meiner", "quarto da minha irma", "camera di mia sorella", "locked in (?:his|her) room", "sin comer", "leave their (?:toddler|kids?|"
-          + "baby|children) alone", "dejan a sus ninos solos");
+          + "baby|children) alone", "dejan a sus ninos solos",
+      // session 6 (second and third blind sets): night visits, secrets, grooming and sextortion, neglect, burns
+      "(?:go|goes|went|come|comes|came|gets?) (?:in|into) (?:my|her|his|their) (?:\\w+'?s )?(?:bed)?room\\b[^.!?]{0,40}(?:at night|"
+          + "lock|the door|crying|when (?:mum|mom|she)'?s? (?:at work|out|asleep))",
+      "(?:se mete|entra|se metio|entro|se mete de noche) (?:al|en el|a mi|en mi|en su) cuarto\\b[^.!?]{0,40}(?:noche|noches|trabaja|"
+          + "hermanit[oa]|hij[oa]|prim[oa]|sobrin[oa])", "(?:se mete|entra) al cuarto de mi (?:hermanit[oa]|hij[oa]|prim[oa]|sobrin[oa])",
+      "(?:our|nuestro) (?:little )?secret[oa]?\\b", "(?:does|did|doing) (?:stuff|things) (?:to me )?(?:i|that i) (?:don'?t|do not) like",
+      // "me toca" is also "it's my turn" ("hoy me toca gym en la noche"): touching is "me toca y…", "me toca las piernas", "por las noches"
+      "(?:me|le|la|lo) (?:toca (?:y |cuando |en (?:la|las|el|los|mis|sus) |por (?:las|la) noches?|las |los |mis |sus )|hace cosas)"
+          + "[^.!?]{0,40}(?:no me gusta|no le gusta|duele|secreto|ducha|noche)",
+      "(?:said|says|told me|dijo|dice|me pidio que) (?:not to|no) (?:tell|(?:se lo )?dig[ao]s?|contar)\\b[^.!?]{0,30}(?:my|mis|a mis|your|tus) "
+          + "(?:parents|mum|mom|dad|padres|mama|papa)", "(?:send|sending|mande|mandar|manda|pide|pidio|wants)\\b[^.!?]{0,25}(?:pics|pictures|photos|fotos|"
+          + "nudes)\\b[^.!?]{0,40}(?:top off|naked|nude|sin ropa|sin camiseta|desnud|if i don'?t|si no|not to tell|no (?:le )?diga)",
+      "(?:older|grown|adult|mayor) (?:guy|man|hombre|senor)\\b[^.!?]{0,60}(?:online|internet|juego|game|meet|quedar|verme|conocerme)[^.!?]{0,60}"
+          + "(?:not to tell|no (?:le )?digas?|secret|secreto|parents|padres|i'?m 1[0-7]|tengo 1[0-7])",
+      "(?:kids?|children|ninos|ninas|hijos)\\b[^.!?]{0,40}(?:alone since|alone for|solos desde|solos hace|asking for food|pidiendo comida|no coat|"
+          + "no shoes|sin abrigo|sin zapatos|outside late at night)", "(?:quema|quemo|burns|burned|burnt) (?:a la nina|al nino|her|him|la|lo)? ?"
+          + "(?:con|with) (?:cigarros|cigarrillos|cigarettes|a lighter|el mechero)");
+  /** An age under 18 said of someone ("he's 5", "ella tiene 8"): violence towards them is safeguarding. */
+  private static final Pattern CHILD_AGE = Pattern.compile("\\b(?:he'?s|she'?s|he is|she is|tiene|ella tiene|el tiene) (?:only |solo )?"
+      + "(?:[1-9]|1[0-7])\\b(?! ?(?:am|pm|o'?clock|minutes|mins|hours|days|weeks|months|times|percent|%|euros|dollars|pounds|kg|kilos|cm|"
+      + "dias|semanas|meses|horas|minutos|veces|anos de casad))|\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b|\\bi'?m (?:1[0-7]|[7-9])\\b|"
+      + "\\btengo (?:1[0-7]|[7-9]) anos\\b");
   /** A vulnerable adult harmed by the person who should care for them (an adult's age does not rule it out). */
   private static final List<Pattern> VULNERABLE = compile(
       "(?:tengo|i'?m) [6-9]\\d\\b[^.!?]{0,80}(?:me encierra|no me da de comer|no me deja salir|locks me|won'?t let me (?:out|eat|leave))",
       "(?:elderly|disabled|old) (?:\\w+ )?(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandpa|neighbou?r)\\b[^.!?]{0,60}"
           + "(?:locking|locked|hasn'?t eaten|without food|not feeding|hits|hitting|takes? (?:his|her) money)",
       "(?:my )?carer\\b[^.!?]{0,60}(?:took my (?:money|medication|meds)|without food|hits me|locks me|threaten)",
-      "(?:cuidador|cuidadora)\\b[^.!?]{0,60}(?:me quita|me pega|sin comer|me encierra|me amenaza)");
+      "(?:cuidador|cuidadora)\\b[^.!?]{0,60}(?:me quita|me pega|sin comer|me encierra|me amenaza)",
+      "(?:taking|takes|took|steals?|stealing|stole|quita|quitando|roba|robando)\\b[^.!?]{0,30}(?:money|pension|benefits|dinero|pension)\\b[^.!?]{0,80}"
+          + "(?:dementia|alzheimer|disabilit\\w*|grandad|grandpa|grandma|nan|resident|supported housing|care home|demencia|discapacidad|abuel\\w*)",
+      "(?:dementia|alzheimer|disabilit\\w*|supported housing|demencia|discapacidad)\\b[^.!?]{0,80}(?:takes?|taking|took|steals?|quita|roba)\\b[^.!?]{0,30}"
+          + "(?:money|pension|dinero)", "(?:staff|carer|keyworker|key worker|nurse|aide|cuidador\\w*|enfermer\\w*|auxiliar)\\b[^.!?]{0,60}(?:slap\\w*|"
+          + "hits?|hitting|pins?|pinned|shouts? at|locked|locks|hace cosas|pega|zarandea|abofetea|grita)",
+      "(?:keyworker|key worker|carer|cuidador\\w*)\\b[^.!?]{0,30}(?:takes|took|quita|roba)\\b[^.!?]{0,20}(?:his|her|their|su) (?:money|dinero|pension)",
+      "(?:resident|residente)\\b[^.!?]{0,30}(?:can'?t speak|no habla|slapp|pega)", "(?:le|la|lo) (?:grito y )?(?:le |la |lo )?zarande\\w*",
+      "(?:shake|shook|shaking) (?:him|her|my (?:dad|mum|mom|father|mother|nan|grandad|baby))\\b[^.!?]{0,40}(?:dementia|alzheimer|crying|won'?t stop)");
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
   static final String HE = "(?:(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
@@ -82,6 +112,13 @@ public enum Route {
           + "le pega|me empuj\\w*|empujo|me amenaza|me encerro|me quito|del cuello|romper cosas|aporreando|"
           + "orden de alejamiento|obliga a tener relaciones|un cuchillo|me ha vuelto a pegar|me tiro al suelo|insultarme)",
       "said (?:he|she)'?d kill me", "(?:he|she)'?ll kill me if", "threaten\\w* to kill me", "kill me if i", "(?:he|she)'?s in the next room",
+      "(?:threw|throws|thrown|hurled) (?:a|the|an|his|her) \\w+ at me", "(?:had|grabbed|pulled|dragged) me by the (?:hair|throat|neck|arm)",
+      "dragged me (?:down|across|along|through)", "(?:he|she)'?s (?:got|holding|pulled) (?:a|the) (?:knife|gun) (?:out)?",
+      "(?:says|saying|said) i'?m not leaving (?:this|the) house", "me (?:dio|ha dado|da) (?:una|un) (?:cachetada|bofetada|golpe|patada|punetazo|"
+          + "chinga|madrazo)", "me (?:rompio|ha roto) (?:un diente|los dientes|la nariz|el brazo|la boca|el labio)",
+      "me (?:empujo|ha empujado) contra", "si (?:le|lo|la) dejo me mata", "si me voy[^.!?]{0,30}(?:me|nos) mata", "nos mata a todos",
+      "(?:esposo|marido|pareja|novio|novia|ex)\\b[^.!?]{0,60}(?:me va a matar|me quiere matar|me mata)", "(?:broke|split|busted) my (?:lip|nose|"
+          + "tooth|teeth|arm|rib|ribs)", "me (?:reviso|revisa|quito) el (?:cel|celular|movil|telefono)",
       "me ha vuelto a pegar", "vuelve a pegar", "amenaza con matarme", "viene a matarme", "(?:dice|dijo) que (?:me )?va a matarme", "il me frappe", "er schlagt mich",
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt");
   private static final List<Pattern> OTHERS = compile(
@@ -108,12 +145,16 @@ public enum Route {
       "parked outside", "waiting for (?:him|her|them)", "outside (?:his|her|my \\w+'?s) (?:door|place|house|room)",
       "with a (?:knife|gun|bat|hammer)", "(?:knife|gun|bat|scissors|rifle|shotgun|pistol)\\b", "esta en (?:el salon|casa|la casa|la sala"
           + "|la cocina)", "sigue aqui", "esta aqui", "ahora mismo", "estan solos", "desde ayer", "voy para alla", "lo estoy esperando",
-      "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
+      "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
+      "(?:knife|cuchillo) out", "passed out on the couch", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
           + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano");
 
   /** The route of a message: its danger kinds and cues first, then the detector's signals. */
   private static final Pattern MINOR = Pattern.compile("\\b(?:is|es|tiene|i'?m|tengo) 1[0-7]\\b|\\b(?:[1-9]|1[0-7]) (?:years old|anos)"
       + "|\\bde 1[0-7]\\b");
+  /** The patient's own age alone says nothing about the other person's ("I'm 16 and my boyfriend hit me" stays violence at home). */
+  private static final Pattern MINOR_SELF_ONLY = Pattern.compile("^(?!.*\\b(?:he'?s|she'?s|tiene|\\d+[- ]year[- ]old)\\b).*\\b(?:i'?m|tengo) "
+      + "1[0-7]\\b.*\\b(?:boyfriend|girlfriend|novio|novia|partner|pareja)\\b");
   private static final Pattern ADULT = Pattern.compile("\\b(?:is|es|tiene|he'?s|she'?s) [2-9]\\d\\b|\\b[2-9]\\d (?:years old|anos)");
 
   public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
@@ -121,6 +162,11 @@ public enum Route {
         && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
     if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult || any(VULNERABLE, plain)) {
       return SAFEGUARDING;
+    }
+    boolean violence = danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
+        || danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain);
+    if (violence && !adult && CHILD_AGE.matcher(plain).find() && !MINOR_SELF_ONLY.matcher(plain).find()) {
+      return SAFEGUARDING; // "I hit him with a belt and it left marks. he's 5"
     }
     if (danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
         || detectorSignals.contains("harm_from_others")) {
