@@ -85,7 +85,7 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 112 : 104), "blind conversations passing: " + pass);
+    assertTrue(pass >= (COMPOSITE ? 115 : 104), "blind conversations passing: " + pass);
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {
@@ -136,8 +136,8 @@ class ConversationSuiteTest {
     assertTrue(reassured <= BLIND3_REASSURED, "reassurance on a danger turn: " + reassured);
   }
 
-  static final int BLIND3_PASS_LEXICON = 126; // 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
-  static final int BLIND3_PASS_FULL = 130; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
+  static final int BLIND3_PASS_LEXICON = 128; // 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
+  static final int BLIND3_PASS_FULL = 134; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
   @Test
@@ -181,8 +181,8 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 137;
-  static final int BLIND2_PASS_FULL = 135; // 114 at scoring (finetuned/4)
+  static final int BLIND2_PASS_LEXICON = 139;
+  static final int BLIND2_PASS_FULL = 138; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;

@@ -110,7 +110,14 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "cancele (?:mis|las|todas)", "(?:guardando|guardo|juntando|acumulando) (?:las |mis )?(?:pastillas|pastis)", "pague (?:todas )?mis deudas",
       "(?:escribi|escrito) (?:la|una|mi) nota", "he dejado a mi (?:gato|perro)", "donde estan los papeles", "mis papeles en orden",
       "dejado todo (?:ordenado|arreglado|preparado|listo)", "borrado (?:todas )?mis", "no voy a volver a (?:terapia|consulta)",
-      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope|pistola|gun|veneno|poison)", "stockpiling");
+      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope|pistola|gun|veneno|poison)", "stockpiling",
+      // session 6 (third blind set): affairs put in order for others
+      "(?:wrote down|written down|left|gave|sent)\\b[^.!?]{0,30}\\b(?:passwords|pin numbers|bank details|logins)", "funeral plan",
+      "(?:gave|given|left|rehomed) (?:the |my )?(?:dog|cat|pets?|bird|rabbit)\\b[^.!?]{0,10}\\b(?:to|with) (?:my |a |the )?\\w+",
+      "(?:he dejado|deje|le he dejado|le deje|dejando)\\b[^.!?]{0,30}\\b(?:contrasenas|claves|cuentas|el gato|el perro|la gata|la perra|"
+          + "a mi gato|a mi perro|una carta|la carta|una nota|un mensaje programado)", "mensaje programado", "scheduled (?:a )?(?:message|email|post)",
+      "(?:written|wrote|writing) (?:something|a letter|letters) for (?:my|her|his)\\b[^.!?]{0,40}(?:when|after|to read)",
+      "(?:left|leave) (?:a|the) (?:note|letter)\\b", "(?:dejado|deje) (?:una|la) (?:carta|nota) (?:en|para)");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -123,6 +130,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "lo tengo (?:todo )?claro", "me siento en paz", "ya he vivido bastante", "ya no (?:hara|va a hacer) falta",
       "ya se (?:cual|que|donde) (?:arbol|puente|edificio|sitio|lugar|viga)", "i know (?:which|where) (?:tree|bridge|building)",
       "tengo todo decidido", "ya lo tengo decidido", "(?:it'?s been )?nice knowing (?:you|y'?all)", "hasta siempre",
+      "said my goodbyes", "(?:the|a) (?:\\d+(?:st|nd|rd|th)|day) (?:seems|is|feels) (?:like )?(?:a )?good (?:day|date) for it", "clean ending",
+      "(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight)'?s the (?:day|night) then",
+      "nobody'?s left with a mess", "no one'?ll have to put up with me", "(?:para entonces|by then) ya (?:estara|will be) (?:todo )?(?:hecho|done)",
+      "you'?ve helped more than you know\\b[^.!?]{0,20}\\bbye", "(?:so|that) they know (?:none of it|it) (?:was|wasn'?t) their fault",
       "no me (?:vais|van) a tener que aguantar", "won'?t have to (?:put up with|deal with|worry about) me",
       "won'?t be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you)", "ya no (?:voy a ser|sere) un problema");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"

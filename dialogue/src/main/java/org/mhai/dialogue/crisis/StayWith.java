@@ -100,7 +100,8 @@ final class StayWith {
     } else if (safety == Answer.YES) {
       plan.say(plan.m.get("crisis.stay.noted") + "\n" + lines(route));
     } else if (safety == Answer.UNCLEAR && c.unclear() == 0) {
-      plan.replies.add(new Reply(plan.m.get("crisis.safety.again"), plan.yesNo()));
+      // Asked again with the lines on screen: an answer the reader cannot place ("Friday's the day then") may carry danger.
+      plan.replies.add(new Reply(plan.m.get("crisis.safety.again") + "\n" + lines(route), plan.yesNo()));
     } else if (safety == Answer.REFUSED) {
       plan.say(plan.m.get("crisis.safety.refused") + "\n" + lines(route));
     } else {
