@@ -181,7 +181,7 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 139;
+  static final int BLIND2_PASS_LEXICON = 140;
   static final int BLIND2_PASS_FULL = 138; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;

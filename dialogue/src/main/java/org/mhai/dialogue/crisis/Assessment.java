@@ -70,6 +70,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (state.crisis().escalated() && state.crisis().active() && DangerCues.intentAgain(plain)) {
       danger.add(DangerCues.Kind.INTENT); // "si, si lo quiero hacer" after the escalation
     }
+    if (awaited(state.crisis()).map(AnswerReader.Asked::screening).orElse(false) && DangerCues.screenIntent(plain)) {
+      danger.add(DangerCues.Kind.INTENT); // "I think I would do it if I got the chance", said to any screening item
+    }
     if (state.crisis().active() && DangerCues.any(MessageCues.FOREIGN_CONTEXT, plain)) {
       danger.add(DangerCues.Kind.ACT);
     }

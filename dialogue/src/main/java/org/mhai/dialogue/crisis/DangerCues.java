@@ -158,6 +158,18 @@ public final class DangerCues {
     return any(CONTEXT_INTENT, plain);
   }
 
+  /**
+   * Inside the screener, whatever item is asked: a conditional intent ("I think I would do it if I got the chance", "sí, creo
+   * que sí lo haría") or nobody to stop them: the intent item's yes, said early.
+   */
+  static boolean screenIntent(String plain) {
+    return any(SCREEN_INTENT, plain);
+  }
+
+  private static final List<Pattern> SCREEN_INTENT = compile(
+      "\\bi(?: think i| reckon i)?(?:'d| would) (?:probably |definitely |actually |really |honestly )?do it\\b",
+      "(?<!no )(?<!nunca )\\blo haria\\b(?! (?:bien|mejor|por))", "(?:nobody|no one|noone|nadie) (?:here )?(?:to|que me|para) (?:stop|detenga|pare|parar)");
+
   /** In an open episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
   private static final List<Pattern> CONTEXT_INTENT = compile(
       "\\b(?:i (?:really )?want to|i'?m going to|im going to|i'?m gonna|im gonna|i will|i'?ll|i'?m doing|im doing) (?:do|doing) "
