@@ -50,6 +50,7 @@ final class AppFixture implements AutoCloseable {
     env.put("MHAI_SHUTDOWN_GRACE_SECONDS", "2");
     env.put("MHAI_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("MHAI_SESSIONS_PER_MINUTE", "1000000"); // every test opens sessions from 127.0.0.1; one test checks the limit
+    env.put("MHAI_SIGNINS_PER_MINUTE", "1000000"); // every test signs in from 127.0.0.1; SignInFloodTest checks the limit
     env.putAll(extra);
     this.http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
   }

@@ -42,7 +42,7 @@ public record AppConfig(
       "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
       "MHAI_DATABASE_MIGRATION_URL", "MHAI_POSTGRES_BIN",
       "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
-      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_SESSIONS_PER_MINUTE", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
+      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_SESSIONS_PER_MINUTE", "MHAI_SIGNINS_PER_MINUTE", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
       "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
       "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
@@ -97,9 +97,13 @@ public record AppConfig(
    * @param sessionsPerMinute new anonymous web-chat sessions one network address may open a minute
    *     (a flood of throwaway sessions once buried real crises in the on-call queue)
    */
-  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone, int sessionsPerMinute) {
+  /**
+   * @param signInsPerMinute staff sign-in attempts one network address may make a minute, checked before any
+   *     password is hashed (a flood of made-up usernames once held a real sign-in for 21 s)
+   */
+  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone, int sessionsPerMinute, int signInsPerMinute) {
     public ChatConfig(int ratePerMinute, java.time.ZoneId timeZone) {
-      this(ratePerMinute, timeZone, 20);
+      this(ratePerMinute, timeZone, 20, 10);
     }
   }
 
@@ -167,7 +171,7 @@ public record AppConfig(
             s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID"),
             backupChat),
         new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC")),
-            s.integer("MHAI_SESSIONS_PER_MINUTE", 20, 1, 1_000_000)),
+            s.integer("MHAI_SESSIONS_PER_MINUTE", 20, 1, 1_000_000), s.integer("MHAI_SIGNINS_PER_MINUTE", 10, 1, 1_000_000)),
         Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),
         Duration.ofMinutes(s.integer("MHAI_ESCALATION_SLA_MINUTES", 5, 1, 24 * 60)),
         s.text("MHAI_PUBLIC_URL").map(u -> {
