@@ -66,12 +66,12 @@ class ConversationSuiteTest {
 
   @Test
   void englishConversations() throws IOException {
-    floors(run("/clinical/conversations-en.txt", new ArrayList<>()), COMPOSITE ? Map.of("panic", 10) : EN_FLOORS);
+    floors(run("/clinical/conversations-en.txt", new ArrayList<>()), COMPOSITE ? Map.of() : EN_FLOORS);
   }
 
   @Test
   void spanishConversations() throws IOException {
-    floors(run("/clinical/conversations-es.txt", new ArrayList<>()), COMPOSITE ? Map.of("panic", 6) : ES_FLOORS);
+    floors(run("/clinical/conversations-es.txt", new ArrayList<>()), COMPOSITE ? Map.of("panic", 10) : ES_FLOORS);
   }
 
   /**
@@ -137,7 +137,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND3_PASS_LEXICON = 128; // 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
-  static final int BLIND3_PASS_FULL = 134; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
+  static final int BLIND3_PASS_FULL = 135; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
   @Test
@@ -182,7 +182,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND2_PASS_LEXICON = 140;
-  static final int BLIND2_PASS_FULL = 138; // 114 at scoring (finetuned/4)
+  static final int BLIND2_PASS_FULL = 141; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;

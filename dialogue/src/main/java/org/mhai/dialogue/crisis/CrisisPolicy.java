@@ -167,6 +167,9 @@ public final class CrisisPolicy {
         || state.takeover().isPresent()) {
       return Optional.empty();
     }
+    if (MessageCues.read(Plain.of(turn.text())).panic()) {
+      return Optional.empty(); // a panic attack the classifier alone heard as risk gets the breathing guidance, not crisis lines
+    }
     boolean crisisHandled = decided.events().stream().anyMatch(e -> e instanceof DialogueEvent.CrisisStarted
         || e instanceof DialogueEvent.Escalated || e instanceof DialogueEvent.ScreenerAsked);
     if (crisisHandled) {
