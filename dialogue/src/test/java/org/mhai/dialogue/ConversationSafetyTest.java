@@ -33,6 +33,21 @@ class ConversationSafetyTest {
     return text.matches("(?is).*(glad you|calmer|good to hear|me alegra que).*");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"what exactly can you do? like if i told you something bad would you call the police on me",
+      "es-ES|¿si te cuento algo tú le avisas a la policía?"})
+  void asking_what_happens_to_what_is_said_gets_an_honest_answer_and_no_escalation(String line) {
+    boolean es = line.startsWith("es-ES|");
+    Scenario s = new Scenario();
+    s.onboard(es ? "es-ES" : "en-GB");
+    Decision d = s.say(es ? line.substring(6) : line);
+    String text = s.text(d);
+    assertTrue(text.contains(es ? "no puedo llamar a nadie" : "can't call anyone"), text);
+    assertTrue(text.contains(es ? "112" : "999"), text);
+    assertFalse(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation || e instanceof Effect.RequestHandoff),
+        "a question is not a crisis or a request: " + d.effects());
+  }
+
   @Test
   void the_blade_in_hand_answering_the_safety_question_is_imminent_danger_never_glad() {
     Scenario s = escalated("en-US");

@@ -125,6 +125,9 @@ final class CrisisPlan {
     if (c.bot()) {
       say(m.get("request.bot"));
     }
+    if (c.limits() && !c.bot()) {
+      say(m.get("request.limits", emergency()));
+    }
     if (c.elsewhere().isPresent() && !c.call()) {
       say(m.get("request.elsewhere", c.elsewhere().get()));
     }

@@ -17,7 +17,8 @@ import org.mhai.nlp.RiskLevel;
  * (preparations, farewells and finality). Plain text ({@link Plain#of}).
  */
 public record MessageCues(boolean human, boolean call, boolean bot, Optional<String> elsewhere, RiskLevel foreign,
-    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation) {
+    boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation,
+    boolean limits) {
 
   public static final String PREPARATION = "preparation";
   public static final String FINALITY = "finality";
@@ -156,8 +157,21 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
         elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
         any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain),
         any(HARD, plain), AMBULANCE.matcher(plain).find() && call, any(PASSIVE, plain),
-        any(IDEATION, plain) && !DENIED.matcher(plain).find());
+        any(IDEATION, plain) && !DENIED.matcher(plain).find(), any(LIMITS, plain) && !call);
   }
+
+  /**
+   * What the service does with what is said, asked before saying it ("would you call the police on me?", "¿si te cuento algo tú
+   * le avisas a la policía?", "is this confidential?", "what exactly can you do?"): answered honestly, so the person can decide.
+   */
+  private static final List<Pattern> LIMITS = compile(
+      "(?:would|will|do|could|are) you (?:\\w+ )?(?:call|ring|phone|tell|report (?:me )?to|contact|send) (?:the )?(?:police|cops|my (?:parents|mum|mom|dad|"
+          + "school|doctor|gp|boss)|social services|someone|anyone)", "call the (?:police|cops) on me", "(?:is|are) (?:this|these chats?|what i "
+          + "(?:say|write|tell you)) (?:confidential|private|secret)", "who (?:reads|can read|sees|can see) (?:this|these|what i)",
+      "what (?:exactly )?(?:can|do) you (?:actually )?do\\b", "what happens (?:if|when) i (?:tell|say)",
+      "(?:le |les )?(?:avisas|avisarias|avisaras|llamas|llamarias|llamaras|dices|contarias) a (?:la policia|mis padres|alguien|nadie)",
+      "(?:es|son) (?:esto |estas conversaciones )?(?:confidencial|privad[oa])", "quien (?:lee|puede leer|ve) (?:esto|lo que)",
+      "que (?:puedes|haces) (?:hacer )?(?:tu )?(?:exactamente|realmente)?\\s*\\?", "que pasa si te (?:cuento|digo)");
 
   /** The cues of this message that count as evidence over the conversation. */
   public List<String> evidence() {
@@ -175,6 +189,6 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   }
 
   public boolean request() {
-    return human || call || bot || elsewhere.isPresent();
+    return human || call || bot || limits || elsewhere.isPresent();
   }
 }
