@@ -137,7 +137,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND3_PASS_LEXICON = 130; // 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
-  static final int BLIND3_PASS_FULL = 135; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
+  static final int BLIND3_PASS_FULL = 137; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
   @Test
