@@ -347,7 +347,8 @@ public final class Application {
         // its own pool: a long export must not starve the escalation summaries' redaction on "pii"
         vertx.createSharedWorkerExecutor("research-export", 1), audit, staffAuth, clock).mount(router);
     RetentionJob retention = new RetentionJob(vertx, patientData, rights,
-        new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays()), clock);
+        new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays(),
+            config.privacy().retentionUnusedHours()), clock);
     new RetentionApi(retention, staffAuth).mount(router);
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis).mount(router);

@@ -49,7 +49,7 @@ public record AppConfig(
       "MHAI_NLP_BATCH_WAIT_MS", "MHAI_NLP_QUEUE", "MHAI_NLP_TIMEOUT_MS", "MHAI_CORENLP_SENTIMENT",
       "MHAI_TIMEZONE",
       "MHAI_LLM_BASE_URL", "MHAI_LLM_MODEL", "MHAI_LLM_API_KEY", "MHAI_LLM_TIMEOUT_MS",
-      "MHAI_RESEARCH_KEY", "MHAI_RETENTION_DAYS", "MHAI_RETENTION_RECORD_DAYS", "MHAI_TELEGRAM_BACKUP_CHAT_ID");
+      "MHAI_RESEARCH_KEY", "MHAI_RETENTION_DAYS", "MHAI_RETENTION_RECORD_DAYS", "MHAI_RETENTION_UNUSED_HOURS", "MHAI_TELEGRAM_BACKUP_CHAT_ID");
 
   private static Set<String> known(String... names) {
     Set<String> all = new java.util.HashSet<>(List.of(names));
@@ -113,8 +113,13 @@ public record AppConfig(
    * @param researchKey base64 256-bit HMAC key for research pseudonyms (unset: derived from the master key)
    * @param retentionDays message text is deleted after this many days (0: kept)
    * @param retentionRecordDays patients inactive this long are erased entirely (0: never)
+   * @param retentionUnusedHours web-chat sessions that never sent a message are erased after this long (0: never)
    */
-  public record PrivacyConfig(Optional<String> researchKey, int retentionDays, int retentionRecordDays) {}
+  public record PrivacyConfig(Optional<String> researchKey, int retentionDays, int retentionRecordDays, int retentionUnusedHours) {
+    public PrivacyConfig(Optional<String> researchKey, int retentionDays, int retentionRecordDays) {
+      this(researchKey, retentionDays, retentionRecordDays, 24);
+    }
+  }
 
   public static AppConfig fromEnvironment() {
     return from(System.getenv());
@@ -210,7 +215,7 @@ public record AppConfig(
     Optional<String> researchKey = s.text("MHAI_RESEARCH_KEY");
     researchKey.ifPresent(k -> requireKey("MHAI_RESEARCH_KEY", k));
     return new PrivacyConfig(researchKey, s.integer("MHAI_RETENTION_DAYS", 365, 0, 36_500),
-        s.integer("MHAI_RETENTION_RECORD_DAYS", 0, 0, 36_500));
+        s.integer("MHAI_RETENTION_RECORD_DAYS", 0, 0, 36_500), s.integer("MHAI_RETENTION_UNUSED_HOURS", 24, 0, 24 * 365));
   }
 
   private static java.time.ZoneId zone(String id) {

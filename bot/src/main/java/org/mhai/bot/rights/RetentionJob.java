@@ -27,14 +27,21 @@ public final class RetentionJob {
   static final int BATCH = 1_000;
   static final int ERASE_BATCH = 100;
 
-  /** @param textDays message text is kept this long (0: forever); @param recordDays whole records of inactive patients (0: forever) */
-  public record Settings(int textDays, int recordDays) {
+  /**
+   * @param textDays message text is kept this long (0: forever); @param recordDays whole records of inactive patients (0:
+   * forever); @param unusedHours web-chat sessions that never sent a message are erased after this long (0: kept)
+   */
+  public record Settings(int textDays, int recordDays, int unusedHours) {
+    public Settings(int textDays, int recordDays) {
+      this(textDays, recordDays, 24);
+    }
+
     public boolean off() {
-      return textDays == 0 && recordDays == 0;
+      return textDays == 0 && recordDays == 0 && unusedHours == 0;
     }
 
     JsonObject json() {
-      return new JsonObject().put("textDays", textDays).put("recordDays", recordDays);
+      return new JsonObject().put("textDays", textDays).put("recordDays", recordDays).put("unusedHours", unusedHours);
     }
   }
 
@@ -105,11 +112,17 @@ public final class RetentionJob {
       report.put("recordCutoff", cutoff.toString());
       records = text.compose(v -> eraseInactive(cutoff, n, 0));
     }
+    int[] unused = new int[1];
+    if (settings.unusedHours() > 0) {
+      Instant cutoff = now.minus(Duration.ofHours(settings.unusedHours()));
+      report.put("unusedCutoff", cutoff.toString());
+      records = records.compose(v -> eraseNeverUsed(cutoff, unused, 0));
+    }
     return records.compose(v -> {
-      report.put("eventsDeleted", n[0]).put("notesCleared", n[1]).put("patientsErased", n[2])
+      report.put("eventsDeleted", n[0]).put("notesCleared", n[1]).put("patientsErased", n[2]).put("unusedSessionsErased", unused[0])
           .put("lockedOut", lockedOut[0]).put("ms", (System.nanoTime() - t0) / 1_000_000);
-      LOG.info("retention.run events_deleted={} notes_cleared={} patients_erased={} locked_out={} ms={}", n[0], n[1], n[2],
-          lockedOut[0], report.getLong("ms"));
+      LOG.info("retention.run events_deleted={} notes_cleared={} patients_erased={} unused_sessions_erased={} locked_out={} ms={}",
+          n[0], n[1], n[2], unused[0], lockedOut[0], report.getLong("ms"));
       return data.audit(clock.instant(), actor, "retention.run", null, null, report).map(report);
     });
   }
@@ -138,6 +151,22 @@ public final class RetentionJob {
         }));
       }
       return patients.size() < ERASE_BATCH || round > 100 ? chain : chain.compose(v -> eraseInactive(cutoff, n, round + 1));
+    });
+  }
+
+  /** Erases web-chat sessions that never sent a message (throwaway or abandoned: storage and a flood vector, issue #16). */
+  private Future<Void> eraseNeverUsed(Instant cutoff, int[] n, int round) {
+    return data.neverUsedSince(cutoff, ERASE_BATCH).compose(patients -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (UUID p : patients) {
+        chain = chain.compose(v -> rights.erase(p, new Actor("system", "system"), "retention_unused").map(done -> {
+          if (done.isPresent() && !done.get().alreadyErased()) {
+            n[0]++;
+          }
+          return null;
+        }));
+      }
+      return patients.size() < ERASE_BATCH || round > 100 ? chain : chain.compose(v -> eraseNeverUsed(cutoff, n, round + 1));
     });
   }
 

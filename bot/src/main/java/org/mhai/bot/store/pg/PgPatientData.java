@@ -197,6 +197,27 @@ public final class PgPatientData {
         });
   }
 
+  /**
+   * Web-chat patients created before {@code cutoff} who never sent a message: every conversation is a web one and
+   * none holds a {@code patient_said} event (an abandoned or throwaway session; issue #16). Telegram patients never.
+   */
+  public Future<List<UUID>> neverUsedSince(Instant cutoff, int limit) {
+    var ts = PgEscalations.ts(cutoff);
+    return pool.preparedQuery("select p.id from patient p where p.status = 'active' and p.created_at < $1 "
+            + "and exists (select 1 from conversation c where c.patient_id = p.id) "
+            + "and not exists (select 1 from conversation c where c.patient_id = p.id "
+            + "  and (c.channel <> 'web' or c.created_at >= $1 or c.handled_seq > 0)) "
+            // handled_seq: a message was decided (its text may since have gone with text retention); patient_said: one waits
+            + "and not exists (select 1 from conversation c join conversation_event e on e.conversation_id = c.id "
+            + "  where c.patient_id = p.id and e.type in ('patient_said', 'risk_assessed')) order by p.id limit $2")
+        .execute(Tuple.of(ts, limit))
+        .map(rows -> {
+          List<UUID> out = new ArrayList<>();
+          rows.forEach(r -> out.add(r.getUUID("id")));
+          return out;
+        });
+  }
+
   /** Appends an audit entry written by the service itself ({@code system}) or by a patient. */
   public Future<Void> audit(Instant at, Actor actor, String action, UUID patient, String target, JsonObject detail) {
     return audit(pool, at, actor, action, patient, target, detail);
