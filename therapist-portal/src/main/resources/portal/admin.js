@@ -76,11 +76,7 @@
           }).catch(fail);
         });
         var reset = el("button", "Reset password");
-        reset.addEventListener("click", function () {
-          var p = window.prompt("New password for " + s.username + " (12+ characters). Their sessions end.");
-          if (p) api("POST", "/api/v1/admin/staff/" + s.id + "/password", { password: p })
-            .then(function () { say("Password reset for " + s.username); }).catch(fail);
-        });
+        reset.addEventListener("click", function () { resetPassword(s); });
         var totp = el("button", "Require TOTP");
         totp.addEventListener("click", function () {
           api("PUT", "/api/v1/admin/staff/" + s.id + "/totp", { required: true })
@@ -314,6 +310,26 @@
       $("#retention-state").textContent = JSON.stringify(j, null, 2); say("Retention ran");
     }).catch(fail);
   });
+
+  /**
+   * A password reset in a dialog with a masked field (never a prompt that shows it in clear); the field is emptied
+   * whatever happens, so the password stays on screen no longer than it is typed.
+   */
+  function resetPassword(s) {
+    var d = $("#reset-dialog"), input = $("#reset-password"), show = $("#reset-show");
+    $("#reset-who").textContent = "For " + s.username + (s.displayName ? " (" + s.displayName + ")" : "") + ".";
+    input.value = ""; input.type = "password"; show.checked = false; d.returnValue = "";
+    show.onchange = function () { input.type = show.checked ? "text" : "password"; };
+    d.onclose = function () {
+      var p = input.value;
+      input.value = ""; input.type = "password"; show.checked = false;
+      if (d.returnValue !== "ok" || !p) return;
+      api("POST", "/api/v1/admin/staff/" + s.id + "/password", { password: p })
+        .then(function () { say("Password reset for " + s.username + "; their sessions have ended."); }).catch(fail);
+    };
+    d.showModal();
+    input.focus();
+  }
 
   // ---- helplines and exercises ----
   function jsonTab(path, area, button, label) {

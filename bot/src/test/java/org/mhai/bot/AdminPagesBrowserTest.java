@@ -67,8 +67,22 @@ class AdminPagesBrowserTest {
       Files.createDirectories(Widget.SCREENSHOTS);
       Files.write(Widget.SCREENSHOTS.resolve("admin-staff.png"), b.driver.getScreenshotAs(OutputType.BYTES));
 
+      // a password reset happens in a dialog with a masked field (it was a prompt showing it in clear), then works
+      b.driver.findElements(By.cssSelector("#staff-rows tr[data-username=rosa] button")).stream()
+          .filter(e -> e.getText().equals("Reset password")).findFirst().orElseThrow().click();
+      wait.until(d -> d.findElement(By.id("reset-dialog")).isDisplayed());
+      WebElement field = b.driver.findElement(By.id("reset-password"));
+      assertEquals("password", field.getAttribute("type"), "the new password is masked");
+      field.sendKeys("rosa's second passphrase");
+      assertEquals(java.util.List.of(), b.axe(), "axe with the reset dialog open");
+      b.driver.findElement(By.id("reset-ok")).click();
+      wait.until(d -> d.findElement(By.id("status")).getText().contains("Password reset for rosa"));
+      assertEquals("", b.driver.findElement(By.id("reset-password")).getAttribute("value"), "the field is emptied");
+      assertEquals(200, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/login").sendJsonObject(new io.vertx.core.json.JsonObject()
+          .put("username", "rosa").put("password", "rosa's second passphrase")).await().statusCode(), "the new password works");
+
       // the therapist signs in and reads the queue (an audited read)
-      String rosa = fx.login("rosa", "rosa's long passphrase");
+      String rosa = fx.login("rosa", "rosa's second passphrase");
       assertEquals(200, fx.http.get(fx.port(), "127.0.0.1", "/api/v1/escalations?status=all")
           .bearerTokenAuthentication(rosa).send().await().statusCode());
 
