@@ -314,17 +314,8 @@ public final class Application {
     WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis, limiter, config.chat().sessionsPerMinute());
     webChat.mount(router);
     // Sign-in attempts per network address, before any password is hashed on the 2-thread auth pool (issue #16).
-    int signIns = config.chat().signInsPerMinute();
-    router.post("/api/v1/auth/login").handler(ctx -> {
-      String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-      limiter.tryAcquire("signin:" + address, signIns).onComplete(ar -> {
-        if (ar.succeeded() && !ar.result()) {
-          ctx.fail(org.mhai.bot.web.ApiError.tooMany("too many sign-in attempts from this network; try again in a minute", 60));
-        } else {
-          ctx.next(); // allowed, or the limiter failed: a staff member must still be able to sign in
-        }
-      });
-    });
+    router.post("/api/v1/auth/login").handler(new org.mhai.bot.web.PerAddressLimit(limiter, "signin",
+        config.chat().signInsPerMinute(), "too many sign-in attempts from this network; try again in a minute"));
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
         nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);

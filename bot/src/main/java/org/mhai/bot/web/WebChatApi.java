@@ -63,7 +63,9 @@ public final class WebChatApi {
         .addOriginWithRegex(".*")
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
         .allowedHeaders(Set.of("Authorization", "Content-Type")));
-    router.post("/api/v1/webchat/sessions").handler(this::createSession);
+    // Anonymous sessions cost storage and each can open an escalation: a few a minute per address (issue #16).
+    router.post("/api/v1/webchat/sessions").handler(new PerAddressLimit(limiter, "sessions", sessionsPerMinute,
+        "too many new conversations from this network; try again in a minute")).handler(this::createSession);
     router.post("/api/v1/webchat/sessions/:sessionId/messages").handler(this::postMessage);
     router.get("/api/v1/webchat/sessions/:sessionId/messages").handler(this::history);
   }
@@ -80,11 +82,7 @@ public final class WebChatApi {
     }
     String token = newToken();
     String chosen = locale;
-    // Anonymous sessions cost storage and each can open an escalation: a few a minute per address (issue #16).
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    limiter.tryAcquire("sessions:" + address, sessionsPerMinute)
-        .compose(allowed -> allowed ? chat.openWebSession(chosen, sha256(token))
-            : Future.failedFuture(ApiError.tooMany("too many new conversations from this network; try again in a minute", 60)))
+    chat.openWebSession(chosen, sha256(token))
         .onSuccess(session -> json(ctx, 200, new JsonObject()
             .put("sessionId", session.sessionId().toString())
             .put("token", token)
