@@ -315,7 +315,8 @@ public record AppConfig(
   }
 
   /** Typed access to the raw variables. Blank counts as unset. */
-  private record Settings(Map<String, String> env) {
+  /** Reading and checking {@code MHAI_*} values, one rule for every part of the configuration. */
+  record Settings(Map<String, String> env) {
     Optional<String> text(String key) {
       String v = env.get(key);
       return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());

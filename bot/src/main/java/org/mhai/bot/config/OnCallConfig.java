@@ -166,24 +166,10 @@ public record OnCallConfig(Optional<Smtp> smtp, List<String> onCallEmails, List<
   }
 
   private static int integer(Map<String, String> env, String key, int dflt, int min, int max) {
-    Optional<String> v = text(env, key);
-    if (v.isEmpty()) {
-      return dflt;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(v.get());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key, "must be a whole number");
-    }
-    if (n < min || n > max) {
-      throw new ConfigException(key, "must be between " + min + " and " + max);
-    }
-    return n;
+    return new AppConfig.Settings(env).integer(key, dflt, min, max);
   }
 
   private static Optional<String> text(Map<String, String> env, String key) {
-    String v = env.get(key);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    return new AppConfig.Settings(env).text(key);
   }
 }
