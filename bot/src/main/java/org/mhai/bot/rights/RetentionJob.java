@@ -140,33 +140,28 @@ public final class RetentionJob {
   }
 
   private Future<Void> eraseInactive(Instant cutoff, int[] n, int round) {
-    return data.inactiveSince(cutoff, ERASE_BATCH).compose(patients -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (UUID p : patients) {
-        chain = chain.compose(v -> rights.erase(p, new Actor("system", "system"), "retention").map(done -> {
-          if (done.isPresent() && !done.get().alreadyErased()) {
-            n[2]++;
-          }
-          return null;
-        }));
-      }
-      return patients.size() < ERASE_BATCH || round > 100 ? chain : chain.compose(v -> eraseInactive(cutoff, n, round + 1));
-    });
+    return eraseAll(limit -> data.inactiveSince(cutoff, limit), "retention", n, 2, round);
   }
 
   /** Erases web-chat sessions that never sent a message (throwaway or abandoned: storage and a flood vector, issue #16). */
   private Future<Void> eraseNeverUsed(Instant cutoff, int[] n, int round) {
-    return data.neverUsedSince(cutoff, ERASE_BATCH).compose(patients -> {
+    return eraseAll(limit -> data.neverUsedSince(cutoff, limit), "retention_unused", n, 0, round);
+  }
+
+  /** Erases every patient {@code batch} returns, batch after batch; each one newly erased counts in {@code n[slot]}. */
+  private Future<Void> eraseAll(java.util.function.Function<Integer, Future<java.util.List<UUID>>> batch, String reason, int[] n, int slot,
+      int round) {
+    return batch.apply(ERASE_BATCH).compose(patients -> {
       Future<Void> chain = Future.succeededFuture();
       for (UUID p : patients) {
-        chain = chain.compose(v -> rights.erase(p, new Actor("system", "system"), "retention_unused").map(done -> {
+        chain = chain.compose(v -> rights.erase(p, new Actor("system", "system"), reason).map(done -> {
           if (done.isPresent() && !done.get().alreadyErased()) {
-            n[0]++;
+            n[slot]++;
           }
           return null;
         }));
       }
-      return patients.size() < ERASE_BATCH || round > 100 ? chain : chain.compose(v -> eraseNeverUsed(cutoff, n, round + 1));
+      return patients.size() < ERASE_BATCH || round > 100 ? chain : chain.compose(v -> eraseAll(batch, reason, n, slot, round + 1));
     });
   }
 
