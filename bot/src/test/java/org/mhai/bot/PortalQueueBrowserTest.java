@@ -40,16 +40,8 @@ class PortalQueueBrowserTest {
   @Test
   void a_crisis_reaches_the_live_queue_and_is_acknowledged_and_resolved() throws Exception {
     try (Browser b = new Browser()) {
-      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
-      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
-      wait.until(d -> d.getPageSource().contains("signin") || d.getPageSource().contains("error"));
-      assertTrue(b.driver.getPageSource().contains("signin"), b.driver.getPageSource());
-      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
-      b.driver.findElement(By.name("username")).sendKeys("admin");
-      b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
-      b.driver.findElement(By.cssSelector("#login button")).click();
+      WebDriverWait wait = signIn(b);
       wait.until(d -> d.findElement(By.id("queue")).isDisplayed());
-      wait.until(d -> d.findElement(By.id("live")).getText().contains("live"));
 
       JsonObject s = fx.newSession();
       long t0 = System.nanoTime();
@@ -98,13 +90,7 @@ class PortalQueueBrowserTest {
   @Test
   void danger_that_grows_after_acknowledging_brings_the_escalation_back_as_raised_and_alerts_again() throws Exception {
     try (Browser b = new Browser()) {
-      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
-      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
-      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
-      b.driver.findElement(By.name("username")).sendKeys("admin");
-      b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
-      b.driver.findElement(By.cssSelector("#login button")).click();
-      wait.until(d -> d.findElement(By.id("live")).getText().contains("live"));
+      WebDriverWait wait = signIn(b);
 
       JsonObject s = fx.newSession();
       fx.post(s, UUID.randomUUID(), "I want to kill myself");
@@ -126,6 +112,20 @@ class PortalQueueBrowserTest {
           "the imminent crisis is first in the queue");
       assertEquals(java.util.List.of(), b.axe(), "axe with a raised escalation");
     }
+  }
+
+  /** Opens the portal, checks the sign-in page is what shows, signs in as the admin and waits for the live queue. */
+  private static WebDriverWait signIn(Browser b) {
+    b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
+    WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+    wait.until(d -> d.getPageSource().contains("signin") || d.getPageSource().contains("error"));
+    assertTrue(b.driver.getPageSource().contains("signin"), b.driver.getPageSource());
+    wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+    b.driver.findElement(By.name("username")).sendKeys("admin");
+    b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
+    b.driver.findElement(By.cssSelector("#login button")).click();
+    wait.until(d -> d.findElement(By.id("live")).getText().contains("live"));
+    return wait;
   }
 
   private static JavascriptExecutor d(Browser b) {
