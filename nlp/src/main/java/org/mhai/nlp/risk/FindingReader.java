@@ -158,6 +158,14 @@ final class FindingReader {
   }
 
   private static boolean separateNow(Match anaphoric, List<Match> risks) {
+    // A time supports an act to come, not a preparation already made or someone not answering:
+    // "deleted instagram from my phone just now", "gonna email the tutor if he doesn't reply by
+    // tonight" (third everyday set, session 7).
+    String signal = anaphoric.row().signal();
+    if (signal.equals(Signals.PREPARATORY) || signal.equals(Signals.THIRD_PARTY_DANGER)
+        || signal.equals(Signals.THIRD_PARTY_CONCERN)) {
+      return false;
+    }
     for (Match m : risks) {
       if (m.row().signal().equals(Signals.TIMEFRAME) && m.row().has(Signals.FLAG_NOW)
           && !m.overlaps(anaphoric)) {

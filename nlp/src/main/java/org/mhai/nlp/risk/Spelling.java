@@ -79,6 +79,9 @@ final class Spelling {
     };
   }
 
+  /** Ordinary words whose double letter is not a repeat: "odd" is not "od" (overdose). */
+  private static final Set<String> ORDINARY_DOUBLES = Set.of("odd", "odds", "oddly");
+
   /** Undoes letter repeats ("diiiie", "killll") and leetspeak ("k1ll", "s*icide") when that finds a known word. */
   private String repair(String form) {
     boolean letters = false;
@@ -96,6 +99,9 @@ final class Spelling {
       if (leet != null) {
         return leet;
       }
+    }
+    if (ORDINARY_DOUBLES.contains(form)) {
+      return null;
     }
     for (String candidate : new String[] {collapse(form, 3, 2), collapse(form, 3, 1), collapse(form, 2, 1)}) {
       if (!candidate.equals(form) && known(candidate)) {
