@@ -23,7 +23,13 @@ final class AnswerPhrases {
       "es muy personal", "me lo guardo", "no (?:quiero|voy a|pienso) (?:hablar|contestar|responder|decir(?! que no)|contar|seguir)",
       "no te lo (?:voy a decir|cuento|digo)", "eso no te lo", "prefiero no", "no me hagas (?:esa|eso|recordar)", "no me preguntes", "no me agobies",
       "no me des la lata", "vete a la mierda", "ahorratelo", "no me escribas", "(?:q|que) pesad[oa]", "no mas preguntas",
-      "ya esta bien de", "siguiente", "^paso\\b", "paso de", "\\bdejalo\\b", "not your business");
+      "ya esta bien de", "siguiente", "^paso\\b", "paso de", "\\bdejalo\\b", "not your business",
+      // session 7 (third blind answer sets)
+      "prefer not to (?:say|answer)", "^pass\\b", "(?:won'?t|will not|not gonna|not going to) (?:answer|say)\\b(?! (?:no|yes)\\b)", "not doing this",
+      "me niego", "pasa a otra", "no te (?:voy a |pienso )?(?:decir|contar)(?:lo)?\\b(?! que)", "no (?:contestare|respondere|lo dire)\\b",
+      "no me apetece (?:hablar|contestar|responder)", "^(?:ya )?para(?:\\s*(?:ya|por favor|porfa|pls|plis))?[.!]*$", "para por favor",
+      "para porfa", "^no sigo\\b", "cosa mia", "deja(?:d)? de (?:preguntar|molestar)", "no me molest(?:es|en)", "paren ya",
+      "tanta pregunt");
 
   static final List<Pattern> RETRACTED = compile(
       "(?:it was|was|just) (?:a |just a )?joke", "\\bjk\\b", "kidding", "haha joke", "forget (?:it|i said)", "never ?mind", "\\bnvm\\b",
@@ -131,11 +137,12 @@ final class AnswerPhrases {
 
   static final List<Pattern> SAFE_DESPITE_NO = compile("not unsafe", "(?:don'?t|dont) feel unsafe",
       "(?:not|no) (?:in )?(?:any )?danger", "nothing'?s going to happen", "nadie me va a hacer nada", "no corro ningun riesgo",
-      "no estoy en peligro", "no te preocupes", "no one'?s home so");
+      "no estoy en peligro", "no te preocupes", "no one'?s home so", "no need to worry", "no se preocupe");
   static final List<Pattern> SAFE_YES = compile("i'?m safe", "\\bim safe", "i am safe", "^safe\\b(?! from)", "home safe",
       "quite safe", "safe place", "i'?m (?:fine|ok|good)",
       "\\bim (?:fine|ok|good)", "i am (?:fine|ok)", "todo bien", "all good", "estoy bien", "estoy a salvo", "estoy segur[oa]",
-      "seguro estoy", "que estoy segur", "no worries", "safe\\.?$", "i suppose i'?m safe");
+      "seguro estoy", "que estoy segur", "no worries", "safe\\.?$", "i suppose i'?m safe", "pero segur[oa]\\b",
+      "en (?:mi )?casa tranquil[oa]");
   /** Risk content in an answer to the safety question: never a clear "safe". */
   static final List<Pattern> SAFE_RISK = compile("(?:want|wanna|going|gonna|wish) (?:to )?(?:die|be dead|end it|kill myself)",
       "kill myself", "end it all", "quiero (?:morir|matarme|acabar)", "me quiero morir", "matarme", "no quiero vivir",

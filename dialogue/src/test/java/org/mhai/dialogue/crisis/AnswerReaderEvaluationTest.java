@@ -138,10 +138,31 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
-  static final int BLIND2_EN_CORRECT = 736;
-  static final int BLIND2_ES_CORRECT = 775;
-  static final int BLIND2_EN_DANGER_SAFE = 18;
-  static final int BLIND2_ES_DANGER_SAFE = 17;
+  /**
+   * The third blind sets (answers-*-blind3.tsv, two more writers, 480 answers each, session 7), scored
+   * once on the code of tag eval-base7 before any change made from them (en 455/480 with 3 danger answers read
+   * as a safe yes/no, es 444/480 with 1), then read for session 7 (docs/clinical-safety.md, "Third blind answer
+   * sets"). The bounds are the later figures.
+   */
+  @Test
+  void thirdBlindSetsScored() throws IOException {
+    Score en = score("en", "blind3");
+    Score es = score("es", "blind3");
+    assertTrue(en.correct() >= BLIND3_EN_CORRECT && es.correct() >= BLIND3_ES_CORRECT,
+        "blind accuracy fell: " + en.correct() + ", " + es.correct());
+    assertTrue(en.dangerReadSafe() <= BLIND3_EN_DANGER_SAFE && es.dangerReadSafe() <= BLIND3_ES_DANGER_SAFE,
+        "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
+  }
+
+  static final int BLIND3_EN_CORRECT = 463;
+  static final int BLIND3_ES_CORRECT = 462;
+  static final int BLIND3_EN_DANGER_SAFE = 1;
+  static final int BLIND3_ES_DANGER_SAFE = 0;
+
+  static final int BLIND2_EN_CORRECT = 756; // 736 at scoring (session 5)
+  static final int BLIND2_ES_CORRECT = 798; // 775 at scoring
+  static final int BLIND2_EN_DANGER_SAFE = 1; // 18 at scoring
+  static final int BLIND2_ES_DANGER_SAFE = 2; // 17 at scoring
 
   @Test
   void englishDevSetFloors() throws IOException {
