@@ -85,7 +85,7 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 115 : 109), "blind conversations passing: " + pass); // lexicon 104 before session 7
+    assertTrue(pass >= (COMPOSITE ? 115 : 129), "blind conversations passing: " + pass); // lexicon 104 before session 7
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {

@@ -277,7 +277,8 @@ public final class DangerCues {
       "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
       "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b",
       "(?:lo|la) voy a matar", "le voy a hacer dano", "(?:llevarme|me voy a llevar) a (?:mi|mis)", "llevar(?:me)? a (?:mi )?\\w+ por delante",
-      "miedo de hacerle dano", "de matar a", "(?:lo|la|los|las) quiero matar", "(?:killing|kill) (?:myself )?and (?:him|her|them)\\b", "pillow over (?:her|his|their) face", "running (?:her|him|them|his|their) (?:car )?off the road",
+      "miedo de hacerle dano", "de matar a", "(?:lo|la|los|las) quiero matar", "(?:killing|kill) (?:myself )?and (?:him|her|them)\\b", "pillow over (?:her|his|their) face", "(?:golpear|pegarle|pegar) a mi \\w+ hasta que no se (?:levante|mueva)",
+      "empuje a mi (?:madre|padre|mama|papa|abuela|abuelo|herman[oa]|pareja|novi[oa])\\b[^!?]{0,60}\\b(?:lo hago bien|no me arrepiento)", "running (?:her|him|them|his|their) (?:car )?off the road",
       "(?:bringing|bring|take|taking) (?:my )?(?:\\w+'?s )?(?:rifle|gun|shotgun|pistol)\\b[^.!?]{0,30}\\bmaking (?:him|her|them) pay",
       "going (?:round|over|around) (?:there|to (?:his|her|their) (?:place|house|flat))\\b[^.!?]{0,20}\\bwith a (?:hammer|knife|bat|gun|crowbar|machete)",
       "won'?t be walking away from (?:it|this)", "le clavo (?:un|el|una|la) (?:cuchillo|navaja)", "(?:la|lo) voy a (?:golpear|apunalar|ahorcar)",
@@ -320,7 +321,9 @@ public final class DangerCues {
           + "(?:sister|brother|daughter|son|niece|nephew|cousin|kids?|child|hermanit[oa]|hij[oa]|sobrin[oa]|prim[oa])\\b[^.!?]{0,30}"
           + "(?:bath|shower|asleep|sleeping|changing|naked|undress\\w*|in bed|underwear|banando|duchando|dormid[oa]|desnud\\w*|cambiando)",
       "(?:esta|estan) (?:pegando|golpeando|pegandole) a mi (?:hermanit[oa]|hermano pequeno|hermana pequena|hij[oa]|bebe|sobrin[oa])",
-      "(?:is|'?s) (?:hitting|beating|hurting) my (?:little |baby |younger )?(?:brother|sister|son|daughter|kid)");
+      "(?:is|'?s) (?:hitting|beating|hurting) my (?:little |baby |younger )?(?:brother|sister|son|daughter|kid)",
+      "(?:keep it|it'?s) (?:their|our|a) (?:little )?secret\\b[^.!?]{0,10}", "(?:coach|teacher|tutor|uncle|neighbou?r)\\b[^.!?]{0,40}\\b(?:messaging|"
+          + "texting|snapchat)\\b[^.!?]{0,60}\\bsecret", "new bruises every time", "(?:la|lo) deja atad[oa] a la cama");
 
   /** A cut while cooking, peeling, shaving or cutting hair: an accident, not self-harm. */
   private static final List<Pattern> HARMLESS_CUT = compile(

@@ -43,7 +43,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "a therapist) (?:going to )?(?:call|ring|contact|message|get in touch)",
       "quiero (?:una persona|un humano|hablar con alguien|que me (?:contacte|llame|escriba) (?:mi|un|una|alguien))",
       "(?:cuando|a que hora) me (?:van a|va a) (?:marcar|llamar|escribir|contactar)", "me va a (?:marcar|llamar) alguien",
-      "(?:no quiero hablar con|no quiero) un (?:bot|robot)\\b",
+      "(?:no quiero hablar con|no quiero) un (?:bot|robot)\\b", "me (?:puede|pueden|podria|podrian) llamar alguien",
+      "alguien de carne y hueso", "(?:talk|speak) to a (?:human|person) (?:being )?(?:please|now|instead)",
       // session 7
       "can (?:a|an) (?:real |actual |live )?(?:person|human|therapist|counsel+or|psychologist|nurse|doctor) (?:please )?(?:message|call|ring|contact|text|email|talk to) me",
       "when will (?:someone|somebody|anyone) from the (?:team|clinic|care team) (?:actually )?(?:get in touch|call|contact|message)");
@@ -55,7 +56,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
           + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
           + "mandar a alguien", "(?:can'?t|cant|can) you (?:just )?send (?:someone|somebody|help|an ambulance)",
-      "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien",
+      "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien", "^(?:please |pls |plz )?send (?:someone|somebody|help)\\b",
+      "(?:llamales|llamalos|llamale|llamalo) tu",
       "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)", "(?:me llamas|me llamarias|me vas a llamar) (?:tu)?");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
@@ -64,7 +66,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "hay alguien (?:ahi|real|leyendo)", "(?:me|lo) lee alguien", "(?:hablo|estoy hablando) con (?:un bot|una maquina|una persona)",
       "eres (?:un |una )?(?:pinche |puto |maldito |simple )?(?:bot|robot|maquina)", "hay alguien de verdad",
       "(?:is this|are you) (?:like )?(?:a |an )?(?:real |actual )?(?:therapist|counsel+or|psychologist|doctor)\\b",
-      "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad");
+      "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad", "\\br u (?:a |an )?(?:bot|robot|human|real)\\b",
+      "\\bu a (?:bot|robot)\\b", "(?:is|are) (?:this|u|you) (?:a )?(?:real )?(?:person|human) or (?:a )?(?:bot|robot|machine|ai)\\b");
   private static final List<Pattern> ELSEWHERE = compile(
       "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
@@ -80,7 +83,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven",
       // session 7: Arabic, Catalan, Tagalog, Polish (violence at home)
       "انهي حياتي", "أنهي حياتي", "انتحر", "أنتحر", "اقتل نفسي", "أقتل نفسي", "اريد ان اموت", "أريد أن أموت",
-      "vull morir", "morir-me", "matar-me", "suicidar-me", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie");
+      "vull morir", "morir-me", "matar-me", "suicidar-me", "treure la vida", "m'a frappe", "il m'a (?:frappe|battu)", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
@@ -109,7 +112,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "(?:todas|todos|el bote|la caja|el frasco)", "me quiero (?:aventar|tirar|colgar) (?:del|de la|de un|por|al|a la)",
       "(?:pense|he pensado|ya se|se) como (?:matarme|suicidarme|quitarme la vida)", "(?:yank|yanking|jerk|jerking|swerve|swerving) "
           + "the (?:steering )?wheel (?:into|in front of)", "(?:looking up|looked up|googling|googled|researching|researched) how many\\b"
-          + "[^.!?]{0,30}\\b(?:it'?d|it would|would|to) (?:take|kill|do it)", "(?:wrote|written) a (?:suicide )?note\\b[^!?]{0,80}\\bstill want to");
+          + "[^.!?]{0,30}\\b(?:it'?d|it would|would|to) (?:take|kill|do it)", "(?:wrote|written) a (?:suicide )?note\\b[^!?]{0,80}\\bstill want to",
+      "cut deep enough that (?:it'?s|its|it is) over", "walk(?:ing)? into the (?:sea|river|lake|ocean|water) and (?:not|never) coming back",
+      "(?:he mirado|mire|busque|he buscado|estuve mirando) cuantas pastillas", "(?:ayer|anoche|hoy|el otro dia) intente (?:ahorcarme|matarme|"
+          + "suicidarme|colgarme|tirarme|quitarme la vida)", "worked out which (?:pills|tablets|day|bridge|building)\\b",
+      "looked up how to get to the (?:cliffs?|bridge|tracks|roof)\\b[^.!?]{0,40}without anyone");
   private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
@@ -136,6 +143,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "a mi gato|a mi perro|una carta|la carta|una nota|un mensaje programado)", "mensaje programado", "scheduled (?:a )?(?:message|email|post)",
       "(?:written|wrote|writing) (?:something|a letter|letters) for (?:my|her|his)\\b[^.!?]{0,40}(?:when|after|to read)",
       "(?:left|leave) (?:a|the) (?:note|letter)\\b", "(?:dejado|deje) (?:una|la) (?:carta|nota) (?:en|para)",
+      "holding on to my (?:sleeping )?(?:tablets|pills|meds) instead of taking them", "got a fair few (?:now|saved)",
       // session 7 (second and third blind sets, read after scoring)
       "(?:wrote|written|writing|finished) (?:\\w+ ){0,2}(?:letters|a letter|a note|my note|goodbyes?)\\b",
       "(?:finished|been) writing something\\b", "(?:writing|wrote|written) something (?:for|to) (?:my|them|her|him|everyone)",
@@ -160,6 +168,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "you'?ve helped more than you know\\b[^.!?]{0,20}\\bbye", "(?:so|that) they know (?:none of it|it) (?:was|wasn'?t) their fault",
       "no me (?:vais|van) a tener que aguantar", "won'?t have to (?:put up with|deal with|worry about) me",
       "won'?t be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you)", "ya no (?:voy a ser|sere) un problema",
+      "after i'?m gone\\b", "(?:don'?t|do not|dont) think i'?ll be (?:around|here)", "nothing needs me here", "(?:no one|nobody) needs me here",
+      "(?:she'?ll|he'?ll|they'?ll) find it when", "(?:me quiero|quiero) ir con (?:el|ella|ellos|mi \\w+)\\b(?! a\\b| al\\b| de\\b)",
+      "(?:ya )?tengo todo planeado para",
       // session 7
       "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
       "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "perdonadme|perdonenme|forgive me\\b",
