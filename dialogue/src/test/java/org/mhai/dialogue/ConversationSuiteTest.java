@@ -155,7 +155,7 @@ class ConversationSuiteTest {
     assertTrue(reassured <= BLIND4_REASSURED, "reassurance on a danger turn: " + reassured);
   }
 
-  static final int BLIND4_PASS_LEXICON = 98; // 95 at scoring (eval-base7 and the answer-reader changes alike)
+  static final int BLIND4_PASS_LEXICON = 147; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 0;
   static final int BLIND4_REASSURED = 0;
 

@@ -88,7 +88,8 @@ public final class DangerCues {
       "(?:razor blades|blades|the rope|a rope|the pills|the gun) i (?:bought|got|ordered)", "(?:bought|got) what i need(?:ed)?\\b",
       "compre lo que necesit", "(?:pills|tablets|meds|blade|razor|rope|gun)\\b[^.!?]{0,30}\\bif i need (?:them|it)",
       "tengo (?:el|la|las|los) (?:frasco|bote|caja|pastillas|cuchillo|cuchilla|navaja|soga|cuerda|pistola)s? (?:aqui|al lado|delante|"
-          + "conmigo|en la mano)", "ya tengo list[oa]");
+          + "conmigo|en la mano)", "ya tengo list[oa]",
+      "(?:ya )?conte las pastillas", "(?:escopeta|pistola|rifle)\\b[^.!?]{0,60}\\bse donde (?:guarda|esta) la llave", "to see if it(?:'?d| would) hold");
   private static final List<Pattern> ACT = compile(
       "(?:already|just) (?:took|taken|swallowed|downed) (?:them|it all|all|some|a (?:few|load|bunch|handful|heap|lot|ton)\\b|the (?:pills|tablets|"
           + "lot|bottle)|(?:like |about )?\\d+ (?:of (?:them|my|the)\\b|(?:\\w+ )?" + DRUG + "))", "(?:already|just) cut (?:myself|my (?:arms?|wrists?|legs?)|again|deep)",
@@ -119,7 +120,7 @@ public final class DangerCues {
       "(?:swallowed|took|taken|downed|had) (?:some|a few|most|half|all|a bunch|a load|loads|a lot|a handful) of (?:my|the|her|his|those|mum'?s|"
           + "mom'?s|dad'?s) (?:\\w+ )?" + DRUG,
       "(?:un|una|el|la|dos|tres|\\d+) (?:blister|blisters|caja|cajas|bote|frasco|tira|tiras|tableta|tabletas|sobre|sobres)s? (?:enter[oa]s?|"
-          + "complet[oa]s?)? ?de (?:\\w+ )?(?:" + DRUG + "|lorazepam|alprazolam|rivotril|trankimazin|orfidal|lexatin|valium|"
+          + "complet[oa]s?)? ?de (?:\\w+ )?(?:" + DRUG + "|lorazepam|alprazolam|rivotril|trankimazin|orfidal(?:es)?|lexatin|valium|"
           + "paracetamol|ibuprofeno)",
       "(?:sitting|sat|i'?m|im) (?:\\w+ ){0,3}(?:car|van) (?:\\w+ ){0,3}(?:garage|shed)\\b[^!?]{0,40}\\b(?:engine|motor)'?s? (?:is )?(?:running|on)",
       "(?:sentad[oa]|metid[oa]|estoy) (?:\\w+ ){0,3}(?:coche|carro|auto) (?:\\w+ ){0,3}(?:garaje|cochera)\\b[^!?]{0,40}\\b(?:motor|encendido)",
@@ -128,7 +129,8 @@ public final class DangerCues {
           + "lejia|cloro|anticongelante|veneno|matarratas)", "(?:feel|feeling) the (?:pills|tablets|meds) (?:kicking in|working)",
       "(?:pills|tablets|meds)(?: are)? kicking in", "(?:it'?s|its|the rope'?s|the noose'?s|rope is|noose is) hanging (?:right )?(?:there|up|ready)",
       "(?:soga|cuerda|cinturon) (?:ya )?(?:puesta|puesto|colgad[oa]|atad[oa]|list[oa])", "cinturon en la puerta",
-      "(?:dejado|deje|he dejado|abierto|abri) el gas", "gas (?:de la cocina )?(?:abierto|encendido)");
+      "(?:dejado|deje|he dejado|abierto|abri) el gas", "gas (?:de la cocina )?(?:abierto|encendido)",
+      "deeper than i (?:meant|wanted|intended)", "me tome (?:unos|unas|varios|varias) \\w+,? no se cuant");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
@@ -153,7 +155,8 @@ public final class DangerCues {
       "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
       "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado", "(?:lo|la|los|las) traigo (?:aqui )?conmigo",
-      "ya lo traigo");
+      "ya lo traigo",
+      "(?:lo )?tengo todo preparado");
   /** In context only: "he's back", "she's outside" (a cat, a partner home from a trip, out of context). */
   private static final List<Pattern> CONTEXT_VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is)? (?:still )?"
@@ -162,7 +165,8 @@ public final class DangerCues {
       "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
       "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
       "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro",
-      "(?:trenes|trains|cars|coches|camiones|trucks) (?:pasan|go|are going|come|van|are) (?:muy |so |really )?(?:rapido|fast|quick)", "long way down", "(?:es|hay) mucha altura");
+      "(?:trenes|trains|cars|coches|camiones|trucks) (?:pasan|go|are going|come|van|are) (?:muy |so |really )?(?:rapido|fast|quick)", "long way down", "(?:es|hay) mucha altura",
+      "pulled over on (?:the )?\\w+ (?:gate|bridge)");
   private static final List<Pattern> NEAR_TIME = compile(
       "\\bin an hour\\b", "in (?:a few|\\d+) (?:minutes|mins)", "\\bright now\\b", "after this\\b", "dentro de(?: un)? rato",
       "en un rato", "en una hora", "ahora mismo");
@@ -297,7 +301,13 @@ public final class DangerCues {
       "(?:pienso|pensando|pense|he pensado|llevo dias pensando|fantaseo|imagino) (?:en |con )?(?:darle|pegarle|matarl[oae]|apunalarl[oa]|"
           + "envenenarl[oa]|atropellarl[oa]|clavarle)", "\\b(?:matarl[oae]s?|darle con (?:el|la|un|una) (?:martillo|bate|cuchillo|navaja|palo|"
           + "tubo|piedra))\\b", "le pegue a (?:mi|su) (?:esposa|mujer|novia|pareja|marido|esposo|novio|hij[oa]|madre|padre|mama|papa)",
-      "le deje (?:el ojo morado|marcas|moretones|moratones)", "(?:lo|la) voy a volver a (?:hacer|pegar)");
+      "le deje (?:el ojo morado|marcas|moretones|moratones)", "(?:lo|la) voy a volver a (?:hacer|pegar)",
+      // session 7 (fourth blind set)
+      "going (?:round|over|around) (?:there|to (?:his|her|their) (?:place|house|flat))\\b[^.!?]{0,20}\\bwith (?:a|the|my) (?:\\w+ )?(?:hammer|knife|bat|"
+          + "gun|crowbar|machete)", "use it on (?:him|her|them)\\b", "crush(?:ed)? them into (?:his|her|their) (?:tea|coffee|food|drink)",
+      "end it for (?:all )?(?:\\w+ )?of us", "reventar(?:le)? la cabeza", "(?:ganas de|quiero|voy a)\\b[^.!?]{0,40}hacerle dano",
+      "pensamientos de hacerle dano", "(?:lo|la) voy a esperar\\b[^.!?]{0,30}con (?:el|la|un|una) (?:fierro|bate|cuchillo|navaja|pistola|palo)",
+      "clavarsel[ao]", "primero (?:ella|el) y (?:luego|despues) yo");
   private static final List<Pattern> VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
@@ -308,7 +318,10 @@ public final class DangerCues {
       "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me",
       // session 7 (second blind answer sets)
       "(?:he|she)'?s getting (?:angrier|more angry|violent|more violent)", "(?:esta|se pone|se esta poniendo) (?:muy )?violent[oa]",
-      "si (?:hablo|se lo cuento|le cuento|digo algo)[^.!?]{0,30}\\bme mata\\b", "(?:said|says) (?:he|she)'?(?:d| would| will) kill me if");
+      "si (?:hablo|se lo cuento|le cuento|digo algo)[^.!?]{0,30}\\bme mata\\b", "(?:said|says) (?:he|she)'?(?:d| would| will) kill me if",
+      "(?:threw|throws|thrown|hurled) (?:a|the|an|his|her) \\w+ at (?:me|my (?:head|face))", "(?:started|keeps|been|has been) pushing me",
+      "shoves? me (?:into|against)", "broke my (?:wrist|arm|nose|rib|ribs|jaw|finger)", "dando golpes a la puerta", "me aprieta (?:el brazo|el cuello|la muneca)",
+      "(?:pistola|arma)\\b[^.!?]{0,30}(?:me la puso|en la cabeza)", "me tira cosas", "me avento contra", "me mata si (?:le|se lo) digo");
   private static final List<Pattern> CHILD = compile(
       "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son|daughter|cousin|kids?|child|children|baby|"
           + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"
@@ -323,7 +336,9 @@ public final class DangerCues {
       "(?:esta|estan) (?:pegando|golpeando|pegandole) a mi (?:hermanit[oa]|hermano pequeno|hermana pequena|hij[oa]|bebe|sobrin[oa])",
       "(?:is|'?s) (?:hitting|beating|hurting) my (?:little |baby |younger )?(?:brother|sister|son|daughter|kid)",
       "(?:keep it|it'?s) (?:their|our|a) (?:little )?secret\\b[^.!?]{0,10}", "(?:coach|teacher|tutor|uncle|neighbou?r)\\b[^.!?]{0,40}\\b(?:messaging|"
-          + "texting|snapchat)\\b[^.!?]{0,60}\\bsecret", "new bruises every time", "(?:la|lo) deja atad[oa] a la cama");
+          + "texting|snapchat)\\b[^.!?]{0,60}\\bsecret", "new bruises every time", "(?:la|lo) deja atad[oa] a la cama",
+      "leaves? (?:her|him|them) with no food", "no food in the house for days", "(?:night worker|carer|staff)\\b[^.!?]{0,20}did it",
+      "break (?:her|his) neck", "(?:he'?s|she'?s) [2-9]\\d and (?:i'?m|im) 1[0-5]\\b", "le di una cachetada", "le (?:he )?zarande\\w*");
 
   /** A cut while cooking, peeling, shaving or cutting hair: an accident, not self-harm. */
   private static final List<Pattern> HARMLESS_CUT = compile(

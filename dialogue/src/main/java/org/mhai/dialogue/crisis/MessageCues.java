@@ -47,7 +47,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "alguien de carne y hueso", "(?:talk|speak) to a (?:human|person) (?:being )?(?:please|now|instead)",
       // session 7
       "can (?:a|an) (?:real |actual |live )?(?:person|human|therapist|counsel+or|psychologist|nurse|doctor) (?:please )?(?:message|call|ring|contact|text|email|talk to) me",
-      "when will (?:someone|somebody|anyone) from the (?:team|clinic|care team) (?:actually )?(?:get in touch|call|contact|message)");
+      "when will (?:someone|somebody|anyone) from the (?:team|clinic|care team) (?:actually )?(?:get in touch|call|contact|message)",
+      "(?:is )?(?:someone|anyone|somebody) (?:actually )?going to (?:contact|call|message|ring) me");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -58,7 +59,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "mandar a alguien", "(?:can'?t|cant|can) you (?:just )?send (?:someone|somebody|help|an ambulance)",
       "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien", "^(?:please |pls |plz )?send (?:someone|somebody|help)\\b",
       "(?:llamales|llamalos|llamale|llamalo) tu",
-      "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)", "(?:me llamas|me llamarias|me vas a llamar) (?:tu)?");
+      "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)", "(?:me llamas|me llamarias|me vas a llamar) (?:tu)?",
+      "(?:manden|mande|mandad|envien) a alguien");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
@@ -67,7 +69,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "eres (?:un |una )?(?:pinche |puto |maldito |simple )?(?:bot|robot|maquina)", "hay alguien de verdad",
       "(?:is this|are you) (?:like )?(?:a |an )?(?:real |actual )?(?:therapist|counsel+or|psychologist|doctor)\\b",
       "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad", "\\br u (?:a |an )?(?:bot|robot|human|real)\\b",
-      "\\bu a (?:bot|robot)\\b", "(?:is|are) (?:this|u|you) (?:a )?(?:real )?(?:person|human) or (?:a )?(?:bot|robot|machine|ai)\\b");
+      "\\bu a (?:bot|robot)\\b", "(?:is|are) (?:this|u|you) (?:a )?(?:real )?(?:person|human) or (?:a )?(?:bot|robot|machine|ai)\\b",
+      "is this (?:even )?a (?:real )?person");
   private static final List<Pattern> ELSEWHERE = compile(
       "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
@@ -83,12 +86,14 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "chce sie zabic", "zabic sie", "nie chce zyc", "vreau sa mor", "ik wil dood", "wil niet meer leven",
       // session 7: Arabic, Catalan, Tagalog, Polish (violence at home)
       "انهي حياتي", "أنهي حياتي", "انتحر", "أنتحر", "اقتل نفسي", "أقتل نفسي", "اريد ان اموت", "أريد أن أموت",
-      "vull morir", "morir-me", "matar-me", "suicidar-me", "treure la vida", "m'a frappe", "il m'a (?:frappe|battu)", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie");
+      "vull morir", "morir-me", "matar-me", "suicidar-me", "treure la vida", "m'a frappe", "il m'a (?:frappe|battu)", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie",
+      "envie de mourir", "يضربني", "cwiczenie");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
       "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
-      "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte");
+      "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte",
+      "tornat a tallar", "m'he tallat", "em tallo");
   private static final List<Pattern> PANIC = compile(
       "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
       "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart(?: is|'?s)? (?:racing|pounding|going)",
@@ -101,7 +106,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 7
       "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
       "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
-      "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)");
+      "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)",
+      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
       "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
@@ -116,7 +122,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "cut deep enough that (?:it'?s|its|it is) over", "walk(?:ing)? into the (?:sea|river|lake|ocean|water) and (?:not|never) coming back",
       "(?:he mirado|mire|busque|he buscado|estuve mirando) cuantas pastillas", "(?:ayer|anoche|hoy|el otro dia) intente (?:ahorcarme|matarme|"
           + "suicidarme|colgarme|tirarme|quitarme la vida)", "worked out which (?:pills|tablets|day|bridge|building)\\b",
-      "looked up how to get to the (?:cliffs?|bridge|tracks|roof)\\b[^.!?]{0,40}without anyone");
+      "looked up how to get to the (?:cliffs?|bridge|tracks|roof)\\b[^.!?]{0,40}without anyone",
+      // session 7 (fourth blind set, read after scoring)
+      "(?:use|using) my (?:\\w+ )?(?:rifle|gun|shotgun|pistol) (?:and|to) (?:be done|end)", "(?:scared|afraid) i'?ll (?:do something to|hurt|kill) myself",
+      "para tomarmel[ao]s todas?", "(?:pienso|pensado|pense) (?:seriamente |mucho )?en quitarme la vida", "a punto de (?:tirarme|matarme|colgarme|"
+          + "cortarme|aventarme)", "(?:planeando|pensando|pense) como quitarme (?:de en medio|la vida)", "me quiero quitar la vida",
+      "(?:buscando|busque|mirando|mire) (?:en internet )?cuantas pastillas");
   private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
@@ -149,7 +160,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:finished|been) writing something\\b", "(?:writing|wrote|written) something (?:for|to) (?:my|them|her|him|everyone)",
       "(?:don'?t|do not) want (?:anyone|anybody|them|my \\w+) to (?:have to )?(?:deal with|clean up|sort out|find) (?:a |the |my |any )?mess",
       "donating (?:basically |almost )?everything", "giving (?:basically |almost )?everything away",
-      "(?:les |le )?(?:mande|envie|deje|grabe) (?:un )?(?:audio|mensaje|video|carta)s? a (?:todos|todas|mi familia|mis \\w+)");
+      "(?:les |le )?(?:mande|envie|deje|grabe) (?:un )?(?:audio|mensaje|video|carta)s? a (?:todos|todas|mi familia|mis \\w+)",
+      "want to be (?:found|buried) in", "todo quede en orden", "(?:escribi|escrito|he escrito) una nota");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -175,7 +187,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
       "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "perdonadme|perdonenme|forgive me\\b",
       "(?:the )?note (?:just )?says sorry", "(?:they'?ll|she'?ll|he'?ll) (?:get|understand) it\\b",
-      "(?:picked|chosen|set|have) (?:a|the) date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha");
+      "(?:picked|chosen|set|have) (?:a|the) date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha",
+      "made my peace with it", "(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)'?s the day\\b(?! (?:we|i|for|of|to|that)\\b)",
+      "thanks? (?:you )?for everything", "(?:date|day) i (?:picked|chose|'?ve picked|have picked)", "(?:so|that) they know (?:it'?s|its|it is) not their fault",
+      "por fin voy a descansar", "cuando (?:yo )?no este\\b", "para que (?:la|lo|me) encuentren");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
       + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
       "(?:calmed|calming) down");

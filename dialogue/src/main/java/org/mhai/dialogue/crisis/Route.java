@@ -120,7 +120,10 @@ public enum Route {
       "(?:esposo|marido|pareja|novio|novia|ex)\\b[^.!?]{0,60}(?:me va a matar|me quiere matar|me mata)", "(?:broke|split|busted) my (?:lip|nose|"
           + "tooth|teeth|arm|rib|ribs)", "me (?:reviso|revisa|quito) el (?:cel|celular|movil|telefono)",
       "me ha vuelto a pegar", "vuelve a pegar", "amenaza con matarme", "viene a matarme", "(?:dice|dijo) que (?:me )?va a matarme", "il me frappe", "er schlagt mich",
-      "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt");
+      "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt",
+      "(?:threw|throws|thrown|hurled) (?:a|the|an|his|her) \\w+ at my (?:head|face)", "(?:started|keeps|been|has been) pushing me",
+      "shoves? me (?:into|against)", "broke my (?:wrist|jaw|finger)", "me aprieta (?:el brazo|el cuello|la muneca)", "me tira cosas",
+      "me avento contra", "me mata si (?:le|se lo) digo", "dando golpes a la puerta");
   private static final List<Pattern> OTHERS = compile(
       "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
           + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)"
@@ -142,7 +145,11 @@ public enum Route {
           + "apunalar|ahorcar)", "pillow over (?:her|his|their) face", "(?:bringing|bring|take|taking) (?:my )?(?:\\w+'?s )?(?:rifle|gun|"
           + "shotgun|pistol)\\b[^.!?]{0,30}\\bmaking (?:him|her|them) pay", "going (?:round|over|around) (?:there|to (?:his|her|their) "
           + "(?:place|house|flat))\\b[^.!?]{0,20}\\bwith a (?:hammer|knife|bat|gun|crowbar|machete)", "running (?:her|him|them|his|their) "
-          + "(?:car )?off the road", "won'?t be walking away from (?:it|this)");
+          + "(?:car )?off the road", "won'?t be walking away from (?:it|this)",
+      "use it on (?:him|her|them)\\b", "crush(?:ed)? them into (?:his|her|their) (?:tea|coffee|food|drink)", "end it for (?:all )?(?:\\w+ )?of us",
+      "reventar(?:le)? la cabeza", "(?:ganas de|quiero|voy a)\\b[^.!?]{0,40}hacerle dano", "clavarsel[ao]",
+      "going (?:round|over|around) (?:there|to (?:his|her|their) (?:place|house|flat))\\b[^.!?]{0,20}\\bwith (?:a|the|my) (?:\\w+ )?(?:hammer|knife|bat|"
+          + "gun|crowbar|machete)");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
   static final List<Pattern> NOW = compile(
       "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
