@@ -168,7 +168,7 @@ class ConversationSafetyTest {
   void a_concern_only_the_classifier_heard_gets_a_direct_gentle_question_and_the_helplines_but_no_screener() {
     Scenario s = new Scenario();
     s.onboard("en-US");
-    Decision d = s.say("i hate myself so much, i want to cut deep enough that its over this time", RiskLevel.MEDIUM,
+    Decision d = s.say("some days i feel like i'm fading out and nobody would even notice", RiskLevel.MEDIUM,
         "learned_concern", "distress");
     String text = s.text(d);
     assertTrue(text.contains("thoughts of hurting yourself"), text);

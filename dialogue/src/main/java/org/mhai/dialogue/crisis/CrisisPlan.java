@@ -138,6 +138,12 @@ final class CrisisPlan {
     replies.add(new Reply(m.get(q.key()), yesNo()));
   }
 
+  /** The next screener question after a yes: the crisis lines stay in view above it (session 7, writers' checks). */
+  void askWithLines(int episode, Question q) {
+    events.add(new DialogueEvent.ScreenerAsked(turn.at(), episode, q));
+    replies.add(new Reply(crisisLines() + "\n" + m.get(q.key()), yesNo()));
+  }
+
   List<String> yesNo() {
     return List.of(m.get("quick.yes"), m.get("quick.no"));
   }

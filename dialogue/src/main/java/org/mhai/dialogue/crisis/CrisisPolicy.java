@@ -230,6 +230,10 @@ public final class CrisisPolicy {
     }
     Question next = Screener.next(q, yes);
     if (next != null) {
+      if (answer == Answer.YES && q != Question.WISH_DEAD) {
+        plan.askWithLines(c.episode(), next);
+        return plan.decision();
+      }
       plan.ask(c.episode(), next);
       return plan.decision();
     }

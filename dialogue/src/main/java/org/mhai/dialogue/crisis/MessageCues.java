@@ -161,7 +161,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:don'?t|do not) want (?:anyone|anybody|them|my \\w+) to (?:have to )?(?:deal with|clean up|sort out|find) (?:a |the |my |any )?mess",
       "donating (?:basically |almost )?everything", "giving (?:basically |almost )?everything away",
       "(?:les |le )?(?:mande|envie|deje|grabe) (?:un )?(?:audio|mensaje|video|carta)s? a (?:todos|todas|mi familia|mis \\w+)",
-      "want to be (?:found|buried) in", "todo quede en orden", "(?:escribi|escrito|he escrito) una nota");
+      "want to be (?:found|buried) in", "todo quede en orden", "(?:escribi|escrito|he escrito) una nota",
+      "(?:regale|he regalado|le regale|le he regalado|repart\\w+) (?:mi|mis|las|los|su|sus)\\b", "(?:he dejado|deje|le he dejado|le deje)\\b[^.!?]{0,20}"
+          + "\\b(?:mi|a mi) (?:gato|perro|gata|perra|mascota)", "(?:deje|he dejado|ya deje) pagad[oa]", "lugar en el panteon",
+      "paid off (?:what|all|my|the)\\b", "paying off (?:all )?(?:my )?(?:little )?debts", "(?:pague|he pagado) (?:lo que debia|todas? mis deudas)",
+      "(?:wrote|written) down (?:the |my )?(?:\\w+'?s )?(?:vet|bank|account|insurance|passwords?|pin)", "deleted (?:most|all) of my",
+      "laid out the clothes");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -190,7 +195,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:picked|chosen|set|have) (?:a|the) date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha",
       "made my peace with it", "(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)'?s the day\\b(?! (?:we|i|for|of|to|that)\\b)",
       "thanks? (?:you )?for everything", "(?:date|day) i (?:picked|chose|'?ve picked|have picked)", "(?:so|that) they know (?:it'?s|its|it is) not their fault",
-      "por fin voy a descansar", "cuando (?:yo )?no este\\b", "para que (?:la|lo|me) encuentren");
+      "por fin voy a descansar", "cuando (?:yo )?no este\\b", "para que (?:la|lo|me) encuentren",
+      "sorry for all the times", "(?:it'?ll|it will) (?:all )?be over (?:by|soon|tonight|tomorrow)", "ya tome mi decision",
+      "ya no (?:lo|la|los|las) voy a (?:necesitar|usar)", "total ya no");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
       + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
       "(?:calmed|calming) down");
