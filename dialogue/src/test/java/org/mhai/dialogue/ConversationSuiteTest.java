@@ -85,7 +85,7 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 115 : 129), "blind conversations passing: " + pass); // lexicon 104 before session 7
+    assertTrue(pass >= (COMPOSITE ? 115 : 133), "blind conversations passing: " + pass); // lexicon 104 before session 7
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {
@@ -155,7 +155,7 @@ class ConversationSuiteTest {
     assertTrue(reassured <= BLIND4_REASSURED, "reassurance on a danger turn: " + reassured);
   }
 
-  static final int BLIND4_PASS_LEXICON = 150; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
+  static final int BLIND4_PASS_LEXICON = 152; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 0;
   static final int BLIND4_REASSURED = 0;
 
@@ -171,7 +171,7 @@ class ConversationSuiteTest {
   static final int EVERYDAY5_ESCALATED_LEXICON = 11; // 10 at scoring on eval-base7
   static final int EVERYDAY5_ESCALATED_FULL = 200;
 
-  static final int BLIND3_PASS_LEXICON = 151; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
+  static final int BLIND3_PASS_LEXICON = 152; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
   static final int BLIND3_PASS_FULL = 137; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
@@ -216,7 +216,7 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 166; // 140 at the end of session 6
+  static final int BLIND2_PASS_LEXICON = 168; // 140 at the end of session 6
   static final int BLIND2_PASS_FULL = 141; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;

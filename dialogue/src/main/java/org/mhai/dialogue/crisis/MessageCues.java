@@ -32,7 +32,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:hablar|hable|hablo) con (?:una persona|un humano|alguien de verdad|alguien real|un terapeuta|mi terapeuta|"
           + "un psicolog[oa]|una psicologa|el equipo|un profesional|alguien del equipo)", "(?:una|con) persona real",
       "que me (?:atienda|escriba|llame) (?:una persona|alguien|un terapeuta|mi terapeuta)", "want a human", "need a human",
-      "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)",
+      "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)", "(?:el equipo|alguien) me va a (?:llamar|escribir|contactar)",
       "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "avisar a mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
       "(?:tell|let) my (?:therapist|psychologist|doctor|counsel+or) (?:know|that)", "(?:want|need) (?:a|to talk to a) real person",
       // 1.2.2 (third blind set)
@@ -59,7 +59,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "mandar a alguien", "(?:can'?t|cant|can) you (?:just )?send (?:someone|somebody|help|an ambulance)",
       "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien", "^(?:please |pls |plz )?send (?:someone|somebody|help)\\b",
       "(?:llamales|llamalos|llamale|llamalo) tu",
-      "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)", "(?:me llamas|me llamarias|me vas a llamar) (?:tu)?",
+      "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)",
       "(?:manden|mande|mandad|envien) a alguien");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
@@ -131,7 +131,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
-      + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic");
+      + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic|\\bsi un dia\\b|\\bif one day\\b");
+  /** A call asked for an errand, not for help now ("can you call my psychiatrist and tell her I need a refill"): answered honestly, no escalation. */
+  private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|reschedul\\w*|receta|cita|"
+      + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
       "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
       "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir");
@@ -213,12 +216,14 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
     RiskLevel foreign = any(FOREIGN_HIGH, plain) || any(FOREIGN_NOW, plain)
         ? (any(FOREIGN_NOW, plain) ? RiskLevel.IMMINENT : RiskLevel.HIGH) : RiskLevel.NONE;
     boolean elsewhere = any(ELSEWHERE, plain);
-    boolean call = any(CALL, plain) && !HYPOTHETICAL.matcher(plain).find();
+    boolean asked = any(CALL, plain);
+    boolean errand = asked && ERRAND.matcher(plain).find() && !AMBULANCE.matcher(plain).find();
+    boolean call = asked && !HYPOTHETICAL.matcher(plain).find() && !errand;
     return new MessageCues(any(HUMAN, plain), call, any(BOT, plain),
         elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
         any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain),
         any(HARD, plain), AMBULANCE.matcher(plain).find() && call, any(PASSIVE, plain),
-        any(IDEATION, plain) && !DENIED.matcher(plain).find(), any(LIMITS, plain) && !call);
+        any(IDEATION, plain) && !DENIED.matcher(plain).find(), (any(LIMITS, plain) || errand) && !call);
   }
 
   /**
@@ -232,7 +237,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "what (?:exactly )?(?:can|do) you (?:actually )?do\\b", "what happens (?:if|when) i (?:tell|say)",
       "(?:le |les )?(?:avisas|avisarias|avisaras|llamas|llamarias|llamaras|dices|contarias) a (?:la policia|mis padres|alguien|nadie)",
       "(?:es|son) (?:esto |estas conversaciones )?(?:confidencial|privad[oa])", "quien (?:lee|puede leer|ve) (?:esto|lo que)",
-      "que (?:puedes|haces) (?:hacer )?(?:tu )?(?:exactamente|realmente)?\\s*\\?", "que pasa si te (?:cuento|digo)");
+      "que (?:puedes|haces) (?:hacer )?(?:tu )?(?:exactamente|realmente)?\\s*\\?", "que pasa si te (?:cuento|digo)",
+      "(?:me llamas|me llamarias|me vas a llamar)(?: tu)?\\b");
 
   /** The cues of this message that count as evidence over the conversation. */
   public List<String> evidence() {

@@ -123,7 +123,7 @@ public enum Route {
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt",
       "(?:threw|throws|thrown|hurled) (?:a|the|an|his|her) \\w+ at my (?:head|face)", "(?:started|keeps|been|has been) pushing me",
       "shoves? me (?:into|against)", "broke my (?:wrist|jaw|finger)", "me aprieta (?:el brazo|el cuello|la muneca)", "me tira cosas",
-      "me avento contra", "me mata si (?:le|se lo) digo", "dando golpes a la puerta");
+      "me avento contra", "me mata si (?:le|se lo) digo", "dando golpes a la puerta", "mnie bije", "bije mnie", "يضربني", "m'a frappe", "il m'a battu");
   private static final List<Pattern> OTHERS = compile(
       "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
           + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)"
