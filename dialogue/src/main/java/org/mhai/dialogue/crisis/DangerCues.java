@@ -207,7 +207,10 @@ public final class DangerCues {
   private static final List<Pattern> CONTEXT_INTENT = compile(
       "\\b(?:i (?:really )?want to|i'?m going to|im going to|i'?m gonna|im gonna|i will|i'?ll|i'?m doing|im doing) (?:do|doing) "
           + "(?:it|this)\\b", "\\b(?:i want to|going to|gonna) go through with it\\b",
-      "\\blo (?:quiero|voy a|pienso) hacer\\b", "\\b(?:quiero|voy a|pienso) hacerlo\\b", "\\bvoy a llevarlo a cabo\\b");
+      "\\blo (?:quiero|voy a|pienso) hacer\\b", "\\b(?:quiero|voy a|pienso) hacerlo\\b", "\\bvoy a llevarlo a cabo\\b",
+      // session 7: the bare affirmation, in an escalated episode ("si, creo que si lo haria", "yes. I think I would")
+      "^(?:(?:si|yes|yeah)[,.]? )?(?:a veces si,? )?(?:creo que )?(?:si )?lo haria[.!]*$",
+      "^(?:(?:yes|yeah)[,.]? )?(?:i think )?i (?:probably )?would(?:,? yeah)?[.!]*$");
   /** An attempt disclosed as recent (within the C-SSRS's three months): "hace dos meses me tomé un bote de pastillas". */
   private static final List<Pattern> RECENT_ATTEMPT = compile(
       "(?:me tome|me corte|lo intente|me tire|tried to|took|overdosed|attempted|cut myself)[^.!?]{0,60}(?:hace (?:un|una|dos|tres|"
