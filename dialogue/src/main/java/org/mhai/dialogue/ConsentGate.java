@@ -20,6 +20,28 @@ final class ConsentGate {
 
   private ConsentGate() {}
 
+  /**
+   * Agreement in the patient's own words ("yes that's fine with me, I agree", "sí, de acuerdo", "vale, acepto"); a bare "ok" or
+   * "vale" is not consent to the privacy notice (the writers of the second everyday set expected the question again).
+   */
+  private static final java.util.regex.Pattern AGREES = java.util.regex.Pattern.compile(
+      "\\b(?:i agree|i accept|i consent|agreed|estoy de acuerdo|acepto|doy mi consentimiento)\\b");
+  private static final java.util.regex.Pattern SHORT_YES = java.util.regex.Pattern.compile(
+      "^(?:(?:yes|yeah|yep|sure|ok|okay|si|vale|claro)[,.! ]*)?(?:de acuerdo|esta bien|me parece bien|that'?s (?:fine|ok|okay)(?: with me)?|"
+          + "(?:it'?s|its) (?:fine|ok|okay) (?:with|by) me|fine (?:by|with) me|sounds good)(?:[,.! ]*(?:thanks|thank you|gracias))?[.! ]*$");
+  private static final java.util.regex.Pattern DECLINES = java.util.regex.Pattern.compile(
+      "\\b(?:(?:don'?t|do not|dont|not|never|no|nunca)\\b(?: \\w+)? (?:agree|accept|consent|ok|okay|fine)|no estoy de acuerdo|no acepto|"
+          + "no me parece bien|no esta bien)\\b|\\bbut\\b|\\bpero\\b|\\?");
+
+  /** Whether {@code text} agrees to the privacy notice in words, with no negation, condition or question in it. */
+  static boolean agreesInWords(String text) {
+    String plain = org.mhai.dialogue.crisis.Plain.of(text).trim();
+    if (plain.isEmpty() || DECLINES.matcher(plain).find()) {
+      return false;
+    }
+    return AGREES.matcher(plain).find() || SHORT_YES.matcher(plain).matches();
+  }
+
   /** The consent question node of the published onboarding flow. */
   static Optional<Node.Question> question(FlowCatalog flows) {
     return flows.published(BuiltInFlows.ONBOARDING).flatMap(f -> f.node(CONSENT_NODE))
@@ -51,7 +73,7 @@ final class ConsentGate {
       return Optional.empty();
     }
     return question(flows).flatMap(q -> q.options().stream()
-        .filter(o -> o.value().equals("yes") && o.label().matches(turn.text().trim())).findFirst())
+        .filter(o -> o.value().equals("yes") && (o.label().matches(turn.text().trim()) || agreesInWords(turn.text()))).findFirst())
         .map(o -> new DialogueEvent.ConsentRecorded(turn.at(), "service", true));
   }
 

@@ -68,7 +68,7 @@ public final class DialogueEngine {
           + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
           + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
-          + "|give me something quick|exercici de respiracio|cwiczenie");
+          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b");
   private static final String PANIC_TEMPLATE = "panic";
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
@@ -454,6 +454,9 @@ public final class DialogueEngine {
     if (node.get() instanceof Node.Question q) {
       Optional<Node.Option> chosen = q.options().stream()
           .filter(o -> o.label().matches(text) || o.value().equalsIgnoreCase(text)).findFirst();
+      if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
+        chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
+      }
       if (chosen.isPresent()) {
         Node.Option o = chosen.get();
         q.slot().ifPresent(s -> r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), s, o.value())));

@@ -166,9 +166,9 @@ class ConversationSuiteTest {
         COMPOSITE ? EVERYDAY5_ESCALATED_FULL : EVERYDAY5_ESCALATED_LEXICON);
   }
 
-  static final int EVERYDAY5_SCREENER_LEXICON = 2;
+  static final int EVERYDAY5_SCREENER_LEXICON = 1; // 2 at scoring
   static final int EVERYDAY5_SCREENER_FULL = 200;
-  static final int EVERYDAY5_ESCALATED_LEXICON = 11; // 10 at scoring on eval-base7
+  static final int EVERYDAY5_ESCALATED_LEXICON = 0; // 10 at scoring on eval-base7, 11 on pre-ev5
   static final int EVERYDAY5_ESCALATED_FULL = 200;
 
   static final int BLIND3_PASS_LEXICON = 152; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)

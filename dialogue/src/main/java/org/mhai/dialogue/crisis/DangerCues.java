@@ -61,10 +61,17 @@ public final class DangerCues {
       + "|right now|once the kids|after everyone|when i'?m alone|esta noche|manana|este finde|este fin de semana"
       + "|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|viernes|dentro de? un rato|en un rato"
       + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se)";
-  private static final String ACT_WORDS = "(?:go through with it|end it|end my life|kill myself|"
-      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump off|take (?:them all|the pills|everything)|tonight'?s the night|lo voy a hacer|voy a hacerlo|"
-      + "me mato|me voy a (?:matar|tirar|colgar)|se acaba|no voy a estar|hacer que pase|es el dia|es hoy|no hay vuelta|lo hare|"
+  /** Words that name the act: with a time they are a timeframe wherever they are said. */
+  private static final String ACT_WORDS = "(?:go through with it|end my life|kill myself|"
+      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump off|take (?:them all|the pills|everything)|tonight'?s the night|"
+      + "me mato|me voy a (?:matar|tirar|colgar)|no hay vuelta|"
       + "acabar con todo|i'?ve decided to (?:end|die|kill|go)|i'?m gonna (?:jump|end))";
+  /**
+   * Words that point back at an act ("lo voy a hacer", "se acaba", "end it"): with a time they are a timeframe only inside an episode
+   * or after other evidence ("gracias, lo voy a hacer mañana antes de entrar", "el viernes ya se acaba todo esto": fifth everyday set).
+   */
+  private static final String ANAPHORIC_ACT_WORDS = "(?:end it|lo voy a hacer|voy a hacerlo|se acaba|no voy a estar|hacer que pase|es el dia|"
+      + "es hoy|lo hare)";
 
   private static final List<Pattern> MEANS = compile(
       OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
@@ -237,8 +244,8 @@ public final class DangerCues {
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
           + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente\\b" + NOT_A_LONG_WEEKEND,
       // session 7: on the way to a place of danger, or already writing from it
-      "(?:heading|going|on my way|driving|walking|headed) (?:to|towards|up to) (?:the )?(?:cliffs?|bridge|roof|rooftop|tracks|quarry|"
-          + "viaduct|edge)\\b(?! (?:club|game|night|tournament|party|bar|restaurant|class|lessons?)\\b)", "(?:me voy|voy|vengo|he venido|he ido|he llegado|ya llegue) (?:al|a la|a las) (?:puente|viaducto|acantilado|"
+      "(?:i'?m|im|i am) (?:heading|going|on my way|driving|walking|headed) (?:to|towards|up to) (?:the )?(?:cliffs?|bridge|roof|rooftop|tracks|"
+          + "quarry|viaduct|edge)\\b(?! (?:of|club|game|night|tournament|party|bar|restaurant|class|lessons?|on|this|next|tomorrow|with)\\b)", "(?:me voy|vengo|he venido|ya llegue|estoy llegando) (?:al|a la|a las) (?:puente|viaducto|acantilado|"
           + "azotea|vias|cornisa)\\b", "(?:desde|en) (?:la|el) (?:terraza|azotea|cornisa) del (?:hotel|edificio)",
       "(?:estar|aqui) en (?:la|el) (?:cornisa|azotea|puente|viaducto|acantilado)", "(?:at|in) the quarry\\b",
       "(?:walked|drove|went|came|got) (?:up |out )?to the (?:bridge|cliffs?|roof|rooftop|tracks|quarry|viaduct)\\b"
@@ -248,18 +255,20 @@ public final class DangerCues {
    * ("tonight's the night, the season finale" is a television evening).
    */
   private static final List<Pattern> CONTEXT_TIMEFRAME = compile(
+      "(?:^|\\b)" + TIME + "\\b.*\\b" + ANAPHORIC_ACT_WORDS, ANAPHORIC_ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
+      "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:ya no voy a estar|no voy a estar)",
       "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "^(?:ya )?es hoy\\b",
       "^(?:ya )?es esta (?:noche|madrugada)\\b", "no hay vuelta atras");
   /** A decision or a farewell beside "tonight's the night" makes it a timeframe without other context. */
   private static final List<Pattern> DECIDED = compile(
-      "(?:i'?ve|i have|i) (?:decided|made up my mind|made my mind up)", "\\bdecided\\b", "mind'?s made up", "(?:ya )?lo (?:he |tengo )?decidid[oa]",
+      "(?:i'?ve|i have|i) (?:decided|made up my mind|made my mind up)", "\\bdecided\\b", "\\b(?:he decidido|decidi) que\\b", "mind'?s made up", "(?:ya )?lo (?:he |tengo )?decidid[oa]",
       "ya lo decidi", "(?:tome|tomé|took|made) (?:la|the) decision", "goodbye|bye everyone|adios|me despido|despedirme",
       "(?:it'?s|its) time\\b", "ya es hora", "i'?m ready\\b", "estoy list[oa]");
   private static final List<Pattern> TIMEFRAME = compile(
       "(?:^|\\b)" + TIME + "\\b.*\\b" + ACT_WORDS, ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
       "(?:going to|gonna|i'?ll|voy a) (?:do it|hacerlo|jump|end it)\\b.*\\b(?:tonight|today|hoy|esta noche)",
-      "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
-      "(?:ya no voy a estar|no voy a estar)", "(?<!not )(?:i'?m|im|i am) (?:going to|gonna) do it\\b",
+      "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
+      "(?<!not )(?:i'?m|im|i am) (?:going to|gonna) do it\\b",
       "writing (?:my|the|a) (?:suicide )?note", "escribiendo (?:la|mi|una) carta", "esta noche (?:me mato|lo hago)", "si esta noche me mato");
   private static final List<Pattern> NOT_SAFE = compile(
       "(?:not|don'?t feel|dont feel|do not feel|never feel|never) (?:feel )?safe\\b", "(?:i'?m|im|i am) not safe",
@@ -347,13 +356,21 @@ public final class DangerCues {
   private static final List<Pattern> HARMLESS_CUT = compile(
       "\\b(?:pelador|pelapatatas|pelapapas|mandolina|cebolla|tomate|verduras?|zanahoria|pelo|flequillo|fleco|las puntas|emparejar|"
           + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
-          + "(?:kitchen|bread) knife|cooking|cocinando|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
+          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|papas|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
   /** The day's prescribed medicines, taken as usual. */
+  /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */
+  private static final List<Pattern> FIGURATIVE_DOSE = compile(
+      "\\b(?:overdose|sobredosis) (?:of|de|on) (?:coffee|caffeine|double.?doubles|sugar|tea|cafe|cafeina|azucar|series|chocolate|netflix)",
+      "(?:probably|basically|literally|like) an overdose\\b", "(?:coffees?|cafes?|tazas)\\b[^.!?]{0,40}\\b(?:overdose|sobredosis)");
   private static final List<Pattern> ROUTINE_DOSE = compile(
       "\\b(?:pastillas|pills|meds|medication|medicacion|medicina|medicinas|tablets|vitaminas|vitamins|dosis|dose)\\b "
           + "(?:del dia|de hoy|de la (?:manana|noche|tarde)|de siempre|for (?:today|the day|the morning|tonight)|as (?:prescribed|usual)"
           + "|like (?:i'?m|im) supposed to|como me (?:las )?(?:recetaron|mandaron))",
-      "\\b(?:morning|evening|night|nightly|daily|usual) (?:pills|meds|medication|tablets|dose|vitamins)\\b");
+      "\\b(?:morning|evening|night|nightly|daily|usual) (?:pills|meds|medication|tablets|dose|vitamins)\\b",
+      // session 7 (fifth everyday set): a single ordinary tablet, a named everyday condition, caffeine
+      "\\b(?:un|una|el|la|mi) (?:\\w+ )?(?:paracetamol|ibuprofeno|aspirina|antihistaminico|antiacido|pastilla|pildora)\\b(?! (?:enter|de golpe))",
+      "\\b(?:pastillas?|pildoras?|tablets?|pills?|meds)\\b (?:de|para|for) (?:la |el |las |los |my |the )?(?:alergia|presion|tension|tiroides|"
+          + "colesterol|azucar|diabetes|regla|cabeza|estomago|allergies|allergy|hay fever|blood pressure|thyroid|cholesterol|headache|period)");
   /** What keeps an accident or a dose an act: an overdose, many pills, blood that will not stop, wrists, on purpose. */
   private static final List<Pattern> STILL_AN_ACT = compile(
       "overdos|sobredosis|whole (?:bottle|pack|box)|el bote|la caja|el frasco|too many|demasiad[oa]s|\\b\\d{2,} (?:pills|tablets|"
@@ -402,6 +419,9 @@ public final class DangerCues {
     add(kinds, Kind.OTHERS, OTHERS, plain);
     add(kinds, Kind.VIOLENCE, VIOLENCE, plain);
     add(kinds, Kind.CHILD, CHILD, plain);
+    if (kinds.contains(Kind.ACT) && any(FIGURATIVE_DOSE, plain) && !Pattern.compile("\\b" + DRUG).matcher(plain).find()) {
+      kinds.remove(Kind.ACT); // "an overdose of double-doubles lol", "sobredosis de cafeína jaja" (fifth everyday set)
+    }
     if (kinds.contains(Kind.ACT) && (any(HARMLESS_CUT, plain) || any(ROUTINE_DOSE, plain)) && !any(STILL_AN_ACT, plain)) {
       kinds.remove(Kind.ACT); // "me corté con el pelador", "ya me tomé las pastillas del día": an accident, a routine dose
     }

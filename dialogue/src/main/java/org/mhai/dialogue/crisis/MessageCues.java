@@ -30,7 +30,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "can a (?:human|person|real person) (?:please )?(?:read|see|look|talk|help)", "(?:get|have) an? (?:actual |real )?"
           + "(?:therapist|person|human) to (?:message|call|talk|contact)", "real person,? please", "a real person please",
       "(?:hablar|hable|hablo) con (?:una persona|un humano|alguien de verdad|alguien real|un terapeuta|mi terapeuta|"
-          + "un psicolog[oa]|una psicologa|el equipo|un profesional|alguien del equipo)", "(?:una|con) persona real",
+          + "un psicolog[oa]|una psicologa|el equipo|un profesional|alguien del equipo)", "(?:con|quiero|necesito|pasame|prefiero) (?:una )?persona real",
       "que me (?:atienda|escriba|llame) (?:una persona|alguien|un terapeuta|mi terapeuta)", "want a human", "need a human",
       "someone from the (?:clinic|care team)", "pasame con (?:una persona|alguien)", "(?:el equipo|alguien) me va a (?:llamar|escribir|contactar)",
       "(?:speak|talk) to (?:someone|somebody)[^.?!]{0,25}real person", "avisar a mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
@@ -70,7 +70,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:is this|are you) (?:like )?(?:a |an )?(?:real |actual )?(?:therapist|counsel+or|psychologist|doctor)\\b",
       "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad", "\\br u (?:a |an )?(?:bot|robot|human|real)\\b",
       "\\bu a (?:bot|robot)\\b", "(?:is|are) (?:this|u|you) (?:a )?(?:real )?(?:person|human) or (?:a )?(?:bot|robot|machine|ai)\\b",
-      "is this (?:even )?a (?:real )?person");
+      "is this (?:even )?a (?:real )?person",
+      "is a (?:real )?person reading", "what (?:are you|you (?:actually |really )?are)\\b", "esto es un (?:robot|bot)\\b", "es un (?:robot|bot)\\?");
   private static final List<Pattern> ELSEWHERE = compile(
       "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",

@@ -55,7 +55,7 @@ public enum Route {
       YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks on (?:his|her|their|my)|burn|hits|hit|hitting|hurting|"
           + "slaps|slapped|beats(?! (?:me|us|everyone|everybody) (?:at|in)\\b)|locked|without food|doesn'?t feed|don'?t feed|alone for days|" + DangerCues.PICTURES + "|secrets|"
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
-          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
+          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|(?:estan|se quedan|quedan|los dejan|los deja|los dejo|dejan) solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
       "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
       "(?:is|es) \\d+ and (?:her|his) \"?boyfriend\"? is \\d+", "de \\d+ (?:anos )?(?:se ve|con un hombre)",
       "hombre de \\d+ que", "(?:slaps|hits|abuses) a resident", "me toca y me dijo", "i'?m 1[0-7] and my \\w+(?:'?s \\w+)? hits me",
