@@ -267,7 +267,7 @@
       j.assignments.forEach(function (a) {
         var tr = el("tr"), who = staffById[a.therapistId];
         tr.appendChild(el("td", who ? who.displayName : a.therapistId));
-        tr.appendChild(el("td", a.patientId));
+        tr.appendChild(el("td", a.patientId.slice(0, 8), { title: a.patientId }));
         var td = el("td"), remove = el("button", "Unassign");
         remove.addEventListener("click", function () {
           api("DELETE", "/api/v1/admin/assignments", { therapistId: a.therapistId, patientId: a.patientId })
@@ -277,27 +277,74 @@
       });
     }).catch(fail);
   }
+  /** Patients whose id starts with what was typed (a short id), as GET /api/v1/patients?q= finds them (audited). */
+  function findPatients(q) {
+    return api("GET", "/api/v1/patients?q=" + encodeURIComponent(q)).then(function (j) { return j.patients; });
+  }
+  /**
+   * The full id behind a patient field: the one chosen from the search, or the single patient whose id starts with
+   * what was typed; none or several is an error that says so (nobody pastes UUIDs any more).
+   */
+  function resolvePatient(input) {
+    var typed = input.value.trim().toLowerCase();
+    if (!typed) return Promise.reject(new Error("Type the patient's short id first."));
+    if (input.dataset.id && input.dataset.id.indexOf(typed) === 0) return Promise.resolve(input.dataset.id);
+    if (!/^[0-9a-f-]+$/.test(typed)) return Promise.reject(new Error("A short id has only the digits 0-9 and letters a-f."));
+    return findPatients(typed).then(function (list) {
+      if (list.length === 1) { input.dataset.id = list[0].patientId; return list[0].patientId; }
+      throw new Error(list.length ? list.length + " patients have an id starting " + typed + ": type more of it, or pick one under Find a patient."
+        : "No patient has an id starting " + typed + ".");
+    });
+  }
+  function choose(p) {
+    ["#assign-form", "#rights-form"].forEach(function (f) {
+      var input = $(f).patient; input.value = p.shortId; input.dataset.id = p.patientId;
+    });
+    say("Chose patient " + p.shortId);
+  }
+  $("#find-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = $("#find-q").value.trim();
+    findPatients(q).then(function (list) {
+      var tbody = $("#find-rows"); tbody.textContent = "";
+      list.forEach(function (p) {
+        var tr = el("tr", null, { "data-patient": p.shortId });
+        tr.appendChild(el("td", p.shortId, { title: p.patientId }));
+        tr.appendChild(el("td", p.lastActivity ? new Date(p.lastActivity).toLocaleString() : "—"));
+        tr.appendChild(el("td", p.activeEscalation ? "in the queue" : "—"));
+        var td = el("td"), pick = el("button", "Choose", { type: "button", "aria-label": "Choose patient " + p.shortId });
+        pick.addEventListener("click", function () { choose(p); });
+        td.appendChild(pick); tr.appendChild(td); tbody.appendChild(tr);
+      });
+      say(list.length === 1 ? "1 patient found" : list.length + " patients found");
+    }).catch(fail);
+  });
+  ["#assign-form", "#rights-form"].forEach(function (f) {
+    $(f).patient.addEventListener("input", function (ev) { delete ev.target.dataset.id; });
+  });
   $("#assign-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    api("PUT", "/api/v1/admin/assignments", { therapistId: ev.target.therapist.value, patientId: ev.target.patient.value.trim() })
-      .then(function () { say("Assigned"); ev.target.patient.value = ""; loadPatients(); }).catch(fail);
+    var f = ev.target;
+    resolvePatient(f.patient).then(function (id) {
+      return api("PUT", "/api/v1/admin/assignments", { therapistId: f.therapist.value, patientId: id });
+    }).then(function () { say("Assigned"); f.patient.value = ""; delete f.patient.dataset.id; loadPatients(); }).catch(fail);
   });
-  function patientId() { return $("#rights-form").patient.value.trim(); }
+  function chosen() { return resolvePatient($("#rights-form").patient); }
   $("#rights-export").addEventListener("click", function () {
-    var id = patientId();
-    if (!id) return;
-    api("GET", "/api/v1/admin/patients/" + encodeURIComponent(id) + "/export").then(function (j) {
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(new Blob([JSON.stringify(j, null, 2)], { type: "application/json" }));
-      a.download = "patient-" + id + ".json"; document.body.appendChild(a); a.click(); a.remove();
-      say("Export downloaded (the read is in the audit log)");
+    chosen().then(function (id) {
+      return api("GET", "/api/v1/admin/patients/" + encodeURIComponent(id) + "/export").then(function (j) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(new Blob([JSON.stringify(j, null, 2)], { type: "application/json" }));
+        a.download = "patient-" + id.slice(0, 8) + ".json"; document.body.appendChild(a); a.click(); a.remove();
+        say("Export of " + id.slice(0, 8) + " downloaded (the read is in the audit log)");
+      });
     }).catch(fail);
   });
   $("#rights-erase").addEventListener("click", function () {
-    var id = patientId();
-    if (!id || !window.confirm("Erase patient " + id + "? Their messages can never be read again. This cannot be undone.")) return;
-    api("DELETE", "/api/v1/admin/patients/" + encodeURIComponent(id)).then(function () { say("Patient " + id + " erased"); })
-      .catch(fail);
+    chosen().then(function (id) {
+      if (!window.confirm("Erase patient " + id.slice(0, 8) + " (" + id + ")? Their messages can never be read again. This cannot be undone.")) return;
+      return api("DELETE", "/api/v1/admin/patients/" + encodeURIComponent(id)).then(function () { say("Patient " + id.slice(0, 8) + " erased"); });
+    }).catch(fail);
   });
 
   // ---- retention ----

@@ -183,18 +183,33 @@
       render();
     });
   }
-  function loadPatients() {
-    return api("GET", "/api/v1/patients").then(function (r) {
+  /** The patients I may see; with {@code q}, only those whose short id starts with it (an audited search). */
+  function loadPatients(q) {
+    return api("GET", "/api/v1/patients" + (q ? "?q=" + encodeURIComponent(q) : "")).then(function (r) {
       var ul = $("#patients"); ul.textContent = "";
-      if (!r.patients.length) ul.appendChild(el("li", "No patients assigned to you."));
+      if (!r.patients.length) ul.appendChild(el("li", q ? "No patient you may see has a short id starting " + q + "." : "No patients assigned to you."));
       r.patients.forEach(function (p) {
-        var li = el("li"); var a = el("a", p.patientId.slice(0, 8)); a.href = "#/patient/" + p.patientId;
+        var li = el("li"); var a = el("a", p.shortId); a.href = "#/patient/" + p.patientId; a.title = p.patientId;
         li.appendChild(a);
-        li.appendChild(document.createTextNode((p.assigned ? " · assigned" : "") + (p.activeEscalation ? " · in the queue" : "")));
+        li.appendChild(document.createTextNode((p.lastActivity ? " · last active " + new Date(p.lastActivity).toLocaleString() : "")
+          + (p.assigned ? " · assigned" : "") + (p.activeEscalation ? " · in the queue" : "")));
         ul.appendChild(li);
       });
-    }).catch(function () { /* researchers have no patient list */ });
+      return r.patients;
+    }, function (err) {
+      if (q) $("#patient-find-result").textContent = err.message;
+      return []; /* researchers have no patient list */
+    });
   }
+  $("#patient-find").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = ev.target.q.value.trim().toLowerCase();
+    $("#patient-find-result").textContent = "";
+    loadPatients(q).then(function (list) {
+      if (q && list.length === 1) { location.hash = "#/patient/" + list[0].patientId; return; }
+      if (q && list.length > 1) $("#patient-find-result").textContent = list.length + " patients match: type more of the id, or pick one.";
+    });
+  });
   function live() {
     if (stream) stream.close();
     stream = new EventSource("/api/v1/escalations/stream", { withCredentials: true });

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue #19, "the care team's first ten seconds", in real Chromium: patients found by their short id
+ * (never a pasted UUID), in the admin pages and the portal.
+ */
+class CareTeamFirstSecondsBrowserTest {
+  static AppFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = AppFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  static JavascriptExecutor js(Browser b) {
+    return (JavascriptExecutor) b.driver;
+  }
+
+  static WebDriverWait adminSignIn(Browser b) {
+    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/admin.html");
+    WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+    wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+    b.driver.findElement(By.name("username")).sendKeys("admin");
+    b.driver.findElement(By.name("password")).sendKeys(AppFixture.ADMIN_PASSWORD);
+    b.driver.findElement(By.cssSelector("#login button")).click();
+    wait.until(d -> d.findElement(By.id("admin")).isDisplayed());
+    return wait;
+  }
+
+  static WebDriverWait portalSignIn(Browser b, String user, String password) {
+    b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
+    WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+    wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+    b.driver.findElement(By.name("username")).sendKeys(user);
+    b.driver.findElement(By.name("password")).sendKeys(password);
+    b.driver.findElement(By.cssSelector("#login button")).click();
+    wait.until(d -> d.findElement(By.id("live")).getText().contains("live"));
+    return wait;
+  }
+
+  static void tab(Browser b, WebDriverWait wait, String name) {
+    b.driver.findElement(By.cssSelector(".tabs button[data-tab=" + name + "]")).click();
+    wait.until(d -> d.findElement(By.id("tab-" + name)).isDisplayed());
+  }
+
+  static String status(WebDriver d) {
+    return d.findElement(By.id("status")).getText();
+  }
+
+  /** The audit entries of an action, newest first: {actor, detail}. */
+  static List<String[]> audited(String action) throws Exception {
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "select actor, detail::text, coalesce(patient_id::text, '') from audit_log where action = ? order by id desc")) {
+      st.setString(1, action);
+      ResultSet rs = st.executeQuery();
+      List<String[]> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void staff_find_a_patient_by_short_id_and_every_search_is_audited() throws Exception {
+    String patient = PortalTestData.patient(fx, "I have been sleeping badly")[0];
+    PortalTestData.patient(fx, "hello there"); // someone else, who must not come up
+    String shortId = patient.substring(0, 8);
+    UUID therapist = fx.createStaff("noor", "Noor Haddad", "therapist", "noor's long passphrase");
+
+    try (Browser b = new Browser()) {
+      WebDriverWait wait = adminSignIn(b);
+      tab(b, wait, "patients");
+      wait.until(d -> d.findElement(By.id("assign-therapist")).getText().contains("Noor Haddad"));
+      // find by the short id, choose, assign: no UUID is typed anywhere
+      b.driver.findElement(By.id("find-q")).sendKeys(shortId.substring(0, 6).toUpperCase());
+      b.driver.findElement(By.cssSelector("#find-form button")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("#find-rows tr[data-patient='" + shortId + "']")).isEmpty());
+      assertEquals(1, b.driver.findElements(By.cssSelector("#find-rows tr")).size(), "only the patient whose id starts so");
+      assertEquals(List.of(), b.axe(), "axe on the patients tab with search results");
+      b.driver.findElement(By.cssSelector("#find-rows tr[data-patient='" + shortId + "'] button")).click();
+      assertEquals(shortId, b.driver.findElement(By.cssSelector("#assign-form input[name=patient]")).getAttribute("value"));
+      b.driver.findElement(By.cssSelector("#assign-form button")).click();
+      wait.until(d -> d.findElement(By.id("assignment-rows")).getText().contains(shortId));
+      assertTrue(b.driver.findElement(By.id("assignment-rows")).getText().contains("Noor Haddad"));
+
+      // typed straight into the data-rights field, the short id is enough for the export
+      var rights = b.driver.findElement(By.cssSelector("#rights-form input[name=patient]"));
+      rights.clear();
+      rights.sendKeys(shortId);
+      b.driver.findElement(By.id("rights-export")).click();
+      wait.until(d -> status(d).contains("Export of " + shortId + " downloaded"));
+      // an id that matches nobody says so, and nothing is erased
+      rights.clear();
+      rights.sendKeys("ffffffff-0000");
+      js(b).executeScript("window.confirm = function () { window.__asked = true; return true; }");
+      b.driver.findElement(By.id("rights-erase")).click();
+      wait.until(d -> status(d).contains("No patient has an id starting ffffffff-0000"));
+      assertEquals(null, js(b).executeScript("return window.__asked"), "no confirmation for nobody");
+    }
+    List<String[]> searches = audited("patient.list");
+    assertTrue(searches.stream().anyMatch(e -> e[1].contains("\"q\": \"" + shortId.substring(0, 6) + "\"")),
+        "the admin's search is audited with what was searched: " + searches.stream().map(e -> e[1]).toList());
+    assertEquals(1, audited("patient.export").size(), "the export is audited");
+
+    // the therapist finds the patient from the portal's queue page and lands on their page
+    try (Browser b = new Browser()) {
+      WebDriverWait wait = portalSignIn(b, "noor", "noor's long passphrase");
+      wait.until(d -> d.findElement(By.id("patients")).getText().contains(shortId));
+      b.driver.findElement(By.cssSelector("#patient-find input[name=q]")).sendKeys(shortId);
+      assertEquals(List.of(), b.axe(), "axe on the queue with the patient search");
+      b.driver.findElement(By.cssSelector("#patient-find button")).click();
+      wait.until(d -> d.findElement(By.id("patient")).isDisplayed() && shortId.equals(d.findElement(By.id("p-id")).getText()));
+      assertTrue(b.driver.getCurrentUrl().endsWith("#/patient/" + patient));
+      assertTrue(audited("patient.read").stream().anyMatch(e -> e[0].equals(therapist.toString()) && e[2].equals(patient)),
+          "the read that followed is audited");
+    }
+  }
+
+  @Test
+  void a_search_that_is_not_an_id_is_a_400_with_an_error_id() {
+    String admin = fx.adminToken();
+    var r = fx.http.get(fx.port(), "127.0.0.1", "/api/v1/patients?q=" + "ana%20lopez").bearerTokenAuthentication(admin)
+        .send().await();
+    assertEquals(400, r.statusCode());
+    assertTrue(r.bodyAsJsonObject().containsKey("errorId"), r.bodyAsString());
+  }
+}
