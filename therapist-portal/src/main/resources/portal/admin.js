@@ -397,22 +397,49 @@
   $("#helplines-save").addEventListener("click", saver("/api/v1/admin/helplines", "#helplines-json", "Helplines"));
   $("#exercises-save").addEventListener("click", saver("/api/v1/admin/exercises", "#exercises-json", "Exercise catalog"));
 
-  // ---- audit ----
-  function loadAudit() {
-    var f = $("#audit-form"), q = [];
-    ["actor", "patient", "action", "from", "to"].forEach(function (k) { if (f[k].value) q.push(k + "=" + encodeURIComponent(f[k].value)); });
-    api("GET", "/api/v1/admin/audit" + (q.length ? "?" + q.join("&") : "")).then(function (j) {
+  // ---- audit: what matters by default, the raw log one click away, paged newest first ----
+  var AUDIT_PAGE = 50, auditRaw = false, auditCursors = [null]; // auditCursors[i]: the "before" of page i
+  function loadAudit() { auditCursors = [null]; auditPage(); }
+  function auditPage() {
+    var f = $("#audit-form"), q = ["view=" + (auditRaw ? "all" : "important"), "limit=" + AUDIT_PAGE];
+    ["actor", "patient", "action", "from"].forEach(function (k) { if (f[k].value.trim()) q.push(k + "=" + encodeURIComponent(f[k].value.trim())); });
+    if (f.to.value) { // "to" is inclusive on the page: up to the end of that day
+      var end = new Date(f.to.value + "T00:00:00Z"); end.setUTCDate(end.getUTCDate() + 1);
+      q.push("to=" + end.toISOString().slice(0, 10));
+    }
+    var before = auditCursors[auditCursors.length - 1];
+    if (before) q.push("before=" + before);
+    api("GET", "/api/v1/admin/audit?" + q.join("&")).then(function (j) {
       var tbody = $("#audit-rows"); tbody.textContent = "";
       j.entries.forEach(function (e) {
         var tr = el("tr", null, { "data-action": e.action });
-        [new Date(e.at).toLocaleString(), e.actorName || e.actor, e.role || "", e.action, e.patientId || "", e.target || "",
-          JSON.stringify(e.detail)].forEach(function (c) { tr.appendChild(el("td", c)); });
+        [new Date(e.at).toLocaleString(), e.actorName || e.actor, e.role || "", e.action].forEach(function (c) { tr.appendChild(el("td", c)); });
+        tr.appendChild(el("td", e.patientId ? e.patientId.slice(0, 8) : "", e.patientId ? { title: e.patientId } : {}));
+        [e.target || "", JSON.stringify(e.detail)].forEach(function (c) { tr.appendChild(el("td", c)); });
         tbody.appendChild(tr);
       });
-      say(j.entries.length + " entries");
+      $("#audit-older").disabled = !j.next;
+      $("#audit-older").dataset.next = j.next || "";
+      $("#audit-newer").disabled = auditCursors.length < 2;
+      $("#audit-page").textContent = "page " + auditCursors.length;
+      say(j.entries.length + (j.entries.length === 1 ? " entry" : " entries") + (auditRaw ? " (raw: every entry)" : " (what matters)"));
     }).catch(fail);
+    if (!$("#audit-actors").options.length) {
+      api("GET", "/api/v1/admin/staff").then(function (j) {
+        j.staff.forEach(function (s) { $("#audit-actors").appendChild(el("option", null, { value: s.username })); });
+      }).catch(fail);
+    }
   }
   $("#audit-form").addEventListener("submit", function (ev) { ev.preventDefault(); loadAudit(); });
+  $("#audit-raw").addEventListener("click", function () {
+    auditRaw = !auditRaw;
+    $("#audit-raw").setAttribute("aria-pressed", String(auditRaw));
+    $("#audit-view-hint").textContent = auditRaw ? "Raw: every entry, sign-ins, account changes and list reads included. Newest first."
+      : "Showing what matters: staff reads and changes of patients' data, escalation and conversation actions, research exports and retention runs. Newest first.";
+    loadAudit();
+  });
+  $("#audit-older").addEventListener("click", function () { auditCursors.push($("#audit-older").dataset.next); auditPage(); });
+  $("#audit-newer").addEventListener("click", function () { if (auditCursors.length > 1) { auditCursors.pop(); auditPage(); } });
 
   start();
 })();

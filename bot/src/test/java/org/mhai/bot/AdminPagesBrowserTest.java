@@ -156,7 +156,7 @@ class AdminPagesBrowserTest {
       // 3. the therapist's read in the audit log
       b.driver.findElement(By.cssSelector(".tabs button[data-tab=audit]")).click();
       b.driver.findElement(By.cssSelector("#audit-form input[name=actor]")).sendKeys("rosa");
-      b.driver.findElement(By.cssSelector("#audit-form button")).click();
+      b.driver.findElement(By.id("audit-raw")).click(); // the queue's list read is in the raw view, not in "what matters"
       wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr[data-action='escalation.list']")).isEmpty());
       assertTrue(b.driver.findElement(By.id("audit-rows")).getText().contains("rosa"));
       Files.write(Widget.SCREENSHOTS.resolve("admin-audit.png"), b.driver.getScreenshotAs(OutputType.BYTES));

@@ -103,6 +103,7 @@ class CareTeamFirstSecondsBrowserTest {
       assertEquals(List.of(), b.axe(), "axe on the patients tab with search results");
       b.driver.findElement(By.cssSelector("#find-rows tr[data-patient='" + shortId + "'] button")).click();
       assertEquals(shortId, b.driver.findElement(By.cssSelector("#assign-form input[name=patient]")).getAttribute("value"));
+      new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("assign-therapist"))).selectByValue(therapist.toString());
       b.driver.findElement(By.cssSelector("#assign-form button")).click();
       wait.until(d -> d.findElement(By.id("assignment-rows")).getText().contains(shortId));
       assertTrue(b.driver.findElement(By.id("assignment-rows")).getText().contains("Noor Haddad"));
@@ -147,5 +148,58 @@ class CareTeamFirstSecondsBrowserTest {
         .send().await();
     assertEquals(400, r.statusCode());
     assertTrue(r.bodyAsJsonObject().containsKey("errorId"), r.bodyAsString());
+  }
+
+  @Test
+  void the_audit_log_shows_what_matters_first_pages_and_has_the_raw_log_one_click_away() throws Exception {
+    String patient = PortalTestData.patient(fx, "work is a lot this week")[0];
+    String shortId = patient.substring(0, 8);
+    UUID therapist = fx.createStaff("ivo", "Ivo Marsh", "therapist", "ivo's long passphrase");
+    // 55 reads of the patient's page by the therapist: more than one page of 50
+    try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+        "insert into audit_log (at, actor, role, action, patient_id, detail) select now() - make_interval(secs => g), ?, "
+            + "'therapist', 'patient.read', ?::uuid, '{\"basis\": \"admin\"}'::jsonb from generate_series(1, 55) g")) {
+      st.setString(1, therapist.toString());
+      st.setString(2, patient);
+      st.executeUpdate();
+    }
+    try (Browser b = new Browser()) {
+      WebDriverWait wait = adminSignIn(b);
+      tab(b, wait, "audit");
+      wait.until(d -> status(d).contains("50 entries (what matters)"));
+      List<String> actions = b.driver.findElements(By.cssSelector("#audit-rows tr")).stream()
+          .map(r -> r.getAttribute("data-action")).toList();
+      assertTrue(actions.stream().noneMatch(a -> a.startsWith("staff.") || a.equals("patient.list") || a.equals("audit.read")),
+          "sign-ins, lists and audit reads are not what matters: " + actions);
+      assertEquals(List.of(), b.axe(), "axe on the audit log");
+      // older, then back
+      b.driver.findElement(By.id("audit-older")).click();
+      wait.until(d -> d.findElement(By.id("audit-page")).getText().equals("page 2"));
+      assertTrue(b.driver.findElement(By.id("audit-rows")).getText().contains(shortId));
+      b.driver.findElement(By.id("audit-newer")).click();
+      wait.until(d -> d.findElement(By.id("audit-page")).getText().equals("page 1"));
+
+      // the patient's short id and a date range
+      b.driver.findElement(By.cssSelector("#audit-form input[name=patient]")).sendKeys(shortId);
+      String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+      js(b).executeScript("var f = document.getElementById('audit-form'); f.from.value = arguments[0]; f.to.value = arguments[0];", today);
+      b.driver.findElement(By.cssSelector("#audit-form button[type=submit]")).click();
+      wait.until(d -> d.findElement(By.id("audit-page")).getText().equals("page 1") && status(d).contains("50 entries"));
+      b.driver.findElements(By.cssSelector("#audit-rows tr td:nth-child(5)"))
+          .forEach(td -> assertEquals(shortId, td.getText(), "only this patient"));
+
+      // raw: every entry, the admin's own sign-in included
+      js(b).executeScript("var f = document.getElementById('audit-form'); f.patient.value = ''; f.from.value = ''; f.to.value = '';");
+      b.driver.findElement(By.id("audit-raw")).click();
+      wait.until(d -> status(d).contains("(raw: every entry)"));
+      wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr[data-action='staff.login']")).isEmpty());
+      assertEquals("true", b.driver.findElement(By.id("audit-raw")).getAttribute("aria-pressed"));
+      assertEquals(List.of(), b.axe(), "axe on the raw audit log");
+      java.nio.file.Files.createDirectories(Widget.SCREENSHOTS);
+      b.driver.findElement(By.id("audit-raw")).click();
+      wait.until(d -> status(d).contains("(what matters)"));
+      java.nio.file.Files.write(Widget.SCREENSHOTS.resolve("admin-audit-important.png"),
+          b.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
   }
 }
