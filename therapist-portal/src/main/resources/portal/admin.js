@@ -347,15 +347,48 @@
     }).catch(fail);
   });
 
-  // ---- retention ----
+  // ---- retention: the settings and the last run in words, a run now after a confirmation, its result ----
+  function facts(dl, rows) {
+    dl.textContent = "";
+    rows.forEach(function (r) { dl.appendChild(el("dt", r[0])); dl.appendChild(el("dd", r[1])); });
+  }
+  function days(n, unit) { return n > 0 ? n + " " + unit : "kept (off)"; }
+  function settingsText(st) {
+    return [["Message text", st.textDays > 0 ? "removed after " + st.textDays + " days" : "kept (off)"],
+      ["Whole records of inactive patients", st.recordDays > 0 ? "erased after " + st.recordDays + " days" : "kept (off)"],
+      ["Web-chat sessions never used", st.unusedHours > 0 ? "erased after " + st.unusedHours + " hours" : "kept (off)"]];
+  }
+  function outcome(r) {
+    if (r.skipped) return [["When", new Date(r.at).toLocaleString()], ["Outcome", "nothing to do: retention is off"]];
+    return [["When", new Date(r.at).toLocaleString()], ["Message texts removed", String(r.eventsDeleted)],
+      ["Escalation notes cleared", String(r.notesCleared)], ["Patients erased", String(r.patientsErased)],
+      ["Unused web-chat sessions erased", String(r.unusedSessionsErased)],
+      ["Took", r.ms + " ms" + (r.lockedOut ? " (another instance was running it: this one stopped)" : "")]];
+  }
+  var retention = null;
   function loadRetention() {
-    api("GET", "/api/v1/admin/retention").then(function (j) { $("#retention-state").textContent = JSON.stringify(j, null, 2); })
-      .catch(fail);
+    api("GET", "/api/v1/admin/retention").then(function (j) {
+      retention = j;
+      facts($("#retention-state"), settingsText(j.settings).concat([["Runs by itself", "every " + j.every.replace(/^PT/, "").toLowerCase()]]));
+      facts($("#retention-last"), j.lastRun ? [["By", j.lastRun.actor === "system" ? "the schedule" : "an admin"]].concat(outcome(j.lastRun.detail))
+        : [["Last run", "never yet"]]);
+    }).catch(fail);
   }
   $("#retention-run").addEventListener("click", function () {
-    api("POST", "/api/v1/admin/retention/run").then(function (j) {
-      $("#retention-state").textContent = JSON.stringify(j, null, 2); say("Retention ran");
-    }).catch(fail);
+    var d = $("#retention-dialog"), st = retention ? retention.settings : null;
+    $("#retention-dialog-what").textContent = st ? settingsText(st).map(function (r) { return r[0] + ": " + r[1]; }).join("; ") + "." : "";
+    d.returnValue = "";
+    d.onclose = function () {
+      if (d.returnValue !== "ok") { say("Retention not run"); return; }
+      say("Retention running…");
+      api("POST", "/api/v1/admin/retention/run").then(function (r) {
+        $("#retention-result-title").hidden = false;
+        facts($("#retention-result"), outcome(r));
+        say("Retention ran: " + (r.skipped ? "retention is off" : r.eventsDeleted + " message texts removed, " + r.patientsErased + " patients erased"));
+        loadRetention();
+      }).catch(fail);
+    };
+    d.showModal();
   });
 
   /**

@@ -29,7 +29,7 @@
     });
   }
   function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
-  function show(id) { ["#signin", "#queue", "#patient"].forEach(function (s) { $(s).hidden = s !== id; }); }
+  function show(id) { ["#signin", "#queue", "#patient", "#research"].forEach(function (s) { $(s).hidden = s !== id; }); }
   // ---- alerts that reach a person: sound (unlocked by the first gesture), desktop notification, tab title ----
   var audio = null;
   function unlockAlerts() {
@@ -504,13 +504,25 @@
     me = who;
     $("#who").textContent = who.displayName + " (" + who.role + ")";
     $("#logout").hidden = false; $("#totp-setup").hidden = false;
-    if (who.role === "researcher") { show("#queue"); $("#queue").textContent = "Researchers have no access to patient content or the escalation queue."; return; }
+    if (who.role === "researcher") { show("#research"); return; } // no patient content, no queue: the de-identified export only
     route();
     // The table is drawn when something changes; every second only the countdowns, the banner and the title change,
     // so keyboard focus stays where the therapist left it.
     if (!started) { started = true; load().then(live).then(tick); setInterval(tick, 1000); }
   }
   window.addEventListener("hashchange", route);
+  /** The research export downloads as a file (streamed by the server, never held in the page); "to" is inclusive here. */
+  $("#research-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var f = ev.target, q = ["format=" + f.format.value];
+    if (f.from.value && f.to.value && f.from.value > f.to.value) { $("#research-status").textContent = "The start date is after the end date."; return; }
+    if (f.from.value) q.push("from=" + f.from.value);
+    if (f.to.value) { var end = new Date(f.to.value + "T00:00:00Z"); end.setUTCDate(end.getUTCDate() + 1); q.push("to=" + end.toISOString().slice(0, 10)); }
+    var a = el("a"); a.href = "/api/v1/research/export?" + q.join("&"); a.download = "mhai-research-export." + f.format.value;
+    document.body.appendChild(a); a.click(); a.remove();
+    $("#research-status").textContent = "Export started (" + f.format.value.toUpperCase() + (f.from.value || f.to.value
+      ? ", " + (f.from.value || "…") + " to " + (f.to.value || "…") : ", all dates") + "): your browser saves the file.";
+  });
   document.querySelectorAll(".filters button[data-filter]").forEach(function (b) {
     b.addEventListener("click", function () {
       filter = b.getAttribute("data-filter");

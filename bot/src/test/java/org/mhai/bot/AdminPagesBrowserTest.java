@@ -151,6 +151,8 @@ class AdminPagesBrowserTest {
       b.driver.findElement(By.cssSelector(".tabs button[data-tab=retention]")).click();
       wait.until(d -> d.findElement(By.id("retention-state")).getText().contains("365"));
       b.driver.findElement(By.id("retention-run")).click();
+      wait.until(d -> d.findElement(By.id("retention-dialog")).isDisplayed()); // it asks first
+      b.driver.findElement(By.id("retention-confirm")).click();
       wait.until(d -> d.findElement(By.id("status")).getText().contains("Retention ran"));
 
       // 3. the therapist's read in the audit log

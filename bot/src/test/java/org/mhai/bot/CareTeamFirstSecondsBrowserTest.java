@@ -202,4 +202,101 @@ class CareTeamFirstSecondsBrowserTest {
           b.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
   }
+
+  @Test
+  void retention_runs_from_a_button_after_a_confirmation_and_shows_what_it_did() throws Exception {
+    int before = audited("retention.run").size();
+    try (Browser b = new Browser()) {
+      WebDriverWait wait = adminSignIn(b);
+      tab(b, wait, "retention");
+      wait.until(d -> d.findElement(By.id("retention-state")).getText().contains("removed after 365 days"));
+      // cancelled: nothing runs
+      b.driver.findElement(By.id("retention-run")).click();
+      wait.until(d -> d.findElement(By.id("retention-dialog")).isDisplayed());
+      assertTrue(b.driver.findElement(By.id("retention-dialog-what")).getText().contains("365 days"), "it says what will go");
+      assertEquals(List.of(), b.axe(), "axe with the confirmation open");
+      b.driver.findElement(By.cssSelector("#retention-dialog button[value=cancel]")).click();
+      wait.until(d -> status(d).contains("Retention not run"));
+      assertEquals(before, audited("retention.run").size());
+      // confirmed: it runs and the result is shown in words
+      b.driver.findElement(By.id("retention-run")).click();
+      wait.until(d -> d.findElement(By.id("retention-dialog")).isDisplayed());
+      b.driver.findElement(By.id("retention-confirm")).click();
+      wait.until(d -> status(d).startsWith("Retention ran: "));
+      String result = b.driver.findElement(By.id("retention-result")).getText();
+      assertTrue(result.contains("Patients erased") && result.contains("Message texts removed"), result);
+      wait.until(d -> d.findElement(By.id("retention-last")).getText().contains("an admin"));
+      assertEquals(List.of(), b.axe(), "axe on the retention tab with a result");
+    }
+    assertEquals(before + 1, audited("retention.run").size(), "one run, audited");
+  }
+
+  @Test
+  void a_researcher_downloads_the_export_for_a_date_range_from_a_form() throws Exception {
+    fx.createStaff("rhea", "Rhea Stone", "researcher", "rhea's long passphrase");
+    var s = fx.newSession();
+    for (String step : List.of("I agree", "Yes, that's okay", "skip", "I slept better this week")) {
+      assertEquals(200, fx.post(s, UUID.randomUUID(), step).statusCode());
+    }
+    java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("mhai-downloads");
+    try (Browser b = new Browser()) {
+      b.driver.executeCdpCommand("Browser.setDownloadBehavior",
+          java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+      b.driver.get("http://127.0.0.1:" + fx.port() + "/portal/");
+      WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(30));
+      wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
+      b.driver.findElement(By.name("username")).sendKeys("rhea");
+      b.driver.findElement(By.name("password")).sendKeys("rhea's long passphrase");
+      b.driver.findElement(By.cssSelector("#login button")).click();
+      wait.until(d -> d.findElement(By.id("research")).isDisplayed());
+      assertTrue(!b.driver.findElement(By.id("queue")).isDisplayed(), "no queue for researchers");
+      assertEquals(List.of(), b.axe(), "axe on the research export form");
+
+      // every date shifts by at most 180 days: a range of a year either side holds every record
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+      new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.cssSelector("#research-form select[name=format]")))
+          .selectByValue("csv");
+      js(b).executeScript("var f = document.getElementById('research-form'); f.from.value = arguments[0]; f.to.value = arguments[1];",
+          today.minusDays(365).toString(), today.plusDays(365).toString());
+      b.driver.findElement(By.cssSelector("#research-form button")).click();
+      wait.until(d -> status(d, "research-status").contains("Export started (CSV"));
+      java.nio.file.Path csv = downloads.resolve("mhai-research-export.csv");
+      wait.until(d -> java.nio.file.Files.exists(csv) && csvDone(csv));
+      String body = java.nio.file.Files.readString(csv);
+      assertTrue(body.startsWith("pid,conversation,seq,at,type"), body.substring(0, Math.min(80, body.length())));
+      assertTrue(body.contains("patient_said"), "the patient's messages are in it");
+
+      // a range before the service existed: the header and nothing else
+      java.nio.file.Files.delete(csv);
+      js(b).executeScript("var f = document.getElementById('research-form'); f.from.value = '1990-01-01'; f.to.value = '1990-12-31';");
+      b.driver.findElement(By.cssSelector("#research-form button")).click();
+      wait.until(d -> java.nio.file.Files.exists(csv) && csvDone(csv));
+      assertEquals(1, java.nio.file.Files.readAllLines(csv).size(), "only the header");
+      // a start after the end is refused on the page, before any request
+      js(b).executeScript("var f = document.getElementById('research-form'); f.from.value = '2026-02-01'; f.to.value = '2026-01-01';");
+      b.driver.findElement(By.cssSelector("#research-form button")).click();
+      wait.until(d -> status(d, "research-status").contains("The start date is after the end date."));
+    }
+    List<String[]> exports = audited("research.export");
+    assertEquals(2, exports.size());
+    assertTrue(exports.get(0)[1].contains("\"from\": \"1990-01-01T00:00:00Z\"") && exports.get(0)[1].contains("\"to\": \"1991-01-01T00:00:00Z\"")
+        && exports.get(0)[1].contains("\"complete\": true"), exports.get(0)[1]);
+    var bad = fx.http.get(fx.port(), "127.0.0.1", "/api/v1/research/export?from=2026-02-01&to=2026-01-01")
+        .bearerTokenAuthentication(fx.login("rhea", "rhea's long passphrase")).send().await();
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.bodyAsJsonObject().containsKey("errorId"));
+  }
+
+  static String status(WebDriver d, String id) {
+    return d.findElement(By.id(id)).getText();
+  }
+
+  /** Chromium writes a download under a temporary name and renames it when it is complete. */
+  static boolean csvDone(java.nio.file.Path csv) {
+    try (var files = java.nio.file.Files.list(csv.getParent())) {
+      return files.noneMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
 }
