@@ -542,14 +542,22 @@
           $("#totp-step").hidden = false;
           var en = err.body.totpEnrolment;
           $("#totp-enrol").hidden = !en;
-          if (en) { $("#totp-secret").textContent = en.secret; $("#totp-uri").textContent = en.uri; }
+          if (en) { $("#totp-secret").textContent = en.secret; $("#totp-uri").textContent = en.uri; showQr($("#totp-qr"), en.qrSvg); }
           f.code.focus();
         }
       });
   });
+  /** The server draws the QR code of the key (SVG, no CDN); it is parsed as XML and added as nodes, never as HTML. */
+  function showQr(box, svgText) {
+    box.textContent = "";
+    if (!svgText) return;
+    var doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    if (doc.documentElement && doc.documentElement.nodeName === "svg") box.appendChild(document.importNode(doc.documentElement, true));
+  }
   $("#totp-setup").addEventListener("click", function () {
     api("POST", "/api/v1/auth/totp").then(function (r) {
       $("#totp-new-secret").textContent = r.secret; $("#totp-new-uri").textContent = r.uri; $("#totp-error").textContent = "";
+      showQr($("#totp-new-qr"), r.qrSvg);
       var d = $("#totp-dialog"); d.returnValue = ""; d.showModal();
       d.onclose = function () {
         if (d.returnValue !== "ok") return;

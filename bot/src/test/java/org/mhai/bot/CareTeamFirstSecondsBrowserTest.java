@@ -299,4 +299,49 @@ class CareTeamFirstSecondsBrowserTest {
       return false;
     }
   }
+
+  @Test
+  void two_step_enrolment_shows_a_qr_code_drawn_by_the_server_that_decodes_to_the_key() throws Exception {
+    fx.createStaff("tove", "Tove Lund", "therapist", "tove's long passphrase");
+    try (Browser b = new Browser()) {
+      WebDriverWait wait = portalSignIn(b, "tove", "tove's long passphrase");
+      b.driver.findElement(By.id("totp-setup")).click();
+      wait.until(d -> d.findElement(By.id("totp-dialog")).isDisplayed()
+          && !d.findElements(By.cssSelector("#totp-new-qr svg path")).isEmpty());
+      String uri = b.driver.findElement(By.id("totp-new-uri")).getText();
+      String secret = b.driver.findElement(By.id("totp-new-secret")).getText();
+      assertTrue(uri.startsWith("otpauth://totp/") && uri.contains("secret=" + secret), uri);
+      String svg = (String) js(b).executeScript("return document.querySelector('#totp-new-qr svg').outerHTML");
+      assertEquals(uri, decodeQr(svg), "the code scans to the same key");
+      assertTrue(b.driver.findElement(By.cssSelector("#totp-new-qr svg")).isDisplayed());
+      assertEquals(List.of(), b.axe(), "axe with the enrolment dialog open");
+      b.driver.findElement(By.cssSelector("#totp-dialog button[value=cancel]")).click();
+    }
+  }
+
+  /** The SVG's one-module-high runs back into pixels, decoded by ZXing's reader (as a phone's camera would). */
+  static String decodeQr(String svg) throws Exception {
+    var box = java.util.regex.Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+    assertTrue(box.find(), svg.substring(0, Math.min(200, svg.length())));
+    int w = Integer.parseInt(box.group(1));
+    int h = Integer.parseInt(box.group(2));
+    int scale = 4;
+    int[] px = new int[w * scale * h * scale];
+    java.util.Arrays.fill(px, 0xFFFFFFFF);
+    var m = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z").matcher(svg);
+    while (m.find()) {
+      int x = Integer.parseInt(m.group(1));
+      int y = Integer.parseInt(m.group(2));
+      int run = Integer.parseInt(m.group(3));
+      for (int dy = 0; dy < scale; dy++) {
+        for (int dx = 0; dx < scale * run; dx++) {
+          px[(y * scale + dy) * w * scale + x * scale + dx] = 0xFF000000;
+        }
+      }
+    }
+    var source = new com.google.zxing.RGBLuminanceSource(w * scale, h * scale, px);
+    return new com.google.zxing.qrcode.QRCodeReader().decode(
+        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)),
+        java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, true)).getText();
+  }
 }
