@@ -348,9 +348,11 @@
   }
   function connect() {
     if (!("WebSocket" in window)) { if (!poller) poller = setInterval(function () { sync().then(flush, function () {}); }, 3000); return; }
-    var sock = ws = new WebSocket(server.replace(/^http/, "ws") + "/ws/chat?token=" + encodeURIComponent(session.token));
+    // The token goes in the first frame, never in the URL (URLs end up in logs).
+    var sock = ws = new WebSocket(server.replace(/^http/, "ws") + "/ws/chat");
     sock.onopen = function () {
       backoff = 500; status.textContent = "";
+      sock.send(JSON.stringify({ type: "auth", token: session.token }));
       sock.send(JSON.stringify({ type: "sync", after: lastSeq })); inFlight = null; flush();
     };
     sock.onmessage = function (ev) {
@@ -365,9 +367,11 @@
         if (item) { var e = new Error(f.error); e.status = f.status || 500; e.retry = f.retryAfter; e.replies = f.replies; failed(item, e); }
       }
     };
-    sock.onclose = function () {
+    sock.onclose = function (ev) {
       if (ws !== sock) return;
-      ws = null; inFlight = null; status.textContent = T.offline;
+      ws = null; inFlight = null;
+      if (ev.code === 4401) { localStorage.removeItem(KEY); session = null; start(); return; } // the session is gone: a new one
+      status.textContent = T.offline;
       setTimeout(function () { sync().then(flush, function () {}); connect(); }, backoff);
       backoff = Math.min(backoff * 2, 8000);
     };
