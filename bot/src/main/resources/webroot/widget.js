@@ -173,10 +173,11 @@
   function takeoverField(o) {
     if (o && o.takeover && typeof o.takeover === "object") { takeoverExplicit = true; setTakeover(o.takeover.active, o.takeover.staffName); }
   }
-  function setTyping(on) {
+  function setTyping(on, staffName) {
     clearTimeout(typingTimer);
-    typing.textContent = on ? fmt(T.typing, takeover.active ? takeover.staffName : T.bot) : "";
-    if (on) typingTimer = setTimeout(function () { setTyping(false); }, 15000);
+    typing.textContent = on ? fmt(T.typing, staffName || (takeover.active ? takeover.staffName : T.bot)) : "";
+    // a therapist's signal comes every 2 s while they type; the bot's once per reply
+    if (on) typingTimer = setTimeout(function () { setTyping(false); }, staffName ? 6000 : 15000);
   }
 
   var session = null, ws = null, lastSeq = 0, seen = {}, backoff = 500, outbox = [], inFlight = null, poller = 0;
@@ -359,7 +360,7 @@
       var f = JSON.parse(ev.data);
       if (f.type === "message") render(f);
       else if (f.type === "ack") acked(f.clientMessageId, f);
-      else if (f.type === "typing") setTyping(f.on !== false);
+      else if (f.type === "typing") setTyping(f.on !== false, f.from === "therapist" ? f.staffName : null);
       else if (f.type === "takeover") { takeoverExplicit = true; setTakeover(f.active, f.staffName); }
       else if (f.type === "ready" || f.type === "synced") { takeoverField(f); crisisField(f); }
       else if (f.type === "error" && f.clientMessageId) {
@@ -453,6 +454,13 @@
     input.focus(); start();
   }
   $("form").addEventListener("submit", function (e) { e.preventDefault(); send(input.value); input.value = ""; });
+  /* While a therapist holds the chat they see "patient is typing…": a signal every 2 s at most, never the text. */
+  var typingSentAt = 0;
+  input.addEventListener("input", function () {
+    if (!takeover.active || !input.value || !ws || ws.readyState !== 1 || Date.now() - typingSentAt < 2000) return;
+    typingSentAt = Date.now();
+    ws.send(JSON.stringify({ type: "typing" }));
+  });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(input.value); input.value = ""; }
   });

@@ -106,6 +106,19 @@
     if (filter === "open") return e.status === "open";
     return e.status !== "resolved";
   }
+  // ---- presence: online now, or when last seen (ids and times only) ----
+  var presence = {}, presenceTimer = 0; // patientId -> {online, lastSeen}
+  function ago(t) {
+    var s = Math.max(0, Math.round((Date.now() - new Date(t).getTime()) / 1000));
+    if (s < 60) return "just now";
+    if (s < 3600) return Math.round(s / 60) + " min ago";
+    if (s < 86400) return Math.round(s / 3600) + " h ago";
+    return new Date(t).toLocaleDateString();
+  }
+  function presenceText(p) {
+    if (!p) return "";
+    return p.online ? "● online now" : (p.lastSeen ? "last seen " + ago(p.lastSeen) : "");
+  }
   function render() {
     var list = Object.keys(rows).map(function (k) { return rows[k]; }).filter(visible).sort(queueOrder);
     var tbody = $("#rows");
@@ -118,6 +131,10 @@
       if (e._raised) { lvl.appendChild(document.createTextNode(" ")); lvl.appendChild(el("span", "raised", "raised")); }
       var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
+      if (presence[e.patientId]) {
+        conv.appendChild(document.createTextNode(" "));
+        conv.appendChild(el("span", presenceText(presence[e.patientId]), presence[e.patientId].online ? "presence online" : "presence"));
+      }
       if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
       var why = el("span", plain((e.signals || []).concat(e.reason && e.reason !== "self_harm" ? [e.reason] : [])));
       why.title = (e.signals || []).join(", ");
@@ -160,6 +177,8 @@
     rows[e.id] = e;
     render();
     tick();
+    // a patient new to the queue: their presence (online, last seen) comes with the patient list
+    if (!presence[e.patientId] && !page) { clearTimeout(presenceTimer); presenceTimer = setTimeout(loadPatients, 300); }
     if (page && page.patientId === e.patientId) { renderEscalations(); renderCrisisNow(); }
   }
   function change(id, action, body) {
@@ -188,9 +207,12 @@
     return api("GET", "/api/v1/patients" + (q ? "?q=" + encodeURIComponent(q) : "")).then(function (r) {
       var ul = $("#patients"); ul.textContent = "";
       if (!r.patients.length) ul.appendChild(el("li", q ? "No patient you may see has a short id starting " + q + "." : "No patients assigned to you."));
+      r.patients.forEach(function (p) { presence[p.patientId] = { online: p.online, lastSeen: p.lastSeen }; });
+      if (!q) render();
       r.patients.forEach(function (p) {
         var li = el("li"); var a = el("a", p.shortId); a.href = "#/patient/" + p.patientId; a.title = p.patientId;
         li.appendChild(a);
+        if (p.online || p.lastSeen) li.appendChild(el("span", " · " + presenceText(p), p.online ? "presence online" : "presence"));
         li.appendChild(document.createTextNode((p.lastActivity ? " · last active " + new Date(p.lastActivity).toLocaleString() : "")
           + (p.assigned ? " · assigned" : "") + (p.activeEscalation ? " · in the queue" : "")));
         ul.appendChild(li);
@@ -220,6 +242,11 @@
       render();
       if (page && chatConv === t.conversationId) takeoverStatus({ active: t.active, staffId: t.staffId, staffName: t.staffName });
     });
+    stream.addEventListener("presence", function (ev) {
+      var p = JSON.parse(ev.data);
+      presence[p.patientId] = { online: p.online, lastSeen: p.lastSeen };
+      render();
+    });
     stream.onopen = function () { $("#live").className = "live"; $("#live").textContent = "● live"; load(); };
     stream.onerror = function () { $("#live").className = "live off"; $("#live").textContent = "● reconnecting"; };
   }
@@ -232,6 +259,10 @@
       page = p;
       $("#p-id").textContent = p.patientId.slice(0, 8);
       $("#p-access").textContent = "access: " + p.access;
+      showPresence(null);
+      api("GET", "/api/v1/patients?q=" + p.patientId).then(function (r) {
+        if (page && r.patients.length === 1 && r.patients[0].patientId === page.patientId) showPresence(r.patients[0]);
+      }, function () {});
       renderEscalations(); renderCrisisNow(); renderSummary(); renderEmotions(); renderMoods();
       renderAssessment("phq9"); renderAssessment("gad7"); renderExercises(); openChat();
     }).catch(function (err) {
@@ -452,6 +483,16 @@
     $("#staff-form").hidden = !mine;
     $("#release").hidden = !mine;
   }
+  function showPresence(p) {
+    $("#p-presence").textContent = presenceText(p);
+    $("#p-presence").className = "presence" + (p && p.online ? " online" : "");
+  }
+  var patientTypingTimer = 0;
+  function patientTyping(on) {
+    clearTimeout(patientTypingTimer);
+    $("#chat-typing").textContent = on ? "Patient is typing…" : "";
+    if (on) patientTypingTimer = setTimeout(function () { patientTyping(false); }, 6000);
+  }
   function openChat() {
     var convs = page.conversations;
     if (chatStream) { chatStream.close(); chatStream = null; }
@@ -466,6 +507,13 @@
       var f = JSON.parse(ev.data);
       if (f.type === "message") addMessage(f); // claims and releases arrive with the holder's id on the queue stream
       else if (f.type === "delivery") showDelivery(f.seq, f.delivery); // Telegram could not deliver it
+      if (f.type === "message" && f.from === "patient") patientTyping(false);
+    });
+    // staff-only signals: the patient's presence, and their typing (never the text)
+    chatStream.addEventListener("live", function (ev) {
+      var f = JSON.parse(ev.data);
+      if (f.type === "presence") { showPresence(f); if (!f.online) patientTyping(false); }
+      else if (f.type === "typing" && f.from === "patient") patientTyping(f.on !== false);
     });
   }
   $("#claim").addEventListener("click", function () {
@@ -475,6 +523,13 @@
   $("#release").addEventListener("click", function () {
     api("POST", "/api/v1/conversations/" + chatConv + "/release").then(function () { takeoverStatus({ active: false }); })
       .catch(function (err) { alert(err.message); });
+  });
+  /** While the holder types, the patient sees "<name> is typing…": one signal every 2 s at most, no text. */
+  var typingSent = 0;
+  $("#staff-form").text.addEventListener("input", function () {
+    if (!chatConv || !$("#staff-form").text.value || Date.now() - typingSent < 2000) return;
+    typingSent = Date.now();
+    api("POST", "/api/v1/conversations/" + chatConv + "/typing").then(null, function () {});
   });
   $("#staff-form").addEventListener("submit", function (ev) {
     ev.preventDefault();

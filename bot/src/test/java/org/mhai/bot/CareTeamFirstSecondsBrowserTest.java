@@ -344,4 +344,55 @@ class CareTeamFirstSecondsBrowserTest {
         new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)),
         java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, true)).getText();
   }
+
+  /** Two browsers: the patient's widget and the portal, each seeing the other's presence and typing (never the text). */
+  @Test
+  void presence_and_typing_both_ways_between_the_widget_and_the_portal() throws Exception {
+    HostPage site = new HostPage(fx.port());
+    try (Browser staff = new Browser()) {
+      WebDriverWait wait = portalSignIn(staff, "admin", AppFixture.ADMIN_PASSWORD);
+      String patient;
+      try (Browser patientBrowser = new Browser()) {
+        Widget w = new Widget(patientBrowser).open(site.url(""));
+        w.launchAndWaitForGreeting();
+        io.vertx.core.json.JsonObject session = w.session(fx.port());
+        try (Connection c = TestServices.jdbc(fx.schema); var st = c.prepareStatement(
+            "select c.patient_id from webchat_session s join conversation c on c.id = s.conversation_id where s.id = ?::uuid")) {
+          st.setString(1, session.getString("sessionId"));
+          ResultSet rs = st.executeQuery();
+          rs.next();
+          patient = rs.getString(1);
+        }
+        // a crisis puts the patient in the queue, where the row says they are online
+        w.type("I want to kill myself tonight");
+        wait.until(d -> d.findElements(By.cssSelector("#rows tr")).stream()
+            .anyMatch(r -> r.getText().contains("online now")));
+
+        // the patient page says so too, and the chat panel is live
+        staff.driver.get("http://127.0.0.1:" + fx.port() + "/portal/#/patient/" + patient);
+        wait.until(d -> d.findElement(By.id("p-presence")).getText().equals("● online now"));
+        wait.until(d -> d.findElement(By.id("claim")).isDisplayed());
+        staff.driver.findElement(By.id("claim")).click();
+        wait.until(d -> d.findElement(By.id("staff-form")).isDisplayed());
+
+        // staff types: the widget says "Administrator is typing…", and the text does not travel
+        staff.driver.findElement(By.cssSelector("#staff-form input[name=text]")).sendKeys("I am here with you");
+        w.until(d -> String.valueOf(w.inRoot("r.querySelector('.typing').textContent")).equals("Administrator is typing…"));
+        assertTrue(w.messages().stream().noneMatch(m -> m.contains("I am here with you")), "typing is not sending");
+
+        // the patient types: the portal says "Patient is typing…"
+        w.el("textarea").sendKeys("thank you, I");
+        wait.until(d -> d.findElement(By.id("chat-typing")).getText().equals("Patient is typing…"));
+        assertTrue(!staff.driver.findElement(By.id("chat")).getText().contains("thank you, I"), "only the signal, not the text");
+        assertEquals(List.of(), staff.axe(), "axe on the patient page with presence and typing shown");
+        assertEquals(List.of(), w.b.axe(), "axe on the widget during the takeover");
+      }
+      // the patient's browser is gone: last seen, and the typing line is cleared
+      wait.until(d -> d.findElement(By.id("p-presence")).getText().startsWith("last seen"));
+      assertEquals("", staff.driver.findElement(By.id("chat-typing")).getText());
+      staff.driver.findElement(By.id("release")).click();
+    } finally {
+      site.close();
+    }
+  }
 }

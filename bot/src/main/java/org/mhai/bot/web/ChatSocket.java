@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.MessageJson;
 import org.mhai.bot.chat.NotStored;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * clients' {@code ?token=} is still accepted (checked before the upgrade, 401 when unknown).
  *
  * <p>Client → server: {@code {"type":"message","clientMessageId","text"}},
- * {@code {"type":"sync","after":n}}, {@code {"type":"ping"}}. Server → client:
+ * {@code {"type":"sync","after":n}}, {@code {"type":"typing"}} (the patient is typing: staff see it while they hold
+ * the chat), {@code {"type":"ping"}}. Server → client:
  * {@code {"type":"ready","sessionId","lastSeq"}}, {@code {"type":"message",seq,from,text,quickReplies,at}}
  * for every message of either side (also those posted through REST or another tab),
  * {@code {"type":"ack","clientMessageId","seq","replies"}}, {@code {"type":"typing"}},
@@ -58,7 +60,11 @@ public final class ChatSocket {
   private final EventBus bus;
   private final UnstoredCrisisReply unstoredCrisis;
 
-  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis) {
+  private final SocketPresence presence;
+
+  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis,
+      SocketPresence presence) {
+    this.presence = presence;
     this.chat = chat;
     this.store = store;
     this.bus = bus;
@@ -121,6 +127,7 @@ public final class ChatSocket {
     final SyncState sync = new SyncState();
     WebSession session;
     boolean authenticating;
+    long typingAt;
     final java.util.ArrayDeque<String> early = new java.util.ArrayDeque<>();
 
     Connection(ServerWebSocket ws, String locale) {
@@ -192,7 +199,12 @@ public final class ChatSocket {
     WebSession session = c.session;
     MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
         msg -> send(ws, msg.body()));
-    ws.closeHandler(v -> consumer.unregister());
+    UUID conversation = session.conversation().id().value();
+    presence.opened(conversation);
+    ws.closeHandler(v -> {
+      consumer.unregister();
+      presence.closed(conversation);
+    });
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
     consumer.completion().onComplete(ar -> store.state(session.conversation().id())
         .map(state -> new JsonObject().put("takeover", TakeoverService.status(state))
@@ -225,8 +237,26 @@ public final class ChatSocket {
       case "sync" -> sync(ws, session, frame, syncState);
       case "ping" -> send(ws, new JsonObject().put("type", "pong"));
       case "auth" -> error(ws, null, ApiError.badRequest("this connection is already authenticated"));
-      default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync or ping"));
+      case "typing" -> typing(c);
+      default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync, typing or ping"));
     }
+  }
+
+  /** Typing signals reach the staff at most once every {@value #TYPING_EVERY_MS} ms per socket. */
+  static final long TYPING_EVERY_MS = 2_000;
+
+  /**
+   * The patient is typing: a signal (never the text) to the conversation's staff address, where the
+   * portal's chat panel shows "patient is typing…"; the widget does not hear it back.
+   */
+  private void typing(Connection c) {
+    long now = System.nanoTime();
+    if (c.typingAt != 0 && now - c.typingAt < TYPING_EVERY_MS * 1_000_000) {
+      return;
+    }
+    c.typingAt = now;
+    bus.publish(org.mhai.portal.patient.ConversationApi.staffAddress(c.session.conversation().id().value()),
+        new JsonObject().put("type", "typing").put("from", "patient").put("on", true));
   }
 
   private void message(ServerWebSocket ws, WebSession session, String locale, JsonObject frame) {

@@ -11,7 +11,12 @@ import java.util.UUID;
 public interface CareTeam {
 
   /** A patient as a list shows them: no content, only ids, times and why this member may see them. */
-  record Listing(UUID patientId, Instant lastActivity, boolean assigned, Optional<UUID> activeEscalation) {
+  record Listing(UUID patientId, Instant lastActivity, boolean assigned, Optional<UUID> activeEscalation,
+      boolean online, Optional<Instant> lastSeen) {
+    public Listing(UUID patientId, Instant lastActivity, boolean assigned, Optional<UUID> activeEscalation) {
+      this(patientId, lastActivity, assigned, activeEscalation, false, Optional.empty());
+    }
+
     /** The short id staff see and type: the first 8 hex digits of the id (unique enough to find; the search lists clashes). */
     public String shortId() {
       return CareTeam.shortId(patientId);

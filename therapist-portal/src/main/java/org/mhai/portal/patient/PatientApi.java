@@ -64,6 +64,8 @@ public final class PatientApi {
                 .put("assigned", p.assigned())
                 .put("lastActivity", p.lastActivity() == null ? null : p.lastActivity().toString());
             p.activeEscalation().ifPresent(e -> j.put("activeEscalation", e.toString()));
+            j.put("online", p.online());
+            p.lastSeen().ifPresent(t -> j.put("lastSeen", t.toString()));
             a.add(j);
           });
           ctx.json(new JsonObject().put("patients", a));
