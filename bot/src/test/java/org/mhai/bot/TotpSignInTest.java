@@ -118,7 +118,7 @@ class TotpSignInTest {
     return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
   }
 
-  private static byte[] base32(String s) {
+  static byte[] base32(String s) {
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int buffer = 0;
