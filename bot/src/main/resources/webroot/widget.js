@@ -173,10 +173,11 @@
   function takeoverField(o) {
     if (o && o.takeover && typeof o.takeover === "object") { takeoverExplicit = true; setTakeover(o.takeover.active, o.takeover.staffName); }
   }
-  function setTyping(on) {
+  function setTyping(on, staffName) {
     clearTimeout(typingTimer);
-    typing.textContent = on ? fmt(T.typing, takeover.active ? takeover.staffName : T.bot) : "";
-    if (on) typingTimer = setTimeout(function () { setTyping(false); }, 15000);
+    typing.textContent = on ? fmt(T.typing, staffName || (takeover.active ? takeover.staffName : T.bot)) : "";
+    // a therapist's signal comes every 2 s while they type; the bot's once per reply
+    if (on) typingTimer = setTimeout(function () { setTyping(false); }, staffName ? 6000 : 15000);
   }
 
   var session = null, ws = null, lastSeq = 0, seen = {}, backoff = 500, outbox = [], inFlight = null, poller = 0;
@@ -348,16 +349,18 @@
   }
   function connect() {
     if (!("WebSocket" in window)) { if (!poller) poller = setInterval(function () { sync().then(flush, function () {}); }, 3000); return; }
-    var sock = ws = new WebSocket(server.replace(/^http/, "ws") + "/ws/chat?token=" + encodeURIComponent(session.token));
+    // The token goes in the first frame, never in the URL (URLs end up in logs).
+    var sock = ws = new WebSocket(server.replace(/^http/, "ws") + "/ws/chat");
     sock.onopen = function () {
       backoff = 500; status.textContent = "";
+      sock.send(JSON.stringify({ type: "auth", token: session.token }));
       sock.send(JSON.stringify({ type: "sync", after: lastSeq })); inFlight = null; flush();
     };
     sock.onmessage = function (ev) {
       var f = JSON.parse(ev.data);
       if (f.type === "message") render(f);
       else if (f.type === "ack") acked(f.clientMessageId, f);
-      else if (f.type === "typing") setTyping(f.on !== false);
+      else if (f.type === "typing") setTyping(f.on !== false, f.from === "therapist" ? f.staffName : null);
       else if (f.type === "takeover") { takeoverExplicit = true; setTakeover(f.active, f.staffName); }
       else if (f.type === "ready" || f.type === "synced") { takeoverField(f); crisisField(f); }
       else if (f.type === "error" && f.clientMessageId) {
@@ -365,9 +368,11 @@
         if (item) { var e = new Error(f.error); e.status = f.status || 500; e.retry = f.retryAfter; e.replies = f.replies; failed(item, e); }
       }
     };
-    sock.onclose = function () {
+    sock.onclose = function (ev) {
       if (ws !== sock) return;
-      ws = null; inFlight = null; status.textContent = T.offline;
+      ws = null; inFlight = null;
+      if (ev.code === 4401) { localStorage.removeItem(KEY); session = null; start(); return; } // the session is gone: a new one
+      status.textContent = T.offline;
       setTimeout(function () { sync().then(flush, function () {}); connect(); }, backoff);
       backoff = Math.min(backoff * 2, 8000);
     };
@@ -449,6 +454,13 @@
     input.focus(); start();
   }
   $("form").addEventListener("submit", function (e) { e.preventDefault(); send(input.value); input.value = ""; });
+  /* While a therapist holds the chat they see "patient is typing…": a signal every 2 s at most, never the text. */
+  var typingSentAt = 0;
+  input.addEventListener("input", function () {
+    if (!takeover.active || !input.value || !ws || ws.readyState !== 1 || Date.now() - typingSentAt < 2000) return;
+    typingSentAt = Date.now();
+    ws.send(JSON.stringify({ type: "typing" }));
+  });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(input.value); input.value = ""; }
   });

@@ -267,7 +267,7 @@
       j.assignments.forEach(function (a) {
         var tr = el("tr"), who = staffById[a.therapistId];
         tr.appendChild(el("td", who ? who.displayName : a.therapistId));
-        tr.appendChild(el("td", a.patientId));
+        tr.appendChild(el("td", a.patientId.slice(0, 8), { title: a.patientId }));
         var td = el("td"), remove = el("button", "Unassign");
         remove.addEventListener("click", function () {
           api("DELETE", "/api/v1/admin/assignments", { therapistId: a.therapistId, patientId: a.patientId })
@@ -277,38 +277,118 @@
       });
     }).catch(fail);
   }
+  /** Patients whose id starts with what was typed (a short id), as GET /api/v1/patients?q= finds them (audited). */
+  function findPatients(q) {
+    return api("GET", "/api/v1/patients?q=" + encodeURIComponent(q)).then(function (j) { return j.patients; });
+  }
+  /**
+   * The full id behind a patient field: the one chosen from the search, or the single patient whose id starts with
+   * what was typed; none or several is an error that says so (nobody pastes UUIDs any more).
+   */
+  function resolvePatient(input) {
+    var typed = input.value.trim().toLowerCase();
+    if (!typed) return Promise.reject(new Error("Type the patient's short id first."));
+    if (input.dataset.id && input.dataset.id.indexOf(typed) === 0) return Promise.resolve(input.dataset.id);
+    if (!/^[0-9a-f-]+$/.test(typed)) return Promise.reject(new Error("A short id has only the digits 0-9 and letters a-f."));
+    return findPatients(typed).then(function (list) {
+      if (list.length === 1) { input.dataset.id = list[0].patientId; return list[0].patientId; }
+      throw new Error(list.length ? list.length + " patients have an id starting " + typed + ": type more of it, or pick one under Find a patient."
+        : "No patient has an id starting " + typed + ".");
+    });
+  }
+  function choose(p) {
+    ["#assign-form", "#rights-form"].forEach(function (f) {
+      var input = $(f).patient; input.value = p.shortId; input.dataset.id = p.patientId;
+    });
+    say("Chose patient " + p.shortId);
+  }
+  $("#find-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = $("#find-q").value.trim();
+    findPatients(q).then(function (list) {
+      var tbody = $("#find-rows"); tbody.textContent = "";
+      list.forEach(function (p) {
+        var tr = el("tr", null, { "data-patient": p.shortId });
+        tr.appendChild(el("td", p.shortId, { title: p.patientId }));
+        tr.appendChild(el("td", p.lastActivity ? new Date(p.lastActivity).toLocaleString() : "—"));
+        tr.appendChild(el("td", p.activeEscalation ? "in the queue" : "—"));
+        var td = el("td"), pick = el("button", "Choose", { type: "button", "aria-label": "Choose patient " + p.shortId });
+        pick.addEventListener("click", function () { choose(p); });
+        td.appendChild(pick); tr.appendChild(td); tbody.appendChild(tr);
+      });
+      say(list.length === 1 ? "1 patient found" : list.length + " patients found");
+    }).catch(fail);
+  });
+  ["#assign-form", "#rights-form"].forEach(function (f) {
+    $(f).patient.addEventListener("input", function (ev) { delete ev.target.dataset.id; });
+  });
   $("#assign-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    api("PUT", "/api/v1/admin/assignments", { therapistId: ev.target.therapist.value, patientId: ev.target.patient.value.trim() })
-      .then(function () { say("Assigned"); ev.target.patient.value = ""; loadPatients(); }).catch(fail);
+    var f = ev.target;
+    resolvePatient(f.patient).then(function (id) {
+      return api("PUT", "/api/v1/admin/assignments", { therapistId: f.therapist.value, patientId: id });
+    }).then(function () { say("Assigned"); f.patient.value = ""; delete f.patient.dataset.id; loadPatients(); }).catch(fail);
   });
-  function patientId() { return $("#rights-form").patient.value.trim(); }
+  function chosen() { return resolvePatient($("#rights-form").patient); }
   $("#rights-export").addEventListener("click", function () {
-    var id = patientId();
-    if (!id) return;
-    api("GET", "/api/v1/admin/patients/" + encodeURIComponent(id) + "/export").then(function (j) {
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(new Blob([JSON.stringify(j, null, 2)], { type: "application/json" }));
-      a.download = "patient-" + id + ".json"; document.body.appendChild(a); a.click(); a.remove();
-      say("Export downloaded (the read is in the audit log)");
+    chosen().then(function (id) {
+      return api("GET", "/api/v1/admin/patients/" + encodeURIComponent(id) + "/export").then(function (j) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(new Blob([JSON.stringify(j, null, 2)], { type: "application/json" }));
+        a.download = "patient-" + id.slice(0, 8) + ".json"; document.body.appendChild(a); a.click(); a.remove();
+        say("Export of " + id.slice(0, 8) + " downloaded (the read is in the audit log)");
+      });
     }).catch(fail);
   });
   $("#rights-erase").addEventListener("click", function () {
-    var id = patientId();
-    if (!id || !window.confirm("Erase patient " + id + "? Their messages can never be read again. This cannot be undone.")) return;
-    api("DELETE", "/api/v1/admin/patients/" + encodeURIComponent(id)).then(function () { say("Patient " + id + " erased"); })
-      .catch(fail);
+    chosen().then(function (id) {
+      if (!window.confirm("Erase patient " + id.slice(0, 8) + " (" + id + ")? Their messages can never be read again. This cannot be undone.")) return;
+      return api("DELETE", "/api/v1/admin/patients/" + encodeURIComponent(id)).then(function () { say("Patient " + id.slice(0, 8) + " erased"); });
+    }).catch(fail);
   });
 
-  // ---- retention ----
+  // ---- retention: the settings and the last run in words, a run now after a confirmation, its result ----
+  function facts(dl, rows) {
+    dl.textContent = "";
+    rows.forEach(function (r) { dl.appendChild(el("dt", r[0])); dl.appendChild(el("dd", r[1])); });
+  }
+  function days(n, unit) { return n > 0 ? n + " " + unit : "kept (off)"; }
+  function settingsText(st) {
+    return [["Message text", st.textDays > 0 ? "removed after " + st.textDays + " days" : "kept (off)"],
+      ["Whole records of inactive patients", st.recordDays > 0 ? "erased after " + st.recordDays + " days" : "kept (off)"],
+      ["Web-chat sessions never used", st.unusedHours > 0 ? "erased after " + st.unusedHours + " hours" : "kept (off)"]];
+  }
+  function outcome(r) {
+    if (r.skipped) return [["When", new Date(r.at).toLocaleString()], ["Outcome", "nothing to do: retention is off"]];
+    return [["When", new Date(r.at).toLocaleString()], ["Message texts removed", String(r.eventsDeleted)],
+      ["Escalation notes cleared", String(r.notesCleared)], ["Patients erased", String(r.patientsErased)],
+      ["Unused web-chat sessions erased", String(r.unusedSessionsErased)],
+      ["Took", r.ms + " ms" + (r.lockedOut ? " (another instance was running it: this one stopped)" : "")]];
+  }
+  var retention = null;
   function loadRetention() {
-    api("GET", "/api/v1/admin/retention").then(function (j) { $("#retention-state").textContent = JSON.stringify(j, null, 2); })
-      .catch(fail);
+    api("GET", "/api/v1/admin/retention").then(function (j) {
+      retention = j;
+      facts($("#retention-state"), settingsText(j.settings).concat([["Runs by itself", "every " + j.every.replace(/^PT/, "").toLowerCase()]]));
+      facts($("#retention-last"), j.lastRun ? [["By", j.lastRun.actor === "system" ? "the schedule" : "an admin"]].concat(outcome(j.lastRun.detail))
+        : [["Last run", "never yet"]]);
+    }).catch(fail);
   }
   $("#retention-run").addEventListener("click", function () {
-    api("POST", "/api/v1/admin/retention/run").then(function (j) {
-      $("#retention-state").textContent = JSON.stringify(j, null, 2); say("Retention ran");
-    }).catch(fail);
+    var d = $("#retention-dialog"), st = retention ? retention.settings : null;
+    $("#retention-dialog-what").textContent = st ? settingsText(st).map(function (r) { return r[0] + ": " + r[1]; }).join("; ") + "." : "";
+    d.returnValue = "";
+    d.onclose = function () {
+      if (d.returnValue !== "ok") { say("Retention not run"); return; }
+      say("Retention running…");
+      api("POST", "/api/v1/admin/retention/run").then(function (r) {
+        $("#retention-result-title").hidden = false;
+        facts($("#retention-result"), outcome(r));
+        say("Retention ran: " + (r.skipped ? "retention is off" : r.eventsDeleted + " message texts removed, " + r.patientsErased + " patients erased"));
+        loadRetention();
+      }).catch(fail);
+    };
+    d.showModal();
   });
 
   /**
@@ -350,22 +430,49 @@
   $("#helplines-save").addEventListener("click", saver("/api/v1/admin/helplines", "#helplines-json", "Helplines"));
   $("#exercises-save").addEventListener("click", saver("/api/v1/admin/exercises", "#exercises-json", "Exercise catalog"));
 
-  // ---- audit ----
-  function loadAudit() {
-    var f = $("#audit-form"), q = [];
-    ["actor", "patient", "action", "from", "to"].forEach(function (k) { if (f[k].value) q.push(k + "=" + encodeURIComponent(f[k].value)); });
-    api("GET", "/api/v1/admin/audit" + (q.length ? "?" + q.join("&") : "")).then(function (j) {
+  // ---- audit: what matters by default, the raw log one click away, paged newest first ----
+  var AUDIT_PAGE = 50, auditRaw = false, auditCursors = [null]; // auditCursors[i]: the "before" of page i
+  function loadAudit() { auditCursors = [null]; auditPage(); }
+  function auditPage() {
+    var f = $("#audit-form"), q = ["view=" + (auditRaw ? "all" : "important"), "limit=" + AUDIT_PAGE];
+    ["actor", "patient", "action", "from"].forEach(function (k) { if (f[k].value.trim()) q.push(k + "=" + encodeURIComponent(f[k].value.trim())); });
+    if (f.to.value) { // "to" is inclusive on the page: up to the end of that day
+      var end = new Date(f.to.value + "T00:00:00Z"); end.setUTCDate(end.getUTCDate() + 1);
+      q.push("to=" + end.toISOString().slice(0, 10));
+    }
+    var before = auditCursors[auditCursors.length - 1];
+    if (before) q.push("before=" + before);
+    api("GET", "/api/v1/admin/audit?" + q.join("&")).then(function (j) {
       var tbody = $("#audit-rows"); tbody.textContent = "";
       j.entries.forEach(function (e) {
         var tr = el("tr", null, { "data-action": e.action });
-        [new Date(e.at).toLocaleString(), e.actorName || e.actor, e.role || "", e.action, e.patientId || "", e.target || "",
-          JSON.stringify(e.detail)].forEach(function (c) { tr.appendChild(el("td", c)); });
+        [new Date(e.at).toLocaleString(), e.actorName || e.actor, e.role || "", e.action].forEach(function (c) { tr.appendChild(el("td", c)); });
+        tr.appendChild(el("td", e.patientId ? e.patientId.slice(0, 8) : "", e.patientId ? { title: e.patientId } : {}));
+        [e.target || "", JSON.stringify(e.detail)].forEach(function (c) { tr.appendChild(el("td", c)); });
         tbody.appendChild(tr);
       });
-      say(j.entries.length + " entries");
+      $("#audit-older").disabled = !j.next;
+      $("#audit-older").dataset.next = j.next || "";
+      $("#audit-newer").disabled = auditCursors.length < 2;
+      $("#audit-page").textContent = "page " + auditCursors.length;
+      say(j.entries.length + (j.entries.length === 1 ? " entry" : " entries") + (auditRaw ? " (raw: every entry)" : " (what matters)"));
     }).catch(fail);
+    if (!$("#audit-actors").options.length) {
+      api("GET", "/api/v1/admin/staff").then(function (j) {
+        j.staff.forEach(function (s) { $("#audit-actors").appendChild(el("option", null, { value: s.username })); });
+      }).catch(fail);
+    }
   }
   $("#audit-form").addEventListener("submit", function (ev) { ev.preventDefault(); loadAudit(); });
+  $("#audit-raw").addEventListener("click", function () {
+    auditRaw = !auditRaw;
+    $("#audit-raw").setAttribute("aria-pressed", String(auditRaw));
+    $("#audit-view-hint").textContent = auditRaw ? "Raw: every entry, sign-ins, account changes and list reads included. Newest first."
+      : "Showing what matters: staff reads and changes of patients' data, escalation and conversation actions, research exports and retention runs. Newest first.";
+    loadAudit();
+  });
+  $("#audit-older").addEventListener("click", function () { auditCursors.push($("#audit-older").dataset.next); auditPage(); });
+  $("#audit-newer").addEventListener("click", function () { if (auditCursors.length > 1) { auditCursors.pop(); auditPage(); } });
 
   start();
 })();

@@ -29,7 +29,7 @@
     });
   }
   function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
-  function show(id) { ["#signin", "#queue", "#patient"].forEach(function (s) { $(s).hidden = s !== id; }); }
+  function show(id) { ["#signin", "#queue", "#patient", "#research"].forEach(function (s) { $(s).hidden = s !== id; }); }
   // ---- alerts that reach a person: sound (unlocked by the first gesture), desktop notification, tab title ----
   var audio = null;
   function unlockAlerts() {
@@ -106,6 +106,19 @@
     if (filter === "open") return e.status === "open";
     return e.status !== "resolved";
   }
+  // ---- presence: online now, or when last seen (ids and times only) ----
+  var presence = {}, presenceTimer = 0; // patientId -> {online, lastSeen}
+  function ago(t) {
+    var s = Math.max(0, Math.round((Date.now() - new Date(t).getTime()) / 1000));
+    if (s < 60) return "just now";
+    if (s < 3600) return Math.round(s / 60) + " min ago";
+    if (s < 86400) return Math.round(s / 3600) + " h ago";
+    return new Date(t).toLocaleDateString();
+  }
+  function presenceText(p) {
+    if (!p) return "";
+    return p.online ? "● online now" : (p.lastSeen ? "last seen " + ago(p.lastSeen) : "");
+  }
   function render() {
     var list = Object.keys(rows).map(function (k) { return rows[k]; }).filter(visible).sort(queueOrder);
     var tbody = $("#rows");
@@ -118,6 +131,10 @@
       if (e._raised) { lvl.appendChild(document.createTextNode(" ")); lvl.appendChild(el("span", "raised", "raised")); }
       var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
+      if (presence[e.patientId]) {
+        conv.appendChild(document.createTextNode(" "));
+        conv.appendChild(el("span", presenceText(presence[e.patientId]), presence[e.patientId].online ? "presence online" : "presence"));
+      }
       if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
       var why = el("span", plain((e.signals || []).concat(e.reason && e.reason !== "self_harm" ? [e.reason] : [])));
       why.title = (e.signals || []).join(", ");
@@ -160,6 +177,8 @@
     rows[e.id] = e;
     render();
     tick();
+    // a patient new to the queue: their presence (online, last seen) comes with the patient list
+    if (!presence[e.patientId] && !page) { clearTimeout(presenceTimer); presenceTimer = setTimeout(loadPatients, 300); }
     if (page && page.patientId === e.patientId) { renderEscalations(); renderCrisisNow(); }
   }
   function change(id, action, body) {
@@ -183,18 +202,36 @@
       render();
     });
   }
-  function loadPatients() {
-    return api("GET", "/api/v1/patients").then(function (r) {
+  /** The patients I may see; with {@code q}, only those whose short id starts with it (an audited search). */
+  function loadPatients(q) {
+    return api("GET", "/api/v1/patients" + (q ? "?q=" + encodeURIComponent(q) : "")).then(function (r) {
       var ul = $("#patients"); ul.textContent = "";
-      if (!r.patients.length) ul.appendChild(el("li", "No patients assigned to you."));
+      if (!r.patients.length) ul.appendChild(el("li", q ? "No patient you may see has a short id starting " + q + "." : "No patients assigned to you."));
+      r.patients.forEach(function (p) { presence[p.patientId] = { online: p.online, lastSeen: p.lastSeen }; });
+      if (!q) render();
       r.patients.forEach(function (p) {
-        var li = el("li"); var a = el("a", p.patientId.slice(0, 8)); a.href = "#/patient/" + p.patientId;
+        var li = el("li"); var a = el("a", p.shortId); a.href = "#/patient/" + p.patientId; a.title = p.patientId;
         li.appendChild(a);
-        li.appendChild(document.createTextNode((p.assigned ? " · assigned" : "") + (p.activeEscalation ? " · in the queue" : "")));
+        if (p.online || p.lastSeen) li.appendChild(el("span", " · " + presenceText(p), p.online ? "presence online" : "presence"));
+        li.appendChild(document.createTextNode((p.lastActivity ? " · last active " + new Date(p.lastActivity).toLocaleString() : "")
+          + (p.assigned ? " · assigned" : "") + (p.activeEscalation ? " · in the queue" : "")));
         ul.appendChild(li);
       });
-    }).catch(function () { /* researchers have no patient list */ });
+      return r.patients;
+    }, function (err) {
+      if (q) $("#patient-find-result").textContent = err.message;
+      return []; /* researchers have no patient list */
+    });
   }
+  $("#patient-find").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = ev.target.q.value.trim().toLowerCase();
+    $("#patient-find-result").textContent = "";
+    loadPatients(q).then(function (list) {
+      if (q && list.length === 1) { location.hash = "#/patient/" + list[0].patientId; return; }
+      if (q && list.length > 1) $("#patient-find-result").textContent = list.length + " patients match: type more of the id, or pick one.";
+    });
+  });
   function live() {
     if (stream) stream.close();
     stream = new EventSource("/api/v1/escalations/stream", { withCredentials: true });
@@ -204,6 +241,11 @@
       if (t.active) held[t.conversationId] = t.staffName; else delete held[t.conversationId];
       render();
       if (page && chatConv === t.conversationId) takeoverStatus({ active: t.active, staffId: t.staffId, staffName: t.staffName });
+    });
+    stream.addEventListener("presence", function (ev) {
+      var p = JSON.parse(ev.data);
+      presence[p.patientId] = { online: p.online, lastSeen: p.lastSeen };
+      render();
     });
     stream.onopen = function () { $("#live").className = "live"; $("#live").textContent = "● live"; load(); };
     stream.onerror = function () { $("#live").className = "live off"; $("#live").textContent = "● reconnecting"; };
@@ -217,6 +259,10 @@
       page = p;
       $("#p-id").textContent = p.patientId.slice(0, 8);
       $("#p-access").textContent = "access: " + p.access;
+      showPresence(null);
+      api("GET", "/api/v1/patients?q=" + p.patientId).then(function (r) {
+        if (page && r.patients.length === 1 && r.patients[0].patientId === page.patientId) showPresence(r.patients[0]);
+      }, function () {});
       renderEscalations(); renderCrisisNow(); renderSummary(); renderEmotions(); renderMoods();
       renderAssessment("phq9"); renderAssessment("gad7"); renderExercises(); openChat();
     }).catch(function (err) {
@@ -437,6 +483,16 @@
     $("#staff-form").hidden = !mine;
     $("#release").hidden = !mine;
   }
+  function showPresence(p) {
+    $("#p-presence").textContent = presenceText(p);
+    $("#p-presence").className = "presence" + (p && p.online ? " online" : "");
+  }
+  var patientTypingTimer = 0;
+  function patientTyping(on) {
+    clearTimeout(patientTypingTimer);
+    $("#chat-typing").textContent = on ? "Patient is typing…" : "";
+    if (on) patientTypingTimer = setTimeout(function () { patientTyping(false); }, 6000);
+  }
   function openChat() {
     var convs = page.conversations;
     if (chatStream) { chatStream.close(); chatStream = null; }
@@ -451,6 +507,13 @@
       var f = JSON.parse(ev.data);
       if (f.type === "message") addMessage(f); // claims and releases arrive with the holder's id on the queue stream
       else if (f.type === "delivery") showDelivery(f.seq, f.delivery); // Telegram could not deliver it
+      if (f.type === "message" && f.from === "patient") patientTyping(false);
+    });
+    // staff-only signals: the patient's presence, and their typing (never the text)
+    chatStream.addEventListener("live", function (ev) {
+      var f = JSON.parse(ev.data);
+      if (f.type === "presence") { showPresence(f); if (!f.online) patientTyping(false); }
+      else if (f.type === "typing" && f.from === "patient") patientTyping(f.on !== false);
     });
   }
   $("#claim").addEventListener("click", function () {
@@ -460,6 +523,13 @@
   $("#release").addEventListener("click", function () {
     api("POST", "/api/v1/conversations/" + chatConv + "/release").then(function () { takeoverStatus({ active: false }); })
       .catch(function (err) { alert(err.message); });
+  });
+  /** While the holder types, the patient sees "<name> is typing…": one signal every 2 s at most, no text. */
+  var typingSent = 0;
+  $("#staff-form").text.addEventListener("input", function () {
+    if (!chatConv || !$("#staff-form").text.value || Date.now() - typingSent < 2000) return;
+    typingSent = Date.now();
+    api("POST", "/api/v1/conversations/" + chatConv + "/typing").then(null, function () {});
   });
   $("#staff-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
@@ -489,13 +559,25 @@
     me = who;
     $("#who").textContent = who.displayName + " (" + who.role + ")";
     $("#logout").hidden = false; $("#totp-setup").hidden = false;
-    if (who.role === "researcher") { show("#queue"); $("#queue").textContent = "Researchers have no access to patient content or the escalation queue."; return; }
+    if (who.role === "researcher") { show("#research"); return; } // no patient content, no queue: the de-identified export only
     route();
     // The table is drawn when something changes; every second only the countdowns, the banner and the title change,
     // so keyboard focus stays where the therapist left it.
     if (!started) { started = true; load().then(live).then(tick); setInterval(tick, 1000); }
   }
   window.addEventListener("hashchange", route);
+  /** The research export downloads as a file (streamed by the server, never held in the page); "to" is inclusive here. */
+  $("#research-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var f = ev.target, q = ["format=" + f.format.value];
+    if (f.from.value && f.to.value && f.from.value > f.to.value) { $("#research-status").textContent = "The start date is after the end date."; return; }
+    if (f.from.value) q.push("from=" + f.from.value);
+    if (f.to.value) { var end = new Date(f.to.value + "T00:00:00Z"); end.setUTCDate(end.getUTCDate() + 1); q.push("to=" + end.toISOString().slice(0, 10)); }
+    var a = el("a"); a.href = "/api/v1/research/export?" + q.join("&"); a.download = "mhai-research-export." + f.format.value;
+    document.body.appendChild(a); a.click(); a.remove();
+    $("#research-status").textContent = "Export started (" + f.format.value.toUpperCase() + (f.from.value || f.to.value
+      ? ", " + (f.from.value || "…") + " to " + (f.to.value || "…") : ", all dates") + "): your browser saves the file.";
+  });
   document.querySelectorAll(".filters button[data-filter]").forEach(function (b) {
     b.addEventListener("click", function () {
       filter = b.getAttribute("data-filter");
@@ -515,14 +597,22 @@
           $("#totp-step").hidden = false;
           var en = err.body.totpEnrolment;
           $("#totp-enrol").hidden = !en;
-          if (en) { $("#totp-secret").textContent = en.secret; $("#totp-uri").textContent = en.uri; }
+          if (en) { $("#totp-secret").textContent = en.secret; $("#totp-uri").textContent = en.uri; showQr($("#totp-qr"), en.qrSvg); }
           f.code.focus();
         }
       });
   });
+  /** The server draws the QR code of the key (SVG, no CDN); it is parsed as XML and added as nodes, never as HTML. */
+  function showQr(box, svgText) {
+    box.textContent = "";
+    if (!svgText) return;
+    var doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    if (doc.documentElement && doc.documentElement.nodeName === "svg") box.appendChild(document.importNode(doc.documentElement, true));
+  }
   $("#totp-setup").addEventListener("click", function () {
     api("POST", "/api/v1/auth/totp").then(function (r) {
       $("#totp-new-secret").textContent = r.secret; $("#totp-new-uri").textContent = r.uri; $("#totp-error").textContent = "";
+      showQr($("#totp-new-qr"), r.qrSvg);
       var d = $("#totp-dialog"); d.returnValue = ""; d.showModal();
       d.onclose = function () {
         if (d.returnValue !== "ok") return;

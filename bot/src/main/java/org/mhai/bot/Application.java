@@ -342,7 +342,8 @@ public final class Application {
             config.privacy().retentionUnusedHours()), clock);
     new RetentionApi(retention, staffAuth).mount(router);
     new PortalPages().mount(router);
-    new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis).mount(router);
+    new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis, new org.mhai.bot.web.SocketPresence(vertx, pool, clock))
+        .mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> {
       // The demo page: only this service's own script and sockets, never framed (issue #16). The widget draws its

@@ -146,17 +146,19 @@ class AdminPagesBrowserTest {
       wait.until(d -> d.findElement(By.id("assign-therapist")).getText().contains("Rosa Lind"));
       b.driver.findElement(By.cssSelector("#assign-form input[name=patient]")).sendKeys(patient);
       b.driver.findElement(By.cssSelector("#assign-form button")).click();
-      wait.until(d -> d.findElement(By.id("assignment-rows")).getText().contains(patient));
+      wait.until(d -> d.findElement(By.id("assignment-rows")).getText().contains(patient.substring(0, 8))); // its short id
       assertTrue(b.driver.findElement(By.id("assignment-rows")).getText().contains("Rosa Lind"));
       b.driver.findElement(By.cssSelector(".tabs button[data-tab=retention]")).click();
       wait.until(d -> d.findElement(By.id("retention-state")).getText().contains("365"));
       b.driver.findElement(By.id("retention-run")).click();
+      wait.until(d -> d.findElement(By.id("retention-dialog")).isDisplayed()); // it asks first
+      b.driver.findElement(By.id("retention-confirm")).click();
       wait.until(d -> d.findElement(By.id("status")).getText().contains("Retention ran"));
 
       // 3. the therapist's read in the audit log
       b.driver.findElement(By.cssSelector(".tabs button[data-tab=audit]")).click();
       b.driver.findElement(By.cssSelector("#audit-form input[name=actor]")).sendKeys("rosa");
-      b.driver.findElement(By.cssSelector("#audit-form button")).click();
+      b.driver.findElement(By.id("audit-raw")).click(); // the queue's list read is in the raw view, not in "what matters"
       wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr[data-action='escalation.list']")).isEmpty());
       assertTrue(b.driver.findElement(By.id("audit-rows")).getText().contains("rosa"));
       Files.write(Widget.SCREENSHOTS.resolve("admin-audit.png"), b.driver.getScreenshotAs(OutputType.BYTES));

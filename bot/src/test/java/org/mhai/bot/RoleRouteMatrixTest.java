@@ -129,6 +129,9 @@ class RoleRouteMatrixTest {
     p.add(new Probe(msg, HttpMethod.POST, cA + "/messages", text, 401, 200, 409, 403));
     p.add(new Probe(str, HttpMethod.GET, cA + "/stream", none, 401, 200, 200, 403));
     p.add(new Probe(str, HttpMethod.GET, cB + "/stream", none, 401, 403, 200, 403));
+    String typ = "POST /api/v1/conversations/:id/typing"; // only the holder: 409 for anyone else
+    p.add(new Probe(typ, HttpMethod.POST, cB + "/typing", none, 401, 409, 204, 403));
+    p.add(new Probe(typ, HttpMethod.POST, cA + "/typing", none, 401, 204, 409, 403));
     p.add(new Probe(rel, HttpMethod.POST, cB + "/release", none, 401, 403, 200, 403));
     p.add(new Probe(rel, HttpMethod.POST, cA + "/release", none, 401, 200, 200, 403));
     // Administration: admins only.

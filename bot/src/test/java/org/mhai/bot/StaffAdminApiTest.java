@@ -87,4 +87,52 @@ class StaffAdminApiTest {
     assertTrue(staff.stream().map(o -> (JsonObject) o).anyMatch(s -> s.getString("username").equals("dana")
         && s.getString("role").equals("researcher")));
   }
+
+  /** Issue #19: the audit log shows what matters by default (the API on request), raw one parameter away, paged. */
+  @Test
+  void the_audit_log_filters_to_what_matters_by_patient_short_id_and_pages_newest_first() throws Exception {
+    java.util.UUID lena = fx.createStaff("lena", "Lena Berg", "therapist", "lena's long passphrase");
+    String patient = PortalTestData.patient(fx, "I can't sleep")[0];
+    PortalTestData.assign(fx, lena, patient);
+    String token = fx.login("lena", "lena's long passphrase");
+    assertEquals(200, call(HttpMethod.GET, "/api/v1/escalations?status=all", token, null).statusCode());
+    assertEquals(200, call(HttpMethod.GET, "/api/v1/patients/" + patient + "?reason=care", token, null).statusCode());
+    assertEquals(200, call(HttpMethod.GET, "/api/v1/patients/" + patient + "?reason=follow-up", token, null).statusCode());
+
+    JsonObject important = call(HttpMethod.GET, "/api/v1/admin/audit?view=important&actor=lena", admin, null).bodyAsJsonObject();
+    java.util.List<String> actions = important.getJsonArray("entries").stream()
+        .map(e -> ((JsonObject) e).getString("action")).toList();
+    assertEquals(java.util.List.of("patient.read", "patient.read"), actions, "what matters: the reads of patient data");
+    java.util.List<String> raw = call(HttpMethod.GET, "/api/v1/admin/audit?view=all&actor=lena", admin, null).bodyAsJsonObject()
+        .getJsonArray("entries").stream().map(e -> ((JsonObject) e).getString("action")).toList();
+    assertTrue(raw.containsAll(java.util.List.of("staff.login", "escalation.list", "patient.read")), "raw: every entry " + raw);
+
+    // by the patient's short id, in any case
+    JsonArray byPatient = call(HttpMethod.GET, "/api/v1/admin/audit?view=important&patient=" + patient.substring(0, 8).toUpperCase(),
+        admin, null).bodyAsJsonObject().getJsonArray("entries");
+    assertTrue(byPatient.size() >= 3, "the assignment and both reads: " + byPatient);
+    byPatient.forEach(e -> assertEquals(patient, ((JsonObject) e).getString("patientId")));
+
+    // paged newest first: one entry a page, "next" leads to the older one, the last page has no "next"
+    JsonObject first = call(HttpMethod.GET, "/api/v1/admin/audit?view=important&actor=lena&limit=1", admin, null).bodyAsJsonObject();
+    assertEquals(1, first.getJsonArray("entries").size());
+    long next = first.getLong("next");
+    JsonObject second = call(HttpMethod.GET, "/api/v1/admin/audit?view=important&actor=lena&limit=1&before=" + next, admin, null)
+        .bodyAsJsonObject();
+    assertTrue(second.getJsonArray("entries").getJsonObject(0).getLong("id") < next, "older");
+    assertEquals("care", second.getJsonArray("entries").getJsonObject(0).getJsonObject("detail").getString("reason", "care"));
+    assertFalse(second.containsKey("next"), "the last page");
+
+    // a date range that holds nothing, and bad input with an error id
+    assertEquals(0, call(HttpMethod.GET, "/api/v1/admin/audit?view=important&actor=lena&to=2000-01-01", admin, null)
+        .bodyAsJsonObject().getJsonArray("entries").size());
+    for (String bad : java.util.List.of("view=everything", "patient=ana%20lopez", "before=yesterday")) {
+      HttpResponse<Buffer> r = call(HttpMethod.GET, "/api/v1/admin/audit?" + bad, admin, null);
+      assertEquals(400, r.statusCode(), bad);
+      assertNotNull(r.bodyAsJsonObject().getString("errorId"), bad);
+    }
+    // the reading itself is on record, with its view
+    assertTrue(call(HttpMethod.GET, "/api/v1/admin/audit?action=audit.read&limit=5", admin, null).bodyAsString()
+        .contains("\"view\":\"important\""));
+  }
 }

@@ -51,6 +51,7 @@ class TotpSignInTest {
     JsonObject en = fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/totp").bearerTokenAuthentication(token).send().await()
         .bodyAsJsonObject();
     assertTrue(en.getString("uri").startsWith("otpauth://totp/MentalHealthAI:vera?secret=" + en.getString("secret")), en.encode());
+    assertEquals(en.getString("uri"), CareTeamFirstSecondsBrowserTest.decodeQr(en.getString("qrSvg")), "the QR code is the key's URI");
     byte[] secret = base32(en.getString("secret"));
     assertEquals(400, fx.http.post(fx.port(), "127.0.0.1", "/api/v1/auth/totp/confirm").bearerTokenAuthentication(token)
         .sendJsonObject(new JsonObject().put("code", wrong(now(secret)))).await().statusCode());
@@ -117,7 +118,7 @@ class TotpSignInTest {
     return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
   }
 
-  private static byte[] base32(String s) {
+  static byte[] base32(String s) {
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int buffer = 0;

@@ -21,6 +21,8 @@ import org.mhai.portal.auth.StaffAuth;
 public final class EscalationApi {
   /** Event-bus address where the service publishes every new or changed escalation (JSON). */
   public static final String ADDRESS = "mhai.escalations";
+  /** Presence changes (online, last seen; ids only) of patients in the queue, on the queue's stream as {@code event: presence}. */
+  public static final String PRESENCE_ADDRESS = "mhai.presence";
   private static final int MAX_NOTE = 4096;
 
   private final EscalationQueue queue;
@@ -170,7 +172,7 @@ public final class EscalationApi {
     StaffMember me = StaffAuth.staff(ctx);
     // Claims and releases too, so every screen shows who is talking to whom (ids and a first name, no content).
     EventStream.open(ctx, auth, bus, java.util.Map.of(ADDRESS, "escalation",
-        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover"));
+        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover", PRESENCE_ADDRESS, "presence"));
     audit.record(me, "escalation.stream", null, null, null, new JsonObject());
   }
 

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/research/export?format=json|csv} (researcher role only): the de-identified
+ * {@code GET /api/v1/research/export?format=json|csv&from=&to=} (researcher role only): the de-identified
  * records of every patient whose latest research consent is a yes (docs/research-export.md).
  * Streamed patient by patient (one patient's records in memory at a time, each write waited for);
  * free text is redacted on the {@code pii} worker pool with a timeout, and text whose redaction
@@ -80,12 +80,18 @@ public final class ResearchExportApi {
     if (!format.equals("json") && !format.equals("csv")) {
       throw new HttpException(400, "format must be json or csv");
     }
+    java.time.Instant from = day(ctx.queryParams().get("from"), "from");
+    java.time.Instant to = day(ctx.queryParams().get("to"), "to");
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new HttpException(400, "from must be before to");
+    }
+    Window window = new Window(from, to);
     StaffMember me = StaffAuth.staff(ctx);
     ExportWriter writer = format.equals("csv") ? ExportWriter.csv() : ExportWriter.json(clock.instant());
     Counts counts = new Counts(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
     HttpServerResponse res = ctx.response();
     // The read is on record before any byte leaves: no audit entry, no export.
-    audit.record(me, "research.export.start", null, null, format, new JsonObject())
+    audit.record(me, "research.export.start", null, null, format, window.json())
         .compose(started -> data.researchConsenting()).compose(patients -> {
       res.setChunked(true)
           .putHeader("Content-Type", writer.contentType())
@@ -93,7 +99,7 @@ public final class ResearchExportApi {
           .putHeader("Content-Disposition", "attachment; filename=\"mhai-research-export." + format + "\"");
       Future<Void> chain = res.write(writer.begin());
       for (UUID patient : patients) {
-        chain = chain.compose(v -> recordsOf(patient, counts)).compose(records -> {
+        chain = chain.compose(v -> recordsOf(patient, counts)).map(window::keep).compose(records -> {
           counts.patients().incrementAndGet();
           counts.records().addAndGet(records.size());
           return records.isEmpty() ? Future.succeededFuture() : res.write(writer.records(records));
@@ -101,7 +107,7 @@ public final class ResearchExportApi {
       }
       return chain.compose(v -> res.end(writer.end()));
     }).onComplete(ar -> {
-      audit.record(me, "research.export", null, null, format, counts.json(format, ar.succeeded()))
+      audit.record(me, "research.export", null, null, format, counts.json(format, ar.succeeded()).mergeIn(window.json()))
           .onFailure(err -> LOG.error("research.export_audit_failed error={}", err.toString()));
       if (ar.succeeded()) {
         LOG.info("research.export staff={} format={} patients={} records={} redaction_failures={}", me.id(), format,
@@ -113,6 +119,48 @@ public final class ResearchExportApi {
         res.reset();
       }
     });
+  }
+
+  /**
+   * The date range asked for ({@code from} inclusive, {@code to} exclusive; either may be absent), applied to the
+   * dates <em>as exported</em>, i.e. already shifted: a range on real dates would tell the researcher in which real
+   * window each record lies, which is what the shift hides.
+   */
+  private record Window(java.time.Instant from, java.time.Instant to) {
+    List<Map<String, Object>> keep(List<Map<String, Object>> records) {
+      if (from == null && to == null) {
+        return records;
+      }
+      return records.stream().filter(r -> {
+        java.time.Instant at = java.time.Instant.parse(String.valueOf(r.get("at")));
+        return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
+      }).toList();
+    }
+
+    JsonObject json() {
+      JsonObject j = new JsonObject();
+      if (from != null) {
+        j.put("from", from.toString());
+      }
+      if (to != null) {
+        j.put("to", to.toString());
+      }
+      return j;
+    }
+  }
+
+  /** A date ({@code 2026-11-24}, midnight UTC) or an instant; null when absent. */
+  private static java.time.Instant day(String s, String name) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      String t = s.trim();
+      return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+          : java.time.Instant.parse(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new HttpException(400, name + " must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z)");
+    }
   }
 
   /** One patient's records: every conversation's events, its text redacted off the event loop. */

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.MessageJson;
 import org.mhai.bot.chat.NotStored;
@@ -22,10 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /ws/chat?token=...}: the same conversation as the REST API, as JSON frames.
+ * {@code GET /ws/chat}: the same conversation as the REST API, as JSON frames.
+ *
+ * <p>The session token never goes in the URL (URLs are logged by proxies): the first frame is
+ * {@code {"type":"auth","token"}}, within {@link #AUTH_TIMEOUT_MS}; a first frame of another kind or
+ * an unknown token closes the socket with {@link #CLOSE_AUTH_FAILED} (4401), silence with
+ * {@link #CLOSE_AUTH_TIMEOUT} (4408). Frames sent right behind the auth frame wait for it. Old
+ * clients' {@code ?token=} is still accepted (checked before the upgrade, 401 when unknown).
  *
  * <p>Client → server: {@code {"type":"message","clientMessageId","text"}},
- * {@code {"type":"sync","after":n}}, {@code {"type":"ping"}}. Server → client:
+ * {@code {"type":"sync","after":n}}, {@code {"type":"typing"}} (the patient is typing: staff see it while they hold
+ * the chat), {@code {"type":"ping"}}. Server → client:
  * {@code {"type":"ready","sessionId","lastSeq"}}, {@code {"type":"message",seq,from,text,quickReplies,at}}
  * for every message of either side (also those posted through REST or another tab),
  * {@code {"type":"ack","clientMessageId","seq","replies"}}, {@code {"type":"typing"}},
@@ -52,7 +60,11 @@ public final class ChatSocket {
   private final EventBus bus;
   private final UnstoredCrisisReply unstoredCrisis;
 
-  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis) {
+  private final SocketPresence presence;
+
+  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis,
+      SocketPresence presence) {
+    this.presence = presence;
     this.chat = chat;
     this.store = store;
     this.bus = bus;
@@ -67,16 +79,29 @@ public final class ChatSocket {
     if (!ctx.request().canUpgradeToWebSocket()) {
       throw ApiError.badRequest("this endpoint speaks WebSocket only; use the REST API otherwise");
     }
-    String token = ctx.queryParams().get("token");
-    if (token == null || token.isBlank()) {
-      throw ApiError.unauthorized("token query parameter is required");
-    }
-    ctx.request().pause(); // the upgrade happens after an asynchronous look-up
     String locale = WebChatApi.localeHint(ctx);
+    String token = ctx.queryParams().get("token");
+    if (token == null) {
+      // The token stays out of the URL (URLs end up in proxy and server logs): the first frame carries it.
+      ctx.request().toWebSocket().onSuccess(ws -> awaitAuth(ws, locale)).onFailure(err -> {
+        if (!ctx.response().headWritten()) {
+          ctx.fail(err);
+        }
+      });
+      return;
+    }
+    if (token.isBlank()) {
+      throw ApiError.unauthorized("token is empty; send it in the first frame, {\"type\":\"auth\",\"token\"}");
+    }
+    // Old clients: ?token= still works (docs/widget.md; deprecated, the widget no longer sends it).
+    ctx.request().pause(); // the upgrade happens after an asynchronous look-up
     store.webSessionByTokenHash(WebChatApi.sha256(token))
         .compose(found -> found.isPresent()
             ? ctx.request().toWebSocket().map(ws -> {
-              open(ws, found.get(), locale);
+              Connection c = new Connection(ws, locale);
+              c.session = found.get();
+              ws.textMessageHandler(c::onText);
+              open(c);
               return ws;
             })
             : Future.failedFuture(ApiError.unauthorized("unknown or expired token")))
@@ -88,13 +113,99 @@ public final class ChatSocket {
         });
   }
 
-  private void open(ServerWebSocket ws, WebSession session, String locale) {
+  /** Close codes of the first-frame sign-in (4000–4999 are the application's). */
+  public static final short CLOSE_AUTH_FAILED = 4401;
+  public static final short CLOSE_AUTH_TIMEOUT = 4408;
+  /** How long a socket may stay open without authenticating, and how many frames it may send meanwhile. */
+  static final long AUTH_TIMEOUT_MS = 10_000;
+  private static final int MAX_EARLY_FRAMES = 16;
+
+  /** One socket: its session once known, and the frames that arrived while the token was being looked up. */
+  private final class Connection {
+    final ServerWebSocket ws;
+    final String locale;
+    final SyncState sync = new SyncState();
+    WebSession session;
+    boolean authenticating;
+    long typingAt;
+    final java.util.ArrayDeque<String> early = new java.util.ArrayDeque<>();
+
+    Connection(ServerWebSocket ws, String locale) {
+      this.ws = ws;
+      this.locale = locale;
+    }
+
+    void onText(String text) {
+      if (session != null) {
+        onFrame(this, text);
+      } else if (authenticating) {
+        if (early.size() >= MAX_EARLY_FRAMES) {
+          ws.close((short) 1008, "too many frames before authentication");
+        } else {
+          early.add(text);
+        }
+      } else {
+        authenticate(this, text);
+      }
+    }
+  }
+
+  private void awaitAuth(ServerWebSocket ws, String locale) {
+    Connection c = new Connection(ws, locale);
+    Vertx vertx = Vertx.currentContext().owner();
+    long timer = vertx.setTimer(AUTH_TIMEOUT_MS, t -> {
+      if (c.session == null && !ws.isClosed()) {
+        ws.close(CLOSE_AUTH_TIMEOUT, "authenticate first: {\"type\":\"auth\",\"token\"}");
+      }
+    });
+    ws.closeHandler(v -> vertx.cancelTimer(timer));
+    ws.exceptionHandler(err -> LOG.debug("ws.error before_auth error={}", err.toString()));
+    ws.textMessageHandler(c::onText);
+  }
+
+  /** The first frame: {@code {"type":"auth","token"}}; anything else, or an unknown token, closes with 4401. */
+  private void authenticate(Connection c, String text) {
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      frame = new JsonObject();
+    }
+    if (!"auth".equals(frame.getValue("type")) || !(frame.getValue("token") instanceof String token) || token.isBlank()) {
+      c.ws.close(CLOSE_AUTH_FAILED, "the first frame must be {\"type\":\"auth\",\"token\"}");
+      return;
+    }
+    c.authenticating = true;
+    store.webSessionByTokenHash(WebChatApi.sha256(token)).onComplete(ar -> {
+      c.authenticating = false;
+      if (ar.failed()) {
+        String id = Failures.newErrorId();
+        LOG.error("ws.auth_failed errorId={} error={}", id, String.valueOf(ar.cause()));
+        c.ws.close((short) 1011, "try again (" + id + ")");
+      } else if (ar.result().isEmpty()) {
+        c.ws.close(CLOSE_AUTH_FAILED, "unknown or expired token");
+      } else if (!c.ws.isClosed()) {
+        c.session = ar.result().get();
+        open(c);
+        while (!c.early.isEmpty() && !c.ws.isClosed()) {
+          onFrame(c, c.early.poll());
+        }
+      }
+    });
+  }
+
+  private void open(Connection c) {
+    ServerWebSocket ws = c.ws;
+    WebSession session = c.session;
     MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
         msg -> send(ws, msg.body()));
-    ws.closeHandler(v -> consumer.unregister());
+    UUID conversation = session.conversation().id().value();
+    presence.opened(conversation);
+    ws.closeHandler(v -> {
+      consumer.unregister();
+      presence.closed(conversation);
+    });
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
-    SyncState syncState = new SyncState();
-    ws.textMessageHandler(text -> onFrame(ws, session, locale, text, syncState));
     consumer.completion().onComplete(ar -> store.state(session.conversation().id())
         .map(state -> new JsonObject().put("takeover", TakeoverService.status(state))
             .put("crisisOpen", state.crisis().active()))
@@ -108,7 +219,11 @@ public final class ChatSocket {
         }));
   }
 
-  private void onFrame(ServerWebSocket ws, WebSession session, String locale, String text, SyncState syncState) {
+  private void onFrame(Connection c, String text) {
+    ServerWebSocket ws = c.ws;
+    WebSession session = c.session;
+    String locale = c.locale;
+    SyncState syncState = c.sync;
     JsonObject frame;
     try {
       frame = new JsonObject(text);
@@ -121,8 +236,27 @@ public final class ChatSocket {
       case "message" -> message(ws, session, locale, frame);
       case "sync" -> sync(ws, session, frame, syncState);
       case "ping" -> send(ws, new JsonObject().put("type", "pong"));
-      default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync or ping"));
+      case "auth" -> error(ws, null, ApiError.badRequest("this connection is already authenticated"));
+      case "typing" -> typing(c);
+      default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync, typing or ping"));
     }
+  }
+
+  /** Typing signals reach the staff at most once every {@value #TYPING_EVERY_MS} ms per socket. */
+  static final long TYPING_EVERY_MS = 2_000;
+
+  /**
+   * The patient is typing: a signal (never the text) to the conversation's staff address, where the
+   * portal's chat panel shows "patient is typing…"; the widget does not hear it back.
+   */
+  private void typing(Connection c) {
+    long now = System.nanoTime();
+    if (c.typingAt != 0 && now - c.typingAt < TYPING_EVERY_MS * 1_000_000) {
+      return;
+    }
+    c.typingAt = now;
+    bus.publish(org.mhai.portal.patient.ConversationApi.staffAddress(c.session.conversation().id().value()),
+        new JsonObject().put("type", "typing").put("from", "patient").put("on", true));
   }
 
   private void message(ServerWebSocket ws, WebSession session, String locale, JsonObject frame) {

@@ -11,9 +11,26 @@ import java.util.UUID;
 /** Reading the audit log (admins only); writing goes through {@link org.mhai.portal.AuditLog}. */
 public interface AuditTrail {
 
-  /** Filters; every present one must match. {@code action} matches a prefix ("patient." finds all patient reads). */
-  record Filter(Optional<String> actor, Optional<UUID> patient, Optional<String> action, Optional<Instant> from,
-      Optional<Instant> to, int limit) {}
+  /**
+   * Filters; every present one must match. {@code action} matches a prefix ("patient." finds all patient reads);
+   * {@code patient} too (a short id, or a whole id); {@code before} pages: only entries older than that entry id.
+   * {@code important} keeps what a reviewer looks for first ({@link #IMPORTANT}); false keeps every entry (raw).
+   */
+  record Filter(Optional<String> actor, Optional<String> patient, Optional<String> action, Optional<Instant> from,
+      Optional<Instant> to, boolean important, Optional<Long> before, int limit) {
+    public Filter(Optional<String> actor, Optional<UUID> patient, Optional<String> action, Optional<Instant> from,
+        Optional<Instant> to, int limit) {
+      this(actor, patient.map(UUID::toString), action, from, to, false, Optional.empty(), limit);
+    }
+  }
+
+  /**
+   * What "important" means: every entry about one patient (reads of their data, takeovers, messages, exports,
+   * erasure), every escalation action but the queue's own list and stream reads, conversation actions, research
+   * exports and retention runs. Staff sign-ins, account changes, lists and audit reads are in the raw view.
+   */
+  String IMPORTANT = "staff reads and changes of a patient's data, escalation and conversation actions, "
+      + "research exports, retention runs";
 
   /** One entry, with the actor's username when the actor is a staff account. */
   record Entry(long id, Instant at, String actor, Optional<String> actorName, Optional<String> role, String action,

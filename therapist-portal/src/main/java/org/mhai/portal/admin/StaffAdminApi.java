@@ -133,31 +133,52 @@ public final class StaffAdminApi {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * {@code GET /api/v1/admin/audit?view=important|all&actor=&patient=&action=&from=&to=&before=&limit=}: newest first,
+   * a page of {@code limit} entries and {@code next} (the {@code before} of the next, older page) when there is more.
+   */
   private void readAudit(RoutingContext ctx) {
     var q = ctx.queryParams();
-    Optional<UUID> patient = Optional.ofNullable(q.get("patient")).filter(s -> !s.isBlank()).map(s -> {
-      try {
-        return UUID.fromString(s.trim());
-      } catch (IllegalArgumentException e) {
-        throw new HttpException(400, "patient must be a patient id (UUID)");
-      }
-    });
+    Optional<String> patient = text(q.get("patient")).map(s -> s.toLowerCase(java.util.Locale.ROOT));
+    if (patient.isPresent() && (patient.get().length() > 36 || !patient.get().matches("[0-9a-f-]+"))) {
+      throw new HttpException(400, "patient must be a patient's short id or id (hex digits)");
+    }
+    String view = text(q.get("view")).orElse("all");
+    if (!view.equals("all") && !view.equals("important")) {
+      throw new HttpException(400, "view must be important or all");
+    }
     int limit;
+    Optional<Long> before;
     try {
       limit = Math.min(MAX_AUDIT, Math.max(1, Integer.parseInt(Optional.ofNullable(q.get("limit")).orElse("200"))));
+      before = text(q.get("before")).map(Long::parseLong);
     } catch (NumberFormatException e) {
-      throw new HttpException(400, "limit must be a number");
+      throw new HttpException(400, "limit and before must be numbers");
     }
+    // one more than asked: whether there is an older page
     AuditTrail.Filter filter = new AuditTrail.Filter(text(q.get("actor")), patient, text(q.get("action")),
-        instant(q.get("from"), "from"), instant(q.get("to"), "to"), limit);
+        instant(q.get("from"), "from"), instant(q.get("to"), "to"), view.equals("important"), before, limit + 1);
     StaffMember me = StaffAuth.staff(ctx);
+    UUID whole = patient.filter(p -> p.length() == 36).map(p -> {
+      try {
+        return UUID.fromString(p);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }).orElse(null);
+    JsonObject detail = new JsonObject().put("view", view);
+    patient.filter(p -> whole == null).ifPresent(p -> detail.put("patient", p));
     trail.search(filter)
-        .compose(entries -> audit.record(me, "audit.read", patient.orElse(null), null, null,
-            new JsonObject().put("count", entries.size())).map(entries))
+        .compose(entries -> audit.record(me, "audit.read", whole, null, null,
+            detail.put("count", Math.min(limit, entries.size()))).map(entries))
         .onSuccess(entries -> {
           JsonArray array = new JsonArray();
-          entries.forEach(e -> array.add(e.toJson()));
-          ctx.json(new JsonObject().put("entries", array));
+          entries.stream().limit(limit).forEach(e -> array.add(e.toJson()));
+          JsonObject page = new JsonObject().put("entries", array).put("view", view);
+          if (entries.size() > limit) {
+            page.put("next", entries.get(limit - 1).id());
+          }
+          ctx.json(page);
         })
         .onFailure(ctx::fail);
   }

@@ -280,10 +280,12 @@ public final class StaffAuth {
   }
 
   private static JsonObject enrolment(StaffMember m, byte[] secret) {
-    return new JsonObject().put("secret", Totp.base32(secret)).put("uri", Totp.uri("MentalHealthAI", m.username(), secret));
+    String uri = Totp.uri("MentalHealthAI", m.username(), secret);
+    return new JsonObject().put("secret", Totp.base32(secret)).put("uri", uri)
+        .put("qrSvg", QrCode.svg(uri, "QR code of the key for your authenticator app"));
   }
 
-  /** {@code POST /api/v1/auth/totp}: a new pending secret for the signed-in member, as text and an otpauth URI. */
+  /** {@code POST /api/v1/auth/totp}: a new pending secret for the signed-in member, as text, an otpauth URI and its QR code. */
   private void enrol(RoutingContext ctx) {
     StaffMember me = staff(ctx);
     byte[] secret = Totp.newSecret();

@@ -11,7 +11,21 @@ import java.util.UUID;
 public interface CareTeam {
 
   /** A patient as a list shows them: no content, only ids, times and why this member may see them. */
-  record Listing(UUID patientId, Instant lastActivity, boolean assigned, Optional<UUID> activeEscalation) {}
+  record Listing(UUID patientId, Instant lastActivity, boolean assigned, Optional<UUID> activeEscalation,
+      boolean online, Optional<Instant> lastSeen) {
+    public Listing(UUID patientId, Instant lastActivity, boolean assigned, Optional<UUID> activeEscalation) {
+      this(patientId, lastActivity, assigned, activeEscalation, false, Optional.empty());
+    }
+
+    /** The short id staff see and type: the first 8 hex digits of the id (unique enough to find; the search lists clashes). */
+    public String shortId() {
+      return CareTeam.shortId(patientId);
+    }
+  }
+
+  static String shortId(UUID patient) {
+    return patient.toString().substring(0, 8);
+  }
 
   /** Why an assignment could not be made. */
   final class Invalid extends RuntimeException {
@@ -34,7 +48,15 @@ public interface CareTeam {
   Future<Optional<UUID>> activeEscalation(UUID patient);
 
   /** The patients a therapist may see (assigned plus in the queue), or every patient ({@code all}), most recent first. */
-  Future<List<Listing>> visible(UUID therapist, boolean all, int limit);
+  default Future<List<Listing>> visible(UUID therapist, boolean all, int limit) {
+    return visible(therapist, all, "", limit);
+  }
+
+  /**
+   * As {@link #visible(UUID, boolean, int)}, only those whose id starts with {@code idPrefix} (lower-case hex and
+   * dashes, as the id is written; "" for all): how staff find a patient by the short id the portal shows.
+   */
+  Future<List<Listing>> visible(UUID therapist, boolean all, String idPrefix, int limit);
 
   /** Every assignment of a therapist, or of all therapists when {@code therapist} is null: [therapist, patient] pairs. */
   Future<List<UUID[]>> assignments(UUID therapist);

@@ -19,7 +19,8 @@ import org.mhai.portal.auth.StaffAuth;
  * Live takeover, for therapists and admins under {@link PatientAccess}:
  * {@code POST /api/v1/conversations/{id}/takeover} (claim; 409 when someone else holds it),
  * {@code POST .../messages {"text"}} (only the holder), {@code POST .../release},
- * {@code GET .../stream} (the conversation's messages as Server-Sent Events, for the chat panel) and
+ * {@code POST .../typing} (the holder is typing), {@code GET .../stream} (the conversation's messages as Server-Sent
+ * Events, for the chat panel, with the patient's presence and typing as {@code event: live}) and
  * {@code GET /api/v1/takeovers} (who holds what, no content). Every action and read is audited.
  */
 public final class ConversationApi {
@@ -28,6 +29,17 @@ public final class ConversationApi {
     return "mhai.conversation." + conversation;
   }
 
+  /**
+   * Where staff-only live signals of the conversation go (the patient's presence and typing): the chat panel's
+   * stream hears them as {@code event: live}; the patient's channel never does.
+   */
+  public static String staffAddress(UUID conversation) {
+    return address(conversation) + ".staff";
+  }
+
+  /** A holder's typing signal reaches the patient at most once every this many ms. */
+  static final long TYPING_EVERY_MS = 2_000;
+  private final java.util.Map<String, Long> typingAt = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int MAX_TEXT = 4096;
   private final StaffAuth auth;
   private final PatientAccess access;
@@ -62,6 +74,7 @@ public final class ConversationApi {
     router.post(base + "/messages").handler(auth.authenticated()).handler(staff).handler(this::write);
     router.post(base + "/release").handler(auth.authenticated()).handler(staff).handler(this::release);
     router.get(base + "/stream").handler(auth.authenticated()).handler(staff).handler(this::stream);
+    router.post(base + "/typing").handler(auth.authenticated()).handler(staff).handler(this::typing);
   }
 
   private void active(RoutingContext ctx) {
@@ -113,12 +126,40 @@ public final class ConversationApi {
         .onFailure(err -> fail(ctx, err));
   }
 
+  /**
+   * {@code POST .../typing}: the holder is typing; the patient's widget shows "Ana is typing…". Only the holder
+   * (409 for anyone else, like writing); a signal with no text, so it is not an audit entry; at most one every
+   * {@value #TYPING_EVERY_MS} ms reaches the patient (more are accepted and dropped). 204.
+   */
+  private void typing(RoutingContext ctx) {
+    StaffMember me = StaffAuth.staff(ctx);
+    UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
+    holds(me, id).onSuccess(held -> {
+      if (!held) {
+        ctx.fail(new HttpException(409, "only the staff member who holds the conversation can type in it"));
+        return;
+      }
+      long now = System.nanoTime();
+      Long last = typingAt.get(me.id() + "/" + id);
+      if (last == null || now - last >= TYPING_EVERY_MS * 1_000_000) {
+        typingAt.put(me.id() + "/" + id, now);
+        bus.publish(address(id), new JsonObject().put("type", "typing").put("on", true).put("from", "therapist")
+            .put("staffName", firstName(me.displayName())));
+      }
+      if (typingAt.size() > 10_000) {
+        typingAt.clear(); // a bound, not a cache: losing it only lets one more signal through
+      }
+      ctx.response().setStatusCode(204).end();
+    }).onFailure(ctx::fail);
+  }
+
   /** The conversation's frames (patient, bot and therapist messages, takeover changes) as they happen. */
   private void stream(RoutingContext ctx) {
     StaffMember me = StaffAuth.staff(ctx);
     UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
     allowed(ctx, me, id, "conversation.stream")
-        .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame"),
+        .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame",
+            staffAddress(id), "live"),
             // The access rule, not only the session, is asked again while the stream is open (issue #16): a
             // therapist whose escalation was resolved stops receiving the patient's messages, and that is audited.
             () -> records.patientOf(id).compose(p -> p.isEmpty() ? Future.succeededFuture(false)

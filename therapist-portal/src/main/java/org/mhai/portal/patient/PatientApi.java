@@ -15,7 +15,7 @@ import org.mhai.portal.StaffMember;
 import org.mhai.portal.auth.StaffAuth;
 
 /**
- * {@code GET /api/v1/patients} (whom I may see, no content) and {@code GET /api/v1/patients/{id}}
+ * {@code GET /api/v1/patients?q=} (whom I may see, no content; {@code q} finds by short id) and {@code GET /api/v1/patients/{id}}
  * (the patient page: conversations, emotion trend, moods, questionnaires, exercises, escalations
  * and the session summary). Therapists and admins only, under {@link PatientAccess}; every read is
  * audited before the content is loaded.
@@ -49,15 +49,23 @@ public final class PatientApi {
 
   private void list(RoutingContext ctx) {
     StaffMember me = StaffAuth.staff(ctx);
-    team.visible(me.id(), me.role() == Role.ADMIN, LIST_LIMIT)
-        .compose(list -> audit.record(me, "patient.list", null, null, null, new JsonObject().put("count", list.size()))
+    String q = idPrefix(ctx.queryParams().get("q"));
+    JsonObject detail = new JsonObject();
+    if (!q.isEmpty()) {
+      detail.put("q", q);
+    }
+    team.visible(me.id(), me.role() == Role.ADMIN, q, LIST_LIMIT)
+        .compose(list -> audit.record(me, "patient.list", null, null, null, detail.copy().put("count", list.size()))
             .map(list))
         .onSuccess(list -> {
           JsonArray a = new JsonArray();
           list.forEach(p -> {
-            JsonObject j = new JsonObject().put("patientId", p.patientId().toString()).put("assigned", p.assigned())
+            JsonObject j = new JsonObject().put("patientId", p.patientId().toString()).put("shortId", p.shortId())
+                .put("assigned", p.assigned())
                 .put("lastActivity", p.lastActivity() == null ? null : p.lastActivity().toString());
             p.activeEscalation().ifPresent(e -> j.put("activeEscalation", e.toString()));
+            j.put("online", p.online());
+            p.lastSeen().ifPresent(t -> j.put("lastSeen", t.toString()));
             a.add(j);
           });
           ctx.json(new JsonObject().put("patients", a));
@@ -93,6 +101,21 @@ public final class PatientApi {
           ctx.json(page);
         })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The search term of {@code ?q=}: a short id or the start of a patient id, in either case, dashes allowed; ""
+   * when absent. Anything else is a 400 (ids are all this search looks at: no names, no message text).
+   */
+  static String idPrefix(String q) {
+    if (q == null || q.isBlank()) {
+      return "";
+    }
+    String s = q.trim().toLowerCase(java.util.Locale.ROOT);
+    if (s.length() > 36 || !s.matches("[0-9a-f-]+")) {
+      throw new HttpException(400, "q must be a patient's short id or the start of their id (hex digits)");
+    }
+    return s;
   }
 
   static UUID uuid(String s, String notFound) {

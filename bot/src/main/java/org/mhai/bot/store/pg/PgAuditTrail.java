@@ -29,8 +29,17 @@ public final class PgAuditTrail implements AuditTrail {
       where.append(" and (a.actor = $").append(args.size()).append(" or s.username = $").append(args.size()).append(')');
     });
     f.patient().ifPresent(p -> {
-      args.add(p);
-      where.append(" and a.patient_id = $").append(args.size());
+      args.add(p.toLowerCase(java.util.Locale.ROOT) + "%");
+      where.append(" and a.patient_id::text like $").append(args.size());
+    });
+    if (f.important()) {
+      where.append(" and (a.patient_id is not null or ((a.action like 'escalation.%' or a.action like 'conversation.%'"
+          + " or a.action like 'research.export%' or a.action = 'retention.run')"
+          + " and a.action not in ('escalation.list', 'escalation.stream')))");
+    }
+    f.before().ifPresent(id -> {
+      args.add(id);
+      where.append(" and a.id < $").append(args.size());
     });
     f.action().ifPresent(a -> {
       args.add(a.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

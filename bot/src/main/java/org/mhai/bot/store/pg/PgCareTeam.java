@@ -62,21 +62,27 @@ public final class PgCareTeam implements CareTeam {
   }
 
   @Override
-  public Future<List<Listing>> visible(UUID therapist, boolean all, int limit) {
+  public Future<List<Listing>> visible(UUID therapist, boolean all, String idPrefix, int limit) {
     String sql = "select p.id, "
         + "(select max(c.created_at) from conversation c where c.patient_id = p.id) as last_activity, "
         + "exists (select 1 from patient_assignment a where a.patient_id = p.id and a.staff_id = $1) as assigned, "
         + "(select e.id from escalation e where e.patient_id = p.id and e.status <> 'resolved' "
         + "   order by e.created_at desc limit 1) as escalation "
-        + "from patient p where $2 or exists (select 1 from patient_assignment a where a.patient_id = p.id and a.staff_id = $1) "
-        + "or exists (select 1 from escalation e where e.patient_id = p.id and e.status <> 'resolved') "
+        + ", exists (select 1 from conversation c where c.patient_id = p.id and c.patient_online_until > now()) as online, "
+        + "(select max(greatest(c.patient_seen_at, (select m.at from conversation_event m "
+        + "   where m.conversation_id = c.id and m.type = 'patient_said' order by m.seq desc limit 1))) "
+        + " from conversation c where c.patient_id = p.id) as seen "
+        + "from patient p where p.id::text like $4 and ($2 or exists (select 1 from patient_assignment a where a.patient_id = p.id and a.staff_id = $1) "
+        + "or exists (select 1 from escalation e where e.patient_id = p.id and e.status <> 'resolved')) "
         + "order by last_activity desc nulls last limit $3";
-    return pool.preparedQuery(sql).execute(Tuple.of(therapist, all, limit)).map(rows -> {
+    return pool.preparedQuery(sql).execute(Tuple.of(therapist, all, limit, idPrefix + "%")).map(rows -> {
       List<Listing> list = new ArrayList<>();
       for (Row r : rows) {
         OffsetDateTime last = r.getOffsetDateTime("last_activity");
+        OffsetDateTime seen = r.getOffsetDateTime("seen");
         list.add(new Listing(r.getUUID("id"), last == null ? null : last.toInstant(), r.getBoolean("assigned"),
-            Optional.ofNullable(r.getUUID("escalation"))));
+            Optional.ofNullable(r.getUUID("escalation")), r.getBoolean("online"),
+            Optional.ofNullable(seen).map(OffsetDateTime::toInstant)));
       }
       return list;
     });
