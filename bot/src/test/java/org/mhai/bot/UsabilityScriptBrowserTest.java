@@ -22,10 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The usability script of docs/portal.md: the five tasks of a new therapist's first shift, played
- * end to end in Chromium, each on the screen that does it, with a screenshot of each in docs/images/.
+ * end to end in Chromium, each on the screen that does it, with a screenshot of each in bot/target/screenshots (copied to docs/images by hand).
  */
 class UsabilityScriptBrowserTest {
-  static final Path IMAGES = Path.of("..", "docs", "images");
+  /** Like every browser test's screenshots, into target/ (copied to docs/images by hand): a test run leaves the tree clean. */
+  static final Path IMAGES = Widget.SCREENSHOTS;
   static AppFixture fx;
 
   @BeforeAll
