@@ -313,6 +313,7 @@ public final class Application {
     UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, crisisPolicy);
     WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis, limiter, config.chat().sessionsPerMinute());
     webChat.mount(router);
+    new org.mhai.bot.web.MoodApi(webChat, new org.mhai.bot.mood.MoodJournal(store, clock), chat, limiter).mount(router);
     // Sign-in attempts per network address, before any password is hashed on the 2-thread auth pool (issue #16).
     router.post("/api/v1/auth/login").handler(new org.mhai.bot.web.PerAddressLimit(limiter, "signin",
         config.chat().signInsPerMinute(), "too many sign-in attempts from this network; try again in a minute"));
