@@ -345,6 +345,7 @@ public final class Application {
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis).mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
+    router.get("/widget-mood.js").handler(ctx -> asset(ctx, "webroot/widget-mood.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> {
       // The demo page: only this service's own script and sockets, never framed (issue #16). The widget draws its
       // look with a <style> in its shadow root, hence 'unsafe-inline' for styles only.
