@@ -96,10 +96,11 @@
 
     var periods = el("div");
     view.appendChild(periods);
-    ctx.panel.appendChild(view); // last: the chat's own controls come first in the DOM
 
     function open() {
       if (!ctx.session()) return;
+      // Into the panel on first use, last: the chat's own controls come first in the DOM.
+      if (!view.isConnected) ctx.panel.appendChild(view);
       view.hidden = false;
       ctx.panel.classList.add("mood-open");
       h.focus();
