@@ -72,7 +72,9 @@ public final class MoodChart {
       series.addOrUpdate(new FixedMillisecond(e.at().toEpochMilli()), e.score());
     }
     DateAxis time = new DateAxis(null, TimeZone.getTimeZone(zone), locale);
-    time.setRange(Date.from(t.now().minus(Duration.ofDays(t.days()))), Date.from(t.now()));
+    Duration span = Duration.ofDays(t.days());
+    // a little room after "now", so today's dot is drawn whole
+    time.setRange(Date.from(t.now().minus(span)), Date.from(t.now().plus(span.dividedBy(50))));
     NumberAxis score = new NumberAxis(null);
     score.setRange(-0.5, 10.5);
     score.setTickUnit(new NumberTickUnit(2));

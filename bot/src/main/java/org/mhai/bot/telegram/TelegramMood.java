@@ -85,13 +85,21 @@ final class TelegramMood {
     for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - LATEST); i--) {
       MoodJournal.Entry e = entries.get(i);
       String line = "\n" + when.format(e.at()) + " · " + e.score() + "/10"
-          + e.note().map(n -> ": " + (n.length() > NOTE_CHARS ? n.substring(0, NOTE_CHARS - 1) + "…" : n)).orElse("");
+          + e.note().map(n -> ": " + shortened(n)).orElse("");
       if (b.length() + line.length() > CAPTION) {
         break;
       }
       b.append(line);
     }
     return b.length() > CAPTION ? b.substring(0, CAPTION) : b.toString();
+  }
+
+  /** At most {@link #NOTE_CHARS} characters, cut between whole code points. */
+  static String shortened(String note) {
+    if (note.codePointCount(0, note.length()) <= NOTE_CHARS) {
+      return note;
+    }
+    return note.substring(0, note.offsetByCodePoints(0, NOTE_CHARS - 1)) + "…";
   }
 
   private static String period(Summary s, String localeTag) {
