@@ -339,6 +339,7 @@
   function send(text) {
     text = (text || "").trim();
     if (!text) return;
+    if (moodView && text.toLowerCase() === "/mood") { moodView.open(); return; } // "My mood" (widget-mood.js)
     var old = log.querySelector(".quick"); if (old) old.remove();
     var item = { clientMessageId: uuid(), text: text };
     outbox.push(item); saveOutbox(); showPending(item); flush();
@@ -466,4 +467,13 @@
   });
   window.addEventListener("online", function () { if (session && live) sync().then(flush, function () {}); });
   if (session) { started = true; start(); }
+  /* "My mood", the patient's mood journal, lives in widget-mood.js; this hook only hands it what it needs. */
+  var moodView = null, moodJs = document.createElement("script");
+  moodJs.src = server + "/widget-mood.js"; moodJs.async = true;
+  moodJs.onload = function () {
+    if (window.__mhaiMood) moodView = window.__mhaiMood.attach({ root: root, panel: panel, tools: $(".tools"), lang: lang,
+      ink: ink, accent: accent, onAccent: onAccent, api: api, session: function () { return session; },
+      focusChat: function () { input.focus(); } });
+  };
+  document.head.appendChild(moodJs);
 })();

@@ -313,6 +313,8 @@ public final class Application {
     UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, crisisPolicy);
     WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis, limiter, config.chat().sessionsPerMinute());
     webChat.mount(router);
+    org.mhai.bot.mood.MoodJournal journal = new org.mhai.bot.mood.MoodJournal(store, clock);
+    new org.mhai.bot.web.MoodApi(webChat, journal, chat, limiter).mount(router);
     // Sign-in attempts per network address, before any password is hashed on the 2-thread auth pool (issue #16).
     router.post("/api/v1/auth/login").handler(new org.mhai.bot.web.PerAddressLimit(limiter, "signin",
         config.chat().signInsPerMinute(), "too many sign-in attempts from this network; try again in a minute"));
@@ -345,6 +347,7 @@ public final class Application {
     new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis, new org.mhai.bot.web.SocketPresence(vertx, pool, clock))
         .mount(router);
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
+    router.get("/widget-mood.js").handler(ctx -> asset(ctx, "webroot/widget-mood.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> {
       // The demo page: only this service's own script and sockets, never framed (issue #16). The widget draws its
       // look with a <style> in its shadow root, hence 'unsafe-inline' for styles only.
@@ -374,7 +377,7 @@ public final class Application {
     retention.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
-          store, chat, dialogue, clock, rights, unstoredCrisis, registry));
+          store, chat, dialogue, clock, rights, unstoredCrisis, registry, journal, config.chat().timeZone()));
     }
     app.router = router;
     return app;

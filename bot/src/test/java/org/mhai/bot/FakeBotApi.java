@@ -46,7 +46,9 @@ final class FakeBotApi implements AutoCloseable {
     server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       String path = req.path();
       String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-      JsonObject json = body.length() == 0 ? new JsonObject() : body.toJsonObject();
+      String type = req.getHeader("Content-Type");
+      JsonObject json = body.length() == 0 ? new JsonObject()
+          : type != null && type.startsWith("multipart/form-data") ? multipart(type, body) : body.toJsonObject();
       handle(req, path, method, json);
     })).listen(0, "127.0.0.1").await();
   }
@@ -111,6 +113,19 @@ final class FakeBotApi implements AutoCloseable {
         }
         if (body.containsKey("reply_markup")) {
           message.put("reply_markup", body.getValue("reply_markup"));
+        }
+        answer(req, method, body, 200, ok(message));
+      }
+      case "sendphoto" -> {
+        JsonObject message;
+        synchronized (this) {
+          message = new JsonObject().put("message_id", nextMessageId++).put("date", now())
+              .put("chat", new JsonObject().put("id", body.getValue("chat_id")).put("type", "private"))
+              .put("photo", new JsonArray().add(new JsonObject().put("file_id", "photo-" + nextMessageId)
+                  .put("width", 800).put("height", 520)));
+        }
+        if (body.containsKey("caption")) {
+          message.put("caption", body.getString("caption"));
         }
         answer(req, method, body, 200, ok(message));
       }
@@ -245,6 +260,48 @@ final class FakeBotApi implements AutoCloseable {
 
   static JsonObject chat(long id) {
     return new JsonObject().put("id", id).put("type", "private").put("first_name", "Pat");
+  }
+
+  /**
+   * A {@code multipart/form-data} body as Telegram reads it: text parts as strings; a file part as
+   * its bytes in base64 under its name, with {@code <name>.filename} and {@code <name>.contentType}.
+   */
+  static JsonObject multipart(String contentType, io.vertx.core.buffer.Buffer body) {
+    String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+    byte[] all = body.getBytes();
+    String latin = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1); // 1 char per byte: indexes match
+    JsonObject out = new JsonObject();
+    String delimiter = "--" + boundary;
+    int at = latin.indexOf(delimiter);
+    while (at >= 0) {
+      int start = at + delimiter.length();
+      if (latin.startsWith("--", start)) {
+        break;
+      }
+      int headersEnd = latin.indexOf("\r\n\r\n", start);
+      int next = latin.indexOf("\r\n" + delimiter, headersEnd);
+      if (headersEnd < 0 || next < 0) {
+        throw new IllegalArgumentException("malformed multipart body");
+      }
+      String headers = latin.substring(start, headersEnd);
+      java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+      java.util.regex.Matcher file = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+      if (!name.find()) {
+        throw new IllegalArgumentException("a part without a name");
+      }
+      byte[] value = java.util.Arrays.copyOfRange(all, headersEnd + 4, next);
+      if (file.find()) {
+        out.put(name.group(1), java.util.Base64.getEncoder().encodeToString(value)).put(name.group(1) + ".filename", file.group(1));
+        java.util.regex.Matcher ct = java.util.regex.Pattern.compile("(?i)content-type: *([^\r\n]+)").matcher(headers);
+        if (ct.find()) {
+          out.put(name.group(1) + ".contentType", ct.group(1).trim());
+        }
+      } else {
+        out.put(name.group(1), new String(value, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      at = next + 2;
+    }
+    return out;
   }
 
   /** Every call of {@code method} (any case), in order. */

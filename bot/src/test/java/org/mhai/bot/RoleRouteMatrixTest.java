@@ -78,6 +78,7 @@ class RoleRouteMatrixTest {
     // Public: pages and assets (the data behind them is protected), ops, patient channels.
     p.add(new Probe("GET /", HttpMethod.GET, "/", none, 200, 200, 200, 200));
     p.add(new Probe("GET /widget.js", HttpMethod.GET, "/widget.js", none, 200, 200, 200, 200));
+    p.add(new Probe("GET /widget-mood.js", HttpMethod.GET, "/widget-mood.js", none, 200, 200, 200, 200));
     p.add(new Probe("GET /portal/", HttpMethod.GET, "/portal/", none, 200, 200, 200, 200));
     p.add(new Probe("GET /portal/portal.js", HttpMethod.GET, "/portal/portal.js", none, 200, 200, 200, 200));
     p.add(new Probe("GET /portal/portal.css", HttpMethod.GET, "/portal/portal.css", none, 200, 200, 200, 200));
@@ -179,6 +180,11 @@ class RoleRouteMatrixTest {
     p.add(new Probe("GET /api/v1/webchat/sessions/:sessionId/export", HttpMethod.GET, session + "/export", none,
         401, 401, 401, 401));
     p.add(new Probe("DELETE /api/v1/webchat/sessions/:sessionId", HttpMethod.DELETE, session, none, 401, 401, 401, 401));
+    // The mood journal opens only with the session's own patient token, never a staff one.
+    p.add(new Probe("GET /api/v1/webchat/sessions/:sessionId/moods", HttpMethod.GET, session + "/moods", none,
+        401, 401, 401, 401));
+    p.add(new Probe("POST /api/v1/webchat/sessions/:sessionId/moods", HttpMethod.POST, session + "/moods", empty,
+        401, 401, 401, 401));
     // Last, as it ends each session.
     p.add(new Probe("POST /api/v1/auth/logout", HttpMethod.POST, "/api/v1/auth/logout", none, 401, 200, 200, 200));
     return p;

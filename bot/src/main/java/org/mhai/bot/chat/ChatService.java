@@ -258,6 +258,14 @@ public final class ChatService {
         });
   }
 
+  /**
+   * Whether the full detector (else the lexicon) reads {@code text} as at least a concern: for
+   * patient text that arrives outside a chat turn, such as a mood-journal note. Never fails.
+   */
+  public Future<Boolean> concerningFully(String text) {
+    return assessFully(text).map(r -> r.level().atLeast(RiskLevel.MEDIUM)).otherwise(err -> concerning(text));
+  }
+
   /** Whether the deterministic lexicon reads {@code text} as at least a concern (µs, inline). */
   public boolean concerning(String text) {
     return assessQuickly(text).level().atLeast(RiskLevel.MEDIUM);

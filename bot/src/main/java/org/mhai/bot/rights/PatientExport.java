@@ -36,6 +36,7 @@ public final class PatientExport {
     for (ConversationLog log : logs) {
       JsonArray messages = new JsonArray();
       JsonArray answers = new JsonArray();
+      JsonObject lastMood = null;
       for (LoggedEvent le : log.events()) {
         DialogueEvent e = le.event();
         String at = e.at().toString();
@@ -48,8 +49,12 @@ public final class PatientExport {
               .put("text", s.text()));
         } else if (e instanceof DialogueEvent.TextCaptured t) {
           answers.add(new JsonObject().put("at", at).put("flow", t.flowId()).put("question", t.slot()).put("text", t.text()));
+          if (t.slot().equals("feelings") && lastMood != null && !lastMood.containsKey("note")) {
+            lastMood.put("note", t.text()); // the mood journal's note: the check-in's "feelings" answer
+          }
         } else if (e instanceof DialogueEvent.MoodRecorded m) {
-          moods.add(new JsonObject().put("at", at).put("score", m.score()));
+          lastMood = new JsonObject().put("at", at).put("score", m.score());
+          moods.add(lastMood);
         } else if (e instanceof DialogueEvent.AssessmentCompleted a) {
           assessments.add(new JsonObject().put("at", at).put("instrument", a.instrument().name())
               .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
@@ -98,7 +103,7 @@ public final class PatientExport {
     b.getJsonObject("consent").forEach(c -> h.append("<li>").append(esc(c.getKey())).append(": ")
         .append(Boolean.TRUE.equals(c.getValue()) ? "yes" : "no").append("</li>"));
     h.append("</ul>");
-    table(h, "Moods", b.getJsonArray("moods"), "at", "score");
+    table(h, "Moods", b.getJsonArray("moods"), "at", "score", "note");
     table(h, "Questionnaires", b.getJsonArray("assessments"), "at", "instrument", "total", "band");
     table(h, "Exercises", b.getJsonArray("exercises"), "at", "exercise", "event", "outcome");
     for (Object o : b.getJsonArray("conversations")) {
@@ -144,7 +149,8 @@ public final class PatientExport {
     lines.add("Your data, exported " + b.getString("exportedAt"));
     lines.add("Consent: " + b.getJsonObject("consent").encode());
     b.getJsonArray("moods").forEach(o -> lines.add("mood " + ((JsonObject) o).getString("at") + ": "
-        + ((JsonObject) o).getInteger("score") + "/10"));
+        + ((JsonObject) o).getInteger("score") + "/10"
+        + (((JsonObject) o).containsKey("note") ? " (" + ((JsonObject) o).getString("note") + ")" : "")));
     b.getJsonArray("assessments").forEach(o -> {
       JsonObject a = (JsonObject) o;
       lines.add(a.getString("instrument") + " " + a.getString("at") + ": " + a.getInteger("total") + " (" + a.getString("band") + ")");

@@ -62,10 +62,30 @@ final class BotApi {
 
   /** Calls {@code method}; the future fails with {@link Failure} or a transport error. */
   Future<Object> call(String method, JsonObject params, long timeoutMs) {
+    return post(method, "application/json", params.toBuffer(), timeoutMs);
+  }
+
+  /**
+   * Calls {@code method} with a file upload ({@code multipart/form-data}, as Telegram wants for
+   * sendPhoto): {@code fields} as text parts, then {@code file} as part {@code fileField}.
+   */
+  Future<Object> upload(String method, java.util.Map<String, String> fields, String fileField, String fileName,
+      String contentType, byte[] file, long timeoutMs) {
+    String boundary = "mhai-" + java.util.UUID.randomUUID().toString().replace("-", "");
+    io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer(file.length + 1024);
+    fields.forEach((k, v) -> body.appendString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+        + "\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").appendString(v, "UTF-8").appendString("\r\n"));
+    body.appendString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").appendBytes(file)
+        .appendString("\r\n--" + boundary + "--\r\n");
+    return post(method, "multipart/form-data; boundary=" + boundary, body, timeoutMs);
+  }
+
+  private Future<Object> post(String method, String contentType, io.vertx.core.buffer.Buffer payload, long timeoutMs) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setSsl(ssl)
-        .setURI(prefix + method).putHeader("Content-Type", "application/json");
+        .setURI(prefix + method).putHeader("Content-Type", contentType);
     return client.request(options)
-        .compose(req -> req.send(params.toBuffer()))
+        .compose(req -> req.send(payload))
         .compose(res -> res.body().map(body -> {
           JsonObject json;
           try {

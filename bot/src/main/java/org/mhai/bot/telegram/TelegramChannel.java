@@ -50,7 +50,7 @@ public final class TelegramChannel {
   public static TelegramChannel start(TelegramConfig config, Optional<String> publicUrl, Vertx vertx, Router router,
       Pool pool, KeyRing keys, PgConversationStore store, ChatService chat, DialogueEngine dialogue, Clock clock,
       org.mhai.bot.rights.DataRights rights, org.mhai.bot.chat.UnstoredCrisisReply unstoredCrisis,
-      io.micrometer.core.instrument.MeterRegistry registry) {
+      io.micrometer.core.instrument.MeterRegistry registry, org.mhai.bot.mood.MoodJournal journal, java.time.ZoneId zone) {
     String token = config.token().orElseThrow();
     Context context = vertx.getOrCreateContext();
     BotApi api = new BotApi(vertx, config.apiUrl(), token);
@@ -60,7 +60,7 @@ public final class TelegramChannel {
     TelegramOutbox outbox = new TelegramOutbox(context, new PgOutbox(pool, keys), store, telegram, out,
         !config.mode().equals("webhook"), vertx.eventBus(), registry, clock);
     TelegramUpdates updates = new TelegramUpdates(vertx, telegram, store, chat, dialogue, api, outbox, clock, rights,
-        unstoredCrisis);
+        unstoredCrisis, journal, vertx.createSharedWorkerExecutor("chart", 1), zone); // /mood's PNG, off the event loop
 
     // Every message this instance wrote for a Telegram chat is already a row of the outbox (committed
     // with it): the event only wakes the worker, so nothing waits for the next tick.

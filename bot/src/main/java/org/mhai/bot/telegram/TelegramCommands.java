@@ -11,7 +11,7 @@ import java.util.Optional;
  * The bot's commands and what each does. Most are the dialogue's own words ("/help", "/phq9", …)
  * and go through the one pipeline as the patient's text; {@code /start} opens the conversation;
  * the data-rights commands ({@code /mydata}, {@code /forgetme}) are {@link Kind#CHANNEL} commands
- * answered by {@link TelegramDataRights}.
+ * answered by {@link TelegramDataRights}, and {@code /mood} (the patient's trend) by {@link TelegramMood}.
  */
 public final class TelegramCommands {
   /** The menu registered with setMyCommands, in this order. */
@@ -50,8 +50,8 @@ public final class TelegramCommands {
     return switch (command) {
       case "/start" -> Kind.START;
       // every command the bot's own texts mention works here too (the onboarding says "/consent")
-      case "/help", "/checkin", "/mood", "/phq9", "/gad7", "/stop", "/exercise", "/consent", "/privacy" -> Kind.PASS_THROUGH;
-      case "/mydata", "/forgetme" -> Kind.CHANNEL;
+      case "/help", "/checkin", "/phq9", "/gad7", "/stop", "/exercise", "/consent", "/privacy" -> Kind.PASS_THROUGH;
+      case "/mydata", "/forgetme", "/mood" -> Kind.CHANNEL;
       default -> Kind.UNKNOWN;
     };
   }

@@ -58,6 +58,7 @@ final class TelegramUpdates {
   private final Clock clock;
   private final Map<Long, Future<Void>> lanes = new ConcurrentHashMap<>();
   private final TelegramDataRights dataRights;
+  private final TelegramMood mood;
   private final UnstoredCrisisReply unstoredCrisis;
   /** Updates whose crisis reply went out while they could not be stored (bounded: the oldest are forgotten). */
   private final java.util.Set<Long> unstoredCrisisSent = java.util.Collections.newSetFromMap(
@@ -71,7 +72,8 @@ final class TelegramUpdates {
       }));
 
   TelegramUpdates(Vertx vertx, PgTelegram telegram, PgConversationStore store, ChatService chat, DialogueEngine dialogue,
-      BotApi api, TelegramOutbox outbox, Clock clock, org.mhai.bot.rights.DataRights rights, UnstoredCrisisReply unstoredCrisis) {
+      BotApi api, TelegramOutbox outbox, Clock clock, org.mhai.bot.rights.DataRights rights, UnstoredCrisisReply unstoredCrisis,
+      org.mhai.bot.mood.MoodJournal journal, io.vertx.core.WorkerExecutor chartPool, java.time.ZoneId zone) {
     this.unstoredCrisis = unstoredCrisis;
     this.vertx = vertx;
     this.telegram = telegram;
@@ -82,6 +84,7 @@ final class TelegramUpdates {
     this.outbox = outbox;
     this.clock = clock;
     this.dataRights = new TelegramDataRights(rights, telegram, this::send);
+    this.mood = new TelegramMood(journal, api, chartPool, zone, this::send);
   }
 
   /** The update's type: the first of its fields that Telegram defines ("message", ...), else "other". */
@@ -230,7 +233,8 @@ final class TelegramUpdates {
             ? queued()
             : sendText(opened.chat(), Messages.forLocale(opened.chat().locale()).get("greeting")));
         case PASS_THROUGH -> withChat(chatId, locale).compose(ch -> turn(ch, cmd, clientMessageId, recovery));
-        case CHANNEL -> withChat(chatId, locale).compose(ch -> dataRights.command(ch, cmd));
+        case CHANNEL -> withChat(chatId, locale).compose(ch -> cmd.equals("/mood") ? mood.command(ch)
+            : dataRights.command(ch, cmd));
         // An unknown command's words go through the pipeline like any text ("/suicide", "/i_want_to_die"
         // reach the crisis policy); the "unknown command" hint follows only outside a crisis episode.
         case UNKNOWN -> withChat(chatId, locale).compose(ch -> turn(ch, TelegramCommands.words(cmd), clientMessageId, recovery)

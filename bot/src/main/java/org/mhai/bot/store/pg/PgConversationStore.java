@@ -424,6 +424,34 @@ public final class PgConversationStore {
         });
   }
 
+  /** One event of a patient's log, with the conversation it belongs to. */
+  public record PatientEvent(ConversationId conversation, long seq, DialogueEvent event) {}
+
+  /**
+   * The patient's mood scores and check-in notes ({@code text_captured} of slot {@code feelings})
+   * at or after {@code since}, across their conversations, decrypted, in conversation and seq order:
+   * at most the newest {@code limit} such events.
+   */
+  public Future<List<PatientEvent>> moodEvents(PatientId patient, Instant since, int limit) {
+    return pool.preparedQuery("select * from (select e.conversation_id, e.seq, e.type, e.at, e.in_reply_to, e.key_id, "
+            + "e.body, e.data from conversation_event e join conversation c on c.id = e.conversation_id "
+            + "where c.patient_id = $1 and e.at >= $2 and (e.type = 'mood_recorded' "
+            + "or (e.type = 'text_captured' and e.data->>'slot' = 'feelings')) order by e.at desc, e.seq desc limit $3) r "
+            + "order by conversation_id, seq")
+        .execute(Tuple.of(patient.value(), since.atOffset(ZoneOffset.UTC), limit))
+        .compose(rows -> {
+          Future<List<PatientEvent>> chain = Future.succeededFuture(new ArrayList<>());
+          for (Row row : rows) {
+            ConversationId cid = new ConversationId(row.getUUID("conversation_id"));
+            chain = chain.compose(list -> decodeRow(pool, cid, row).map(e -> {
+              list.add(new PatientEvent(cid, row.getLong("seq"), e));
+              return list;
+            }));
+          }
+          return chain;
+        });
+  }
+
   /** What a staff turn wrote, and the conversation's state after it. */
   public record StaffTurn(Conversation conversation, List<StoredMessage> written, DialogueState state) {}
 
