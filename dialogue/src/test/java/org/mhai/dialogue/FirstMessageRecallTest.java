@@ -31,7 +31,8 @@ class FirstMessageRecallTest {
     s.onboard("en");
     state = s.state;
     // -Dclinical.firstMessageSets=... scores other sets (printed only where no floor is set below).
-    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-j,heldout-k").split(","));
+    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-i,heldout-j,heldout-k").split(","));
+    List<String> failures = new java.util.ArrayList<>();
     for (String set : sets) {
       Path file = Path.of("../models/risk/" + set + ".tsv");
       Map<String, int[]> byLabel = new TreeMap<>();
@@ -59,26 +60,37 @@ class FirstMessageRecallTest {
               + a.level() + ": " + f[4]);
         }
       }
-      Map<String, int[]> measured = byLabel;
-      check(set, measured);
       byLabel.forEach((label, n) -> System.out.printf("%s %-8s n=%3d  detector: high+ %3d medium+ %3d | dialogue: high+ %3d"
           + " medium+ %3d%n", set, label, n[0], n[1], n[2], n[3], n[4]));
+      failures.addAll(check(set, byLabel));
     }
+    org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), String.join("; ", failures));
   }
 
-  /** Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. */
-  private static void check(String set, Map<String, int[]> n) {
-    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-j", 107, "heldout-k", 101);
-    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-j", 5, "heldout-k", 10);
-    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 35, "heldout-j", 41, "heldout-k", 45);
+  /**
+   * Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. Set I (a tenth
+   * writer's, committed in session 3) was scored for the first time in session 7 with these rules and finetuned/5.
+   */
+  private static List<String> check(String set, Map<String, int[]> n) {
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-i", 99, "heldout-j", 107, "heldout-k", 101);
+    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-i", 9, "heldout-j", 5, "heldout-k", 10);
+    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 35, "heldout-i", 40, "heldout-j", 41, "heldout-k", 45);
     if (!crisisHigh.containsKey(set)) {
-      return;
+      return List.of();
     }
     int[] crisis = n.getOrDefault("crisis", new int[5]);
     int[] safe = n.getOrDefault("safe", new int[5]);
     int[] concern = n.getOrDefault("concern", new int[5]);
-    org.junit.jupiter.api.Assertions.assertTrue(crisis[3] >= crisisHigh.get(set), set + " crisis escalated " + crisis[3]);
-    org.junit.jupiter.api.Assertions.assertTrue(safe[3] <= safeHighMax.get(set), set + " safe escalated " + safe[3]);
-    org.junit.jupiter.api.Assertions.assertTrue(concern[4] >= concernMedium.get(set), set + " concern medium+ " + concern[4]);
+    List<String> failed = new java.util.ArrayList<>();
+    if (crisis[3] < crisisHigh.get(set)) {
+      failed.add(set + " crisis escalated " + crisis[3]);
+    }
+    if (safe[3] > safeHighMax.get(set)) {
+      failed.add(set + " safe escalated " + safe[3]);
+    }
+    if (concern[4] < concernMedium.get(set)) {
+      failed.add(set + " concern medium+ " + concern[4]);
+    }
+    return failed;
   }
 }
