@@ -85,7 +85,7 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 115 : 133), "blind conversations passing: " + pass); // lexicon 104 before session 7
+    assertTrue(pass >= (COMPOSITE ? 135 : 133), "blind conversations passing: " + pass); // lexicon 104 before session 7
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {
@@ -156,7 +156,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND4_PASS_LEXICON = 153; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
-  static final int BLIND4_PASS_FULL = 0;
+  static final int BLIND4_PASS_FULL = 155; // 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;
 
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */
@@ -167,12 +167,12 @@ class ConversationSuiteTest {
   }
 
   static final int EVERYDAY5_SCREENER_LEXICON = 1; // 2 at scoring
-  static final int EVERYDAY5_SCREENER_FULL = 200;
+  static final int EVERYDAY5_SCREENER_FULL = 1; // 2 at scoring
   static final int EVERYDAY5_ESCALATED_LEXICON = 0; // 10 at scoring on eval-base7, 11 on pre-ev5
-  static final int EVERYDAY5_ESCALATED_FULL = 200;
+  static final int EVERYDAY5_ESCALATED_FULL = 18; // 25 at scoring (eval-base7, finetuned/5); finetuned/6 (not shipped) 16 on pre-ev5
 
   static final int BLIND3_PASS_LEXICON = 152; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
-  static final int BLIND3_PASS_FULL = 137; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
+  static final int BLIND3_PASS_FULL = 151; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
   @Test
@@ -189,7 +189,7 @@ class ConversationSuiteTest {
    */
   @Test
   void thirdEverydaySetFalseStarts() throws IOException {
-    falseStarts("third", "/clinical/conversations-everyday3.txt", 2, COMPOSITE ? 14 : 4); // full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
+    falseStarts("third", "/clinical/conversations-everyday3.txt", 0, COMPOSITE ? 10 : 0); // full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
   }
 
   /**
@@ -217,7 +217,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND2_PASS_LEXICON = 169; // 140 at the end of session 6
-  static final int BLIND2_PASS_FULL = 141; // 114 at scoring (finetuned/4)
+  static final int BLIND2_PASS_FULL = 166; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;
