@@ -159,7 +159,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   /**
    * Preparations, finality and a timeframe across the window: two different kinds, or preparations
-   * in three messages, or either after an earlier message of concern, give {@code high}.
+   * or farewells in three messages, or either after an earlier message of concern, give {@code high}.
    */
   private static RiskLevel accumulate(DialogueState state, long seq, List<String> noted, boolean concernHeard,
       Set<Long> evidence) {
@@ -198,7 +198,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (messages.size() < 2 && concern.isEmpty()) {
       return RiskLevel.NONE; // one message is not a conversation ("said goodbye to my colleagues today, retired!")
     }
-    boolean high = kinds >= 2 || prep.size() >= 3 || (kinds >= 1 && !concern.isEmpty() && (!prep.isEmpty() || !fin.isEmpty()));
+    // Farewells in three messages ("thanks for everything", "I won't be needing the app after this week", "I've said my
+    // goodbyes": third blind set) are as much a conversation as preparations in three.
+    boolean high = kinds >= 2 || prep.size() >= 3 || fin.size() >= 3
+        || (kinds >= 1 && !concern.isEmpty() && (!prep.isEmpty() || !fin.isEmpty()));
     if (!high || !(noted.contains(MessageCues.PREPARATION) || noted.contains(MessageCues.FINALITY) || noted.contains("timeframe"))) {
       return RiskLevel.NONE; // only a message that adds evidence raises the level
     }

