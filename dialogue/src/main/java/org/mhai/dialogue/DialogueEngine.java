@@ -68,7 +68,7 @@ public final class DialogueEngine {
           + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
           + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
-          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b");
+          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
   private static final String PANIC_TEMPLATE = "panic";
   private static final Set<String> LEARNED_SIGNALS = Set.of("learned_concern", "learned_crisis");
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */

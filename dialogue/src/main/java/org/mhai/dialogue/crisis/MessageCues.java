@@ -48,7 +48,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 7
       "can (?:a|an) (?:real |actual |live )?(?:person|human|therapist|counsel+or|psychologist|nurse|doctor) (?:please )?(?:message|call|ring|contact|text|email|talk to) me",
       "when will (?:someone|somebody|anyone) from the (?:team|clinic|care team) (?:actually )?(?:get in touch|call|contact|message)",
-      "(?:is )?(?:someone|anyone|somebody) (?:actually )?going to (?:contact|call|message|ring) me");
+      "(?:is )?(?:someone|anyone|somebody) (?:actually )?going to (?:contact|call|message|ring) me",
+      "(?:anyone|someone|somebody) (?:at your end |there |on your end )?who (?:can|could) (?:ring|call|phone|contact|message) me");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -94,7 +95,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
       "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
       "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte",
-      "tornat a tallar", "m'he tallat", "em tallo");
+      "tornat a tallar", "m'he tallat", "em tallo",
+      "لست في مكان امن", "لست في مكان آمن", "لست بامان", "لست بآمان", "حبوب كثيرة في يدي", "حبوب في يدي");
   private static final List<Pattern> PANIC = compile(
       "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
       "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart(?: is|'?s)? (?:racing|pounding|going)",

@@ -163,7 +163,8 @@ public enum Route {
           + "|la cocina)", "sigue aqui", "esta aqui", "ahora mismo", "estan solos", "desde ayer", "voy para alla", "lo estoy esperando",
       "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
       "(?:knife|cuchillo) out", "passed out on the couch", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
-          + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano");
+          + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano",
+      "me he encerrado", "dando golpes a la puerta");
 
   /** The route of a message: its danger kinds and cues first, then the detector's signals. */
   private static final Pattern MINOR = Pattern.compile("\\b(?:is|es|tiene|i'?m|tengo) 1[0-7]\\b|\\b(?:[1-9]|1[0-7]) (?:years old|anos)"
