@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +18,7 @@ import org.mhai.dialogue.ConversationId;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.PatientId;
+import org.mhai.dialogue.checkin.MoodNotes;
 
 /**
  * The patient's own mood journal: the 0–10 scores of their check-ins, each with the note they
@@ -35,7 +36,7 @@ public final class MoodJournal {
   public static final int MAX_ENTRIES = 500;
   /** The flow id of entries logged directly (not through the check-in flow). */
   static final String FLOW = "mood-journal";
-  static final String SLOT = "feelings";
+  static final String SLOT = MoodNotes.SLOT;
 
   private final PgConversationStore store;
   private final Clock clock;
@@ -107,32 +108,12 @@ public final class MoodJournal {
     });
   }
 
-  /**
-   * Entries from the log: a {@code feelings} text belongs to the latest score before it in the
-   * same conversation that has no note yet (the portal pairs them the same way). Oldest first.
-   */
+  /** Entries from the log, each score with its note ({@link MoodNotes}, per conversation), oldest first. */
   static List<Entry> pair(List<PatientEvent> events) {
-    Map<ConversationId, Integer> lastScore = new HashMap<>();
-    List<Instant> at = new ArrayList<>();
-    List<Integer> scores = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    for (PatientEvent pe : events) {
-      if (pe.event() instanceof DialogueEvent.MoodRecorded m) {
-        at.add(m.at());
-        scores.add(m.score());
-        notes.add(null);
-        lastScore.put(pe.conversation(), scores.size() - 1);
-      } else if (pe.event() instanceof DialogueEvent.TextCaptured t && SLOT.equals(t.slot())) {
-        Integer i = lastScore.get(pe.conversation());
-        if (i != null && notes.get(i) == null && !t.text().isBlank()) {
-          notes.set(i, t.text());
-        }
-      }
-    }
+    Map<ConversationId, List<DialogueEvent>> byConversation = new LinkedHashMap<>();
+    events.forEach(pe -> byConversation.computeIfAbsent(pe.conversation(), k -> new ArrayList<>()).add(pe.event()));
     List<Entry> out = new ArrayList<>();
-    for (int i = 0; i < scores.size(); i++) {
-      out.add(new Entry(at.get(i), scores.get(i), Optional.ofNullable(notes.get(i))));
-    }
+    byConversation.values().forEach(log -> MoodNotes.of(log).forEach(m -> out.add(new Entry(m.at(), m.score(), m.note()))));
     out.sort(Comparator.comparing(Entry::at));
     return out;
   }

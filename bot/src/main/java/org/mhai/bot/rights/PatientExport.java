@@ -8,6 +8,7 @@ import java.util.List;
 import org.mhai.portal.patient.LoggedEvent;
 import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.checkin.MoodNotes;
 
 /**
  * A patient's own data as they can read it (docs/privacy.md): their messages and the bot's, moods,
@@ -36,8 +37,9 @@ public final class PatientExport {
     for (ConversationLog log : logs) {
       JsonArray messages = new JsonArray();
       JsonArray answers = new JsonArray();
-      JsonObject lastMood = null;
+      List<DialogueEvent> events = new ArrayList<>();
       for (LoggedEvent le : log.events()) {
+        events.add(le.event());
         DialogueEvent e = le.event();
         String at = e.at().toString();
         if (e instanceof DialogueEvent.PatientSaid p) {
@@ -49,12 +51,6 @@ public final class PatientExport {
               .put("text", s.text()));
         } else if (e instanceof DialogueEvent.TextCaptured t) {
           answers.add(new JsonObject().put("at", at).put("flow", t.flowId()).put("question", t.slot()).put("text", t.text()));
-          if (t.slot().equals("feelings") && lastMood != null && !lastMood.containsKey("note")) {
-            lastMood.put("note", t.text()); // the mood journal's note: the check-in's "feelings" answer
-          }
-        } else if (e instanceof DialogueEvent.MoodRecorded m) {
-          lastMood = new JsonObject().put("at", at).put("score", m.score());
-          moods.add(lastMood);
         } else if (e instanceof DialogueEvent.AssessmentCompleted a) {
           assessments.add(new JsonObject().put("at", at).put("instrument", a.instrument().name())
               .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
@@ -74,6 +70,12 @@ public final class PatientExport {
           risk.add(new JsonObject().put("at", at).put("messageSeq", r.messageSeq()).put("level", r.level().wireName()));
         }
       }
+      // each score with its note, paired as the journal and the patient page pair them
+      MoodNotes.of(events).forEach(m -> {
+        JsonObject mood = new JsonObject().put("at", m.at().toString()).put("score", m.score());
+        m.note().ifPresent(n -> mood.put("note", n));
+        moods.add(mood);
+      });
       conversations.add(new JsonObject().put("channel", log.conversation().channel())
           .put("startedAt", log.conversation().createdAt().toString())
           .put("messages", messages).put("answers", answers));

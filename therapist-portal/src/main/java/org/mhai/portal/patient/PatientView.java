@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.assessment.Instrument;
+import org.mhai.dialogue.checkin.MoodNotes;
 import org.mhai.portal.patient.PatientRecords.ConversationLog;
 import org.mhai.portal.patient.PatientRecords.PatientFile;
 
@@ -161,16 +162,11 @@ public final class PatientView {
 
   /** Each mood score, with the feeling words the patient wrote after it (the check-in's "feelings" answer). */
   private static void moods(ConversationLog log, JsonArray out) {
-    JsonObject last = null;
-    for (LoggedEvent le : log.events()) {
-      if (le.event() instanceof DialogueEvent.MoodRecorded m) {
-        last = new JsonObject().put("at", m.at().toString()).put("score", m.score());
-        out.add(last);
-      } else if (le.event() instanceof DialogueEvent.TextCaptured t && t.slot().equals("feelings") && last != null
-          && !last.containsKey("feelings")) {
-        last.put("feelings", t.text());
-      }
-    }
+    MoodNotes.of(log.events().stream().map(LoggedEvent::event).toList()).forEach(m -> {
+      JsonObject mood = new JsonObject().put("at", m.at().toString()).put("score", m.score());
+      m.note().ifPresent(n -> mood.put("feelings", n));
+      out.add(mood);
+    });
   }
 
   private static void assessments(ConversationLog log, JsonArray out) {
