@@ -358,6 +358,7 @@ public final class DangerCues {
           + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
           + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|papas|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
   /** The day's prescribed medicines, taken as usual. */
+  private static final Pattern DRUG_NAMED = Pattern.compile("\\b" + DRUG);
   /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */
   private static final List<Pattern> FIGURATIVE_DOSE = compile(
       "\\b(?:overdose|sobredosis) (?:of|de|on) (?:coffee|caffeine|double.?doubles|sugar|tea|cafe|cafeina|azucar|series|chocolate|netflix)",
@@ -419,7 +420,7 @@ public final class DangerCues {
     add(kinds, Kind.OTHERS, OTHERS, plain);
     add(kinds, Kind.VIOLENCE, VIOLENCE, plain);
     add(kinds, Kind.CHILD, CHILD, plain);
-    if (kinds.contains(Kind.ACT) && any(FIGURATIVE_DOSE, plain) && !Pattern.compile("\\b" + DRUG).matcher(plain).find()) {
+    if (kinds.contains(Kind.ACT) && any(FIGURATIVE_DOSE, plain) && !DRUG_NAMED.matcher(plain).find()) {
       kinds.remove(Kind.ACT); // "an overdose of double-doubles lol", "sobredosis de cafeína jaja" (fifth everyday set)
     }
     if (kinds.contains(Kind.ACT) && (any(HARMLESS_CUT, plain) || any(ROUTINE_DOSE, plain)) && !any(STILL_AN_ACT, plain)) {
