@@ -134,14 +134,13 @@ final class CrisisPlan {
   }
 
   void ask(int episode, Question q) {
-    events.add(new DialogueEvent.ScreenerAsked(turn.at(), episode, q));
-    replies.add(new Reply(m.get(q.key()), yesNo()));
+    ask(episode, q, false);
   }
 
-  /** The next screener question after a yes: the crisis lines stay in view above it (session 7, writers' checks). */
-  void askWithLines(int episode, Question q) {
+  /** With {@code lines}, the crisis lines stay in view above the question (after a yes; session 7, writers' checks). */
+  void ask(int episode, Question q, boolean lines) {
     events.add(new DialogueEvent.ScreenerAsked(turn.at(), episode, q));
-    replies.add(new Reply(crisisLines() + "\n" + m.get(q.key()), yesNo()));
+    replies.add(new Reply((lines ? crisisLines() + "\n" : "") + m.get(q.key()), yesNo()));
   }
 
   List<String> yesNo() {

@@ -230,11 +230,7 @@ public final class CrisisPolicy {
     }
     Question next = Screener.next(q, yes);
     if (next != null) {
-      if (answer == Answer.YES && q != Question.WISH_DEAD) {
-        plan.askWithLines(c.episode(), next);
-        return plan.decision();
-      }
-      plan.ask(c.episode(), next);
+      plan.ask(c.episode(), next, answer == Answer.YES && q != Question.WISH_DEAD);
       return plan.decision();
     }
     Outcome outcome = Screener.triage(yes);
