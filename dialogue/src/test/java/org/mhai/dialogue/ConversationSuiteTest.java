@@ -105,16 +105,7 @@ class ConversationSuiteTest {
    */
   @Test
   void secondBlindConversationsScoredOnce() throws IOException {
-    List<ConversationSuite.Played> played = new ArrayList<>();
-    run("/clinical/conversations-blind2.txt", played);
-    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
-    long reassured = played.stream().flatMap(p -> p.failures().stream()).filter(f -> f.check().equals("no-reassure")).count();
-    long checks = played.stream().mapToLong(ConversationSuite.Played::checks).sum();
-    long failed = played.stream().mapToLong(p -> p.failures().size()).sum();
-    System.out.printf("second blind conversations (%s): %d/%d pass, checks %d/%d, reassurance on a danger turn %d%n",
-        COMPOSITE ? "full detector" : "lexicon", pass, played.size(), checks - failed, checks, reassured);
-    assertTrue(pass >= (COMPOSITE ? BLIND2_PASS_FULL : BLIND2_PASS_LEXICON), "second blind conversations passing: " + pass);
-    assertTrue(reassured <= BLIND2_REASSURED, "reassurance on a danger turn: " + reassured);
+    blindSet("second", "/clinical/conversations-blind2.txt", COMPOSITE ? BLIND2_PASS_FULL : BLIND2_PASS_LEXICON, BLIND2_REASSURED);
   }
 
   /**
@@ -124,16 +115,7 @@ class ConversationSuiteTest {
    */
   @Test
   void thirdBlindConversationsScoredOnce() throws IOException {
-    List<ConversationSuite.Played> played = new ArrayList<>();
-    run("/clinical/conversations-blind3.txt", played);
-    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
-    long reassured = played.stream().flatMap(p -> p.failures().stream()).filter(f -> f.check().equals("no-reassure")).count();
-    long checks = played.stream().mapToLong(ConversationSuite.Played::checks).sum();
-    long failed = played.stream().mapToLong(p -> p.failures().size()).sum();
-    System.out.printf("third blind conversations (%s): %d/%d pass, checks %d/%d, reassurance on a danger turn %d%n",
-        COMPOSITE ? "full detector" : "lexicon", pass, played.size(), checks - failed, checks, reassured);
-    assertTrue(pass >= (COMPOSITE ? BLIND3_PASS_FULL : BLIND3_PASS_LEXICON), "third blind conversations passing: " + pass);
-    assertTrue(reassured <= BLIND3_REASSURED, "reassurance on a danger turn: " + reassured);
+    blindSet("third", "/clinical/conversations-blind3.txt", COMPOSITE ? BLIND3_PASS_FULL : BLIND3_PASS_LEXICON, BLIND3_REASSURED);
   }
 
   /**
@@ -143,16 +125,7 @@ class ConversationSuiteTest {
    */
   @Test
   void fourthBlindConversations() throws IOException {
-    List<ConversationSuite.Played> played = new ArrayList<>();
-    run("/clinical/conversations-blind4.txt", played);
-    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
-    long reassured = played.stream().flatMap(p -> p.failures().stream()).filter(f -> f.check().equals("no-reassure")).count();
-    long checks = played.stream().mapToLong(ConversationSuite.Played::checks).sum();
-    long failed = played.stream().mapToLong(p -> p.failures().size()).sum();
-    System.out.printf("fourth blind conversations (%s): %d/%d pass, checks %d/%d, reassurance on a danger turn %d%n",
-        COMPOSITE ? "full detector" : "lexicon", pass, played.size(), checks - failed, checks, reassured);
-    assertTrue(pass >= (COMPOSITE ? BLIND4_PASS_FULL : BLIND4_PASS_LEXICON), "fourth blind conversations passing: " + pass);
-    assertTrue(reassured <= BLIND4_REASSURED, "reassurance on a danger turn: " + reassured);
+    blindSet("fourth", "/clinical/conversations-blind4.txt", COMPOSITE ? BLIND4_PASS_FULL : BLIND4_PASS_LEXICON, BLIND4_REASSURED);
   }
 
   static final int BLIND4_PASS_LEXICON = 159; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
@@ -201,6 +174,20 @@ class ConversationSuiteTest {
     // Scored once (finetuned/4): lexicon screener 0, escalations 22; full detector screener 0, escalations 65.
     // Then the everyday readings of H18 (lexicon 1.2.2 and the dialogue's cues): lexicon 1.
     falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 12 : 1); // full: 65 -> 32 (finetuned/5 alone) -> 12
+  }
+
+  /** Plays a blind conversation set; prints the pass rate and bounds it below, and reassurance on a danger turn above. */
+  private static void blindSet(String name, String resource, long floor, long maxReassured) throws IOException {
+    List<ConversationSuite.Played> played = new ArrayList<>();
+    run(resource, played);
+    long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
+    long reassured = played.stream().flatMap(p -> p.failures().stream()).filter(f -> f.check().equals("no-reassure")).count();
+    long checks = played.stream().mapToLong(ConversationSuite.Played::checks).sum();
+    long failed = played.stream().mapToLong(p -> p.failures().size()).sum();
+    System.out.printf("%s blind conversations (%s): %d/%d pass, checks %d/%d, reassurance on a danger turn %d%n", name,
+        COMPOSITE ? "full detector" : "lexicon", pass, played.size(), checks - failed, checks, reassured);
+    assertTrue(pass >= floor, name + " blind conversations passing: " + pass);
+    assertTrue(reassured <= maxReassured, "reassurance on a danger turn: " + reassured);
   }
 
   /** Plays an everyday set; prints and bounds the conversations that started the screener or escalated. */
