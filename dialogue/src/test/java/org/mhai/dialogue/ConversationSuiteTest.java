@@ -128,6 +128,16 @@ class ConversationSuiteTest {
     blindSet("fourth", "/clinical/conversations-blind4.txt", COMPOSITE ? BLIND4_PASS_FULL : BLIND4_PASS_LEXICON, BLIND4_REASSURED);
   }
 
+  /** The fifth blind set (conversations-blind5.txt, 168 conversations by two more writers, session 8), scored once on eval-base8. */
+  @Test
+  void fifthBlindConversations() throws IOException {
+    blindSet("fifth", "/clinical/conversations-blind5.txt", COMPOSITE ? BLIND5_PASS_FULL : BLIND5_PASS_LEXICON, BLIND5_REASSURED);
+  }
+
+  static final int BLIND5_PASS_LEXICON = 88; // 88 at scoring (eval-base8), reassurance on a danger turn 1
+  static final int BLIND5_PASS_FULL = 100; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
+  static final int BLIND5_REASSURED = COMPOSITE ? 0 : 1;
+
   static final int BLIND4_PASS_LEXICON = 159; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 156; // 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;
@@ -138,6 +148,18 @@ class ConversationSuiteTest {
     falseStarts("fifth", "/clinical/conversations-everyday5.txt", COMPOSITE ? EVERYDAY5_SCREENER_FULL : EVERYDAY5_SCREENER_LEXICON,
         COMPOSITE ? EVERYDAY5_ESCALATED_FULL : EVERYDAY5_ESCALATED_LEXICON);
   }
+
+  /** The sixth everyday set (conversations-everyday6.txt, 200 conversations by another writer, session 8). */
+  @Test
+  void sixthEverydaySet() throws IOException {
+    falseStarts("sixth", "/clinical/conversations-everyday6.txt", COMPOSITE ? EVERYDAY6_SCREENER_FULL : EVERYDAY6_SCREENER_LEXICON,
+        COMPOSITE ? EVERYDAY6_ESCALATED_FULL : EVERYDAY6_ESCALATED_LEXICON);
+  }
+
+  static final int EVERYDAY6_SCREENER_LEXICON = 3; // 3 at scoring (eval-base8)
+  static final int EVERYDAY6_SCREENER_FULL = 3; // 3 at scoring
+  static final int EVERYDAY6_ESCALATED_LEXICON = 13; // 13 at scoring
+  static final int EVERYDAY6_ESCALATED_FULL = 21; // 21 at scoring (finetuned/5)
 
   static final int EVERYDAY5_SCREENER_LEXICON = 1; // 2 at scoring
   static final int EVERYDAY5_SCREENER_FULL = 1; // 2 at scoring

@@ -154,6 +154,25 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
+  /**
+   * The fourth blind sets (answers-*-blind4.tsv, two more writers, 420 answers each, session 8), scored once on
+   * tag eval-base8 before any change made from them (docs/clinical-safety.md, "Fourth blind answer sets").
+   */
+  @Test
+  void fourthBlindSetsScored() throws IOException {
+    Score en = score("en", "blind4");
+    Score es = score("es", "blind4");
+    assertTrue(en.correct() >= BLIND4_EN_CORRECT && es.correct() >= BLIND4_ES_CORRECT,
+        "blind accuracy fell: " + en.correct() + ", " + es.correct());
+    assertTrue(en.dangerReadSafe() <= BLIND4_EN_DANGER_SAFE && es.dangerReadSafe() <= BLIND4_ES_DANGER_SAFE,
+        "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
+  }
+
+  static final int BLIND4_EN_CORRECT = 372; // 372 at scoring (eval-base8)
+  static final int BLIND4_ES_CORRECT = 385; // 385 at scoring
+  static final int BLIND4_EN_DANGER_SAFE = 2; // 2 at scoring
+  static final int BLIND4_ES_DANGER_SAFE = 1; // 1 at scoring
+
   static final int BLIND3_EN_CORRECT = 463;
   static final int BLIND3_ES_CORRECT = 462;
   static final int BLIND3_EN_DANGER_SAFE = 1;
