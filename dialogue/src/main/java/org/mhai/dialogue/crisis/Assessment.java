@@ -53,6 +53,23 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     return c.awaiting().map(AnswerReader.Asked::of);
   }
 
+  /** Mostly letters of a script other than Latin (Arabic, Cyrillic, Greek, Hebrew, CJK …). */
+  static boolean otherScript(String plain) {
+    int latin = 0;
+    int other = 0;
+    for (int i = 0; i < plain.length(); i++) {
+      char ch = plain.charAt(i);
+      if (Character.isLetter(ch)) {
+        if (Character.UnicodeScript.of(ch) == Character.UnicodeScript.LATIN) {
+          latin++;
+        } else {
+          other++;
+        }
+      }
+    }
+    return other > latin;
+  }
+
   /** True when the verdict above low is the learned classifier's alone: the lexicon found nothing, or only distress. */
   public static boolean learnedAlone(org.mhai.nlp.RiskAssessment risk) {
     List<String> s = risk.signals();
@@ -89,8 +106,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
     // crisis by the classifier alone gets breathing guidance.
     boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
-    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic())) {
-      level = RiskLevel.LOW;
+    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain))) {
+      level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
     }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);
     List<String> noted = new ArrayList<>();

@@ -74,6 +74,8 @@ public final class DangerCues {
       + "es hoy|lo hare)";
 
   private static final List<Pattern> MEANS = compile(
+      "(?:revolver|pistol|handgun|gun|rifle|shotgun)\\b[^!?]{0,60}\\b(?:took it out|cleaned it|loaded it|in the nightstand|in my nightstand)",
+      "(?:tengo|compre|guardo|i have|i'?ve got|bought)\\b[^.!?]{0,20}\\b(?:veneno|matarratas|rat poison)\\b",
       OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
       "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
           + "(?:\\w+'?s )?(?:\\w+ )?" + OBJ + "\\b",
@@ -140,6 +142,8 @@ public final class DangerCues {
       "deeper than i (?:meant|wanted|intended)", "me tome (?:unos|unas|varios|varias) \\w+,? no se cuant");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
+      "ya la (?:amarre|colgue|ate)\\b", "(?:rope|noose) is (?:up|tied|ready)", "(?:it'?s|it is|its) loaded\\b",
+      "sitting with it (?:right )?now", "(?:esta|la tengo) cargada\\b",
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
       "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
           + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "quedando dormid[oa]", "muito sono",
@@ -169,7 +173,9 @@ public final class DangerCues {
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is)? (?:still )?"
           + "(?:outside|back|coming back)\\b");
   private static final List<Pattern> CONTEXT_PLACE = compile(
-      "the gap\\b", "railing", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
+      "the gap\\b", "railing", "keys are in\\b", "(?:in|sitting in|sat in) the (?:ute|car|truck|van) now\\b",
+      "(?:walked|walking|after walking|went|gone) (?:down )?to the (?:pier|harbour|harbor|bridge|cliffs?|river|quay|dock|canal|tracks)\\b",
+      "water'?s (?:very |so |really )?(?:high|deep|cold|fast)", "(?:sat|sitting|standing) on the (?:wall|edge|railing|ledge)\\b[^.!?]{0,30}(?:water|drop|side)", "(?:la )?ventana abierta", "window (?:is )?(?:wide )?open\\b", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
       "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
       "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro",
       "(?:trenes|trains|cars|coches|camiones|trucks) (?:pasan|go|are going|come|van|are) (?:muy |so |really )?(?:rapido|fast|quick)", "long way down", "(?:es|hay) mucha altura",
@@ -317,16 +323,20 @@ public final class DangerCues {
       // session 7 (fourth blind set)
       "going (?:round|over|around) (?:there|to (?:his|her|their) (?:place|house|flat))\\b[^.!?]{0,20}\\bwith (?:a|the|my) (?:\\w+ )?(?:hammer|knife|bat|"
           + "gun|crowbar|machete)", "use it on (?:him|her|them)\\b", "crush(?:ed)? them into (?:his|her|their) (?:tea|coffee|food|drink)",
-      "end it for (?:all )?(?:\\w+ )?of us", "reventar(?:le)? la cabeza", "(?:ganas de|quiero|voy a)\\b[^.!?]{0,40}hacerle dano",
+      "end it for (?:all )?(?:\\w+ )?of us", "reventar(?:le)? la cabeza", "(?<!no )(?:ganas de|quiero|voy a)\\b[^.!?]{0,40}hacerle dano",
       "pensamientos de hacerle dano", "(?:lo|la) voy a esperar\\b[^.!?]{0,30}con (?:el|la|un|una) (?:fierro|bate|cuchillo|navaja|pistola|palo)",
       "clavarsel[ao]", "primero (?:ella|el) y (?:luego|despues) yo");
   private static final List<Pattern> VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
       "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
-      "locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
+      "^(?!.*(?:panic|anxiety|can'?t breathe)).*locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
-      "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "gritando", "golpeando la puerta", "encerrad[oa] en el bano", "con el aqui",
+      "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "golpeando la puerta", "con el aqui",
+      // shouting is violence when someone shouts at the patient, not "three kids shouting" (fifth blind set, panic)
+      "(?:\\bel|\\bella|mi (?:esposo|marido|pareja|novio|novia|padre|papa|padrastro|ex|esposa|mujer))\\b[^.!?]{0,30}\\b(?:esta |sigue |anda |viene )?gritando(?! de)",
+      "(?:me|nos) (?:esta|estan|sigue|anda) gritando",
+      "^(?!.*(?:ansiedad|panico|no puedo respirar|me falta el aire|no me entra)).*encerrad[oa] en el bano",
       "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me",
       // session 7 (second blind answer sets)
       "(?:he|she)'?s getting (?:angrier|more angry|violent|more violent)", "(?:esta|se pone|se esta poniendo) (?:muy )?violent[oa]",

@@ -49,7 +49,14 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "can (?:a|an) (?:real |actual |live )?(?:person|human|therapist|counsel+or|psychologist|nurse|doctor) (?:please )?(?:message|call|ring|contact|text|email|talk to) me",
       "when will (?:someone|somebody|anyone) from the (?:team|clinic|care team) (?:actually )?(?:get in touch|call|contact|message)",
       "(?:is )?(?:someone|anyone|somebody) (?:actually )?going to (?:contact|call|message|ring) me",
-      "(?:anyone|someone|somebody) (?:at your end |there |on your end )?who (?:can|could) (?:ring|call|phone|contact|message) me");
+      "(?:anyone|someone|somebody) (?:at your end |there |on your end )?who (?:can|could) (?:ring|call|phone|contact|message) me",
+      // session 8 (fifth blind set)
+      "(?:talk|speak|chat) (?:to|with) one of (?:the |your )?(?:therapists|counsel+ors|psychologists|nurses|doctors|staff|team)",
+      "(?:rather than|instead of|not) (?:a|the|this) (?:computer|machine|bot|robot)\\b",
+      "(?:tell|let|ask) (?:dr|doctor|my therapist|my counsel+or|my psychologist|my doctor)\\.? ?(?:\\w+ )?(?:know |that )?i (?:need|want|have) to (?:talk|speak|see)",
+      "how long (?:until|till|til|before) (?:someone|somebody|anyone|a person|they|the team|a therapist|you) (?:actually )?(?:rings?|calls?|contacts?|"
+          + "messages?|texts?|gets? in touch|gets? back)", "(?:y )?si nadie me (?:llama|escribe|contacta|marca)\\b",
+      "(?:cuanto|cuánto) (?:tardan|tarda|falta) (?:en )?(?:llamarme|escribirme|contactarme|que me llamen)");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -61,7 +68,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien", "^(?:please |pls |plz )?send (?:someone|somebody|help)\\b",
       "(?:llamales|llamalos|llamale|llamalo) tu",
       "why (?:can'?t|cant|won'?t|wont) you (?:just )?(?:call|ring|phone|send)",
-      "(?:manden|mande|mandad|envien) a alguien");
+      "(?:manden|mande|mandad|envien) a alguien",
+      // session 8 (fifth blind set)
+      "can(?:'?t| not)? you (?:not )?(?:just )?(?:ring|call|phone) (?:the|my|a|an|them|him|her|someone|somebody|reception|911|999|112|000)\\b",
+      "(?:mandame|mandenme|manda|envia|enviame|envienme) (?:una |la )?(?:patrulla|policia|a la policia)");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
@@ -72,7 +82,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad", "\\br u (?:a |an )?(?:bot|robot|human|real)\\b",
       "\\bu a (?:bot|robot)\\b", "(?:is|are) (?:this|u|you) (?:a )?(?:real )?(?:person|human) or (?:a )?(?:bot|robot|machine|ai)\\b",
       "is this (?:even )?a (?:real )?person",
-      "is a (?:real )?person reading", "what (?:are you|you (?:actually |really )?are)\\b", "esto es un (?:robot|bot)\\b", "es un (?:robot|bot)\\?");
+      "is a (?:real )?person reading", "what (?:are you|you (?:actually |really )?are)\\b", "esto es un (?:robot|bot)\\b", "es un (?:robot|bot)\\?",
+      // session 8 (fifth blind set)
+      "is (?:an |a )?(?:actual|real) (?:person|human) (?:reading|seeing|answering)", "is this my (?:therapist|counsel+or|psychologist|doctor)\\b",
+      "(?:y )?(?:tu|vos|usted) (?:entonces )?quien (?:eres|sos|es)\\b", "^who are you\\b", "who am i (?:talking|speaking) to\\b",
+      "con quien (?:hablo|estoy hablando)\\b");
   private static final List<Pattern> ELSEWHERE = compile(
       "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
@@ -89,10 +103,13 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 7: Arabic, Catalan, Tagalog, Polish (violence at home)
       "انهي حياتي", "أنهي حياتي", "انتحر", "أنتحر", "اقتل نفسي", "أقتل نفسي", "اريد ان اموت", "أريد أن أموت",
       "vull morir", "morir-me", "matar-me", "suicidar-me", "treure la vida", "m'a frappe", "il m'a (?:frappe|battu)", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie",
-      "envie de mourir", "يضربني", "cwiczenie");
+      "envie de mourir", "يضربني", "cwiczenie",
+      // session 8 (fifth blind set): French, Italian, Polish, Romanian
+      "me foutre en l.?air", "foutre en l.?air", "mi ha picchiat", "picchiat[ao] di nuovo", "pocie[lł][ae]m", "pocia[cć] sie",
+      "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
-      "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "je ne suis pas en securite", "ich bin nicht sicher",
+      "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "zyletk\\w* w (?:szufladzie|rece|reku)", "je ne suis pas en securite", "ich bin nicht sicher",
       "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
       "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte",
       "tornat a tallar", "m'he tallat", "em tallo",
@@ -110,12 +127,28 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
       "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
       "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)",
-      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil");
+      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil",
+      // session 8 (fifth blind set): the body of a panic attack in Spanish; "feel like I'm going to die" with it
+      "no me entra (?:el )?aire", "me late (?:bien |muy |super |re )?(?:rapido|fuerte)", "corazon (?:muy |bien |super )?acelerado",
+      "\\bahogos?\\b", "nudo en el pecho", "ansiedad horrible", "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)\\b[^.!?]{0,60}"
+          + "(?:siento que me (?:voy a morir|muero)|(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) die)",
+      "(?:siento que me (?:voy a morir|muero)|(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) die)\\b[^.!?]{0,60}"
+          + "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
       "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
           + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
       "me he hecho cortes", "no quiero vivir", "me quiero matar",
+      // session 8 (fifth blind set): a plan under way, a decision with a day
+      "(?:been|i'?ve been|i'?m|im) planning (?:it|this) for (?:weeks|months|a while|ages|days)", "ya lo decidi\\b[^.!?]{0,40}(?:va a ser|sera|"
+          + "el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|ya se como)", "tengo pensado como y cuando",
+      "(?:googl|look(?:ing|ed) up|search|research)\\w*\\b[^.!?]{0,20}how (?:many|much)\\b[^.!?]{0,40}(?:it (?:actually )?takes|to (?:die|kill|od|"
+          + "overdose)|is (?:fatal|lethal|enough))", "(?:putting|put|drive|driving|crash|crashing|wrap|wrapping) (?:the|my) (?:ute|car|truck|van|"
+          + "motorbike|bike) (?:into|off) (?:a|the) (?:tree|wall|pole|bridge|river|cliff)", "make it look like an accident",
+      "(?:letters|a letter|a note|goodbye)\\b[^!?]{0,60}\\b(?:i'?m|im|i am) doing it\\b", "(?:i'?m|im|i am) doing it (?:this weekend|tonight|"
+          + "tomorrow)\\b[^!?]{0,60}\\b(?:letters|a letter|a note)", "wrote (?:\\w+ ){0,2}(?:letters|goodbye letters)\\b[^!?]{0,40}\\bdoing it\\b",
+      "(?:me tomo|me voy a tomar|tomarme|me las tomo|me trago|tragarme) (?:todas|todos|toda la caja|el bote|el frasco)\\b",
+      "be done with it all\\b", "(?:go|cut|going|cutting) deeper\\b[^.!?]{0,40}(?:done|end|die|it all)",
       // session 7 (second and third blind sets)
       "lo mejor seria (?:matarme|suicidarme|quitarme la vida|morirme)", "(?:he pensado en|pienso en|pensando en|pense en) tomarme "
           + "(?:todas|todos|el bote|la caja|el frasco)", "me quiero (?:aventar|tirar|colgar) (?:del|de la|de un|por|al|a la)",
@@ -134,15 +167,21 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
-      + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic|\\bsi un dia\\b|\\bif one day\\b");
+      + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic|\\bsi un dia\\b|\\bif one day\\b|"
+      // session 8 (fifth blind set): "¿y puedes llamar tú a alguien si me pasa algo?" asks what the service can do
+      + "\\bsi (?:me pasa|me llegara a pasar|pasa) algo\\b|\\bif (?:something|anything) (?:happens|happened|ever happens|goes wrong)\\b|"
+      + "\\bif i (?:ever )?(?:need|needed) (?:it|to|help)\\b");
   /** A call asked for an errand, not for help now ("can you call my psychiatrist and tell her I need a refill"): answered honestly, no escalation. */
   private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|reschedul\\w*|receta|cita|"
       + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
       "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
-      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir");
+      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir");
   private static final List<Pattern> PREP = compile(
-      "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)", "(?:stuff|things) away", "can have my",
+      "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)",
+      "(?:he dejado|deje|le he dejado|les he dejado|le deje|les deje) una (?:nota|carta)", "(?:todo )?queda a nombre de (?:mis|mi) \\w+", "(?:hable|arregle) (?:ya )?con el (?:licenciado|abogado|notario)\\b",
+      "(?:le )?pedi perdon a (?:mi|mis) \\w+", "que me cuide (?:las|los|el|la|a mi|mis|mi) \\w+", "(?:ya )?(?:le|les) deje dicho", "(?:le|les) (?:hice|escribi) una carta",
+      "(?:bought|buy|got)\\b[^.!?]{0,30}(?:extra )?(?:bottles?|boxes|packs?|packets) of (?:sleeping pills|pills|paracetamol|tablets|painkillers)", "(?:stuff|things) away", "can have my",
       "wr[oi]te? (?:some |the )?(?:letters|a letter|my note|a note|goodbye)", "written (?:my |the |a )?(?:note|letters)",
       "finished the letters", "(?:the|my) note\\b", "cleared out my", "sorted (?:out )?my will", "my will\\b", "cancel+ed (?:my|all)",
       "made sure my \\w+ has", "somewhere to go", "paid off (?:all )?my", "deleted (?:all )?my", "stockpil", "(?:saving|saved) up "
@@ -179,7 +218,15 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "subscriptions?|gym)", "(?:told|showed) (?:my|our) \\w+ where (?:the|my) (?:spare key|documents|important|will|papers|passwords)",
       "(?:le )?deje (?:mi|mis) (?:ropa|cosas)", "le di mi (?:perro|gato|perra|gata)", "ya no (?:lo|la) (?:iba|voy) a poder cuidar",
       "life insurance\\b[^.!?]{0,40}\\b(?:accident|suicide|pay ?out)", "(?:spreadsheet|list|document|file) (?:with|of) (?:all )?my passwords",
-      "for whoever (?:comes|moves) (?:in )?after", "(?:vendiendo|vendi|vendo) todo", "no quiero dejar cosas tiradas", "(?:he dado|di) de baja");
+      "for whoever (?:comes|moves) (?:in )?after", "(?:vendiendo|vendi|vendo) todo", "no quiero dejar cosas tiradas", "(?:he dado|di) de baja",
+      // session 8 (fifth blind set): affairs put in order in other words
+      "signed (?:over|\\w+ over) to\\b", "(?:bills|affairs|finances|paperwork|accounts) (?:are )?(?:all )?(?:sorted|in order|squared away)",
+      "gave (?:all |away )?(?:my |the |his |her )?(?:\\w+ )?(?:gear|stuff|things|clothes|tools|games|books|guitar|bike|motorbike|car|console|records) "
+          + "(?:away )?to\\b", "(?:sorted|made|wrote|updated|finished|signed|did) (?:out )?(?:my|the|a) will\\b",
+      "(?:goes|go) to a good home", "if (?:something|anything) (?:happens|happened) to me", "life insurance\\b[^.!?]{0,60}\\bpays? ?out",
+      "(?:ya )?(?:le|les) di (?:mi|mis) \\w+ a (?:mi|mis) \\w+", "(?:vendido|vendi|regalado|regale) (?:casi )?(?:toda|todo|todas|todos) (?:mi|mis)\\b",
+      "(?:lista|list) (?:con|with|of) (?:las|mis|my|the) (?:contrasenas|claves|passwords)", "(?:wills?|testamento) (?:with|con) (?:the|el) "
+          + "(?:solicitor|lawyer|notario|abogado)");
   private static final List<Pattern> FINAL = compile(
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
@@ -203,7 +250,13 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:ya )?tengo todo planeado para",
       // session 7
       "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
-      "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "perdonadme|perdonenme|forgive me\\b",
+      "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "(?:tell|told|let) (?:them|him|her|everyone|everybody) (?:know )?(?:that )?(?:they|he|she|"
+          + "you) meant (?:something|a lot|the world|so much)", "one (?:more|last) time\\b", "(?:everything'?s|everything is|all) squared away",
+      "made up my mind\\b", "that'?s the date\\b", "since i picked (?:it|the date)", "ya no voy a dar (?:lata|guerra|problemas|mas lata)",
+      "programado (?:unos|los|un|varios) mensajes?", "mensajes? (?:programados|para que se envien solos)", "ya esta todo decidido",
+      "(?:buena fecha|buen dia|buen momento) para irme", "para irme con (?:ella|el|mi \\w+)\\b", "ya descanso por fin|por fin (?:voy a )?descans", "gracias por escucharme (?:todos )?estos (?:meses|anos|dias)", "(?:tonight|today|tomorrow)'?s the (?:night|day)\\b",
+      "para que (?:entiendan|sepan) que no (?:es|fue) (?:culpa suya|su culpa)", "won'?t be a (?:problem|burden)\\b[^.!?]{0,30}(?:much )?longer",
+      "won'?t be a (?:problem|burden) (?:on|for|to) (?:anyone|anybody|you|them)", "perdonadme|perdonenme|forgive me\\b",
       "(?:the )?note (?:just )?says sorry", "(?:they'?ll|she'?ll|he'?ll) (?:get|understand) it\\b",
       "(?:picked|chosen|set|have) (?:a|the) date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha",
       "made my peace with it", "(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)'?s the day\\b(?! (?:we|i|for|of|to|that)\\b)",

@@ -46,6 +46,8 @@ public enum Route {
     return SELF_HARM;
   }
 
+  private static final String WEAPON = "(?:knife|hammer|bat|hurl|hurley|crowbar|tire iron|tyre iron|gun|machete|axe|navaja|cuchillo|"
+      + "pistola|bate|fierro|martillo|hacha|extintor|palo)";
   private static final String YOUNG = "(?:little|baby|younger|kid|small|toddler|niece|nephew|cousin|son|daughter|sister|brother"
       + "|boys?|girls?|child|children|kids|pupil|student|resident|grandad|grandpa|grandma|nan|nana|mam|elderly|learning "
       + "disabilit\\w*|dementia|alzheimer|\\d+ year old|i'?m 1[0-7]\\b|she'?s \\d\\b|he'?s \\d\\b|hermanit[oa]s?|hermana "
@@ -81,9 +83,23 @@ public enum Route {
           + "(?:not to tell|no (?:le )?digas?|secret|secreto|parents|padres|i'?m 1[0-7]|tengo 1[0-7])",
       "(?:kids?|children|ninos|ninas|hijos)\\b[^.!?]{0,40}(?:alone since|alone for|solos desde|solos hace|asking for food|pidiendo comida|no coat|"
           + "no shoes|sin abrigo|sin zapatos|outside late at night)", "(?:quema|quemo|burns|burned|burnt) (?:a la nina|al nino|her|him|la|lo)? ?"
-          + "(?:con|with) (?:cigarros|cigarrillos|cigarettes|a lighter|el mechero)");
+          + "(?:con|with) (?:cigarros|cigarrillos|cigarettes|a lighter|el mechero)",
+      // session 8 (fifth blind set)
+      "(?:hand|hands) under (?:the|my|her|his) (?:blanket|covers|duvet|sheets|clothes|shirt|skirt|pyjamas|pajamas)",
+      "pretend (?:i'?m|im|to be) asleep (?:till|until) (?:he|she)", "(?:mum'?s|mom'?s|moms|mums|mother'?s) boyfriend\\b[^.!?]{0,60}"
+          + "(?:does it|touches|comes in|sits on (?:the|my) bed)", "secret game", "cosquillas de mayores", "juegos? secretos?",
+      "le duele (?:el pipi|la vagina|abajo|ahi abajo|la cola|el culito)", "se lleva a mi (?:prima|primo|hermanit[oa]|sobrin[oa]|hij[oa])\\b"
+          + "[^.!?]{0,40}(?:cuarto|habitacion|recamara|al fondo|atras)", "bruises on the inside of (?:her|his) (?:legs|thighs)",
+      "(?:night worker|night staff|carer)s?\\b[^.!?]{0,40}(?:secret|game)", "(?:i'?m|im|tengo) 1[0-7]\\b[^!?]{0,80}(?:dad|mum|mom|father|mother|"
+          + "stepdad|stepmum|uncle|papa|mama|padrastro|madrastra|tio)\\b[^!?]{0,60}(?:battered|beat|beats|hit|hits|kicked|punched|slapped|"
+          + "hurts|hurt|pega|golpea|pego|golpeo|echo de casa|corrio de casa)",
+      "(?:nin[oa]s|hij[oa]s|chamacos|kids|children)\\b[^.!?]{0,40}(?:encerrad[oa]s|con candado|locked in)",
+      "(?:little|younger|baby|small)\\b[^.!?]{0,80}\\b(?:screaming at (?:him|her|them)|threw|throws|thrown|shoved|shook|kicked|battered|wailing)",
+      "(?:threw|throws|thrown|shoved|kicked|battered) (?:my |his |her )?(?:little |younger |baby )?(?:brother|sister|son|daughter|kid|child|"
+          + "baby)\\b");
   /** An age under 18 said of someone ("he's 5", "ella tiene 8"): violence towards them is safeguarding. */
-  private static final Pattern CHILD_AGE = Pattern.compile("\\b(?:he'?s|she'?s|he is|she is|tiene|ella tiene|el tiene) (?:only |solo )?"
+  private static final Pattern CHILD_AGE = Pattern.compile("\\b(?:he'?s|she'?s|he is|she is|tiene|ella tiene|el tiene) (?:only |solo |maybe |"
+      + "about |like |around |como |unos |casi )?"
       + "(?:[1-9]|1[0-7])\\b(?! ?(?:am|pm|o'?clock|minutes|mins|hours|days|weeks|months|times|percent|%|euros|dollars|pounds|kg|kilos|cm|"
       + "dias|semanas|meses|horas|minutos|veces|anos de casad))|\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b|\\bi'?m (?:1[0-7]|[7-9])\\b|"
       + "\\btengo (?:1[0-7]|[7-9]) anos\\b");
@@ -101,7 +117,10 @@ public enum Route {
           + "hits?|hitting|pins?|pinned|shouts? at|locked|locks|hace cosas|pega|zarandea|abofetea|grita)",
       "(?:keyworker|key worker|carer|cuidador\\w*)\\b[^.!?]{0,30}(?:takes|took|quita|roba)\\b[^.!?]{0,20}(?:his|her|their|su) (?:money|dinero|pension)",
       "(?:resident|residente)\\b[^.!?]{0,30}(?:can'?t speak|no habla|slapp|pega)", "(?:le|la|lo) (?:grito y )?(?:le |la |lo )?zarande\\w*",
-      "(?:shake|shook|shaking) (?:him|her|my (?:dad|mum|mom|father|mother|nan|grandad|baby))\\b[^.!?]{0,40}(?:dementia|alzheimer|crying|won'?t stop)");
+      "(?:shake|shook|shaking) (?:him|her|my (?:dad|mum|mom|father|mother|nan|grandad|baby))\\b[^.!?]{0,40}(?:dementia|alzheimer|crying|won'?t stop)",
+      // session 8 (fifth blind set)
+      "(?:atad[oa]|amarrad[oa]) a (?:la|una|su) (?:silla|cama)", "tied (?:to|into) (?:the|a|her|his) (?:chair|bed)",
+      "(?:she|he) had bruises\\b[^.!?]{0,40}(?:finger ?marks|fingerprints|grip marks|hand ?prints?)");
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
   static final String HE = "(?:(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
@@ -121,6 +140,12 @@ public enum Route {
           + "tooth|teeth|arm|rib|ribs)", "me (?:reviso|revisa|quito) el (?:cel|celular|movil|telefono)",
       "me ha vuelto a pegar", "vuelve a pegar", "amenaza con matarme", "viene a matarme", "(?:dice|dijo) que (?:me )?va a matarme", "il me frappe", "er schlagt mich",
       // violence at home in the dialogue's own words is DangerCues' VIOLENCE, which routes here; these are other languages
+      // session 8 (fifth blind set)
+      "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
+      "(?:she'?ll|he'?ll|she will|he will|she'?d|he'?d) (?:cut|stab|hurt|shoot) me\\b", "me (?:ha|han) vuelto a dar (?:una|un) (?:cachetada|"
+          + "bofetada|golpe|patada|punetazo|chinga|madrazo)", "(?:partner|husband|wife|boyfriend|girlfriend|ex)(?:'?s| is)? (?:smashing|breaking|"
+          + "wrecking|throwing) (?:everything|things|stuff|the)", "(?:don'?t|dont|do not) (?:call|tell) (?:anyone|anybody|the police|the cops)\\b"
+          + "[^.!?]{0,20}(?:he|she)'?ll kill me", "mi ha picchiat", "mi picchiava", "ma bate\\b", "m-a batut",
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt", "mnie bije", "bije mnie", "يضربني", "m'a frappe", "il m'a battu");
   private static final List<Pattern> OTHERS = compile(
       "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
@@ -139,7 +164,20 @@ public enum Route {
       // others in DangerCues' OTHERS routes here too, so it is not repeated)
       "(?:llevo|traigo) (?:una|la|el|un) (?:navaja|cuchillo|pistola|bate|machete|escopeta)\\b[^.!?]{0,40}(?:subir|ir a|entrar|esperar|"
           + "esperando|afuera|enterar)", "(?:traigo|llevo) la pistola de", "(?:agarre|cogi|saque) (?:el|la|un|una) (?:cuchillo|navaja|pistola|"
-          + "machete)\\b[^.!?]{0,30}\\b(?:el|ella) esta", "(?:la|lo) voy a pegar");
+          + "machete)\\b[^.!?]{0,30}\\b(?:el|ella) esta", "(?:la|lo) voy a pegar",
+      // session 8 (fifth blind set): waiting for the other person with a weapon, poisoning or tampering, a beating planned or given
+      "(?:wait|waiting|esperar\\w*|esperando)\\b[^.!?]{0,60}\\b(?:with|con) (?:a|an|the|my|una|un|el|la|mi) (?:\\w+ )?" + WEAPON,
+      "(?:(?:le|lo|la) estoy esperando|(?:i'?m|im) waiting for (?:him|her|them))\\b[^!?]{0,80}\\b" + WEAPON,
+      WEAPON + "\\b[^!?]{0,60}\\b(?:when (?:he|she|they) (?:gets?|comes?)|(?:he|she) (?:gets|comes) (?:back|home|out)|if (?:he|she) comes near)",
+      "(?:bring|bringing|take|taking|llevar|llevo|traer|traigo) (?:my |a |the |mi |una |un |el |la )?(?:\\w+'?s? )?(?:\\w+ )?" + WEAPON
+          + "\\b[^!?]{0,60}\\b(?:if (?:he|she|they)|when (?:he|she|they)|para (?:el|ella)|por si (?:el|ella))",
+      "(?:put|putting|slip|slipping|poner|ponerle|echar|echarle)\\b[^.!?]{0,20}\\b(?:bleach|poison|rat poison|antifreeze|lejia|cloro|"
+          + "veneno|matarratas)\\b[^.!?]{0,25}\\b(?:in|into|en) (?:his|her|their|su|sus)\\b",
+      "(?:mess|messing|tamper\\w*) with (?:his|her|their) (?:insulin|meds|medication|brakes|inhaler|pills|oxygen)",
+      "cortar(?:le|les)? los frenos|cut (?:his|her|their) brakes", "(?:ponerle|poner(?:le)? una) almohada (?:en|sobre) (?:la|su) cara",
+      "pillow over (?:his|her|their) face", "giv(?:e|ing) (?:him|her|them) a (?:proper |good |right )?(?:hiding|beating|kicking|battering|hammering)",
+      "\\b(?:he'?s|she'?s|hes|shes) getting it\\b", "\\bi (?:actually |just )?(?:shoved|pushed|hit|slapped|punched|kicked|choked|strangled) "
+          + "(?:her|him)\\b(?! (?:up|back|off|a (?:text|message)))");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
   static final List<Pattern> NOW = compile(
       "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
@@ -154,7 +192,10 @@ public enum Route {
       "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
       "(?:knife|cuchillo) out", "passed out on the couch", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
           + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano",
-      "me he encerrado", "dando golpes a la puerta");
+      "me he encerrado", "dando golpes a la puerta",
+      // session 8: violence under way ("le está pegando a mi hermanita", "is hitting her")
+      "(?:le|la|lo|les|me|nos) esta(?:n)? (?:pegando|golpeando|lastimando|ahorcando)", "(?:is|'?s) (?:hitting|beating|hurting|choking|"
+          + "screaming at) (?:him|her|them|my)\\b", "se oye (?:como )?(?:grita|llora|pega)");
 
   /** The route of a message: its danger kinds and cues first, then the detector's signals. */
   private static final Pattern MINOR = Pattern.compile("\\b(?:is|es|tiene|i'?m|tengo) 1[0-7]\\b|\\b(?:[1-9]|1[0-7]) (?:years old|anos)"
