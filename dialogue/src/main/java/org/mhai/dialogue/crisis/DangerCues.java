@@ -63,8 +63,9 @@ public final class DangerCues {
       + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se)";
   /** Words that name the act: with a time they are a timeframe wherever they are said. */
   private static final String ACT_WORDS = "(?:go through with it|end my life|kill myself|"
-      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump off|take (?:them all|the pills|everything)|tonight'?s the night|"
-      + "me mato|me voy a (?:matar|tirar|colgar)|no hay vuelta|"
+      + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump off(?! (?:the |a )?(?:high dive|"
+      + "diving board|high board|boat|pier into))|take (?:them all|the pills|everything)|tonight'?s the night|"
+      + "me mato|me voy a (?:matar|tirar(?! (?:a la piscina|al agua|en paracaidas|al rio a nadar))|colgar)|no hay vuelta|"
       + "acabar con todo|i'?ve decided to (?:end|die|kill|go)|i'?m gonna (?:jump|end))";
   /**
    * Words that point back at an act ("lo voy a hacer", "se acaba", "end it"): with a time they are a timeframe only inside an episode
@@ -120,7 +121,7 @@ public final class DangerCues {
       "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b)", "(?:mucha|hay|tanta|la) sangre\\b(?! (?:de|del|en el analisis))", "(?:salir|sale|saliendo|echando) sangre", "sangre (?:que no para|sin parar)", "de sangrar", "quedando dormid[oa] por",
       "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
-      "ya me despedi", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
+      "ya me despedi(?![^.!?]{0,60}(?:pastel|fiesta|cena|comida|trabajo|curro|jubil|mudanza|viaje|vacaciones|aeropuerto|oficina))", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
       "(?:se|he|she) (?:tomo|took|swallowed) (?:un monton|todas|muchas|a bunch|all|loads|a lot)[^.!?]{0,30}(?:pastillas|pills|"
           + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira",
       "turned the gas on", "(?:abri|he abierto) el gas", "motor encendido",
@@ -176,7 +177,7 @@ public final class DangerCues {
       "the gap\\b", "railing", "keys are in\\b", "(?:in|sitting in|sat in) the (?:ute|car|truck|van) now\\b",
       "(?:walked|walking|after walking|went|gone) (?:down )?to the (?:pier|harbour|harbor|bridge|cliffs?|river|quay|dock|canal|tracks)\\b",
       "water'?s (?:very |so |really )?(?:high|deep|cold|fast)", "(?:sat|sitting|standing) on the (?:wall|edge|railing|ledge)\\b[^.!?]{0,30}(?:water|drop|side)", "(?:la )?ventana abierta", "window (?:is )?(?:wide )?open\\b", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
-      "(?:walk|go|jump) (?:to|off) the edge", "\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
+      "(?:walk|go|jump) (?:to|off) the edge", "(?<!on )\\bedge\\b", "estoy arriba", "ya es hora", "ha llegado la hora", "\\bit'?s time\\b",
       "me da vueltas todo", "todo me da vueltas", "respira (?:pero )?(?:bien |muy )?raro",
       "(?:trenes|trains|cars|coches|camiones|trucks) (?:pasan|go|are going|come|van|are) (?:muy |so |really )?(?:rapido|fast|quick)", "long way down", "(?:es|hay) mucha altura",
       "pulled over on (?:the )?\\w+ (?:gate|bridge)");
@@ -244,7 +245,7 @@ public final class DangerCues {
       + "reyes|la revolucion)\\b| largo\\b)";
   private static final List<Pattern> PLACE = compile(
       "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
-          + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|edge|cliffs?|tracks|railway|"
+          + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|(?<!on )edge|cliffs?|tracks|railway|"
           + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b"
           + NOT_A_LONG_WEEKEND,
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
@@ -381,7 +382,10 @@ public final class DangerCues {
       // session 7 (fifth everyday set): a single ordinary tablet, a named everyday condition, caffeine
       "\\b(?:un|una|el|la|mi) (?:\\w+ )?(?:paracetamol|ibuprofeno|aspirina|antihistaminico|antiacido|pastilla|pildora)\\b(?! (?:enter|de golpe))",
       "\\b(?:pastillas?|pildoras?|tablets?|pills?|meds)\\b (?:de|para|for) (?:la |el |las |los |my |the )?(?:alergia|presion|tension|tiroides|"
-          + "colesterol|azucar|diabetes|regla|cabeza|estomago|allergies|allergy|hay fever|blood pressure|thyroid|cholesterol|headache|period)");
+          + "colesterol|azucar|diabetes|regla|cabeza|estomago|allergies|allergy|hay fever|blood pressure|thyroid|cholesterol|headache|period)",
+      // session 8 (sixth everyday set): supplements, and what the doctor prescribed
+      "\\b(?:pastillas?|pildoras?|tablets?|pills?|capsulas)\\b (?:de|for) (?:hierro|iron|vitamina\\w*|vitamins?|magnesio|magnesium|calcio|calcium|"
+          + "acido folico|folic acid|omega)", "que me (?:mando|receto|recetaron|mandaron|dio|dieron) (?:la|el|mi) (?:medic[oa]|doctor[a]?|gp)");
   /** What keeps an accident or a dose an act: an overdose, many pills, blood that will not stop, wrists, on purpose. */
   private static final List<Pattern> STILL_AN_ACT = compile(
       "overdos|sobredosis|whole (?:bottle|pack|box)|el bote|la caja|el frasco|too many|demasiad[oa]s|\\b\\d{2,} (?:pills|tablets|"

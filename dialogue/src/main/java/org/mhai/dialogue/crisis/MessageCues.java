@@ -84,7 +84,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "is this (?:even )?a (?:real )?person",
       "is a (?:real )?person reading", "what (?:are you|you (?:actually |really )?are)\\b", "esto es un (?:robot|bot)\\b", "es un (?:robot|bot)\\?",
       // session 8 (fifth blind set)
-      "is (?:an |a )?(?:actual|real) (?:person|human) (?:reading|seeing|answering)", "is this my (?:therapist|counsel+or|psychologist|doctor)\\b",
+      "is (?:an |a )?(?:actual|real) (?:person|human) (?:reading|seeing|answering)", "are (?:you|u) (?:an? )?(?:actual|real) (?:human|person)",
+      "no hay nadie (?:escribiendo|ahi|leyendo|detras)", "is this my (?:therapist|counsel+or|psychologist|doctor)\\b",
       "(?:y )?(?:tu|vos|usted) (?:entonces )?quien (?:eres|sos|es)\\b", "^who are you\\b", "who am i (?:talking|speaking) to\\b",
       "con quien (?:hablo|estoy hablando)\\b");
   private static final List<Pattern> ELSEWHERE = compile(
