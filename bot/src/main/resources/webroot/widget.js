@@ -183,7 +183,7 @@
   var session = null, ws = null, lastSeq = 0, seen = {}, backoff = 500, outbox = [], inFlight = null, poller = 0;
   try { session = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { session = null; }
   try { outbox = JSON.parse(localStorage.getItem(KEY + ".outbox") || "[]"); } catch (e) { outbox = []; }
-  function saveOutbox() { try { localStorage.setItem(KEY + ".outbox", JSON.stringify(outbox)); } catch (e) {} }
+  function saveOutbox() { try { localStorage.setItem(KEY + ".outbox", JSON.stringify(outbox)); } catch (e) { /* no storage (a private window): nothing to keep */ } }
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -431,7 +431,7 @@
       }, function () {});
   });
   function forgetLocal() {
-    try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
+    try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) { /* no storage (a private window): nothing to keep */ }
     var old = ws; ws = null; if (old) old.close();
     session = null; lastSeq = 0; seen = {}; outbox = []; said = []; inFlight = null; live = false; started = false;
     takeoverExplicit = false; setTakeover(false); setTyping(false); crisisOpen = false;
@@ -447,7 +447,7 @@
       say(T.keepEpisode, true); status.textContent = T.keepEpisode; input.focus(); return;
     }
     if (!window.confirm(T.confirmReset)) return;
-    try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) {}
+    try { localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".outbox"); } catch (e) { /* no storage (a private window): nothing to keep */ }
     var old = ws; ws = null; if (old) old.close();
     session = null; lastSeq = 0; seen = {}; outbox = []; said = []; inFlight = null; live = false;
     takeoverExplicit = false; setTakeover(false); setTyping(false); crisisOpen = false;

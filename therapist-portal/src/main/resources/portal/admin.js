@@ -1,32 +1,16 @@
 /* MentalHealthAI administration pages. SPDX-License-Identifier: GPL-3.0-or-later
  * Staff accounts, flows (JSON editor with live validation, graph, draft/publish/rollback, sandbox),
- * helplines, the exercise catalog and the audit log. Same session cookie and CSRF header as the portal. */
+ * helplines, the exercise catalog and the audit log. Same session cookie and CSRF header as the portal.
+ * An ES module: the helpers it shares with portal.js come from common.js, its rules without the page
+ * (graph layout, audit query, retention in words) from admin-logic.js. */
+import { $, api, csrf, el, svg } from "./common.js";
+import {
+  staffState, flowTargets, flowLayout, BOX, sandboxMessages, shortIdProblem, onePatient, settingsText, outcome, every,
+  auditQuery, auditSummary
+} from "./admin-logic.js";
+
 (function () {
   "use strict";
-  var $ = function (s) { return document.querySelector(s); };
-  function csrf() {
-    var m = document.cookie.match(/(?:^|; )mhai_csrf=([^;]+)/);
-    return m ? decodeURIComponent(m[1]) : "";
-  }
-  function api(method, path, body) {
-    return fetch(path, {
-      method: method, credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    }).then(function (r) {
-      return r.text().then(function (t) {
-        var j = t ? JSON.parse(t) : {};
-        if (!r.ok) { var e = new Error(j.error || ("HTTP " + r.status)); e.status = r.status; e.body = j; throw e; }
-        return j;
-      });
-    });
-  }
-  function el(tag, text, attrs) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = text;
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    return e;
-  }
   function say(text, error) { var s = $("#status"); s.textContent = text; s.className = "status" + (error ? " error" : ""); }
   function fail(e) { say(e.message, true); }
 
@@ -66,7 +50,7 @@
       var tbody = $("#staff-rows"); tbody.textContent = "";
       j.staff.forEach(function (s) {
         var tr = el("tr", null, { "data-username": s.username });
-        [s.username, s.displayName, s.role, s.disabled ? "disabled" : (s.lockedUntil ? "locked" : "active")]
+        [s.username, s.displayName, s.role, staffState(s)]
           .forEach(function (c) { tr.appendChild(el("td", c)); });
         var td = el("td");
         var toggle = el("button", s.disabled ? "Enable" : "Disable");
@@ -96,7 +80,7 @@
   });
 
   // ---- flows ----
-  var current = null, validateTimer = null;
+  var validateTimer = null;
   function loadFlows() {
     api("GET", "/api/v1/admin/flows").then(function (j) {
       var tbody = $("#flow-rows"); tbody.textContent = "";
@@ -112,13 +96,11 @@
   }
   function openFlow(id) {
     api("GET", "/api/v1/admin/flows/" + encodeURIComponent(id)).then(function (f) {
-      current = f;
       var doc = (f.draft || f.published).document;
       showEditor(id, doc, f.history || []);
     }).catch(fail);
   }
   $("#flow-new").addEventListener("click", function () {
-    current = null;
     showEditor("new-flow", { id: "new-flow", name: "New flow", start: "hello", triggers: ["/newflow"],
       nodes: [{ id: "hello", type: "message", text: "Hello!", next: "bye" }, { id: "bye", type: "end" }] }, []);
   });
@@ -133,7 +115,7 @@
     validateNow();
   }
   function parsed() {
-    try { return JSON.parse($("#flow-json").value); } catch (e) { return null; }
+    try { return JSON.parse($("#flow-json").value); } catch { return null; }
   }
   function validateNow() {
     var doc = parsed();
@@ -180,7 +162,7 @@
   $("#sandbox-run").addEventListener("click", function () {
     var doc = parsed();
     if (!doc) return;
-    var messages = $("#sandbox-input").value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
+    var messages = sandboxMessages($("#sandbox-input").value);
     api("POST", "/api/v1/admin/flows/sandbox", { flow: doc, messages: messages }).then(function (r) {
       var ol = $("#sandbox-transcript"); ol.textContent = "";
       r.transcript.forEach(function (m) {
@@ -195,61 +177,35 @@
   function graph(doc, errors) {
     var box = $("#flow-graph"); box.textContent = "";
     if (!doc || !Array.isArray(doc.nodes)) return;
-    var byId = {}, order = [];
-    doc.nodes.forEach(function (n) { if (n && n.id && !byId[n.id]) { byId[n.id] = n; order.push(n.id); } });
-    function targets(n) {
-      var t = [];
-      ["next", "default", "otherwise", "target"].forEach(function (k) { if (typeof n[k] === "string") t.push(n[k]); });
-      (n.options || []).forEach(function (o) { if (o && o.next) t.push(o.next); });
-      (n.cases || []).forEach(function (c) { if (c && c.next) t.push(c.next); });
-      return t;
-    }
-    var depth = {}, queue = [];
-    if (byId[doc.start]) { depth[doc.start] = 0; queue.push(doc.start); }
-    while (queue.length) {
-      var id = queue.shift();
-      targets(byId[id]).forEach(function (t) { if (byId[t] && depth[t] === undefined) { depth[t] = depth[id] + 1; queue.push(t); } });
-    }
-    var maxDepth = 0; order.forEach(function (id) { if (depth[id] !== undefined) maxDepth = Math.max(maxDepth, depth[id]); });
-    order.forEach(function (id) { if (depth[id] === undefined) depth[id] = maxDepth + 1; }); // unreachable: last column
-    var rows = {}, pos = {}, W = 130, H = 44;
-    order.forEach(function (id) { var d = depth[id]; rows[d] = (rows[d] || 0) + 1; pos[id] = { x: 10 + d * (W + 40), y: 10 + (rows[d] - 1) * (H + 16) }; });
-    var width = 0, height = 0;
-    order.forEach(function (id) { width = Math.max(width, pos[id].x + W + 10); height = Math.max(height, pos[id].y + H + 10); });
+    var layout = flowLayout(doc), byId = layout.byId, order = layout.order, pos = layout.pos, W = BOX.w, H = BOX.h;
+    var width = layout.width, height = layout.height;
     var bad = {}; errors.forEach(function (e) { if (e.node) bad[e.node] = true; });
     var colours = { message: "#e8f1f2", question: "#fff4d6", capture: "#fff4d6", branch: "#eee6f7", assessment: "#fde2e2",
       recommend: "#e3f5e1", handoff: "#ffe0cc", "goto": "#eeeeee", end: "#dddddd" };
-    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("width", width); svg.setAttribute("height", height); svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Graph of " + order.length + " nodes");
-    var defs = document.createElementNS(ns, "defs"), marker = document.createElementNS(ns, "marker");
-    marker.setAttribute("id", "arrow"); marker.setAttribute("markerWidth", "8"); marker.setAttribute("markerHeight", "8");
-    marker.setAttribute("refX", "8"); marker.setAttribute("refY", "4"); marker.setAttribute("orient", "auto");
-    var tip = document.createElementNS(ns, "path"); tip.setAttribute("d", "M0,0 L8,4 L0,8 z"); tip.setAttribute("fill", "#666");
-    marker.appendChild(tip); defs.appendChild(marker); svg.appendChild(defs);
+    var drawing = svg("svg", { width: width, height: height, role: "img", "aria-label": "Graph of " + order.length + " nodes" });
+    var marker = svg("marker", { id: "arrow", markerWidth: "8", markerHeight: "8", refX: "8", refY: "4", orient: "auto" },
+      svg("defs", {}, drawing));
+    svg("path", { d: "M0,0 L8,4 L0,8 z", fill: "#666" }, marker);
     order.forEach(function (id) {
-      targets(byId[id]).forEach(function (t) {
+      flowTargets(byId[id]).forEach(function (t) {
         if (!pos[t]) return;
-        var a = pos[id], b = pos[t], line = document.createElementNS(ns, "path");
+        var a = pos[id], b = pos[t];
         var x1 = a.x + W, y1 = a.y + H / 2, x2 = b.x, y2 = b.y + H / 2;
         if (b.x <= a.x) { x1 = a.x + W / 2; y1 = a.y + H; x2 = b.x + W / 2; y2 = b.y + H; }
-        line.setAttribute("d", "M" + x1 + "," + y1 + " C" + (x1 + 30) + "," + y1 + " " + (x2 - 30) + "," + y2 + " " + x2 + "," + y2);
-        line.setAttribute("fill", "none"); line.setAttribute("stroke", "#666"); line.setAttribute("marker-end", "url(#arrow)");
-        svg.appendChild(line);
+        svg("path", { d: "M" + x1 + "," + y1 + " C" + (x1 + 30) + "," + y1 + " " + (x2 - 30) + "," + y2 + " " + x2 + "," + y2,
+          fill: "none", stroke: "#666", "marker-end": "url(#arrow)" }, drawing);
       });
     });
     order.forEach(function (id) {
-      var n = byId[id], p = pos[id], g = document.createElementNS(ns, "g");
-      var r = document.createElementNS(ns, "rect");
-      r.setAttribute("x", p.x); r.setAttribute("y", p.y); r.setAttribute("width", W); r.setAttribute("height", H); r.setAttribute("rx", 6);
-      r.setAttribute("fill", colours[n.type] || "#fff"); r.setAttribute("stroke", bad[id] ? "#c00" : "#888");
-      r.setAttribute("stroke-width", bad[id] ? 3 : 1);
-      var t1 = document.createElementNS(ns, "text"); t1.setAttribute("x", p.x + 6); t1.setAttribute("y", p.y + 17); t1.textContent = id;
-      var t2 = document.createElementNS(ns, "text"); t2.setAttribute("x", p.x + 6); t2.setAttribute("y", p.y + 34);
+      var n = byId[id], p = pos[id], g = svg("g", {});
+      svg("rect", { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: colours[n.type] || "#fff", stroke: bad[id] ? "#c00" : "#888",
+        "stroke-width": bad[id] ? 3 : 1 }, g);
+      svg("text", { x: p.x + 6, y: p.y + 17 }, g).textContent = id;
+      var t2 = svg("text", { x: p.x + 6, y: p.y + 34 }, g);
       t2.textContent = (n.type || "?") + (id === doc.start ? " · start" : ""); t2.setAttribute("fill", "#555");
-      g.appendChild(r); g.appendChild(t1); g.appendChild(t2); g.setAttribute("data-node", id); svg.appendChild(g);
+      g.setAttribute("data-node", id); drawing.appendChild(g);
     });
-    box.appendChild(svg);
+    box.appendChild(drawing);
   }
 
   // ---- patients: assignments and data rights ----
@@ -287,13 +243,14 @@
    */
   function resolvePatient(input) {
     var typed = input.value.trim().toLowerCase();
-    if (!typed) return Promise.reject(new Error("Type the patient's short id first."));
-    if (input.dataset.id && input.dataset.id.indexOf(typed) === 0) return Promise.resolve(input.dataset.id);
-    if (!/^[0-9a-f-]+$/.test(typed)) return Promise.reject(new Error("A short id has only the digits 0-9 and letters a-f."));
+    if (typed && input.dataset.id && input.dataset.id.indexOf(typed) === 0) return Promise.resolve(input.dataset.id);
+    var problem = shortIdProblem(typed);
+    if (problem) return Promise.reject(new Error(problem));
     return findPatients(typed).then(function (list) {
-      if (list.length === 1) { input.dataset.id = list[0].patientId; return list[0].patientId; }
-      throw new Error(list.length ? list.length + " patients have an id starting " + typed + ": type more of it, or pick one under Find a patient."
-        : "No patient has an id starting " + typed + ".");
+      var p = onePatient(list, typed);
+      if (p instanceof Error) throw p;
+      input.dataset.id = p.patientId;
+      return p.patientId;
     });
   }
   function choose(p) {
@@ -352,24 +309,11 @@
     dl.textContent = "";
     rows.forEach(function (r) { dl.appendChild(el("dt", r[0])); dl.appendChild(el("dd", r[1])); });
   }
-  function days(n, unit) { return n > 0 ? n + " " + unit : "kept (off)"; }
-  function settingsText(st) {
-    return [["Message text", st.textDays > 0 ? "removed after " + st.textDays + " days" : "kept (off)"],
-      ["Whole records of inactive patients", st.recordDays > 0 ? "erased after " + st.recordDays + " days" : "kept (off)"],
-      ["Web-chat sessions never used", st.unusedHours > 0 ? "erased after " + st.unusedHours + " hours" : "kept (off)"]];
-  }
-  function outcome(r) {
-    if (r.skipped) return [["When", new Date(r.at).toLocaleString()], ["Outcome", "nothing to do: retention is off"]];
-    return [["When", new Date(r.at).toLocaleString()], ["Message texts removed", String(r.eventsDeleted)],
-      ["Escalation notes cleared", String(r.notesCleared)], ["Patients erased", String(r.patientsErased)],
-      ["Unused web-chat sessions erased", String(r.unusedSessionsErased)],
-      ["Took", r.ms + " ms" + (r.lockedOut ? " (another instance was running it: this one stopped)" : "")]];
-  }
   var retention = null;
   function loadRetention() {
     api("GET", "/api/v1/admin/retention").then(function (j) {
       retention = j;
-      facts($("#retention-state"), settingsText(j.settings).concat([["Runs by itself", "every " + j.every.replace(/^PT/, "").toLowerCase()]]));
+      facts($("#retention-state"), settingsText(j.settings).concat([["Runs by itself", "every " + every(j.every)]]));
       facts($("#retention-last"), j.lastRun ? [["By", j.lastRun.actor === "system" ? "the schedule" : "an admin"]].concat(outcome(j.lastRun.detail))
         : [["Last run", "never yet"]]);
     }).catch(fail);
@@ -412,7 +356,7 @@
   }
 
   // ---- helplines and exercises ----
-  function jsonTab(path, area, button, label) {
+  function jsonTab(path, area) {
     return function () {
       api("GET", path).then(function (j) { delete j.catalogVersion; $(area).value = JSON.stringify(j, null, 2); }).catch(fail);
     };
@@ -423,7 +367,7 @@
   function saver(path, area, what) {
     return function () {
       var doc;
-      try { doc = JSON.parse($(area).value); } catch (e) { say("That is not valid JSON.", true); return; }
+      try { doc = JSON.parse($(area).value); } catch { say("That is not valid JSON.", true); return; }
       api("PUT", path, doc).then(function () { say(what + " saved"); }).catch(fail);
     };
   }
@@ -434,15 +378,10 @@
   var AUDIT_PAGE = 50, auditRaw = false, auditCursors = [null]; // auditCursors[i]: the "before" of page i
   function loadAudit() { auditCursors = [null]; auditPage(); }
   function auditPage() {
-    var f = $("#audit-form"), q = ["view=" + (auditRaw ? "all" : "important"), "limit=" + AUDIT_PAGE];
-    ["actor", "patient", "action", "from"].forEach(function (k) { if (f[k].value.trim()) q.push(k + "=" + encodeURIComponent(f[k].value.trim())); });
-    if (f.to.value) { // "to" is inclusive on the page: up to the end of that day
-      var end = new Date(f.to.value + "T00:00:00Z"); end.setUTCDate(end.getUTCDate() + 1);
-      q.push("to=" + end.toISOString().slice(0, 10));
-    }
-    var before = auditCursors[auditCursors.length - 1];
-    if (before) q.push("before=" + before);
-    api("GET", "/api/v1/admin/audit?" + q.join("&")).then(function (j) {
+    var f = $("#audit-form"), filters = {};
+    ["actor", "patient", "action", "from", "to"].forEach(function (k) { filters[k] = f[k].value; });
+    var q = auditQuery(filters, auditRaw, AUDIT_PAGE, auditCursors[auditCursors.length - 1]);
+    api("GET", "/api/v1/admin/audit?" + q).then(function (j) {
       var tbody = $("#audit-rows"); tbody.textContent = "";
       j.entries.forEach(function (e) {
         var tr = el("tr", null, { "data-action": e.action });
@@ -455,7 +394,7 @@
       $("#audit-older").dataset.next = j.next || "";
       $("#audit-newer").disabled = auditCursors.length < 2;
       $("#audit-page").textContent = "page " + auditCursors.length;
-      say(j.entries.length + (j.entries.length === 1 ? " entry" : " entries") + (auditRaw ? " (raw: every entry)" : " (what matters)"));
+      say(auditSummary(j.entries.length, auditRaw));
     }).catch(fail);
     if (!$("#audit-actors").options.length) {
       api("GET", "/api/v1/admin/staff").then(function (j) {

@@ -1,34 +1,22 @@
 /* MentalHealthAI care-team portal: the live escalation queue, the patient page and live takeover.
  * SPDX-License-Identifier: GPL-3.0-or-later
  * Uses the session cookie set by /api/v1/auth/login (HttpOnly) and echoes the CSRF token on changes.
- * No libraries: the charts are hand-drawn SVG. */
+ * No libraries: the charts are hand-drawn SVG. An ES module: the helpers it shares with admin.js come from
+ * common.js, the rules without the page (queue order, SLA, plain words, bands) from portal-logic.js. */
+import { $, api, csrf, el, svg, when, codeOf } from "./common.js";
+import {
+  queueOrder, shownBy, remaining, sla, isRaise, titleFor, banner, plain, queueSignals, presenceText, deliveryLabel,
+  crisisExcerpts, bandOf, exportQuery, exportStarted
+} from "./portal-logic.js";
+
 (function () {
   "use strict";
-  var $ = function (s) { return document.querySelector(s); };
-  var SVG = "http://www.w3.org/2000/svg";
   var COLORS = { anger: "#c0392b", disgust: "#7d6608", fear: "#6c3483", joy: "#f1c40f", neutral: "#95a5a6",
     sadness: "#2e86c1", surprise: "#e67e22" };
   var BAND_COLORS = ["#d5f5e3", "#fcf3cf", "#fae5d3", "#f5cba7", "#f5b7b1"];
   var filter = "active", rows = {}, stream = null, known = {}, held = {}, me = null, started = false;
   var page = null, emotionView = "daily", chatStream = null, chatConv = null, seen = {};
 
-  function csrf() {
-    var m = document.cookie.match(/(?:^|; )mhai_csrf=([^;]+)/);
-    return m ? decodeURIComponent(m[1]) : "";
-  }
-  function api(method, path, body) {
-    return fetch(path, {
-      method: method, credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
-      body: body ? JSON.stringify(body) : undefined
-    }).then(function (r) {
-      return r.json().then(function (j) {
-        if (!r.ok) { var e = new Error(j.error || r.status); e.status = r.status; e.body = j; throw e; }
-        return j;
-      });
-    });
-  }
-  function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
   function show(id) { ["#signin", "#queue", "#patient", "#research"].forEach(function (s) { $(s).hidden = s !== id; }); }
   // ---- alerts that reach a person: sound (unlocked by the first gesture), desktop notification, tab title ----
   var audio = null;
@@ -36,10 +24,10 @@
     try {
       if (!audio) audio = new (window.AudioContext || window.webkitAudioContext)();
       if (audio.state === "suspended") audio.resume();
-    } catch (e) { audio = null; }
+    } catch { audio = null; }
     try {
       if (window.Notification && Notification.permission === "default") Notification.requestPermission();
-    } catch (e) { /* no notifications: the banner and the title remain */ }
+    } catch { /* no notifications: the banner and the title remain */ }
   }
   document.addEventListener("pointerdown", unlockAlerts, { once: true });
   document.addEventListener("keydown", unlockAlerts, { once: true });
@@ -48,7 +36,7 @@
       if (!audio) return; // browsers block sound until the page has been used; the banner and title still alert
       var o = audio.createOscillator(), g = audio.createGain();
       o.frequency.value = 880; o.connect(g); g.connect(audio.destination); g.gain.value = 0.2; o.start(); o.stop(audio.currentTime + 0.4);
-    } catch (e) { /* no audio: the visual alert remains */ }
+    } catch { /* no audio: the visual alert remains */ }
   }
   function notify(e, raised) {
     try {
@@ -57,7 +45,7 @@
           tag: "escalation-" + e.id, requireInteraction: true });
         n.onclick = function () { window.focus(); location.hash = "#/patient/" + e.patientId + "/" + e.id; n.close(); };
       }
-    } catch (err) { /* the banner and the title remain */ }
+    } catch { /* the banner and the title remain */ }
   }
   var TITLE = document.title;
   function waiting() {
@@ -65,16 +53,13 @@
   }
   /** Every second: the title counts what waits, the banner's countdown runs and turns red, the SLA cells tick. */
   function tick() {
-    var open = waiting();
-    document.title = open.length ? "(" + open.length + ") Escalation waiting — " + TITLE : TITLE;
+    var open = waiting(), b = banner(open);
+    document.title = titleFor(open.length, TITLE);
     var a = $("#alert");
-    if (open.length) {
-      open.sort(queueOrder);
-      var first = open[0], left = remaining(first.slaDeadline);
+    if (b) {
       a.hidden = false;
-      a.textContent = open.length + " escalation" + (open.length > 1 ? "s" : "") + " waiting — the next (" + first.level + ") "
-        + (left.overdue ? "is " + left.text : "needs a response within " + left.text);
-      a.classList.toggle("urgent", left.overdue || (new Date(first.slaDeadline) - Date.now()) < 60000);
+      a.textContent = b.text;
+      a.classList.toggle("urgent", b.urgent);
     } else {
       a.hidden = true;
     }
@@ -86,39 +71,11 @@
       td.classList.toggle("overdue", t.overdue);
     });
   }
-  /** The SLA is for the first response: once acknowledged it no longer runs (and is never "overdue"). */
-  function sla(e) {
-    if (e.status === "resolved") return { text: "resolved", overdue: false };
-    if (e.status === "acknowledged") return { text: "acknowledged" + (e.acknowledgedAt ? " " + when(e.acknowledgedAt) : ""), overdue: false };
-    return remaining(e.slaDeadline);
-  }
-  function remaining(deadline) {
-    var s = Math.round((new Date(deadline) - Date.now()) / 1000);
-    if (s < 0) return { text: "overdue by " + fmt(-s), overdue: true };
-    return { text: fmt(s), overdue: false };
-  }
-  function fmt(s) { var m = Math.floor(s / 60); return m + ":" + String(s % 60).padStart(2, "0"); }
-  function when(iso) { var d = new Date(iso); return d.toLocaleDateString() + " " + d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); }
 
   // ---- queue ------------------------------------------------------------------------------
-  function visible(e) {
-    if (filter === "all") return true;
-    if (filter === "open") return e.status === "open";
-    return e.status !== "resolved";
-  }
+  function visible(e) { return shownBy(filter, e); }
   // ---- presence: online now, or when last seen (ids and times only) ----
   var presence = {}, presenceTimer = 0; // patientId -> {online, lastSeen}
-  function ago(t) {
-    var s = Math.max(0, Math.round((Date.now() - new Date(t).getTime()) / 1000));
-    if (s < 60) return "just now";
-    if (s < 3600) return Math.round(s / 60) + " min ago";
-    if (s < 86400) return Math.round(s / 3600) + " h ago";
-    return new Date(t).toLocaleDateString();
-  }
-  function presenceText(p) {
-    if (!p) return "";
-    return p.online ? "● online now" : (p.lastSeen ? "last seen " + ago(p.lastSeen) : "");
-  }
   function render() {
     var list = Object.keys(rows).map(function (k) { return rows[k]; }).filter(visible).sort(queueOrder);
     var tbody = $("#rows");
@@ -136,7 +93,7 @@
         conv.appendChild(el("span", presenceText(presence[e.patientId]), presence[e.patientId].online ? "presence online" : "presence"));
       }
       if (held[e.conversationId]) { conv.appendChild(document.createTextNode(" ")); conv.appendChild(el("span", "held by " + held[e.conversationId], "held")); }
-      var why = el("span", plain((e.signals || []).concat(e.reason && e.reason !== "self_harm" ? [e.reason] : [])));
+      var why = el("span", plain(queueSignals(e)));
       why.title = (e.signals || []).join(", ");
       var cells = [lvl, e.status, why, new Date(e.createdAt).toLocaleTimeString(), due.text, conv];
       cells.forEach(function (c, i) {
@@ -153,23 +110,11 @@
       tbody.appendChild(tr);
     });
   }
-  /**
-   * What needs a person first: waiting before acknowledged before resolved; among those, the most urgent level
-   * (an imminent crisis above a screener left unanswered for review, above a request for a person); then the deadline.
-   */
-  function queueOrder(a, b) {
-    var st = { open: 0, acknowledged: 1, resolved: 2 };
-    if (st[a.status] !== st[b.status]) return st[a.status] - st[b.status];
-    if (a.status === "resolved") return a.createdAt < b.createdAt ? 1 : -1;
-    if (RANK[a.level] !== RANK[b.level]) return RANK[b.level] - RANK[a.level];
-    return a.slaDeadline < b.slaDeadline ? -1 : 1;
-  }
   function button(label, fn, cls) { var b = el("button", label, cls); b.type = "button"; b.addEventListener("click", fn); return b; }
-  var RANK = { none: 0, low: 1, medium: 2, high: 3, imminent: 4 };
   function upsert(e, fresh) {
     var before = rows[e.id];
     // A raise (a higher level, or an acknowledged escalation open again because the danger grew) alerts like a new one.
-    var raised = !!before && e.status === "open" && (RANK[e.level] > RANK[before.level] || before.status !== "open");
+    var raised = isRaise(before, e);
     if (fresh && e.status === "open" && (!known[e.id] || raised)) {
       e._new = true; e._raised = raised; beep(); notify(e, raised);
     }
@@ -271,30 +216,6 @@
     });
   }
   // ---- plain language for the detector's signals (the raw names stay in the title attribute) ----------------------
-  var PLAIN = {
-    ideation: "thoughts of suicide", passive_ideation: "wishes to be dead", intent: "intends to act", intent_now: "intends to act now",
-    plan: "has a plan", method: "names a method", timeframe: "a time is set", timeframe_now: "acting soon", attempt: "an attempt",
-    self_harm: "self-harm", unsafe_now: "says they are not safe now", means_at_hand: "means at hand",
-    act_under_way: "an act may be under way", place_of_danger: "in a dangerous place", harm_to_others: "risk to someone else",
-    domestic_violence: "violence at home", violence_at_home: "violence at home", safeguarding: "a child or vulnerable adult at risk",
-    person_at_risk: "a child or vulnerable adult at risk", harm_from_others: "being harmed by someone",
-    third_party_danger: "someone else in danger", preparatory: "preparations", goodbye: "saying goodbye", finality: "saying goodbye",
-    preparation: "preparations", hopelessness: "hopelessness", distress: "distress", burden: "feels a burden",
-    accumulated_evidence: "warning signs across several messages", danger_in_answer: "danger in an answer",
-    asks_for_emergency_help: "asked for emergency help", patient_request: "asked for a person", danger_now: "danger right now",
-    other_language: "risk words in another language", learned_crisis: "the classifier rated it a crisis",
-    learned_concern: "the classifier heard concern", learned_topic: "the classifier read it as about risk",
-    screener_unanswered: "screening questions left unanswered (review)", screener_refused: "declined the screening questions",
-    screener_left_for_person: "asked for a person during screening", phq9_item9: "PHQ-9 item 9 above 0"
-  };
-  function plain(signals) {
-    var seen2 = {}, out = [];
-    (signals || []).forEach(function (sg) {
-      var w = PLAIN[sg] || (sg.indexOf("cssrs_") === 0 ? "screening: yes to " + sg.slice(6).replace("_", " ") : sg.replace(/_/g, " "));
-      if (!seen2[w]) { seen2[w] = true; out.push(w); }
-    });
-    return out.join(", ");
-  }
   /** The top of a patient page while an escalation is not resolved: what was said, why, and what to do now. */
   function renderCrisisNow() {
     var box = $("#crisis-now");
@@ -307,9 +228,7 @@
     $("#cn-when").textContent = "opened " + when(e.createdAt) + (e.status === "open" ? " · respond within " + remaining(e.slaDeadline).text : "");
     var conv = page.conversations.filter(function (c) { return c.id === e.conversationId; })[0] || page.conversations[page.conversations.length - 1];
     var said = $("#cn-said"); said.textContent = "";
-    var flagged = conv ? conv.messages.filter(function (m) { return m.from === "patient" && m.risk && m.risk !== "none" && m.risk !== "low"; }) : [];
-    if (!flagged.length && conv) flagged = conv.messages.filter(function (m) { return m.from === "patient"; });
-    flagged.slice(-3).forEach(function (m) {
+    crisisExcerpts(conv).forEach(function (m) {
       var li = el("li", null, "risk-" + (m.risk || "none"));
       li.appendChild(el("q", m.text)); li.appendChild(el("small", " " + when(m.at) + " · " + (m.risk || "none")));
       said.appendChild(li);
@@ -350,12 +269,6 @@
       ol.appendChild(li);
     });
     $("#summary-llm").hidden = !s.llm; $("#summary-llm").textContent = s.llm || "";
-  }
-  function svg(tag, attrs, parent) {
-    var e = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (parent) parent.appendChild(e);
-    return e;
   }
   /** A line chart: series {name, color, values[]} over labels[], y from 0 to max, optional bands [{from,to,band}]. */
   function chart(host, labels, series, max, bands) {
@@ -414,10 +327,6 @@
     var ul = $("#moods"); ul.textContent = "";
     page.moods.slice(-5).forEach(function (m) { ul.appendChild(el("li", when(m.at) + ": " + m.score + "/10" + (m.feelings ? " — " + m.feelings : ""))); });
   }
-  function bandOf(bands, total) {
-    var b = bands.filter(function (x) { return total >= x.from && total <= x.to; })[0];
-    return b ? b.band.replace("_", " ") : "";
-  }
   function renderAssessment(key) {
     var list = page.assessments.filter(function (a) { return a.instrument === key; }), bands = page.bands[key];
     var host = $("#" + key + "-chart");
@@ -449,14 +358,6 @@
   }
 
   // ---- chat and takeover --------------------------------------------------------------------
-  var UNDELIVERED = { blocked: "the patient blocked the bot", chat_not_found: "the chat no longer exists",
-    too_long: "Telegram refused it as too long", rejected: "Telegram refused it", gave_up: "Telegram was unreachable for a day",
-    gone: "the patient's data was erased" };
-  function deliveryLabel(d) {
-    if (!d || d.state === "sent") return "";
-    if (d.state === "failed") return "not delivered: " + (UNDELIVERED[d.reason] || d.reason || "unknown reason");
-    return "waiting to be delivered";
-  }
   function showDelivery(seq, d) {
     var node = seen[seq];
     if (!node || node === true) return;
@@ -569,14 +470,11 @@
   /** The research export downloads as a file (streamed by the server, never held in the page); "to" is inclusive here. */
   $("#research-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var f = ev.target, q = ["format=" + f.format.value];
-    if (f.from.value && f.to.value && f.from.value > f.to.value) { $("#research-status").textContent = "The start date is after the end date."; return; }
-    if (f.from.value) q.push("from=" + f.from.value);
-    if (f.to.value) { var end = new Date(f.to.value + "T00:00:00Z"); end.setUTCDate(end.getUTCDate() + 1); q.push("to=" + end.toISOString().slice(0, 10)); }
-    var a = el("a"); a.href = "/api/v1/research/export?" + q.join("&"); a.download = "mhai-research-export." + f.format.value;
+    var f = ev.target, q = exportQuery(f.format.value, f.from.value, f.to.value);
+    if (q.error) { $("#research-status").textContent = q.error; return; }
+    var a = el("a"); a.href = "/api/v1/research/export?" + q.query; a.download = "mhai-research-export." + f.format.value;
     document.body.appendChild(a); a.click(); a.remove();
-    $("#research-status").textContent = "Export started (" + f.format.value.toUpperCase() + (f.from.value || f.to.value
-      ? ", " + (f.from.value || "…") + " to " + (f.to.value || "…") : ", all dates") + "): your browser saves the file.";
+    $("#research-status").textContent = exportStarted(f.format.value, f.from.value, f.to.value);
   });
   document.querySelectorAll(".filters button[data-filter]").forEach(function (b) {
     b.addEventListener("click", function () {
@@ -588,7 +486,7 @@
   $("#login").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var f = ev.target, body = { username: f.username.value, password: f.password.value };
-    if (!$("#totp-step").hidden && f.code.value) body.code = f.code.value.replace(/\s/g, "");
+    if (!$("#totp-step").hidden && f.code.value) body.code = codeOf(f.code.value);
     api("POST", "/api/v1/auth/login", body)
       .then(function (r) { f.password.value = ""; f.code.value = ""; start(r.staff); })
       .catch(function (err) {
@@ -616,7 +514,7 @@
       var d = $("#totp-dialog"); d.returnValue = ""; d.showModal();
       d.onclose = function () {
         if (d.returnValue !== "ok") return;
-        api("POST", "/api/v1/auth/totp/confirm", { code: $("#totp-form").code.value.replace(/\s/g, "") })
+        api("POST", "/api/v1/auth/totp/confirm", { code: codeOf($("#totp-form").code.value) })
           .then(function () { alert("Two-step sign-in is on."); })
           .catch(function (err) { alert(err.message); });
       };

@@ -82,7 +82,8 @@ class RoleRouteMatrixTest {
     p.add(new Probe("GET /portal/", HttpMethod.GET, "/portal/", none, 200, 200, 200, 200));
     p.add(new Probe("GET /portal/portal.js", HttpMethod.GET, "/portal/portal.js", none, 200, 200, 200, 200));
     p.add(new Probe("GET /portal/portal.css", HttpMethod.GET, "/portal/portal.css", none, 200, 200, 200, 200));
-    for (String f : List.of("admin.html", "admin.js", "admin.css", "favicon.svg")) {
+    for (String f : List.of("admin.html", "admin.js", "admin.css", "favicon.svg", "common.js", "portal-logic.js",
+        "admin-logic.js")) {
       p.add(new Probe("GET /portal/" + f, HttpMethod.GET, "/portal/" + f, none, 200, 200, 200, 200));
     }
     p.add(new Probe("GET /health", HttpMethod.GET, "/health", none, 200, 200, 200, 200));

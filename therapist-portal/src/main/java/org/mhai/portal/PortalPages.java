@@ -11,14 +11,22 @@ import java.util.Map;
  * live escalation queue (acknowledge, resolve with a note, SLA countdown, sound and visual alert).
  */
 public final class PortalPages {
-  private static final Map<String, String> FILES = Map.of(
-      "/portal/favicon.svg", "portal/favicon.svg",
-      "/portal/", "portal/index.html",
-      "/portal/portal.js", "portal/portal.js",
-      "/portal/portal.css", "portal/portal.css",
-      "/portal/admin.html", "portal/admin.html",
-      "/portal/admin.js", "portal/admin.js",
-      "/portal/admin.css", "portal/admin.css");
+  /**
+   * Every file the pages load, by name (nothing else under portal/ is served). The scripts are ES
+   * modules: portal.js and admin.js import common.js and their own *-logic.js (same origin, so the
+   * policy's {@code default-src 'self'} allows them).
+   */
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("/portal/favicon.svg", "portal/favicon.svg"),
+      Map.entry("/portal/", "portal/index.html"),
+      Map.entry("/portal/common.js", "portal/common.js"),
+      Map.entry("/portal/portal.js", "portal/portal.js"),
+      Map.entry("/portal/portal-logic.js", "portal/portal-logic.js"),
+      Map.entry("/portal/portal.css", "portal/portal.css"),
+      Map.entry("/portal/admin.html", "portal/admin.html"),
+      Map.entry("/portal/admin.js", "portal/admin.js"),
+      Map.entry("/portal/admin-logic.js", "portal/admin-logic.js"),
+      Map.entry("/portal/admin.css", "portal/admin.css"));
 
   public void mount(Router router) {
     FILES.forEach((path, file) -> router.get(path).handler(ctx -> {
