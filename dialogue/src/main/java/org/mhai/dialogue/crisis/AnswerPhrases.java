@@ -29,7 +29,10 @@ final class AnswerPhrases {
       "me niego", "pasa a otra", "no te (?:voy a |pienso )?(?:decir|contar)(?:lo)?\\b(?! que)", "no (?:contestare|respondere|lo dire)\\b",
       "no me apetece (?:hablar|contestar|responder)", "^(?:ya )?para(?:\\s*(?:ya|por favor|porfa|pls|plis))?[.!]*$", "para por favor",
       "para porfa", "^no sigo\\b", "cosa mia", "deja(?:d)? de (?:preguntar|molestar)", "no me molest(?:es|en)", "paren ya",
-      "tanta pregunt");
+      "tanta pregunt",
+      // session 8 (fourth blind answer sets)
+      "no te (?:voy a |pienso )?(?:contestar|responder)", "no te incumbe", "ni me preguntes", "(?:don'?t|dont|do not) ask me (?:that|this)",
+      "not answering (?:that|this)");
 
   static final List<Pattern> RETRACTED = compile(
       "(?:it was|was|just) (?:a |just a )?joke", "\\bjk\\b", "kidding", "haha joke", "forget (?:it|i said)", "never ?mind", "\\bnvm\\b",
@@ -43,7 +46,8 @@ final class AnswerPhrases {
       "ni idea", "\\bno se\\b(?! (?:van|va|me|le|lo|la|les|las|los|pasa|quita))", "\\bnse\\b", "\\bnose\\b", "no lo se", "lo se\\b", "hard to tell", "can'?t remember",
       "don'?t remember", "dont remember", "no me acuerdo", "\\bdepends\\b", "\\bdepende\\b", "complicated", "complicado",
       "who knows", "quien sabe", "no entiendo", "confused", "how am i supposed to know", "don'?t know how to answer",
-      "who hasn'?t", "who wouldn'?t", "doesn'?t everyone", "quien no", "todo el mundo", "\uD83D\uDE44", "no se como");
+      "who hasn'?t", "who wouldn'?t", "doesn'?t everyone", "quien no", "todo el mundo", "\uD83D\uDE44", "no se como",
+      "no es tan facil", "(?:can'?t|cant|cannot) think straight", "everyone thinks about it", "same as before,? i guess");
 
   /** Removed before polarity: fillers and phrases whose "no" does not answer the question. */
   static final List<Pattern> NEUTRAL = compile(
@@ -62,11 +66,12 @@ final class AnswerPhrases {
       "no digo q(?:ue)? no", "no voy a decir que no", "no puedo decir que nunca", "no es que no quiera", "no me faltan ganas",
       "ganas no me faltan", "nunca no", "no he dejado de", "nunca he dejado de", "no paro de", "no hay dia que no",
       "why not", "por que no", "no me vendria mal", "no pierdo nada", "no me importa,? si", "nothing to lose", "no esta mal",
-      "ganas hay", "can'?t hurt", "more than i(?:'?d)? (?:want|like)", "mas de lo que");
+      "ganas hay", "can'?t hurt", "more than i(?:'?d)? (?:want|like)", "mas de lo que", "never not", "no es que no");
 
   static final List<Pattern> MIXED = compile(
       "yes and no", "\\bsi y no\\b", "yes no maybe", "maybe,? maybe not", "(?:kind of|kinda|sort of) but not really",
-      "sort of\\?? not really", "yes to the first", "maybe\\?? i mean not really", "yes\\? no\\?");
+      "sort of\\?? not really", "yes to the first", "maybe\\?? i mean not really", "yes\\? no\\?",
+      "a veces si,? (?:y )?a veces no", "maybe i (?:have|did),? maybe i (?:haven'?t|havent|didn'?t|didnt)");
 
   static final Pattern QUESTION_START = Pattern.compile("^(?:\u00bf|what|why|how|who|whose|is (?:this|it|that|anyone)"
       + "|are you|do you|does|did you|would it|will it|will you|can you|could you|define|q |por que|para que|"
@@ -107,9 +112,10 @@ final class AnswerPhrases {
 
   /** The question's own content, said: "not wake up" answers "wish you could go to sleep and not wake up". */
   static final List<Pattern> WISH_CONTENT = compile("ojala no", "not wake up", "no despertar", "desearia no", "hope i (?:don'?t|dont) wake",
-      "not waking up", "no me levantara", "no existir", "wasn'?t here", "wasnt here", "no estar aqui", "dont wake up");
+      "not waking up", "no me levantara", "no existir", "wasn'?t here", "wasnt here", "no estar aqui", "dont wake up",
+      "(?:fine|ok|okay) with dying", "ya no despertar");
   /** The opposite of the wish asked about: "I want to live". */
-  static final List<Pattern> WISH_NOT = compile("want to (?:live|be here|wake up)", "quiero vivir", "too much to live for",
+  static final List<Pattern> WISH_NOT = compile("(?<!n'?t )(?<!dont )want to (?:live|be here|wake up)", "quiero vivir", "too much to live for",
       "no quiero morir", "sigo con ganas", "no idea how");
 
   static final List<Pattern> NEGATION = compile("\\b(?:not|no|never|nothing|none|nope|nah|nunca|jamas|nada|ningun[oa]?|"
@@ -123,10 +129,10 @@ final class AnswerPhrases {
       "me ayudo", "mas lento", "respiro mejor", "slightly", "somewhat", "a (?:tiny |little )?bit", "a little", "\\bun poco",
       "un pokito", "\\balgo\\b", "bastante", "stopped shaking", "se me han soltado", "i think so");
   static final List<Pattern> HELPED_UNCLEAR = compile("i didn'?t do it", "no lo hice", "no lo he terminado", "me distraje",
-      "what exercise", "que ejercicio", "lo repetimos");
+      "what exercise", "que ejercicio", "lo repetimos", "i didn'?t (?:really |actually )?do it", "i didnt (?:really |actually )?do it");
 
   static final List<Pattern> OFFER_NO = compile("no thanks", "no ty", "not now", "not today", "not right now", "maybe later",
-      "^later", "i'?m (?:good|fine|ok)", "i don'?t need", "rather just talk", "just want to chat", "not (?:really )?in the mood",
+      "^later", "i'?m (?:good|fine|ok|alright)", "\\bim (?:good|fine|ok|alright)", "just want to talk", "i don'?t need", "rather just talk", "just want to chat", "not (?:really )?in the mood",
       "i have to go", "ahora no", "otro dia", "otro momento", "mejor no", "no me apetece", "no tengo ganas", "no hace falta",
       "no quiero (?:ejercicios|hacer)", "no me sirve", "no me funciona", "me voy a dormir", "hoy no", "estoy cansad",
       "don'?t think that will help", "don'?t help", "doesn'?t work", "isn'?t gonna", "no gracias");
@@ -146,7 +152,13 @@ final class AnswerPhrases {
   /** Risk content in an answer to the safety question: never a clear "safe". */
   static final List<Pattern> SAFE_RISK = compile("(?:want|wanna|going|gonna|wish) (?:to )?(?:die|be dead|end it|kill myself)",
       "kill myself", "end it all", "quiero (?:morir|matarme|acabar)", "me quiero morir", "matarme", "no quiero vivir",
-      "don'?t want to (?:live|be here)", "suicid");
+      "don'?t want to (?:live|be here)", "suicid",
+      // session 8 (fourth blind answer sets)
+      "(?:fine|ok|okay) with dying", "(?:don'?t|dont) care if i (?:die|live)", "no one would (?:notice|care) if i", "nadie (?:lo )?notaria",
+      "me encerro", "no me deja salir", "locked me in", "won'?t let me (?:out|leave)");
+  /** Danger in an answer to any question ("no, lo que quiero es morirme hoy"): never a yes or a no. */
+  static final List<Pattern> ANY_DANGER = compile("lo que quiero es morir", "quiero es morirme", "morirme (?:hoy|esta noche|ya)\\b",
+      "last (?:one|time|chat) before i go\\b(?! to\\b)", "(?:want|wanna) to die (?:today|tonight|now)");
   static final List<Pattern> SAFE_UNSURE = compile("not sure", "(?:don'?t|dont|do not) (?:even |really )?know", "\\bidk\\b",
       "^maybe", "maybe\\?", "probably", "i think so\\?", "not 100", "sort of", "kinda", "kind of", "mas o menos", "tal vez",
       "\\bno se\\b", "\\bnse\\b", "\\bnose\\b", "creo q(?:ue)? no", "quizas", "not really", "no mucho", "^am i\\b",

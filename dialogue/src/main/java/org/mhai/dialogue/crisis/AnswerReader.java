@@ -97,6 +97,9 @@ public final class AnswerReader {
     if (!kinds.isEmpty()) {
       return new Reading(Answer.DANGER, kinds);
     }
+    if (any(ANY_DANGER, plain)) {
+      return new Reading(Answer.DANGER, Set.of());
+    }
     Answer a = answer(asked, plain);
     return new Reading(a, Set.of());
   }
@@ -116,6 +119,9 @@ public final class AnswerReader {
     }
     if (asked.screening() && asked == Asked.WISH_DEAD && any(WISH_NOT, plain) && !any(YES_IDIOMS, plain)) {
       return Answer.NO;
+    }
+    if (asked == Asked.WISH_DEAD && any(WISH_CONTENT, plain) && !any(WISH_NOT, plain)) {
+      return Answer.YES; // the wish itself, said: "kisiera dormirme y ya no despertar nunca"
     }
     if (asked == Asked.METHOD && plain.contains("no idea how")) {
       return Answer.NO;

@@ -168,12 +168,12 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
-  static final int BLIND4_EN_CORRECT = 372; // 372 at scoring (eval-base8)
-  static final int BLIND4_ES_CORRECT = 385; // 385 at scoring
-  static final int BLIND4_EN_DANGER_SAFE = 2; // 2 at scoring
-  static final int BLIND4_ES_DANGER_SAFE = 1; // 1 at scoring
+  static final int BLIND4_EN_CORRECT = 384; // 372 at scoring (eval-base8)
+  static final int BLIND4_ES_CORRECT = 395; // 385 at scoring
+  static final int BLIND4_EN_DANGER_SAFE = 0; // 2 at scoring
+  static final int BLIND4_ES_DANGER_SAFE = 0; // 1 at scoring
 
-  static final int BLIND3_EN_CORRECT = 463;
+  static final int BLIND3_EN_CORRECT = 465;
   static final int BLIND3_ES_CORRECT = 462;
   static final int BLIND3_EN_DANGER_SAFE = 1;
   static final int BLIND3_ES_DANGER_SAFE = 0;
