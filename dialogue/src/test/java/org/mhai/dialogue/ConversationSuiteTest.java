@@ -134,12 +134,12 @@ class ConversationSuiteTest {
     blindSet("fifth", "/clinical/conversations-blind5.txt", COMPOSITE ? BLIND5_PASS_FULL : BLIND5_PASS_LEXICON, BLIND5_REASSURED);
   }
 
-  static final int BLIND5_PASS_LEXICON = 88; // 88 at scoring (eval-base8), reassurance on a danger turn 1
-  static final int BLIND5_PASS_FULL = 100; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
-  static final int BLIND5_REASSURED = COMPOSITE ? 0 : 1;
+  static final int BLIND5_PASS_LEXICON = 147; // 88 at scoring (eval-base8), reassurance on a danger turn 1
+  static final int BLIND5_PASS_FULL = 148; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
+  static final int BLIND5_REASSURED = 0; // 1 at scoring with the lexicon
 
   static final int BLIND4_PASS_LEXICON = 159; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
-  static final int BLIND4_PASS_FULL = 156; // 109 at scoring (eval-base7, finetuned/5), 113 before it was read
+  static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;
 
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */
@@ -156,18 +156,18 @@ class ConversationSuiteTest {
         COMPOSITE ? EVERYDAY6_ESCALATED_FULL : EVERYDAY6_ESCALATED_LEXICON);
   }
 
-  static final int EVERYDAY6_SCREENER_LEXICON = 3; // 3 at scoring (eval-base8)
-  static final int EVERYDAY6_SCREENER_FULL = 3; // 3 at scoring
-  static final int EVERYDAY6_ESCALATED_LEXICON = 13; // 13 at scoring
-  static final int EVERYDAY6_ESCALATED_FULL = 21; // 21 at scoring (finetuned/5)
+  static final int EVERYDAY6_SCREENER_LEXICON = 0; // 3 at scoring (eval-base8)
+  static final int EVERYDAY6_SCREENER_FULL = 0; // 3 at scoring
+  static final int EVERYDAY6_ESCALATED_LEXICON = 2; // 13 at scoring
+  static final int EVERYDAY6_ESCALATED_FULL = 4; // 21 at scoring (finetuned/5)
 
   static final int EVERYDAY5_SCREENER_LEXICON = 1; // 2 at scoring
   static final int EVERYDAY5_SCREENER_FULL = 1; // 2 at scoring
   static final int EVERYDAY5_ESCALATED_LEXICON = 0; // 10 at scoring on eval-base7, 11 on pre-ev5
-  static final int EVERYDAY5_ESCALATED_FULL = 18; // 25 at scoring (eval-base7, finetuned/5); finetuned/6 (not shipped) 16 on pre-ev5
+  static final int EVERYDAY5_ESCALATED_FULL = 6; // 18 at the end of session 7 (the everyday frame gate of H27); 25 at scoring (eval-base7, finetuned/5); finetuned/6 (not shipped) 16 on pre-ev5
 
   static final int BLIND3_PASS_LEXICON = 159; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
-  static final int BLIND3_PASS_FULL = 155; // 96 at scoring (finetuned/4); 98 with finetuned/5 alone
+  static final int BLIND3_PASS_FULL = 156; // 155 at the end of session 7; 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
   @Test
@@ -195,7 +195,7 @@ class ConversationSuiteTest {
   void fourthEverydaySetFalseStarts() throws IOException {
     // Scored once (finetuned/4): lexicon screener 0, escalations 22; full detector screener 0, escalations 65.
     // Then the everyday readings of H18 (lexicon 1.2.2 and the dialogue's cues): lexicon 1.
-    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 12 : 1); // full: 65 -> 32 (finetuned/5 alone) -> 12
+    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 4 : 1); // full: 65 -> 32 (finetuned/5 alone) -> 12 -> 4 (H27)
   }
 
   /** Plays a blind conversation set; prints the pass rate and bounds it below, and reassurance on a danger turn above. */

@@ -106,7 +106,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
     // crisis by the classifier alone gets breathing guidance.
     boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
-    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain))) {
+    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain)
+        || danger.isEmpty() && DangerCues.everydayFrame(plain))) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
     }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);

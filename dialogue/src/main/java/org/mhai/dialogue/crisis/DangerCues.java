@@ -392,6 +392,29 @@ public final class DangerCues {
           + "pastillas)|won'?t stop|no para|wrists?|munecas|on purpose|a proposito|a posta|queria hacerme|wanted to|para sentir|to feel|"
           + "myself|deep|profund|blade|cuchilla|razor|again|otra vez|\\b\\d{2,} of them|at once|all at once|de golpe|de una vez|"
           + "todas juntas|todos juntos");
+  /**
+   * Chores, DIY, cooking, coursework progress and routine medicines: the frame of an everyday message the fine-tuned classifier
+   * alone read as a crisis on the fourth to sixth everyday sets ("need to cut the onions", "going to hang some pictures tonight",
+   * "I'll be done by 11 tonight", "ya me tomé la pastilla de la presión").
+   */
+  private static final List<Pattern> EVERYDAY_FRAME = compile(
+      "\\bcut(?:ting)? (?:the |some |my |his |her )?(?:grass|lawn|hedge|onions?|pumpkin|veg|vegetables|carrots?|potatoes|hair|fringe|wood|"
+          + "pipe|cake|bread|cheese|fabric|paper|budget|costs)\\b", "\\bcut through (?:a|the) (?:pipe|wire|cable)",
+      "\\bhang(?:ing)? (?:up )?(?:some |the |a |my )?(?:pictures?|photos?|shelf|shelves|curtains?|washing|laundry|mirror|frames?|lights)\\b",
+      "\\b(?:colgar|cuelgo|colgamos|colgando) (?:unos |los |las |la |el )?(?:cuadros?|cortinas|ropa|fotos|espejo|estantes?|luces)\\b",
+      "\\bcortar (?:las |los |el |la )?(?:rosas|cesped|pasto|cebolla|pelo|verdura|pan|tela)\\b", "pistola de silicon|glue gun|jigsaw|puzzle",
+      "\\b\\d+ (?:words|pages|paginas|sources|palabras|fuentes|slides|diapositivas)\\b", "\\b(?:i'?ll|i will|we'?ll) be done by\\b",
+      "\\bdone by (?:\\d+|next|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)", "\\bya acabe\\b",
+      "\\bon the pill\\b", "pastillas? (?:para|de) (?:el |la )?(?:dolor|mareo|presion|tension|alergia|regla|dormir del viaje)",
+      "\\b(?:burn(?:t|ed|ing)?|burning) the (?:dinner|toast|rice|food|cake)", "smoke alarm", "dirty (?:knives|dishes|pans)",
+      "letting agent|landlord|\\brenovat\\w*|\\bdiy\\b", "jumping off the (?:dock|pier|jetty|boat)\\b", "stop at \\d+ tonight",
+      "me voy a tirar en el sofa", "(?:pareja|companer[oa]) de baile");
+
+  /** The everyday frame of a message (see {@link #EVERYDAY_FRAME}). */
+  public static boolean everydayFrame(String plain) {
+    return any(EVERYDAY_FRAME, plain);
+  }
+
   /** A game or a match: "gonna kill him at chess", "destroy them in FIFA". */
   static final List<Pattern> GAME = compile("\\b(?:at|in|on) (?:chess|fifa|cards|poker|tennis|golf|squash|badminton|ping pong|scrabble|"
       + "monopoly|mario ?kart|darts|pool|the (?:game|match|race|quiz|tournament)|a (?:game|match|race)|fortnite|cod|call of duty|minecraft|"

@@ -252,7 +252,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 7
       "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
       "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "(?:tell|told|let) (?:them|him|her|everyone|everybody) (?:know )?(?:that )?(?:they|he|she|"
-          + "you) meant (?:something|a lot|the world|so much)", "one (?:more|last) time\\b", "(?:everything'?s|everything is|all) squared away",
+          + "you) meant (?:something|a lot|the world|so much)", "(?:hear|see|hug|hold) (?:their|your|his|her|my \\w+'?s?) (?:voices?|faces?|\\w+) one (?:more|last) time\\b", "(?:everything'?s|everything is|all) squared away",
       "made up my mind\\b", "that'?s the date\\b", "since i picked (?:it|the date)", "ya no voy a dar (?:lata|guerra|problemas|mas lata)",
       "programado (?:unos|los|un|varios) mensajes?", "mensajes? (?:programados|para que se envien solos)", "ya esta todo decidido",
       "(?:buena fecha|buen dia|buen momento) para irme", "para irme con (?:ella|el|mi \\w+)\\b", "ya descanso por fin|por fin (?:voy a )?descans", "gracias por escucharme (?:todos )?estos (?:meses|anos|dias)", "(?:tonight|today|tomorrow)'?s the (?:night|day)\\b",
