@@ -18,7 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,6 +30,7 @@ import javax.crypto.SecretKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mhai.bot.config.AppConfig;
 import org.mhai.bot.crypto.CryptoException;
 import org.mhai.bot.crypto.KeyRing;
 
@@ -139,13 +142,50 @@ class ErasureOnDiskTest {
     assertTrue(keys.stream().noneMatch(k -> indexOf(after, k.wrapped()) >= 0), "and then gone from the data directory");
   }
 
-  Patient patientWith(String... texts) throws Exception {
-    JsonObject s = fx.newSession();
-    for (String t : List.of("I agree", "Yes, that's okay", "6")) {
-      assertEquals(200, fx.post(s, UUID.randomUUID(), t).statusCode());
+  @Test
+  void a_second_instance_running_as_the_role_that_owns_nothing_gets_its_erasures_shredded_too() throws Exception {
+    Properties secrets = secrets();
+    int port = pgPort();
+    Map<String, String> env = new HashMap<>(fx.env);
+    env.put("MHAI_DATA_DIR", Files.createTempDirectory("mhai-second").toString());
+    env.put("MHAI_DATA_KEY", Files.readString(devKeyFile()).trim());
+    env.put("MHAI_DATABASE_URL", "postgresql://mhai_app:" + secrets.getProperty("mhai_app") + "@127.0.0.1:" + port + "/mhai");
+    env.put("MHAI_DATABASE_MIGRATION_URL",
+        "postgresql://mhai_owner:" + secrets.getProperty("mhai_owner") + "@127.0.0.1:" + port + "/mhai");
+    Application second = Application.start(AppConfig.from(env), AppFixture.sharedModels(), Clock.systemUTC());
+    try {
+      Patient p = patientWith(second.port(), "the train was late", "my hands shake before meetings");
+      List<WrappedKey> keys = keys(p.id());
+      HttpResponse<Buffer> ask = erase(second.port(), p.session(), "");
+      assertEquals(200, erase(second.port(), p.session(), "?confirm=" + ask.bodyAsJsonObject().getString("confirm"))
+          .statusCode());
+      assertTrue(awaitShredded(p.id(), 60), "shredded (by whichever instance got the lock first)");
+      try (Connection c = superuser(); var st = c.createStatement()) {
+        st.execute("checkpoint");
+      }
+      byte[] after = concatenated(copyOf(pgDataDir()));
+      assertTrue(keys.stream().noneMatch(k -> indexOf(after, k.wrapped()) >= 0), "gone from the data directory");
+    } finally {
+      second.stop();
     }
-    for (String t : texts) {
-      assertEquals(200, fx.post(s, UUID.randomUUID(), t).statusCode());
+  }
+
+  Patient patientWith(String... texts) throws Exception {
+    return patientWith(fx.port(), texts);
+  }
+
+  Patient patientWith(int port, String... texts) throws Exception {
+    HttpResponse<Buffer> created = fx.http.post(port, "127.0.0.1", "/api/v1/webchat/sessions")
+        .sendJsonObject(new JsonObject()).await();
+    assertEquals(200, created.statusCode(), created.bodyAsString());
+    JsonObject s = created.bodyAsJsonObject();
+    List<String> all = new ArrayList<>(List.of("I agree", "Yes, that's okay", "6"));
+    all.addAll(List.of(texts));
+    for (String t : all) {
+      assertEquals(200, fx.http.post(port, "127.0.0.1", "/api/v1/webchat/sessions/" + s.getString("sessionId") + "/messages")
+          .bearerTokenAuthentication(s.getString("token"))
+          .sendJsonObject(new JsonObject().put("clientMessageId", UUID.randomUUID().toString()).put("text", t))
+          .await().statusCode());
     }
     try (Connection c = superuser(); var st = c.prepareStatement(
         "select c.id, c.patient_id from webchat_session w join conversation c on c.id = w.conversation_id where w.id = ?::uuid")) {
@@ -157,7 +197,11 @@ class ErasureOnDiskTest {
   }
 
   static HttpResponse<Buffer> erase(JsonObject s, String query) {
-    return fx.http.delete(fx.port(), "127.0.0.1", "/api/v1/webchat/sessions/" + s.getString("sessionId") + query)
+    return erase(fx.port(), s, query);
+  }
+
+  static HttpResponse<Buffer> erase(int port, JsonObject s, String query) {
+    return fx.http.delete(port, "127.0.0.1", "/api/v1/webchat/sessions/" + s.getString("sessionId") + query)
         .bearerTokenAuthentication(s.getString("token")).send().await();
   }
 
@@ -238,16 +282,22 @@ class ErasureOnDiskTest {
   }
 
   static Connection superuser() throws Exception {
-    Path pgData = pgDataDir();
-    int port = Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).trim());
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort() + "/mhai", "mhai_superuser",
+        secrets().getProperty("mhai_superuser"));
+  }
+
+  static int pgPort() throws IOException {
+    return Integer.parseInt(Files.readAllLines(pgDataDir().resolve("postmaster.pid")).get(3).trim());
+  }
+
+  static Properties secrets() throws IOException {
     Properties secrets = new Properties();
     Path file;
     try (Stream<Path> s = Files.walk(fx.dataDir, 3)) {
       file = s.filter(p -> p.getFileName().toString().equals("database.secrets")).findFirst().orElseThrow();
     }
     secrets.load(new StringReader(Files.readString(file)));
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/mhai", "mhai_superuser",
-        secrets.getProperty("mhai_superuser"));
+    return secrets;
   }
 
   /** A file-by-file copy of the running server's directory, as a backup tool or a thief would take it. */

@@ -29,9 +29,10 @@ public final class ShredJob {
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile boolean stopped;
-  private long sweep = -1;
-  private long retryTimer = -1;
-  private Duration retry = RETRY;
+  private volatile io.vertx.core.Future<Outcome> inFlight;
+  private volatile long sweep = -1;
+  private volatile long retryTimer = -1;
+  private volatile Duration retry = RETRY;
 
   public ShredJob(Vertx vertx, KeyShredder shredder) {
     this.vertx = vertx;
@@ -46,10 +47,19 @@ public final class ShredJob {
     soon();
   }
 
+  /** Cancels the timers and waits (at most 10 s) for a run in progress; blocking, for shutdown. */
   public void stop() {
     stopped = true;
     vertx.cancelTimer(sweep);
     vertx.cancelTimer(retryTimer);
+    io.vertx.core.Future<Outcome> running = inFlight;
+    if (running != null) {
+      try {
+        running.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // unfinished or failed: shredded_at is not set, so the next start runs it again
+      }
+    }
   }
 
   /** Runs now, or right after the run in progress (which may have noted its keys before this erasure committed). */
@@ -62,7 +72,8 @@ public final class ShredJob {
       return;
     }
     again.set(false);
-    pool.<Outcome>executeBlocking(shredder::shred, false).onComplete(ar -> {
+    inFlight = pool.<Outcome>executeBlocking(shredder::shred, false);
+    inFlight.onComplete(ar -> {
       running.set(false);
       if (ar.failed()) {
         LOG.warn("erasure.shred_failed error={} - retrying", ar.cause().toString());

@@ -79,6 +79,11 @@ public final class KeyShredder {
     try (Connection c = connect(); Statement st = c.createStatement()) {
       st.execute("set lock_timeout = '5s'"); // behind a long reader, give up and try again rather than stall every writer
       st.execute("set statement_timeout = '120s'");
+      try {
+        st.execute("set lc_messages = 'C'"); // VACUUM's report is read in English (needs SET on lc_messages)
+      } catch (SQLException e) {
+        // not granted: the server's own language; recentlyDead says when it cannot tell
+      }
       try (ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + SHRED_LOCK + ")")) {
         rs.next();
         if (!rs.getBoolean(1)) {
@@ -152,7 +157,7 @@ public final class KeyShredder {
     }
     if (found < 0) {
       LOG.warn("erasure.shred_unverified - VACUUM FULL VERBOSE said nothing readable about dead row versions "
-          + "(set lc_messages = 'C' for the owner role to let the service check)");
+          + "(grant the owner role SET on lc_messages, or set it to 'C', to let the service check)");
     }
     return found;
   }
