@@ -77,7 +77,7 @@ public final class KeyShredder {
   /** One shredding run (see the class comment); blocking. */
   public Outcome shred() throws SQLException {
     try (Connection c = connect(); Statement st = c.createStatement()) {
-      st.execute("set lock_timeout = '5s'"); // behind a long reader, give up and try again rather than stall every writer
+      st.execute("set lock_timeout = '1s'"); // behind a long reader, give up and try again rather than stall every writer
       st.execute("set statement_timeout = '120s'");
       try {
         st.execute("set lc_messages = 'C'"); // VACUUM's report is read in English (needs SET on lc_messages)
