@@ -69,6 +69,7 @@ import org.mhai.bot.rights.Redactor;
 import org.mhai.bot.rights.ResearchExportApi;
 import org.mhai.bot.rights.RetentionApi;
 import org.mhai.bot.rights.RetentionJob;
+import org.mhai.bot.rights.ShredJob;
 import org.mhai.portal.EscalationApi;
 import org.mhai.portal.PortalPages;
 import org.mhai.portal.auth.PasswordHasher;
@@ -85,6 +86,7 @@ import org.mhai.bot.crypto.KeyRing;
 import org.mhai.bot.ops.DatabaseWatch;
 import org.mhai.bot.ops.OpsApi;
 import org.mhai.bot.store.pg.EmbeddedDatabase;
+import org.mhai.bot.store.pg.KeyShredder;
 import org.mhai.bot.store.pg.FilePermissions;
 import org.mhai.bot.store.pg.Migrations;
 import org.mhai.bot.store.pg.PgConversationStore;
@@ -134,6 +136,8 @@ public final class Application {
   private Router router;
   /** The retention job's timer, stopped first on shutdown. */
   private RetentionJob retention;
+  /** Shreds destroyed data keys on disk after each erasure (docs/privacy.md, Erasure on disk). */
+  private ShredJob shred;
   /** Answers stored messages whose turn failed (a crisis must not wait for the next message). */
   private PendingSweep sweep;
   /** Logs the database going away and coming back. */
@@ -203,7 +207,7 @@ public final class Application {
       pg = config.database().get();
       owner = config.migrationDatabase().orElse(pg);
     } else {
-      LOG.info("db.embedded reason=MHAI_DATABASE_URL_unset dir={}", dataDir.resolve("postgres"));
+      LOG.info("db.embedded reason=MHAI_DATABASE_URL_unset dir={}", EmbeddedDatabase.pgData(dataDir));
       embedded = Optional.of(EmbeddedDatabase.start(dataDir, config.postgresBin()));
       started.push(embedded.get());
       pg = embedded.get().config(8);
@@ -343,6 +347,8 @@ public final class Application {
         new RetentionJob.Settings(config.privacy().retentionDays(), config.privacy().retentionRecordDays(),
             config.privacy().retentionUnusedHours()), clock);
     new RetentionApi(retention, staffAuth).mount(router);
+    // As the schema owner: the runtime role may not rewrite the key table or checkpoint.
+    ShredJob shred = new ShredJob(vertx, new KeyShredder(owner));
     new PortalPages().mount(router);
     new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis, new org.mhai.bot.web.SocketPresence(vertx, pool, clock))
         .mount(router);
@@ -370,11 +376,13 @@ public final class Application {
         (System.nanoTime() - t0) / 1_000_000);
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
     app.retention = retention;
+    app.shred = shred;
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
     app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
+    shred.start();
     if (config.telegram().enabled()) {
       app.telegram = Optional.of(TelegramChannel.start(config.telegram(), config.publicUrl(), vertx, router, pool, keys,
           store, chat, dialogue, clock, rights, unstoredCrisis, registry, journal, config.chat().timeZone()));
@@ -483,6 +491,7 @@ public final class Application {
     long t0 = System.nanoTime();
     accepting.set(false);
     retention.stop();
+    shred.stop();
     if (overdue != null) {
       overdue.stop();
     }

@@ -59,6 +59,19 @@ final class AppFixture implements AutoCloseable {
     return start(Map.of());
   }
 
+  /**
+   * The service as a single-machine install runs it: no {@code MHAI_DATABASE_URL} (its own embedded
+   * PostgreSQL under {@link #dataDir}) and no {@code MHAI_DATA_KEY} (the generated development key).
+   */
+  static AppFixture startEmbedded(Map<String, String> extraEnv) {
+    AppFixture f = new AppFixture(extraEnv);
+    f.env.remove("MHAI_DATABASE_URL");
+    f.env.remove("MHAI_DATA_KEY");
+    f.models = sharedModels();
+    f.app = Application.start(AppConfig.from(f.env), f.models, f.clock);
+    return f;
+  }
+
   static AppFixture start(Map<String, String> extraEnv) {
     return start(extraEnv, sharedModels());
   }

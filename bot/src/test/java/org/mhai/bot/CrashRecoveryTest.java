@@ -75,7 +75,7 @@ class CrashRecoveryTest {
       second.destroy(); // SIGTERM: graceful, stops the embedded database too
       assertTrue(second.waitFor(60, TimeUnit.SECONDS), "graceful shutdown finishes");
     }
-    assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "the embedded database was stopped");
+    assertFalse(Files.exists(dataDir.resolve("db/postgres/postmaster.pid")), "the embedded database was stopped");
     String log = Files.readString(dataDir.resolve("second.log"));
     assertTrue(log.contains("server.stopped"), "shutdown ran to the end");
     assertTrue(log.contains("db.embedded_orphan"), "the killed run's database was found and stopped");

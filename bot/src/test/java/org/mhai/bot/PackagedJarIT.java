@@ -66,7 +66,7 @@ class PackagedJarIT {
       assertRefusesOtherUsers(data);
 
       // The embedded database is killed: the service restarts it by itself and chat goes on.
-      long pgPid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+      long pgPid = Long.parseLong(Files.readAllLines(data.resolve("db/postgres/postmaster.pid")).get(0).trim());
       ProcessHandle.of(pgPid).orElseThrow().destroyForcibly();
       String after = null;
       for (int i = 0; i < 120 && after == null; i++) {
@@ -81,12 +81,12 @@ class PackagedJarIT {
       assertEquals(200, get(base + "/health").statusCode());
       assertTrue(log(work).contains("db.embedded_restarted"), log(work));
 
-      long restartedPg = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+      long restartedPg = Long.parseLong(Files.readAllLines(data.resolve("db/postgres/postmaster.pid")).get(0).trim());
       assertNotEquals(pgPid, restartedPg);
       p.destroy(); // SIGTERM
       assertTrue(p.waitFor(40, TimeUnit.SECONDS), "stops within the grace period");
       assertEquals(0, p.exitValue(), "SIGTERM is a clean stop: " + tail(log(work)));
-      assertFalse(Files.exists(data.resolve("postgres/postmaster.pid")), "its database was shut down cleanly");
+      assertFalse(Files.exists(data.resolve("db/postgres/postmaster.pid")), "its database was shut down cleanly");
       assertFalse(ProcessHandle.of(restartedPg).map(ProcessHandle::isAlive).orElse(false), "its database stops with it");
     } finally {
       p.destroyForcibly();
@@ -182,7 +182,7 @@ class PackagedJarIT {
         var st = c.createStatement()) {
       for (String attack : List.of("alter table audit_log disable trigger audit_log_no_change", "truncate audit_log",
           "delete from audit_log", "select pg_read_file('/etc/hostname')", "copy (select 1) to program 'true'",
-          "drop table conversation_event")) {
+          "drop table conversation_event", "checkpoint", "select pg_switch_wal()")) {
         assertRefused(() -> {
           st.execute(attack);
           return null;

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The development master key: when {@code MHAI_DATA_KEY} is unset, a key is generated once into
- * {@code MHAI_DATA_DIR/data.key} (owner-only permissions) and reused on every start, so data
- * written in development stays readable. Production sets {@code MHAI_DATA_KEY}.
+ * {@code MHAI_DATA_DIR/data.key} (owner-only permissions, made so again at every start) and reused
+ * on every start, so data written in development stays readable. The embedded database lives in
+ * {@code MHAI_DATA_DIR/db/postgres}: the key is in neither that folder nor the one holding it, so a
+ * copy of the database's files is no key to them. Production sets {@code MHAI_DATA_KEY}.
  */
 public final class DataKeyFile {
   private static final Logger LOG = LoggerFactory.getLogger(DataKeyFile.class);
@@ -26,6 +28,11 @@ public final class DataKeyFile {
       if (Files.exists(file)) {
         LOG.warn("crypto.dev_key source={} - MHAI_DATA_KEY is unset; using the development key file. "
             + "Set MHAI_DATA_KEY (openssl rand -base64 32) in production.", file);
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // not a POSIX file system: the directory's permissions must protect it
+        }
         return Files.readString(file, StandardCharsets.US_ASCII).trim();
       }
       Files.createDirectories(dataDir);

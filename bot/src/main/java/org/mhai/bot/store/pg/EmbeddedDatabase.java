@@ -75,11 +75,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Starts the server (creating and securing it on first use) and returns once its roles exist. */
   public static EmbeddedDatabase start(Path dataDir, Optional<Path> binaries) {
     FilePermissions.privateDirectory(dataDir);
-    Path pgData = dataDir.resolve("postgres");
+    Path pgData = pgData(dataDir);
     long t0 = System.nanoTime();
     try {
       Properties secrets = secrets(dataDir.resolve("database.secrets"));
       Path home = PostgresBinaries.resolve(dataDir, binaries);
+      FilePermissions.privateDirectory(pgData.getParent());
+      moveLegacy(dataDir.resolve("postgres"), pgData);
       stopOrphan(pgData);
       if (!Files.exists(pgData.resolve("PG_VERSION"))) {
         initdb(home, pgData, dataDir, secrets.getProperty(SUPERUSER));
@@ -103,6 +105,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData, e);
     }
+  }
+
+  /**
+   * The server's data directory: {@code MHAI_DATA_DIR/db/postgres}. Neither it nor the folder that
+   * holds it has the development master key ({@code MHAI_DATA_DIR/data.key}) in it, so a copy of
+   * either is no key to what it holds (issue #16.5).
+   */
+  public static Path pgData(Path dataDir) {
+    return dataDir.resolve("db").resolve("postgres");
+  }
+
+  /** Releases before issue #16.5 kept the server in {@code MHAI_DATA_DIR/postgres}, beside the key: moved once. */
+  private static void moveLegacy(Path legacy, Path pgData) throws IOException {
+    if (!Files.exists(legacy.resolve("PG_VERSION")) || Files.exists(pgData)) {
+      return;
+    }
+    stopOrphan(legacy);
+    Files.move(legacy, pgData, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    LOG.warn("db.embedded_moved from={} to={} - the database no longer shares a folder with the development key",
+        legacy, pgData);
   }
 
   /** The owner's connection: migrations and grants. */
@@ -150,7 +172,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     cmd.addAll(List.of(home.resolve("bin/postgres").toString(), "-D", pgData.toString(), "-p", Integer.toString(port),
         "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "password_encryption=scram-sha-256",
-        "-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "max_connections=100", "-c", "timezone=UTC"));
+        "-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "max_connections=100", "-c", "timezone=UTC",
+        // Erasure on disk (KeyShredder): WAL segments past the checkpoint are deleted, not renamed for reuse with
+        // their old bytes; nothing keeps or archives them; messages in English so the shredder can read VACUUM's.
+        "-c", "wal_recycle=off", "-c", "wal_keep_size=0", "-c", "archive_mode=off", "-c", "lc_messages=C"));
     if (!Files.exists(logFile)) {
       FilePermissions.writePrivate(logFile, "");
     }
@@ -254,12 +279,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
       st.execute("revoke all on database " + DATABASE + " from public");
       st.execute("grant connect, temporary on database " + DATABASE + " to " + APP);
       st.execute("revoke all on database postgres from public");
+      // The shredder (KeyShredder, as the owner) checkpoints after rewriting the key table.
+      st.execute("grant pg_checkpoint to " + OWNER);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the embedded database's roles: " + e.getMessage(), e);
     }
     try (Connection c = connect(DATABASE, SUPERUSER); var st = c.createStatement()) {
       st.execute("alter schema public owner to " + OWNER);
       st.execute("revoke all on schema public from public");
+      // ... and moves the WAL past the destroyed keys' bytes first.
+      st.execute("grant execute on function pg_catalog.pg_switch_wal() to " + OWNER);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot secure the embedded database's schema: " + e.getMessage(), e);
     }
