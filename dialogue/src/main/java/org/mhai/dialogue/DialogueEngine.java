@@ -475,6 +475,10 @@ public final class DialogueEngine {
         r.replies.add(new Reply(r.m.get("flow.retry.options") + "\n" + again.text(), again.quickReplies()));
         return true;
       }
+      if (asksForExercise(text)) {
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        return false; // "can I just do a breathing exercise, I've a job interview in an hour": free chat offers one
+      }
       return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
     }
     if (node.get() instanceof Node.Capture c) {
@@ -491,6 +495,10 @@ public final class DialogueEngine {
       }
       Reply again = new Reply(fill(c.text(), r), c.quickReplies().stream().map(t -> t.get(r.lang())).toList());
       String retry = c.retryText().map(t -> t.get(r.lang())).orElse(r.m.get("flow.retry.capture"));
+      if (asksForExercise(text)) {
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        return false;
+      }
       return notUnderstood(r, flow, cursor, retry, again);
     }
     if (node.get() instanceof Node.Recommend rec) {
@@ -518,6 +526,18 @@ public final class DialogueEngine {
     }
     r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "missing"));
     return false;
+  }
+
+  /** An exercise asked for in words while a flow waits for a button ("¿puedo hacer un ejercicio de respiración?"). */
+  private static final java.util.regex.Pattern EXERCISE_WORDS = java.util.regex.Pattern.compile(
+      "\\b(?:exercise|breathing|relaxation|meditation|grounding|ejercicio|respiracion|relajacion|meditacion)\\b");
+  private static final java.util.regex.Pattern REQUEST_WORDS = java.util.regex.Pattern.compile(
+      "\\?|\\b(?:can i|could i|can we|can you|could you|give me|i want|i'?d like|let'?s|let me|do a|try a|need a|puedo|podemos|dame|"
+          + "me das|me pones|ponme|quiero|necesito|hacer un|probar un|hagamos)\\b");
+
+  static boolean asksForExercise(String text) {
+    String plain = org.mhai.dialogue.crisis.Plain.of(text);
+    return EXERCISE_WORDS.matcher(plain).find() && REQUEST_WORDS.matcher(plain).find();
   }
 
   private boolean notUnderstood(Run r, Flow flow, FlowCursor cursor, String hint, Reply again) {

@@ -53,6 +53,10 @@ public final class IntentClassifier {
       W + "(how (do|can|should|could) i (cope|calm|relax|deal|handle|manage|stop|get through|feel better|ground))",
       W + "(something to (calm|relax|help))",
       W + "(calm (me|myself) down|help calming)",
+      W + "((something|anything) (for|to help with|to help me with|to help me) (sleep|sleeping|falling asleep|nerves|the nerves|"
+          + "anxiety|stress|relax|relaxing|calm|calming down)|tips for (falling asleep|sleep|sleeping|relaxing)|relaxation thing)",
+      W + "((algo|alguna cosa|algun truco|algun tip) para (dormir|los nervios|la ansiedad|relajarme|calmarme|el estres|desconectar)|"
+          + "(me das|me pones|dame|ponme) (algo|uno|otro))",
       W + "(ejercicio|ejercicios|tecnica|tecnicas|respiracion|meditacion|relajacion)",
       W + "(ayudame|ayudarme|necesito ayuda|puedes ayudarme|me puedes ayudar|que puedo hacer|que hago)" + E,
       W + "(como (puedo )?(calmarme|relajarme|manejar|afrontar|sobrellevar|superar|dejar de|controlar))"));
