@@ -134,7 +134,7 @@ class ConversationSuiteTest {
     blindSet("fifth", "/clinical/conversations-blind5.txt", COMPOSITE ? BLIND5_PASS_FULL : BLIND5_PASS_LEXICON, BLIND5_REASSURED);
   }
 
-  static final int BLIND5_PASS_LEXICON = 147; // 88 at scoring (eval-base8), reassurance on a danger turn 1
+  static final int BLIND5_PASS_LEXICON = 159; // 88 at scoring (eval-base8), reassurance on a danger turn 1
   static final int BLIND5_PASS_FULL = 148; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
   static final int BLIND5_REASSURED = 0; // 1 at scoring with the lexicon
 

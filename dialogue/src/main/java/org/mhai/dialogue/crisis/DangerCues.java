@@ -191,6 +191,9 @@ public final class DangerCues {
   private static final String NOT_A_JUMP = "(?! (?:in|into|on|onto) (?:the |a |my |our )?(?:pool|shower|water|sea|ocean|lake|bath|"
       + "car|bed|call|zoom|meeting|game|queue|line|trampoline|bandwagon|train|bus|taxi|uber)\\b)";
   private static final List<Pattern> INTENT = compile(
+      // session 8 (fifth blind set): a decision with a day or a means, said inside an episode or the screener
+      "ya lo decidi\\b[^.!?]{0,40}(?:va a ser|sera|ya se como)", "(?:he decidido|ya decidi)\\b[^.!?]{0,60}(?:me tomo|me mato|me tiro|lo hago|me cuelgo)",
+      "(?:easier|better) to (?:just )?(?:step|jump|walk|fall|slip) in\\b",
       "(?:i'?m going to|im going to|i'?m gonna|im gonna|gonna|i'?ll|i will|me voy a|voy a) (?:kill myself|end my life|"
           + "end it\\b" + NOT_ENDING_A_LIFE + "|jump\\b" + NOT_A_JUMP + "|take (?:all|every|the whole|a load|them all)|overdose|"
           + "hang myself|matar(?:me)?\\b(?! a)|tirar(?:me)? (?:del|de la|al|por)|aventar|quitar la vida|hacer(?:me)? dano)",
@@ -367,7 +370,7 @@ public final class DangerCues {
   private static final List<Pattern> HARMLESS_CUT = compile(
       "\\b(?:pelador|pelapatatas|pelapapas|mandolina|cebolla|tomate|verduras?|zanahoria|pelo|flequillo|fleco|las puntas|emparejar|"
           + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
-          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|papas|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
+          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|(?<!mis |tus |sus |los )papas|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
   /** The day's prescribed medicines, taken as usual. */
   private static final Pattern DRUG_NAMED = Pattern.compile("\\b" + DRUG);
   /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */

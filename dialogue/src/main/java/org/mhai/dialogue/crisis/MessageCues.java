@@ -107,7 +107,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "envie de mourir", "يضربني", "cwiczenie",
       // session 8 (fifth blind set): French, Italian, Polish, Romanian
       "me foutre en l.?air", "foutre en l.?air", "mi ha picchiat", "picchiat[ao] di nuovo", "pocie[lł][ae]m", "pocia[cć] sie",
-      "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
+      "me jeter (?:sous|du|d'un|dans)", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "zyletk\\w* w (?:szufladzie|rece|reku)", "je ne suis pas en securite", "ich bin nicht sicher",
@@ -128,7 +128,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
       "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
       "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)",
-      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil",
+      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil", "won'?t stop shaking", "can'?t stop (?:crying|shaking)",
       // session 8 (fifth blind set): the body of a panic attack in Spanish; "feel like I'm going to die" with it
       "no me entra (?:el )?aire", "me late (?:bien |muy |super |re )?(?:rapido|fuerte)", "corazon (?:muy |bien |super )?acelerado",
       "\\bahogos?\\b", "nudo en el pecho", "ansiedad horrible", "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)\\b[^.!?]{0,60}"
@@ -143,6 +143,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 8 (fifth blind set): a plan under way, a decision with a day
       "(?:been|i'?ve been|i'?m|im) planning (?:it|this) for (?:weeks|months|a while|ages|days)", "ya lo decidi\\b[^.!?]{0,40}(?:va a ser|sera|"
           + "el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|ya se como)", "tengo pensado como y cuando",
+      "(?:nota|carta|note|letter)\\b[^.!?]{0,80}(?:no es culpa suya|no es su culpa|not their fault|isn'?t their fault|not your fault)",
       "(?:googl|look(?:ing|ed) up|search|research)\\w*\\b[^.!?]{0,20}how (?:many|much)\\b[^.!?]{0,40}(?:it (?:actually )?takes|to (?:die|kill|od|"
           + "overdose)|is (?:fatal|lethal|enough))", "(?:putting|put|drive|driving|crash|crashing|wrap|wrapping) (?:the|my) (?:ute|car|truck|van|"
           + "motorbike|bike) (?:into|off) (?:a|the) (?:tree|wall|pole|bridge|river|cliff)", "make it look like an accident",

@@ -93,7 +93,8 @@ public enum Route {
       "(?:night worker|night staff|carer)s?\\b[^.!?]{0,40}(?:secret|game)", "(?:i'?m|im|tengo) 1[0-7]\\b[^!?]{0,80}(?:dad|mum|mom|father|mother|"
           + "stepdad|stepmum|uncle|papa|mama|padrastro|madrastra|tio)\\b[^!?]{0,60}(?:battered|beat|beats|hit|hits|kicked|punched|slapped|"
           + "hurts|hurt|pega|golpea|pego|golpeo|echo de casa|corrio de casa)",
-      "(?:nin[oa]s|hij[oa]s|chamacos|kids|children)\\b[^.!?]{0,40}(?:encerrad[oa]s|con candado|locked in)",
+      "(?:deja|dejan|leaves?|left|keeps?|kept)\\b[^.!?]{0,25}(?:nin[oa]s|hij[oa]s|chamacos|kids|children)\\b[^.!?]{0,20}(?:encerrad[oa]s|"
+          + "con candado|locked in)", "fara mancare", "il incuie",
       "(?:little|younger|baby|small)\\b[^.!?]{0,80}\\b(?:screaming at (?:him|her|them)|threw|throws|thrown|shoved|shook|kicked|battered|wailing)",
       "(?:threw|throws|thrown|shoved|kicked|battered) (?:my |his |her )?(?:little |younger |baby )?(?:brother|sister|son|daughter|kid|child|"
           + "baby)\\b");
@@ -116,7 +117,7 @@ public enum Route {
           + "(?:money|pension|dinero)", "(?:staff|carer|keyworker|key worker|nurse|aide|cuidador\\w*|enfermer\\w*|auxiliar)\\b[^.!?]{0,60}(?:slap\\w*|"
           + "hits?|hitting|pins?|pinned|shouts? at|locked|locks|hace cosas|pega|zarandea|abofetea|grita)",
       "(?:keyworker|key worker|carer|cuidador\\w*)\\b[^.!?]{0,30}(?:takes|took|quita|roba)\\b[^.!?]{0,20}(?:his|her|their|su) (?:money|dinero|pension)",
-      "(?:resident|residente)\\b[^.!?]{0,30}(?:can'?t speak|no habla|slapp|pega)", "(?:le|la|lo) (?:grito y )?(?:le |la |lo )?zarande\\w*",
+      "(?:resident|residente)\\b[^.!?]{0,30}(?:can'?t speak|no habla|slapp|pega)", "(?:le|la|lo) (?:grito y )?(?:le |la |lo )?(?:he )?zarande\\w*",
       "(?:shake|shook|shaking) (?:him|her|my (?:dad|mum|mom|father|mother|nan|grandad|baby))\\b[^.!?]{0,40}(?:dementia|alzheimer|crying|won'?t stop)",
       // session 8 (fifth blind set)
       "(?:atad[oa]|amarrad[oa]) a (?:la|una|su) (?:silla|cama)", "tied (?:to|into) (?:the|a|her|his) (?:chair|bed)",
@@ -141,7 +142,7 @@ public enum Route {
       "me ha vuelto a pegar", "vuelve a pegar", "amenaza con matarme", "viene a matarme", "(?:dice|dijo) que (?:me )?va a matarme", "il me frappe", "er schlagt mich",
       // violence at home in the dialogue's own words is DangerCues' VIOLENCE, which routes here; these are other languages
       // session 8 (fifth blind set)
-      "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
+      "twisted my (?:arm|wrist)", "(?:it'?s|its) all (?:purple|black and blue)", "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
       "(?:she'?ll|he'?ll|she will|he will|she'?d|he'?d) (?:cut|stab|hurt|shoot) me\\b", "me (?:ha|han) vuelto a dar (?:una|un) (?:cachetada|"
           + "bofetada|golpe|patada|punetazo|chinga|madrazo)", "(?:partner|husband|wife|boyfriend|girlfriend|ex)(?:'?s| is)? (?:smashing|breaking|"
           + "wrecking|throwing) (?:everything|things|stuff|the)", "(?:don'?t|dont|do not) (?:call|tell) (?:anyone|anybody|the police|the cops)\\b"
@@ -192,7 +193,7 @@ public enum Route {
       "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
       "(?:knife|cuchillo) out", "passed out on the couch", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
           + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano",
-      "me he encerrado", "dando golpes a la puerta",
+      "me he encerrado", "dando golpes a la puerta", "encerrad[oa] en (?:el|mi) (?:cuarto|bano|habitacion|recamara)",
       // session 8: violence under way ("le está pegando a mi hermanita", "is hitting her")
       "(?:le|la|lo|les|me|nos) esta(?:n)? (?:pegando|golpeando|lastimando|ahorcando)", "(?:is|'?s) (?:hitting|beating|hurting|choking|"
           + "screaming at) (?:him|her|them|my)\\b", "se oye (?:como )?(?:grita|llora|pega)");
