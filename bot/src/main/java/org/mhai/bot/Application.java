@@ -276,7 +276,8 @@ public final class Application {
     BootstrapAdmin.ensure(staff, hasher, config.adminPassword(), clock);
     PgTotpSecrets totp = new PgTotpSecrets(pool, keys);
     StaffAuth staffAuth = new StaffAuth(staff, audit, hasher, vertx.createSharedWorkerExecutor("auth", 2), clock,
-        Duration.ofHours(12), totp, publicUrl.startsWith("https://"));
+        Duration.ofHours(12), totp, publicUrl.startsWith("https://"),
+        new org.mhai.portal.auth.SignInGate(config.chat().signInQueue(), config.chat().signInsInFlightPerAddress(), clock));
     PgCareTeam careTeam = new PgCareTeam(pool);
     PgPatientRecords patientRecords = new PgPatientRecords(pool, store, escalations);
     PatientAccess patientAccess = new PatientAccess(careTeam, audit);
@@ -287,6 +288,8 @@ public final class Application {
 
     AtomicBoolean accepting = new AtomicBoolean(false);
     Router router = Router.router(vertx);
+    // First: the client's address, the one every per-address limit counts by (MHAI_TRUSTED_PROXIES, issue #16).
+    router.route().handler(new org.mhai.bot.web.ClientAddress(config.http().trustedProxies()));
     router.route().handler(ctx -> {
       ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
       if (ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"))) {
@@ -324,7 +327,9 @@ public final class Application {
         config.chat().signInsPerMinute(), "too many sign-in attempts from this network; try again in a minute"));
     staffAuth.mount(router);
     new AnalyzeApi(config.apiToken(), emotion, riskDetector, riskPool,
-        nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool).mount(router);
+        nlp.coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), nlpPool,
+        new org.mhai.bot.web.FailureLimit(limiter, "apitoken", config.chat().apiTokenFailuresPerMinute(), Clock.systemUTC()))
+        .mount(router);
     new EscalationApi(escalationQueue, audit, staffAuth, vertx.eventBus(), takeovers).mount(router);
     new FlowAdminApi(flows, audit, staffAuth).mount(router);
     new ExerciseAdminApi(recommendations, audit, staffAuth).mount(router);

@@ -51,6 +51,9 @@ final class AppFixture implements AutoCloseable {
     env.put("MHAI_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("MHAI_SESSIONS_PER_MINUTE", "1000000"); // every test opens sessions from 127.0.0.1; one test checks the limit
     env.put("MHAI_SIGNINS_PER_MINUTE", "1000000"); // every test signs in from 127.0.0.1; SignInFloodTest checks the limit
+    env.put("MHAI_SIGNIN_QUEUE", "1000"); // and some in parallel; SignInQueueTest checks the gate
+    env.put("MHAI_SIGNIN_INFLIGHT_PER_ADDRESS", "1000");
+    env.put("MHAI_API_TOKEN_FAILURES_PER_MINUTE", "1000000"); // the role matrix probes with staff tokens; ApiTokenGuessTest checks it
     env.putAll(extra);
     this.http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
   }

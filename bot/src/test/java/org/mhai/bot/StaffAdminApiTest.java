@@ -52,6 +52,10 @@ class StaffAdminApiTest {
         therapist.copy().put("username", "weak").put("password", "short"));
     assertEquals(400, weak.statusCode());
     assertNotNull(weak.bodyAsJsonObject().getString("errorId"));
+    HttpResponse<Buffer> common = call(HttpMethod.POST, "/api/v1/admin/staff", admin,
+        therapist.copy().put("username", "common").put("password", "Password2024!"));
+    assertEquals(400, common.statusCode(), "twelve characters, but the first thing an attacker tries (issue #16)");
+    assertTrue(common.bodyAsJsonObject().getString("error").contains("common"), common.bodyAsString());
     assertEquals(400, call(HttpMethod.POST, "/api/v1/admin/staff", admin,
         therapist.copy().put("username", "x1y").put("role", "superuser")).statusCode());
 

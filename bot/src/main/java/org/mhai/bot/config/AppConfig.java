@@ -42,7 +42,8 @@ public record AppConfig(
       "MHAI_HTTP_PORT", "MHAI_HTTP_HOST", "MHAI_DATABASE_URL", "MHAI_DATABASE_POOL_SIZE",
       "MHAI_DATABASE_MIGRATION_URL", "MHAI_POSTGRES_BIN",
       "MHAI_REDIS_URL", "MHAI_DATA_DIR", "MHAI_DATA_KEY", "MHAI_DATA_KEYS_PREVIOUS",
-      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_SESSIONS_PER_MINUTE", "MHAI_SIGNINS_PER_MINUTE", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
+      "MHAI_ADMIN_PASSWORD", "MHAI_API_TOKEN", "MHAI_SESSIONS_PER_MINUTE", "MHAI_SIGNINS_PER_MINUTE", "MHAI_SIGNIN_QUEUE",
+      "MHAI_SIGNIN_INFLIGHT_PER_ADDRESS", "MHAI_API_TOKEN_FAILURES_PER_MINUTE", "MHAI_TRUSTED_PROXIES", "MHAI_TELEGRAM_TOKEN", "MHAI_TELEGRAM_API_URL",
       "MHAI_TELEGRAM_MODE", "MHAI_TELEGRAM_WEBHOOK_SECRET", "MHAI_CHAT_RATE_PER_MINUTE",
       "MHAI_SHUTDOWN_GRACE_SECONDS", "MHAI_LOG_LEVEL", "MHAI_ESCALATION_SLA_MINUTES",
       "MHAI_TELEGRAM_ONCALL_CHAT_ID", "MHAI_PUBLIC_URL", "MHAI_NLP_WORKERS", "MHAI_NLP_BATCH_SIZE",
@@ -57,7 +58,14 @@ public record AppConfig(
     return Set.copyOf(all);
   }
 
-  public record HttpConfig(String host, int port) {}
+  /**
+   * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client ({@code MHAI_TRUSTED_PROXIES})
+   */
+  public record HttpConfig(String host, int port, TrustedProxies trustedProxies) {
+    public HttpConfig(String host, int port) {
+      this(host, port, TrustedProxies.NONE);
+    }
+  }
 
   /** A PostgreSQL server; {@code schema} lets several deployments (or tests) share one database. */
   public record PgConfig(String host, int port, String database, String user, String password,
@@ -101,9 +109,15 @@ public record AppConfig(
    * @param signInsPerMinute staff sign-in attempts one network address may make a minute, checked before any
    *     password is hashed (a flood of made-up usernames once held a real sign-in for 21 s)
    */
-  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone, int sessionsPerMinute, int signInsPerMinute) {
+  /**
+   * @param signInQueue staff sign-ins in progress at once (waiting for or using the hashing pool); more get 503
+   * @param signInsInFlightPerAddress of those, how many one network address may have
+   * @param apiTokenFailuresPerMinute wrong {@code MHAI_API_TOKEN}s one address may send a minute before it gets 429
+   */
+  public record ChatConfig(int ratePerMinute, java.time.ZoneId timeZone, int sessionsPerMinute, int signInsPerMinute,
+      int signInQueue, int signInsInFlightPerAddress, int apiTokenFailuresPerMinute) {
     public ChatConfig(int ratePerMinute, java.time.ZoneId timeZone) {
-      this(ratePerMinute, timeZone, 20, 10);
+      this(ratePerMinute, timeZone, 20, 10, 16, 2, 10);
     }
   }
 
@@ -158,7 +172,9 @@ public record AppConfig(
       throw new ConfigException("MHAI_TELEGRAM_BACKUP_CHAT_ID", "needs MHAI_TELEGRAM_TOKEN (the bot that posts the alerts)");
     }
     return new AppConfig(
-        new HttpConfig(s.text("MHAI_HTTP_HOST").orElse("0.0.0.0"), s.integer("MHAI_HTTP_PORT", 8080, 0, 65535)),
+        new HttpConfig(s.text("MHAI_HTTP_HOST").orElse("0.0.0.0"), s.integer("MHAI_HTTP_PORT", 8080, 0, 65535),
+            s.text("MHAI_TRUSTED_PROXIES").map(v -> TrustedProxies.parse("MHAI_TRUSTED_PROXIES", v))
+                .orElse(TrustedProxies.NONE)),
         s.text("MHAI_DATABASE_URL").map(url -> parseDatabaseUrl("MHAI_DATABASE_URL", url, poolSize)),
         migration(s, poolSize),
         s.text("MHAI_POSTGRES_BIN").map(Path::of),
@@ -176,7 +192,9 @@ public record AppConfig(
             s.text("MHAI_TELEGRAM_ONCALL_CHAT_ID"),
             backupChat),
         new ChatConfig(s.integer("MHAI_CHAT_RATE_PER_MINUTE", 30, 1, 10_000), zone(s.text("MHAI_TIMEZONE").orElse("UTC")),
-            s.integer("MHAI_SESSIONS_PER_MINUTE", 20, 1, 1_000_000), s.integer("MHAI_SIGNINS_PER_MINUTE", 10, 1, 1_000_000)),
+            s.integer("MHAI_SESSIONS_PER_MINUTE", 20, 1, 1_000_000), s.integer("MHAI_SIGNINS_PER_MINUTE", 10, 1, 1_000_000),
+            s.integer("MHAI_SIGNIN_QUEUE", 16, 1, 10_000), s.integer("MHAI_SIGNIN_INFLIGHT_PER_ADDRESS", 2, 1, 10_000),
+            s.integer("MHAI_API_TOKEN_FAILURES_PER_MINUTE", 10, 1, 1_000_000)),
         Duration.ofSeconds(s.integer("MHAI_SHUTDOWN_GRACE_SECONDS", 15, 0, 600)),
         Duration.ofMinutes(s.integer("MHAI_ESCALATION_SLA_MINUTES", 5, 1, 24 * 60)),
         s.text("MHAI_PUBLIC_URL").map(u -> {
@@ -195,7 +213,6 @@ public record AppConfig(
         OnCallConfig.from(env));
   }
 
-  /** The same rule as every staff password (StaffAdminApi): at least 12 characters; "a" is not a password. */
   /** The integration API's bearer token must not be guessable: at least 24 characters (openssl rand -hex 16 gives 32). */
   static String checkedApiToken(String t) {
     if (t.length() < 24) {
@@ -204,10 +221,14 @@ public record AppConfig(
     return t;
   }
 
+  /** The same rule as every staff password ({@link org.mhai.portal.auth.PasswordPolicy}): length and the common list. */
   static String checkedAdminPassword(String p) {
-    if (p.length() < 12) {
+    if (p.length() < org.mhai.portal.auth.PasswordPolicy.MIN_LENGTH) {
       throw new ConfigException("MHAI_ADMIN_PASSWORD", "must be at least 12 characters (a passphrase is best), was " + p.length());
     }
+    org.mhai.portal.auth.PasswordPolicy.problem(p).ifPresent(why -> {
+      throw new ConfigException("MHAI_ADMIN_PASSWORD", why);
+    });
     return p;
   }
 

@@ -32,11 +32,16 @@ public final class AnalyzeApi {
   private final Optional<CoreNlpSentiment> coreNlpSentiment;
   private final WorkerExecutor nlpPool;
   private final WorkerExecutor riskPool;
+  private final FailureLimit failures;
 
-  /** @param coreNlpSentiment CoreNLP's own sentiment, for comparison only (off by default) */
+  /**
+   * @param coreNlpSentiment CoreNLP's own sentiment, for comparison only (off by default)
+   * @param failures wrong or missing tokens per network address (issue #16: the token was guessable at full speed)
+   */
   public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk, WorkerExecutor riskPool,
-      Optional<CoreNlpSentiment> coreNlpSentiment, WorkerExecutor nlpPool) {
+      Optional<CoreNlpSentiment> coreNlpSentiment, WorkerExecutor nlpPool, FailureLimit failures) {
     this.token = token;
+    this.failures = failures;
     this.riskPool = riskPool;
     this.emotion = emotion;
     this.risk = risk;
@@ -53,14 +58,24 @@ public final class AnalyzeApi {
     if (token.isEmpty()) {
       throw ApiError.notFound("the integration API is disabled: set MHAI_API_TOKEN to enable it");
     }
+    String address = ClientAddress.of(ctx);
+    int wait = failures.retryAfter(address);
+    if (wait > 0) {
+      // refused before the token is compared: a guess made now cannot be confirmed, right or wrong
+      throw ApiError.tooMany("too many wrong API tokens from this network; try again later", wait);
+    }
     Optional<String> given = WebChatApi.bearer(ctx.request().getHeader("Authorization"));
-    if (given.isEmpty()) {
-      throw ApiError.unauthorized("Authorization: Bearer <MHAI_API_TOKEN> is required");
+    if (given.isPresent()
+        && MessageDigest.isEqual(given.get().getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8))) {
+      ctx.next();
+      return;
     }
-    if (!MessageDigest.isEqual(given.get().getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8))) {
-      throw ApiError.unauthorized("wrong API token");
-    }
-    ctx.next();
+    String why = given.isEmpty() ? "Authorization: Bearer <MHAI_API_TOKEN> is required" : "wrong API token";
+    failures.failed(address).onComplete(ar -> {
+      int after = ar.succeeded() ? ar.result() : 0;
+      ctx.fail(after > 0 ? ApiError.tooMany("too many wrong API tokens from this network; try again later", after)
+          : ApiError.unauthorized(why));
+    });
   }
 
   private void one(RoutingContext ctx) {

@@ -36,7 +36,9 @@ public final class Failures {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiError e) {
       respond(ctx, e.status(), e.getMessage(), e.retryAfterSeconds());
-    } else if (failure instanceof HttpException h && h.getPayload() != null && h.getStatusCode() < 500) {
+    } else if (failure instanceof HttpException h && h.getPayload() != null
+        && (h.getStatusCode() < 500 || h.getStatusCode() == 503)) {
+      // 503 with a message: a refusal the handler chose (a full sign-in gate), with its Retry-After
       respond(ctx, h.getStatusCode(), h.getPayload(), retryAfter(ctx));
     } else if (failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
       // A unique index refused a write two people made at once (two admins saving a new version).

@@ -9,7 +9,8 @@ import org.mhai.bot.chat.RateLimiter;
  * A route handler that lets at most {@code perMinute} requests a minute through from one network address, counted by
  * the shared {@link RateLimiter} (Redis across instances when configured), and answers the rest {@code 429} with
  * {@code Retry-After: 60} and an error id (issue #16: throwaway web-chat sessions, sign-in floods). When the limiter
- * itself fails the request goes through: a patient or a staff member must never be locked out by an outage.
+ * itself fails the request goes through: a patient or a staff member must never be locked out by an outage. The
+ * address is {@link ClientAddress}'s: behind a trusted proxy, each client's own.
  */
 public final class PerAddressLimit implements Handler<RoutingContext> {
   private final RateLimiter limiter;
@@ -27,7 +28,7 @@ public final class PerAddressLimit implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address = ClientAddress.of(ctx);
     limiter.tryAcquire(name + ":" + address, perMinute).onComplete(ar -> {
       if (ar.succeeded() && !ar.result()) {
         ctx.fail(ApiError.tooMany(refusal, 60));

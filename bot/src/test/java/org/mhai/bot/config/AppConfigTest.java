@@ -56,6 +56,44 @@ class AppConfigTest {
     assertTrue(AppConfig.from(Map.of("MHAI_ADMIN_PASSWORD", "a long passphrase")).adminPassword().isPresent());
   }
 
+  /** Issue #16: a twelve-character password from the top of every leaked list was accepted. */
+  @Test
+  void the_bootstrap_admin_password_may_not_be_a_common_one() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_ADMIN_PASSWORD", "Password2024!")));
+    assertTrue(e.getMessage().startsWith("MHAI_ADMIN_PASSWORD:") && e.getMessage().contains("common"), e.getMessage());
+    assertFalse(e.getMessage().contains("Password2024!"));
+  }
+
+  /** Issue #16: MHAI_TRUSTED_PROXIES was not implemented; a bad value must stop start-up with the key named. */
+  @Test
+  void trusted_proxies_are_ipv4_and_ipv6_addresses_or_blocks_checked_at_start_up() {
+    assertTrue(AppConfig.from(Map.of()).http().trustedProxies().isEmpty(), "unset: X-Forwarded-For is never believed");
+    TrustedProxies t = AppConfig.from(Map.of("MHAI_TRUSTED_PROXIES", " 10.0.0.0/8, 192.168.1.5 ,fd00::/8,2001:db8::1"))
+        .http().trustedProxies();
+    assertTrue(t.contains("10.200.3.4"));
+    assertTrue(t.contains("192.168.1.5"));
+    assertFalse(t.contains("192.168.1.6"));
+    assertTrue(t.contains("fd12:3456::1"));
+    assertTrue(t.contains("2001:db8:0:0::1"), "any spelling of the same IPv6 address");
+    assertFalse(t.contains("2001:db8::2"));
+    assertFalse(t.contains("11.0.0.1"));
+    assertTrue(t.contains("::ffff:10.1.2.3"), "an IPv4-mapped IPv6 peer is its IPv4 address");
+    for (String bad : new String[] {"proxy.internal", "10.0.0.0/33", "10.0.0.300", "fd00::/129", "10.0.0.0/x", ",", "1.2.3"}) {
+      ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_TRUSTED_PROXIES", bad)), bad);
+      assertTrue(e.getMessage().startsWith("MHAI_TRUSTED_PROXIES:"), e.getMessage());
+    }
+  }
+
+  @Test
+  void the_sign_in_gate_and_the_token_limit_have_safe_defaults_and_bounds() {
+    AppConfig.ChatConfig c = AppConfig.from(Map.of()).chat();
+    assertEquals(16, c.signInQueue());
+    assertEquals(2, c.signInsInFlightPerAddress());
+    assertEquals(10, c.apiTokenFailuresPerMinute());
+    assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_SIGNIN_QUEUE", "0")));
+    assertThrows(ConfigException.class, () -> AppConfig.from(Map.of("MHAI_API_TOKEN_FAILURES_PER_MINUTE", "lots")));
+  }
+
   /** Issue #16: the integration API token had no strength check (472 guesses/s). */
   @Test
   void the_api_token_needs_twenty_four_characters() {

@@ -19,6 +19,7 @@ import org.mhai.portal.AuditLog;
 import org.mhai.portal.Role;
 import org.mhai.portal.StaffMember;
 import org.mhai.portal.auth.PasswordHasher;
+import org.mhai.portal.auth.PasswordPolicy;
 import org.mhai.portal.auth.StaffAuth;
 
 /**
@@ -28,7 +29,6 @@ import org.mhai.portal.auth.StaffAuth;
  */
 public final class StaffAdminApi {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
-  private static final int MIN_PASSWORD = 12;
   private static final int MAX_AUDIT = 1000;
 
   private final StaffDirectory staff;
@@ -195,10 +195,11 @@ public final class StaffAdminApi {
     }
   }
 
+  /** Length and the common-password list (issue #16): {@link PasswordPolicy}. */
   private static void checkPassword(String password) {
-    if (password.length() < MIN_PASSWORD || password.length() > 200) {
-      throw new HttpException(400, "the password needs at least " + MIN_PASSWORD + " characters (a passphrase is best)");
-    }
+    PasswordPolicy.problem(password).ifPresent(why -> {
+      throw new HttpException(400, why);
+    });
   }
 
   private static Role role(Object value) {

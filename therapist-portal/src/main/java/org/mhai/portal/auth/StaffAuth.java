@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * (HttpOnly, SameSite=Strict, Secure behind TLS) and a bearer token for API use. Cookie-
  * authenticated changes must echo the session's CSRF token in {@code X-CSRF-Token}; bearer
  * requests need not (a browser never adds that header by itself). Five failed sign-ins lock the
- * account for 1, 2, 4, … up to 60 minutes. Password checks run on the {@code auth} worker pool.
+ * account for 1, 2, 4, … up to 60 minutes; made-up names lock the same way ({@link UnknownNameLocks}); the right
+ * password and a fresh TOTP code lift a lock. Password checks run on the {@code auth} worker pool behind the
+ * {@link SignInGate}.
  * Optional two-step sign-in ({@link Totp}): an account with a confirmed secret must send
  * {@code code} with the password; an admin can require it, and then the next sign-in enrols.
  */
@@ -48,6 +50,10 @@ public final class StaffAuth {
   private static final String STAFF_KEY = "mhai.staff";
   private static final int FREE_FAILURES = 5;
   private static final long MAX_LOCK_MINUTES = 60;
+  private static final int UNLOCK_TRIES_PER_HOUR = 5;
+  private static final int BUSY_RETRY_SECONDS = 5;
+  /** The request-context key under which the service leaves the client's network address (behind trusted proxies). */
+  public static final String CLIENT_ADDRESS = "mhai.clientAddress";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
 
@@ -59,13 +65,26 @@ public final class StaffAuth {
   private final Duration sessionTtl;
   private final TotpSecrets totp;
   private final boolean publicHttps;
+  private final SignInGate gate;
+  private final UnknownNameLocks unknownNames = new UnknownNameLocks(10_000, FREE_FAILURES, MAX_LOCK_MINUTES);
+  /** Per account: {hour, wrong codes with the right password during a lock}; bounded. */
+  private final java.util.LinkedHashMap<UUID, long[]> unlockTries = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<UUID, long[]> eldest) {
+      return size() > 10_000;
+    }
+  };
 
   /**
    * @param totp where TOTP secrets are kept (two-step sign-in, optional unless an admin requires it)
    * @param publicHttps the service's public URL is https (a TLS-terminating proxy in front): cookies get Secure
+   * @param gate bounds the sign-ins in progress, in all and per network address
    */
   public StaffAuth(StaffAccounts accounts, AuditLog audit, PasswordHasher hasher, WorkerExecutor authPool, Clock clock,
-      Duration sessionTtl, TotpSecrets totp, boolean publicHttps) {
+      Duration sessionTtl, TotpSecrets totp, boolean publicHttps, SignInGate gate) {
+    this.gate = gate;
     this.totp = totp;
     this.publicHttps = publicHttps;
     this.accounts = accounts;
@@ -114,6 +133,18 @@ public final class StaffAuth {
       token = cookie == null ? null : cookie.getValue();
     }
     return token == null || token.isEmpty() ? null : token;
+  }
+
+  /**
+   * The client's network address: what the service resolved ({@link #CLIENT_ADDRESS}, trusted proxies honoured), else
+   * the TCP peer.
+   */
+  public static String clientAddress(RoutingContext ctx) {
+    String a = ctx.get(CLIENT_ADDRESS);
+    if (a != null) {
+      return a;
+    }
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 
   /** The signed-in staff member of a request that passed {@link #authenticated()}. */
@@ -183,24 +214,40 @@ public final class StaffAuth {
       ctx.fail(new HttpException(400, "username and password are required"));
       return;
     }
+    if (username.length() > 200 || password.length() > 4096) {
+      ctx.fail(badCredentials()); // no account has such a name or password: nothing to hash or count
+      return;
+    }
     Object c0 = body.getValue("code");
     String code = c0 instanceof String str ? str : c0 instanceof Number n ? String.valueOf(n) : null;
+    String address = clientAddress(ctx);
+    // A place at the gate before anything is looked up or counted (issue #16): a full gate answers at once, and a
+    // refused request neither uses up one of the account's attempts nor says anything about the username.
+    Optional<Future<Void>> admitted = gate.run(address, () -> attempt(ctx, username.trim(), password, code));
+    if (admitted.isEmpty()) {
+      LOG.info("auth.busy in_progress={}", gate.inProgress());
+      ctx.response().putHeader("Retry-After", Integer.toString(BUSY_RETRY_SECONDS));
+      ctx.fail(new HttpException(503, "sign-in is busy; try again in a few seconds"));
+      return;
+    }
+    admitted.get().onFailure(ctx::fail);
+  }
+
+  /** One sign-in, holding a place at the gate. */
+  private Future<Void> attempt(RoutingContext ctx, String username, String password, String code) {
     Instant now = clock.instant();
-    accounts.byUsername(username.trim()).compose(found -> {
+    return accounts.byUsername(username).compose(found -> {
       if (found.isEmpty() || found.get().disabled()) {
-        return authPool.executeBlocking(() -> {
-          hasher.dummyVerify(password);
-          return null;
-        }, false).compose(v -> Future.failedFuture(badCredentials()));
+        return unknownName(ctx, username, password, code, now);
       }
       StaffAccounts.Credentials c = found.get();
       // The attempt is counted (and the account locked from the fifth) before the password is checked, in one
-      // atomic statement: forty parallel guesses get at most five checks, not one shared count (issue #16).
+      // atomic statement: a hundred parallel guesses get at most five checks, not one shared count (issue #16).
       return accounts.claimAttempt(c.member().id(), now, FREE_FAILURES, MAX_LOCK_MINUTES).compose(attempt -> {
         if (attempt.isEmpty()) {
-          return locked(ctx, c.member().username(), now);
+          return whileLocked(ctx, c, password, code, now);
         }
-        return authPool.executeBlocking(() -> hasher.verify(password, c.passwordHash()), false).compose(ok -> {
+        return hashing(() -> hasher.verify(password, c.passwordHash())).compose(ok -> {
           if (!ok) {
             LOG.info("auth.failed staff={} attempt={}", c.member().id(), attempt.get());
             return Future.failedFuture(badCredentials());
@@ -208,18 +255,99 @@ public final class StaffAuth {
           return totp.state(c.member().id()).compose(t -> secondStep(ctx, c, t, code, now));
         });
       });
-    }).onFailure(ctx::fail);
+    });
+  }
+
+  /**
+   * A username with no account (or a disabled one): counted and locked exactly like a real account, with the same
+   * hashing work and the same answers, so neither the answers nor the lock tell which names exist (issue #16).
+   */
+  private Future<Void> unknownName(RoutingContext ctx, String username, String password, String code, Instant now) {
+    Optional<Integer> attempt = unknownNames.claim(username, now);
+    Future<Void> work = attempt.isPresent() || hasCode(code)
+        ? hashing(() -> {
+          hasher.dummyVerify(password);
+          return null;
+        })
+        : Future.succeededFuture();
+    return work.compose(v -> attempt.isPresent() ? Future.failedFuture(badCredentials())
+        : lockedAnswer(ctx, unknownNames.lockedUntil(username), now));
+  }
+
+  /**
+   * A locked account. Without a code: {@code 429}, nothing checked. With a code, the owner can lift the lock (issue
+   * #16, docs/portal.md "Lockout"): the right password and a fresh code from the account's authenticator sign in at
+   * once and clear the lock. Anything else gets the same {@code 429}, so a guess made during a lock is never
+   * confirmed. A right password with wrong codes is allowed {@link #UNLOCK_TRIES_PER_HOUR} an hour.
+   */
+  private Future<Void> whileLocked(RoutingContext ctx, StaffAccounts.Credentials c, String password, String code,
+      Instant now) {
+    UUID id = c.member().id();
+    if (!hasCode(code)) {
+      return locked(ctx, c.member().username(), now);
+    }
+    if (!unlockTriesLeft(id, now)) {
+      // the same hashing work as any attempt with a code during a lock: the timing says nothing either
+      return hashing(() -> {
+        hasher.dummyVerify(password);
+        return null;
+      }).compose(v -> locked(ctx, c.member().username(), now));
+    }
+    return totp.state(id).compose(t -> hashing(() -> hasher.verify(password, c.passwordHash())).compose(ok -> {
+      if (!ok || !t.enabled()) {
+        return locked(ctx, c.member().username(), now);
+      }
+      OptionalLong step = Totp.verify(t.secret().get(), code, now, t.lastStep());
+      if (step.isEmpty()) {
+        spendUnlockTry(id, now);
+        LOG.info("auth.unlock_failed staff={}", id);
+        return locked(ctx, c.member().username(), now);
+      }
+      return totp.useStep(id, step.getAsLong()).compose(fresh -> {
+        if (!fresh) {
+          spendUnlockTry(id, now);
+          return locked(ctx, c.member().username(), now);
+        }
+        LOG.info("auth.unlocked staff={}", id);
+        return audit.record(c.member(), "staff.lock_lifted", null, null, null, new JsonObject())
+            .compose(v -> startSession(ctx, c.member(), now));
+      });
+    }));
+  }
+
+  /** Password work on the {@code auth} pool (the gate bounds how many wait for it). */
+  private <T> Future<T> hashing(java.util.concurrent.Callable<T> work) {
+    return authPool.executeBlocking(work, false);
+  }
+
+  private static boolean hasCode(String code) {
+    return code != null && !code.isBlank();
   }
 
   /** A locked account: 429 with when to try again, nothing checked. */
   private Future<Void> locked(RoutingContext ctx, String username, Instant now) {
-    return accounts.byUsername(username).compose(again -> {
-      long seconds = again.flatMap(StaffAccounts.Credentials::lockedUntil)
-          .map(u -> Math.max(1, Duration.between(now, u).toSeconds())).orElse(60L);
-      ctx.response().putHeader("Retry-After", Long.toString(seconds));
-      return Future.failedFuture(new HttpException(429,
-          "too many failed sign-ins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s)"));
-    });
+    return accounts.byUsername(username)
+        .compose(again -> lockedAnswer(ctx, again.flatMap(StaffAccounts.Credentials::lockedUntil), now));
+  }
+
+  /** The one answer for a locked name, real or not. */
+  private static Future<Void> lockedAnswer(RoutingContext ctx, Optional<Instant> until, Instant now) {
+    long seconds = until.map(u -> Math.max(1, Duration.between(now, u).toSeconds())).orElse(60L);
+    ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    return Future.failedFuture(new HttpException(429,
+        "too many failed sign-ins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s)"));
+  }
+
+  private synchronized boolean unlockTriesLeft(UUID id, Instant now) {
+    long[] w = unlockTries.get(id);
+    long hour = now.getEpochSecond() / 3600;
+    return w == null || w[0] != hour || w[1] < UNLOCK_TRIES_PER_HOUR;
+  }
+
+  private synchronized void spendUnlockTry(UUID id, Instant now) {
+    long hour = now.getEpochSecond() / 3600;
+    long[] w = unlockTries.get(id);
+    unlockTries.put(id, w == null || w[0] != hour ? new long[] {hour, 1} : new long[] {hour, w[1] + 1});
   }
 
   /** A failed second step: already counted as an attempt; fails with {@code why}. */
@@ -355,6 +483,7 @@ public final class StaffAuth {
         .compose(v -> accounts.createSession(member.id(), sha256(token), csrf, now, expires))
         .compose(v -> audit.record(member, "staff.login", null, null, null, new JsonObject()))
         .onSuccess(v -> {
+          gate.signedIn(clientAddress(ctx));
           boolean secure = publicHttps || ctx.request().isSSL()
               || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
           long maxAge = sessionTtl.toSeconds();
