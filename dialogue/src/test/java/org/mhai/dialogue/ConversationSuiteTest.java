@@ -138,6 +138,28 @@ class ConversationSuiteTest {
   static final int BLIND5_PASS_FULL = 148; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
   static final int BLIND5_REASSURED = 0; // 1 at scoring with the lexicon
 
+  /** The sixth blind set (conversations-blind6.txt, 144 conversations by two more writers, session 8), scored once on eval-final8. */
+  @Test
+  void sixthBlindConversations() throws IOException {
+    blindSet("sixth", "/clinical/conversations-blind6.txt", COMPOSITE ? BLIND6_PASS_FULL : BLIND6_PASS_LEXICON, BLIND6_REASSURED);
+  }
+
+  static final int BLIND6_PASS_LEXICON = 96; // 96 at scoring (eval-final8)
+  static final int BLIND6_PASS_FULL = 107; // 107 at scoring (eval-final8, finetuned/5)
+  static final int BLIND6_REASSURED = 0; // 0 at scoring with both
+
+  /** The seventh everyday set (conversations-everyday7.txt, 160 conversations by another writer, session 8), scored once on eval-final8. */
+  @Test
+  void seventhEverydaySet() throws IOException {
+    falseStarts("seventh", "/clinical/conversations-everyday7.txt", COMPOSITE ? EVERYDAY7_SCREENER_FULL : EVERYDAY7_SCREENER_LEXICON,
+        COMPOSITE ? EVERYDAY7_ESCALATED_FULL : EVERYDAY7_ESCALATED_LEXICON);
+  }
+
+  static final int EVERYDAY7_SCREENER_LEXICON = 3; // 3 at scoring (eval-final8)
+  static final int EVERYDAY7_SCREENER_FULL = 4; // 4 at scoring
+  static final int EVERYDAY7_ESCALATED_LEXICON = 13; // 13 at scoring
+  static final int EVERYDAY7_ESCALATED_FULL = 20; // 20 at scoring (finetuned/5)
+
   static final int BLIND4_PASS_LEXICON = 159; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;

@@ -168,6 +168,22 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
+  /** The fifth blind sets (answers-*-blind5.tsv, another writer, 300 answers each, session 8), scored once on tag eval-final8. */
+  @Test
+  void fifthBlindSetsScored() throws IOException {
+    Score en = score("en", "blind5");
+    Score es = score("es", "blind5");
+    assertTrue(en.correct() >= BLIND5_EN_CORRECT && es.correct() >= BLIND5_ES_CORRECT,
+        "blind accuracy fell: " + en.correct() + ", " + es.correct());
+    assertTrue(en.dangerReadSafe() <= BLIND5_EN_DANGER_SAFE && es.dangerReadSafe() <= BLIND5_ES_DANGER_SAFE,
+        "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
+  }
+
+  static final int BLIND5_EN_CORRECT = 276; // 276 at scoring (eval-final8)
+  static final int BLIND5_ES_CORRECT = 262; // 262 at scoring
+  static final int BLIND5_EN_DANGER_SAFE = 1; // 1 at scoring
+  static final int BLIND5_ES_DANGER_SAFE = 4; // 4 at scoring
+
   static final int BLIND4_EN_CORRECT = 384; // 372 at scoring (eval-base8)
   static final int BLIND4_ES_CORRECT = 395; // 385 at scoring
   static final int BLIND4_EN_DANGER_SAFE = 0; // 2 at scoring
