@@ -130,6 +130,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     // The detector's routing signals (harm_from_others) count only at medium or above ("este curro me va a matar jajaja").
     Route route = Route.of(plain, danger, turn.risk().level().atLeast(RiskLevel.MEDIUM) && !figurative ? detectorSignals : List.of());
+    if (route != Route.SELF_HARM && danger.isEmpty() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && DangerCues.everydayFrame(plain)) {
+      route = Route.SELF_HARM; // "doing crafts with my daughter tonight, burned my finger on the hot glue gun haha": no route of its own
+    }
     if (route != Route.SELF_HARM) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
       signals.add(route.reason());

@@ -301,7 +301,8 @@ public final class DangerCues {
           + "teacher|flatmate|boyfriend|girlfriend|family|kids|baby|stepdad)|that (?:guy|man|woman|bastard)|someone|somebody|people"
           + "|everyone)",
       "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
-      "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b",
+      "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b(?! (?:pulgon|pulgones|mosquitos?|moscas?|"
+          + "cucarachas?|hormigas?|ratas?|ratones?|bichos?|plaga|tiempo|rato|hambre|gusanillo|aburrimiento|sed|mono|chamuco)\\b)",
       "(?:lo|la) voy a matar", "le voy a hacer dano", "(?:llevarme|me voy a llevar) a (?:mi|mis)", "llevar(?:me)? a (?:mi )?\\w+ por delante",
       "miedo de hacerle dano", "de matar a", "(?:lo|la|los|las) quiero matar", "(?:killing|kill) (?:myself )?and (?:him|her|them)\\b", "pillow over (?:her|his|their) face", "(?:golpear|pegarle|pegar) a mi \\w+ hasta que no se (?:levante|mueva)",
       "empuje a mi (?:madre|padre|mama|papa|abuela|abuelo|herman[oa]|pareja|novi[oa])\\b[^!?]{0,60}\\b(?:lo hago bien|no me arrepiento)", "running (?:her|him|them|his|their) (?:car )?off the road",
@@ -349,7 +350,7 @@ public final class DangerCues {
       "shoves? me (?:into|against)", "broke my (?:wrist|arm|nose|rib|ribs|jaw|finger)", "dando golpes a la puerta", "me aprieta (?:el brazo|el cuello|la muneca)",
       "(?:pistola|arma)\\b[^.!?]{0,30}(?:me la puso|en la cabeza)", "me tira cosas", "me avento contra", "me mata si (?:le|se lo) digo");
   private static final List<Pattern> CHILD = compile(
-      "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son|daughter|cousin|kids?|child|children|baby|"
+      "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son(?! \\d| (?:las|los|unos|unas|muy|mas|tan|de|para|como|mis|tus|sus)\\b)|daughter|cousin|kids?|child|children|baby|"
           + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"
           + "touch|touches|goes into|bruises|" + PICTURES + "|secrets|alone with me|won'?t stop crying|le pega|pega|toca|moretones|"
           + "secretos|solo conmigo|hacerle dano|conmigo|con mis pastillas)",
@@ -370,7 +371,7 @@ public final class DangerCues {
   private static final List<Pattern> HARMLESS_CUT = compile(
       "\\b(?:pelador|pelapatatas|pelapapas|mandolina|cebolla|tomate|verduras?|zanahoria|pelo|flequillo|fleco|las puntas|emparejar|"
           + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
-          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|(?<!mis |tus |sus |los )papas|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
+          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|(?<!mis |tus |sus |los )papas|jitomates?|pastel|carne|fruta|melon|sandia|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
   /** The day's prescribed medicines, taken as usual. */
   private static final Pattern DRUG_NAMED = Pattern.compile("\\b" + DRUG);
   /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */
@@ -411,7 +412,9 @@ public final class DangerCues {
       "\\bon the pill\\b", "pastillas? (?:para|de) (?:el |la )?(?:dolor|mareo|presion|tension|alergia|regla|dormir del viaje)",
       "\\b(?:burn(?:t|ed|ing)?|burning) the (?:dinner|toast|rice|food|cake)", "smoke alarm", "dirty (?:knives|dishes|pans)",
       "letting agent|landlord|\\brenovat\\w*|\\bdiy\\b", "jumping off the (?:dock|pier|jetty|boat)\\b", "stop at \\d+ tonight",
-      "me voy a tirar en el sofa", "(?:pareja|companer[oa]) de baile");
+      "me voy a tirar en el sofa", "(?:pareja|companer[oa]) de baile", "\\bgutters?\\b|roof tiles|fix the roof|the chimney|canaletas|goteras",
+      "\\b(?:hot )?glue\\b", "\\bshoot(?:ing)? (?:the|a|some|my|his|her|their) (?:wedding|ceremony|reception|event|video|film|photos?|pictures|"
+          + "portraits|scene|episode|music video|ad|commercial|campaign|footage|hoops|baskets|birthday|party|match|game)\\b");
 
   /** The everyday frame of a message (see {@link #EVERYDAY_FRAME}). */
   public static boolean everydayFrame(String plain) {
@@ -465,6 +468,9 @@ public final class DangerCues {
     }
     if (kinds.contains(Kind.ACT) && (any(HARMLESS_CUT, plain) || any(ROUTINE_DOSE, plain)) && !any(STILL_AN_ACT, plain)) {
       kinds.remove(Kind.ACT); // "me corté con el pelador", "ya me tomé las pastillas del día": an accident, a routine dose
+    }
+    if (kinds.equals(EnumSet.of(Kind.PLACE)) && any(EVERYDAY_FRAME, plain)) {
+      kinds.remove(Kind.PLACE); // "Da's 79 and still insists on climbing up on the roof of the shed to fix the gutters"
     }
     if (kinds.contains(Kind.OTHERS) && (any(RETRACTED, plain) || any(GAME, plain))) {
       kinds.remove(Kind.OTHERS); // "I swear I'm gonna kill him lol, jk"

@@ -186,7 +186,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:bought|buy|got)\\b[^.!?]{0,30}(?:extra )?(?:bottles?|boxes|packs?|packets) of (?:sleeping pills|pills|paracetamol|tablets|painkillers)", "(?:stuff|things) away", "can have my",
       "wr[oi]te? (?:some |the )?(?:letters|a letter|my note|a note|goodbye)", "written (?:my |the |a )?(?:note|letters)",
       "finished the letters", "(?:the|my) note\\b", "cleared out my", "sorted (?:out )?my will", "my will\\b", "cancel+ed (?:my|all)",
-      "made sure my \\w+ has", "somewhere to go", "paid off (?:all )?my", "deleted (?:all )?my", "stockpil", "(?:saving|saved) up "
+      "made sure my \\w+ has", "somewhere to go", "^(?!.*(?:finally|!|proud|so happy|celebrat|por fin|feliz)).*paid off (?:all )?my", "deleted (?:all )?my", "stockpil", "(?:saving|saved) up "
           + "(?:my )?(?:pills|meds|tablets)", "said goodbye", "told my \\w+ i love", "regale|he regalado|regalando",
       "(?:escribi|escrito|termine) (?:las |unas |la |una )?cartas?", "cartas? de despedida", "testamento", "me despedi",
       "deje todo (?:preparado|arreglado|listo)", "(?:acumulando|guardando|juntando) pastillas", "borre (?:mis|todas)",
@@ -211,7 +211,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "want to be (?:found|buried) in", "todo quede en orden", "(?:escribi|escrito|he escrito) una nota",
       "(?:regale|he regalado|le regale|le he regalado|repart\\w+) (?:mi|mis|las|los|su|sus)\\b", "(?:he dejado|deje|le he dejado|le deje)\\b[^.!?]{0,20}"
           + "\\b(?:mi|a mi) (?:gato|perro|gata|perra|mascota)", "(?:deje|he dejado|ya deje) pagad[oa]", "lugar en el panteon",
-      "paid off (?:what|all|my|the)\\b", "paying off (?:all )?(?:my )?(?:little )?debts", "(?:pague|he pagado) (?:lo que debia|todas? mis deudas)",
+      "^(?!.*(?:finally|!|proud|so happy|celebrat|por fin|feliz)).*paid off (?:what|all|my|the)\\b", "paying off (?:all )?(?:my )?(?:little )?debts", "(?:pague|he pagado) (?:lo que debia|todas? mis deudas)",
       "(?:wrote|written) down (?:the |my )?(?:\\w+'?s )?(?:vet|bank|account|insurance|passwords?|pin)", "deleted (?:most|all) of my",
       "laid out the clothes",
       // session 7 (accumulated risk in the blind sets, read after scoring)

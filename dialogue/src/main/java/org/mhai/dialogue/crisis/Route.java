@@ -153,6 +153,7 @@ public enum Route {
           + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)"
           + "(?! (?:it|this|that|time|the (?:interview|exam|test|game|presentation|competition)|some hoops|hoops|the breeze|"
           + "a (?:video|film|photo|scene)|photos|pictures|my shot|an email|a text|errands|for|to|through|into|out|late|my printer|"
+          + "the (?:wedding|ceremony|reception|event|video|film|footage|party|birthday|match|game)|some (?:hoops|photos|footage)|"
           + "the printer|this printer)\\b)",
       "(?:knife|gun|bat) (?:at|outside) (?:my )?\\w+'?s (?:door|room|place)", "outside (?:my )?\\w+'?s door with a (?:knife|gun)",
       "pay for what (?:he|she) did", "(?:gun|knife|weapon|rifle)\\b[^.!?]{0,20}\\bto (?:school|class|work|college|uni)\\b",
