@@ -26,7 +26,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   private static final java.util.regex.Pattern FIGURATIVE = java.util.regex.Pattern.compile(
       "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
-          + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)");
+          + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)"
+          + "|^[^.!?]{0,40}(?:me va a matar|me mata|will kill me|is gonna kill me|is going to kill me)\\b[^.!?]{0,30}(?:jaja|jeje|lol|haha|lmao|xd|\uD83D\uDE02)");
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");

@@ -377,7 +377,7 @@ public final class DangerCues {
   /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */
   private static final List<Pattern> FIGURATIVE_DOSE = compile(
       "\\b(?:overdose|sobredosis) (?:of|de|on) (?:coffee|caffeine|double.?doubles|sugar|tea|cafe|cafeina|azucar|series|chocolate|netflix)",
-      "(?:probably|basically|literally|like) an overdose\\b", "(?:coffees?|cafes?|tazas)\\b[^.!?]{0,40}\\b(?:overdose|sobredosis)");
+      "(?:probably|basically|literally|like) an overdose\\b", "(?:sugar|caffeine|coffee|candy|chocolate|turron|donut|carb)s? overdose", "(?:coffees?|cafes?|tazas)\\b[^.!?]{0,40}\\b(?:overdose|sobredosis)");
   private static final List<Pattern> ROUTINE_DOSE = compile(
       "\\b(?:pastillas|pills|meds|medication|medicacion|medicina|medicinas|tablets|vitaminas|vitamins|dosis|dose)\\b "
           + "(?:del dia|de hoy|de la (?:manana|noche|tarde)|de siempre|for (?:today|the day|the morning|tonight)|as (?:prescribed|usual)"

@@ -30,6 +30,10 @@ class Lexicon124Test {
       "me corté con el cuchillo picando jitomate, nada grave",
       "hoy fui al tianguis y me compré una navaja para cocinar, de las buenas",
       "el autobús llega tarde todos los días, no puedo más con la línea 27",
+      "I read the whole leaflet including the overdose section, I always do that",
+      "Messed up the parallel parking, the examiner looked like he wanted to die lol",
+      "Acabo de volver de la comida de Navidad de la empresa, no puedo más, he comido para tres días",
+      "Ya no puedo más con este calor, en Mexicali estamos a 46 grados",
   })
   void everyday_sentences_do_not_reach_medium(String text) {
     RiskAssessment a = detector.assess(text);
