@@ -56,7 +56,7 @@ public final class DialogueEngine {
   private static final int FALLBACK_EXERCISES = 3;
   /** "What else can I try?", "another exercise": another exercise, never a screener. */
   private static final java.util.regex.Pattern ANOTHER_EXERCISE = java.util.regex.Pattern.compile(
-      "what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
+      "^(?:otro|otra|another|another one|una mas|uno mas)[.!]*$|what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
           + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar"
           + "|anything else (?:quick )?(?:i can|to) (?:do|try)|something (?:quick |else )?(?:to do|i can do)|(?:try|do) (?:one of )?the "
           + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"

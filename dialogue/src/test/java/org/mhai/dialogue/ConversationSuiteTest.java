@@ -144,7 +144,7 @@ class ConversationSuiteTest {
     blindSet("sixth", "/clinical/conversations-blind6.txt", COMPOSITE ? BLIND6_PASS_FULL : BLIND6_PASS_LEXICON, BLIND6_REASSURED);
   }
 
-  static final int BLIND6_PASS_LEXICON = 96; // 96 at scoring (eval-final8)
+  static final int BLIND6_PASS_LEXICON = 133; // 96 at scoring (eval-final8)
   static final int BLIND6_PASS_FULL = 107; // 107 at scoring (eval-final8, finetuned/5)
   static final int BLIND6_REASSURED = 0; // 0 at scoring with both
 

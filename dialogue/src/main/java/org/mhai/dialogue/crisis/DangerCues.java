@@ -75,6 +75,8 @@ public final class DangerCues {
       + "es hoy|lo hare)";
 
   private static final List<Pattern> MEANS = compile(
+      "^(?!.*(?:veterinari|\\bvet\\b|perr[oa]|gat[oa]|\\bdog\\b|\\bcat\\b|jamon|ham\\b)).*(?:pastillas|pills|tablets|meds)\\b[^.!?]{0,50}(?:escondid[oa]s|guardad[oa]s|hidden|stashed)", "^(?!.*(?:veterinari|\\bvet\\b|perr[oa]|gat[oa]|\\bdog\\b|\\bcat\\b|jamon|ham\\b)).*(?:escondid[oa]s|guardad[oa]s|hidden|stashed) "
+          + "(?:\\w+ ){0,3}(?:pastillas|pills|tablets|meds)\\b",
       "(?:revolver|pistol|handgun|gun|rifle|shotgun)\\b[^!?]{0,60}\\b(?:took it out|cleaned it|loaded it|in the nightstand|in my nightstand)",
       "(?:tengo|compre|guardo|i have|i'?ve got|bought)\\b[^.!?]{0,20}\\b(?:veneno|matarratas|rat poison)\\b",
       OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
@@ -167,7 +169,7 @@ public final class DangerCues {
       "(?:they'?re|it'?s|its|they are) (?:on|in|next|right|beside)\\b", "in front of me", "next to me", "on the table",
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
       "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado", "(?:lo|la|los|las) traigo (?:aqui )?conmigo",
-      "ya lo traigo",
+      "ya lo traigo", "con (?:el|la|mi) (?:fusil|arma|pistola|rifle|escopeta)\\.?$",
       "(?:lo )?tengo todo preparado");
   /** In context only: "he's back", "she's outside" (a cat, a partner home from a trip, out of context). */
   private static final List<Pattern> CONTEXT_VIOLENCE = compile(

@@ -56,7 +56,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:tell|let|ask) (?:dr|doctor|my therapist|my counsel+or|my psychologist|my doctor)\\.? ?(?:\\w+ )?(?:know |that )?i (?:need|want|have) to (?:talk|speak|see)",
       "how long (?:until|till|til|before) (?:someone|somebody|anyone|a person|they|the team|a therapist|you) (?:actually )?(?:rings?|calls?|contacts?|"
           + "messages?|texts?|gets? in touch|gets? back)", "(?:y )?si nadie me (?:llama|escribe|contacta|marca)\\b",
-      "(?:cuanto|cuánto) (?:tardan|tarda|falta) (?:en )?(?:llamarme|escribirme|contactarme|que me llamen)");
+      "(?:cuanto|cuánto) (?:tardan|tarda|falta) (?:en )?(?:llamarme|escribirme|contactarme|que me llamen)",
+      "when is (?:this |the |that )?(?:\\W?\\w+\\W? ){0,3}(?:person|someone|counsel+or|therapist) (?:actually )?going to (?:ring|call|contact|message)",
+      "(?:counsel+or|therapist|someone|somebody|a person) is going to (?:ring|call|contact) me", "(?:cuando|a que hora) me (?:van a|va a) hablar",
+      "me (?:puede|pueden|podria|podrian) (?:hablar|llamar|escribir) alguien", "(?:hablar|hable|hablo) con mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
+      "(?:comunicar|pasar|conectar) con (?:ella|el|mi psicolog[oa]|mi terapeuta)");
   private static final List<Pattern> CALL = compile(
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -71,7 +75,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:manden|mande|mandad|envien) a alguien",
       // session 8 (fifth blind set)
       "can(?:'?t| not)? you (?:not )?(?:just )?(?:ring|call|phone) (?:the|my|a|an|them|him|her|someone|somebody|reception|911|999|112|000)\\b",
-      "(?:mandame|mandenme|manda|envia|enviame|envienme) (?:una |la )?(?:patrulla|policia|a la policia)");
+      "(?:mandame|mandenme|manda|envia|enviame|envienme) (?:una |la )?(?:patrulla|policia|a la policia)",
+      "(?:text|message) (?:999|911|112|000|the police|an ambulance) for me");
   private static final List<Pattern> BOT = compile(
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
@@ -107,10 +112,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "envie de mourir", "يضربني", "cwiczenie",
       // session 8 (fifth blind set): French, Italian, Polish, Romanian
       "me foutre en l.?air", "foutre en l.?air", "mi ha picchiat", "picchiat[ao] di nuovo", "pocie[lł][ae]m", "pocia[cć] sie",
-      "me jeter (?:sous|du|d'un|dans)", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
+      "me jeter (?:sous|du|d'un|dans)", "(?:vater|mutter|stiefvater|mann) schlagt mich", "نقتل راسي", "نقتل نفسي", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
-      "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "zyletk\\w* w (?:szufladzie|rece|reku)", "je ne suis pas en securite", "ich bin nicht sicher",
+      "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "zyletk\\w* w (?:szufladzie|rece|reku)", "sul binario", "sui binari", "je ne suis pas en securite", "ich bin nicht sicher",
       "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
       "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte",
       "tornat a tallar", "m'he tallat", "em tallo",
@@ -129,6 +134,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
       "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)",
       "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil", "won'?t stop shaking", "can'?t stop (?:crying|shaking)",
+      "(?:having|had|in the middle of) (?:a |another )?(?:full[- ]on |massive |huge |bad |proper )?panic attack", "chest (?:is |feels )?(?:so |really |very )?tight",
       // session 8 (fifth blind set): the body of a panic attack in Spanish; "feel like I'm going to die" with it
       "no me entra (?:el )?aire", "me late (?:bien |muy |super |re )?(?:rapido|fuerte)", "corazon (?:muy |bien |super )?acelerado",
       "\\bahogos?\\b", "nudo en el pecho", "ansiedad horrible", "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)\\b[^.!?]{0,60}"
@@ -143,6 +149,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 8 (fifth blind set): a plan under way, a decision with a day
       "(?:been|i'?ve been|i'?m|im) planning (?:it|this) for (?:weeks|months|a while|ages|days)", "ya lo decidi\\b[^.!?]{0,40}(?:va a ser|sera|"
           + "el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|ya se como)", "tengo pensado como y cuando",
+      // session 8 (sixth blind set, read after scoring)
+      "i (?:don'?t|dont) think i want to (?:be alive|live|be here)", "(?:thinking|thought|think) about how i'?d (?:do it|end it|kill myself)",
+      "how easy it would be to\\b[^.!?]{0,60}(?:not wake up|end it|take (?:them|it|some|all))",
+      "quiero acabar con esto\\b[^.!?]{0,60}(?:armas?|pistola|pastillas|fusil|cuerda)", "acceso a (?:armas|un arma|pastillas|un fusil)",
+      "(?:swallow|swallowing|take|taking) all (?:her|his|my|mum'?s|mom'?s|dad'?s|the) (?:\\w+ )?(?:oxy|pills|tablets|meds|medication|painkillers|"
+          + "sleeping pills|insulin)", "(?:thought|thinking|think) (?:about|of) (?:throwing|chucking|hurling) myself",
       "(?:nota|carta|note|letter)\\b[^.!?]{0,80}(?:no es culpa suya|no es su culpa|not their fault|isn'?t their fault|not your fault)",
       "(?:googl|look(?:ing|ed) up|search|research)\\w*\\b[^.!?]{0,20}how (?:many|much)\\b[^.!?]{0,40}(?:it (?:actually )?takes|to (?:die|kill|od|"
           + "overdose)|is (?:fatal|lethal|enough))", "(?:putting|put|drive|driving|crash|crashing|wrap|wrapping) (?:the|my) (?:ute|car|truck|van|"
@@ -178,7 +190,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
       "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
-      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir");
+      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir", "cansad[oa] de ser una carga");
   private static final List<Pattern> PREP = compile(
       "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)",
       "(?:he dejado|deje|le he dejado|les he dejado|le deje|les deje) una (?:nota|carta)", "(?:todo )?queda a nombre de (?:mis|mi) \\w+", "(?:hable|arregle) (?:ya )?con el (?:licenciado|abogado|notario)\\b",
@@ -252,7 +264,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:ya )?tengo todo planeado para",
       // session 7
       "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
-      "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "(?:tell|told|let) (?:them|him|her|everyone|everybody) (?:know )?(?:that )?(?:they|he|she|"
+      "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "(?:right|good|perfect) day to go\\b", "go and be with (?:her|him)\\b",
+      "(?:he elegido|elegi|escogi|tengo elegid[oa]|tengo la fecha elegid[oa]|tengo el dia elegid[oa])(?: (?:el|la) (?:dia|fecha))?",
+      "(?:esta|ya esta) todo pensado", "(?:that'?s|thats|seems like|figure that'?s) (?:a |the )?(?:good|right|perfect) (?:day|date|night) (?:for it|to go)",
+      "(?:esta noche|hoy|manana) es (?:buena|la) noche", "es (?:buen|el) dia para (?:irme|hacerlo)", "(?:tell|told|let) (?:them|him|her|everyone|everybody) (?:know )?(?:that )?(?:they|he|she|"
           + "you) meant (?:something|a lot|the world|so much)", "(?:hear|see|hug|hold) (?:their|your|his|her|my \\w+'?s?) (?:voices?|faces?|\\w+) one (?:more|last) time\\b", "(?:everything'?s|everything is|all) squared away",
       "made up my mind\\b", "that'?s the date\\b", "since i picked (?:it|the date)", "ya no voy a dar (?:lata|guerra|problemas|mas lata)",
       "programado (?:unos|los|un|varios) mensajes?", "mensajes? (?:programados|para que se envien solos)", "ya esta todo decidido",
@@ -308,7 +323,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:le |les )?(?:avisas|avisarias|avisaras|llamas|llamarias|llamaras|dices|contarias) a (?:la policia|mis padres|alguien|nadie)",
       "(?:es|son) (?:esto |estas conversaciones )?(?:confidencial|privad[oa])", "quien (?:lee|puede leer|ve) (?:esto|lo que)",
       "que (?:puedes|haces) (?:hacer )?(?:tu )?(?:exactamente|realmente)?\\s*\\?", "que pasa si te (?:cuento|digo)",
-      "(?:me llamas|me llamarias|me vas a llamar)(?: tu)?\\b");
+      "(?:me llamas|me llamarias|me vas a llamar)(?: tu)?\\b", "(?:tu )?(?:llamas|llamarias|mandas|mandarias) (?:a )?(?:una ambulancia|emergencias|la policia)",
+      "(?:no )?puedes mandar a (?:nadie|alguien)");
 
   /** The cues of this message that count as evidence over the conversation. */
   public List<String> evidence() {

@@ -86,7 +86,8 @@ public enum Route {
           + "(?:con|with) (?:cigarros|cigarrillos|cigarettes|a lighter|el mechero)",
       // session 8 (fifth blind set)
       "(?:hand|hands) under (?:the|my|her|his) (?:blanket|covers|duvet|sheets|clothes|shirt|skirt|pyjamas|pajamas)",
-      "pretend (?:i'?m|im|to be) asleep (?:till|until) (?:he|she)", "(?:mum'?s|mom'?s|moms|mums|mother'?s) boyfriend\\b[^.!?]{0,60}"
+      "pretend (?:i'?m|im|to be) asleep (?:till|until) (?:he|she)", "drag(?:ged|s)? (?:him|her) (?:up|down|along|across|by)\\b[^.!?]{0,30}(?:hair|arm|ear)",
+      "flinch(?:es)? when (?:he|she)", "ich bin 1[0-7]\\b", "(?:pida|pedir|pedia|pide) fotos sin ropa", "(?:mum'?s|mom'?s|moms|mums|mother'?s) boyfriend\\b[^.!?]{0,60}"
           + "(?:does it|touches|comes in|sits on (?:the|my) bed)", "secret game", "cosquillas de mayores", "juegos? secretos?",
       "le duele (?:el pipi|la vagina|abajo|ahi abajo|la cola|el culito)", "se lleva a mi (?:prima|primo|hermanit[oa]|sobrin[oa]|hij[oa])\\b"
           + "[^.!?]{0,40}(?:cuarto|habitacion|recamara|al fondo|atras)", "bruises on the inside of (?:her|his) (?:legs|thighs)",
@@ -120,7 +121,9 @@ public enum Route {
       "(?:resident|residente)\\b[^.!?]{0,30}(?:can'?t speak|no habla|slapp|pega)", "(?:le|la|lo) (?:grito y )?(?:le |la |lo )?(?:he )?zarande\\w*",
       "(?:shake|shook|shaking) (?:him|her|my (?:dad|mum|mom|father|mother|nan|grandad|baby))\\b[^.!?]{0,40}(?:dementia|alzheimer|crying|won'?t stop)",
       // session 8 (fifth blind set)
-      "(?:atad[oa]|amarrad[oa]) a (?:la|una|su) (?:silla|cama)", "tied (?:to|into) (?:the|a|her|his) (?:chair|bed)",
+      "(?:atad[oa]|amarrad[oa]) a (?:la|una|su) (?:silla|cama)", "tied (?:to|into) (?:the|a|her|his) (?:chair|bed)", "tiene [6-9]\\d anos\\b[^!?]{0,140}(?:llagas|sin comer|sucio|sucia|encerrad|le pega|atad)",
+      "(?:is|he'?s|she'?s) [6-9]\\d\\b[^!?]{0,120}(?:bed ?sores|pressure sores|hasn'?t eaten|not fed|filthy|locked in|hits (?:him|her))",
+      "(?:alzheimer|demencia)\\b[^!?]{0,100}(?:empujon|le pegue|la empuje|lo empuje|se ha caido)",
       "(?:she|he) had bruises\\b[^.!?]{0,40}(?:finger ?marks|fingerprints|grip marks|hand ?prints?)");
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
   static final String HE = "(?:(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
@@ -142,7 +145,9 @@ public enum Route {
       "me ha vuelto a pegar", "vuelve a pegar", "amenaza con matarme", "viene a matarme", "(?:dice|dijo) que (?:me )?va a matarme", "il me frappe", "er schlagt mich",
       // violence at home in the dialogue's own words is DangerCues' VIOLENCE, which routes here; these are other languages
       // session 8 (fifth blind set)
-      "twisted my (?:arm|wrist)", "(?:it'?s|its) all (?:purple|black and blue)", "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
+      "twisted my (?:arm|wrist)", "next time (?:it'?ll|it will) be (?:my|your) (?:head|face)", "(?:threw|smashed|broke) my phone",
+      "grabs? my (?:wrists?|arms?|throat|neck|hair)", "(?:leave|left|leaves) (?:me )?(?:with )?bruises", "me (?:jalone\\w*|jalo|arrastr\\w*) del (?:cabello|pelo)",
+      "no me deja (?:salir|tener (?:celular|movil|telefono|dinero))", "amenazad[oa] con matarme", "(?:it'?s|its) all (?:purple|black and blue)", "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
       "(?:she'?ll|he'?ll|she will|he will|she'?d|he'?d) (?:cut|stab|hurt|shoot) me\\b", "me (?:ha|han) vuelto a dar (?:una|un) (?:cachetada|"
           + "bofetada|golpe|patada|punetazo|chinga|madrazo)", "(?:partner|husband|wife|boyfriend|girlfriend|ex)(?:'?s| is)? (?:smashing|breaking|"
           + "wrecking|throwing) (?:everything|things|stuff|the)", "(?:don'?t|dont|do not) (?:call|tell) (?:anyone|anybody|the police|the cops)\\b"
@@ -177,7 +182,10 @@ public enum Route {
           + "veneno|matarratas)\\b[^.!?]{0,25}\\b(?:in|into|en) (?:his|her|their|su|sus)\\b",
       "(?:mess|messing|tamper\\w*) with (?:his|her|their) (?:insulin|meds|medication|brakes|inhaler|pills|oxygen)",
       "cortar(?:le|les)? los frenos|cut (?:his|her|their) brakes", "(?:ponerle|poner(?:le)? una) almohada (?:en|sobre) (?:la|su) cara",
-      "pillow over (?:his|her|their) face", "giv(?:e|ing) (?:him|her|them) a (?:proper |good |right )?(?:hiding|beating|kicking|battering|hammering)",
+      "pillow over (?:his|her|their) face", "(?:taparle|tapar(?:le)?) (?:la boca|la cara) con (?:una |la )?almohada",
+      "(?:le|lo|la) (?:reviento|parto la cara|rajo|disparo|apunalo)\\b", "si (?:lo|la) veo\\b[^.!?]{0,20}(?:le|lo|la) (?:disparo|mato|pego)",
+      "(?:i have|i'?ve got|tengo) (?:my |a |the |mi |un |una |el |la )?(?:\\w+'?s? )?(?:\\w+ )?" + WEAPON + "\\b[^!?]{0,40}\\b(?:he'?s|she'?s|hes|shes|he is|she is|el esta|"
+          + "ella esta) (?:asleep|sleeping|home|in the next room|next door|dormid[oa])", WEAPON + "\\b[^!?]{0,40}parked outside (?:his|her)", "giv(?:e|ing) (?:him|her|them) a (?:proper |good |right )?(?:hiding|beating|kicking|battering|hammering)",
       "\\b(?:he'?s|she'?s|hes|shes) getting it\\b", "\\bi (?:actually |just )?(?:shoved|pushed|hit|slapped|punched|kicked|choked|strangled) "
           + "(?:her|him)\\b(?! (?:up|back|off|a (?:text|message)))");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
@@ -196,7 +204,8 @@ public enum Route {
           + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano",
       "me he encerrado", "dando golpes a la puerta", "encerrad[oa] en (?:el|mi) (?:cuarto|bano|habitacion|recamara)",
       // session 8: violence under way ("le está pegando a mi hermanita", "is hitting her")
-      "(?:le|la|lo|les|me|nos) esta(?:n)? (?:pegando|golpeando|lastimando|ahorcando)", "(?:is|'?s) (?:hitting|beating|hurting|choking|"
+      "(?:le|la|lo|les|me|nos) esta(?:n)? (?:pegando|golpeando|lastimando|ahorcando)", "voy pa(?:ra)? (?:alla|alli)", "coming up the stairs",
+      "shouting my name", "parked (?:right )?(?:by|next to|near) (?:it|his|her)", "i hear his (?:truck|car|van|keys)", "no para de llamar al (?:telefonillo|timbre)", "(?:is|'?s) (?:hitting|beating|hurting|choking|"
           + "screaming at) (?:him|her|them|my)\\b", "se oye (?:como )?(?:grita|llora|pega)");
 
   /** The route of a message: its danger kinds and cues first, then the detector's signals. */

@@ -58,7 +58,7 @@ public final class IntentClassifier {
       W + "((algo|alguna cosa|algun truco|algun tip) para (dormir|los nervios|la ansiedad|relajarme|calmarme|el estres|desconectar)|"
           + "(me das|me pones|dame|ponme) (algo|uno|otro))",
       W + "(ejercicio|ejercicios|tecnica|tecnicas|respiracion|meditacion|relajacion)",
-      W + "(exercicio|exercicios|exercice|exercices|ubung|atemubung|esercizio|cwiczenie|تمرين)",
+      W + "(exercicio|exercicios|exercice|exercices|ubung|atemubung|esercizio|cwiczenie|تمرين|respiracio)",
       W + "(ayudame|ayudarme|necesito ayuda|puedes ayudarme|me puedes ayudar|que puedo hacer|que hago)" + E,
       W + "(como (puedo )?(calmarme|relajarme|manejar|afrontar|sobrellevar|superar|dejar de|controlar))"));
   private static final Pattern QUESTION_START = Pattern.compile(
