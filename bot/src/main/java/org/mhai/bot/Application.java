@@ -134,6 +134,7 @@ public final class Application {
   private Router router;
   /** The retention job's timer, stopped first on shutdown. */
   private RetentionJob retention;
+  private ChatSocket chatSocket;
   /** Answers stored messages whose turn failed (a crisis must not wait for the next message). */
   private PendingSweep sweep;
   /** Logs the database going away and coming back. */
@@ -344,8 +345,11 @@ public final class Application {
             config.privacy().retentionUnusedHours()), clock);
     new RetentionApi(retention, staffAuth).mount(router);
     new PortalPages().mount(router);
-    new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis, new org.mhai.bot.web.SocketPresence(vertx, pool, clock))
-        .mount(router);
+    ChatSocket chatSocket = new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis,
+        new org.mhai.bot.web.SocketPresence(vertx, pool, clock), config.streams().socketsPerConversation(),
+        config.streams().socketIdle());
+    chatSocket.mount(router);
+    org.mhai.portal.EventStream.limitPerSession(vertx, config.streams().streamsPerSession());
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
     router.get("/widget-mood.js").handler(ctx -> asset(ctx, "webroot/widget-mood.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> {
@@ -370,6 +374,7 @@ public final class Application {
         (System.nanoTime() - t0) / 1_000_000);
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
     app.retention = retention;
+    app.chatSocket = chatSocket;
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
@@ -469,6 +474,11 @@ public final class Application {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The WebSocket endpoint (its memory held for clients that do not read: {@link ChatSocket#pendingBytes()}). */
+  public ChatSocket chatSocket() {
+    return chatSocket;
   }
 
   public PgConfig database() {

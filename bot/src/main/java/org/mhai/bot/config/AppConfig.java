@@ -35,7 +35,8 @@ public record AppConfig(
     NlpConfig nlp,
     Optional<LlmConfig> llm,
     PrivacyConfig privacy,
-    OnCallConfig onCall) {
+    OnCallConfig onCall,
+    StreamConfig streams) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = known(
@@ -54,6 +55,7 @@ public record AppConfig(
   private static Set<String> known(String... names) {
     Set<String> all = new java.util.HashSet<>(List.of(names));
     all.addAll(OnCallConfig.NAMES);
+    all.addAll(StreamConfig.NAMES);
     return Set.copyOf(all);
   }
 
@@ -192,7 +194,8 @@ public record AppConfig(
             s.flag("MHAI_CORENLP_SENTIMENT")),
         LlmConfig.from(env),
         privacy(s),
-        OnCallConfig.from(env));
+        OnCallConfig.from(env),
+        StreamConfig.from(env));
   }
 
   /** The same rule as every staff password (StaffAdminApi): at least 12 characters; "a" is not a password. */
