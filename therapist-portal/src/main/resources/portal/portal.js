@@ -129,6 +129,7 @@
       if (e._new) tr.className = "new";
       var lvl = el("span", e.level, "level-" + e.level);
       if (e._raised) { lvl.appendChild(document.createTextNode(" ")); lvl.appendChild(el("span", "raised", "raised")); }
+      newSessionMark(e, lvl);
       var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
       if (presence[e.patientId]) {
@@ -249,6 +250,13 @@
     });
     stream.onopen = function () { $("#live").className = "live"; $("#live").textContent = "● live"; load(); };
     stream.onerror = function () { $("#live").className = "live off"; $("#live").textContent = "● reconnecting"; };
+  }
+
+  /* An escalation from a brand-new session, and how many came in its minute: a flood is grouped, never hidden. */
+  function newSessionMark(e, lvl) {
+    if (!e.newSession) return;
+    lvl.appendChild(document.createTextNode(" "));
+    lvl.appendChild(el("span", e.burst > 1 ? "new session · " + e.burst + " this minute" : "new session", "new-session"));
   }
 
   // ---- patient page -----------------------------------------------------------------------

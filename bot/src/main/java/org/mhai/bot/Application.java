@@ -242,7 +242,7 @@ public final class Application {
     LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
     RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:", local)).orElse(local);
 
-    PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
+    PgEscalations escalations = new PgEscalations(pool, config.escalationSla(), config.streams().newSession());
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
     HelplineService helplines = new HelplineService(pool, vertx.eventBus(), clock);
     helplines.start().await();

@@ -67,7 +67,7 @@ public final class EscalationApi {
       throw new HttpException(400, "status must be open, acknowledged, resolved, active or all");
     }
     StaffMember me = StaffAuth.staff(ctx);
-    queue.list(filter, 500)
+    queue.listFor(me, filter, 500)
         .compose(list -> audit.record(me, "escalation.list", null, null, filter.name().toLowerCase(Locale.ROOT),
             new JsonObject().put("count", list.size())).map(list))
         .onSuccess(list -> {
@@ -86,7 +86,11 @@ public final class EscalationApi {
         ctx.fail(new HttpException(404, "no such escalation"));
         return;
       }
-      audit.record(me, "escalation.read", found.get().patientId(), found.get().conversationId(), id.toString(), new JsonObject())
+      queue.mayRead(me, found.get()).compose(may -> may
+          ? audit.record(me, "escalation.read", found.get().patientId(), found.get().conversationId(), id.toString(),
+              new JsonObject())
+          : Future.failedFuture(new HttpException(403,
+              "this escalation is resolved and its patient is not assigned to you")))
           .onSuccess(v -> ctx.json(found.get().toJson()))
           .onFailure(ctx::fail);
     }).onFailure(ctx::fail);
