@@ -248,10 +248,17 @@
       presence[p.patientId] = { online: p.online, lastSeen: p.lastSeen };
       render();
     });
+    stream.addEventListener("relay", relayState);
     stream.onopen = function () { $("#live").className = "live"; $("#live").textContent = "● live"; load(); };
     stream.onerror = function () { $("#live").className = "live off"; $("#live").textContent = "● reconnecting"; };
   }
 
+  /* The relay between instances is down (escalations opened elsewhere may be late), or back and the queue re-read. */
+  function relayState(ev) {
+    var r = JSON.parse(ev.data), l = $("#live");
+    if (r.state === "down") { l.className = "live off"; l.textContent = "● relay down: escalations from other instances may be late"; return; }
+    l.className = "live"; l.textContent = "● live (reconnected, refreshed)"; load();
+  }
   /* An escalation from a brand-new session, and how many came in its minute: a flood is grouped, never hidden. */
   function newSessionMark(e, lvl) {
     if (!e.newSession) return;

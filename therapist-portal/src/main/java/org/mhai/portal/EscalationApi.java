@@ -23,6 +23,11 @@ public final class EscalationApi {
   public static final String ADDRESS = "mhai.escalations";
   /** Presence changes (online, last seen; ids only) of patients in the queue, on the queue's stream as {@code event: presence}. */
   public static final String PRESENCE_ADDRESS = "mhai.presence";
+  /**
+   * The cross-instance relay's state on this instance ({@code {"state":"down"}}, {@code {"state":"reconnected",
+   * "refreshed":n}}), on the queue's stream as {@code event: relay}: the portal says so instead of a false "live".
+   */
+  public static final String RELAY_ADDRESS = "mhai.relay";
   private static final int MAX_NOTE = 4096;
 
   private final EscalationQueue queue;
@@ -176,7 +181,7 @@ public final class EscalationApi {
     StaffMember me = StaffAuth.staff(ctx);
     // Claims and releases too, so every screen shows who is talking to whom (ids and a first name, no content).
     EventStream.open(ctx, auth, bus, java.util.Map.of(ADDRESS, "escalation",
-        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover", PRESENCE_ADDRESS, "presence"));
+        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover", PRESENCE_ADDRESS, "presence", RELAY_ADDRESS, "relay"));
     audit.record(me, "escalation.stream", null, null, null, new JsonObject());
   }
 

@@ -5,7 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -26,6 +30,11 @@ import redis.clients.jedis.JedisPubSub;
  * sealed with a key derived from the master key (Redis pub/sub carries message text, so it is
  * never sent in the clear) and tagged with the sender, so an instance ignores its own. Redis
  * being down only means other instances miss live frames; clients catch up with {@code sync}.
+ *
+ * <p>The relay's state goes to {@link #STATUS_ADDRESS} on this instance only: {@code down} when the
+ * subscription is lost, {@code reconnected} once it is back, after the escalations changed meanwhile
+ * have been read again from PostgreSQL and published here ({@link #rereadAfterOutage}), so the
+ * portal's queue has no gap and never shows "live" while it is not (issue #16).
  */
 public final class RedisBusBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBusBridge.class);
@@ -41,6 +50,21 @@ public final class RedisBusBridge implements AutoCloseable {
   private volatile JedisPubSub pubSub;
   private volatile Jedis subscriber;
   private Thread thread;
+  /** The relay's state, on this instance only: {@code {"state":"down"|"reconnected","refreshed"?:n}}. */
+  public static final String STATUS_ADDRESS = org.mhai.portal.EscalationApi.RELAY_ADDRESS;
+  /** How far before the last frame received the re-read starts (clocks and in-flight publishes). */
+  private static final Duration REREAD_MARGIN = Duration.ofSeconds(10);
+  private volatile boolean down = true;
+  private volatile boolean everUp;
+  private volatile Instant lastReceived = Instant.now();
+  private volatile Instant downSince = Instant.now();
+  private volatile Reread reread;
+
+  /** Reads the escalations changed since an instant (from PostgreSQL), as the JSON the live stream carries. */
+  @FunctionalInterface
+  public interface Reread {
+    Future<List<JsonObject>> since(Instant since);
+  }
 
   public RedisBusBridge(Vertx vertx, URI uri, PooledRedis redis, SecretKey key) {
     this.vertx = vertx;
@@ -48,6 +72,19 @@ public final class RedisBusBridge implements AutoCloseable {
     this.redis = redis;
     this.key = key;
   }
+
+  /**
+   * After an outage, the escalations changed since shortly before the last frame this instance received are
+   * read again through {@code reread} and published on {@code address} here (not relayed: every instance
+   * does its own), then {@code reconnected} with their count goes to {@link #STATUS_ADDRESS}.
+   */
+  public RedisBusBridge rereadAfterOutage(String address, Reread reread) {
+    this.rereadAddress = address;
+    this.reread = reread;
+    return this;
+  }
+
+  private volatile String rereadAddress;
 
   public RedisBusBridge start() {
     vertx.eventBus().addOutboundInterceptor(this::outbound);
@@ -88,6 +125,7 @@ public final class RedisBusBridge implements AutoCloseable {
           @Override
           public void onSubscribe(String channel, int count) {
             LOG.info("bus.subscribed channel={} instance={}", channel, instance);
+            up();
           }
         };
         jedis.subscribe(pubSub, CHANNEL); // blocks until unsubscribed or the connection drops
@@ -96,6 +134,9 @@ public final class RedisBusBridge implements AutoCloseable {
         if (running.get()) {
           LOG.warn("bus.subscribe_failed error={} retry_ms={}", e.getClass().getSimpleName(), backoff);
         }
+      }
+      if (running.get()) {
+        lost();
       }
       if (running.get()) {
         try {
@@ -109,6 +150,60 @@ public final class RedisBusBridge implements AutoCloseable {
     }
   }
 
+  /** The subscription dropped: frames from other instances are being missed from now on. */
+  private void lost() {
+    if (down) {
+      return;
+    }
+    down = true;
+    downSince = Instant.now();
+    LOG.warn("bus.relay_down instance={}", instance);
+    status(new JsonObject().put("state", "down").put("at", downSince.toString()));
+  }
+
+  /** Subscribed: after an outage, re-read what was missed, then say the relay is back. */
+  private void up() {
+    boolean wasDown = down && everUp;
+    down = false;
+    everUp = true;
+    if (!wasDown) {
+      return;
+    }
+    // From shortly before the last frame received, but no further back than a few minutes before the outage
+    // was noticed (a quiet relay delivered everything it was sent).
+    Instant floor = downSince.minus(Duration.ofMinutes(5));
+    Instant last = lastReceived.isBefore(downSince) ? lastReceived : downSince;
+    Instant since = (last.isBefore(floor) ? floor : last).minus(REREAD_MARGIN);
+    Reread r = reread;
+    String address = rereadAddress;
+    vertx.runOnContext(v -> {
+      Future<List<JsonObject>> missed = r == null ? Future.succeededFuture(List.of()) : r.since(since);
+      missed.onComplete(ar -> {
+        int n = 0;
+        if (ar.succeeded()) {
+          for (JsonObject e : ar.result()) {
+            vertx.eventBus().publish(address, e, new DeliveryOptions().addHeader(RELAYED, "1"));
+            n++;
+          }
+        } else {
+          LOG.warn("bus.reread_failed error={}", ar.cause().getClass().getSimpleName());
+        }
+        LOG.info("bus.relay_reconnected instance={} refreshed={} since={}", instance, n, since);
+        status(new JsonObject().put("state", "reconnected").put("refreshed", n).put("reread", ar.succeeded())
+            .put("since", since.toString()));
+      });
+    });
+  }
+
+  private void status(JsonObject frame) {
+    vertx.eventBus().publish(STATUS_ADDRESS, frame, new DeliveryOptions().addHeader(RELAYED, "1"));
+  }
+
+  /** Whether the subscription is up now (false before the first one and during an outage). */
+  public boolean relaying() {
+    return !down;
+  }
+
   private void deliver(String message) {
     try {
       byte[] plain = KeyRing.open(key, Base64.getDecoder().decode(message), KeyRing.aad("bus"));
@@ -116,6 +211,7 @@ public final class RedisBusBridge implements AutoCloseable {
       if (instance.equals(envelope.getString("o"))) {
         return;
       }
+      lastReceived = Instant.now();
       vertx.eventBus().publish(envelope.getString("a"), envelope.getJsonObject("b"),
           new DeliveryOptions().addHeader(RELAYED, "1"));
     } catch (RuntimeException e) {
