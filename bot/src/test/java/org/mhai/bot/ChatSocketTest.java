@@ -170,27 +170,34 @@ class ChatSocketTest {
       Thread.sleep(1_000); // authenticated (frames sent before that are limited to 16)
       byte[] sync = maskedText(new JsonObject().put("type", "sync").put("after", 0).encode());
       java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
-      Thread writer = new Thread(() -> {
-        try {
-          for (int i = 0; i < 10_000; i++) {
-            out.write(sync);
-            sent.incrementAndGet();
+      // 10,000 frames, as the issue asks; then on to 100,000, past what the kernel's socket buffers absorb
+      // (about 170 bytes of 429 answer per frame: 1.7 MB, then 17 MB), where the server itself must hold back.
+      for (int target : new int[] {10_000, 100_000}) {
+        Thread writer = new Thread(() -> {
+          try {
+            while (sent.get() < target) {
+              out.write(sync);
+              sent.incrementAndGet();
+            }
+          } catch (java.io.IOException e) {
+            // the server may close a client that does not read: that is a bounded outcome too
           }
-        } catch (java.io.IOException e) {
-          // the server may close a client that does not read: that is a bounded outcome too
+        });
+        writer.setDaemon(true);
+        writer.start();
+        writer.join(20_000);
+        Thread.sleep(2_000); // let the server work through what it has read
+        long pending = fx.app.chatSocket().pendingBytes();
+        long heapAfter = heapAfterGc();
+        System.out.println("ws.memory target=" + target + " frames_sent=" + sent.get() + " pending_bytes=" + pending
+            + " heap_growth_kib=" + (heapAfter - heapBefore) / 1024);
+        assertTrue(pending < 256 * 1024, "unsent bytes held for the client: " + pending + " (frames sent: " + sent.get() + ")");
+        assertTrue(heapAfter - heapBefore < 32L * 1024 * 1024, "heap after GC grew by " + (heapAfter - heapBefore) / 1024
+            + " KiB (frames sent: " + sent.get() + ")");
+        if (sent.get() < target) {
+          break; // the server stopped reading it (or closed it): it cannot be made to take more
         }
-      });
-      writer.setDaemon(true);
-      writer.start();
-      writer.join(20_000);
-      Thread.sleep(2_000); // let the server work through what it has read
-      long pending = fx.app.chatSocket().pendingBytes();
-      long heapAfter = heapAfterGc();
-      System.out.println("ws.memory frames_sent=" + sent.get() + " pending_bytes=" + pending + " heap_growth_kib="
-          + (heapAfter - heapBefore) / 1024);
-      assertTrue(pending < 256 * 1024, "unsent bytes held for the client: " + pending + " (frames sent: " + sent.get() + ")");
-      assertTrue(heapAfter - heapBefore < 32L * 1024 * 1024, "heap after GC grew by " + (heapAfter - heapBefore) / 1024
-          + " KiB (frames sent: " + sent.get() + ")");
+      }
     }
     long deadline = System.currentTimeMillis() + 5_000;
     while (fx.app.chatSocket().pendingBytes() > 0 && System.currentTimeMillis() < deadline) {
