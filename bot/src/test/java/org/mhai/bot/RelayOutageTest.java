@@ -97,6 +97,57 @@ class RelayOutageTest {
     client.close().await();
   }
 
+  /**
+   * The same when Redis stops answering without closing the connection (a hung server, a network that drops
+   * packets): the subscription's pings go unanswered, it is dropped and counted as an outage.
+   */
+  @Test
+  void a_relay_that_stops_answering_is_noticed_and_its_gap_filled_too() throws Exception {
+    Thread.sleep(1_000); // subscribed again if another test cut the relay
+    HttpClient client = a.clientVertx.createHttpClient();
+    StringBuilder stream = new StringBuilder();
+    HttpClientResponse res = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+            .setPort(a.port()).setURI("/api/v1/escalations/stream").putHeader("Authorization", "Bearer " + a.adminToken()))
+        .compose(req -> req.send()).await();
+    assertEquals(200, res.statusCode());
+    res.handler(chunk -> {
+      synchronized (stream) {
+        stream.append(chunk.toString());
+      }
+    });
+    redis.freeze();
+    try {
+      waitFor(() -> text(stream).contains("\"state\":\"down\""), 15_000,
+          "a silent relay is noticed within the ping timeout: " + text(stream));
+      String conversation = crisisOnB();
+      redis.thaw();
+      waitFor(() -> text(stream).contains(conversation), 30_000,
+          "the escalation opened on B while Redis was silent reaches A's stream: " + text(stream));
+      waitFor(() -> text(stream).contains("\"state\":\"reconnected\""), 10_000, "and the stream says so: " + text(stream));
+    } finally {
+      redis.thaw();
+      client.close().await();
+    }
+  }
+
+  /** A crisis posted to instance B: the id of its conversation. */
+  private static String crisisOnB() throws Exception {
+    JsonObject session = a.http.post(b.port(), "127.0.0.1", "/api/v1/webchat/sessions").sendJsonObject(new JsonObject())
+        .await().bodyAsJsonObject();
+    var r = a.http.post(b.port(), "127.0.0.1", "/api/v1/webchat/sessions/" + session.getString("sessionId") + "/messages")
+        .bearerTokenAuthentication(session.getString("token"))
+        .sendJsonObject(new JsonObject().put("clientMessageId", UUID.randomUUID().toString())
+            .put("text", "I want to kill myself tonight")).await();
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    try (var c = TestServices.jdbc(a.schema); var st = c.prepareStatement(
+        "select conversation_id from webchat_session where id = ?::uuid")) {
+      st.setString(1, session.getString("sessionId"));
+      var rs = st.executeQuery();
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   private static String text(StringBuilder b) {
     synchronized (b) {
       return b.toString();

@@ -4,13 +4,13 @@ package org.mhai.bot.store.redis;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +59,14 @@ public final class RedisBusBridge implements AutoCloseable {
   private volatile Instant lastReceived = Instant.now();
   private volatile Instant downSince = Instant.now();
   private volatile Reread reread;
+  /**
+   * The subscribed connection is pinged every {@value #PING_EVERY_MS} ms; without an answer (or a subscription
+   * confirmed) for {@value #DEAD_AFTER_MS} ms it counts as dead and is dropped, so a Redis that stops answering
+   * without closing the connection is noticed like one that closes it.
+   */
+  static final long PING_EVERY_MS = 2_000;
+  static final long DEAD_AFTER_MS = 6_000;
+  private volatile long lastSign = System.nanoTime();
 
   /** Reads the escalations changed since an instant (from PostgreSQL), as the JSON the live stream carries. */
   @FunctionalInterface
@@ -91,6 +99,9 @@ public final class RedisBusBridge implements AutoCloseable {
     thread = new Thread(this::subscribeLoop, "redis-bus");
     thread.setDaemon(true);
     thread.start();
+    Thread watchdog = new Thread(this::watch, "redis-bus-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     return this;
   }
 
@@ -116,7 +127,13 @@ public final class RedisBusBridge implements AutoCloseable {
       try (Jedis jedis = new Jedis(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
           DefaultJedisClientConfig.builder().ssl("rediss".equals(uri.getScheme())).password(password()).build())) {
         subscriber = jedis;
+        lastSign = System.nanoTime();
         pubSub = new JedisPubSub() {
+          @Override
+          public void onPong(String pattern) {
+            lastSign = System.nanoTime();
+          }
+
           @Override
           public void onMessage(String channel, String message) {
             deliver(message);
@@ -125,6 +142,7 @@ public final class RedisBusBridge implements AutoCloseable {
           @Override
           public void onSubscribe(String channel, int count) {
             LOG.info("bus.subscribed channel={} instance={}", channel, instance);
+            lastSign = System.nanoTime();
             up();
           }
         };
@@ -135,6 +153,8 @@ public final class RedisBusBridge implements AutoCloseable {
           LOG.warn("bus.subscribe_failed error={} retry_ms={}", e.getClass().getSimpleName(), backoff);
         }
       }
+      subscriber = null; // nothing for the watchdog to watch until the next attempt
+      pubSub = null;
       if (running.get()) {
         lost();
       }
@@ -146,6 +166,37 @@ public final class RedisBusBridge implements AutoCloseable {
           return;
         }
         backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  /** Pings the subscription; drops a connection that has given no sign of life for {@link #DEAD_AFTER_MS}. */
+  private void watch() {
+    while (running.get()) {
+      try {
+        Thread.sleep(PING_EVERY_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      JedisPubSub p = pubSub;
+      Jedis s = subscriber;
+      if (p == null || s == null || !running.get()) {
+        continue;
+      }
+      if (System.nanoTime() - lastSign > DEAD_AFTER_MS * 1_000_000) {
+        LOG.warn("bus.relay_silent instance={} ms={}", instance, (System.nanoTime() - lastSign) / 1_000_000);
+        try {
+          s.disconnect(); // the subscribe call fails, and the loop reconnects
+        } catch (RuntimeException e) {
+          // already going
+        }
+      } else if (p.isSubscribed()) {
+        try {
+          p.ping();
+        } catch (RuntimeException e) {
+          LOG.debug("bus.ping_failed error={}", e.getClass().getSimpleName());
+        }
       }
     }
   }
