@@ -20,10 +20,6 @@ public record StreamConfig(int socketsPerConversation, Duration socketIdle, int 
   static final List<String> NAMES = List.of("MHAI_WS_PER_CONVERSATION", "MHAI_WS_IDLE_SECONDS",
       "MHAI_SSE_PER_SESSION", "MHAI_ESCALATION_NEW_SESSION_SECONDS");
 
-  public static StreamConfig defaults() {
-    return new StreamConfig(5, Duration.ofMinutes(30), 8, Duration.ofMinutes(2));
-  }
-
   static StreamConfig from(Map<String, String> env) {
     AppConfig.Settings s = new AppConfig.Settings(env);
     return new StreamConfig(

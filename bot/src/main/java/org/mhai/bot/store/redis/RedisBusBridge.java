@@ -250,11 +250,6 @@ public final class RedisBusBridge implements AutoCloseable {
     vertx.eventBus().publish(STATUS_ADDRESS, frame, new DeliveryOptions().addHeader(RELAYED, "1"));
   }
 
-  /** Whether the subscription is up now (false before the first one and during an outage). */
-  public boolean relaying() {
-    return !down;
-  }
-
   private void deliver(String message) {
     try {
       byte[] plain = KeyRing.open(key, Base64.getDecoder().decode(message), KeyRing.aad("bus"));
