@@ -182,7 +182,9 @@ public final class EscalationApi {
     // Claims and releases too, so every screen shows who is talking to whom (ids and a first name, no content).
     EventStream.open(ctx, auth, bus, java.util.Map.of(ADDRESS, "escalation",
         org.mhai.portal.patient.Takeovers.ADDRESS, "takeover", PRESENCE_ADDRESS, "presence", RELAY_ADDRESS, "relay"));
-    audit.record(me, "escalation.stream", null, null, null, new JsonObject());
+    if (!ctx.failed()) { // refused (too many streams for this session): nothing was read
+      audit.record(me, "escalation.stream", null, null, null, new JsonObject());
+    }
   }
 
   private static UUID id(RoutingContext ctx) {

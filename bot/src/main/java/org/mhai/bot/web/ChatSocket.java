@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * {@code {"type":"ack","clientMessageId","seq","replies"}}, {@code {"type":"typing"}},
  * {@code {"type":"error","error","errorId"}} and {@code {"type":"pong"}}. Clients de-duplicate by
  * {@code seq}.
+ *
+ * <p>Limits (issue #16): at most {@code perConversation} sockets per conversation on this instance (more are
+ * closed with {@link #CLOSE_TOO_MANY}); a socket whose client sends nothing for the idle time is closed with
+ * {@link #CLOSE_IDLE}; a client that does not read is no longer read from until it does, closed after 30 s, and
+ * never makes the server hold more than {@link #MAX_PENDING_BYTES} of unsent frames.
  */
 public final class ChatSocket {
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
