@@ -86,6 +86,7 @@ import {
       if (e._new) tr.className = "new";
       var lvl = el("span", e.level, "level-" + e.level);
       if (e._raised) { lvl.appendChild(document.createTextNode(" ")); lvl.appendChild(el("span", "raised", "raised")); }
+      newSessionMark(e, lvl);
       var due = sla(e);
       var conv = el("span", e.conversationId.slice(0, 8));
       if (presence[e.patientId]) {
@@ -192,8 +193,22 @@ import {
       presence[p.patientId] = { online: p.online, lastSeen: p.lastSeen };
       render();
     });
+    stream.addEventListener("relay", relayState);
     stream.onopen = function () { $("#live").className = "live"; $("#live").textContent = "● live"; load(); };
     stream.onerror = function () { $("#live").className = "live off"; $("#live").textContent = "● reconnecting"; };
+  }
+
+  /* The relay between instances is down (escalations opened elsewhere may be late), or back and the queue re-read. */
+  function relayState(ev) {
+    var r = JSON.parse(ev.data), l = $("#live");
+    if (r.state === "down") { l.className = "live off"; l.textContent = "● relay down: escalations from other instances may be late"; return; }
+    l.className = "live"; l.textContent = "● live (reconnected, refreshed)"; load();
+  }
+  /* An escalation from a brand-new session, and how many came in its minute: a flood is grouped, never hidden. */
+  function newSessionMark(e, lvl) {
+    if (!e.newSession) return;
+    lvl.appendChild(document.createTextNode(" "));
+    lvl.appendChild(el("span", e.burst > 1 ? "new session · " + e.burst + " this minute" : "new session", "new-session"));
   }
 
   // ---- patient page -----------------------------------------------------------------------

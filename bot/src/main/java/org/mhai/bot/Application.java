@@ -138,6 +138,7 @@ public final class Application {
   private RetentionJob retention;
   /** Shreds destroyed data keys on disk after each erasure (docs/privacy.md, Erasure on disk). */
   private ShredJob shred;
+  private ChatSocket chatSocket;
   /** Answers stored messages whose turn failed (a crisis must not wait for the next message). */
   private PendingSweep sweep;
   /** Logs the database going away and coming back. */
@@ -245,7 +246,10 @@ public final class Application {
     LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
     RateLimiter limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:", local)).orElse(local);
 
-    PgEscalations escalations = new PgEscalations(pool, config.escalationSla());
+    PgEscalations escalations = new PgEscalations(pool, config.escalationSla(), config.streams().newSession());
+    // After a relay outage every instance re-reads what it may have missed, so no escalation is absent from a queue.
+    bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.EscalationApi.ADDRESS, since -> escalations
+        .changedSince(since, 500).map(list -> list.stream().map(e -> e.toJson()).toList())));
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
     HelplineService helplines = new HelplineService(pool, vertx.eventBus(), clock);
     helplines.start().await();
@@ -355,8 +359,11 @@ public final class Application {
     // As the schema owner: the runtime role may not rewrite the key table or checkpoint.
     ShredJob shred = new ShredJob(vertx, new KeyShredder(owner));
     new PortalPages().mount(router);
-    new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis, new org.mhai.bot.web.SocketPresence(vertx, pool, clock))
-        .mount(router);
+    ChatSocket chatSocket = new ChatSocket(chat, store, vertx.eventBus(), unstoredCrisis,
+        new org.mhai.bot.web.SocketPresence(vertx, pool, clock), config.streams().socketsPerConversation(),
+        config.streams().socketIdle());
+    chatSocket.mount(router);
+    org.mhai.portal.EventStream.limitPerSession(vertx, config.streams().streamsPerSession());
     router.get("/widget.js").handler(ctx -> asset(ctx, "webroot/widget.js", "text/javascript; charset=utf-8"));
     router.get("/widget-mood.js").handler(ctx -> asset(ctx, "webroot/widget-mood.js", "text/javascript; charset=utf-8"));
     router.get("/").handler(ctx -> {
@@ -382,6 +389,7 @@ public final class Application {
     Application app = new Application(config, vertx, server, pool, redis, bridge, embedded, chat, accepting, pg);
     app.retention = retention;
     app.shred = shred;
+    app.chatSocket = chatSocket;
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
@@ -482,6 +490,11 @@ public final class Application {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The WebSocket endpoint (its memory held for clients that do not read: {@link ChatSocket#pendingBytes()}). */
+  public ChatSocket chatSocket() {
+    return chatSocket;
   }
 
   public PgConfig database() {

@@ -282,4 +282,47 @@ class PatientAccessAuditTest {
     assertTrue(audits("conversation.stream_ended", crisis[0]) >= 1, "and that is audited");
     client.close().await();
   }
+
+  /**
+   * Issue #16: the access rule was asked again only every few seconds, so a message written right after a
+   * therapist lost access still reached her, and deliveries were not audited one by one. Now every frame is
+   * checked and every delivered message audited before it is written.
+   */
+  @Test
+  void every_frame_is_checked_and_audited_and_none_follows_the_loss_of_access() throws Exception {
+    String[] crisis = PortalTestData.patient(fx, "I want to kill myself tonight");
+    String escalation = PortalTestData.escalationOf(fx, crisis[0]);
+    var client = fx.clientVertx.createHttpClient();
+    StringBuilder received = new StringBuilder();
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    var response = client.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.GET)
+            .setHost("127.0.0.1").setPort(fx.port()).setURI("/api/v1/conversations/" + crisis[1] + "/stream")
+            .putHeader("Authorization", "Bearer " + unaToken))
+        .compose(req -> req.send()).await();
+    assertEquals(200, response.statusCode());
+    response.handler(b -> {
+      synchronized (received) {
+        received.append(b.toString());
+      }
+    });
+    response.endHandler(v -> ended.countDown());
+    JsonObject patient = new JsonObject().put("sessionId", crisis[2]).put("token", crisis[3]);
+    int before = audits("conversation.stream_delivered", crisis[0]);
+    fx.post(patient, UUID.randomUUID(), "are you there");
+    waitFor(() -> {
+      synchronized (received) {
+        return received.toString().contains("are you there");
+      }
+    });
+    assertTrue(audits("conversation.stream_delivered", crisis[0]) - before >= 2, "the message and the reply, each audited");
+    assertEquals(200, post(tomToken, "/api/v1/escalations/" + escalation + "/resolve",
+        new JsonObject().put("note", "Phoned; safe; follow-up booked.")).statusCode());
+    // No wait for an access check to go stale: the very next message is not delivered.
+    fx.post(patient, UUID.randomUUID(), "my secret plan");
+    assertTrue(ended.await(10, java.util.concurrent.TimeUnit.SECONDS), "the stream ended");
+    synchronized (received) {
+      assertFalse(received.toString().contains("my secret plan"), "not delivered after access was lost");
+    }
+    client.close().await();
+  }
 }

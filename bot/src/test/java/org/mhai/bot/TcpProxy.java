@@ -52,6 +52,20 @@ final class TcpProxy implements AutoCloseable {
     return databaseUrl;
   }
 
+  private volatile boolean frozen;
+
+  /**
+   * The server stops answering without closing anything (a hung process, a network that drops packets):
+   * bytes in either direction are held, not forwarded, until {@link #thaw()}.
+   */
+  void freeze() {
+    frozen = true;
+  }
+
+  void thaw() {
+    frozen = false;
+  }
+
   synchronized void cut() throws IOException {
     listener.close();
     for (Socket s : open) {
@@ -107,17 +121,22 @@ final class TcpProxy implements AutoCloseable {
     return true;
   }
 
-  private static void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buf)) >= 0) {
+          while (frozen) {
+            Thread.sleep(20);
+          }
           out.write(buf, 0, n);
           out.flush();
         }
       } catch (IOException e) {
         // one side closed: the other follows
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         try {
           to.close();

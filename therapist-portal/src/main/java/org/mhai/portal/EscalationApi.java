@@ -23,6 +23,11 @@ public final class EscalationApi {
   public static final String ADDRESS = "mhai.escalations";
   /** Presence changes (online, last seen; ids only) of patients in the queue, on the queue's stream as {@code event: presence}. */
   public static final String PRESENCE_ADDRESS = "mhai.presence";
+  /**
+   * The cross-instance relay's state on this instance ({@code {"state":"down"}}, {@code {"state":"reconnected",
+   * "refreshed":n}}), on the queue's stream as {@code event: relay}: the portal says so instead of a false "live".
+   */
+  public static final String RELAY_ADDRESS = "mhai.relay";
   private static final int MAX_NOTE = 4096;
 
   private final EscalationQueue queue;
@@ -67,7 +72,7 @@ public final class EscalationApi {
       throw new HttpException(400, "status must be open, acknowledged, resolved, active or all");
     }
     StaffMember me = StaffAuth.staff(ctx);
-    queue.list(filter, 500)
+    queue.listFor(me, filter, 500)
         .compose(list -> audit.record(me, "escalation.list", null, null, filter.name().toLowerCase(Locale.ROOT),
             new JsonObject().put("count", list.size())).map(list))
         .onSuccess(list -> {
@@ -86,7 +91,11 @@ public final class EscalationApi {
         ctx.fail(new HttpException(404, "no such escalation"));
         return;
       }
-      audit.record(me, "escalation.read", found.get().patientId(), found.get().conversationId(), id.toString(), new JsonObject())
+      queue.mayRead(me, found.get()).compose(may -> may
+          ? audit.record(me, "escalation.read", found.get().patientId(), found.get().conversationId(), id.toString(),
+              new JsonObject())
+          : Future.failedFuture(new HttpException(403,
+              "this escalation is resolved and its patient is not assigned to you")))
           .onSuccess(v -> ctx.json(found.get().toJson()))
           .onFailure(ctx::fail);
     }).onFailure(ctx::fail);
@@ -172,8 +181,10 @@ public final class EscalationApi {
     StaffMember me = StaffAuth.staff(ctx);
     // Claims and releases too, so every screen shows who is talking to whom (ids and a first name, no content).
     EventStream.open(ctx, auth, bus, java.util.Map.of(ADDRESS, "escalation",
-        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover", PRESENCE_ADDRESS, "presence"));
-    audit.record(me, "escalation.stream", null, null, null, new JsonObject());
+        org.mhai.portal.patient.Takeovers.ADDRESS, "takeover", PRESENCE_ADDRESS, "presence", RELAY_ADDRESS, "relay"));
+    if (!ctx.failed()) { // refused (too many streams for this session): nothing was read
+      audit.record(me, "escalation.stream", null, null, null, new JsonObject());
+    }
   }
 
   private static UUID id(RoutingContext ctx) {

@@ -18,14 +18,29 @@ public interface EscalationQueue {
   /** Which escalations to list: by status, or everything still needing someone ("active"), or all. */
   enum Filter { OPEN, ACKNOWLEDGED, RESOLVED, ACTIVE, ALL }
 
-  /** One escalation as staff see it. It carries no message text. */
+  /**
+   * One escalation as staff see it. It carries no message text.
+   *
+   * @param newSession raised by a brand-new session (its conversation had just begun, or it was the patient's
+   *     first message): still a crisis to answer, but possibly one of a flood of throwaway sessions
+   * @param burst how many new-session escalations were raised in the same minute (0 when not {@code newSession}),
+   *     so the queue can group a flood instead of letting it bury escalations from established conversations
+   */
   record Escalation(UUID id, Status status, String level, UUID conversationId, UUID patientId, int episode,
       List<String> signals, String detectorVersion, String reason, Instant createdAt, Instant slaDeadline,
       Optional<UUID> acknowledgedBy, Optional<Instant> acknowledgedAt, Optional<UUID> resolvedBy,
-      Optional<Instant> resolvedAt, boolean hasNote) {
+      Optional<Instant> resolvedAt, boolean hasNote, boolean newSession, int burst) {
     public Escalation {
       Objects.requireNonNull(id, "id");
       signals = List.copyOf(signals);
+    }
+
+    public Escalation(UUID id, Status status, String level, UUID conversationId, UUID patientId, int episode,
+        List<String> signals, String detectorVersion, String reason, Instant createdAt, Instant slaDeadline,
+        Optional<UUID> acknowledgedBy, Optional<Instant> acknowledgedAt, Optional<UUID> resolvedBy,
+        Optional<Instant> resolvedAt, boolean hasNote) {
+      this(id, status, level, conversationId, patientId, episode, signals, detectorVersion, reason, createdAt, slaDeadline,
+          acknowledgedBy, acknowledgedAt, resolvedBy, resolvedAt, hasNote, false, 0);
     }
 
     public JsonObject toJson() {
@@ -41,7 +56,11 @@ public interface EscalationQueue {
           .put("reason", reason)
           .put("createdAt", createdAt.toString())
           .put("slaDeadline", slaDeadline.toString())
-          .put("hasNote", hasNote);
+          .put("hasNote", hasNote)
+          .put("newSession", newSession);
+      if (newSession) {
+        j.put("burst", burst); // new-session escalations raised in the same minute, this one included
+      }
       acknowledgedBy.ifPresent(v -> j.put("acknowledgedBy", v.toString()));
       acknowledgedAt.ifPresent(v -> j.put("acknowledgedAt", v.toString()));
       resolvedBy.ifPresent(v -> j.put("resolvedBy", v.toString()));
@@ -60,6 +79,16 @@ public interface EscalationQueue {
   }
 
   Future<List<Escalation>> list(Filter filter, int limit);
+
+  /**
+   * What {@code me} may list (issue #16): an admin everything; a therapist the escalations still in the
+   * on-call queue (open or acknowledged, anyone's to answer) and the history of the patients they may open
+   * (assigned to them, or in the queue now), never the history of others.
+   */
+  Future<List<Escalation>> listFor(StaffMember me, Filter filter, int limit);
+
+  /** Whether {@code me} may read this escalation: the same rule as {@link #listFor}. */
+  Future<Boolean> mayRead(StaffMember me, Escalation e);
 
   Future<Optional<Escalation>> get(UUID id);
 

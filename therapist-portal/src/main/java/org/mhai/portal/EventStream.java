@@ -18,8 +18,50 @@ import org.mhai.portal.auth.StaffAuth;
  */
 public final class EventStream {
   static final long HEARTBEAT_MS = 15_000;
+  /** Streams one staff session may hold open on one instance unless {@link #limitPerSession} says otherwise. */
+  public static final int DEFAULT_PER_SESSION = 8;
+
+  /** Open streams per session (keyed by the session token's hash), and the limit, per Vert.x instance. */
+  private static final class Caps {
+    final int perSession;
+    final Map<String, Integer> open = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Caps(int perSession) {
+      this.perSession = perSession;
+    }
+  }
+
+  private static final Map<io.vertx.core.Vertx, Caps> CAPS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private EventStream() {}
+
+  /** At most {@code perSession} streams per staff session on this instance; more are refused with 429 (issue #16). */
+  public static void limitPerSession(io.vertx.core.Vertx vertx, int perSession) {
+    CAPS.put(vertx, new Caps(perSession));
+  }
+
+  private static Caps caps(io.vertx.core.Vertx vertx) {
+    synchronized (CAPS) {
+      return CAPS.computeIfAbsent(vertx, v -> new Caps(DEFAULT_PER_SESSION));
+    }
+  }
+
+  /** The session a request belongs to: a hash of its bearer token or session cookie (never the token itself). */
+  private static String sessionKey(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    if (token == null || token.isEmpty()) {
+      io.vertx.core.http.Cookie c = ctx.request().getCookie(StaffAuth.SESSION_COOKIE);
+      token = c == null ? "" : c.getValue();
+    }
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /**
    * Opens the stream on {@code ctx}'s response.
@@ -41,7 +83,29 @@ public final class EventStream {
    */
   public static void open(RoutingContext ctx, StaffAuth auth, EventBus bus, Map<String, String> events,
       java.util.function.Supplier<io.vertx.core.Future<Boolean>> stillAllowed) {
+    open(ctx, auth, bus, events, stillAllowed, null);
+  }
+
+  /**
+   * As above, and {@code beforeEach} (event name, frame) is asked before every single frame instead of the
+   * cached answer: a frame is written only when it says yes (it checks access and audits the delivery), and
+   * the stream ends, before that frame, when it says no or fails.
+   */
+  public static void open(RoutingContext ctx, StaffAuth auth, EventBus bus, Map<String, String> events,
+      java.util.function.Supplier<io.vertx.core.Future<Boolean>> stillAllowed,
+      java.util.function.BiFunction<String, JsonObject, io.vertx.core.Future<Boolean>> beforeEach) {
     HttpServerResponse res = ctx.response();
+    Caps caps = caps(ctx.vertx());
+    String session = sessionKey(ctx);
+    if (caps.open.merge(session, 1, Integer::sum) > caps.perSession) {
+      caps.open.computeIfPresent(session, (k, n) -> n > 1 ? n - 1 : null);
+      // A client cannot hold an unbounded number of streams (and their consumers and timers) open (issue #16).
+      ctx.response().putHeader("Retry-After", "15");
+      ctx.fail(new io.vertx.ext.web.handler.HttpException(429, "too many live streams open for this session (at most "
+          + caps.perSession + "); close another tab or window"));
+      return;
+    }
+    boolean[] released = {false};
     long[] checkedAt = {System.nanoTime()};
     io.vertx.core.Future<?>[] chain = {io.vertx.core.Future.succeededFuture()};
     java.util.function.Supplier<io.vertx.core.Future<Boolean>> allowed = () -> {
@@ -63,7 +127,8 @@ public final class EventStream {
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     events.forEach((address, name) -> consumers.add(bus.<JsonObject>consumer(address, msg -> {
       // Frames keep their order: each waits for the access check (usually already fresh) of the one before.
-      chain[0] = chain[0].eventually(() -> allowed.get().map(ok -> {
+      chain[0] = chain[0].eventually(() -> (beforeEach == null ? allowed.get()
+          : beforeEach.apply(name, msg.body()).otherwise(false)).map(ok -> {
         if (res.ended()) {
           return null;
         }
@@ -91,6 +156,10 @@ public final class EventStream {
     Runnable cleanUp = () -> {
       consumers.forEach(MessageConsumer::unregister);
       ctx.vertx().cancelTimer(timer);
+      if (!released[0]) {
+        released[0] = true;
+        caps.open.computeIfPresent(session, (k, n) -> n > 1 ? n - 1 : null);
+      }
     };
     res.closeHandler(v -> cleanUp.run());
     res.endHandler(v -> cleanUp.run());

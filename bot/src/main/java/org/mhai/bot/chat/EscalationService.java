@@ -37,6 +37,24 @@ public final class EscalationService implements EscalationQueue {
   }
 
   @Override
+  public Future<List<Escalation>> listFor(StaffMember me, Filter filter, int limit) {
+    return switch (me.role()) {
+      case ADMIN -> escalations.list(filter, limit);
+      case THERAPIST -> escalations.listForTherapist(me.id(), filter, limit);
+      default -> Future.succeededFuture(List.of());
+    };
+  }
+
+  @Override
+  public Future<Boolean> mayRead(StaffMember me, Escalation e) {
+    return switch (me.role()) {
+      case ADMIN -> Future.succeededFuture(true);
+      case THERAPIST -> escalations.visibleToTherapist(me.id(), e.id());
+      default -> Future.succeededFuture(false);
+    };
+  }
+
+  @Override
   public Future<Optional<Escalation>> get(UUID id) {
     return escalations.get(id);
   }

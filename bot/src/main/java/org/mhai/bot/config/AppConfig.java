@@ -35,7 +35,8 @@ public record AppConfig(
     NlpConfig nlp,
     Optional<LlmConfig> llm,
     PrivacyConfig privacy,
-    OnCallConfig onCall) {
+    OnCallConfig onCall,
+    StreamConfig streams) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = known(
@@ -55,6 +56,7 @@ public record AppConfig(
   private static Set<String> known(String... names) {
     Set<String> all = new java.util.HashSet<>(List.of(names));
     all.addAll(OnCallConfig.NAMES);
+    all.addAll(StreamConfig.NAMES);
     return Set.copyOf(all);
   }
 
@@ -210,7 +212,8 @@ public record AppConfig(
             s.flag("MHAI_CORENLP_SENTIMENT")),
         LlmConfig.from(env),
         privacy(s),
-        OnCallConfig.from(env));
+        OnCallConfig.from(env),
+        StreamConfig.from(env));
   }
 
   /** The integration API's bearer token must not be guessable: at least 24 characters (openssl rand -hex 16 gives 32). */

@@ -39,14 +39,27 @@ import org.slf4j.LoggerFactory;
  * {@code {"type":"ack","clientMessageId","seq","replies"}}, {@code {"type":"typing"}},
  * {@code {"type":"error","error","errorId"}} and {@code {"type":"pong"}}. Clients de-duplicate by
  * {@code seq}.
+ *
+ * <p>Limits (issue #16): at most {@code perConversation} sockets per conversation on this instance (more are
+ * closed with {@link #CLOSE_TOO_MANY}); a socket whose client sends nothing for the idle time is closed with
+ * {@link #CLOSE_IDLE}; a client that does not read is no longer read from until it does, closed after 30 s, and
+ * never makes the server hold more than {@link #MAX_PENDING_BYTES} of unsent frames.
  */
 public final class ChatSocket {
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final int SYNC_PAGE = 500;
   /** Sync requests a socket may make per minute; more are answered 429 (a sync writes up to the whole history). */
   public static final int SYNCS_PER_MINUTE = 12;
-  /** A client that does not read for this long while a sync waits on it is disconnected. */
+  /** A client that does not read for this long while the server waits on it is disconnected. */
   private static final long DRAIN_TIMEOUT_MS = 30_000;
+  /**
+   * Most bytes of frames written to one socket and not yet handed to the network; a client that lets more pile
+   * up is closed (1008). Above a sync page's worth (500 messages), so only a client that does not read reaches it.
+   */
+  public static final long MAX_PENDING_BYTES = 4L * 1024 * 1024;
+  /** Close codes: too many sockets for one conversation, and no frame from the client for the idle time. */
+  public static final short CLOSE_TOO_MANY = 4429;
+  public static final short CLOSE_IDLE = 4410;
 
   /** Per-socket sync state: one sync at a time, a budget per minute, and writes only as fast as the client reads. */
   private static final class SyncState {
@@ -61,9 +74,23 @@ public final class ChatSocket {
   private final UnstoredCrisisReply unstoredCrisis;
 
   private final SocketPresence presence;
+  private final int perConversation;
+  private final long idleMs;
+  private final java.util.Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis,
       SocketPresence presence) {
+    this(chat, store, bus, unstoredCrisis, presence, 5, java.time.Duration.ofMinutes(30));
+  }
+
+  /**
+   * @param perConversation sockets one conversation may hold open on this instance; more are closed with 4429
+   * @param idle a socket that sends no frame for this long is closed with 4410
+   */
+  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis,
+      SocketPresence presence, int perConversation, java.time.Duration idle) {
+    this.perConversation = perConversation;
+    this.idleMs = idle.toMillis();
     this.presence = presence;
     this.chat = chat;
     this.store = store;
@@ -128,6 +155,13 @@ public final class ChatSocket {
     WebSession session;
     boolean authenticating;
     long typingAt;
+    volatile long lastFrameAt = System.nanoTime();
+    /** Bytes written to the socket and not yet handed to the network (the client is not reading them). */
+    final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    /** While the client has not read what was written: reading its frames is paused; these run once it has. */
+    final java.util.ArrayDeque<Runnable> onDrain = new java.util.ArrayDeque<>();
+    boolean waiting;
+    long drainTimer = -1;
     final java.util.ArrayDeque<String> early = new java.util.ArrayDeque<>();
 
     Connection(ServerWebSocket ws, String locale) {
@@ -135,7 +169,76 @@ public final class ChatSocket {
       this.locale = locale;
     }
 
+    /**
+     * Writes a frame. A client that does not read cannot make the server hold more than
+     * {@link #MAX_PENDING_BYTES} for it: past that it is closed. Once the write queue is full, the server stops
+     * reading the client's frames (TCP pushes back on the client) until it has read, and closes it after
+     * {@link #DRAIN_TIMEOUT_MS} if it never does (issue #16).
+     */
+    synchronized void send(JsonObject frame) {
+      if (ws.isClosed()) {
+        return;
+      }
+      String text = frame.encode();
+      long bytes = utf8Length(text);
+      if (pending.get() + bytes > MAX_PENDING_BYTES) {
+        LOG.warn("ws.slow_reader_closed session={} pending={}", session == null ? null : session.sessionId(), pending.get());
+        ws.close((short) 1008, "not reading");
+        return;
+      }
+      pending.addAndGet(bytes);
+      ws.writeTextMessage(text).onComplete(ar -> pending.addAndGet(-bytes));
+      if (ws.writeQueueFull()) {
+        awaitDrain();
+      }
+    }
+
+    /** Runs {@code next} now if the client has read what was written, else once it has. */
+    synchronized void whenDrained(Runnable next) {
+      if (!waiting && !ws.writeQueueFull()) {
+        next.run();
+        return;
+      }
+      onDrain.add(next);
+      awaitDrain();
+    }
+
+    private void awaitDrain() {
+      if (waiting) {
+        return;
+      }
+      waiting = true;
+      ws.pause(); // read no more of its frames until it reads ours
+      Vertx vertx = Vertx.currentContext() == null ? null : Vertx.currentContext().owner();
+      if (vertx != null) {
+        drainTimer = vertx.setTimer(DRAIN_TIMEOUT_MS, t -> {
+          LOG.warn("ws.slow_reader_closed session={} pending={}", session == null ? null : session.sessionId(), pending.get());
+          ws.close((short) 1008, "not reading");
+        });
+      }
+      ws.drainHandler(v -> drained(vertx));
+    }
+
+    private void drained(Vertx vertx) {
+      java.util.List<Runnable> next;
+      synchronized (this) {
+        ws.drainHandler(null);
+        waiting = false;
+        if (vertx != null && drainTimer >= 0) {
+          vertx.cancelTimer(drainTimer);
+        }
+        drainTimer = -1;
+        next = new java.util.ArrayList<>(onDrain);
+        onDrain.clear();
+        if (!ws.isClosed()) {
+          ws.resume();
+        }
+      }
+      next.forEach(Runnable::run);
+    }
+
     void onText(String text) {
+      lastFrameAt = System.nanoTime();
       if (session != null) {
         onFrame(this, text);
       } else if (authenticating) {
@@ -194,15 +297,35 @@ public final class ChatSocket {
     });
   }
 
+  /** Bytes written to this instance's sockets that their clients have not read yet (all sockets together). */
+  public long pendingBytes() {
+    return connections.stream().mapToLong(c -> c.pending.get()).sum();
+  }
+
   private void open(Connection c) {
     ServerWebSocket ws = c.ws;
     WebSession session = c.session;
-    MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
-        msg -> send(ws, msg.body()));
     UUID conversation = session.conversation().id().value();
-    presence.opened(conversation);
+    if (!presence.tryOpen(conversation, perConversation)) {
+      // One conversation cannot hold an unbounded number of sockets (issue #16); the crisis path does not need
+      // another one: the REST API and the sockets already open carry every message.
+      LOG.warn("ws.too_many session={} limit={}", session.sessionId(), perConversation);
+      ws.close(CLOSE_TOO_MANY, "too many connections for this conversation (at most " + perConversation + ")");
+      return;
+    }
+    connections.add(c);
+    MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
+        msg -> c.send(msg.body()));
+    Vertx vertx = Vertx.currentContext().owner();
+    long idleTimer = vertx.setPeriodic(Math.max(500, idleMs / 4), t -> {
+      if (System.nanoTime() - c.lastFrameAt > idleMs * 1_000_000 && !ws.isClosed()) {
+        ws.close(CLOSE_IDLE, "idle: no frame for " + idleMs / 1000 + " s");
+      }
+    });
     ws.closeHandler(v -> {
       consumer.unregister();
+      vertx.cancelTimer(idleTimer);
+      connections.remove(c);
       presence.closed(conversation);
     });
     ws.exceptionHandler(err -> LOG.debug("ws.error session={} error={}", session.sessionId(), err.toString()));
@@ -215,7 +338,7 @@ public final class ChatSocket {
           if (t.result() != null) {
             ready.mergeIn(t.result()); // whether a therapist holds the conversation now, and whether an episode is open
           }
-          send(ws, ready);
+          c.send(ready);
         }));
   }
 
@@ -228,17 +351,17 @@ public final class ChatSocket {
     try {
       frame = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      error(ws, null, ApiError.badRequest("frames must be JSON objects"));
+      error(c, null, ApiError.badRequest("frames must be JSON objects"));
       return;
     }
     String type = frame.getValue("type") instanceof String s ? s : "";
     switch (type) {
-      case "message" -> message(ws, session, locale, frame);
-      case "sync" -> sync(ws, session, frame, syncState);
-      case "ping" -> send(ws, new JsonObject().put("type", "pong"));
-      case "auth" -> error(ws, null, ApiError.badRequest("this connection is already authenticated"));
+      case "message" -> message(c, session, locale, frame);
+      case "sync" -> sync(c, session, frame, syncState);
+      case "ping" -> c.send(new JsonObject().put("type", "pong"));
+      case "auth" -> error(c, null, ApiError.badRequest("this connection is already authenticated"));
       case "typing" -> typing(c);
-      default -> error(ws, null, ApiError.badRequest("unknown frame type; expected message, sync, typing or ping"));
+      default -> error(c, null, ApiError.badRequest("unknown frame type; expected message, sync, typing or ping"));
     }
   }
 
@@ -259,7 +382,7 @@ public final class ChatSocket {
         new JsonObject().put("type", "typing").put("from", "patient").put("on", true));
   }
 
-  private void message(ServerWebSocket ws, WebSession session, String locale, JsonObject frame) {
+  private void message(Connection ws, WebSession session, String locale, JsonObject frame) {
     Object cid = frame.getValue("clientMessageId");
     WebChatApi.NewMessage msg;
     try {
@@ -293,7 +416,7 @@ public final class ChatSocket {
   }
 
   /** The database is unreachable: a 503 error frame, with the crisis replies when the in-memory check escalates. */
-  private void unstored(ServerWebSocket ws, Object cid, String text, String locale, Throwable err) {
+  private void unstored(Connection ws, Object cid, String text, String locale, Throwable err) {
     unstoredCrisis.repliesFor(text, locale).onComplete(ar -> {
       boolean stored = err instanceof ChatService.ReplyPending;
       String id = Failures.newErrorId();
@@ -309,7 +432,7 @@ public final class ChatSocket {
     });
   }
 
-  private void sync(ServerWebSocket ws, WebSession session, JsonObject frame, SyncState state) {
+  private void sync(Connection ws, WebSession session, JsonObject frame, SyncState state) {
     Object a = frame.getValue("after", 0);
     if (!(a instanceof Number n) || n.longValue() < 0) {
       error(ws, null, ApiError.badRequest("after must be a non-negative whole number"));
@@ -320,7 +443,7 @@ public final class ChatSocket {
       state.windowStart = now;
       state.inWindow = 0;
     }
-    if (state.running || ++state.inWindow > SYNCS_PER_MINUTE || ws.writeQueueFull()) {
+    if (state.running || ++state.inWindow > SYNCS_PER_MINUTE || ws.ws.writeQueueFull()) {
       // A client cannot make the server hold its history many times over: one sync at a time, a few a minute,
       // and none while the client has not read what was already written (issue #16).
       error(ws, null, ApiError.tooMany(state.running ? "a sync is already running on this connection"
@@ -332,26 +455,15 @@ public final class ChatSocket {
   }
 
   /** One page of history, then the next only once the client has read it (the socket's write queue drained). */
-  private void page(ServerWebSocket ws, WebSession session, long after, SyncState state) {
+  private void page(Connection ws, WebSession session, long after, SyncState state) {
     chat.history(session.conversation(), after, SYNC_PAGE).onSuccess(messages -> {
-      messages.forEach(m -> send(ws, MessageJson.frame(m)));
+      messages.forEach(m -> ws.send(MessageJson.frame(m)));
       long last = messages.isEmpty() ? after : messages.get(messages.size() - 1).seq();
-      if (messages.size() < SYNC_PAGE || ws.isClosed()) {
+      if (messages.size() < SYNC_PAGE || ws.ws.isClosed()) {
         state.running = false;
-        send(ws, new JsonObject().put("type", "synced").put("lastSeq", last));
-      } else if (!ws.writeQueueFull()) {
-        page(ws, session, last, state);
+        ws.send(new JsonObject().put("type", "synced").put("lastSeq", last));
       } else {
-        Vertx vertx = Vertx.currentContext().owner();
-        long timer = vertx.setTimer(DRAIN_TIMEOUT_MS, t -> {
-          LOG.warn("ws.slow_reader_closed session={}", session.sessionId());
-          ws.close((short) 1008, "not reading");
-        });
-        ws.drainHandler(v -> {
-          ws.drainHandler(null);
-          vertx.cancelTimer(timer);
-          page(ws, session, last, state);
-        });
+        ws.whenDrained(() -> page(ws, session, last, state)); // the next page once the client has read this one
       }
     }).onFailure(err -> {
       state.running = false;
@@ -361,7 +473,7 @@ public final class ChatSocket {
     });
   }
 
-  private static void error(ServerWebSocket ws, Object clientMessageId, ApiError e) {
+  private static void error(Connection ws, Object clientMessageId, ApiError e) {
     JsonObject frame = new JsonObject().put("type", "error").put("status", e.status()).put("error", e.getMessage())
         .put("errorId", Failures.newErrorId());
     if (clientMessageId != null) {
@@ -373,9 +485,26 @@ public final class ChatSocket {
     send(ws, frame);
   }
 
-  private static void send(ServerWebSocket ws, JsonObject frame) {
-    if (!ws.isClosed()) {
-      ws.writeTextMessage(frame.encode());
+  /** The UTF-8 size of a frame's text, without encoding it twice. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch < 0x80) {
+        n++;
+      } else if (ch < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(ch)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
     }
+    return n;
+  }
+
+  private static void send(Connection c, JsonObject frame) {
+    c.send(frame);
   }
 }

@@ -54,6 +54,28 @@ public final class SocketPresence {
     }
   }
 
+  /**
+   * Counts a socket of the conversation as {@link #opened} unless {@code max} are open on this instance already
+   * (then false, and nothing changes): one conversation cannot hold an unbounded number of sockets (issue #16).
+   */
+  public boolean tryOpen(UUID conversation, int max) {
+    boolean[] first = {false};
+    boolean[] ok = {false};
+    open.compute(conversation, (k, n) -> {
+      int now = n == null ? 0 : n;
+      if (now >= max) {
+        return n;
+      }
+      ok[0] = true;
+      first[0] = now == 0;
+      return now + 1;
+    });
+    if (first[0]) {
+      mark(conversation, true);
+    }
+    return ok[0];
+  }
+
   /** One of them closed; the last one takes the patient offline. */
   public void closed(UUID conversation) {
     if (open.computeIfPresent(conversation, (k, n) -> n > 1 ? n - 1 : null) == null) {

@@ -162,11 +162,26 @@ public final class ConversationApi {
             staffAddress(id), "live"),
             // The access rule, not only the session, is asked again while the stream is open (issue #16): a
             // therapist whose escalation was resolved stops receiving the patient's messages, and that is audited.
-            () -> records.patientOf(id).compose(p -> p.isEmpty() ? Future.succeededFuture(false)
-                : access.basis(me, p.get()).map(b -> true).recover(err -> audit.record(me, "conversation.stream_ended",
-                    p.get(), id, p.get().toString(), new JsonObject().put("reason", "access no longer granted"))
-                    .map(false)))))
+            () -> stillAllowed(me, id, null),
+            // ... and before every frame: none is written after access is lost, and each delivery of content is audited.
+            (name, frame) -> stillAllowed(me, id, frame)))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Whether {@code me} may still read the conversation: when not, the end of the stream is audited. With a
+   * {@code frame} that carries content (a message), its delivery is audited too, before it is written.
+   */
+  private Future<Boolean> stillAllowed(StaffMember me, UUID id, JsonObject frame) {
+    return records.patientOf(id).compose(p -> p.isEmpty() ? Future.succeededFuture(false)
+        : access.basis(me, p.get()).compose(basis -> frame == null || !frame.containsKey("text")
+            ? Future.succeededFuture(true)
+            : audit.record(me, "conversation.stream_delivered", p.get(), id, p.get().toString(),
+                new JsonObject().put("basis", basis).put("seq", frame.getValue("seq"))).map(true))
+            .recover(err -> err instanceof HttpException
+                ? audit.record(me, "conversation.stream_ended", p.get(), id, p.get().toString(),
+                    new JsonObject().put("reason", "access no longer granted")).map(false)
+                : Future.failedFuture(err)));
   }
 
   /**

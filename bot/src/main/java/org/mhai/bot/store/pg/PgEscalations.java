@@ -26,15 +26,38 @@ import org.mhai.portal.EscalationQueue.Status;
  * (unique on conversation and episode).
  */
 public final class PgEscalations {
-  private static final String COLUMNS = "id, status, level, conversation_id, patient_id, episode, signals, detector_version, "
+  private static final String BASE_COLUMNS = "id, status, level, conversation_id, patient_id, episode, signals, detector_version, "
       + "reason, created_at, sla_deadline, acknowledged_by, acknowledged_at, resolved_by, resolved_at, note is not null as has_note";
 
   private final Pool pool;
   private final Duration sla;
+  private final String columns;
 
   public PgEscalations(Pool pool, Duration sla) {
+    this(pool, sla, Duration.ofMinutes(2));
+  }
+
+  /**
+   * @param newSession an escalation raised this soon after its conversation began, or on the patient's first
+   *     message, is marked {@code new_session}, and counted with the others of its minute ({@code burst})
+   */
+  public PgEscalations(Pool pool, Duration sla, Duration newSession) {
     this.pool = pool;
     this.sla = sla;
+    String isNew = newSession("escalation", newSession.toSeconds());
+    // The marker and the count are computed from the rows as they are, never stored: nothing about the
+    // escalation itself (its alerts, its deadline, its place in the order) changes.
+    this.columns = BASE_COLUMNS + ", " + isNew + " as new_session, case when " + isNew + " then (select count(*) "
+        + "from escalation x where x.created_at >= date_trunc('minute', escalation.created_at) "
+        + "and x.created_at < date_trunc('minute', escalation.created_at) + interval '1 minute' and "
+        + newSession("x", newSession.toSeconds()) + ") else 0 end as burst";
+  }
+
+  /** SQL: the escalation {@code e} came from a brand-new session (its conversation this young, or a first message). */
+  private static String newSession(String e, long seconds) {
+    return "((" + e + ".created_at - (select c.created_at from conversation c where c.id = " + e + ".conversation_id)) "
+        + "< make_interval(secs => " + seconds + ") or (select count(*) from conversation_event ev where ev.conversation_id = "
+        + e + ".conversation_id and ev.type = 'patient_said' and ev.at <= " + e + ".created_at) <= 1)";
   }
 
   /** Opens the episode's escalation; empty when it already exists. */
@@ -83,8 +106,55 @@ public final class PgEscalations {
       case ALL -> "true";
     };
     String order = filter == Filter.RESOLVED || filter == Filter.ALL ? "created_at desc" : "sla_deadline asc";
-    return pool.preparedQuery("select " + COLUMNS + " from escalation where " + where + " order by " + order + " limit $1")
+    return pool.preparedQuery("select " + columns + " from escalation where " + where + " order by " + order + " limit $1")
         .execute(Tuple.of(limit))
+        .map(rows -> {
+          List<Escalation> list = new ArrayList<>();
+          rows.forEach(r -> list.add(read(r)));
+          return list;
+        });
+  }
+
+  /**
+   * As {@link #list}, only what a therapist may see: escalations still in the on-call queue, and the history
+   * of patients assigned to them or in the queue now (PatientAccess's rule).
+   */
+  public Future<List<Escalation>> listForTherapist(UUID therapist, Filter filter, int limit) {
+    String where = switch (filter) {
+      case OPEN -> "status = 'open'";
+      case ACKNOWLEDGED -> "status = 'acknowledged'";
+      case RESOLVED -> "status = 'resolved'";
+      case ACTIVE -> "status <> 'resolved'";
+      case ALL -> "true";
+    };
+    String order = filter == Filter.RESOLVED || filter == Filter.ALL ? "created_at desc" : "sla_deadline asc";
+    return pool.preparedQuery("select " + columns + " from escalation where " + where + " and " + VISIBLE
+            + " order by " + order + " limit $1")
+        .execute(Tuple.of(limit, therapist))
+        .map(rows -> {
+          List<Escalation> list = new ArrayList<>();
+          rows.forEach(r -> list.add(read(r)));
+          return list;
+        });
+  }
+
+  /** SQL: a therapist ($2) may see this escalation. */
+  private static final String VISIBLE = "(escalation.status <> 'resolved' "
+      + "or exists (select 1 from patient_assignment a where a.patient_id = escalation.patient_id and a.staff_id = $2) "
+      + "or exists (select 1 from escalation q where q.patient_id = escalation.patient_id and q.status <> 'resolved'))";
+
+  /** Whether a therapist may see the escalation (see {@link #listForTherapist}). */
+  public Future<Boolean> visibleToTherapist(UUID therapist, UUID escalation) {
+    return pool.preparedQuery("select 1 from escalation where id = $1 and " + VISIBLE)
+        .execute(Tuple.of(escalation, therapist))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** Escalations opened, acknowledged or resolved at or after {@code since}, oldest first (re-read after a relay outage). */
+  public Future<List<Escalation>> changedSince(Instant since, int limit) {
+    return pool.preparedQuery("select " + columns + " from escalation where created_at >= $1 or acknowledged_at >= $1 "
+            + "or resolved_at >= $1 order by greatest(created_at, acknowledged_at, resolved_at) limit $2")
+        .execute(Tuple.of(ts(since), limit))
         .map(rows -> {
           List<Escalation> list = new ArrayList<>();
           rows.forEach(r -> list.add(read(r)));
@@ -94,7 +164,7 @@ public final class PgEscalations {
 
   /** Every escalation of a patient, newest first (the patient page's history). */
   public Future<List<Escalation>> byPatient(UUID patient, int limit) {
-    return pool.preparedQuery("select " + COLUMNS + " from escalation where patient_id = $1 order by created_at desc limit $2")
+    return pool.preparedQuery("select " + columns + " from escalation where patient_id = $1 order by created_at desc limit $2")
         .execute(Tuple.of(patient, limit))
         .map(rows -> {
           List<Escalation> list = new ArrayList<>();
@@ -108,7 +178,7 @@ public final class PgEscalations {
   }
 
   Future<Optional<Escalation>> get(SqlClient sql, UUID id, boolean forUpdate) {
-    return sql.preparedQuery("select " + COLUMNS + " from escalation where id = $1" + (forUpdate ? " for update" : ""))
+    return sql.preparedQuery("select " + columns + " from escalation where id = $1" + (forUpdate ? " for update" : ""))
         .execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.<Escalation>empty() : Optional.of(read(rows.iterator().next())));
   }
@@ -127,7 +197,7 @@ public final class PgEscalations {
     // checked against its new version.
     return pool.preparedQuery("update escalation set overdue_alerted_for = sla_deadline where id in ("
             + "select id from escalation where " + due + " order by sla_deadline limit $2 for update skip locked) and "
-            + due + " returning " + COLUMNS)
+            + due + " returning " + columns)
         .execute(Tuple.of(ts(now), limit))
         .map(rows -> {
           List<Escalation> list = new ArrayList<>();
@@ -157,13 +227,14 @@ public final class PgEscalations {
         .mapEmpty();
   }
 
-  private static Escalation read(Row r) {
+  private Escalation read(Row r) {
     return new Escalation(r.getUUID("id"), Status.valueOf(r.getString("status").toUpperCase(java.util.Locale.ROOT)),
         r.getString("level"), r.getUUID("conversation_id"), r.getUUID("patient_id"), r.getInteger("episode"),
         EventCodec.strings((JsonArray) r.getJson("signals")), r.getString("detector_version"), r.getString("reason"),
         instant(r, "created_at").orElseThrow(), instant(r, "sla_deadline").orElseThrow(),
         Optional.ofNullable(r.getUUID("acknowledged_by")), instant(r, "acknowledged_at"),
-        Optional.ofNullable(r.getUUID("resolved_by")), instant(r, "resolved_at"), r.getBoolean("has_note"));
+        Optional.ofNullable(r.getUUID("resolved_by")), instant(r, "resolved_at"), r.getBoolean("has_note"),
+        Boolean.TRUE.equals(r.getBoolean("new_session")), r.getLong("burst") == null ? 0 : r.getLong("burst").intValue());
   }
 
   private static Optional<Instant> instant(Row r, String column) {

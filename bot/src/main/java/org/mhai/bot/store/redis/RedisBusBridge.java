@@ -4,9 +4,13 @@ package org.mhai.bot.store.redis;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +30,11 @@ import redis.clients.jedis.JedisPubSub;
  * sealed with a key derived from the master key (Redis pub/sub carries message text, so it is
  * never sent in the clear) and tagged with the sender, so an instance ignores its own. Redis
  * being down only means other instances miss live frames; clients catch up with {@code sync}.
+ *
+ * <p>The relay's state goes to {@link #STATUS_ADDRESS} on this instance only: {@code down} when the
+ * subscription is lost, {@code reconnected} once it is back, after the escalations changed meanwhile
+ * have been read again from PostgreSQL and published here ({@link #rereadAfterOutage}), so the
+ * portal's queue has no gap and never shows "live" while it is not (issue #16).
  */
 public final class RedisBusBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBusBridge.class);
@@ -41,6 +50,29 @@ public final class RedisBusBridge implements AutoCloseable {
   private volatile JedisPubSub pubSub;
   private volatile Jedis subscriber;
   private Thread thread;
+  /** The relay's state, on this instance only: {@code {"state":"down"|"reconnected","refreshed"?:n}}. */
+  public static final String STATUS_ADDRESS = org.mhai.portal.EscalationApi.RELAY_ADDRESS;
+  /** How far before the last frame received the re-read starts (clocks and in-flight publishes). */
+  private static final Duration REREAD_MARGIN = Duration.ofSeconds(10);
+  private volatile boolean down = true;
+  private volatile boolean everUp;
+  private volatile Instant lastReceived = Instant.now();
+  private volatile Instant downSince = Instant.now();
+  private volatile Reread reread;
+  /**
+   * The subscribed connection is pinged every {@value #PING_EVERY_MS} ms; without an answer (or a subscription
+   * confirmed) for {@value #DEAD_AFTER_MS} ms it counts as dead and is dropped, so a Redis that stops answering
+   * without closing the connection is noticed like one that closes it.
+   */
+  static final long PING_EVERY_MS = 2_000;
+  static final long DEAD_AFTER_MS = 6_000;
+  private volatile long lastSign = System.nanoTime();
+
+  /** Reads the escalations changed since an instant (from PostgreSQL), as the JSON the live stream carries. */
+  @FunctionalInterface
+  public interface Reread {
+    Future<List<JsonObject>> since(Instant since);
+  }
 
   public RedisBusBridge(Vertx vertx, URI uri, PooledRedis redis, SecretKey key) {
     this.vertx = vertx;
@@ -49,11 +81,27 @@ public final class RedisBusBridge implements AutoCloseable {
     this.key = key;
   }
 
+  /**
+   * After an outage, the escalations changed since shortly before the last frame this instance received are
+   * read again through {@code reread} and published on {@code address} here (not relayed: every instance
+   * does its own), then {@code reconnected} with their count goes to {@link #STATUS_ADDRESS}.
+   */
+  public RedisBusBridge rereadAfterOutage(String address, Reread reread) {
+    this.rereadAddress = address;
+    this.reread = reread;
+    return this;
+  }
+
+  private volatile String rereadAddress;
+
   public RedisBusBridge start() {
     vertx.eventBus().addOutboundInterceptor(this::outbound);
     thread = new Thread(this::subscribeLoop, "redis-bus");
     thread.setDaemon(true);
     thread.start();
+    Thread watchdog = new Thread(this::watch, "redis-bus-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     return this;
   }
 
@@ -79,7 +127,13 @@ public final class RedisBusBridge implements AutoCloseable {
       try (Jedis jedis = new Jedis(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
           DefaultJedisClientConfig.builder().ssl("rediss".equals(uri.getScheme())).password(password()).build())) {
         subscriber = jedis;
+        lastSign = System.nanoTime();
         pubSub = new JedisPubSub() {
+          @Override
+          public void onPong(String pattern) {
+            lastSign = System.nanoTime();
+          }
+
           @Override
           public void onMessage(String channel, String message) {
             deliver(message);
@@ -88,6 +142,8 @@ public final class RedisBusBridge implements AutoCloseable {
           @Override
           public void onSubscribe(String channel, int count) {
             LOG.info("bus.subscribed channel={} instance={}", channel, instance);
+            lastSign = System.nanoTime();
+            up();
           }
         };
         jedis.subscribe(pubSub, CHANNEL); // blocks until unsubscribed or the connection drops
@@ -96,6 +152,11 @@ public final class RedisBusBridge implements AutoCloseable {
         if (running.get()) {
           LOG.warn("bus.subscribe_failed error={} retry_ms={}", e.getClass().getSimpleName(), backoff);
         }
+      }
+      subscriber = null; // nothing for the watchdog to watch until the next attempt
+      pubSub = null;
+      if (running.get()) {
+        lost();
       }
       if (running.get()) {
         try {
@@ -109,6 +170,86 @@ public final class RedisBusBridge implements AutoCloseable {
     }
   }
 
+  /** Pings the subscription; drops a connection that has given no sign of life for {@link #DEAD_AFTER_MS}. */
+  private void watch() {
+    while (running.get()) {
+      try {
+        Thread.sleep(PING_EVERY_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      JedisPubSub p = pubSub;
+      Jedis s = subscriber;
+      if (p == null || s == null || !running.get()) {
+        continue;
+      }
+      if (System.nanoTime() - lastSign > DEAD_AFTER_MS * 1_000_000) {
+        LOG.warn("bus.relay_silent instance={} ms={}", instance, (System.nanoTime() - lastSign) / 1_000_000);
+        try {
+          s.disconnect(); // the subscribe call fails, and the loop reconnects
+        } catch (RuntimeException e) {
+          // already going
+        }
+      } else if (p.isSubscribed()) {
+        try {
+          p.ping();
+        } catch (RuntimeException e) {
+          LOG.debug("bus.ping_failed error={}", e.getClass().getSimpleName());
+        }
+      }
+    }
+  }
+
+  /** The subscription dropped: frames from other instances are being missed from now on. */
+  private void lost() {
+    if (down) {
+      return;
+    }
+    down = true;
+    downSince = Instant.now();
+    LOG.warn("bus.relay_down instance={}", instance);
+    status(new JsonObject().put("state", "down").put("at", downSince.toString()));
+  }
+
+  /** Subscribed: after an outage, re-read what was missed, then say the relay is back. */
+  private void up() {
+    boolean wasDown = down && everUp;
+    down = false;
+    everUp = true;
+    if (!wasDown) {
+      return;
+    }
+    // From shortly before the last frame received, but no further back than a few minutes before the outage
+    // was noticed (a quiet relay delivered everything it was sent).
+    Instant floor = downSince.minus(Duration.ofMinutes(5));
+    Instant last = lastReceived.isBefore(downSince) ? lastReceived : downSince;
+    Instant since = (last.isBefore(floor) ? floor : last).minus(REREAD_MARGIN);
+    Reread r = reread;
+    String address = rereadAddress;
+    vertx.runOnContext(v -> {
+      Future<List<JsonObject>> missed = r == null ? Future.succeededFuture(List.of()) : r.since(since);
+      missed.onComplete(ar -> {
+        int n = 0;
+        if (ar.succeeded()) {
+          for (JsonObject e : ar.result()) {
+            vertx.eventBus().publish(address, e, new DeliveryOptions().addHeader(RELAYED, "1"));
+            n++;
+          }
+        } else {
+          LOG.warn("bus.reread_failed error={}", ar.cause().getClass().getSimpleName());
+        }
+        LOG.info("bus.relay_reconnected instance={} refreshed={} since={}", instance, n, since);
+        status(new JsonObject().put("state", "reconnected").put("refreshed", n).put("reread", ar.succeeded())
+            .put("since", since.toString()));
+      });
+    });
+  }
+
+  private void status(JsonObject frame) {
+    vertx.eventBus().publish(STATUS_ADDRESS, frame, new DeliveryOptions().addHeader(RELAYED, "1"));
+  }
+
   private void deliver(String message) {
     try {
       byte[] plain = KeyRing.open(key, Base64.getDecoder().decode(message), KeyRing.aad("bus"));
@@ -116,6 +257,7 @@ public final class RedisBusBridge implements AutoCloseable {
       if (instance.equals(envelope.getString("o"))) {
         return;
       }
+      lastReceived = Instant.now();
       vertx.eventBus().publish(envelope.getString("a"), envelope.getJsonObject("b"),
           new DeliveryOptions().addHeader(RELAYED, "1"));
     } catch (RuntimeException e) {
