@@ -32,14 +32,15 @@ final class AnswerPhrases {
       "tanta pregunt",
       // session 8 (fourth blind answer sets)
       "no te (?:voy a |pienso )?(?:contestar|responder)", "no te incumbe", "ni me preguntes", "(?:don'?t|dont|do not) ask me (?:that|this)",
-      "not answering (?:that|this)");
+      "not answering (?:that|this)", "no quiero entrar en detalles", "^no contesto\\b", "no (?:te )?contesto (?:eso|a eso)");
 
   static final List<Pattern> RETRACTED = compile(
       "(?:it was|was|just) (?:a |just a )?joke", "\\bjk\\b", "kidding", "haha joke", "forget (?:it|i said)", "never ?mind", "\\bnvm\\b",
       "(?<!ni )(?<!ni en )(?<!ni de )(?:era |de )broma", "olvidalo", "olvida lo que", "no me hagas caso", "no te creas",
       "i said that to my mate", "joking");
 
-  static final List<Pattern> CONFUSED = compile("no entiendo", "what do you mean", "que quieres decir", "not sure what you mean");
+  static final List<Pattern> CONFUSED = compile("no entiendo", "what do you mean", "que quieres decir", "not sure what you mean", "safe as in\\b",
+      "\\bas in what\\b", "(?:como|a que te refieres con) que no despertar", "que significa");
 
   static final List<Pattern> UNSURE = compile(
       "\\bidk\\b", "(?:i )?(?:don'?t|dont|do not) (?:even |really )?know\\b", "dunno", "not sure", "unsure", "no idea",
@@ -47,7 +48,7 @@ final class AnswerPhrases {
       "don'?t remember", "dont remember", "no me acuerdo", "\\bdepends\\b", "\\bdepende\\b", "complicated", "complicado",
       "who knows", "quien sabe", "no entiendo", "confused", "how am i supposed to know", "don'?t know how to answer",
       "who hasn'?t", "who wouldn'?t", "doesn'?t everyone", "quien no", "todo el mundo", "\uD83D\uDE44", "no se como",
-      "no es tan facil", "(?:can'?t|cant|cannot) think straight", "everyone thinks about it", "same as before,? i guess");
+      "no es tan facil", "(?:can'?t|cant|cannot) think straight", "no tengo (?:ni )?(?:la menor )?idea", "everyone thinks about it", "same as before,? i guess");
 
   /** Removed before polarity: fillers and phrases whose "no" does not answer the question. */
   static final List<Pattern> NEUTRAL = compile(
@@ -155,7 +156,8 @@ final class AnswerPhrases {
       "don'?t want to (?:live|be here)", "suicid",
       // session 8 (fourth blind answer sets)
       "(?:fine|ok|okay) with dying", "(?:don'?t|dont) care if i (?:die|live)", "no one would (?:notice|care) if i", "nadie (?:lo )?notaria",
-      "me encerro", "no me deja salir", "locked me in", "won'?t let me (?:out|leave)");
+      "me encerro", "no me deja salir", "locked me in", "won'?t let me (?:out|leave)", "el peligro soy yo", "(?:the danger is|i'?m the danger)",
+      "por ahora si", "de momento si", "for now,? (?:yes|yeah|i guess)", "(?:yes|yeah|si),? (?:for now|por ahora|de momento)");
   /** Danger in an answer to any question ("no, lo que quiero es morirme hoy"): never a yes or a no. */
   static final List<Pattern> ANY_DANGER = compile("lo que quiero es morir", "quiero es morirme", "morirme (?:hoy|esta noche|ya)\\b",
       "last (?:one|time|chat) before i go\\b(?! to\\b)", "(?:want|wanna) to die (?:today|tonight|now)");

@@ -120,7 +120,7 @@ public final class AnswerReader {
     if (asked.screening() && asked == Asked.WISH_DEAD && any(WISH_NOT, plain) && !any(YES_IDIOMS, plain)) {
       return Answer.NO;
     }
-    if (asked == Asked.WISH_DEAD && any(WISH_CONTENT, plain) && !any(WISH_NOT, plain)) {
+    if (asked == Asked.WISH_DEAD && any(WISH_CONTENT, plain) && !any(WISH_NOT, plain) && !any(CONFUSED, plain) && !questionBack(plain)) {
       return Answer.YES; // the wish itself, said: "kisiera dormirme y ya no despertar nunca"
     }
     if (asked == Asked.METHOD && plain.contains("no idea how")) {

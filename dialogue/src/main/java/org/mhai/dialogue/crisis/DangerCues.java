@@ -336,7 +336,8 @@ public final class DangerCues {
   private static final List<Pattern> VIOLENCE = compile(
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
-      "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
+      "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "me (?:acaba|acaban) de (?:pegar|golpear|empujar|ahorcar)",
+      "(?:just|has just|'?s just) (?:hit|punched|slapped|choked|kicked) me", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
       "^(?!.*(?:panic|anxiety|can'?t breathe)).*locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
       "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "golpeando la puerta", "con el aqui",
@@ -488,7 +489,7 @@ public final class DangerCues {
   private static final Pattern SCREEN_TIME = Pattern.compile("\\b(?:tonight|tonite|tomorrow|this weekend|on (?:monday|tuesday|"
       + "wednesday|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|later today|"
       + "esta noche|manana|este finde|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|"
-      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)|once (?:my|the|he|she|they)\\b[^.!?]{0,30}(?:leaves?|goes|asleep|gone|out)|after (?:this chat|i drop|the kids|everyone)|en cuanto (?:termine|se duerman|se vaya|acabe)|starts now|empieza ya\\b|at midnight|a (?:la )?medianoche|(?:^|yes |yeah |si |\\. )soon\\b|pronto\\b|ahorita mismo");
+      + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)|once (?:my|the|he|she|they)\\b[^.!?]{0,30}(?:leaves?|goes|asleep|gone|out)|after (?:this chat|i drop|the kids|everyone)|en cuanto (?:termine|se duerman|se vaya|acabe)|starts now|empieza ya\\b|after i (?:take care of|sort out|finish|see|say goodbye to)\\b|despues de (?:encargarme|despedirme|terminar|arreglar|ver a)\\b|at midnight|a (?:la )?medianoche|(?:^|yes |yeah |si |\\. )soon\\b|pronto\\b|ahorita mismo");
 
   /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
   public static boolean recentAttempt(String plain) {

@@ -179,10 +179,10 @@ class AnswerReaderEvaluationTest {
         "more danger read as safe: " + en.dangerReadSafe() + ", " + es.dangerReadSafe());
   }
 
-  static final int BLIND5_EN_CORRECT = 276; // 276 at scoring (eval-final8)
-  static final int BLIND5_ES_CORRECT = 262; // 262 at scoring
-  static final int BLIND5_EN_DANGER_SAFE = 1; // 1 at scoring
-  static final int BLIND5_ES_DANGER_SAFE = 4; // 4 at scoring
+  static final int BLIND5_EN_CORRECT = 279; // 276 at scoring (eval-final8)
+  static final int BLIND5_ES_CORRECT = 269; // 262 at scoring
+  static final int BLIND5_EN_DANGER_SAFE = 0; // 1 at scoring
+  static final int BLIND5_ES_DANGER_SAFE = 0; // 4 at scoring
 
   static final int BLIND4_EN_CORRECT = 384; // 372 at scoring (eval-base8)
   static final int BLIND4_ES_CORRECT = 395; // 385 at scoring
