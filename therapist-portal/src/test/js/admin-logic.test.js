@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// admin-logic.js: the flow graph's layout, the patient short id, retention in words and the audit log's query.
+// admin-logic.js: the flow graph's layout, the patient short id, retention in words, the audit log's query and the
+// helplines form (document <-> rows, validation).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   staffState, flowTargets, flowLayout, BOX, sandboxMessages, shortIdProblem, onePatient, settingsText, outcome, every,
-  auditQuery, auditSummary
+  auditQuery, auditSummary, HELPLINE_KINDS, helplineRows, helplineDoc, helplineLocales, helplineProblems, blankRow,
+  localeOk, problemText, withErrorId, notSavedText
 } from "../../main/resources/portal/admin-logic.js";
 
 test("a staff account's state: disabled wins over locked", () => {
@@ -87,4 +89,79 @@ test("the audit query: the view, trimmed filters, the inclusive end day, the pag
 test("the audit status line", () => {
   assert.equal(auditSummary(1, false), "1 entry (what matters)");
   assert.equal(auditSummary(0, true), "0 entries (raw: every entry)");
+});
+
+const DOC = {
+  locales: { en: [{ region: "US", name: "988 Lifeline", number: "988", note: "call or text" }],
+    "es-MX": [{ region: "México", name: "Línea de la Vida", number: "800 911 2000" }] },
+  kinds: { safeguarding: { en: [{ region: "US", name: "Childhelp", number: "1-800-422-4453", note: "" }] } }
+};
+
+test("helplines: the document as rows and back, a kind left out stays left out", () => {
+  const t = helplineRows(DOC);
+  assert.deepEqual(Object.keys(t), ["crisis", "safeguarding"], "domestic_abuse absent: it keeps the defaults");
+  assert.deepEqual(t["crisis"]["es-MX"][0], { region: "México", name: "Línea de la Vida", number: "800 911 2000", note: "" },
+    "a missing note is an empty field");
+  assert.deepEqual(helplineDoc(t), { locales: { en: DOC.locales.en, "es-MX": [{ region: "México", name: "Línea de la Vida",
+    number: "800 911 2000", note: "" }] }, kinds: { safeguarding: DOC.kinds.safeguarding } });
+  assert.equal(HELPLINE_KINDS.map((k) => k.key).join(), "crisis,safeguarding,domestic_abuse");
+});
+
+test("helplines: the document the form saves is trimmed, without blank rows or empty locales", () => {
+  const t = helplineRows(DOC);
+  t.safeguarding["es-MX"] = [{ region: " México ", name: " DIF ", number: " 800 222 2268 ", note: "" },
+    { region: "", name: " ", number: "", note: "" }];
+  t.crisis["en-GB"] = [{ region: "", name: "", number: "", note: "" }];
+  const d = helplineDoc(t);
+  assert.deepEqual(d.kinds.safeguarding["es-MX"], [{ region: "México", name: "DIF", number: "800 222 2268", note: "" }]);
+  assert.equal(d.locales["en-GB"], undefined, "a locale with only a blank row is left out");
+  assert.ok(blankRow({ region: " ", name: "", number: "", note: "" }));
+  assert.ok(!blankRow({ region: "", name: "", number: "", note: "x" }));
+});
+
+test("helplines: a document without locales is refused", () => {
+  assert.throws(() => helplineRows({ kinds: {} }), /needs "locales"/);
+  assert.throws(() => helplineRows(null), /needs "locales"/);
+  assert.throws(() => helplineRows({ locales: [] }), /needs "locales"/);
+});
+
+test("helplines: the usual locales first, then the others present, sorted", () => {
+  const t = helplineRows({ locales: { en: [], "pt-BR": [], fr: [], "es-MX": [] } });
+  const l = helplineLocales(t, "crisis");
+  assert.deepEqual(l.slice(0, 9), ["en", "en-US", "en-GB", "en-IE", "en-CA", "en-AU", "es", "es-ES", "es-MX"]);
+  assert.deepEqual(l.slice(9), ["fr", "pt-BR"]);
+  assert.equal(helplineLocales(t, "domestic_abuse").length, 9, "a kind absent offers the usual locales");
+  assert.ok(localeOk("es-MX") && localeOk("en") && !localeOk("es_MX") && !localeOk("EN"));
+});
+
+test("helplines: a line needs a name, a region and a dialable number; the fallback list is required", () => {
+  assert.deepEqual(helplineProblems(helplineRows(DOC)), []);
+  const t = helplineRows(DOC);
+  t.safeguarding["es-MX"] = [{ region: "México", name: "DIF", number: " ", note: "" }, { region: "", name: "", number: "call us!", note: "" }];
+  const p = helplineProblems(t);
+  assert.deepEqual(p.map((x) => [x.kind, x.locale, x.index, x.field]), [
+    ["safeguarding", "es-MX", 0, "number"], ["safeguarding", "es-MX", 1, "name"], ["safeguarding", "es-MX", 1, "region"],
+    ["safeguarding", "es-MX", 1, "number"]]);
+  assert.equal(problemText(p[0]), "Child and vulnerable-adult safeguarding · es-MX · line 1: A number is required.");
+  assert.match(p[3].message, /"call us!" is not a dialable number/);
+
+  const noEnglish = helplineRows({ locales: { "es-MX": DOC.locales["es-MX"] }, kinds: { domestic_abuse: { eu: DOC.locales.en } } });
+  assert.deepEqual(helplineProblems(noEnglish).map(problemText), ["Crisis · en: The crisis lines need \"en\": it is the fallback for every locale."],
+    "another kind may fall back on eu");
+  noEnglish.crisis.en = [{ region: "", name: "", number: "", note: "" }];
+  assert.equal(helplineProblems(noEnglish).length, 1, "a blank row is no line");
+  const badLocale = helplineRows({ locales: { en: DOC.locales.en, es_MX: DOC.locales["es-MX"] } });
+  assert.match(problemText(helplineProblems(badLocale)[0]), /^Crisis · es_MX: "es_MX" is not a locale/);
+});
+
+test("an error's words carry its error id once", () => {
+  assert.equal(withErrorId("helplines not saved", "abc123"), "helplines not saved (error id abc123)");
+  assert.equal(withErrorId("boom (error id abc123)", "abc123"), "boom (error id abc123)");
+  assert.equal(withErrorId("offline", null), "offline");
+});
+
+test("a refused save says so once, with the server's reason and the error id", () => {
+  assert.equal(notSavedText("Helplines", "helplines not saved: \"x\" is not a kind of line", "e1"),
+    "Helplines not saved: \"x\" is not a kind of line (error id e1)");
+  assert.equal(notSavedText("Exercise catalog", "HTTP 502", null), "Exercise catalog not saved: HTTP 502");
 });

@@ -118,3 +118,142 @@ export function auditQuery(filters, raw, limit, before) {
 export function auditSummary(count, raw) {
   return count + (count === 1 ? " entry" : " entries") + (raw ? " (raw: every entry)" : " (what matters)");
 }
+
+// ---- helplines: the form's rows and the document the server takes ----
+
+/** The kinds of line, as the document names them ("crisis" is the document's "locales"), with their labels. */
+export var HELPLINE_KINDS = [
+  { key: "crisis", label: "Crisis" },
+  { key: "safeguarding", label: "Child and vulnerable-adult safeguarding" },
+  { key: "domestic_abuse", label: "Domestic abuse" }
+];
+
+/** The locales the form always offers, whether the document has lines for them or not. */
+export var HELPLINE_LOCALES = ["en", "en-US", "en-GB", "en-IE", "en-CA", "en-AU", "es", "es-ES", "es-MX"];
+
+var LINE_FIELDS = ["region", "name", "number", "note"];
+
+function row(line) {
+  var r = {};
+  LINE_FIELDS.forEach(function (f) { r[f] = line && line[f] != null ? String(line[f]) : ""; });
+  return r;
+}
+
+function rowsOf(byLocale) {
+  var out = {};
+  Object.keys(byLocale || {}).forEach(function (locale) {
+    out[locale] = (Array.isArray(byLocale[locale]) ? byLocale[locale] : []).map(row);
+  });
+  return out;
+}
+
+/**
+ * The document ({"locales": …, "kinds": {"safeguarding": …, "domestic_abuse": …}}) as the form's table:
+ * kind -> locale -> rows of four strings. A kind the document leaves out is absent (it keeps the built-in
+ * defaults), not empty. Throws when the document has no "locales" object.
+ */
+export function helplineRows(doc) {
+  if (!doc || typeof doc !== "object" || !doc.locales || typeof doc.locales !== "object" || Array.isArray(doc.locales)) {
+    throw new Error("The document needs \"locales\": {\"en\": [{\"region\", \"name\", \"number\", \"note\"}], …}.");
+  }
+  var table = { crisis: rowsOf(doc.locales) };
+  var kinds = doc.kinds || {};
+  Object.keys(kinds).forEach(function (k) { table[k] = rowsOf(kinds[k]); });
+  return table;
+}
+
+/** A row with nothing typed in it: left out of the document, never an error. */
+export function blankRow(r) {
+  return LINE_FIELDS.every(function (f) { return !String(r[f] || "").trim(); });
+}
+
+function linesOf(byLocale) {
+  var out = {};
+  Object.keys(byLocale).forEach(function (locale) {
+    var lines = byLocale[locale].filter(function (r) { return !blankRow(r); }).map(function (r) {
+      var l = {};
+      LINE_FIELDS.forEach(function (f) { l[f] = String(r[f] || "").trim(); });
+      return l;
+    });
+    if (lines.length) out[locale] = lines; // a locale with no lines is left out: it falls back
+  });
+  return out;
+}
+
+/**
+ * The form's table as the document the server takes: fields trimmed, blank rows and locales with no lines
+ * left out, and only the kinds the table has (one left out keeps the built-in defaults).
+ */
+export function helplineDoc(table) {
+  var doc = { locales: linesOf(table.crisis || {}), kinds: {} };
+  Object.keys(table).forEach(function (k) { if (k !== "crisis") doc.kinds[k] = linesOf(table[k]); });
+  return doc;
+}
+
+/** The locales to offer for one kind: the usual ones first, then any other the table has, sorted. */
+export function helplineLocales(table, kind) {
+  var present = Object.keys((table && table[kind]) || {});
+  return HELPLINE_LOCALES.concat(present.filter(function (l) { return HELPLINE_LOCALES.indexOf(l) < 0; }).sort());
+}
+
+/** Whether a typed locale is one the server takes ("en", "es-MX"). */
+export function localeOk(locale) {
+  return /^[a-z]{2,3}(-[A-Z]{2})?$/.test(locale);
+}
+
+var DIALABLE = /^[0-9+][0-9 ()+-]{1,24}$/;
+
+/**
+ * What stops the table from being saved, as {kind, locale, index, field, message} (field and index null for a
+ * whole list), in the server's rules: every line needs a region, a name and a dialable number; the crisis
+ * lines need "en"; another kind, when present, needs "en" or "eu" (the fallback); locales look like "es-MX".
+ * Blank rows are not problems (they are left out).
+ */
+export function helplineProblems(table) {
+  var problems = [];
+  function add(kind, locale, index, field, message) {
+    problems.push({ kind: kind, locale: locale, index: index, field: field, message: message });
+  }
+  Object.keys(table).forEach(function (kind) {
+    var byLocale = table[kind] || {};
+    Object.keys(byLocale).forEach(function (locale) {
+      var rows = byLocale[locale];
+      if (!localeOk(locale) && rows.some(function (r) { return !blankRow(r); })) {
+        add(kind, locale, null, null, "\"" + locale + "\" is not a locale such as \"en\" or \"es-MX\".");
+      }
+      rows.forEach(function (r, i) {
+        if (blankRow(r)) return;
+        var number = String(r.number || "").trim();
+        if (!String(r.name || "").trim()) add(kind, locale, i, "name", "A name is required.");
+        if (!String(r.region || "").trim()) add(kind, locale, i, "region", "A region is required.");
+        if (!number) add(kind, locale, i, "number", "A number is required.");
+        else if (!DIALABLE.test(number)) add(kind, locale, i, "number", "\"" + number + "\" is not a dialable number (digits, spaces, + ( ) -).");
+      });
+    });
+    var lines = linesOf(byLocale);
+    if (kind === "crisis" && !lines.en) add(kind, "en", null, null, "The crisis lines need \"en\": it is the fallback for every locale.");
+    if (kind !== "crisis" && !lines.en && !lines.eu) add(kind, "en", null, null, "These lines need \"en\" or \"eu\": it is the fallback for every locale.");
+  });
+  return problems;
+}
+
+/** A problem in words, saying where it is: "Domestic abuse · es-MX · line 2: A number is required." */
+export function problemText(p) {
+  var kind = HELPLINE_KINDS.filter(function (k) { return k.key === p.kind; })[0];
+  return (kind ? kind.label : p.kind) + " · " + p.locale + (p.index == null ? "" : " · line " + (p.index + 1)) + ": " + p.message;
+}
+
+/** An error's words with its error id (which the log holds with the cause), once. */
+export function withErrorId(message, errorId) {
+  return errorId && String(message).indexOf(errorId) < 0 ? message + " (error id " + errorId + ")" : message;
+}
+
+/**
+ * A refused save in words: "Helplines not saved: " and the server's reason (which may already say it is not
+ * saved: said once), with the error id.
+ */
+export function notSavedText(what, message, errorId) {
+  var m = String(message || "");
+  var text = m.toLowerCase().indexOf(what.toLowerCase() + " not saved") === 0 ? what + m.slice(what.length) : what + " not saved: " + m;
+  return withErrorId(text, errorId);
+}

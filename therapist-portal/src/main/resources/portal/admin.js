@@ -1,12 +1,13 @@
 /* MentalHealthAI administration pages. SPDX-License-Identifier: GPL-3.0-or-later
  * Staff accounts, flows (JSON editor with live validation, graph, draft/publish/rollback, sandbox),
- * helplines, the exercise catalog and the audit log. Same session cookie and CSRF header as the portal.
+ * helplines (a form per kind and locale, the raw JSON one click away), the exercise catalog and the audit log. Same session cookie and CSRF header as the portal.
  * An ES module: the helpers it shares with portal.js come from common.js, its rules without the page
  * (graph layout, audit query, retention in words) from admin-logic.js. */
 import { $, api, csrf, el, svg } from "./common.js";
 import {
   staffState, flowTargets, flowLayout, BOX, sandboxMessages, shortIdProblem, onePatient, settingsText, outcome, every,
-  auditQuery, auditSummary
+  auditQuery, auditSummary, HELPLINE_KINDS, helplineRows, helplineDoc, helplineLocales, helplineProblems, localeOk, problemText,
+  notSavedText
 } from "./admin-logic.js";
 
 (function () {
@@ -355,24 +356,164 @@ import {
     input.focus();
   }
 
-  // ---- helplines and exercises ----
-  function jsonTab(path, area) {
+  // ---- exercises (a JSON editor) and helplines (a form, or the same document as JSON) ----
+  function loadExercises() {
+    api("GET", "/api/v1/admin/exercises").then(function (j) { delete j.catalogVersion; $("#exercises-json").value = JSON.stringify(j, null, 2); })
+      .catch(fail);
+  }
+  /** The document in a JSON textarea, or null (having said why) when it does not parse. */
+  function jsonIn(area) {
     return function () {
-      api("GET", path).then(function (j) { delete j.catalogVersion; $(area).value = JSON.stringify(j, null, 2); }).catch(fail);
+      try { return JSON.parse($(area).value); } catch { say("That is not valid JSON.", true); return null; }
     };
   }
-  // Declarations, not assignments: the tab table above is built before this line runs.
-  function loadHelplines() { jsonTab("/api/v1/admin/helplines", "#helplines-json")(); }
-  function loadExercises() { jsonTab("/api/v1/admin/exercises", "#exercises-json")(); }
-  function saver(path, area, what) {
+  /**
+   * A Save button's handler: the document from docOf (null: nothing to send, docOf said why), asked about first
+   * when there is a question, PUT with the CSRF header; the outcome in the status line, an error with its id.
+   */
+  function saver(path, what, docOf, question, saved) {
     return function () {
-      var doc;
-      try { doc = JSON.parse($(area).value); } catch { say("That is not valid JSON.", true); return; }
-      api("PUT", path, doc).then(function () { say(what + " saved"); }).catch(fail);
+      var doc = docOf();
+      if (doc == null) return;
+      if (question && !window.confirm(question(doc))) { say(what + " not saved."); return; }
+      api("PUT", path, doc).then(function (j) {
+        say(what + " saved" + (j.version ? " (version " + j.version + "); live now." : "."));
+        if (saved) saved(j);
+      }).catch(function (e) { say(notSavedText(what, e.message, e.errorId), true); });
     };
   }
-  $("#helplines-save").addEventListener("click", saver("/api/v1/admin/helplines", "#helplines-json", "Helplines"));
-  $("#exercises-save").addEventListener("click", saver("/api/v1/admin/exercises", "#exercises-json", "Exercise catalog"));
+  $("#exercises-save").addEventListener("click", saver("/api/v1/admin/exercises", "Exercise catalog", jsonIn("#exercises-json")));
+
+  var hl = { table: null, kind: "crisis", locale: "en", raw: false };
+  var FIELDS = [["region", "Region"], ["name", "Name"], ["number", "Number"], ["note", "Note"]];
+  function kindLabel(k) { var f = HELPLINE_KINDS.filter(function (x) { return x.key === k; })[0]; return f ? f.label : k; }
+  function loadHelplines() {
+    api("GET", "/api/v1/admin/helplines").then(function (j) { showHelplines(j); }).catch(fail);
+  }
+  function showHelplines(doc) {
+    delete doc.version;
+    hl.table = helplineRows(doc);
+    $("#helplines-json").value = JSON.stringify(doc, null, 2);
+    $("#helplines-errors").textContent = "";
+    renderHelplines();
+  }
+  if (!$("#helplines-kind").options.length) {
+    HELPLINE_KINDS.forEach(function (k) { $("#helplines-kind").appendChild(el("option", k.label, { value: k.key })); });
+  }
+  function viewRows() { return (hl.table[hl.kind] || {})[hl.locale] || []; }
+  function renderHelplines() {
+    if (!hl.table) return;
+    $("#helplines-kind").value = hl.kind;
+    var sel = $("#helplines-locale"); sel.textContent = "";
+    helplineLocales(hl.table, hl.kind).forEach(function (l) {
+      var n = ((hl.table[hl.kind] || {})[l] || []).length;
+      sel.appendChild(el("option", l + (n ? " (" + n + (n === 1 ? " line)" : " lines)") : " (none)"), { value: l }));
+    });
+    sel.value = hl.locale;
+    $("#helplines-where").textContent = kindLabel(hl.kind) + " lines for " + hl.locale
+      + (hl.table[hl.kind] ? "" : " (this kind is not in the document: patients get the built-in defaults; a line added here replaces them)");
+    var tbody = $("#helplines-rows"); tbody.textContent = "";
+    viewRows().forEach(function (r, i) {
+      var tr = el("tr", null, { "data-line": String(i) });
+      FIELDS.forEach(function (f) {
+        var td = el("td");
+        var input = el("input", null, { "aria-label": f[1] + ", line " + (i + 1), "data-field": f[0], autocomplete: "off",
+          "aria-describedby": "hl-problem-" + i + "-" + f[0] });
+        if (f[0] === "number") input.setAttribute("inputmode", "tel");
+        input.value = r[f[0]];
+        input.addEventListener("input", function () { r[f[0]] = input.value; markHelplines(false); });
+        td.appendChild(input);
+        td.appendChild(el("span", null, { id: "hl-problem-" + i + "-" + f[0], "class": "problem" }));
+        tr.appendChild(td);
+      });
+      var remove = el("button", "Remove", { type: "button", "aria-label": "Remove line " + (i + 1) });
+      remove.addEventListener("click", function () {
+        viewRows().splice(i, 1);
+        renderHelplines();
+        $("#helplines-add").focus();
+      });
+      var td = el("td"); td.appendChild(remove); tr.appendChild(td);
+      tbody.appendChild(tr);
+    });
+    $("#helplines-empty").hidden = viewRows().length > 0;
+    markHelplines(false);
+  }
+  /** Marks the fields at fault in view and lists every problem; returns them. After a refused save, all of them. */
+  function markHelplines(listAll) {
+    var problems = helplineProblems(hl.table);
+    document.querySelectorAll("#helplines-rows input").forEach(function (input) {
+      var i = Number(input.closest("tr").dataset.line), field = input.dataset.field;
+      var mine = problems.filter(function (p) { return p.kind === hl.kind && p.locale === hl.locale && p.index === i && p.field === field; });
+      input.setAttribute("aria-invalid", String(mine.length > 0));
+      $("#hl-problem-" + i + "-" + field).textContent = mine.map(function (p) { return p.message; }).join(" ");
+    });
+    var list = $("#helplines-errors");
+    if (listAll || list.childElementCount) {
+      list.textContent = "";
+      problems.forEach(function (p) { list.appendChild(el("li", problemText(p))); });
+    }
+    return problems;
+  }
+  $("#helplines-kind").addEventListener("change", function () { hl.kind = $("#helplines-kind").value; renderHelplines(); });
+  $("#helplines-locale").addEventListener("change", function () { hl.locale = $("#helplines-locale").value; renderHelplines(); });
+  $("#helplines-add").addEventListener("click", function () {
+    if (!hl.table) return;
+    hl.table[hl.kind] = hl.table[hl.kind] || {};
+    (hl.table[hl.kind][hl.locale] = hl.table[hl.kind][hl.locale] || []).push({ region: "", name: "", number: "", note: "" });
+    renderHelplines();
+    var inputs = document.querySelectorAll("#helplines-rows tr:last-child input");
+    if (inputs.length) inputs[0].focus();
+  });
+  $("#helplines-add-locale").addEventListener("click", function () {
+    var typed = $("#helplines-new-locale").value.trim();
+    if (!localeOk(typed)) { say("\"" + typed + "\" is not a locale such as \"fr\" or \"fr-CA\".", true); return; }
+    hl.table[hl.kind] = hl.table[hl.kind] || {};
+    hl.table[hl.kind][typed] = hl.table[hl.kind][typed] || [];
+    hl.locale = typed; $("#helplines-new-locale").value = ""; say("");
+    renderHelplines();
+    $("#helplines-add").focus();
+  });
+  /** Form to raw JSON (the same document) and back; back only when the JSON is a helplines document. */
+  $("#helplines-raw-toggle").addEventListener("click", function () {
+    if (!hl.table) return;
+    if (!hl.raw) {
+      $("#helplines-json").value = JSON.stringify(helplineDoc(hl.table), null, 2);
+    } else {
+      try { hl.table = helplineRows(JSON.parse($("#helplines-json").value)); } catch (e) {
+        say((e instanceof SyntaxError ? "That is not valid JSON" : e.message) + ": fix it here, or reload the tab.", true); return;
+      }
+      say(""); renderHelplines();
+    }
+    hl.raw = !hl.raw;
+    $("#helplines-raw-toggle").setAttribute("aria-pressed", String(hl.raw));
+    $("#helplines-raw").hidden = !hl.raw; $("#helplines-form").hidden = hl.raw;
+  });
+  /** The document to save, or null: the raw JSON must parse, and the lines must pass the server's rules, before any request. */
+  function helplinesToSave() {
+    if (!hl.table) return null;
+    if (hl.raw) {
+      var doc = jsonIn("#helplines-json")();
+      if (doc == null) return null;
+      try { hl.table = helplineRows(doc); } catch (e) { say(e.message, true); return null; }
+    }
+    var problems = markHelplines(true);
+    if (problems.length) {
+      say("Not saved: " + problems.length + (problems.length === 1 ? " problem" : " problems") + " to fix, listed below the table.", true);
+      var first = document.querySelector("#helplines-rows input[aria-invalid=true]");
+      if (first && !hl.raw) first.focus();
+      return null;
+    }
+    return helplineDoc(hl.table);
+  }
+  function helplinesQuestion(doc) {
+    var parts = HELPLINE_KINDS.map(function (k) {
+      var lines = k.key === "crisis" ? doc.locales : doc.kinds[k.key];
+      return lines ? k.label + ": " + Object.keys(lines).length + " locales" : k.label + ": built-in defaults";
+    });
+    return "Save the helplines? " + parts.join("; ") + ". Patients get them at once.";
+  }
+  $("#helplines-save").addEventListener("click", saver("/api/v1/admin/helplines", "Helplines", helplinesToSave, helplinesQuestion,
+    showHelplines));
 
   // ---- audit: what matters by default, the raw log one click away, paged newest first ----
   var AUDIT_PAGE = 50, auditRaw = false, auditCursors = [null]; // auditCursors[i]: the "before" of page i
