@@ -135,7 +135,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND5_PASS_LEXICON = 159; // 88 at scoring (eval-base8), reassurance on a danger turn 1
-  static final int BLIND5_PASS_FULL = 148; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
+  static final int BLIND5_PASS_FULL = 154; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
   static final int BLIND5_REASSURED = 0; // 1 at scoring with the lexicon
 
   /** The sixth blind set (conversations-blind6.txt, 144 conversations by two more writers, session 8), scored once on eval-final8. */
@@ -145,7 +145,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND6_PASS_LEXICON = 133; // 96 at scoring (eval-final8)
-  static final int BLIND6_PASS_FULL = 107; // 107 at scoring (eval-final8, finetuned/5)
+  static final int BLIND6_PASS_FULL = 134; // 107 at scoring (eval-final8, finetuned/5)
   static final int BLIND6_REASSURED = 0; // 0 at scoring with both
 
   /** The seventh everyday set (conversations-everyday7.txt, 160 conversations by another writer, session 8), scored once on eval-final8. */
@@ -155,10 +155,10 @@ class ConversationSuiteTest {
         COMPOSITE ? EVERYDAY7_ESCALATED_FULL : EVERYDAY7_ESCALATED_LEXICON);
   }
 
-  static final int EVERYDAY7_SCREENER_LEXICON = 3; // 3 at scoring (eval-final8)
-  static final int EVERYDAY7_SCREENER_FULL = 4; // 4 at scoring
-  static final int EVERYDAY7_ESCALATED_LEXICON = 13; // 13 at scoring
-  static final int EVERYDAY7_ESCALATED_FULL = 20; // 20 at scoring (finetuned/5)
+  static final int EVERYDAY7_SCREENER_LEXICON = 0; // 3 at scoring (eval-final8)
+  static final int EVERYDAY7_SCREENER_FULL = 1; // 4 at scoring
+  static final int EVERYDAY7_ESCALATED_LEXICON = 2; // 13 at scoring
+  static final int EVERYDAY7_ESCALATED_FULL = 10; // 20 at scoring (finetuned/5)
 
   static final int BLIND4_PASS_LEXICON = 159; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
@@ -181,7 +181,7 @@ class ConversationSuiteTest {
   static final int EVERYDAY6_SCREENER_LEXICON = 0; // 3 at scoring (eval-base8)
   static final int EVERYDAY6_SCREENER_FULL = 0; // 3 at scoring
   static final int EVERYDAY6_ESCALATED_LEXICON = 2; // 13 at scoring
-  static final int EVERYDAY6_ESCALATED_FULL = 4; // 21 at scoring (finetuned/5)
+  static final int EVERYDAY6_ESCALATED_FULL = 3; // 21 at scoring (finetuned/5)
 
   static final int EVERYDAY5_SCREENER_LEXICON = 1; // 2 at scoring
   static final int EVERYDAY5_SCREENER_FULL = 1; // 2 at scoring
@@ -206,7 +206,7 @@ class ConversationSuiteTest {
    */
   @Test
   void thirdEverydaySetFalseStarts() throws IOException {
-    falseStarts("third", "/clinical/conversations-everyday3.txt", 0, COMPOSITE ? 10 : 0); // full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
+    falseStarts("third", "/clinical/conversations-everyday3.txt", 0, COMPOSITE ? 9 : 0); // full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
   }
 
   /**
@@ -248,7 +248,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND2_PASS_LEXICON = 175; // 140 at the end of session 6
-  static final int BLIND2_PASS_FULL = 166; // 114 at scoring (finetuned/4)
+  static final int BLIND2_PASS_FULL = 168; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;
