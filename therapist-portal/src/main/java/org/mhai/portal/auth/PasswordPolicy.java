@@ -16,8 +16,9 @@ import java.util.Set;
  * The rule for every staff password that is set (an admin creating an account or resetting one, and
  * {@code MHAI_ADMIN_PASSWORD}), after NIST SP 800-63B §5.1.1.2: at least 12 characters, at most 200, and not a
  * known-common password — neither itself nor once the digits and symbols around it are taken away
- * ({@code Password2024!}, {@code 123456789012}). The list is bundled ({@code common-passwords.txt}); nothing is
- * fetched at run time.
+ * ({@code Password2024!}, {@code 123456789012}). The lists are bundled: a hand-written one ({@code common-passwords.txt},
+ * the service's own words among them) and the {@value #TOP} most common passwords of the breach list that the
+ * nbvcxz library ships ({@code dictionaries/passwords.txt}, MIT); nothing is fetched at run time.
  */
 public final class PasswordPolicy {
   public static final int MIN_LENGTH = 12;
@@ -56,6 +57,9 @@ public final class PasswordPolicy {
     return up >= s.length() - 2 || down >= s.length() - 2;
   }
 
+  /** How many of the most common passwords are refused, bare or dressed up. */
+  static final int TOP = 10_000;
+
   private static Set<String> load() {
     Set<String> out = new HashSet<>();
     try (InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
@@ -66,6 +70,22 @@ public final class PasswordPolicy {
       for (String line; (line = r.readLine()) != null;) {
         String t = line.trim().toLowerCase(Locale.ROOT);
         if (!t.isEmpty() && !t.startsWith("#")) {
+          out.add(t);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // The 10,000 most common passwords of nbvcxz's bundled list (ranked by frequency in public breach corpora; MIT).
+    try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream("dictionaries/passwords.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("dictionaries/passwords.txt (nbvcxz) is missing from the classpath");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      int n = 0;
+      for (String line; n < TOP && (line = r.readLine()) != null; n++) {
+        String t = line.trim().toLowerCase(Locale.ROOT);
+        if (!t.isEmpty()) {
           out.add(t);
         }
       }
