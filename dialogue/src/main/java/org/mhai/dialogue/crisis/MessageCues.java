@@ -133,7 +133,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
       "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
       "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)",
-      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil", "won'?t stop shaking", "can'?t stop shaking",
+      "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil", "won'?t stop shaking", "can'?t stop shaking", "me (?:ha )?entr(?:ado|o) (?:una |un )?(?:angustia|agobio|ansiedad)\\b", "no puedo ni (?:pensar|respirar)",
       "(?:having|had|in the middle of) (?:a |another )?(?:full[- ]on |massive |huge |bad |proper )?panic attack", "chest (?:is |feels )?(?:so |really |very )?tight",
       // session 8 (fifth blind set): the body of a panic attack in Spanish; "feel like I'm going to die" with it
       "no me entra (?:el )?aire", "me late (?:bien |muy |super |re )?(?:rapido|fuerte)", "corazon (?:muy |bien |super )?acelerado",
