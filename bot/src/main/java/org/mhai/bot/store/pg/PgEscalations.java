@@ -98,21 +98,7 @@ public final class PgEscalations {
   }
 
   public Future<List<Escalation>> list(Filter filter, int limit) {
-    String where = switch (filter) {
-      case OPEN -> "status = 'open'";
-      case ACKNOWLEDGED -> "status = 'acknowledged'";
-      case RESOLVED -> "status = 'resolved'";
-      case ACTIVE -> "status <> 'resolved'";
-      case ALL -> "true";
-    };
-    String order = filter == Filter.RESOLVED || filter == Filter.ALL ? "created_at desc" : "sla_deadline asc";
-    return pool.preparedQuery("select " + columns + " from escalation where " + where + " order by " + order + " limit $1")
-        .execute(Tuple.of(limit))
-        .map(rows -> {
-          List<Escalation> list = new ArrayList<>();
-          rows.forEach(r -> list.add(read(r)));
-          return list;
-        });
+    return listWhere(filter, "true", Tuple.of(limit));
   }
 
   /**
@@ -120,6 +106,11 @@ public final class PgEscalations {
    * of patients assigned to them or in the queue now (PatientAccess's rule).
    */
   public Future<List<Escalation>> listForTherapist(UUID therapist, Filter filter, int limit) {
+    return listWhere(filter, VISIBLE, Tuple.of(limit, therapist));
+  }
+
+  /** The filter's rows that also meet {@code visible} ($1 is the limit), in the filter's order. */
+  private Future<List<Escalation>> listWhere(Filter filter, String visible, Tuple args) {
     String where = switch (filter) {
       case OPEN -> "status = 'open'";
       case ACKNOWLEDGED -> "status = 'acknowledged'";
@@ -128,9 +119,12 @@ public final class PgEscalations {
       case ALL -> "true";
     };
     String order = filter == Filter.RESOLVED || filter == Filter.ALL ? "created_at desc" : "sla_deadline asc";
-    return pool.preparedQuery("select " + columns + " from escalation where " + where + " and " + VISIBLE
-            + " order by " + order + " limit $1")
-        .execute(Tuple.of(limit, therapist))
+    return many("select " + columns + " from escalation where " + where + " and " + visible + " order by " + order
+        + " limit $1", args);
+  }
+
+  private Future<List<Escalation>> many(String sql, Tuple args) {
+    return pool.preparedQuery(sql).execute(args)
         .map(rows -> {
           List<Escalation> list = new ArrayList<>();
           rows.forEach(r -> list.add(read(r)));
@@ -152,25 +146,14 @@ public final class PgEscalations {
 
   /** Escalations opened, acknowledged or resolved at or after {@code since}, oldest first (re-read after a relay outage). */
   public Future<List<Escalation>> changedSince(Instant since, int limit) {
-    return pool.preparedQuery("select " + columns + " from escalation where created_at >= $1 or acknowledged_at >= $1 "
-            + "or resolved_at >= $1 order by greatest(created_at, acknowledged_at, resolved_at) limit $2")
-        .execute(Tuple.of(ts(since), limit))
-        .map(rows -> {
-          List<Escalation> list = new ArrayList<>();
-          rows.forEach(r -> list.add(read(r)));
-          return list;
-        });
+    return many("select " + columns + " from escalation where created_at >= $1 or acknowledged_at >= $1 "
+        + "or resolved_at >= $1 order by greatest(created_at, acknowledged_at, resolved_at) limit $2", Tuple.of(ts(since), limit));
   }
 
   /** Every escalation of a patient, newest first (the patient page's history). */
   public Future<List<Escalation>> byPatient(UUID patient, int limit) {
-    return pool.preparedQuery("select " + columns + " from escalation where patient_id = $1 order by created_at desc limit $2")
-        .execute(Tuple.of(patient, limit))
-        .map(rows -> {
-          List<Escalation> list = new ArrayList<>();
-          rows.forEach(r -> list.add(read(r)));
-          return list;
-        });
+    return many("select " + columns + " from escalation where patient_id = $1 order by created_at desc limit $2",
+        Tuple.of(patient, limit));
   }
 
   public Future<Optional<Escalation>> get(UUID id) {
@@ -195,15 +178,9 @@ public final class PgEscalations {
     String due = "status = 'open' and sla_deadline < $1 and overdue_alerted_for is distinct from sla_deadline";
     // The conditions again outside the subquery: a row changed meanwhile (acknowledged, re-opened) is
     // checked against its new version.
-    return pool.preparedQuery("update escalation set overdue_alerted_for = sla_deadline where id in ("
-            + "select id from escalation where " + due + " order by sla_deadline limit $2 for update skip locked) and "
-            + due + " returning " + columns)
-        .execute(Tuple.of(ts(now), limit))
-        .map(rows -> {
-          List<Escalation> list = new ArrayList<>();
-          rows.forEach(r -> list.add(read(r)));
-          return list;
-        });
+    return many("update escalation set overdue_alerted_for = sla_deadline where id in ("
+        + "select id from escalation where " + due + " order by sla_deadline limit $2 for update skip locked) and "
+        + due + " returning " + columns, Tuple.of(ts(now), limit));
   }
 
   /** Open → acknowledged; already acknowledged stays as it is. Empty: no such escalation. */
