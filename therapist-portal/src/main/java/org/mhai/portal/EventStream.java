@@ -49,18 +49,8 @@ public final class EventStream {
 
   /** The session a request belongs to: a hash of its bearer token or session cookie (never the token itself). */
   private static String sessionKey(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-    if (token == null || token.isEmpty()) {
-      io.vertx.core.http.Cookie c = ctx.request().getCookie(StaffAuth.SESSION_COOKIE);
-      token = c == null ? "" : c.getValue();
-    }
-    try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String token = StaffAuth.sessionToken(ctx);
+    return java.util.HexFormat.of().formatHex(StaffAuth.sha256(token == null ? "" : token));
   }
 
   /**

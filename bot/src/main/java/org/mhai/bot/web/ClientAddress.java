@@ -53,10 +53,9 @@ public final class ClientAddress implements Handler<RoutingContext> {
     return nearest; // every hop is a trusted proxy: the left-most one is the client
   }
 
-  /** The address resolved for this request ({@link #handle}), or the TCP peer when none was. */
+  /** The address resolved for this request ({@link #handle}), or the TCP peer when none was (one rule with sign-in's). */
   public static String of(RoutingContext ctx) {
-    String a = ctx.get(StaffAuth.CLIENT_ADDRESS);
-    return a != null ? a : peer(ctx.request());
+    return StaffAuth.clientAddress(ctx);
   }
 
   private static String peer(HttpServerRequest request) {

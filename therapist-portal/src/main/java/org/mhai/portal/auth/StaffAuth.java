@@ -124,7 +124,7 @@ public final class StaffAuth {
   }
 
   /** The session token of a request: the bearer token, else the session cookie; null when neither. */
-  private static String sessionToken(RoutingContext ctx) {
+  public static String sessionToken(RoutingContext ctx) {
     String token;
     if (bearer(ctx)) {
       token = ctx.request().getHeader("Authorization").substring(7).trim();
