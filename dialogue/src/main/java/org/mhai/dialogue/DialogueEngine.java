@@ -528,16 +528,12 @@ public final class DialogueEngine {
     return false;
   }
 
-  /** An exercise asked for in words while a flow waits for a button ("¿puedo hacer un ejercicio de respiración?"). */
-  private static final java.util.regex.Pattern EXERCISE_WORDS = java.util.regex.Pattern.compile(
-      "\\b(?:exercise|breathing|relaxation|meditation|grounding|ejercicio|respiracion|relajacion|meditacion)\\b");
-  private static final java.util.regex.Pattern REQUEST_WORDS = java.util.regex.Pattern.compile(
-      "\\?|\\b(?:can i|could i|can we|can you|could you|give me|i want|i'?d like|let'?s|let me|do a|try a|need a|puedo|podemos|dame|"
-          + "me das|me pones|ponme|quiero|necesito|hacer un|probar un|hagamos)\\b");
-
+  /**
+   * An exercise or help asked for in words while a flow waits for a button ("¿puedo hacer un ejercicio de
+   * respiración?"): free chat's own reading of a request for help, so the two never disagree.
+   */
   static boolean asksForExercise(String text) {
-    String plain = org.mhai.dialogue.crisis.Plain.of(text);
-    return EXERCISE_WORDS.matcher(plain).find() && REQUEST_WORDS.matcher(plain).find();
+    return IntentClassifier.classify(text) == Intent.ASKS_FOR_HELP;
   }
 
   private boolean notUnderstood(Run r, Flow flow, FlowCursor cursor, String hint, Reply again) {
