@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #16: {@code MHAI_TRUSTED_PROXIES} was not implemented, so behind a proxy every patient shared one address and
- * one limit. The service here trusts 127.0.0.1 as its proxy: requests from it are counted by {@code X-Forwarded-For};
+ * Behind a reverse proxy listed in {@code MHAI_TRUSTED_PROXIES} each patient is counted by their own address, not the
+ * proxy's (issue #16). The service here trusts 127.0.0.1 as its proxy: requests from it are counted by {@code X-Forwarded-For};
  * a peer that is not a trusted proxy (127.0.0.2) cannot change its address with a forged header.
  */
 class TrustedProxyTest {

@@ -64,7 +64,7 @@ class AppConfigTest {
     assertFalse(e.getMessage().contains("Password2024!"));
   }
 
-  /** Issue #16: MHAI_TRUSTED_PROXIES was not implemented; a bad value must stop start-up with the key named. */
+  /** A malformed MHAI_TRUSTED_PROXIES entry stops start-up with the key and the entry named (issue #16). */
   @Test
   void trusted_proxies_are_ipv4_and_ipv6_addresses_or_blocks_checked_at_start_up() {
     assertTrue(AppConfig.from(Map.of()).http().trustedProxies().isEmpty(), "unset: X-Forwarded-For is never believed");
