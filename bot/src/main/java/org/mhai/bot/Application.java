@@ -145,6 +145,8 @@ public final class Application {
   private DatabaseWatch databaseWatch;
   /** Alerts the backup contacts for escalations still open after their deadline. */
   private OverdueWatch overdue;
+  /** The on-call queue the portal acts on (exposed for its contract test). */
+  private EscalationService escalationQueue;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -393,6 +395,7 @@ public final class Application {
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
+    app.escalationQueue = escalationQueue;
     app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
     shred.start();
@@ -490,6 +493,11 @@ public final class Application {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The escalation queue as the portal uses it. */
+  public org.mhai.portal.EscalationQueue escalations() {
+    return escalationQueue;
   }
 
   /** The WebSocket endpoint (its memory held for clients that do not read: {@link ChatSocket#pendingBytes()}). */
