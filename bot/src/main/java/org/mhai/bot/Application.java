@@ -147,6 +147,8 @@ public final class Application {
   private OverdueWatch overdue;
   /** The on-call queue the portal acts on (exposed for its contract test). */
   private EscalationService escalationQueue;
+  /** Live takeovers of conversations by staff (exposed for its contract test). */
+  private TakeoverService takeovers;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -396,6 +398,7 @@ public final class Application {
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
     app.escalationQueue = escalationQueue;
+    app.takeovers = takeovers;
     app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
     shred.start();
@@ -498,6 +501,11 @@ public final class Application {
   /** The escalation queue as the portal uses it. */
   public org.mhai.portal.EscalationQueue escalations() {
     return escalationQueue;
+  }
+
+  /** The takeovers as the portal uses them. */
+  public org.mhai.portal.patient.Takeovers takeovers() {
+    return takeovers;
   }
 
   /** The WebSocket endpoint (its memory held for clients that do not read: {@link ChatSocket#pendingBytes()}). */
