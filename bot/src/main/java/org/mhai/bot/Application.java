@@ -149,6 +149,8 @@ public final class Application {
   private EscalationService escalationQueue;
   /** Live takeovers of conversations by staff (exposed for its contract test). */
   private TakeoverService takeovers;
+  /** Versioned flow documents (exposed for its contract test). */
+  private FlowService flows;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -399,6 +401,7 @@ public final class Application {
     app.sweep.start();
     app.escalationQueue = escalationQueue;
     app.takeovers = takeovers;
+    app.flows = flows;
     app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
     shred.start();
@@ -506,6 +509,11 @@ public final class Application {
   /** The takeovers as the portal uses them. */
   public org.mhai.portal.patient.Takeovers takeovers() {
     return takeovers;
+  }
+
+  /** The flow store as the admin pages use it. */
+  public org.mhai.portal.admin.FlowStore flows() {
+    return flows;
   }
 
   /** The WebSocket endpoint (its memory held for clients that do not read: {@link ChatSocket#pendingBytes()}). */
