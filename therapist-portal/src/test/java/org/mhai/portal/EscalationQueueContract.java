@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mhai.portal.PortContracts.await;
+import static org.mhai.portal.PortContracts.failure;
 
-import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mhai.portal.EscalationQueue.Conflict;
 import org.mhai.portal.EscalationQueue.Escalation;
@@ -30,9 +29,6 @@ import org.mhai.portal.EscalationQueue.Status;
  */
 public abstract class EscalationQueueContract {
 
-  /** Only a guard against a hang: not a measure of speed. */
-  private static final long HANG_GUARD_SECONDS = 60;
-
   protected abstract EscalationQueue queue();
 
   /** Opens a new escalation the way the implementation's system does (e.g. a patient's crisis message). */
@@ -43,19 +39,6 @@ public abstract class EscalationQueueContract {
 
   /** The implementation over a backend that fails for real. */
   protected abstract EscalationQueue queueWithFailingBackend() throws Exception;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
-  }
-
-  private static Throwable failure(Future<?> f) throws Exception {
-    try {
-      await(f);
-      return null;
-    } catch (ExecutionException e) {
-      return e.getCause();
-    }
-  }
 
   private static List<UUID> ids(List<Escalation> list) {
     return list.stream().map(Escalation::id).toList();
