@@ -145,6 +145,12 @@ public final class Application {
   private DatabaseWatch databaseWatch;
   /** Alerts the backup contacts for escalations still open after their deadline. */
   private OverdueWatch overdue;
+  /** The on-call queue the portal acts on (exposed for its contract test). */
+  private EscalationService escalationQueue;
+  /** Live takeovers of conversations by staff (exposed for its contract test). */
+  private TakeoverService takeovers;
+  /** Versioned flow documents (exposed for its contract test). */
+  private FlowService flows;
 
   private Application(AppConfig config, Vertx vertx, HttpServer server, Pool pool, Optional<PooledRedis> redis,
       Optional<RedisBusBridge> bridge, Optional<EmbeddedDatabase> embedded, ChatService chat, AtomicBoolean accepting,
@@ -393,6 +399,9 @@ public final class Application {
     app.databaseWatch = new DatabaseWatch(vertx, pool, registry).start();
     app.sweep = new PendingSweep(vertx, pool, chat, clock);
     app.sweep.start();
+    app.escalationQueue = escalationQueue;
+    app.takeovers = takeovers;
+    app.flows = flows;
     app.overdue = new OverdueWatch(vertx, escalations, onCall, config.onCall().checkEvery(), clock, registry).start();
     retention.start();
     shred.start();
@@ -490,6 +499,21 @@ public final class Application {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The escalation queue as the portal uses it. */
+  public org.mhai.portal.EscalationQueue escalations() {
+    return escalationQueue;
+  }
+
+  /** The takeovers as the portal uses them. */
+  public org.mhai.portal.patient.Takeovers takeovers() {
+    return takeovers;
+  }
+
+  /** The flow store as the admin pages use it. */
+  public org.mhai.portal.admin.FlowStore flows() {
+    return flows;
   }
 
   /** The WebSocket endpoint (its memory held for clients that do not read: {@link ChatSocket#pendingBytes()}). */

@@ -9,6 +9,12 @@ import java.util.Objects;
  * leaves the service: names, places and organisations (statistical NER) and e-mail addresses,
  * phone numbers, URLs and @handles (patterns). Synchronous and CPU-heavy (tens of ms): call it
  * from a worker pool. Thread-safe.
+ *
+ * <p>Contract (every implementation; {@code PiiDetectorContract} in the tests): contact details are
+ * found by kind, spans lie inside the text in order without overlapping, redaction replaces each
+ * finding with its kind, and text without personal data is left as it is. <b>Fails closed: a
+ * detector whose model is missing refuses to be built or throws</b>; it never answers "nothing to
+ * redact".
  */
 public interface PiiDetector {
 

@@ -5,6 +5,14 @@ package org.mhai.nlp;
  * Scores one patient message for crisis risk. Deterministic, fast (p99 well under 10 ms on one
  * core) and free of any model, LLM or network dependency, so the crisis path can always run.
  * Implementations are thread-safe.
+ *
+ * <p>Contract (every implementation; {@code RiskDetectorContract} in the tests): a plain statement
+ * of suicidal intent escalates (English and Spanish), an ordinary message does not, the same text
+ * always reads the same, and every assessment names {@link #version()}. <b>Fail-safe: a detector that
+ * cannot read a text never answers {@link RiskLevel#NONE} for it</b>: it refuses to be built, or
+ * {@link #assess} throws, or it answers at least {@link RiskLevel#MEDIUM}; a caller reads a thrown
+ * error as concern (at least {@code MEDIUM}), never as no risk. An optional part failing (a learned
+ * model that did not load) leaves the deterministic reading, never less.
  */
 public interface RiskDetector {
 

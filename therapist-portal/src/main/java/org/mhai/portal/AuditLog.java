@@ -5,7 +5,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
-/** Append-only record of every staff read of patient data and every staff action. */
+/**
+ * Append-only record of every staff read of patient data and every staff action.
+ *
+ * <p>Contract ({@code AuditLogContract} in the tests): one entry per call, earlier entries kept; <b>a
+ * failing backend fails the future</b>, so an action that could not be recorded never passes as recorded.
+ */
 public interface AuditLog {
 
   /**

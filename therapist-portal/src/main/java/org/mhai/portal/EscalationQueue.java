@@ -10,7 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The on-call queue of crisis escalations: open → acknowledged → resolved. */
+/**
+ * The on-call queue of crisis escalations: open → acknowledged → resolved.
+ *
+ * <p>Contract ({@code EscalationQueueContract} in the tests): a new escalation is open and in the active
+ * queue; acknowledging twice is harmless; resolving twice, or acknowledging a resolved one, fails with
+ * {@link Conflict}; an unknown id is empty, not an error; <b>a failing backend fails the future</b>,
+ * never answers an empty queue.
+ */
 public interface EscalationQueue {
 
   enum Status { OPEN, ACKNOWLEDGED, RESOLVED }

@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where staff accounts and sessions are kept (PostgreSQL in the service). */
+/**
+ * Where staff accounts and sessions are kept (PostgreSQL in the service).
+ *
+ * <p>Contract ({@code StaffAccountsContract} in the tests): one account per username (any case finds
+ * it); attempts lock the account from the {@code freeFailures}-th and a success clears them; a session
+ * answers only until it expires or is revoked; <b>a failing backend fails the future</b>, never answers
+ * "no such account" or "not locked".
+ */
 public interface StaffAccounts {
 
   /** An account as sign-in needs it. */

@@ -10,6 +10,11 @@ import org.mhai.portal.EscalationQueue.Escalation;
  * it by its deadline. Messages carry the level, the reason, the signals, the deadline, the escalation's
  * id and a link to the portal, never what the patient wrote nor who the patient is. Failures are
  * logged, never allowed to affect the patient's conversation or the other channels.
+ *
+ * <p>Contract (every implementation; {@code OnCallNotifierContract} in the tests): every alert kind
+ * reaches a working backend and names the escalation's id, never the patient's; <b>a failing backend is
+ * reported through the returned future (failed), never thrown at the caller</b>, and the future always
+ * completes (each channel bounds its calls with a timeout).
  */
 public interface OnCallNotifier {
 

@@ -10,6 +10,10 @@ import java.util.Optional;
  * conversation may still be pinned to. Implementations must answer from memory (the dialogue is
  * pure and runs inside the turn's transaction): the service keeps its catalog in sync with the
  * database and reloads it when a flow is published.
+ *
+ * <p>Contract ({@code FlowCatalogContract} in the tests): a published flow is found by id and by
+ * version and listed once; a held version that is not published stays reachable by version (running
+ * conversations pinned to it go on) but is never offered to a new conversation; unknown is empty.
  */
 public interface FlowCatalog {
   /** The published version of {@code flowId}. */

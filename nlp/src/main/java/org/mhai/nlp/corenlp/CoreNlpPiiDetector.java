@@ -62,6 +62,8 @@ public final class CoreNlpPiiDetector implements PiiDetector {
       "left", "up", "out", "off", "down", "over", "back", "away", "around", "if", "when", "what", "who", "how", "why",
       "not", "well", "bit", "lot", "much", "more", "less", "go", "went", "get", "got", "feel", "felt");
 
+  private static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+
   private final StanfordCoreNLP pipeline;
 
   private CoreNlpPiiDetector(StanfordCoreNLP pipeline) {
@@ -69,12 +71,17 @@ public final class CoreNlpPiiDetector implements PiiDetector {
   }
 
   public static CoreNlpPiiDetector load() {
+    return load(NER_MODEL);
+  }
+
+  /** The pipeline over the named-entity model {@code nerModel} (a class-path resource); fails when it is missing. */
+  static CoreNlpPiiDetector load(String nerModel) {
     long t0 = System.nanoTime();
     Properties p = new Properties();
     p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
     p.setProperty("tokenize.language", "en");
     p.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
-    p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+    p.setProperty("ner.model", nerModel);
     p.setProperty("ner.applyFineGrained", "false");
     p.setProperty("ner.useSUTime", "false");
     p.setProperty("ner.applyNumericClassifiers", "false");

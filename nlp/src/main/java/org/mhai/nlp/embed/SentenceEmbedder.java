@@ -9,6 +9,10 @@ import java.util.List;
  * similarity (vectors are L2-normalised). Used for meaning-based retrieval, e.g. matching a
  * patient's question to a psychoeducation entry. Synchronous and CPU-bound (milliseconds per
  * text): callers run it on a worker pool, never on an event loop. Implementations are thread-safe.
+ *
+ * <p>Contract ({@code SentenceEmbedderContract} in the tests): every vector has {@link #dimension()}
+ * finite values and unit length; {@link #embedAll} answers as {@link #embed} one by one; a paraphrase
+ * lies closer than an unrelated sentence. (The bundled MiniLM refuses a blank text with an exception.)
  */
 public interface SentenceEmbedder {
 

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reading the audit log (admins only); writing goes through {@link org.mhai.portal.AuditLog}. */
+/**
+ * Reading the audit log (admins only); writing goes through {@link org.mhai.portal.AuditLog}.
+ *
+ * <p>Contract ({@code AuditTrailContract} in the tests): every present filter matches, an action filter
+ * matches a prefix, newest first and at most {@code limit}; <b>a failing backend fails the future</b>,
+ * never answers "no entries".
+ */
 public interface AuditTrail {
 
   /**

@@ -13,6 +13,11 @@ import org.mhai.portal.StaffMember;
 /**
  * Versioned flow documents (the service implements it over PostgreSQL). Drafts change freely;
  * published and retired versions never change, so a conversation pinned to one can finish it.
+ *
+ * <p>Contract ({@code FlowStoreContract} in the tests): an invalid document is refused ({@link Rejected},
+ * errors named, nothing stored); a draft is not published until published; a published version never
+ * changes; publishing with no draft or retiring a built-in flow is a {@link Conflict}; <b>a failing
+ * backend fails the future</b>.
  */
 public interface FlowStore {
 

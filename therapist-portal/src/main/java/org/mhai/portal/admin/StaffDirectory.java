@@ -8,7 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.mhai.portal.Role;
 
-/** Staff accounts as admins manage them (the service implements it over PostgreSQL). */
+/**
+ * Staff accounts as admins manage them (the service implements it over PostgreSQL).
+ *
+ * <p>Contract ({@code StaffDirectoryContract} in the tests): a created account reads back as created, a
+ * taken username is refused with empty, a change to an unknown account answers false; <b>a failing
+ * backend fails the future</b>.
+ */
 public interface StaffDirectory {
 
   /** An account as the admin pages show it (never the password hash). */

@@ -6,7 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where staff TOTP secrets are kept, sealed at rest (the service seals them under the master key). */
+/**
+ * Where staff TOTP secrets are kept, sealed at rest (the service seals them under the master key).
+ *
+ * <p>Contract ({@code TotpSecretsContract} in the tests): a pending secret counts only once confirmed; a
+ * used step or an earlier one is refused (replay); <b>a failing backend fails the future</b>, never
+ * answers "no second step".
+ */
 public interface TotpSecrets {
 
   /**

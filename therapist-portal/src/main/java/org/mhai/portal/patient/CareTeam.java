@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Which therapist cares for which patient (admins assign), and who is in the on-call queue. */
+/**
+ * Which therapist cares for which patient (admins assign), and who is in the on-call queue.
+ *
+ * <p>Contract ({@code CareTeamContract} in the tests): assigning is true only when new; only a therapist
+ * and a known patient can be assigned; a therapist sees the assigned patients and the queue, never
+ * others; <b>a failing backend fails the future</b>, never answers "not assigned" or "nobody to see".
+ */
 public interface CareTeam {
 
   /** A patient as a list shows them: no content, only ids, times and why this member may see them. */

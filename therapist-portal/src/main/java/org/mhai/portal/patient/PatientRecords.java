@@ -13,6 +13,10 @@ import org.mhai.portal.EscalationQueue.Escalation;
 /**
  * A patient's record as the portal reads it (the service implements it over PostgreSQL and
  * decrypts). Callers check access and write the audit event before they call {@link #load}.
+ *
+ * <p>Contract ({@code PatientRecordsContract} in the tests): a file holds the patient's conversations
+ * (each log oldest first, decrypted) and escalations; a conversation names its patient; unknown is
+ * empty; <b>a failing backend fails the future</b>, never answers "no such patient".
  */
 public interface PatientRecords {
 

@@ -11,6 +11,10 @@ import org.mhai.portal.StaffMember;
  * Live takeover of a conversation by a therapist: the bot falls silent on every channel while
  * they hold it; claims are exclusive. The service appends the turns under the conversation's row
  * lock and delivers the notices and messages to the patient's channel.
+ *
+ * <p>Contract ({@code TakeoversContract} in the tests): claims are exclusive (one's own again is harmless,
+ * another's fails with {@link Conflict}); only the holder writes; a held conversation is active until
+ * released; an unknown conversation is a {@link Conflict}; <b>a failing backend fails the future</b>.
  */
 public interface Takeovers {
   /** Event-bus address where every claim and release is published, for the other staff's screens. */

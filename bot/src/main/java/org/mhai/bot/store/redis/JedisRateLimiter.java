@@ -2,6 +2,7 @@
 package org.mhai.bot.store.redis;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import org.mhai.bot.chat.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +18,23 @@ public final class JedisRateLimiter implements RateLimiter {
   private final PooledRedis redis;
   private final String prefix;
   private final RateLimiter fallback;
+  private final Clock clock;
 
   public JedisRateLimiter(PooledRedis redis, String prefix, RateLimiter fallback) {
+    this(redis, prefix, fallback, Clock.systemUTC());
+  }
+
+  /** @param clock the time that picks the one-minute window */
+  public JedisRateLimiter(PooledRedis redis, String prefix, RateLimiter fallback, Clock clock) {
     this.redis = redis;
     this.prefix = prefix;
     this.fallback = fallback;
+    this.clock = clock;
   }
 
   @Override
   public Future<Boolean> tryAcquire(String key, int perMinute) {
-    long minute = System.currentTimeMillis() / 60_000;
+    long minute = clock.millis() / 60_000;
     String redisKey = prefix + "rate:" + key + ":" + minute;
     return redis.call(jedis -> {
           try (var tx = jedis.multi()) {

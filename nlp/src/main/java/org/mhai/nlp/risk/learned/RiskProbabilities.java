@@ -5,6 +5,11 @@ package org.mhai.nlp.risk.learned;
  * The learned component of {@link org.mhai.nlp.risk.CompositeRiskDetector}: class probabilities
  * for one text plus the raise thresholds chosen for them. Implementations are thread-safe and may
  * throw on failure (the composite then falls back to the lexicon).
+ *
+ * <p>Contract ({@code RiskProbabilitiesContract} in the tests): three probabilities that sum to 1,
+ * thresholds between 0 and {@link RiskClassifier#NEVER}, a plain crisis message reads as at least
+ * concern; <b>a component whose model is missing refuses to be built or throws</b>, never answers
+ * made-up probabilities.
  */
 public interface RiskProbabilities {
 

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.nlp.risk.learned;
 
-/** Turns one text into a fixed-size sentence embedding. Implementations are thread-safe. */
+/**
+ * Turns one text into a fixed-size sentence embedding. Implementations are thread-safe.
+ *
+ * <p>Contract ({@code TextEncoderContract} in the tests): every embedding has {@link #dimension()} finite
+ * values, the same text gives the same embedding, and {@link #name()} is never blank.
+ */
 public interface TextEncoder {
 
   /** The embedding of one text (L2-normalised for the bundled encoder); may throw on failure. */
