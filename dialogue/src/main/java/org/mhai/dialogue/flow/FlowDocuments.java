@@ -24,9 +24,9 @@ import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.nlp.RiskLevel;
 
 /**
- * Reads flow documents (JSON, see {@code docs/flows.md} and {@code docs/flows.schema.json}) and
- * says, node by node and in words an admin can act on, what is wrong with them. A document that
- * {@link #validate} accepts always {@link #parse}s.
+ * Reads flow documents (JSON, see {@code docs/flows.md}; their shape is {@code flows.schema.json}
+ * beside this class, checked by {@link FlowSchema}) and says, node by node and in words an admin can
+ * act on, what is wrong with them. A document that {@link #validate} accepts always {@link #parse}s.
  */
 public final class FlowDocuments {
   public static final ObjectMapper JSON = new ObjectMapper();
