@@ -125,7 +125,7 @@ import {
     return api("POST", "/api/v1/admin/flows/validate", doc).then(function (r) {
       ul.textContent = "";
       $("#flow-valid").textContent = r.valid ? "✓ Valid flow" : "";
-      r.errors.forEach(function (e) { ul.appendChild(el("li", (e.node ? "[" + e.node + "] " : "") + e.message)); });
+      r.errors.forEach(function (e) { ul.appendChild(el("li", (e.node ? "[" + e.node + "] " : "") + e.message + (e.path ? " (at " + e.path + ")" : ""))); });
       graph(doc, r.errors);
       return r.valid;
     }).catch(function (e) { fail(e); return false; });

@@ -36,7 +36,8 @@ public record AppConfig(
     Optional<LlmConfig> llm,
     PrivacyConfig privacy,
     OnCallConfig onCall,
-    StreamConfig streams) {
+    StreamConfig streams,
+    PoolConfig pools) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = known(
@@ -57,6 +58,7 @@ public record AppConfig(
     Set<String> all = new java.util.HashSet<>(List.of(names));
     all.addAll(OnCallConfig.NAMES);
     all.addAll(StreamConfig.NAMES);
+    all.addAll(PoolConfig.NAMES);
     return Set.copyOf(all);
   }
 
@@ -213,7 +215,8 @@ public record AppConfig(
         LlmConfig.from(env),
         privacy(s),
         OnCallConfig.from(env),
-        StreamConfig.from(env));
+        StreamConfig.from(env),
+        PoolConfig.from(env));
   }
 
   /** The integration API's bearer token must not be guessable: at least 24 characters (openssl rand -hex 16 gives 32). */

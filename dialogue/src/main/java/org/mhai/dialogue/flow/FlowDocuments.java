@@ -24,20 +24,13 @@ import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.nlp.RiskLevel;
 
 /**
- * Reads flow documents (JSON, see {@code docs/flows.md} and {@code docs/flows.schema.json}) and
- * says, node by node and in words an admin can act on, what is wrong with them. A document that
- * {@link #validate} accepts always {@link #parse}s.
+ * Reads flow documents (JSON, see {@code docs/flows.md}; their shape is {@code flows.schema.json}
+ * beside this class, checked by {@link FlowSchema}) and says, node by node and in words an admin can
+ * act on, what is wrong with them. A document that {@link #validate} accepts always {@link #parse}s.
  */
 public final class FlowDocuments {
   public static final ObjectMapper JSON = new ObjectMapper();
-  public static final List<String> TYPES =
-      List.of("message", "question", "capture", "branch", "assessment", "recommend", "handoff", "goto", "end");
-  public static final List<String> RECORDS_QUESTION = List.of("consent_service", "consent_research");
-  public static final List<String> RECORDS_CAPTURE = List.of("mood", "feelings");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-  private static final Pattern SLOT = Pattern.compile("[a-z][a-z0-9_]{0,31}");
-  private static final int MAX_NODES = 200;
-  private static final int MAX_TEXT = 2000;
 
   private FlowDocuments() {}
 
@@ -45,64 +38,51 @@ public final class FlowDocuments {
     return JSON.readTree(json);
   }
 
-  /** Every problem in {@code doc}; empty when it is a valid flow. {@code knownFlows}: ids a goto may name. */
+  /** The JSON Schema every flow document must conform to ({@code GET /api/v1/admin/flows/schema}). */
+  public static String schema() {
+    return FlowSchema.TEXT;
+  }
+
+  /**
+   * Every problem in {@code doc}; empty when it is a valid flow. {@code knownFlows}: ids a goto may
+   * name. The shape of each node is the schema's ({@link FlowSchema}); what follows it here is what a
+   * schema cannot say: unique node ids, references to nodes and flows that exist, quick replies that
+   * lead somewhere, reachability, loops without user input and safe patterns.
+   */
   public static List<FlowError> validate(JsonNode doc, Set<String> knownFlows) {
-    List<FlowError> errors = new ArrayList<>();
     if (doc == null || !doc.isObject()) {
-      errors.add(new FlowError(null, "A flow must be a JSON object with \"id\", \"name\", \"start\" and \"nodes\"."));
-      return errors;
+      return List.of(new FlowError(null, "A flow must be a JSON object with \"id\", \"name\", \"start\" and \"nodes\".",
+          ""));
     }
-    String flowId = text(doc, "id");
-    if (flowId == null || !ID.matcher(flowId).matches()) {
-      errors.add(new FlowError(null, "The flow needs an \"id\" of lower-case letters, digits, '-' or '_' (at most 64), "
-          + "e.g. \"sleep-check\"."));
-    }
-    if (blank(text(doc, "name"))) {
-      errors.add(new FlowError(null, "The flow needs a \"name\" that staff will recognise."));
-    }
-    for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!List.of("id", "name", "description", "start", "triggers", "nodes", "version", "builtIn").contains(f)) {
-        errors.add(new FlowError(null, "Unknown field \"" + f + "\" at the top of the flow."));
-      }
-    }
-    JsonNode triggers = doc.get("triggers");
-    if (triggers != null && (!triggers.isArray() || !allText(triggers))) {
-      errors.add(new FlowError(null, "\"triggers\" must be a list of words or commands, e.g. [\"/sleep\", \"sleep check\"]."));
-    }
+    List<FlowError> errors = new ArrayList<>(FlowSchema.check(doc));
     JsonNode nodes = doc.get("nodes");
-    if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
-      errors.add(new FlowError(null, "The flow needs a non-empty list \"nodes\"."));
+    if (nodes == null || !nodes.isArray()) {
       return errors;
-    }
-    if (nodes.size() > MAX_NODES) {
-      errors.add(new FlowError(null, "A flow may have at most " + MAX_NODES + " nodes; this one has " + nodes.size() + "."));
     }
     Map<String, JsonNode> byId = new LinkedHashMap<>();
     int index = 0;
     for (JsonNode n : nodes) {
-      index++;
       String id = text(n, "id");
-      if (!n.isObject() || id == null || !ID.matcher(id).matches()) {
-        errors.add(new FlowError(null, "Node number " + index + " needs an \"id\" of lower-case letters, digits, '-' or "
-            + "'_'."));
-        continue;
+      if (id != null && byId.putIfAbsent(id, n) != null) {
+        errors.add(new FlowError(id, "Two nodes are called \"" + id + "\"; node ids must be unique.",
+            "/nodes/" + index + "/id"));
       }
-      if (byId.containsKey(id)) {
-        errors.add(new FlowError(id, "Two nodes are called \"" + id + "\"; node ids must be unique."));
-        continue;
-      }
-      byId.put(id, n);
+      index++;
     }
     String start = text(doc, "start");
-    if (start == null) {
-      errors.add(new FlowError(null, "The flow needs a \"start\" naming its first node."));
-    } else if (!byId.containsKey(start)) {
-      errors.add(new FlowError(null, "\"start\" names node \"" + start + "\", but there is no node with that id."));
+    if (start != null && !byId.containsKey(start)) {
+      errors.add(new FlowError(null, "\"start\" names node \"" + start + "\", but there is no node with that id.",
+          "/start"));
     }
     Map<String, List<String>> edges = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : byId.entrySet()) {
-      edges.put(e.getKey(), checkNode(e.getKey(), e.getValue(), byId.keySet(), knownFlows, flowId, errors));
+    index = 0;
+    for (JsonNode n : nodes) {
+      String id = text(n, "id");
+      List<String> targets = references(id, n, "/nodes/" + index++, byId.keySet(), knownFlows, text(doc, "id"),
+          errors);
+      if (id != null) {
+        edges.putIfAbsent(id, targets);
+      }
     }
     if (start != null && byId.containsKey(start)) {
       Set<String> reached = reachable(start, edges);
@@ -117,234 +97,72 @@ public final class FlowDocuments {
     return errors;
   }
 
-  /** The targets of {@code n} that exist; records what is wrong with it. */
-  private static List<String> checkNode(String id, JsonNode n, Set<String> ids, Set<String> knownFlows, String flowId,
-      List<FlowError> errors) {
+  /** The nodes {@code n} leads to that exist; records references to nodes or flows that do not. */
+  private static List<String> references(String id, JsonNode n, String at, Set<String> ids, Set<String> knownFlows,
+      String flowId, List<FlowError> errors) {
     List<String> targets = new ArrayList<>();
-    String type = text(n, "type");
-    if (type == null) {
-      errors.add(new FlowError(id, "Node \"" + id + "\" has no \"type\"; use one of " + String.join(", ", TYPES) + "."));
+    if (id == null) {
       return targets;
     }
-    if (!TYPES.contains(type)) {
-      errors.add(new FlowError(id, "Node \"" + id + "\" has the unknown type \"" + type + "\"; use one of "
-          + String.join(", ", TYPES) + "."));
-      for (String f : List.of("next", "default", "target", "otherwise")) {
-        if (ids.contains(text(n, f))) {
-          targets.add(text(n, f)); // so that one typo is one error, not one per node after it
-        }
-      }
-      return targets;
+    for (String field : List.of("next", "otherwise", "default", "target")) {
+      ref(id, text(n, field), "\"" + field + "\"", at + "/" + field, ids, targets, errors);
     }
-    switch (type) {
-      case "message" -> {
-        requireText(id, n, "text", errors);
-        requireNext(id, n, "next", ids, targets, errors);
+    int i = 0;
+    for (JsonNode o : n.path("options")) {
+      String next = text(o, "next");
+      if (next == null && !n.has("next") && o.has("label")) {
+        errors.add(new FlowError(id, "Quick reply \"" + labelOf(o) + "\" of question \"" + id
+            + "\" has no target: give it a \"next\" node (or give the question a \"next\").",
+            at + "/options/" + i + "/next"));
       }
-      case "question" -> {
-        requireText(id, n, "text", errors);
-        optionalRef(id, n, "next", ids, targets, errors);
-        optionalRef(id, n, "otherwise", ids, targets, errors);
-        checkSlot(id, n, errors);
-        checkRecord(id, n, RECORDS_QUESTION, errors);
-        JsonNode options = n.get("options");
-        if (options == null || !options.isArray() || options.isEmpty()) {
-          errors.add(new FlowError(id, "Question \"" + id + "\" needs \"options\": the quick replies the patient can tap."));
-        } else {
-          int i = 0;
-          for (JsonNode o : options) {
-            i++;
-            if (!o.isObject() || !validText(o.get("label"))) {
-              errors.add(new FlowError(id, "Quick reply " + i + " of question \"" + id + "\" needs a \"label\"."));
-              continue;
-            }
-            String next = text(o, "next");
-            if (next == null && !n.has("next")) {
-              errors.add(new FlowError(id, "Quick reply \"" + labelOf(o) + "\" of question \"" + id
-                  + "\" has no target: give it a \"next\" node (or give the question a \"next\")."));
-            } else if (next != null) {
-              ref(id, next, "quick reply \"" + labelOf(o) + "\"", ids, targets, errors);
-            }
-          }
-        }
-      }
-      case "capture" -> {
-        requireText(id, n, "text", errors);
-        requireNext(id, n, "next", ids, targets, errors);
-        String slot = text(n, "slot");
-        if (slot == null || !SLOT.matcher(slot).matches()) {
-          errors.add(new FlowError(id, "Capture \"" + id + "\" needs a \"slot\" name (lower-case letters, digits, '_') to "
-              + "keep the answer in."));
-        }
-        checkRecord(id, n, RECORDS_CAPTURE, errors);
-        checkValidation(id, n.get("validate"), errors);
-        if ("mood".equals(text(n, "record"))) {
-          JsonNode v = n.get("validate");
-          String kind = v == null ? "text" : v.isTextual() ? v.asText() : text(v, "kind");
-          if (!"mood".equals(kind)) {
-            errors.add(new FlowError(id, "Capture \"" + id + "\" records a mood, so it needs \"validate\": \"mood\" "
-                + "(a score from 0 to 10)."));
-          }
-        }
-        JsonNode quick = n.get("quickReplies");
-        if (quick != null && (!quick.isArray() || !allValid(quick))) {
-          errors.add(new FlowError(id, "\"quickReplies\" of capture \"" + id + "\" must be a list of texts."));
-        }
-        if (n.has("retryText") && !validText(n.get("retryText"))) {
-          errors.add(new FlowError(id, "\"retryText\" of capture \"" + id + "\" must be text."));
-        }
-      }
-      case "branch" -> {
-        JsonNode cases = n.get("cases");
-        if (cases == null || !cases.isArray() || cases.isEmpty()) {
-          errors.add(new FlowError(id, "Branch \"" + id + "\" needs \"cases\": a list of {\"if\": ..., \"next\": ...}."));
-        } else {
-          int i = 0;
-          for (JsonNode c : cases) {
-            i++;
-            Optional<String> bad = conditionProblem(c.get("if"));
-            if (bad.isPresent()) {
-              errors.add(new FlowError(id, "Case " + i + " of branch \"" + id + "\": " + bad.get()));
-            }
-            String next = text(c, "next");
-            if (next == null) {
-              errors.add(new FlowError(id, "Case " + i + " of branch \"" + id + "\" has no \"next\" node."));
-            } else {
-              ref(id, next, "case " + i, ids, targets, errors);
-            }
-          }
-        }
-        if (text(n, "default") == null) {
-          errors.add(new FlowError(id, "Branch \"" + id + "\" has no \"default\": say where to go when no case matches."));
-        } else {
-          ref(id, text(n, "default"), "\"default\"", ids, targets, errors);
-        }
-      }
-      case "assessment" -> {
-        String instrument = text(n, "instrument");
-        if (instrument == null || instrument(instrument).isEmpty()) {
-          errors.add(new FlowError(id, "Assessment \"" + id + "\" needs \"instrument\": \"phq9\" or \"gad7\"."));
-        }
-        requireNext(id, n, "next", ids, targets, errors);
-      }
-      case "recommend" -> {
-        if (n.has("text") && !validText(n.get("text"))) {
-          errors.add(new FlowError(id, "\"text\" of recommend \"" + id + "\" must be text."));
-        }
-        requireNext(id, n, "next", ids, targets, errors);
-      }
-      case "handoff" -> {
-        requireText(id, n, "text", errors);
-        optionalRef(id, n, "next", ids, targets, errors);
-      }
-      case "goto" -> {
-        String target = text(n, "target");
-        String flow = text(n, "flow");
-        if ((target == null) == (flow == null)) {
-          errors.add(new FlowError(id, "Goto \"" + id + "\" needs exactly one of \"target\" (a node of this flow) or "
-              + "\"flow\" (another flow's id)."));
-        } else if (target != null) {
-          ref(id, target, "\"target\"", ids, targets, errors);
-        } else if (!knownFlows.contains(flow) && !flow.equals(flowId)) {
-          errors.add(new FlowError(id, "Goto \"" + id + "\" names the flow \"" + flow + "\", which does not exist."));
-        }
-      }
-      case "end" -> {
-        if (n.has("text") && !validText(n.get("text"))) {
-          errors.add(new FlowError(id, "\"text\" of end \"" + id + "\" must be text."));
-        }
-      }
-      default -> throw new AssertionError(type);
+      ref(id, next, "quick reply \"" + labelOf(o) + "\"", at + "/options/" + i + "/next", ids, targets, errors);
+      i++;
+    }
+    i = 0;
+    for (JsonNode c : n.path("cases")) {
+      ref(id, text(c, "next"), "case " + (i + 1), at + "/cases/" + i + "/next", ids, targets, errors);
+      i++;
+    }
+    String flow = text(n, "flow");
+    if ("goto".equals(text(n, "type")) && flow != null && ID.matcher(flow).matches() && !knownFlows.contains(flow)
+        && !flow.equals(flowId)) {
+      errors.add(new FlowError(id, "Goto \"" + id + "\" names the flow \"" + flow + "\", which does not exist.",
+          at + "/flow"));
+    }
+    String pattern = text(n.path("validate"), "pattern");
+    if (pattern != null) {
+      checkPattern(id, pattern, at + "/validate/pattern", errors);
     }
     return targets;
-  }
-
-  private static Optional<String> conditionProblem(JsonNode c) {
-    if (c == null || !c.isObject()) {
-      return Optional.of("it needs an \"if\" condition, e.g. {\"slot\": \"mood\", \"op\": \"lte\", \"value\": 3}.");
-    }
-    try {
-      condition(c);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
   }
 
   /** Nested quantifiers such as (a+)+ can take exponential time on a patient's text. */
   private static final Pattern NESTED_QUANTIFIER = Pattern.compile("\\([^)]*[+*][^)]*\\)[+*{]");
 
-  private static void checkValidation(String id, JsonNode v, List<FlowError> errors) {
-    if (v == null) {
-      return; // free text
-    }
-    String kind = v.isTextual() ? v.asText() : text(v, "kind");
-    if (kind == null || !Node.Validation.KINDS.contains(kind)) {
-      errors.add(new FlowError(id, "\"validate\" of capture \"" + id + "\" must name a kind: "
-          + String.join(", ", Node.Validation.KINDS) + "."));
-      return;
-    }
-    if (kind.equals("pattern")) {
-      String p = text(v, "pattern");
-      try {
-        Pattern.compile(p == null ? "(" : p);
-        if (NESTED_QUANTIFIER.matcher(p).find() || p.length() > 200) {
-          errors.add(new FlowError(id, "\"validate.pattern\" of capture \"" + id + "\" repeats a repeated group (like "
-              + "(a+)+) or is longer than 200 characters: it could take very long on some answers. Simplify it."));
-        }
-      } catch (PatternSyntaxException e) {
-        errors.add(new FlowError(id, "\"validate.pattern\" of capture \"" + id + "\" is not a valid regular expression."));
+  private static void checkPattern(String id, String p, String at, List<FlowError> errors) {
+    try {
+      Pattern.compile(p);
+      if (NESTED_QUANTIFIER.matcher(p).find()) {
+        errors.add(new FlowError(id, "\"validate.pattern\" of capture \"" + id + "\" repeats a repeated group (like "
+            + "(a+)+): it could take very long on some answers. Simplify it.", at));
       }
+    } catch (PatternSyntaxException e) {
+      errors.add(new FlowError(id, "\"validate.pattern\" of capture \"" + id + "\" is not a valid regular expression.",
+          at));
     }
   }
 
-  private static void checkSlot(String id, JsonNode n, List<FlowError> errors) {
-    String slot = text(n, "slot");
-    if (n.has("slot") && (slot == null || !SLOT.matcher(slot).matches())) {
-      errors.add(new FlowError(id, "\"slot\" of \"" + id + "\" must be lower-case letters, digits or '_'."));
-    }
-  }
-
-  private static void checkRecord(String id, JsonNode n, List<String> allowed, List<FlowError> errors) {
-    String record = text(n, "record");
-    if (n.has("record") && (record == null || !allowed.contains(record))) {
-      errors.add(new FlowError(id, "\"record\" of \"" + id + "\" must be one of " + String.join(", ", allowed) + "."));
-    }
-  }
-
-  private static void requireText(String id, JsonNode n, String field, List<FlowError> errors) {
-    if (!validText(n.get(field))) {
-      errors.add(new FlowError(id, "Node \"" + id + "\" needs \"" + field + "\": a string, or {\"en\": ..., \"es\": ...}"
-          + " (at most " + MAX_TEXT + " characters each)."));
-    }
-  }
-
-  private static void requireNext(String id, JsonNode n, String field, Set<String> ids, List<String> targets,
+  /** A reference the schema accepted the form of, to a node that must exist. */
+  private static void ref(String id, String target, String what, String at, Set<String> ids, List<String> targets,
       List<FlowError> errors) {
-    String next = text(n, field);
-    if (next == null) {
-      errors.add(new FlowError(id, "Node \"" + id + "\" has no \"" + field + "\": say which node comes after it (or add "
-          + "an end node)."));
-    } else {
-      ref(id, next, "\"" + field + "\"", ids, targets, errors);
+    if (target == null || !ID.matcher(target).matches()) {
+      return; // absent, or the schema has said what is wrong with it
     }
-  }
-
-  private static void optionalRef(String id, JsonNode n, String field, Set<String> ids, List<String> targets,
-      List<FlowError> errors) {
-    String next = text(n, field);
-    if (next != null) {
-      ref(id, next, "\"" + field + "\"", ids, targets, errors);
-    }
-  }
-
-  private static void ref(String id, String target, String what, Set<String> ids, List<String> targets,
-      List<FlowError> errors) {
     if (ids.contains(target)) {
       targets.add(target);
     } else {
       errors.add(new FlowError(id, "Node \"" + id + "\": " + what + " goes to \"" + target
-          + "\", but there is no node with that id."));
+          + "\", but there is no node with that id.", at));
     }
   }
 
@@ -471,92 +289,31 @@ public final class FlowDocuments {
         v.path("maxLength").asInt(500));
   }
 
-  /** Parses a branch condition; the exception's message says what is wrong, for the admin. */
+  /** A branch condition of a document the schema accepted: exactly one of its kinds, with its op and value. */
   static Condition condition(JsonNode c) {
     String op = c.hasNonNull("op") ? c.get("op").asText() : null;
-    List<String> kinds = new ArrayList<>();
-    c.fieldNames().forEachRemaining(f -> {
-      if (!f.equals("op") && !f.equals("value")) {
-        kinds.add(f);
-      }
-    });
-    if (kinds.size() != 1) {
-      throw new IllegalArgumentException("a condition tests exactly one of slot, emotion, risk, score, timeOfDay, "
-          + "channel (found " + kinds + ").");
+    if (c.has("slot")) {
+      List<String> values = strings(c.get("value"));
+      return new Condition.Slot(c.get("slot").asText(), Condition.Op.parse(op == null ? "eq" : op), values);
     }
-    String kind = kinds.get(0);
-    JsonNode arg = c.get(kind);
-    switch (kind) {
-      case "slot" -> {
-        Condition.Op o = op(op == null ? "eq" : op);
-        JsonNode value = c.get("value");
-        if (value == null || value.isNull()) {
-          throw new IllegalArgumentException("a slot condition needs a \"value\" to compare with.");
-        }
-        List<String> values = new ArrayList<>();
-        if (value.isArray()) {
-          value.forEach(x -> values.add(x.asText()));
-        } else {
-          values.add(value.asText());
-        }
-        if (values.isEmpty()) {
-          throw new IllegalArgumentException("a slot condition needs at least one value.");
-        }
-        return new Condition.Slot(arg.asText(), o, values);
-      }
-      case "emotion" -> {
-        List<String> emotions = strings(arg);
-        for (String e : emotions) {
-          if (!List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise").contains(e)) {
-            throw new IllegalArgumentException("\"" + e + "\" is not an Ekman emotion (anger, disgust, fear, joy, "
-                + "neutral, sadness, surprise).");
-          }
-        }
-        return new Condition.Emotion(emotions);
-      }
-      case "risk" -> {
-        try {
-          return new Condition.Risk(op(op == null ? "eq" : op), RiskLevel.valueOf(arg.asText().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("\"" + arg.asText() + "\" is not a risk level (none, low, medium, high, "
-              + "imminent).");
-        }
-      }
-      case "score" -> {
-        if (instrument(arg.asText()).isEmpty()) {
-          throw new IllegalArgumentException("\"" + arg.asText() + "\" is not a questionnaire (phq9, gad7).");
-        }
-        JsonNode value = c.get("value");
-        if (value == null || !value.canConvertToInt()) {
-          throw new IllegalArgumentException("a score condition needs a whole-number \"value\".");
-        }
-        return new Condition.Score(instrument(arg.asText()).get().key(), op(op == null ? "gte" : op), value.asInt());
-      }
-      case "timeOfDay" -> {
-        List<String> parts = strings(arg);
-        if (parts.isEmpty() || !Condition.TimeOfDay.PARTS.containsAll(parts)) {
-          throw new IllegalArgumentException("timeOfDay takes morning, afternoon, evening or night.");
-        }
-        return new Condition.TimeOfDay(parts);
-      }
-      case "channel" -> {
-        List<String> channels = strings(arg);
-        if (channels.isEmpty() || !List.of("web", "telegram").containsAll(channels)) {
-          throw new IllegalArgumentException("channel takes web or telegram.");
-        }
-        return new Condition.Channel(channels);
-      }
-      default -> throw new IllegalArgumentException("unknown condition \"" + kind + "\"; use slot, emotion, risk, score, "
-          + "timeOfDay or channel.");
+    if (c.has("emotion")) {
+      return new Condition.Emotion(strings(c.get("emotion")));
     }
-  }
-
-  private static Condition.Op op(String op) {
-    try {
-      return Condition.Op.parse(op);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown operator \"" + op + "\"; use eq, ne, lt, lte, gt, gte or in.");
+    if (c.has("risk")) {
+      return new Condition.Risk(Condition.Op.parse(op == null ? "eq" : op),
+          RiskLevel.valueOf(c.get("risk").asText().toUpperCase(Locale.ROOT)));
     }
+    if (c.has("score")) {
+      return new Condition.Score(instrument(c.get("score").asText()).orElseThrow().key(),
+          Condition.Op.parse(op == null ? "gte" : op), c.get("value").asInt());
+    }
+    if (c.has("timeOfDay")) {
+      return new Condition.TimeOfDay(strings(c.get("timeOfDay")));
+    }
+    if (c.has("channel")) {
+      return new Condition.Channel(strings(c.get("channel")));
+    }
+    throw new IllegalArgumentException("a condition that the schema should have refused");
   }
 
   public static Optional<Instrument> instrument(String s) {
@@ -610,34 +367,6 @@ public final class FlowDocuments {
     return new Text(m);
   }
 
-  private static boolean validText(JsonNode n) {
-    if (n == null) {
-      return false;
-    }
-    if (n.isTextual()) {
-      return !n.asText().isBlank() && n.asText().length() <= MAX_TEXT;
-    }
-    if (!n.isObject() || n.isEmpty()) {
-      return false;
-    }
-    for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
-      JsonNode v = it.next();
-      if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > MAX_TEXT) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allValid(JsonNode array) {
-    for (JsonNode t : array) {
-      if (!validText(t)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static List<Text> texts(JsonNode array) {
     List<Text> out = new ArrayList<>();
     if (array != null) {
@@ -647,16 +376,8 @@ public final class FlowDocuments {
   }
 
   private static String labelOf(JsonNode o) {
-    return textOf(o.get("label")).get("en");
-  }
-
-  private static boolean allText(JsonNode array) {
-    for (JsonNode t : array) {
-      if (!t.isTextual() || t.asText().isBlank()) {
-        return false;
-      }
-    }
-    return true;
+    JsonNode label = o.get("label");
+    return label != null && (label.isTextual() || label.isObject()) ? textOf(label).get("en") : "";
   }
 
   private static Optional<String> opt(JsonNode n, String field) {
@@ -666,9 +387,5 @@ public final class FlowDocuments {
   private static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);
     return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

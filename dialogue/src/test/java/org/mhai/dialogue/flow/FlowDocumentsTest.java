@@ -153,4 +153,24 @@ class FlowDocumentsTest {
     has(all, "b", "repeats a repeated group");
     assertEquals(2, all.size(), all.toString());
   }
+
+  @Test
+  void schema_errors_name_the_node_and_the_json_pointer_of_the_field() throws Exception {
+    assertEquals("/nodes/2/type", only(errors(OK.replace("'type':'message'", "'type':'speech'"))).path());
+    List<FlowError> all = errors("{'id':'x','name':'X','start':'a','extra':1,'nodes':["
+        + "{'id':'a','type':'message','text':5,'next':'b'},{'id':'b','type':'goto'}]}");
+    assertEquals("/extra", has(all, null, "unknown field \"extra\"").path());
+    assertEquals("/nodes/0/text", has(all, "a", "\"text\" of node \"a\" must be a string, or {\"en\"").path());
+    assertEquals("/nodes/1", has(all, "b", "exactly one of \"target\"").path());
+    assertEquals("/nodes/0/options/0/next",
+        has(errors(OK.replace("{'label':'Yes','next':'good'}", "{'label':'Yes','next':'gone'}")), "ask",
+            "quick reply \"Yes\" goes to \"gone\"").path());
+  }
+
+  @Test
+  void the_schema_served_to_admins_is_the_one_that_validates() throws Exception {
+    JsonNode schema = FlowDocuments.read(FlowDocuments.schema());
+    assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
+    assertTrue(schema.at("/$defs/node/properties/type/enum").toString().contains("\"assessment\""));
+  }
 }

@@ -7,13 +7,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.mhai.dialogue.flow.FlowDocuments;
 import org.mhai.dialogue.flow.FlowError;
 import org.mhai.portal.AuditLog;
 import org.mhai.portal.Role;
@@ -36,7 +33,7 @@ public final class FlowAdminApi {
     this.flows = flows;
     this.audit = audit;
     this.auth = auth;
-    this.schema = resource("/org/mhai/portal/flows.schema.json");
+    this.schema = FlowDocuments.schema();
   }
 
   public void mount(Router router) {
@@ -181,7 +178,7 @@ public final class FlowAdminApi {
 
   static JsonArray errorsJson(List<FlowError> errors) {
     JsonArray array = new JsonArray();
-    errors.forEach(e -> array.add(new JsonObject().put("node", e.node()).put("message", e.message())));
+    errors.forEach(e -> array.add(new JsonObject().put("node", e.node()).put("message", e.message()).put("path", e.path())));
     return array;
   }
 
@@ -197,14 +194,4 @@ public final class FlowAdminApi {
     }
   }
 
-  private static String resource(String path) {
-    try (InputStream in = FlowAdminApi.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
