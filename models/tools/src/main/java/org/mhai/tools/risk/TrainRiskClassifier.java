@@ -61,8 +61,7 @@ public final class TrainRiskClassifier {
     if (root == null) {
       throw new IllegalStateException("run from inside the repository (no models/risk above " + Path.of("").toAbsolutePath() + ")");
     }
-    Path cssrs = Path.of(System.getProperty("risk.cssrs",
-        root.resolve("../shared/data/cssrs-reddit-500/500_Reddit_users_posts_labels.minus_heldout.csv").toString()));
+    Path cssrs = root.resolve("../shared/data/cssrs-reddit-500/500_Reddit_users_posts_labels.minus_heldout.csv");
     Path outFile = root.resolve("nlp/src/main/resources/" + RiskClassifier.DEFAULT_RESOURCE);
     List<Path> sets = new ArrayList<>(List.of(root.resolve("models/risk/devset.tsv"),
         root.resolve("models/risk/blindset.tsv"), root.resolve("models/risk/heldout-a.tsv"),
