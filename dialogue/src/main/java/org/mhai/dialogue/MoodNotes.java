@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.checkin;
+package org.mhai.dialogue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mhai.dialogue.DialogueEvent;
 
 /**
  * The one rule that pairs a mood score with its note: the check-in's optional "feelings" answer (or

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.checkin;
+package org.mhai.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mhai.dialogue.DialogueEvent;
 
 class MoodNotesTest {
   static final Instant T = Instant.parse("2026-12-06T10:00:00Z");
