@@ -1,6 +1,6 @@
 # MentalHealthAI - risk classifier pipeline. SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the validation split as a labelled TSV (work/val.tsv) so the whole composite can be evaluated on it with
-org.mhai.nlp.risk.eval.RiskEvaluation (threshold check with the lexicon in the loop)."""
+org.mhai.tools.risk.RiskEvaluation (models/tools) (threshold check with the lexicon in the loop)."""
 import os
 
 from risk_common import HERE, WORK, load_rows, stratified_split

@@ -84,7 +84,7 @@ public final class Recommender {
 
   /**
    * How likely {@link #rank} is to put each eligible exercise first, estimated from {@code samples}
-   * draws: the logging propensity to store with an offer for {@code eval.Replay}.
+   * draws: the logging propensity to store with an offer for {@code org.mhai.tools.recommend.Replay}.
    */
   public Map<String, Double> choiceProbabilities(Context ctx, ModelState patient, ModelState population,
       RandomGenerator random, int samples) {

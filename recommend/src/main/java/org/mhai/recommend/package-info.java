@@ -23,7 +23,7 @@
  * answer, {@code update(patientState, populationState, ctxAtOffer, id, feedback)} → store
  * {@code patient()} and add {@code observation()} to the stored population state.
  *
- * <p>{@code org.mhai.recommend.eval} holds the offline evaluation: {@code Simulation} (synthetic
+ * <p>{@code org.mhai.tools.recommend} (module {@code models/tools}, outside the product) holds the offline evaluation: {@code Simulation} (synthetic
  * patients) and {@code Replay} (off-policy estimates from logged feedback). The design and the measured
  * results are in {@code docs/recommendation.md}.
  */

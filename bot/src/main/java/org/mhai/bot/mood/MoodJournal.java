@@ -17,8 +17,8 @@ import org.mhai.bot.store.pg.PgConversationStore.PatientEvent;
 import org.mhai.dialogue.ConversationId;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.MoodNotes;
 import org.mhai.dialogue.PatientId;
-import org.mhai.dialogue.checkin.MoodNotes;
 
 /**
  * The patient's own mood journal: the 0–10 scores of their check-ins, each with the note they

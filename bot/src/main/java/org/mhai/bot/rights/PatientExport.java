@@ -8,7 +8,7 @@ import java.util.List;
 import org.mhai.portal.patient.LoggedEvent;
 import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.dialogue.DialogueEvent;
-import org.mhai.dialogue.checkin.MoodNotes;
+import org.mhai.dialogue.MoodNotes;
 
 /**
  * A patient's own data as they can read it (docs/privacy.md): their messages and the bot's, moods,

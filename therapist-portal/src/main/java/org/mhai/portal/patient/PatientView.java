@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.MoodNotes;
 import org.mhai.dialogue.assessment.Instrument;
-import org.mhai.dialogue.checkin.MoodNotes;
 import org.mhai.portal.patient.PatientRecords.ConversationLog;
 import org.mhai.portal.patient.PatientRecords.PatientFile;
 

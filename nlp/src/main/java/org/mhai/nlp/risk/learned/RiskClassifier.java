@@ -16,7 +16,7 @@ import org.mhai.nlp.NlpException;
 /**
  * Softmax (multinomial logistic) regression over a standardised sentence embedding, classes
  * {@code crisis, concern, safe}, with the two raise thresholds picked at training time. Trained by
- * {@link TrainRiskClassifier}; stored as a small TSV resource whose sha256 is recorded next to it
+ * {@code org.mhai.tools.risk.TrainRiskClassifier} (models/tools); stored as a small TSV resource whose sha256 is recorded next to it
  * and checked at load. Immutable and thread-safe.
  */
 public final class RiskClassifier {
@@ -92,7 +92,8 @@ public final class RiskClassifier {
     return softmax(z);
   }
 
-  static double[] softmax(double[] z) {
+  /** The softmax of logits (public for the trainer in models/tools, which fits with the same function). */
+  public static double[] softmax(double[] z) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : z) {
       max = Math.max(max, v);
