@@ -31,6 +31,7 @@ import org.mhai.dialogue.freechat.IntentClassifier;
 import org.mhai.dialogue.freechat.ReplyTemplate;
 import org.mhai.dialogue.freechat.ReplyTemplates;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.nlp.Emotion;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 
@@ -735,8 +736,8 @@ public final class DialogueEngine {
     }
     String emotion = turn.emotion().map(e -> {
       String d = e.dominant();
-      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : "neutral";
-    }).orElse("neutral");
+      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : Emotion.NEUTRAL.label();
+    }).orElse(Emotion.NEUTRAL.label());
     ReplyTemplate t = ReplyTemplates.choose(intent, emotion, r.lang(), r.state.lastTemplate().orElse(null),
         r.state.patientMessages());
     r.add(new DialogueEvent.TemplateUsed(r.at, t.id()));

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.mhai.dialogue.assessment.Instrument;
+import org.mhai.nlp.Emotion;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -507,9 +508,9 @@ public final class FlowDocuments {
       case "emotion" -> {
         List<String> emotions = strings(arg);
         for (String e : emotions) {
-          if (!List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise").contains(e)) {
-            throw new IllegalArgumentException("\"" + e + "\" is not an Ekman emotion (anger, disgust, fear, joy, "
-                + "neutral, sadness, surprise).");
+          if (!Emotion.isLabel(e)) {
+            throw new IllegalArgumentException("\"" + e + "\" is not an Ekman emotion ("
+                + String.join(", ", Emotion.LABELS) + ").");
           }
         }
         return new Condition.Emotion(emotions);
