@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.freechat;
 
-import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mhai.nlp.text.Fold;
 
 /**
  * The deny-list every LLM-written reply passes before a patient can read it (docs/responses.md,
@@ -157,8 +157,7 @@ public final class SafetyFilter {
 
   /** Lower case, typographic apostrophes straightened, accents removed ("depresión" → "depresion"). */
   static String normal(String s) {
-    return Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\''),
-        Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return Fold.accents(s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\''));
   }
 
   private static Pattern any(String... alternatives) {
