@@ -42,7 +42,7 @@ public final class SafetyFilter {
     CONTACT,
     /** Claims to be a person, a clinician or an emergency service. */
     ROLE,
-    /** Echoes a redaction placeholder ("[PERSON]") from the prompt. */
+    /** Echoes a redaction placeholder ("[NAME]"; the older "[PERSON]" too) from the prompt. */
     PLACEHOLDER,
     /** The same words as the bot's previous message. */
     REPEAT
@@ -107,7 +107,7 @@ public final class SafetyFilter {
           "\\bi('ll| will) (call|send|get) (an ambulance|the police|emergency services|someone to you)",
           "\\bsoy (un |una |tu )?(terapeuta|medic[oa]|psiquiatra|psicolog[oa]|humano|persona)\\b"),
       Reason.PLACEHOLDER, any(
-          "\\[(person|location|organization|email|phone|url|handle|redacted)\\]"));
+          "\\[(name|place|org|person|location|organization|email|phone|url|handle|redacted)\\]"));
 
   private SafetyFilter() {}
 
