@@ -74,7 +74,7 @@ final class ConsentGate {
     }
     return question(flows).flatMap(q -> q.options().stream()
         .filter(o -> o.value().equals("yes") && (o.label().matches(turn.text().trim()) || agreesInWords(turn.text()))).findFirst())
-        .map(o -> new DialogueEvent.ConsentRecorded(turn.at(), "service", true));
+        .map(o -> new DialogueEvent.ConsentRecorded(turn.at(), Consent.SERVICE, true));
   }
 
   /** The decision, with the consent question again at its end when consent is still missing. */

@@ -587,10 +587,10 @@ public final class DialogueEngine {
     }
   }
 
-  private static void consent(Run r, String kind, String value) {
+  private static void consent(Run r, String record, String value) {
     if (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("no")) {
-      r.add(new DialogueEvent.ConsentRecorded(r.at, kind.equals("consent_service") ? "service" : "research",
-          value.equalsIgnoreCase("yes")));
+      Consent.ofRecord(record).ifPresent(kind -> r.add(new DialogueEvent.ConsentRecorded(r.at, kind,
+          value.equalsIgnoreCase("yes"))));
     }
   }
 

@@ -239,9 +239,9 @@ public sealed interface DialogueEvent {
   /**
    * The patient gave or refused consent.
    *
-   * @param kind {@code service} (processing, the privacy notice) or {@code research}
+   * @param kind the service's processing (the privacy notice) or research use
    */
-  record ConsentRecorded(Instant at, String kind, boolean granted) implements DialogueEvent {
+  record ConsentRecorded(Instant at, Consent kind, boolean granted) implements DialogueEvent {
     public ConsentRecorded {
       Objects.requireNonNull(kind, "kind");
     }

@@ -61,8 +61,8 @@ public final class PatientExport {
           exercises.add(new JsonObject().put("at", at).put("exercise", f.exerciseId()).put("event", "feedback")
               .put("outcome", f.outcome()));
         } else if (e instanceof DialogueEvent.ConsentRecorded c) {
-          consents.add(new JsonObject().put("at", at).put("kind", c.kind()).put("granted", c.granted()));
-          current.put(c.kind(), c.granted());
+          consents.add(new JsonObject().put("at", at).put("kind", c.kind().wireName()).put("granted", c.granted()));
+          current.put(c.kind().wireName(), c.granted());
         } else if (e instanceof DialogueEvent.EmotionAssessed a) {
           emotions.add(new JsonObject().put("at", at).put("messageSeq", a.messageSeq())
               .put("labels", new JsonArray(a.labels())).put("sentiment", a.sentiment()));

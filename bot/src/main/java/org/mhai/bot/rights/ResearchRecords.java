@@ -129,7 +129,7 @@ final class ResearchRecords {
       r.put("outcome", f.outcome());
     } else if (e instanceof DialogueEvent.ConsentRecorded c) {
       r.put("type", "consent_recorded");
-      r.put("consent_kind", c.kind());
+      r.put("consent_kind", c.kind().wireName());
       r.put("granted", c.granted());
     } else {
       return null; // flow bookkeeping, templates, takeover (staff names): not research data

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.mhai.dialogue.Consent;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.assessment.Instrument;
@@ -104,7 +105,7 @@ final class EventCodec {
       return new Encoded("text_captured", new JsonObject().put("flow", t.flowId()).put("slot", t.slot()),
           new JsonObject().put("text", t.text()), 0);
     } else if (event instanceof DialogueEvent.ConsentRecorded c) {
-      return plain("consent_recorded", new JsonObject().put("kind", c.kind()).put("granted", c.granted()));
+      return plain("consent_recorded", new JsonObject().put("kind", c.kind().wireName()).put("granted", c.granted()));
     } else if (event instanceof DialogueEvent.HandoffRequested h) {
       return plain("handoff_requested", new JsonObject().put("request", h.request()));
     } else if (event instanceof DialogueEvent.ExerciseOffered o) {
@@ -202,7 +203,7 @@ final class EventCodec {
       case "text_captured":
         return new DialogueEvent.TextCaptured(at, data.getString("flow"), data.getString("slot"), secret.getString("text"));
       case "consent_recorded":
-        return new DialogueEvent.ConsentRecorded(at, data.getString("kind"), data.getBoolean("granted"));
+        return new DialogueEvent.ConsentRecorded(at, Consent.fromWire(data.getString("kind")), data.getBoolean("granted"));
       case "handoff_requested":
         return new DialogueEvent.HandoffRequested(at, data.getInteger("request"));
       case "exercise_offered":
