@@ -100,7 +100,7 @@ final class EventCodec {
     } else if (event instanceof DialogueEvent.FlowInputNotUnderstood n) {
       return plain("flow_input_not_understood", new JsonObject().put("flow", n.flowId()).put("node", n.node()));
     } else if (event instanceof DialogueEvent.FlowEnded e) {
-      return plain("flow_ended", new JsonObject().put("flow", e.flowId()).put("reason", e.reason()));
+      return plain("flow_ended", new JsonObject().put("flow", e.flowId()).put("reason", e.reason().wireName()));
     } else if (event instanceof DialogueEvent.TextCaptured t) {
       return new Encoded("text_captured", new JsonObject().put("flow", t.flowId()).put("slot", t.slot()),
           new JsonObject().put("text", t.text()), 0);
@@ -199,7 +199,8 @@ final class EventCodec {
       case "flow_input_not_understood":
         return new DialogueEvent.FlowInputNotUnderstood(at, data.getString("flow"), data.getString("node"));
       case "flow_ended":
-        return new DialogueEvent.FlowEnded(at, data.getString("flow"), data.getString("reason"));
+        return new DialogueEvent.FlowEnded(at, data.getString("flow"),
+            DialogueEvent.FlowEnded.Reason.fromWire(data.getString("reason")));
       case "text_captured":
         return new DialogueEvent.TextCaptured(at, data.getString("flow"), data.getString("slot"), secret.getString("text"));
       case "consent_recorded":
