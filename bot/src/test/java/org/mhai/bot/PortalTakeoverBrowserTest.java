@@ -94,7 +94,7 @@ class PortalTakeoverBrowserTest {
       js(b).executeScript("document.querySelector('[data-view=daily]').click()");
       String summary = b.driver.findElement(By.id("summary")).getText();
       assertTrue(summary.contains("kill myself"), summary);
-      assertTrue(summary.contains("[PERSON]") && !summary.contains("John Smith"), "names are redacted: " + summary);
+      assertTrue(summary.contains("[NAME]") && !summary.contains("John Smith"), "names are redacted: " + summary);
       assertTrue((Long) js(b).executeScript("return document.querySelectorAll('#phq9-chart rect.band').length") == 5,
           "PHQ-9 bands drawn");
       // issue #19: chart text was 6 px; now every label is drawn at least 11 px tall on screen

@@ -2,7 +2,6 @@
 package org.mhai.dialogue;
 
 import java.util.List;
-import java.util.Locale;
 import org.mhai.dialogue.assessment.ItemAnswer;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.Flow;
@@ -10,6 +9,7 @@ import org.mhai.dialogue.flow.FlowCatalog;
 import org.mhai.dialogue.flow.Node;
 import org.mhai.dialogue.flow.Text;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.nlp.text.Fold;
 
 /**
  * The bot's own buttons and quick replies ("I agree", "Estoy de acuerdo", "Try an exercise",
@@ -60,7 +60,6 @@ final class Buttons {
   }
 
   static String normalise(String s) {
-    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim();
+    return Fold.words(s);
   }
 }

@@ -74,7 +74,7 @@ final class ConsentGate {
     }
     return question(flows).flatMap(q -> q.options().stream()
         .filter(o -> o.value().equals("yes") && (o.label().matches(turn.text().trim()) || agreesInWords(turn.text()))).findFirst())
-        .map(o -> new DialogueEvent.ConsentRecorded(turn.at(), "service", true));
+        .map(o -> new DialogueEvent.ConsentRecorded(turn.at(), Consent.SERVICE, true));
   }
 
   /** The decision, with the consent question again at its end when consent is still missing. */
@@ -99,7 +99,7 @@ final class ConsentGate {
     String lang = after.locale();
     List<DialogueEvent> events = new ArrayList<>(d.events());
     if (!after.crisis().active() && !failed && !inOnboarding) { // after a failure the question only returns
-      after.flow().ifPresent(f -> events.add(new DialogueEvent.FlowEnded(at, f.flowId(), "replaced")));
+      after.flow().ifPresent(f -> events.add(new DialogueEvent.FlowEnded(at, f.flowId(), DialogueEvent.FlowEnded.Reason.REPLACED)));
       events.add(new DialogueEvent.FlowStarted(at, onboarding.get().id(), onboarding.get().version()));
       events.add(new DialogueEvent.FlowNodeEntered(at, onboarding.get().id(), CONSENT_NODE));
     }

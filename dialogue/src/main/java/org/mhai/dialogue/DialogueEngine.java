@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.mhai.dialogue.DialogueEvent.FlowEnded;
 import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.assessment.ItemAnswer;
@@ -31,6 +32,7 @@ import org.mhai.dialogue.freechat.IntentClassifier;
 import org.mhai.dialogue.freechat.ReplyTemplate;
 import org.mhai.dialogue.freechat.ReplyTemplates;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.nlp.Emotion;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 
@@ -143,7 +145,7 @@ public final class DialogueEngine {
     Run r = new Run(state, turn.at(), Optional.of(turn));
     RiskAssessment risk = turn.risk();
     r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
-    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "error")));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), FlowEnded.Reason.ERROR)));
     state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(turn.at(), a.instrument())));
     // The offered-answer discount applies here too, and a raw score never starts the screener.
     Optional<Decision> crisisDecision = crisis.decide(state, structuredAnswerRisk(state, turn), r.events, false);
@@ -216,7 +218,7 @@ public final class DialogueEngine {
     RiskLevel concern = Assessment.of(state, assessed).level();
     if (state.flow().isPresent() && (state.crisis().active() || concern.atLeast(RiskLevel.MEDIUM))) {
       // No flow answer is read from a message of concern; the crisis policy takes the conversation.
-      r.add(new DialogueEvent.FlowEnded(turn.at(), state.flow().get().flowId(), "crisis"));
+      r.add(new DialogueEvent.FlowEnded(turn.at(), state.flow().get().flowId(), FlowEnded.Reason.CRISIS));
     }
     Optional<Decision> crisisDecision = crisis.decide(state, assessed, r.events);
     if (crisisDecision.isPresent()) {
@@ -247,7 +249,7 @@ public final class DialogueEngine {
     boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
     boolean another = ANOTHER_EXERCISE.matcher(Plain.of(turn.text())).find();
     if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another) {
-      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), FlowEnded.Reason.REPLACED)));
       r.add(new DialogueEvent.TemplateUsed(turn.at(), PANIC_TEMPLATE));
       r.say(r.m.get("panic.breathing"));
       return r.decision();
@@ -256,7 +258,7 @@ public final class DialogueEngine {
       // After a panic attack, or asked for another: an exercise, never a screener.
       Optional<Flow> exercise = flows.published("exercise");
       if (exercise.isPresent()) {
-        r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+        r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), FlowEnded.Reason.REPLACED)));
         r.add(new DialogueEvent.TemplateUsed(turn.at(), "exercise"));
         r.say(r.m.get("exercise.another"));
         startFlow(r, exercise.get(), 0);
@@ -272,7 +274,7 @@ public final class DialogueEngine {
     }
     Optional<Flow> triggered = flows.triggeredBy(command);
     if (triggered.isPresent()) {
-      state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "replaced")));
+      state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), FlowEnded.Reason.REPLACED)));
       startFlow(r, triggered.get(), 0);
       return r.decision();
     }
@@ -346,10 +348,10 @@ public final class DialogueEngine {
   private Decision stop(Run r) {
     if (r.state.assessment().isPresent()) {
       r.add(new DialogueEvent.AssessmentAbandoned(r.at, r.state.assessment().get().instrument()));
-      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), "stopped")));
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.STOPPED)));
       r.say(r.m.get("assess.stopped"));
     } else if (r.state.flow().isPresent()) {
-      r.add(new DialogueEvent.FlowEnded(r.at, r.state.flow().get().flowId(), "stopped"));
+      r.add(new DialogueEvent.FlowEnded(r.at, r.state.flow().get().flowId(), FlowEnded.Reason.STOPPED));
       r.say(r.m.get("flow.stopped"));
     } else {
       r.say(r.m.get("stop.nothing"));
@@ -365,7 +367,7 @@ public final class DialogueEngine {
       return r.decision();
     }
     state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(t.at(), a.instrument())));
-    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), "replaced")));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), FlowEnded.Reason.REPLACED)));
     startFlow(r, flow.get(), 0);
     return r.decision();
   }
@@ -383,7 +385,7 @@ public final class DialogueEngine {
     for (int step = 0; step < MAX_STEPS; step++) {
       Optional<Node> found = flow.node(id);
       if (found.isEmpty()) {
-        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "missing"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.MISSING));
         return;
       }
       Node node = found.get();
@@ -415,7 +417,7 @@ public final class DialogueEngine {
         r.effects.add(new Effect.RequestHandoff(request));
         r.say(fill(h.text(), r));
         if (h.next().isEmpty()) {
-          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "end"));
+          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.END));
           return;
         }
         id = h.next().get();
@@ -423,7 +425,7 @@ public final class DialogueEngine {
         if (g.target().isPresent()) {
           id = g.target().get();
         } else {
-          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "end"));
+          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.END));
           Optional<Flow> next = flows.published(g.flow().orElseThrow());
           if (next.isPresent() && depth < 4) {
             startFlow(r, next.get(), depth + 1);
@@ -432,11 +434,11 @@ public final class DialogueEngine {
         }
       } else if (node instanceof Node.End end) {
         end.text().ifPresent(t -> r.say(fill(t, r)));
-        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "end"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.END));
         return;
       }
     }
-    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "loop"));
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.LOOP));
   }
 
   /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
@@ -445,7 +447,7 @@ public final class DialogueEngine {
     Optional<Flow> pinned = flows.version(cursor.flowId(), cursor.version());
     Optional<Node> node = pinned.flatMap(f -> f.node(cursor.node()));
     if (node.isEmpty()) {
-      r.add(new DialogueEvent.FlowEnded(r.at, cursor.flowId(), "missing"));
+      r.add(new DialogueEvent.FlowEnded(r.at, cursor.flowId(), FlowEnded.Reason.MISSING));
       return false;
     }
     Flow flow = pinned.get();
@@ -476,7 +478,7 @@ public final class DialogueEngine {
         return true;
       }
       if (asksForExercise(text)) {
-        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         return false; // "can I just do a breathing exercise, I've a job interview in an hour": free chat offers one
       }
       return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
@@ -496,7 +498,7 @@ public final class DialogueEngine {
       Reply again = new Reply(fill(c.text(), r), c.quickReplies().stream().map(t -> t.get(r.lang())).toList());
       String retry = c.retryText().map(t -> t.get(r.lang())).orElse(r.m.get("flow.retry.capture"));
       if (asksForExercise(text)) {
-        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         return false;
       }
       return notUnderstood(r, flow, cursor, retry, again);
@@ -505,7 +507,7 @@ public final class DialogueEngine {
       if (ANOTHER_EXERCISE.matcher(Plain.of(text)).find()) {
         String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
-        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "replaced"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         r.say(r.m.get("exercise.another"));
         startFlow(r, flow, 0);
         return true;
@@ -524,7 +526,7 @@ public final class DialogueEngine {
       enter(r, flow, a.next(), 0); // the questionnaire was stopped or finished elsewhere
       return false;
     }
-    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "missing"));
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.MISSING));
     return false;
   }
 
@@ -543,7 +545,7 @@ public final class DialogueEngine {
       return true;
     }
     // Asked twice already: the patient wants to talk, not to answer. Free chat listens to this message.
-    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), "gave_up"));
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.GAVE_UP));
     return false;
   }
 
@@ -586,10 +588,10 @@ public final class DialogueEngine {
     }
   }
 
-  private static void consent(Run r, String kind, String value) {
+  private static void consent(Run r, String record, String value) {
     if (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("no")) {
-      r.add(new DialogueEvent.ConsentRecorded(r.at, kind.equals("consent_service") ? "service" : "research",
-          value.equalsIgnoreCase("yes")));
+      Consent.ofRecord(record).ifPresent(kind -> r.add(new DialogueEvent.ConsentRecorded(r.at, kind,
+          value.equalsIgnoreCase("yes"))));
     }
   }
 
@@ -678,7 +680,7 @@ public final class DialogueEngine {
     r.add(new DialogueEvent.AssessmentCompleted(turn.at(), i, answers, total, band));
     r.say(r.m.get("assess.result", r.m.get("assess.name." + i.key()), total, i.maxScore(), r.m.get("band." + band)));
     if (i == Instrument.PHQ9 && answers.get(8) > 0) {
-      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), "crisis")));
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(turn.at(), f.flowId(), FlowEnded.Reason.CRISIS)));
       return crisis.screenAfterPhq9(r.state, turn, r.events, r.replies);
     }
     Optional<FlowCursor> cursor = r.state.flow();
@@ -735,8 +737,8 @@ public final class DialogueEngine {
     }
     String emotion = turn.emotion().map(e -> {
       String d = e.dominant();
-      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : "neutral";
-    }).orElse("neutral");
+      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : Emotion.NEUTRAL.label();
+    }).orElse(Emotion.NEUTRAL.label());
     ReplyTemplate t = ReplyTemplates.choose(intent, emotion, r.lang(), r.state.lastTemplate().orElse(null),
         r.state.patientMessages());
     r.add(new DialogueEvent.TemplateUsed(r.at, t.id()));
@@ -769,7 +771,7 @@ public final class DialogueEngine {
       throw new IllegalStateException("conversation is held by another staff member");
     }
     state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(t.at(), a.instrument())));
-    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), "takeover")));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), FlowEnded.Reason.TAKEOVER)));
     r.add(new DialogueEvent.TakeoverStarted(t.at(), t.staffId(), t.staffName()));
     r.say(r.m.get("takeover.started", t.staffName()));
     return r.decision();

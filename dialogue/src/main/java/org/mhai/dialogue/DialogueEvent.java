@@ -219,12 +219,36 @@ public sealed interface DialogueEvent {
   /**
    * The running flow ended.
    *
-   * @param reason {@code end}, {@code stopped} (the patient said stop), {@code gave_up} (answers
-   *     could not be read), {@code replaced} (another flow started), {@code crisis}, {@code missing}
+   * @param reason why it ended
    */
-  record FlowEnded(Instant at, String flowId, String reason) implements DialogueEvent {
+  record FlowEnded(Instant at, String flowId, Reason reason) implements DialogueEvent {
     public FlowEnded {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * Why a flow ended: {@code end}, {@code stopped} (the patient said stop), {@code gave_up} (answers
+     * could not be read), {@code replaced} (another flow started), {@code crisis}, {@code missing} (the
+     * flow is gone), {@code error} (the flow failed), {@code loop} (it went round without waiting for the
+     * patient), {@code takeover} (a therapist took over). A stored reason outside this set fails at decode.
+     */
+    public enum Reason {
+      END, STOPPED, GAVE_UP, REPLACED, CRISIS, MISSING, ERROR, LOOP, TAKEOVER;
+
+      /** The lower-case wire name stored in events ({@code gave_up}). */
+      public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+
+      /** The reason with this wire name; anything else is an {@link IllegalArgumentException}. */
+      public static Reason fromWire(String wire) {
+        for (Reason r : values()) {
+          if (r.wireName().equals(wire)) {
+            return r;
+          }
+        }
+        throw new IllegalArgumentException("unknown flow_ended reason " + wire);
+      }
     }
   }
 
@@ -239,9 +263,9 @@ public sealed interface DialogueEvent {
   /**
    * The patient gave or refused consent.
    *
-   * @param kind {@code service} (processing, the privacy notice) or {@code research}
+   * @param kind the service's processing (the privacy notice) or research use
    */
-  record ConsentRecorded(Instant at, String kind, boolean granted) implements DialogueEvent {
+  record ConsentRecorded(Instant at, Consent kind, boolean granted) implements DialogueEvent {
     public ConsentRecorded {
       Objects.requireNonNull(kind, "kind");
     }

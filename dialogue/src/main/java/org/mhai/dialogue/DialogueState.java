@@ -155,10 +155,9 @@ public record DialogueState(
     } else if (event instanceof DialogueEvent.FlowEnded) {
       b.flow = Optional.empty();
     } else if (event instanceof DialogueEvent.ConsentRecorded c) {
-      if (c.kind().equals("service")) {
-        b.serviceConsent = Optional.of(c.granted());
-      } else {
-        b.researchConsent = Optional.of(c.granted());
+      switch (c.kind()) {
+        case SERVICE -> b.serviceConsent = Optional.of(c.granted());
+        case RESEARCH -> b.researchConsent = Optional.of(c.granted());
       }
     } else if (event instanceof DialogueEvent.HandoffRequested) {
       b.handoffs++;

@@ -30,7 +30,7 @@ public record EmotionScores(Map<String, Double> fine, Map<String, Double> ekman,
 
   /** The Ekman label with the highest probability. */
   public String dominant() {
-    return ekman.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("neutral");
+    return ekman.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Emotion.NEUTRAL.label());
   }
 
   /**

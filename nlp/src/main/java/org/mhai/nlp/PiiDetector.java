@@ -18,7 +18,27 @@ import java.util.Objects;
  */
 public interface PiiDetector {
 
-  enum Kind { PERSON, LOCATION, ORGANIZATION, EMAIL, PHONE, URL, HANDLE }
+  /**
+   * What a span is, and the one placeholder vocabulary that stands for it wherever redacted text goes
+   * (portal summaries, the LLM prompt, the research export): {@code [NAME]}, {@code [PLACE]},
+   * {@code [ORG]}, {@code [EMAIL]}, {@code [PHONE]}, {@code [URL]}, {@code [HANDLE]}. The research export's
+   * format ({@code mhai-research-export/1}, docs/research-export.md) publishes these words.
+   */
+  enum Kind {
+    PERSON("[NAME]"), LOCATION("[PLACE]"), ORGANIZATION("[ORG]"), EMAIL("[EMAIL]"), PHONE("[PHONE]"), URL("[URL]"),
+    HANDLE("[HANDLE]");
+
+    private final String placeholder;
+
+    Kind(String placeholder) {
+      this.placeholder = placeholder;
+    }
+
+    /** What replaces a span of this kind in redacted text, e.g. {@code [NAME]}. */
+    public String placeholder() {
+      return placeholder;
+    }
+  }
 
   /** A character range [start, end) of the text and what it is. */
   record Span(int start, int end, Kind kind) {
@@ -33,12 +53,15 @@ public interface PiiDetector {
   /** Non-overlapping spans, in text order. */
   List<Span> find(String text);
 
-  /** The text with each span replaced by a typed placeholder such as {@code [PERSON]}. */
+  /**
+   * The text with each span replaced by its kind's {@link Kind#placeholder() placeholder}, such as
+   * {@code [NAME]}: the one redaction function of the service.
+   */
   default String redact(String text) {
     StringBuilder sb = new StringBuilder();
     int at = 0;
     for (Span s : find(text)) {
-      sb.append(text, at, s.start()).append('[').append(s.kind().name()).append(']');
+      sb.append(text, at, s.start()).append(s.kind().placeholder());
       at = s.end();
     }
     return sb.append(text.substring(at)).toString();

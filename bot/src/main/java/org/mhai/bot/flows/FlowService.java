@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.mhai.dialogue.Consent;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEngine;
 import org.mhai.dialogue.DialogueEvent;
@@ -309,7 +310,7 @@ public final class FlowService implements FlowStore {
       DialogueEngine engine = new DialogueEngine(crisis, catalog.overlay(flow), zone);
       Instant at = clock.instant();
       DialogueState start = DialogueState.INITIAL.apply(new DialogueEvent.Opened(at, locale, "web"))
-          .apply(new DialogueEvent.ConsentRecorded(at, "service", true));
+          .apply(new DialogueEvent.ConsentRecorded(at, Consent.SERVICE, true));
       Sandbox run = new Sandbox(start);
       run.record(engine.decide(start, new Turn.StartFlow(at, flow.id())), null);
       Future<Void> chain = Future.succeededFuture();

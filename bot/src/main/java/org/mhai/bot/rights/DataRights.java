@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +16,12 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgPatientData;
+import org.mhai.bot.store.pg.PgPatientHistory;
 import org.mhai.bot.store.pg.PgPatientData.Actor;
 import org.mhai.bot.store.pg.PgPatientData.Erasure;
 import org.mhai.bot.store.redis.PooledRedis;
 import org.mhai.dialogue.ConversationId;
+import org.mhai.portal.patient.PatientHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.params.ScanParams;
@@ -40,6 +41,7 @@ public final class DataRights {
 
   private final PgPatientData data;
   private final PgConversationStore store;
+  private final PatientHistory history;
   private final Optional<PooledRedis> redis;
   private final SecretKeySpec confirmKey;
   private final Clock clock;
@@ -56,6 +58,7 @@ public final class DataRights {
             .map(o -> UUID.fromString(o.toString())).toList()));
     this.data = data;
     this.store = store;
+    this.history = new PgPatientHistory(data, store);
     this.redis = redis;
     this.confirmKey = new SecretKeySpec(confirmKey.getEncoded(), "HmacSHA256");
     this.clock = clock;
@@ -67,16 +70,7 @@ public final class DataRights {
       if (found.isEmpty() || !"active".equals(found.get().status())) {
         return Future.succeededFuture(Optional.<JsonObject>empty());
       }
-      return data.conversations(patient).compose(convs -> {
-        Future<List<PatientExport.ConversationLog>> chain = Future.succeededFuture(new ArrayList<>());
-        for (PgPatientData.ConversationRef c : convs) {
-          chain = chain.compose(list -> store.loggedEvents(new ConversationId(c.id())).map(events -> {
-            list.add(new PatientExport.ConversationLog(c, events));
-            return list;
-          }));
-        }
-        return chain.map(logs -> Optional.of(PatientExport.bundle(found.get(), logs, clock.instant())));
-      });
+      return history.of(patient).map(logs -> Optional.of(PatientExport.bundle(found.get(), logs, clock.instant())));
     });
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.mhai.portal.patient.LoggedEvent;
+import org.mhai.portal.patient.PatientHistory;
 import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.MoodNotes;
@@ -22,10 +23,8 @@ public final class PatientExport {
 
   private PatientExport() {}
 
-  /** One conversation's events for the bundle. */
-  public record ConversationLog(PgPatientData.ConversationRef conversation, List<LoggedEvent> events) {}
-
-  public static JsonObject bundle(PgPatientData.Patient patient, List<ConversationLog> logs, java.time.Instant now) {
+  public static JsonObject bundle(PgPatientData.Patient patient, List<PatientHistory.Conversation> logs,
+      java.time.Instant now) {
     JsonArray conversations = new JsonArray();
     JsonArray moods = new JsonArray();
     JsonArray assessments = new JsonArray();
@@ -34,7 +33,7 @@ public final class PatientExport {
     JsonArray emotions = new JsonArray();
     JsonArray risk = new JsonArray();
     JsonObject current = new JsonObject();
-    for (ConversationLog log : logs) {
+    for (PatientHistory.Conversation log : logs) {
       JsonArray messages = new JsonArray();
       JsonArray answers = new JsonArray();
       List<DialogueEvent> events = new ArrayList<>();
@@ -61,8 +60,8 @@ public final class PatientExport {
           exercises.add(new JsonObject().put("at", at).put("exercise", f.exerciseId()).put("event", "feedback")
               .put("outcome", f.outcome()));
         } else if (e instanceof DialogueEvent.ConsentRecorded c) {
-          consents.add(new JsonObject().put("at", at).put("kind", c.kind()).put("granted", c.granted()));
-          current.put(c.kind(), c.granted());
+          consents.add(new JsonObject().put("at", at).put("kind", c.kind().wireName()).put("granted", c.granted()));
+          current.put(c.kind().wireName(), c.granted());
         } else if (e instanceof DialogueEvent.EmotionAssessed a) {
           emotions.add(new JsonObject().put("at", at).put("messageSeq", a.messageSeq())
               .put("labels", new JsonArray(a.labels())).put("sentiment", a.sentiment()));
@@ -76,8 +75,8 @@ public final class PatientExport {
         m.note().ifPresent(n -> mood.put("note", n));
         moods.add(mood);
       });
-      conversations.add(new JsonObject().put("channel", log.conversation().channel())
-          .put("startedAt", log.conversation().createdAt().toString())
+      conversations.add(new JsonObject().put("channel", log.channel())
+          .put("startedAt", log.createdAt().toString())
           .put("messages", messages).put("answers", answers));
     }
     return new JsonObject()

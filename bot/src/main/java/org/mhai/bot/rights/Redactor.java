@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.mhai.nlp.PiiDetector;
 
 /**
- * Free text as it may leave the service for research: every span the {@link PiiDetector} finds is
- * replaced by a typed placeholder ({@code [NAME]}, {@code [PLACE]}, {@code [ORG]}, {@code [EMAIL]},
- * {@code [PHONE]}, {@code [URL]}, {@code [HANDLE]}). Synchronous and CPU-heavy: call it on a worker pool.
+ * Free text as it may leave the service for research: {@link PiiDetector#redact}, the service's one
+ * redaction function and placeholder vocabulary ({@link PiiDetector.Kind#placeholder()}). Kept as the
+ * research export's named collaborator; it adds nothing to the detector. Synchronous and CPU-heavy: call
+ * it on a worker pool.
  */
 public final class Redactor {
   private final PiiDetector detector;
@@ -17,24 +18,6 @@ public final class Redactor {
   }
 
   public String redact(String text) {
-    StringBuilder sb = new StringBuilder();
-    int at = 0;
-    for (PiiDetector.Span s : detector.find(text)) {
-      sb.append(text, at, s.start()).append(placeholder(s.kind()));
-      at = s.end();
-    }
-    return sb.append(text.substring(at)).toString();
-  }
-
-  static String placeholder(PiiDetector.Kind kind) {
-    return switch (kind) {
-      case PERSON -> "[NAME]";
-      case LOCATION -> "[PLACE]";
-      case ORGANIZATION -> "[ORG]";
-      case EMAIL -> "[EMAIL]";
-      case PHONE -> "[PHONE]";
-      case URL -> "[URL]";
-      case HANDLE -> "[HANDLE]";
-    };
+    return detector.redact(text);
   }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.portal.patient.LoggedEvent;
 import org.mhai.bot.store.pg.PgPatientData;
-import org.mhai.dialogue.ConversationId;
+import org.mhai.bot.store.pg.PgPatientHistory;
+import org.mhai.portal.patient.PatientHistory;
 import org.mhai.portal.AuditLog;
 import org.mhai.portal.Role;
 import org.mhai.portal.StaffMember;
@@ -42,7 +43,7 @@ public final class ResearchExportApi {
   private static final long REDACT_TIMEOUT_MS = 30_000;
 
   private final PgPatientData data;
-  private final PgConversationStore store;
+  private final PatientHistory history;
   private final Pseudonyms ids;
   private final Redactor redactor;
   private final WorkerExecutor piiPool;
@@ -53,7 +54,7 @@ public final class ResearchExportApi {
   public ResearchExportApi(PgPatientData data, PgConversationStore store, Pseudonyms ids, Redactor redactor,
       WorkerExecutor piiPool, AuditLog audit, StaffAuth auth, Clock clock) {
     this.data = data;
-    this.store = store;
+    this.history = new PgPatientHistory(data, store);
     this.ids = ids;
     this.redactor = redactor;
     this.piiPool = piiPool;
@@ -165,14 +166,13 @@ public final class ResearchExportApi {
 
   /** One patient's records: every conversation's events, its text redacted off the event loop. */
   private Future<List<Map<String, Object>>> recordsOf(UUID patient, Counts counts) {
-    return data.conversations(patient).compose(convs -> {
+    return history.of(patient).compose(convs -> {
       Future<List<Map<String, Object>>> chain = Future.succeededFuture(new ArrayList<>());
-      for (PgPatientData.ConversationRef c : convs) {
-        chain = chain.compose(all -> store.loggedEvents(new ConversationId(c.id()))
-            .compose(events -> redactAll(events, counts).map(redacted -> {
-              all.addAll(ResearchRecords.of(ids, patient, c.id(), events, redacted::get));
-              return all;
-            })));
+      for (PatientHistory.Conversation c : convs) {
+        chain = chain.compose(all -> redactAll(c.events(), counts).map(redacted -> {
+          all.addAll(ResearchRecords.of(ids, patient, c.id(), c.events(), redacted::get));
+          return all;
+        }));
       }
       return chain;
     });

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.LongFunction;
 import org.mhai.portal.patient.LoggedEvent;
 import org.mhai.dialogue.DialogueEvent;
+import org.mhai.nlp.Emotion;
 
 /**
  * One research record per exported event (docs/research-export.md is the data dictionary): the
@@ -20,7 +21,6 @@ final class ResearchRecords {
       "message_seq", "risk_level", "risk_signals", "labels", "sentiment", "sentiment_score", "anger", "disgust", "fear",
       "joy", "neutral", "sadness", "surprise", "mood", "instrument", "item", "score", "answers", "total", "band",
       "episode", "exercise", "outcome", "consent_kind", "granted");
-  private static final List<String> EKMAN = List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise");
 
   private ResearchRecords() {}
 
@@ -88,7 +88,7 @@ final class ResearchRecords {
       r.put("labels", String.join(";", a.labels()));
       r.put("sentiment", a.sentiment());
       r.put("sentiment_score", a.sentimentScore());
-      for (String k : EKMAN) {
+      for (String k : Emotion.LABELS) {
         Double v = a.ekman().get(k);
         if (v != null) {
           r.put(k, v);
@@ -129,7 +129,7 @@ final class ResearchRecords {
       r.put("outcome", f.outcome());
     } else if (e instanceof DialogueEvent.ConsentRecorded c) {
       r.put("type", "consent_recorded");
-      r.put("consent_kind", c.kind());
+      r.put("consent_kind", c.kind().wireName());
       r.put("granted", c.granted());
     } else {
       return null; // flow bookkeeping, templates, takeover (staff names): not research data

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.assessment;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.OptionalInt;
+import org.mhai.nlp.text.Fold;
 
 /**
  * Reads an answer to a PHQ-9 or GAD-7 item: the option's number (0–3) or its words, in English or
@@ -26,8 +25,7 @@ public final class ItemAnswer {
   }
 
   private static String normalise(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim();
+    return Fold.words(text);
   }
 
   public static OptionalInt read(String text) {

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.checkin;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mhai.nlp.text.Fold;
 
 /**
  * Reads a 0–10 mood score from what a patient typed: "7", "7/10", "about a 6", "8 out of 10",
@@ -27,10 +26,7 @@ public final class MoodParser {
   private MoodParser() {}
 
   public static OptionalInt parse(String text) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT)
-        .trim();
+    String t = Fold.plain(text).trim();
     Matcher outOfTen = OUT_OF_TEN.matcher(t);
     if (outOfTen.find()) {
       return inRange(Integer.parseInt(outOfTen.group(1)));

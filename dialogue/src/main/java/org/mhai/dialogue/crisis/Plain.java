@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.crisis;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import org.mhai.nlp.text.Fold;
 
 /** A message as the crisis rules read it: lower case, no accents, straight apostrophes, runs of a letter shortened. */
 public final class Plain {
   private Plain() {}
 
   public static String of(String text) {
-    String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+    String t = Fold.plain(text == null ? "" : text)
+        .replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
     t = t.replaceAll("([a-z])\\1{2,}", "$1"); // "stoppp", "noooo", "yesss"
     return t.replaceAll("\\s+", " ").trim();
   }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.freechat;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.mhai.nlp.text.Fold;
 
 /**
  * Rule-based intent for free chat, English and Spanish together (people mix them, and rules cost
@@ -125,7 +125,7 @@ public final class IntentClassifier {
   static String normalise(String text) {
     String lower = (text == null ? "" : text).toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u00bf', ' ')
         .replace('\u00a1', ' ');
-    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip();
+    return Fold.accents(lower).strip();
   }
 
   /** True when the message is the formula plus at most other formulas and filler ("thanks so much!", "thanks, bye"). */

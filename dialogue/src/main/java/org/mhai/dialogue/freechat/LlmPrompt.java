@@ -26,7 +26,7 @@ import org.mhai.nlp.PiiDetector;
  * risk and emotion verdicts, quick replies, staff messages and notes, flow slots; anything a flow
  * captured as free text (a name, for instance) is replaced by {@code [redacted]} wherever it
  * appears; names, places, organisations, e-mail addresses, phone numbers, links and @handles that
- * the PII detector finds in the patient's words become typed placeholders ({@code [PERSON]}).
+ * the PII detector finds in the patient's words become typed placeholders ({@code [NAME]}).
  */
 public final class LlmPrompt {
   public static final int MAX_HISTORY_MESSAGES = 8;
@@ -64,7 +64,7 @@ public final class LlmPrompt {
       "- Do not promise confidentiality or secrecy.",
       "- Do not claim to be human or a professional.",
       "- When it fits, gently encourage talking to someone they trust or to a professional.",
-      "- Placeholders such as [PERSON] or [redacted] stand for removed personal details; never repeat them.");
+      "- Placeholders such as [NAME] or [redacted] stand for removed personal details; never repeat them.");
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

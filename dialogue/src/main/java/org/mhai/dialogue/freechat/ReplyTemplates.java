@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.nlp.Emotion;
 
 /**
  * The curated free-chat replies of one language ({@code reply_templates_<lang>.json}), chosen by
@@ -25,7 +26,7 @@ import org.mhai.dialogue.text.Messages;
  */
 public final class ReplyTemplates {
   /** The Ekman-7 labels of the emotion model ({@code EmotionScores.ekman()}). */
-  public static final List<String> EMOTIONS = List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise");
+  public static final List<String> EMOTIONS = Emotion.LABELS;
   /** A template written for every emotion of its intent. */
   public static final String ANY = "any";
 
@@ -75,12 +76,12 @@ public final class ReplyTemplates {
 
   /** As {@link #choose(Intent, String, String, String, int)}, in this object's language. */
   public ReplyTemplate choose(Intent intent, String dominantEmotion, String previousTemplateId, int counter) {
-    String emotion = dominantEmotion != null && EMOTIONS.contains(dominantEmotion) ? dominantEmotion : "neutral";
+    String emotion = Emotion.isLabel(dominantEmotion) ? dominantEmotion : Emotion.NEUTRAL.label();
     List<ReplyTemplate> options = new ArrayList<>(candidates(intent, emotion));
     // A feeling heard clearly gets a reply written for it: the generic ones only when none is left.
     List<ReplyTemplate> fitting = options.stream().filter(t -> t.emotion().equals(emotion)
         && !t.id().equals(previousTemplateId)).toList();
-    if (!emotion.equals("neutral") && !fitting.isEmpty()) {
+    if (!emotion.equals(Emotion.NEUTRAL.label()) && !fitting.isEmpty()) {
       options = new ArrayList<>(fitting);
     }
     options.removeIf(t -> t.id().equals(previousTemplateId));

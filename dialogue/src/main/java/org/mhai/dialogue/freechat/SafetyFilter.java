@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.freechat;
 
-import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mhai.nlp.text.Fold;
 
 /**
  * The deny-list every LLM-written reply passes before a patient can read it (docs/responses.md,
@@ -42,7 +42,7 @@ public final class SafetyFilter {
     CONTACT,
     /** Claims to be a person, a clinician or an emergency service. */
     ROLE,
-    /** Echoes a redaction placeholder ("[PERSON]") from the prompt. */
+    /** Echoes a redaction placeholder ("[NAME]"; the older "[PERSON]" too) from the prompt. */
     PLACEHOLDER,
     /** The same words as the bot's previous message. */
     REPEAT
@@ -107,7 +107,7 @@ public final class SafetyFilter {
           "\\bi('ll| will) (call|send|get) (an ambulance|the police|emergency services|someone to you)",
           "\\bsoy (un |una |tu )?(terapeuta|medic[oa]|psiquiatra|psicolog[oa]|humano|persona)\\b"),
       Reason.PLACEHOLDER, any(
-          "\\[(person|location|organization|email|phone|url|handle|redacted)\\]"));
+          "\\[(name|place|org|person|location|organization|email|phone|url|handle|redacted)\\]"));
 
   private SafetyFilter() {}
 
@@ -157,8 +157,7 @@ public final class SafetyFilter {
 
   /** Lower case, typographic apostrophes straightened, accents removed ("depresión" → "depresion"). */
   static String normal(String s) {
-    return Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\''),
-        Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return Fold.accents(s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\''));
   }
 
   private static Pattern any(String... alternatives) {

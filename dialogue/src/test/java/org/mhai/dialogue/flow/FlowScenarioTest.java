@@ -43,7 +43,7 @@ class FlowScenarioTest {
       engine = new DialogueEngine(new CrisisPolicy(Helplines.defaults()), catalog, ZoneOffset.UTC);
       // a patient past onboarding, in free chat
       state = state.apply(new DialogueEvent.Opened(T0, "en", "telegram"))
-          .apply(new DialogueEvent.ConsentRecorded(T0, "service", true));
+          .apply(new DialogueEvent.ConsentRecorded(T0, org.mhai.dialogue.Consent.SERVICE, true));
     }
 
     Decision say(String text) {

@@ -110,6 +110,6 @@ class LlmPromptTest {
     assertFalse(sent.contains("example.org"), sent);
     assertFalse(sent.contains("555"), sent);
     assertTrue(sent.contains("[redacted] here again"), sent);
-    assertTrue(sent.contains("[PERSON]") && sent.contains("[EMAIL]") && sent.contains("[PHONE]"), sent);
+    assertTrue(sent.contains("[NAME]") && sent.contains("[EMAIL]") && sent.contains("[PHONE]"), sent);
   }
 }

@@ -65,7 +65,7 @@ class LlmSafetyFilterTest {
         "Write to help@example.org.");
     refused(Reason.ROLE, "As your therapist, I think you are doing well.", "I'm a real person, not a bot.",
         "I will call an ambulance for you.");
-    refused(Reason.PLACEHOLDER, "Hi [PERSON], that sounds hard.", "Thank you, [redacted].");
+    refused(Reason.PLACEHOLDER, "Hi [NAME], that sounds hard.", "You moved to [PLACE]?", "Hi [PERSON], that sounds hard.", "Thank you, [redacted].");
   }
 
   @Test

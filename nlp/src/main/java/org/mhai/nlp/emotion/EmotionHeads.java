@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mhai.nlp.Emotion;
 import org.mhai.nlp.EmotionScores;
 
 /**
@@ -43,6 +45,9 @@ public final class EmotionHeads {
       if (!sentiment.labels().contains(s)) {
         throw new IllegalArgumentException("sentiment head lacks " + s);
       }
+    }
+    if (!new HashSet<>(ekman.labels()).equals(new HashSet<>(Emotion.LABELS))) {
+      throw new IllegalArgumentException("Ekman head must be " + Emotion.LABELS + ", was " + ekman.labels());
     }
     this.fine = fine;
     this.ekman = ekman;

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.nlp.risk;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mhai.nlp.text.Fold;
 
 /**
  * Normalises one word as typed: lower-case, accents folded ("daño" → "dano"), apostrophe
@@ -169,34 +168,9 @@ final class Spelling {
     return sb.toString();
   }
 
-  /** Lower-cases, folds accents ("daño" → "dano") and unifies apostrophes. */
+  /** Lower-cases, folds accents ("daño" → "dano") and unifies apostrophes: {@link Fold#lexicon}. */
   static String fold(String raw) {
-    String lower = raw.toLowerCase(Locale.ROOT);
-    boolean plain = true;
-    for (int k = 0; k < lower.length() && plain; k++) {
-      plain = lower.charAt(k) < 0x80;
-    }
-    if (!plain) {
-      String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-      StringBuilder sb = new StringBuilder(decomposed.length());
-      for (int k = 0; k < decomposed.length(); k++) {
-        char c = decomposed.charAt(k);
-        int type = Character.getType(c);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-            || type == Character.COMBINING_SPACING_MARK) {
-          continue;
-        }
-        sb.append(switch (c) {
-          case '\u2019', '\u2018', '\u02bc', '`', '\u00b4' -> '\'';
-          case '\u00df' -> 's';
-          default -> c;
-        });
-      }
-      lower = sb.toString();
-    } else if (lower.indexOf('`') >= 0) {
-      lower = lower.replace('`', '\'');
-    }
-    return lower;
+    return Fold.lexicon(raw);
   }
 
   /** "2019" → "year", "30" → "num" (many), "3" stays: "took 3 advil" is no overdose. */

@@ -51,14 +51,14 @@ class CoreNlpPiiDetectorTest {
 
   @Test
   void redaction_keeps_the_rest_of_the_text() {
-    assertEquals("My therapist [PERSON] said I should rest.", pii.redact("My therapist John Smith said I should rest."));
+    assertEquals("My therapist [NAME] said I should rest.", pii.redact("My therapist John Smith said I should rest."));
   }
 
   @Test
   void lower_case_names_and_places_after_a_cue_are_found() {
-    assertEquals("my boyfriend [PERSON] doesn't get it", pii.redact("my boyfriend jake doesn't get it"));
-    assertEquals("talked to [PERSON] today", pii.redact("talked to emily today"));
-    assertEquals("i live in [LOCATION] and it rains", pii.redact("i live in leeds and it rains"));
+    assertEquals("my boyfriend [NAME] doesn't get it", pii.redact("my boyfriend jake doesn't get it"));
+    assertEquals("talked to [NAME] today", pii.redact("talked to emily today"));
+    assertEquals("i live in [PLACE] and it rains", pii.redact("i live in leeds and it rains"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mhai.dialogue.DialogueEvent;
+import org.mhai.nlp.Emotion;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -27,7 +28,6 @@ public final class ExtractiveSummary {
 
   private ExtractiveSummary() {}
 
-  private static final java.util.Set<String> DISTRESS = java.util.Set.of("sadness", "fear", "anger", "disgust");
 
   public static List<Excerpt> pick(List<LoggedEvent> log, int limit) {
     Map<Long, RiskLevel> risk = new HashMap<>();
@@ -37,7 +37,7 @@ public final class ExtractiveSummary {
       if (le.event() instanceof DialogueEvent.RiskAssessed r) {
         risk.put(r.messageSeq(), r.level());
       } else if (le.event() instanceof DialogueEvent.EmotionAssessed e) {
-        e.ekman().entrySet().stream().filter(x -> !x.getKey().equals("neutral")).max(Map.Entry.comparingByValue())
+        e.ekman().entrySet().stream().filter(x -> !x.getKey().equals(Emotion.NEUTRAL.label())).max(Map.Entry.comparingByValue())
             .ifPresent(x -> {
               emotion.put(e.messageSeq(), x.getKey());
               intensity.put(e.messageSeq(), x.getValue());
@@ -53,7 +53,7 @@ public final class ExtractiveSummary {
         // A message with no risk counts for its emotion only when it is a distressing one said in a sentence:
         // "I agree" (joy) or "Yes, that's okay" is an answer to a button, not something a clinician needs first.
         String feeling = emotion.get(le.seq());
-        boolean telling = strength >= CLEAR_EMOTION && DISTRESS.contains(feeling)
+        boolean telling = strength >= CLEAR_EMOTION && Emotion.of(feeling).map(Emotion::distress).orElse(false)
             && p.text().trim().split("\\s+").length >= 3;
         if (level.atLeast(RiskLevel.LOW) || telling) {
           scored.add(new Excerpt(le.seq(), p.at(), p.text(), level.wireName(), emotion.get(le.seq()), score));

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.MoodNotes;
+import org.mhai.nlp.Emotion;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.portal.patient.PatientRecords.ConversationLog;
 import org.mhai.portal.patient.PatientRecords.PatientFile;
@@ -30,7 +31,7 @@ import org.mhai.portal.patient.PatientRecords.PatientFile;
  */
 public final class PatientView {
   /** The seven Ekman labels in the order the chart draws them. */
-  public static final List<String> EKMAN = List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise");
+  public static final List<String> EKMAN = Emotion.LABELS;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
   private final ZoneId zone;

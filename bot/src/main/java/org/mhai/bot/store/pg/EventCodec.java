@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.mhai.dialogue.Consent;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.assessment.Instrument;
@@ -99,12 +100,12 @@ final class EventCodec {
     } else if (event instanceof DialogueEvent.FlowInputNotUnderstood n) {
       return plain("flow_input_not_understood", new JsonObject().put("flow", n.flowId()).put("node", n.node()));
     } else if (event instanceof DialogueEvent.FlowEnded e) {
-      return plain("flow_ended", new JsonObject().put("flow", e.flowId()).put("reason", e.reason()));
+      return plain("flow_ended", new JsonObject().put("flow", e.flowId()).put("reason", e.reason().wireName()));
     } else if (event instanceof DialogueEvent.TextCaptured t) {
       return new Encoded("text_captured", new JsonObject().put("flow", t.flowId()).put("slot", t.slot()),
           new JsonObject().put("text", t.text()), 0);
     } else if (event instanceof DialogueEvent.ConsentRecorded c) {
-      return plain("consent_recorded", new JsonObject().put("kind", c.kind()).put("granted", c.granted()));
+      return plain("consent_recorded", new JsonObject().put("kind", c.kind().wireName()).put("granted", c.granted()));
     } else if (event instanceof DialogueEvent.HandoffRequested h) {
       return plain("handoff_requested", new JsonObject().put("request", h.request()));
     } else if (event instanceof DialogueEvent.ExerciseOffered o) {
@@ -198,11 +199,12 @@ final class EventCodec {
       case "flow_input_not_understood":
         return new DialogueEvent.FlowInputNotUnderstood(at, data.getString("flow"), data.getString("node"));
       case "flow_ended":
-        return new DialogueEvent.FlowEnded(at, data.getString("flow"), data.getString("reason"));
+        return new DialogueEvent.FlowEnded(at, data.getString("flow"),
+            DialogueEvent.FlowEnded.Reason.fromWire(data.getString("reason")));
       case "text_captured":
         return new DialogueEvent.TextCaptured(at, data.getString("flow"), data.getString("slot"), secret.getString("text"));
       case "consent_recorded":
-        return new DialogueEvent.ConsentRecorded(at, data.getString("kind"), data.getBoolean("granted"));
+        return new DialogueEvent.ConsentRecorded(at, Consent.fromWire(data.getString("kind")), data.getBoolean("granted"));
       case "handoff_requested":
         return new DialogueEvent.HandoffRequested(at, data.getInteger("request"));
       case "exercise_offered":

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.mhai.dialogue.ConversationId;
+import org.mhai.portal.patient.PatientHistory;
 import org.mhai.portal.patient.PatientRecords;
 
 /** A patient's conversations (decrypted through {@link PgConversationStore}) and escalations. */
@@ -20,11 +20,13 @@ public final class PgPatientRecords implements PatientRecords {
   private final Pool pool;
   private final PgConversationStore store;
   private final PgEscalations escalations;
+  private final PatientHistory history;
 
   public PgPatientRecords(Pool pool, PgConversationStore store, PgEscalations escalations) {
     this.pool = pool;
     this.store = store;
     this.escalations = escalations;
+    this.history = new PgPatientHistory(new PgPatientData(pool, store), store);
   }
 
   @Override
@@ -36,21 +38,16 @@ public final class PgPatientRecords implements PatientRecords {
             return Future.succeededFuture(Optional.<PatientFile>empty());
           }
           Row p = patients.iterator().next();
-          return pool.preparedQuery("select id, channel, created_at from conversation where patient_id = $1 order by created_at")
-              .execute(Tuple.of(patientId))
-              .compose(rows -> {
+          return history.of(patientId)
+              .compose(conversations -> {
                 Future<List<ConversationLog>> chain = Future.succeededFuture(new ArrayList<>());
-                for (Row r : rows) {
-                  UUID id = r.getUUID("id");
-                  chain = chain.compose(list -> store.loggedEvents(new ConversationId(id)).compose(events ->
-                      PgOutbox.deliveries(pool, id).map(deliveries -> {
-                        Map<Long, org.mhai.portal.patient.PatientRecords.Delivery> d = new HashMap<>();
-                        deliveries.forEach((seq, x) -> d.put(seq, new org.mhai.portal.patient.PatientRecords.Delivery(
-                            x.state(), x.reason())));
-                        list.add(new ConversationLog(id, r.getString("channel"),
-                            r.getOffsetDateTime("created_at").toInstant(), events, d));
-                        return list;
-                      })));
+                for (PatientHistory.Conversation c : conversations) {
+                  chain = chain.compose(list -> PgOutbox.deliveries(pool, c.id()).map(deliveries -> {
+                    Map<Long, Delivery> d = new HashMap<>();
+                    deliveries.forEach((seq, x) -> d.put(seq, new Delivery(x.state(), x.reason())));
+                    list.add(new ConversationLog(c.id(), c.channel(), c.createdAt(), c.events(), d));
+                    return list;
+                  }));
                 }
                 return chain;
               })
