@@ -71,7 +71,7 @@ public abstract class PiiDetectorContract {
         "@annas")) {
       assertFalse(redacted.contains(secret), redacted);
     }
-    assertTrue(redacted.contains("[EMAIL]") && redacted.contains("[PERSON]"), redacted);
+    assertTrue(redacted.contains("[EMAIL]") && redacted.contains("[NAME]"), redacted);
   }
 
   @Test
