@@ -202,7 +202,7 @@ final class Wiring {
       WorkerExecutor redisPool = vertx.createSharedWorkerExecutor("redis", pools.redis());
       return new PooledRedis(uri, redisPool, Duration.ofSeconds(1));
     });
-    this.bridge = redis.map(r -> new RedisBusBridge(vertx, config.redis().get(), r, keys.busKey()).start());
+    this.bridge = redis.map(r -> new RedisBusBridge(vertx, config.redis().get(), r, keys.busKey(), clock).start());
     LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
     this.limiter = redis.<RateLimiter>map(r -> new JedisRateLimiter(r, "mhai:", local)).orElse(local);
 

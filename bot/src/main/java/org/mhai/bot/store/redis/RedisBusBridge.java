@@ -56,8 +56,9 @@ public final class RedisBusBridge implements AutoCloseable {
   private static final Duration REREAD_MARGIN = Duration.ofSeconds(10);
   private volatile boolean down = true;
   private volatile boolean everUp;
-  private volatile Instant lastReceived = Instant.now();
-  private volatile Instant downSince = Instant.now();
+  private final java.time.Clock clock;
+  private volatile Instant lastReceived;
+  private volatile Instant downSince;
   private volatile Reread reread;
   /**
    * The subscribed connection is pinged every {@value #PING_EVERY_MS} ms; without an answer (or a subscription
@@ -74,7 +75,10 @@ public final class RedisBusBridge implements AutoCloseable {
     Future<List<JsonObject>> since(Instant since);
   }
 
-  public RedisBusBridge(Vertx vertx, URI uri, PooledRedis redis, SecretKey key) {
+  public RedisBusBridge(Vertx vertx, URI uri, PooledRedis redis, SecretKey key, java.time.Clock clock) {
+    this.clock = clock;
+    this.lastReceived = clock.instant();
+    this.downSince = clock.instant();
     this.vertx = vertx;
     this.uri = uri;
     this.redis = redis;
@@ -207,7 +211,7 @@ public final class RedisBusBridge implements AutoCloseable {
       return;
     }
     down = true;
-    downSince = Instant.now();
+    downSince = clock.instant();
     LOG.warn("bus.relay_down instance={}", instance);
     status(new JsonObject().put("state", "down").put("at", downSince.toString()));
   }
@@ -257,7 +261,7 @@ public final class RedisBusBridge implements AutoCloseable {
       if (instance.equals(envelope.getString("o"))) {
         return;
       }
-      lastReceived = Instant.now();
+      lastReceived = clock.instant();
       vertx.eventBus().publish(envelope.getString("a"), envelope.getJsonObject("b"),
           new DeliveryOptions().addHeader(RELAYED, "1"));
     } catch (RuntimeException e) {
