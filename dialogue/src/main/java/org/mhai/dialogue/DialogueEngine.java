@@ -137,6 +137,48 @@ public final class DialogueEngine {
   }
 
   /**
+   * What {@link #decide} will read of this patient message's extras, before they are fetched, for
+   * {@code state} as decide receives it (the message already applied). Pure and cheap: it mirrors
+   * the policy order of {@link #answer} up to free chat without deciding anything. Nothing for a
+   * message of concern (the crisis path never waits for a model); only the emotion scores (recorded
+   * with every message) when the crisis policy or a therapist's takeover answers; knowledge and the
+   * LLM only where free chat can be reached, the LLM only outside flows, questionnaires, crises and
+   * takeovers, and never for a request for an exercise or a declined service.
+   */
+  public TurnNeeds plan(DialogueState state, Turn.PatientMessage turn) {
+    if (turn.risk().level().atLeast(RiskLevel.MEDIUM)) {
+      return TurnNeeds.NOTHING;
+    }
+    Turn.PatientMessage assessed = structuredAnswerRisk(state, turn);
+    boolean crisisTakes = state.crisis().active() || Assessment.of(state, assessed).level().atLeast(RiskLevel.MEDIUM);
+    if (crisisTakes || state.takeover().isPresent() && !idle(state, turn)) {
+      return new TurnNeeds(true, false, false, false);
+    }
+    boolean freeChat = mayReachFreeChat(state, turn);
+    Intent intent = IntentClassifier.classify(turn.text());
+    boolean knowledge = freeChat && intent == Intent.QUESTION
+        && Messages.forLocale(state.locale()).language().equals("en");
+    boolean exercise = intent == Intent.ASKS_FOR_HELP && flows.published("exercise").isPresent();
+    boolean llm = freeChat && !exercise && state.flow().isEmpty() && state.takeover().isEmpty();
+    return new TurnNeeds(true, true, knowledge, llm);
+  }
+
+  /** False when {@link #answer} surely returns before free chat (the policies 3 to 7, a declined service). */
+  private boolean mayReachFreeChat(DialogueState state, Turn.PatientMessage turn) {
+    String command = turn.text().trim().toLowerCase(Locale.ROOT);
+    String plain = Plain.of(turn.text());
+    MessageCues cues = MessageCues.read(plain);
+    boolean afterPanic = state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && state.flow().isEmpty();
+    boolean another = ANOTHER_EXERCISE.matcher(plain).find();
+    boolean exerciseNext = (afterPanic || another) && !(another && state.flow().isPresent())
+        && flows.published("exercise").isPresent();
+    DialogueState consented = ConsentGate.agreedOutsideFlow(state, flows, turn).map(state::apply).orElse(state);
+    return !cues.request() && !STOP_WORDS.contains(command) && state.assessment().isEmpty()
+        && !(cues.panic() && !afterPanic && !another) && !exerciseNext && !HELP_COMMANDS.contains(command)
+        && flows.triggeredBy(command).isEmpty() && !consented.serviceConsent().equals(Optional.of(false));
+  }
+
+  /**
    * When answering a message fails (a broken flow, a bug), the message still gets the crisis
    * policy, and the running flow is left so the next message is not stuck on the same failure:
    * one bad flow can never silence the crisis path or jam a conversation.
