@@ -2,12 +2,13 @@
 package org.mhai.dialogue;
 
 /**
- * What {@link DialogueEngine#decide} will read of a patient message's extras, as
- * {@link DialogueEngine#plan} foresees it before anything is fetched. A {@code false} is a promise:
- * supplying that extra would not change the decision. A {@code true} may over-ask (the fetch is
- * then wasted, never wrong). Two rules stand above that promise: a message of concern needs
- * nothing (the crisis path never waits for a model), and the LLM is never asked while a flow, a
- * questionnaire, a crisis episode or a takeover holds the conversation (docs/responses.md).
+ * What {@link org.mhai.dialogue.engine.DialogueEngine#decide} will read of a patient message's
+ * extras, as {@link org.mhai.dialogue.engine.DialogueEngine#plan} foresees it before anything is
+ * fetched. A {@code false} is a promise: supplying that extra would not change the decision. A
+ * {@code true} may over-ask (the fetch is then wasted, never wrong). Two rules stand above that
+ * promise: a message of concern needs nothing (the crisis path never waits for a model), and the
+ * LLM is never asked while a flow, a questionnaire, a crisis episode or a takeover holds the
+ * conversation (docs/responses.md).
  * {@code TurnPlanAgreementTest} plays the scripted conversations to hold plan to it.
  *
  * @param emotion the emotion model's scores (recorded with the message, steering free chat)
