@@ -68,7 +68,7 @@ class ProductionJarContentsIT {
       assertTrue(TOOLING.matcher(tool).matches(), tool);
     }
     for (String product : List.of("org/mhai/bot/Main.class", "org/mhai/nlp/risk/learned/RiskClassifier.class",
-        "org/mhai/dialogue/crisis/CrisisPolicy.class", "org/mhai/portal/Constraints.class")) {
+        "org/mhai/dialogue/crisis/policy/CrisisPolicy.class", "org/mhai/portal/Constraints.class")) {
       assertFalse(TOOLING.matcher(product).matches(), product);
     }
   }

@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * so a backtracking-prone pattern the flow validator did not catch ("(a|aa)*") cannot hold the
  * turn, and with it the conversation's row lock and the crisis path behind it.
  */
-final class BoundedMatch {
+public final class BoundedMatch {
 
   /** Character reads allowed per match: far above any sane pattern on a 500-character answer. */
   static final int MAX_READS = 200_000;
@@ -21,7 +21,7 @@ final class BoundedMatch {
 
   private BoundedMatch() {}
 
-  static boolean matches(String pattern, String text) {
+  public static boolean matches(String pattern, String text) {
     Pattern p;
     try {
       p = COMPILED.size() < MAX_CACHED ? COMPILED.computeIfAbsent(pattern, Pattern::compile) : Pattern.compile(pattern);

@@ -4,7 +4,7 @@ package org.mhai.dialogue;
 import java.util.List;
 
 /**
- * What {@link DialogueEngine#decide} concluded: the events to append (in order, after the
+ * What {@link org.mhai.dialogue.engine.DialogueEngine#decide} concluded: the events to append (in order, after the
  * patient's message), the replies to send (each becomes a {@link DialogueEvent.BotSaid}) and the
  * effects the service must carry out in the same transaction (escalations).
  */

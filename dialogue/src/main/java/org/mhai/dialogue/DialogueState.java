@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.crisis.CrisisState;
+import org.mhai.dialogue.crisis.LearnedSignals;
 import org.mhai.dialogue.crisis.YesNo;
-import org.mhai.dialogue.flow.FlowCursor;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -118,7 +118,7 @@ public record DialogueState(
     } else if (event instanceof DialogueEvent.RiskAssessed r) {
       b.lastRisk = r.level();
       if (r.level().atLeast(RiskLevel.MEDIUM)) {
-        boolean learned = org.mhai.dialogue.crisis.Assessment.learnedAlone(new org.mhai.nlp.RiskAssessment(r.level(),
+        boolean learned = LearnedSignals.alone(new org.mhai.nlp.RiskAssessment(r.level(),
             r.level().escalates(), r.signals(), List.of(), r.detectorVersion()));
         b.recentCues = withCues(r.messageSeq(), List.of((learned ? "learned_" : "detector_") + r.level().wireName()));
       }

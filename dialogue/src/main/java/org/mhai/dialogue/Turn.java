@@ -10,7 +10,7 @@ import org.mhai.nlp.RiskAssessment;
 
 /**
  * Something that happened to a conversation and needs a decision. The time arrives with the
- * turn, so {@link DialogueEngine#decide} needs no clock.
+ * turn, so {@link org.mhai.dialogue.engine.DialogueEngine#decide} needs no clock.
  */
 public sealed interface Turn {
   Instant at();

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.mhai.dialogue.crisis.EmergencyNumbers;
 import org.mhai.dialogue.crisis.Helplines;
 import org.mhai.dialogue.crisis.Plain;
+import org.mhai.dialogue.crisis.policy.CrisisPolicy;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.Node;
 import org.mhai.nlp.RiskAssessment;
@@ -90,7 +92,7 @@ final class ConversationSuite {
 
   private final RiskDetector detector;
   private final List<String> errata;
-  private final DialogueEngine engine = new DialogueEngine(new org.mhai.dialogue.crisis.CrisisPolicy(Helplines.defaults()));
+  private final DialogueEngine engine = new DialogueEngine(new CrisisPolicy(Helplines.defaults()));
 
   ConversationSuite(RiskDetector detector, List<String> errata) {
     this.detector = detector;

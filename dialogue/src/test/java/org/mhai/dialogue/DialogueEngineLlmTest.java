@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mhai.dialogue.crisis.policy.CrisisPolicy;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.nlp.RiskLevel;
 
 /** Conversations as scenarios: turns in, events and replies out. No mocks, no I/O. */
@@ -331,7 +333,7 @@ class DialogueEngineTest {
         return good.all();
       }
     };
-    Scenario s = new Scenario(new DialogueEngine(new org.mhai.dialogue.crisis.CrisisPolicy(
+    Scenario s = new Scenario(new DialogueEngine(new CrisisPolicy(
         org.mhai.dialogue.crisis.Helplines.defaults()), flaky, java.time.ZoneOffset.UTC));
     s.open("en");
     broken[0] = true;

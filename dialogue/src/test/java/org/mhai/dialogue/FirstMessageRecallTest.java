@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.mhai.dialogue.crisis.Assessment;
+import org.mhai.dialogue.crisis.policy.Assessment;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
 import org.mhai.nlp.risk.CompositeRiskDetector;

@@ -4,8 +4,9 @@ package org.mhai.dialogue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.mhai.dialogue.crisis.CrisisPolicy;
 import org.mhai.dialogue.crisis.Helplines;
+import org.mhai.dialogue.crisis.policy.CrisisPolicy;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 

@@ -28,7 +28,7 @@ import org.mhai.bot.store.pg.PgConversationStore.Conversation;
 import org.mhai.bot.store.pg.PgConversationStore.WebSession;
 import org.mhai.bot.store.pg.StoredMessage;
 import org.mhai.dialogue.Decision;
-import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
 import org.mhai.nlp.EmotionScores;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgEscalations;
-import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.Turn;
 import org.mhai.portal.EscalationQueue;
 import org.mhai.portal.StaffMember;

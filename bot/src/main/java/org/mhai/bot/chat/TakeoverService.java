@@ -16,7 +16,7 @@ import org.mhai.bot.store.pg.PgPatientRecords;
 import org.mhai.bot.store.pg.StoredMessage;
 import org.mhai.dialogue.ConversationId;
 import org.mhai.dialogue.Decision;
-import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
 import org.mhai.portal.StaffMember;

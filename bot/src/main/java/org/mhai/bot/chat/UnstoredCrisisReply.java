@@ -6,7 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.mhai.dialogue.crisis.CrisisPolicy;
+import org.mhai.dialogue.crisis.policy.CrisisPolicy;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;

@@ -12,7 +12,7 @@ import org.mhai.bot.config.LlmConfig;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.Conversation;
 import org.mhai.dialogue.Decision;
-import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;

@@ -18,7 +18,7 @@ import org.mhai.bot.crypto.KeyRing;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgOutbox;
 import org.mhai.bot.store.pg.PgTelegram;
-import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,7 +19,7 @@ import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgTelegram;
 import org.mhai.bot.store.pg.PgTelegram.Chat;
-import org.mhai.dialogue.DialogueEngine;
+import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
 import org.mhai.dialogue.text.Messages;

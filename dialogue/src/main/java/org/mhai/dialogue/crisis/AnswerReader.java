@@ -30,7 +30,7 @@ public final class AnswerReader {
   public enum Asked {
     SAFE_NOW, WISH_DEAD, THOUGHTS, METHOD, INTENT, PLAN, BEHAVIOUR, OFFER, HELPED;
 
-    boolean screening() {
+    public boolean screening() {
       return this != SAFE_NOW && this != OFFER && this != HELPED;
     }
 
@@ -72,7 +72,7 @@ public final class AnswerReader {
   }
 
   /** Two words or fewer to a screening item ("nah", "not really", "sí, a veces"): the rules' reading stands. */
-  static boolean bare(Asked asked, String text) {
+  public static boolean bare(Asked asked, String text) {
     return asked.screening() && Plain.words(Plain.of(text)).split(" ").length <= 2;
   }
 
@@ -88,7 +88,7 @@ public final class AnswerReader {
   }
 
   /** The deterministic rules alone. */
-  static Reading readByRules(Asked asked, String text) {
+  public static Reading readByRules(Asked asked, String text) {
     String plain = Plain.of(text);
     Set<DangerCues.Kind> kinds = new java.util.HashSet<>(DangerCues.in(plain, asked.screening() || asked == Asked.SAFE_NOW));
     if (asked.screening() && DangerCues.timeframe(plain) && !LEADING_NO.matcher(plain).find()) {

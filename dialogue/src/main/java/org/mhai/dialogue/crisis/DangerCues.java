@@ -206,7 +206,7 @@ public final class DangerCues {
       "todo (?:listo|preparado) para (?:matarme|suicidarme|quitarme la vida|acabar con (?:todo|mi vida)|morir)",
       "everything (?:is |'?s )?(?:ready|set|sorted|planned) (?:to|for) (?:end (?:it|my life)|kill myself|die|do it)");
   /** In an escalated episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
-  static boolean intentAgain(String plain) {
+  public static boolean intentAgain(String plain) {
     return any(CONTEXT_INTENT, plain);
   }
 
@@ -214,7 +214,7 @@ public final class DangerCues {
    * Inside the screener, whatever item is asked: a conditional intent ("I think I would do it if I got the chance", "sí, creo
    * que sí lo haría") or nobody to stop them: the intent item's yes, said early.
    */
-  static boolean screenIntent(String plain) {
+  public static boolean screenIntent(String plain) {
     return any(SCREEN_INTENT, plain);
   }
 
@@ -507,7 +507,7 @@ public final class DangerCues {
     }
   }
 
-  static boolean any(List<Pattern> patterns, String plain) {
+  public static boolean any(List<Pattern> patterns, String plain) {
     for (Pattern p : patterns) {
       if (p.matcher(plain).find()) {
         return true;

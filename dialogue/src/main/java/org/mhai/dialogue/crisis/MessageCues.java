@@ -99,7 +99,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:i'?m|i am|estoy) (?:in|en) (?:germany|france|italy|portugal|europe|florida|the us|the states|canada|mexico|spain|"
           + "alemania|francia|italia|europa|estados unidos|mexico|espana)");
   /** Sleepiness and the like in another language: danger only inside an open episode. */
-  static final List<Pattern> FOREIGN_CONTEXT = compile("muito sono", "tres fatigue", "tellement fatigue", "sehr mude",
+  public static final List<Pattern> FOREIGN_CONTEXT = compile("muito sono", "tres fatigue", "tellement fatigue", "sehr mude",
       "molto sonno", "so mude", "senno");
   private static final List<Pattern> FOREIGN_HIGH = compile("ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
       "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",

@@ -189,7 +189,7 @@ public enum Route {
       "\\b(?:he'?s|she'?s|hes|shes) getting it\\b", "\\bi (?:actually |just )?(?:shoved|pushed|hit|slapped|punched|kicked|choked|strangled) "
           + "(?:her|him)\\b(?! (?:up|back|off|a (?:text|message)))");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
-  static final List<Pattern> NOW = compile(
+  public static final List<Pattern> NOW = compile(
       "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
           + "outside|downstairs|upstairs|asleep|back|coming|on (?:his|her) way)", "me encerro", "te escribo desde",
       "me quito el (?:celular|movil|telefono)", "(?:he|she) just (?:pulled|got|came|walked)", "still in the house",

@@ -13,7 +13,7 @@ import org.mhai.dialogue.assessment.AssessmentState;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.crisis.CrisisState;
 import org.mhai.dialogue.crisis.Screener;
-import org.mhai.dialogue.flow.FlowCursor;
+import org.mhai.dialogue.FlowCursor;
 import org.mhai.nlp.RiskLevel;
 
 /**

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.crisis;
+package org.mhai.dialogue.crisis.policy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,15 @@ import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.CrisisState;
+import org.mhai.dialogue.crisis.DangerCues;
+import org.mhai.dialogue.crisis.Helplines;
+import org.mhai.dialogue.crisis.LearnedSignals;
+import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.Plain;
+import org.mhai.dialogue.crisis.Route;
+import org.mhai.dialogue.crisis.Screener;
 import org.mhai.dialogue.crisis.Screener.Outcome;
 import org.mhai.dialogue.crisis.Screener.Question;
 import org.mhai.dialogue.crisis.YesNo.Answer;
@@ -163,7 +172,7 @@ public final class CrisisPolicy {
 
   public Optional<Reply> gentleCheck(DialogueState state, Turn.PatientMessage turn, Decision decided) {
     RiskAssessment risk = turn.risk();
-    if (!risk.level().atLeast(RiskLevel.MEDIUM) || !Assessment.learnedAlone(risk) || state.crisis().active()
+    if (!risk.level().atLeast(RiskLevel.MEDIUM) || !LearnedSignals.alone(risk) || state.crisis().active()
         || state.takeover().isPresent()) {
       return Optional.empty();
     }

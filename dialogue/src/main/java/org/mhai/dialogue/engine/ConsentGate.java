@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue;
+package org.mhai.dialogue.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mhai.dialogue.Consent;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.Turn;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.Flow;
 import org.mhai.dialogue.flow.FlowCatalog;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.crisis;
+package org.mhai.dialogue.crisis.policy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.CrisisState;
+import org.mhai.dialogue.crisis.Route;
 import org.mhai.dialogue.crisis.YesNo.Answer;
 import org.mhai.nlp.RiskLevel;
 

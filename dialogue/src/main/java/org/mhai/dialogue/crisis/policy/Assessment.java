@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.crisis;
+package org.mhai.dialogue.crisis.policy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +8,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.CrisisState;
+import org.mhai.dialogue.crisis.DangerCues;
+import org.mhai.dialogue.crisis.LearnedDanger;
+import org.mhai.dialogue.crisis.LearnedSignals;
+import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.Plain;
+import org.mhai.dialogue.crisis.Route;
+import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -31,7 +40,6 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
-  private static final Set<String> LEARNED = Set.of("learned_concern", "learned_crisis", "learned_topic");
 
   public Assessment {
     signals = List.copyOf(signals);
@@ -71,15 +79,6 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     return other > latin;
   }
 
-  /** True when the verdict above low is the learned classifier's alone: the lexicon found nothing, or only distress. */
-  public static boolean learnedAlone(org.mhai.nlp.RiskAssessment risk) {
-    List<String> s = risk.signals();
-    if (s.contains("learned_topic")) {
-      return true; // the lexicon's row counted only because the classifier supplied the topic
-    }
-    boolean learned = s.contains("learned_crisis") || s.contains("learned_concern");
-    return learned && s.stream().allMatch(x -> LEARNED.contains(x) || x.equals("distress"));
-  }
 
   public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
     String plain = Plain.of(turn.text());
@@ -107,7 +106,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
     // crisis by the classifier alone gets breathing guidance.
     boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
-    if (learnedAlone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain)
+    if (LearnedSignals.alone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain)
         || danger.isEmpty() && DangerCues.everydayFrame(plain))) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue;
+package org.mhai.dialogue.engine;
 
 import java.util.List;
 import org.mhai.dialogue.assessment.ItemAnswer;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.crisis;
+package org.mhai.dialogue.crisis.policy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,10 @@ import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Effect;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.crisis.EmergencyNumbers;
+import org.mhai.dialogue.crisis.Helplines;
+import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.Route;
 import org.mhai.dialogue.crisis.Screener.Question;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskLevel;

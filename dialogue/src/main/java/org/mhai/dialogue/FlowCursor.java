@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.dialogue.flow;
+package org.mhai.dialogue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Where a conversation is inside a flow: the flow, the version it started with, the node that
  * waits for the patient, how many answers there could not be read, and the slots set so far
- * (never free text: see {@link Node.Capture}).
+ * (never free text: see {@link org.mhai.dialogue.flow.Node.Capture}).
  */
 public record FlowCursor(String flowId, int version, String node, int retries, Map<String, String> slots) {
   public FlowCursor {

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+/**
+ * What {@link org.mhai.dialogue.engine.DialogueEngine#decide} will read of a patient message's
+ * extras, as {@link org.mhai.dialogue.engine.DialogueEngine#plan} foresees it before anything is
+ * fetched. A {@code false} is a promise: supplying that extra would not change the decision. A
+ * {@code true} may over-ask (the fetch is then wasted, never wrong). Two rules stand above that
+ * promise: a message of concern needs nothing (the crisis path never waits for a model), and the
+ * LLM is never asked while a flow, a questionnaire, a crisis episode or a takeover holds the
+ * conversation (docs/responses.md).
+ * {@code TurnPlanAgreementTest} plays the scripted conversations to hold plan to it.
+ *
+ * @param emotion the emotion model's scores (recorded with the message, steering free chat)
+ * @param suggestions the recommender's exercise ranking (an exercise a flow offers)
+ * @param knowledge a psychoeducation lookup (free chat, a message the intent classifier reads as a question, English)
+ * @param llm an LLM-written free-chat reply, wanted only when the knowledge lookup found nothing
+ */
+public record TurnNeeds(boolean emotion, boolean suggestions, boolean knowledge, boolean llm) {
+  /** A message of concern, a duplicate: the crisis path waits for nothing. */
+  public static final TurnNeeds NOTHING = new TurnNeeds(false, false, false, false);
+
+  /** Whether to ask the LLM, given what the knowledge lookup found: a knowledge answer is sent instead. */
+  public boolean llmAfter(java.util.List<Turn.Knowledge> found) {
+    return llm && found.isEmpty();
+  }
+}

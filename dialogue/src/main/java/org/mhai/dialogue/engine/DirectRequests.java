@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.crisis.policy.CrisisPolicy;
+
+/** (3) Direct requests, from any state: a person, "are you a bot?", numbers that don't work here. */
+final class DirectRequests implements Policy {
+  private final CrisisPolicy crisis;
+
+  DirectRequests(CrisisPolicy crisis) {
+    this.crisis = crisis;
+  }
+
+  @Override
+  public Optional<Decision> decide(Run r, Message message) {
+    Optional<Decision> request = crisis.request(r.state, message.assessed(), r.events);
+    if (request.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Reply> replies = new ArrayList<>(r.replies);
+    replies.addAll(request.get().replies());
+    return Optional.of(new Decision(request.get().events(), replies, request.get().effects()));
+  }
+}

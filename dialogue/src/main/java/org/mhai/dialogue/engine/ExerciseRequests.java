@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.engine;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueEvent.FlowEnded;
+import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.Plain;
+import org.mhai.dialogue.flow.Flow;
+
+/**
+ * (5) A panic attack (breathing at once), and after it, or when asked for another, an exercise:
+ * never a screener, and never while a questionnaire is in progress.
+ */
+final class ExerciseRequests implements Policy {
+  static final String PANIC_TEMPLATE = "panic";
+  /** "What else can I try?", "another exercise": another exercise, never a screener. */
+  static final Pattern ANOTHER_EXERCISE = Pattern.compile(
+      "^(?:otro|otra|another|another one|una mas|uno mas)[.!]*$|what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
+          + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar"
+          + "|anything else (?:quick )?(?:i can|to) (?:do|try)|something (?:quick |else )?(?:to do|i can do)|(?:try|do) (?:one of )?the "
+          + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"
+          + "|probar otro|probar un ejercicio|ayudas a (?:relajarme|calmarme)|ensenas (?:que|a) hacer|que hacer si me vuelve"
+          + "|algo para (?:relajarme|calmarme)|algo mas que (?:pueda|puedo) hacer|(?:q|que) mas (?:hago|puedo hacer|puedo probar)"
+          + "|what (?:else )?should i do now"
+          // session 7 (second and third blind sets)
+          + "|(?:is there )?something else (?:i can|to) try|(?:do|try) (?:that|the) (?:grounding|breathing) (?:thing|exercise) again"
+          + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
+          + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
+          + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
+          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
+
+  private final FlowRunner runner;
+
+  ExerciseRequests(FlowRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public Optional<Decision> decide(Run r, Message message) {
+    String plain = Plain.of(message.turn().text());
+    MessageCues cues = MessageCues.read(plain);
+    boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
+    boolean another = ANOTHER_EXERCISE.matcher(plain).find();
+    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another) {
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
+      r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE));
+      r.say(r.m.get("panic.breathing"));
+      return Optional.of(r.decision());
+    }
+    if ((afterPanic || another) && r.state.assessment().isEmpty() && !(another && r.state.flow().isPresent())) {
+      Optional<Flow> exercise = runner.flows().published("exercise");
+      if (exercise.isPresent()) {
+        r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
+        r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
+        r.say(r.m.get("exercise.another"));
+        runner.startFlow(r, exercise.get(), 0);
+        return Optional.of(r.decision());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.engine;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueEvent.FlowEnded;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Effect;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.Suggestion;
+import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.assessment.Instrument;
+import org.mhai.dialogue.flow.BuiltInFlows;
+import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.flow.FlowCatalog;
+import org.mhai.dialogue.flow.Node;
+import org.mhai.dialogue.flow.Text;
+import org.mhai.dialogue.text.Messages;
+
+/**
+ * Runs flows: starts one, walks through the nodes that need no answer until one waits for the
+ * patient or the flow ends, and offers the exercise a {@code recommend} node asks for. Also the
+ * turns that start a flow without a patient message (the conversation opened, a flow started on
+ * request).
+ */
+final class FlowRunner {
+  /** Longest run of nodes one turn may walk through (valid flows never come near it). */
+  private static final int MAX_STEPS = 64;
+  private static final int FALLBACK_EXERCISES = 3;
+
+  private final FlowCatalog flows;
+  private final ZoneId zone;
+
+  FlowRunner(FlowCatalog flows, ZoneId zone) {
+    this.flows = flows;
+    this.zone = zone;
+  }
+
+  FlowCatalog flows() {
+    return flows;
+  }
+
+  /** The conversation opened: onboarding when published, else the greeting. */
+  Decision open(DialogueState state, Turn.Opened turn) {
+    Run r = new Run(state, turn.at(), Optional.empty());
+    r.add(new DialogueEvent.Opened(turn.at(), turn.locale(), turn.channel()));
+    Run run = new Run(r.state, turn.at(), Optional.empty()); // messages in the patient's language
+    run.events.addAll(r.events);
+    Optional<Flow> onboarding = flows.published(BuiltInFlows.ONBOARDING);
+    if (onboarding.isPresent()) {
+      startFlow(run, onboarding.get(), 0);
+    } else {
+      run.say(run.m.get("greeting"));
+    }
+    return run.decision();
+  }
+
+  /** Starts a flow on request, unless a crisis episode or a takeover holds the conversation. */
+  Decision startRequested(DialogueState state, Turn.StartFlow t) {
+    Run r = new Run(state, t.at(), Optional.empty());
+    Optional<Flow> flow = flows.published(t.flowId());
+    if (flow.isEmpty() || state.crisis().active() || state.takeover().isPresent()) {
+      return r.decision();
+    }
+    state.assessment().ifPresent(a -> r.add(new DialogueEvent.AssessmentAbandoned(t.at(), a.instrument())));
+    state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(t.at(), f.flowId(), FlowEnded.Reason.REPLACED)));
+    startFlow(r, flow.get(), 0);
+    return r.decision();
+  }
+
+  void startFlow(Run r, Flow flow, int depth) {
+    r.add(new DialogueEvent.FlowStarted(r.at, flow.id(), flow.version()));
+    enter(r, flow, flow.start(), depth);
+  }
+
+  /** Walks from {@code nodeId} through nodes that need no answer, until one waits or the flow ends. */
+  void enter(Run r, Flow flow, String nodeId, int depth) {
+    String id = nodeId;
+    for (int step = 0; step < MAX_STEPS; step++) {
+      Optional<Node> found = flow.node(id);
+      if (found.isEmpty()) {
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.MISSING));
+        return;
+      }
+      Node node = found.get();
+      r.add(new DialogueEvent.FlowNodeEntered(r.at, flow.id(), id));
+      if (node instanceof Node.Message msg) {
+        r.say(fill(msg.text(), r));
+        id = msg.next();
+      } else if (node instanceof Node.Question q) {
+        r.replies.add(new Reply(fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList()));
+        return;
+      } else if (node instanceof Node.Capture c) {
+        r.replies.add(new Reply(fill(c.text(), r), c.quickReplies().stream().map(t -> t.get(r.lang())).toList()));
+        return;
+      } else if (node instanceof Node.Branch b) {
+        id = b.cases().stream().filter(c -> c.when().test(r.state, r.at.atZone(zone))).map(Node.Case::next).findFirst()
+            .orElse(b.otherwise());
+      } else if (node instanceof Node.Assessment a) {
+        Instrument i = a.instrument();
+        r.add(new DialogueEvent.AssessmentStarted(r.at, i));
+        r.say(r.m.get("assess." + i.key() + ".intro"));
+        r.replies.add(Questionnaires.item(i, 1, r.m));
+        return;
+      } else if (node instanceof Node.Recommend rec) {
+        offerExercise(r, rec);
+        return;
+      } else if (node instanceof Node.Handoff h) {
+        int request = r.state.handoffs() + 1;
+        r.add(new DialogueEvent.HandoffRequested(r.at, request));
+        r.effects.add(new Effect.RequestHandoff(request));
+        r.say(fill(h.text(), r));
+        if (h.next().isEmpty()) {
+          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.END));
+          return;
+        }
+        id = h.next().get();
+      } else if (node instanceof Node.Goto g) {
+        if (g.target().isPresent()) {
+          id = g.target().get();
+        } else {
+          r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.END));
+          Optional<Flow> next = flows.published(g.flow().orElseThrow());
+          if (next.isPresent() && depth < 4) {
+            startFlow(r, next.get(), depth + 1);
+          }
+          return;
+        }
+      } else if (node instanceof Node.End end) {
+        end.text().ifPresent(t -> r.say(fill(t, r)));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.END));
+        return;
+      }
+    }
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.LOOP));
+  }
+
+  /** The text with {@code {slot}} placeholders filled from the flow's slots (never free text). */
+  static String fill(Text text, Run r) {
+    String s = text.get(r.lang());
+    if (r.state.flow().isPresent() && s.indexOf('{') >= 0) {
+      for (var e : r.state.flow().get().slots().entrySet()) {
+        s = s.replace("{" + e.getKey() + "}", e.getValue());
+      }
+    }
+    return s;
+  }
+
+  private void offerExercise(Run r, Node.Recommend node) {
+    Suggestion s = r.message.flatMap(t -> t.suggestions().stream().findFirst()).orElseGet(() -> fallbackExercise(r));
+    r.add(new DialogueEvent.ExerciseOffered(r.at, s.exerciseId(), s.why(), s.context()));
+    StringBuilder steps = new StringBuilder();
+    for (int i = 0; i < s.steps().size(); i++) {
+      steps.append('\n').append(i + 1).append(". ").append(s.steps().get(i));
+    }
+    String intro = node.text().map(t -> t.get(r.lang())).orElse(r.m.get("exercise.offer"));
+    r.say(intro + " " + s.title() + (s.why().isBlank() ? "" : " (" + s.why() + ")") + steps);
+    r.replies.add(feedbackQuestion(r.m));
+  }
+
+  /** A short, safe exercise from the bot's own words when the recommender gave nothing. */
+  private static Suggestion fallbackExercise(Run r) {
+    for (int i = 0; i < FALLBACK_EXERCISES; i++) {
+      int n = (r.state.exercises().size() + i) % FALLBACK_EXERCISES;
+      String id = r.m.get("exercise.fallback." + n + ".id");
+      if (!r.state.exercises().contains(id) || i == FALLBACK_EXERCISES - 1) {
+        return new Suggestion(id, r.m.get("exercise.fallback." + n + ".title"),
+            List.of(r.m.get("exercise.fallback." + n + ".steps").split("\\|")), "");
+      }
+    }
+    throw new AssertionError();
+  }
+
+  static Reply feedbackQuestion(Messages m) {
+    return new Reply(m.get("exercise.ask"), List.of(m.get("quick.helped"), m.get("quick.a_bit"), m.get("quick.not_helped"),
+        m.get("quick.skip")));
+  }
+}

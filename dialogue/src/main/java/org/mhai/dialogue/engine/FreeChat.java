@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.engine;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.crisis.policy.CrisisPolicy;
+import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.freechat.Intent;
+import org.mhai.dialogue.freechat.IntentClassifier;
+import org.mhai.dialogue.freechat.ReplyTemplate;
+import org.mhai.dialogue.freechat.ReplyTemplates;
+import org.mhai.nlp.Emotion;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * (9) Free chat, which takes every turn that reaches it: the greeting first if the conversation was
+ * never opened, nothing but a word while the service is declined; then a psychoeducation answer
+ * when the patient asks something the knowledge base knows (retrieved before the turn, with its
+ * source); an exercise when they ask for help coping; otherwise the LLM's reply when the service
+ * obtained a safe one ({@link Turn.PatientMessage#generated}, recorded as template
+ * {@value DialogueEngine#LLM_TEMPLATE}), else a curated template chosen by intent and the emotion
+ * heard in this message, never the same template twice in a row.
+ */
+final class FreeChat implements Policy {
+  /** How sure the emotion model must be before the bot names the feeling back. */
+  private static final double REFLECT_AT = 0.5;
+
+  private final CrisisPolicy crisis;
+  private final FlowRunner runner;
+
+  FreeChat(CrisisPolicy crisis, FlowRunner runner) {
+    this.crisis = crisis;
+    this.runner = runner;
+  }
+
+  @Override
+  public Optional<Decision> decide(Run r, Message message) {
+    if (!r.before.opened()) {
+      r.add(new DialogueEvent.Opened(r.at, r.before.locale(), r.before.channel()));
+      r.say(r.m.get("greeting"));
+    }
+    if (r.state.serviceConsent().equals(Optional.of(false))) {
+      r.say(r.m.get("consent.paused"));
+      return Optional.of(r.decision());
+    }
+    answer(r, message.turn());
+    return Optional.of(r.decision());
+  }
+
+  private void answer(Run r, Turn.PatientMessage turn) {
+    Intent intent = IntentClassifier.classify(turn.text());
+    if (!turn.knowledge().isEmpty() && r.m.language().equals("en")
+        && (intent == Intent.QUESTION || looksLikeQuestion(turn.text()))) {
+      Turn.Knowledge k = turn.knowledge().get(0);
+      r.say(k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
+      return;
+    }
+    if (intent == Intent.ASKS_FOR_HELP) {
+      Optional<Flow> exercise = runner.flows().published("exercise");
+      if (exercise.isPresent()) {
+        runner.startFlow(r, exercise.get(), 0);
+        return;
+      }
+    }
+    if (turn.generated().isPresent() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !r.state.crisis().active()) {
+      r.add(new DialogueEvent.TemplateUsed(r.at, DialogueEngine.LLM_TEMPLATE));
+      r.say(turn.generated().get());
+      return;
+    }
+    if (intent == Intent.POSITIVE_NEWS && r.state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_") && c.seq() < turn.seq())) {
+      // Sudden calm after warning signs ("I feel really peaceful about it" after goodbyes) is itself a warning
+      // sign: never "glad things are looking up" here, but the direct, gentle question and the lines.
+      r.say(r.m.get("concern.gentle") + "\n" + crisis.crisisLines(r.state.locale()));
+      return;
+    }
+    String emotion = turn.emotion().map(e -> {
+      String d = e.dominant();
+      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : Emotion.NEUTRAL.label();
+    }).orElse(Emotion.NEUTRAL.label());
+    ReplyTemplate t = ReplyTemplates.choose(intent, emotion, r.lang(), r.state.lastTemplate().orElse(null),
+        r.state.patientMessages());
+    r.add(new DialogueEvent.TemplateUsed(r.at, t.id()));
+    List<String> quick = switch (t.offer()) {
+      case EXERCISE -> List.of(r.m.get("quick.exercise"), r.m.get("quick.keep_talking"));
+      case CHECK_IN -> List.of(r.m.get("quick.checkin"), r.m.get("quick.keep_talking"));
+      case NONE -> List.of();
+    };
+    r.replies.add(new Reply(t.text(), quick));
+  }
+
+  static boolean looksLikeQuestion(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    return t.endsWith("?") || t.startsWith("¿") || t.matches("^(what|how|why|is|are|can|could|should|does|do|when|where"
+        + "|qué|que|cómo|como|por qué|es normal)\\b.*");
+  }
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Effect;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.text.Messages;
+
+/** A decision under construction: events are applied to a running state as they are added. */
+final class Run {
+  /** The state as the turn found it. */
+  final DialogueState before;
+  /** The state with the events added so far. */
+  DialogueState state;
+  final Instant at;
+  final Messages m;
+  final List<DialogueEvent> events = new ArrayList<>();
+  final List<Reply> replies = new ArrayList<>();
+  final List<Effect> effects = new ArrayList<>();
+  final Optional<Turn.PatientMessage> message;
+
+  Run(DialogueState state, Instant at, Optional<Turn.PatientMessage> message) {
+    this.before = state;
+    this.state = state;
+    this.at = at;
+    this.m = Messages.forLocale(state.locale());
+    this.message = message;
+  }
+
+  void add(DialogueEvent e) {
+    events.add(e);
+    state = state.apply(e);
+  }
+
+  void say(String text) {
+    replies.add(Reply.of(text));
+  }
+
+  String lang() {
+    return state.locale();
+  }
+
+  Decision decision() {
+    return new Decision(events, replies, effects);
+  }
+}

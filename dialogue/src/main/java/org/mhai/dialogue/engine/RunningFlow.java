@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue.engine;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.mhai.dialogue.BoundedMatch;
+import org.mhai.dialogue.Consent;
+import org.mhai.dialogue.Decision;
+import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueEvent.FlowEnded;
+import org.mhai.dialogue.FlowCursor;
+import org.mhai.dialogue.Reply;
+import org.mhai.dialogue.checkin.MoodParser;
+import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.Plain;
+import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.flow.Node;
+import org.mhai.dialogue.freechat.Intent;
+import org.mhai.dialogue.freechat.IntentClassifier;
+import org.mhai.dialogue.text.Messages;
+
+/**
+ * (8) The running flow reads the answer to the node it waits at: an option, a captured value,
+ * feedback on an exercise. It gives way to free chat (passes the turn) when the patient asks for
+ * an exercise in words, or when an answer could not be read twice: the patient wants to talk.
+ */
+final class RunningFlow implements Policy {
+  static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no", "/skip");
+
+  private final FlowRunner runner;
+
+  RunningFlow(FlowRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public Optional<Decision> decide(Run r, Message message) {
+    return r.before.flow().isPresent() && input(r, message.turn().text()) ? Optional.of(r.decision())
+        : Optional.empty();
+  }
+
+  /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
+  private boolean input(Run r, String said) {
+    FlowCursor cursor = r.state.flow().orElseThrow();
+    Optional<Flow> pinned = runner.flows().version(cursor.flowId(), cursor.version());
+    Optional<Node> node = pinned.flatMap(f -> f.node(cursor.node()));
+    if (node.isEmpty()) {
+      r.add(new DialogueEvent.FlowEnded(r.at, cursor.flowId(), FlowEnded.Reason.MISSING));
+      return false;
+    }
+    Flow flow = pinned.get();
+    String text = said.trim();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (node.get() instanceof Node.Question q) {
+      Optional<Node.Option> chosen = q.options().stream()
+          .filter(o -> o.label().matches(text) || o.value().equalsIgnoreCase(text)).findFirst();
+      if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
+        chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
+      }
+      if (chosen.isPresent()) {
+        Node.Option o = chosen.get();
+        q.slot().ifPresent(s -> r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), s, o.value())));
+        q.record().ifPresent(kind -> consent(r, kind, o.value()));
+        runner.enter(r, flow, o.next() != null ? o.next() : q.next().orElseThrow(), 0);
+        return true;
+      }
+      if (q.otherwise().isPresent()) {
+        runner.enter(r, flow, q.otherwise().get(), 0);
+        return true;
+      }
+      Reply again = new Reply(FlowRunner.fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
+      if (q.record().equals(Optional.of("consent_service"))) {
+        // Consent cannot be skipped by unmatched replies: the question returns, however often.
+        r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
+        r.replies.add(new Reply(r.m.get("flow.retry.options") + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
+      if (asksForExercise(text)) {
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        return false; // "can I just do a breathing exercise, I've a job interview in an hour": free chat offers one
+      }
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
+    }
+    if (node.get() instanceof Node.Capture c) {
+      if (c.optional() && SKIP_WORDS.contains(lower)) {
+        r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), c.slot(), "skipped"));
+        runner.enter(r, flow, c.next(), 0);
+        return true;
+      }
+      Optional<String> value = validate(c.validation(), text);
+      if (value.isPresent()) {
+        captured(r, flow, c, text, value.get());
+        runner.enter(r, flow, c.next(), 0);
+        return true;
+      }
+      Reply again = new Reply(FlowRunner.fill(c.text(), r), c.quickReplies().stream().map(t -> t.get(r.lang())).toList());
+      String retry = c.retryText().map(t -> t.get(r.lang())).orElse(r.m.get("flow.retry.capture"));
+      if (asksForExercise(text)) {
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        return false;
+      }
+      return notUnderstood(r, flow, cursor, retry, again);
+    }
+    if (node.get() instanceof Node.Recommend rec) {
+      if (ExerciseRequests.ANOTHER_EXERCISE.matcher(Plain.of(text)).find()) {
+        String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        r.say(r.m.get("exercise.another"));
+        runner.startFlow(r, flow, 0);
+        return true;
+      }
+      Optional<String> outcome = feedback(lower, r.m);
+      String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+      if (outcome.isPresent()) {
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, outcome.get()));
+        r.say(r.m.get("exercise.thanks." + outcome.get()));
+        runner.enter(r, flow, rec.next(), 0);
+        return true;
+      }
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), FlowRunner.feedbackQuestion(r.m));
+    }
+    if (node.get() instanceof Node.Assessment a) {
+      runner.enter(r, flow, a.next(), 0); // the questionnaire was stopped or finished elsewhere
+      return false;
+    }
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.MISSING));
+    return false;
+  }
+
+  /**
+   * An exercise or help asked for in words while a flow waits for a button ("¿puedo hacer un ejercicio de
+   * respiración?"): free chat's own reading of a request for help, so the two never disagree.
+   */
+  static boolean asksForExercise(String text) {
+    return IntentClassifier.classify(text) == Intent.ASKS_FOR_HELP;
+  }
+
+  private static boolean notUnderstood(Run r, Flow flow, FlowCursor cursor, String hint, Reply again) {
+    if (cursor.retries() == 0) {
+      r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
+      r.replies.add(new Reply(hint + "\n" + again.text(), again.quickReplies()));
+      return true;
+    }
+    // Asked twice already: the patient wants to talk, not to answer. Free chat listens to this message.
+    r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.GAVE_UP));
+    return false;
+  }
+
+  private static Optional<String> validate(Node.Validation v, String text) {
+    switch (v.kind()) {
+      case "mood": {
+        OptionalInt mood = MoodParser.parse(text);
+        return mood.isPresent() ? Optional.of(Integer.toString(mood.getAsInt())) : Optional.empty();
+      }
+      case "integer": {
+        try {
+          int n = Integer.parseInt(text.trim());
+          boolean ok = v.min().map(min -> n >= min).orElse(true) && v.max().map(max -> n <= max).orElse(true);
+          return ok ? Optional.of(Integer.toString(n)) : Optional.empty();
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      }
+      case "yesno": {
+        YesNo.Answer a = AnswerReader.read(AnswerReader.Asked.OFFER, text).answer();
+        return a == YesNo.Answer.YES || a == YesNo.Answer.NO ? Optional.of(a == YesNo.Answer.YES ? "yes" : "no")
+            : Optional.empty();
+      }
+      case "pattern":
+        return v.pattern().isPresent() && text.length() <= v.maxLength() && BoundedMatch.matches(v.pattern().get(), text)
+            ? Optional.of("provided") : Optional.empty();
+      default: // text
+        return !text.isBlank() && text.length() <= v.maxLength() ? Optional.of("provided") : Optional.empty();
+    }
+  }
+
+  /** Keeps a captured answer: numbers and yes/no in the slot; free text sealed in its own event. */
+  private static void captured(Run r, Flow flow, Node.Capture c, String text, String value) {
+    if (value.equals("provided")) {
+      r.add(new DialogueEvent.TextCaptured(r.at, flow.id(), c.slot(), text));
+    }
+    r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), c.slot(), value));
+    if (c.record().equals(Optional.of("mood")) && value.matches("\\d{1,2}") && Integer.parseInt(value) <= 10) {
+      r.add(new DialogueEvent.MoodRecorded(r.at, Integer.parseInt(value)));
+    }
+  }
+
+  private static void consent(Run r, String record, String value) {
+    if (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("no")) {
+      Consent.ofRecord(record).ifPresent(kind -> r.add(new DialogueEvent.ConsentRecorded(r.at, kind,
+          value.equalsIgnoreCase("yes"))));
+    }
+  }
+
+  private static Optional<String> feedback(String lower, Messages m) {
+    for (String outcome : List.of("helped", "a_bit", "not_helped")) {
+      if (lower.equalsIgnoreCase(m.get("quick." + outcome))) {
+        return Optional.of(outcome);
+      }
+    }
+    if (SKIP_WORDS.contains(lower) || lower.equalsIgnoreCase(m.get("quick.skip"))) {
+      return Optional.of("skipped");
+    }
+    if (lower.matches("(a bit|a little|somewhat|kind of|sort of|un poco|algo)( better)?[.!]*")) {
+      return Optional.of("a_bit");
+    }
+    YesNo.Answer yn = AnswerReader.read(AnswerReader.Asked.HELPED, lower).answer();
+    return yn == YesNo.Answer.YES ? Optional.of("helped") : yn == YesNo.Answer.NO ? Optional.of("not_helped")
+        : Optional.empty();
+  }
+}
