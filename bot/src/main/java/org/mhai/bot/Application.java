@@ -248,7 +248,7 @@ public final class Application {
 
     PgEscalations escalations = new PgEscalations(pool, config.escalationSla(), config.streams().newSession());
     // After a relay outage every instance re-reads what it may have missed, so no escalation is absent from a queue.
-    bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.EscalationApi.ADDRESS, since -> escalations
+    bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.Addresses.ESCALATIONS, since -> escalations
         .changedSince(since, 500).map(list -> list.stream().map(e -> e.toJson()).toList())));
     PgConversationStore store = new PgConversationStore(pool, keys, escalations);
     HelplineService helplines = new HelplineService(pool, vertx.eventBus(), clock);
