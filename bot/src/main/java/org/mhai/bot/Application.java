@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.RiskAssessor;
 import org.mhai.bot.chat.UnstoredCrisisReply;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.nlp.EmotionBatcher;
@@ -266,10 +267,11 @@ public final class Application {
     Recommendations recommendations = new Recommendations(pool, vertx.createSharedWorkerExecutor("recommend", 2),
         vertx.eventBus(), clock, config.chat().timeZone());
     recommendations.start().await();
-    Optional<LlmReplies> llm = llmReplies(config, vertx, store, dialogue, models, riskPool);
-    ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
-        Optional.of(emotion), Optional.of(KnowledgeLookup.load(nlpPool)), Optional.of(recommendations), limiter,
-        vertx.eventBus(), clock, config.chat().ratePerMinute(), llm);
+    RiskAssessor riskAssessor = new RiskAssessor(riskDetector, models.quickRisk(), riskPool);
+    LlmReplies llm = llmReplies(config, vertx, store, riskAssessor, models);
+    ChatService chat = new ChatService(store, escalations, onCall, dialogue, riskAssessor, emotion,
+        KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
+        config.chat().ratePerMinute());
     FlowService flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();
@@ -405,19 +407,19 @@ public final class Application {
   }
 
   /** LLM free-chat replies when MHAI_LLM_* is set (docs/responses.md); nothing is built or contacted otherwise. */
-  private static Optional<LlmReplies> llmReplies(AppConfig config, Vertx vertx, PgConversationStore store,
-      DialogueEngine dialogue, Models models, WorkerExecutor riskPool) {
+  private static LlmReplies llmReplies(AppConfig config, Vertx vertx, PgConversationStore store, RiskAssessor risk,
+      Models models) {
     if (config.llm().isEmpty()) {
       LOG.info("llm.off");
-      return Optional.empty();
+      return LlmReplies.disabled();
     }
     LlmConfig llm = config.llm().get();
     if (llm.cleartextRemote()) {
       LOG.warn("llm.cleartext host={}: patient text would leave this machine unencrypted; use https", llm.baseUrl().getHost());
     }
     LOG.info("llm.on model={} timeoutMs={}", llm.model(), llm.timeout().toMillis());
-    return Optional.of(new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
-        store, dialogue, models.risk(), models.quickRisk(), riskPool, models.pii()));
+    return new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
+        store, risk, models.pii());
   }
 
   /** The research pseudonym key: MHAI_RESEARCH_KEY, else derived from the master key (with a warning). */

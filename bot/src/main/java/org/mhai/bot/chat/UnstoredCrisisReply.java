@@ -41,7 +41,7 @@ public final class UnstoredCrisisReply {
   /** The crisis replies for {@code text}, or an empty list when the risk check does not escalate. Never fails. */
   public Future<List<String>> repliesFor(String text, String locale) {
     return riskPool.executeBlocking(() -> risk.assess(text), false)
-        .timeout(ChatService.RISK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .timeout(RiskAssessor.TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .otherwise(err -> quickRisk.assess(text))
         .map(r -> replies(r, locale))
         .otherwise(err -> replies(quickRisk.assess(text), locale));

@@ -61,13 +61,13 @@ public final class PgConversationStore {
 
   public record WebSession(UUID sessionId, Conversation conversation, byte[] tokenHash) {}
 
-  /** @param duplicate true when the client message id was seen before and nothing was stored */
-  /** @param held a therapist holds the conversation (no "typing…" from the bot: it will not answer) */
-  public record Appended(long seq, boolean duplicate, StoredMessage message, boolean held) {
-    public Appended(long seq, boolean duplicate, StoredMessage message) {
-      this(seq, duplicate, message, false);
-    }
-  }
+  /**
+   * @param duplicate true when the client message id was seen before and nothing was stored
+   * @param held a therapist holds the conversation (no "typing…" from the bot: it will not answer)
+   * @param state the conversation's cached state when the message was stored (before it was
+   *     decided): what the turn's plan reads
+   */
+  public record Appended(long seq, boolean duplicate, StoredMessage message, boolean held, DialogueState state) {}
 
   /** What a run of decisions wrote: the bot's messages, the escalations it opened or raised, and every event. */
   public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations, List<DialogueEvent> events) {}
@@ -168,12 +168,14 @@ public final class PgConversationStore {
 
   public Future<Appended> appendPatientMessage(Conversation c, UUID clientMessageId, String text, Instant at) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("select last_seq, state -> 'takeover' is not null as held from conversation where id = $1 for update")
+        .preparedQuery("select last_seq, state, state -> 'takeover' is not null as held from conversation where id = $1 "
+            + "for update")
         .execute(Tuple.of(c.id().value()))
         .compose(locked -> {
           Row lock = locked.iterator().next();
           long lastSeq = lock.getLong("last_seq");
           boolean held = Boolean.TRUE.equals(lock.getBoolean("held"));
+          DialogueState state = StateCodec.decode((JsonObject) lock.getJson("state"));
           return conn
         .preparedQuery("select seq, at from conversation_event where conversation_id = $1 and client_message_id = $2")
         .execute(Tuple.of(c.id().value(), clientMessageId))
@@ -183,7 +185,7 @@ public final class PgConversationStore {
             long seq = row.getLong("seq");
             Instant storedAt = row.getOffsetDateTime("at").toInstant();
             return Future.succeededFuture(new Appended(seq, true,
-                new StoredMessage(seq, "patient", text, List.of(), storedAt, clientMessageId, 0)));
+                new StoredMessage(seq, "patient", text, List.of(), storedAt, clientMessageId, 0), held, state));
           }
           long seq = lastSeq + 1;
           return keys.current(conn, c.patient())
@@ -191,7 +193,7 @@ public final class PgConversationStore {
                   clientMessageId))
               .compose(v -> setLastSeq(conn, c.id(), seq))
               .map(v -> new Appended(seq, false, new StoredMessage(seq, "patient", text, List.of(), at, clientMessageId, 0),
-                  held));
+                  held, state));
         });
         }));
   }
