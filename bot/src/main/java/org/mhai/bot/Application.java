@@ -251,7 +251,7 @@ public final class Application {
     // After a relay outage every instance re-reads what it may have missed, so no escalation is absent from a queue.
     bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.Addresses.ESCALATIONS, since -> escalations
         .changedSince(since, 500).map(list -> list.stream().map(e -> e.toJson()).toList())));
-    PgConversationStore store = new PgConversationStore(pool, keys, escalations);
+    PgConversationStore store = new PgConversationStore(pool, keys, escalations, clock);
     HelplineService helplines = new HelplineService(pool, vertx.eventBus(), clock);
     helplines.start().await();
     CrisisPolicy crisisPolicy = new CrisisPolicy(helplines);
