@@ -20,10 +20,12 @@ import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.Appended;
 import org.mhai.bot.store.pg.PgConversationStore.Conversation;
 import org.mhai.bot.store.pg.PgConversationStore.TurnOutcome;
+import org.mhai.bot.store.pg.StoredMessage;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEngine;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
+import org.mhai.dialogue.Suggestion;
 import org.mhai.dialogue.Turn;
 import org.mhai.dialogue.TurnNeeds;
 import org.mhai.nlp.EmotionScores;
@@ -75,10 +77,26 @@ final class TurnPipeline {
   }
 
   /** A patient message's risk and the extras its plan fetched, ready for the decision. */
-  private record Prepared(RiskAssessment risk, Optional<EmotionScores> emotion, List<org.mhai.dialogue.Suggestion> suggestions,
+  private record Prepared(RiskAssessment risk, Optional<EmotionScores> emotion, List<Suggestion> suggestions,
       List<Turn.Knowledge> knowledge, Optional<String> generated) {
     static Prepared bare(RiskAssessment risk) {
       return new Prepared(risk, Optional.empty(), List.of(), List.of(), Optional.empty());
+    }
+
+    Prepared withEmotion(Optional<EmotionScores> scores) {
+      return new Prepared(risk, scores, suggestions, knowledge, generated);
+    }
+
+    Prepared withSuggestions(List<Suggestion> ranked) {
+      return new Prepared(risk, emotion, ranked, knowledge, generated);
+    }
+
+    Prepared withKnowledge(List<Turn.Knowledge> found) {
+      return new Prepared(risk, emotion, suggestions, found, generated);
+    }
+
+    Prepared withGenerated(Optional<String> reply) {
+      return new Prepared(risk, emotion, suggestions, knowledge, reply);
     }
 
     Turn.PatientMessage message(long seq, String text, Instant at) {
@@ -92,8 +110,7 @@ final class TurnPipeline {
       publisher.received(c, appended);
       return risk.assess(text)
           .compose(assessed -> prepare(c, appended, text, assessed))
-          .compose(ready -> store.decidePending(c, (state, seq, t, at) -> decide(state, seq == appended.seq()
-              ? ready.message(seq, t, at) : Prepared.bare(risk.quickly(t)).message(seq, t, at))))
+          .compose(ready -> store.decidePending(c, decider(appended.seq(), ready)))
           .onSuccess(outcome -> publisher.decided(c, outcome))
           .compose(outcome -> result(c, appended, outcome))
           .recover(err -> Future.failedFuture(new ReplyPending(appended.seq(), err)));
@@ -126,14 +143,21 @@ final class TurnPipeline {
     DialogueState state = appended.state().apply(new DialogueEvent.PatientSaid(at, text));
     Turn.PatientMessage bare = new Turn.PatientMessage(at, appended.seq(), text, assessed);
     TurnNeeds needs = dialogue.plan(state, bare);
-    return emotionFor(appended, text, needs)
-        .compose(e -> (needs.suggestions() ? recommendations.suggest(c, e) : Future.succeededFuture(
-            List.<org.mhai.dialogue.Suggestion>of())).map(s -> new Prepared(assessed, e, s, List.of(), Optional.empty())))
-        .compose(p -> (needs.knowledge() ? knowledge.lookup(text) : Future.succeededFuture(List.<Turn.Knowledge>of()))
-            .map(k -> new Prepared(assessed, p.emotion(), p.suggestions(), k, Optional.empty())))
-        .compose(p -> (needs.llmAfter(p.knowledge()) ? llm.reply(c, state, p.message(appended.seq(), text, at))
-            : Future.succeededFuture(Optional.<String>empty()))
-            .map(g -> new Prepared(assessed, p.emotion(), p.suggestions(), p.knowledge(), g)));
+    return emotionFor(appended, text, needs).map(Prepared.bare(assessed)::withEmotion)
+        .compose(p -> needs.suggestions() ? recommendations.suggest(c, p.emotion()).map(p::withSuggestions)
+            : Future.succeededFuture(p))
+        .compose(p -> needs.knowledge() ? knowledge.lookup(text).map(p::withKnowledge) : Future.succeededFuture(p))
+        .compose(p -> needs.llmAfter(p.knowledge())
+            ? llm.reply(c, state, p.message(appended.seq(), text, at)).map(p::withGenerated) : Future.succeededFuture(p));
+  }
+
+  /**
+   * Decides message {@code seq} with what was prepared for it; an older message still undecided
+   * (its turn failed, the patient wrote again) with the lexicon's verdict and no extras.
+   */
+  private PgConversationStore.Decider decider(long seq, Prepared ready) {
+    return (state, s, text, at) -> decide(state, s == seq ? ready.message(s, text, at)
+        : Prepared.bare(risk.quickly(text)).message(s, text, at));
   }
 
   /** The emotion scores when planned, or empty when the scorer fails, times out or is saturated. */
@@ -158,7 +182,7 @@ final class TurnPipeline {
 
   /** This message's replies, and those decided now for older messages whose turn had failed. */
   private Future<PostResult> result(Conversation c, Appended appended, TurnOutcome outcome) {
-    List<org.mhai.bot.store.pg.StoredMessage> earlier = outcome.written().stream()
+    List<StoredMessage> earlier = outcome.written().stream()
         .filter(m -> m.inReplyTo() > 0 && m.inReplyTo() != appended.seq()).toList();
     return store.repliesTo(c, appended.seq())
         .map(replies -> new PostResult(appended.seq(), appended.duplicate(), replies, earlier));
@@ -174,7 +198,7 @@ final class TurnPipeline {
    */
   Future<Integer> catchUp(Conversation c) {
     return store.undecidedPatientMessages(c, CATCH_UP_ASSESSED)
-        .compose(pending -> Futures.sequence(pending, m -> risk.assess(m.text()).map(r -> Map.entry(m.seq(), r))))
+        .compose(pending -> Futures.sequence(pending, this::assessed))
         .map(assessed -> assessed.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
         .otherwise(err -> Map.of())
         .compose(known -> store.decidePending(c, (state, seq, t, at) -> decide(state,
@@ -183,5 +207,9 @@ final class TurnPipeline {
           publisher.caughtUp(c, outcome);
           return outcome.written().size();
         });
+  }
+
+  private Future<Map.Entry<Long, RiskAssessment>> assessed(StoredMessage m) {
+    return risk.assess(m.text()).map(r -> Map.entry(m.seq(), r));
   }
 }
