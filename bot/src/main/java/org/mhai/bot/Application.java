@@ -323,7 +323,7 @@ public final class Application {
     Optional<EmbeddedDatabase> watched = embedded;
     new OpsApi(pool, redis, registry, accepting::get,
         () -> watched.flatMap(EmbeddedDatabase::failure)).mount(router);
-    UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, crisisPolicy);
+    UnstoredCrisisReply unstoredCrisis = new UnstoredCrisisReply(riskAssessor, crisisPolicy);
     WebChatApi webChat = new WebChatApi(chat, store, unstoredCrisis, limiter, config.chat().sessionsPerMinute());
     webChat.mount(router);
     org.mhai.bot.mood.MoodJournal journal = new org.mhai.bot.mood.MoodJournal(store, clock);
