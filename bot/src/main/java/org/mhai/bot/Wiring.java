@@ -32,6 +32,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.mhai.bot.admin.HelplineService;
 import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.RiskAssessor;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.chat.LocalRateLimiter;
 import org.mhai.bot.chat.RateLimiter;
@@ -102,6 +103,8 @@ final class Wiring {
 
   final AppConfig config;
   final Clock clock;
+  /** The one fail-safe risk assessment (full detector on its pool, else the lexicon). */
+  final RiskAssessor riskAssessor;
   final Models models;
   final RiskDetector riskDetector;
   final KeyRing keys;
@@ -208,9 +211,9 @@ final class Wiring {
 
     this.escalations = new PgEscalations(pool, config.escalationSla(), config.streams().newSession());
     // After a relay outage every instance re-reads what it may have missed, so no escalation is absent from a queue.
-    bridge.ifPresent(b -> b.rereadAfterOutage(EscalationApi.ADDRESS, since -> escalations
+    bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.Addresses.ESCALATIONS, since -> escalations
         .changedSince(since, 500).map(list -> list.stream().map(e -> e.toJson()).toList())));
-    this.store = new PgConversationStore(pool, keys, escalations);
+    this.store = new PgConversationStore(pool, keys, escalations, clock);
     this.helplines = new HelplineService(pool, vertx.eventBus(), clock);
     helplines.start().await();
     this.crisisPolicy = new CrisisPolicy(helplines);
@@ -226,10 +229,11 @@ final class Wiring {
     this.recommendations = new Recommendations(pool, vertx.createSharedWorkerExecutor("recommend", pools.recommend()),
         vertx.eventBus(), clock, config.chat().timeZone());
     recommendations.start().await();
-    Optional<LlmReplies> llm = llmReplies(config, vertx, store, dialogue, models, riskPool);
-    this.chat = new ChatService(store, escalations, onCall, dialogue, riskDetector, models.quickRisk(), riskPool,
-        Optional.of(emotion), Optional.of(KnowledgeLookup.load(nlpPool)), Optional.of(recommendations), limiter,
-        vertx.eventBus(), clock, config.chat().ratePerMinute(), llm);
+    this.riskAssessor = new RiskAssessor(riskDetector, models.quickRisk(), riskPool);
+    LlmReplies llm = llmReplies(config, vertx, store, riskAssessor, models);
+    this.chat = new ChatService(store, escalations, onCall, dialogue, riskAssessor, emotion,
+        KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
+        config.chat().ratePerMinute());
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();
@@ -250,7 +254,7 @@ final class Wiring {
     this.summaries = new Summaries(models.pii(), vertx.createSharedWorkerExecutor("pii", pools.pii()), 3_000,
         Optional.empty()); // no LLM is configured: the summary is extractive
     this.takeovers = new TakeoverService(store, patientRecords, dialogue, vertx.eventBus(), clock);
-    this.unstoredCrisis = new UnstoredCrisisReply(riskDetector, models.quickRisk(), riskPool, crisisPolicy);
+    this.unstoredCrisis = new UnstoredCrisisReply(riskAssessor, crisisPolicy);
     this.journal = new MoodJournal(store, clock);
     this.patientData = new PgPatientData(pool, store);
     this.rights = new DataRights(patientData, store, redis, keys.derivedKey("erasure-confirm"), clock, vertx.eventBus());
@@ -262,19 +266,19 @@ final class Wiring {
   }
 
   /** LLM free-chat replies when MHAI_LLM_* is set (docs/responses.md); nothing is built or contacted otherwise. */
-  private static Optional<LlmReplies> llmReplies(AppConfig config, Vertx vertx, PgConversationStore store,
-      DialogueEngine dialogue, Models models, WorkerExecutor riskPool) {
+  private static LlmReplies llmReplies(AppConfig config, Vertx vertx, PgConversationStore store, RiskAssessor risk,
+      Models models) {
     if (config.llm().isEmpty()) {
       LOG.info("llm.off");
-      return Optional.empty();
+      return LlmReplies.disabled();
     }
     LlmConfig llm = config.llm().get();
     if (llm.cleartextRemote()) {
       LOG.warn("llm.cleartext host={}: patient text would leave this machine unencrypted; use https", llm.baseUrl().getHost());
     }
     LOG.info("llm.on model={} timeoutMs={}", llm.model(), llm.timeout().toMillis());
-    return Optional.of(new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
-        store, dialogue, models.risk(), models.quickRisk(), riskPool, models.pii()));
+    return new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
+        store, risk, models.pii());
   }
 
   /** The log always; Telegram, e-mail and the webhook when configured (docs/ARCHITECTURE.md, on-call alerts). */

@@ -39,7 +39,8 @@ class PendingSweepTest {
   void a_stored_unanswered_crisis_message_is_answered_by_the_sweep() throws Exception {
     JsonObject s = fx.newSession();
     PgConversationStore store = new PgConversationStore(fx.app.pool(),
-        KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()), new PgEscalations(fx.app.pool(), Duration.ofMinutes(5)));
+        KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()), new PgEscalations(fx.app.pool(), Duration.ofMinutes(5)),
+        java.time.Clock.systemUTC());
     var conversation = store.webSession(UUID.fromString(s.getString("sessionId"))).await().orElseThrow().conversation();
     // Only the first transaction of a turn: stored (acknowledged), never decided.
     store.appendPatientMessage(conversation, UUID.randomUUID(), "I am going to kill myself tonight",

@@ -31,7 +31,7 @@ class PgPatientRecordsContractTest extends PatientRecordsContract {
   private static PatientRecords over(Pool pool) {
     PgEscalations escalations = new PgEscalations(pool, Duration.ofMinutes(5));
     return new PgPatientRecords(pool,
-        new PgConversationStore(pool, KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()), escalations), escalations);
+        new PgConversationStore(pool, KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()), escalations, java.time.Clock.systemUTC()), escalations);
   }
 
   @Override

@@ -189,7 +189,7 @@ class WebChatApiTest {
     fx.post(s, UUID.randomUUID(), "work has been a lot");
     var store = new org.mhai.bot.store.pg.PgConversationStore(fx.app.pool(),
         org.mhai.bot.crypto.KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()),
-        new org.mhai.bot.store.pg.PgEscalations(fx.app.pool(), java.time.Duration.ofMinutes(5)));
+        new org.mhai.bot.store.pg.PgEscalations(fx.app.pool(), java.time.Duration.ofMinutes(5)), java.time.Clock.systemUTC());
     var session = store.webSession(UUID.fromString(s.getString("sessionId"))).await().orElseThrow();
     var events = store.events(session.conversation().id()).await();
     var cached = store.state(session.conversation().id()).await();

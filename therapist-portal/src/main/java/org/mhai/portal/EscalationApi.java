@@ -20,14 +20,14 @@ import org.mhai.portal.auth.StaffAuth;
  */
 public final class EscalationApi {
   /** Event-bus address where the service publishes every new or changed escalation (JSON). */
-  public static final String ADDRESS = "mhai.escalations";
+  public static final String ADDRESS = Addresses.ESCALATIONS;
   /** Presence changes (online, last seen; ids only) of patients in the queue, on the queue's stream as {@code event: presence}. */
-  public static final String PRESENCE_ADDRESS = "mhai.presence";
+  public static final String PRESENCE_ADDRESS = Addresses.PRESENCE;
   /**
    * The cross-instance relay's state on this instance ({@code {"state":"down"}}, {@code {"state":"reconnected",
    * "refreshed":n}}), on the queue's stream as {@code event: relay}: the portal says so instead of a false "live".
    */
-  public static final String RELAY_ADDRESS = "mhai.relay";
+  public static final String RELAY_ADDRESS = Addresses.RELAY;
   private static final int MAX_NOTE = 4096;
 
   private final EscalationQueue queue;

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * path keeps working with PostgreSQL slow or down.
  */
 public final class HelplineService implements Supplier<Helplines> {
-  public static final String CHANGED = "mhai.helplines.changed";
+  public static final String CHANGED = org.mhai.portal.Addresses.HELPLINES_CHANGED;
   private static final Logger LOG = LoggerFactory.getLogger(HelplineService.class);
 
   private final Pool pool;

@@ -19,8 +19,8 @@ import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
+import org.mhai.portal.Addresses;
 import org.mhai.portal.StaffMember;
-import org.mhai.portal.patient.ConversationApi;
 import org.mhai.portal.patient.Takeovers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TakeoverService implements Takeovers {
   /** Local (not relayed) event-bus address for messages a channel adapter must deliver itself. */
-  public static final String OUTBOUND = "local.outbound";
+  public static final String OUTBOUND = Addresses.LOCAL_OUTBOUND;
   private static final Logger LOG = LoggerFactory.getLogger(TakeoverService.class);
 
   private final PgConversationStore store;
@@ -56,13 +56,13 @@ public final class TakeoverService implements Takeovers {
   @Override
   public Future<Holder> claim(UUID conversation, StaffMember by) {
     Instant now = clock.instant();
-    String name = ConversationApi.firstName(by.displayName());
+    String name = by.firstName();
     return turn(conversation, state -> dialogue.decide(state, new Turn.TakeoverStarted(now, by.id().toString(), name)))
         .map(t -> {
           Holder h = new Holder(conversation, t.conversation().patient().value(), by.id().toString(), name);
           if (!t.written().isEmpty()) {
             LOG.info("takeover.started conversation={} staff={}", conversation, by.id());
-            bus.publish(ChatService.address(t.conversation()), frame(true, name));
+            bus.publish(Addresses.conversation(t.conversation().id()), frame(true, name));
             deliver(t);
             bus.publish(ADDRESS, h.toJson(true));
           }
@@ -73,7 +73,7 @@ public final class TakeoverService implements Takeovers {
   @Override
   public Future<JsonObject> write(UUID conversation, StaffMember by, String text) {
     Instant now = clock.instant();
-    String name = ConversationApi.firstName(by.displayName());
+    String name = by.firstName();
     return turn(conversation, state -> dialogue.decide(state, new Turn.StaffMessage(now, by.id().toString(), name, text)))
         .compose(t -> {
           deliver(t);
@@ -103,9 +103,9 @@ public final class TakeoverService implements Takeovers {
           if (!t.written().isEmpty()) {
             LOG.info("takeover.ended conversation={} staff={}", conversation, by.id());
             deliver(t);
-            bus.publish(ChatService.address(t.conversation()), new JsonObject().put("type", "takeover").put("active", false));
+            bus.publish(Addresses.conversation(t.conversation().id()), new JsonObject().put("type", "takeover").put("active", false));
             bus.publish(ADDRESS, new Holder(conversation, t.conversation().patient().value(), by.id().toString(),
-                ConversationApi.firstName(by.displayName())).toJson(false));
+                by.firstName()).toJson(false));
           }
           return null;
         });
@@ -140,7 +140,7 @@ public final class TakeoverService implements Takeovers {
     Conversation c = t.conversation();
     for (StoredMessage m : t.written()) {
       JsonObject frame = MessageJson.frame(m);
-      bus.publish(ChatService.address(c), frame);
+      bus.publish(Addresses.conversation(c.id()), frame);
       bus.publish(OUTBOUND, new JsonObject().put("conversationId", c.id().toString()).put("channel", c.channel())
           .put("message", frame));
     }

@@ -2,18 +2,15 @@
 package org.mhai.bot.chat;
 
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.mhai.dialogue.crisis.policy.CrisisPolicy;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskAssessment;
-import org.mhai.nlp.RiskDetector;
 
 /**
  * The crisis reply when a message cannot be stored (the database is unreachable): the in-memory
- * risk check (full detector on the {@code risk} pool with its timeout, else the lexicon inline)
+ * risk check ({@link RiskAssessor}: full detector on the {@code risk} pool with its timeout, else the lexicon inline)
  * and, for {@code high} or {@code imminent}, the crisis words and the locale's helplines from
  * memory. Nothing is claimed stored and no one is claimed told: the care team cannot see a message
  * the service could not save, so the reply says so and points to the helplines now. The client
@@ -26,25 +23,17 @@ public final class UnstoredCrisisReply {
       "es", "No he podido guardar tu mensaje ahora mismo por un problema técnico, así que nuestro equipo todavía no lo ha visto."
           + " Por favor, no esperes: contacta ahora con uno de estos servicios.");
 
-  private final RiskDetector risk;
-  private final RiskDetector quickRisk;
-  private final WorkerExecutor riskPool;
+  private final RiskAssessor risk;
   private final CrisisPolicy policy;
 
-  public UnstoredCrisisReply(RiskDetector risk, RiskDetector quickRisk, WorkerExecutor riskPool, CrisisPolicy policy) {
+  public UnstoredCrisisReply(RiskAssessor risk, CrisisPolicy policy) {
     this.risk = risk;
-    this.quickRisk = quickRisk;
-    this.riskPool = riskPool;
     this.policy = policy;
   }
 
   /** The crisis replies for {@code text}, or an empty list when the risk check does not escalate. Never fails. */
   public Future<List<String>> repliesFor(String text, String locale) {
-    return riskPool.executeBlocking(() -> risk.assess(text), false)
-        .timeout(ChatService.RISK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .otherwise(err -> quickRisk.assess(text))
-        .map(r -> replies(r, locale))
-        .otherwise(err -> replies(quickRisk.assess(text), locale));
+    return risk.assess(text).map(r -> replies(r, locale));
   }
 
   List<String> replies(RiskAssessment assessment, String locale) {

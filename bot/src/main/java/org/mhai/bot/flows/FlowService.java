@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlowService implements FlowStore {
   /** Event-bus address announcing that flows changed; every instance reloads its catalog. */
-  public static final String CHANGED = "mhai.flows.changed";
+  public static final String CHANGED = org.mhai.portal.Addresses.FLOWS_CHANGED;
   private static final Logger LOG = LoggerFactory.getLogger(FlowService.class);
 
   private final Pool pool;

@@ -6,8 +6,6 @@ import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mhai.dialogue.Turn;
-import org.mhai.dialogue.freechat.Intent;
-import org.mhai.dialogue.freechat.IntentClassifier;
 import org.mhai.dialogue.freechat.KnowledgeBase;
 import org.mhai.dialogue.freechat.KnowledgeIndex;
 import org.mhai.nlp.embed.MiniLmSentenceEmbedder;
@@ -16,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Psychoeducation retrieval for free chat: when a message asks something, its embedding (MiniLM,
+ * Psychoeducation retrieval for free chat: for a question, its embedding (MiniLM,
  * on the {@code nlp} worker pool, with a timeout) is matched against the knowledge base, and the
  * best entry above the threshold goes to the dialogue with the turn. Anything slow or broken
  * yields no answer, never a failed turn.
@@ -56,13 +54,11 @@ public final class KnowledgeLookup {
   }
 
   /**
-   * The entries that answer {@code text}, best first; empty when it asks nothing or nothing fits.
-   * The content is written in English only so far; the dialogue uses it only for English speakers.
+   * The entries that answer the question {@code text}, best first; empty when nothing fits. Asked
+   * only when the turn's plan wants knowledge ({@link org.mhai.dialogue.DialogueEngine#plan}: free
+   * chat, a message read as a question, an English speaker: the content is English only so far).
    */
   public Future<List<Turn.Knowledge>> lookup(String text) {
-    if (IntentClassifier.classify(text) != Intent.QUESTION) {
-      return Future.succeededFuture(List.of());
-    }
     return pool.executeBlocking(() -> english.answer(embedder.embed(text))
             .map(hit -> List.of(new Turn.Knowledge(hit.entry().id(), hit.entry().title(), hit.entry().answer(),
                 hit.entry().source(), hit.score())))

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Recommendations {
   /** Event-bus address announcing a new catalog version; every instance reloads. */
-  public static final String CHANGED = "mhai.exercises.changed";
+  public static final String CHANGED = org.mhai.portal.Addresses.EXERCISES_CHANGED;
   private static final Logger LOG = LoggerFactory.getLogger(Recommendations.class);
   private static final String POPULATION = "population";
   private static final int SUGGESTIONS = 3;

@@ -47,7 +47,7 @@ public final class DataRights {
   private final Clock clock;
 
   /** Event-bus address (relayed between instances) naming data keys destroyed by an erasure. */
-  public static final String KEYS_FORGOTTEN = "mhai.keys.forgotten";
+  public static final String KEYS_FORGOTTEN = org.mhai.portal.Addresses.KEYS_FORGOTTEN;
   private final io.vertx.core.eventbus.EventBus bus;
 
   public DataRights(PgPatientData data, PgConversationStore store, Optional<PooledRedis> redis, SecretKey confirmKey,

@@ -64,7 +64,7 @@ public final class TelegramChannel {
 
     // Every message this instance wrote for a Telegram chat is already a row of the outbox (committed
     // with it): the event only wakes the worker, so nothing waits for the next tick.
-    MessageConsumer<JsonObject> outbound = vertx.eventBus().localConsumer(ChatService.LOCAL_OUTBOUND, msg -> {
+    MessageConsumer<JsonObject> outbound = vertx.eventBus().localConsumer(org.mhai.portal.Addresses.LOCAL_OUTBOUND, msg -> {
       if ("telegram".equals(msg.body().getString("channel"))) {
         outbox.wake();
       }

@@ -281,7 +281,7 @@ final class TelegramOutbox {
           .tag("reason", f.reason()).register(registry).increment();
       LOG.warn("telegram.undelivered ref={} conversation={} seq={} reason={} code={}", f.ref(), f.conversationId(),
           f.seq().orElse(0L), f.reason(), f.code());
-      f.seq().ifPresent(seq -> bus.publish("mhai.conversation." + f.conversationId(), new JsonObject()
+      f.seq().ifPresent(seq -> bus.publish(org.mhai.portal.Addresses.conversation(f.conversationId()), new JsonObject()
           .put("type", "delivery").put("seq", seq).put("delivery", new PgOutbox.Delivery("failed", f.reason()).toJson())));
     })).onFailure(err -> LOG.warn("telegram.outbox_report_failed error={}", err.getClass().getSimpleName()));
   }

@@ -314,7 +314,7 @@ public final class ChatSocket {
       return;
     }
     connections.add(c);
-    MessageConsumer<JsonObject> consumer = bus.consumer(ChatService.address(session.conversation()),
+    MessageConsumer<JsonObject> consumer = bus.consumer(org.mhai.portal.Addresses.conversation(session.conversation().id()),
         msg -> c.send(msg.body()));
     Vertx vertx = Vertx.currentContext().owner();
     long idleTimer = vertx.setPeriodic(Math.max(500, idleMs / 4), t -> {

@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mhai.portal.EscalationApi;
-import org.mhai.portal.patient.ConversationApi;
+import org.mhai.portal.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class SocketPresence {
   private static final Logger LOG = LoggerFactory.getLogger(SocketPresence.class);
   /** Presence changes of patients in the escalation queue, for the queue's live stream. */
-  public static final String ADDRESS = EscalationApi.PRESENCE_ADDRESS;
+  public static final String ADDRESS = Addresses.PRESENCE;
   static final Duration RENEW = Duration.ofSeconds(30);
   static final Duration LEASE = Duration.ofSeconds(75);
 
@@ -95,7 +94,7 @@ public final class SocketPresence {
 
   private void publish(UUID conversation, boolean online, Instant now, RowSet<Row> rows) {
     JsonObject frame = new JsonObject().put("type", "presence").put("online", online).put("lastSeen", now.toString());
-    bus.publish(ConversationApi.staffAddress(conversation), frame);
+    bus.publish(Addresses.conversationStaff(conversation), frame);
     for (Row r : rows) {
       if (r.getBoolean("queued")) {
         bus.publish(ADDRESS, frame.copy().put("patientId", r.getUUID("patient_id").toString())

@@ -26,7 +26,7 @@ import org.mhai.portal.auth.StaffAuth;
 public final class ConversationApi {
   /** The conversation's event-bus address, where the service publishes every message frame. */
   public static String address(UUID conversation) {
-    return "mhai.conversation." + conversation;
+    return org.mhai.portal.Addresses.conversation(conversation);
   }
 
   /**
@@ -34,7 +34,7 @@ public final class ConversationApi {
    * stream hears them as {@code event: live}; the patient's channel never does.
    */
   public static String staffAddress(UUID conversation) {
-    return address(conversation) + ".staff";
+    return org.mhai.portal.Addresses.conversationStaff(conversation);
   }
 
   /** A holder's typing signal reaches the patient at most once every this many ms. */
@@ -195,7 +195,7 @@ public final class ConversationApi {
     return access.activeEscalation(h.patientId()).compose(e -> e.isEmpty() ? Future.succeededFuture()
         : escalations.get(e.get()).compose(found -> found.isPresent() && found.get().status() == org.mhai.portal.EscalationQueue.Status.OPEN
             ? escalations.acknowledge(e.get(), me).compose(done -> {
-              done.ifPresent(x -> bus.publish(org.mhai.portal.EscalationApi.ADDRESS, x.toJson()));
+              done.ifPresent(x -> bus.publish(org.mhai.portal.Addresses.ESCALATIONS, x.toJson()));
               return done.isPresent()
                   ? audit.record(me, "escalation.acknowledge", h.patientId(), h.conversationId(), e.get().toString(),
                       new JsonObject().put("by", "takeover"))
@@ -240,8 +240,6 @@ public final class ConversationApi {
 
   /** The first name of a display name, as patients are told who they talk to. */
   public static String firstName(String displayName) {
-    String s = displayName.strip();
-    int space = s.indexOf(' ');
-    return space > 0 ? s.substring(0, space) : s;
+    return org.mhai.portal.StaffMember.firstName(displayName);
   }
 }

@@ -18,7 +18,7 @@ import org.mhai.portal.StaffMember;
  */
 public interface Takeovers {
   /** Event-bus address where every claim and release is published, for the other staff's screens. */
-  String ADDRESS = "mhai.takeovers";
+  String ADDRESS = org.mhai.portal.Addresses.TAKEOVERS;
 
   /** Who holds a conversation. */
   record Holder(UUID conversationId, UUID patientId, String staffId, String staffName) {

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,6 +51,7 @@ public final class PgConversationStore {
   private final Pool pool;
   private final DataKeys keys;
   private final PgEscalations escalations;
+  private final Clock clock;
 
   /** Decides one stored patient message; called inside the turn transaction, so it must be quick. */
   @FunctionalInterface
@@ -61,13 +63,13 @@ public final class PgConversationStore {
 
   public record WebSession(UUID sessionId, Conversation conversation, byte[] tokenHash) {}
 
-  /** @param duplicate true when the client message id was seen before and nothing was stored */
-  /** @param held a therapist holds the conversation (no "typing…" from the bot: it will not answer) */
-  public record Appended(long seq, boolean duplicate, StoredMessage message, boolean held) {
-    public Appended(long seq, boolean duplicate, StoredMessage message) {
-      this(seq, duplicate, message, false);
-    }
-  }
+  /**
+   * @param duplicate true when the client message id was seen before and nothing was stored
+   * @param held a therapist holds the conversation (no "typing…" from the bot: it will not answer)
+   * @param state the conversation's cached state when the message was stored (before it was
+   *     decided): what the turn's plan reads
+   */
+  public record Appended(long seq, boolean duplicate, StoredMessage message, boolean held, DialogueState state) {}
 
   /** What a run of decisions wrote: the bot's messages, the escalations it opened or raised, and every event. */
   public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations, List<DialogueEvent> events) {}
@@ -84,10 +86,12 @@ public final class PgConversationStore {
   /** A resolved escalation and what the conversation said about it. */
   public record Resolution(Escalation escalation, Conversation conversation, List<StoredMessage> written) {}
 
-  public PgConversationStore(Pool pool, KeyRing ring, PgEscalations escalations) {
+  /** @param clock the time of a decision that carries no event (replies only) */
+  public PgConversationStore(Pool pool, KeyRing ring, PgEscalations escalations, Clock clock) {
     this.pool = pool;
     this.keys = new DataKeys(ring);
     this.escalations = escalations;
+    this.clock = clock;
   }
 
   /** A new anonymous patient, their data key, a web conversation and its session, opened by {@code opening}. */
@@ -168,12 +172,14 @@ public final class PgConversationStore {
 
   public Future<Appended> appendPatientMessage(Conversation c, UUID clientMessageId, String text, Instant at) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("select last_seq, state -> 'takeover' is not null as held from conversation where id = $1 for update")
+        .preparedQuery("select last_seq, state, state -> 'takeover' is not null as held from conversation where id = $1 "
+            + "for update")
         .execute(Tuple.of(c.id().value()))
         .compose(locked -> {
           Row lock = locked.iterator().next();
           long lastSeq = lock.getLong("last_seq");
           boolean held = Boolean.TRUE.equals(lock.getBoolean("held"));
+          DialogueState state = StateCodec.decode((JsonObject) lock.getJson("state"));
           return conn
         .preparedQuery("select seq, at from conversation_event where conversation_id = $1 and client_message_id = $2")
         .execute(Tuple.of(c.id().value(), clientMessageId))
@@ -183,7 +189,7 @@ public final class PgConversationStore {
             long seq = row.getLong("seq");
             Instant storedAt = row.getOffsetDateTime("at").toInstant();
             return Future.succeededFuture(new Appended(seq, true,
-                new StoredMessage(seq, "patient", text, List.of(), storedAt, clientMessageId, 0)));
+                new StoredMessage(seq, "patient", text, List.of(), storedAt, clientMessageId, 0), held, state));
           }
           long seq = lastSeq + 1;
           return keys.current(conn, c.patient())
@@ -191,7 +197,7 @@ public final class PgConversationStore {
                   clientMessageId))
               .compose(v -> setLastSeq(conn, c.id(), seq))
               .map(v -> new Appended(seq, false, new StoredMessage(seq, "patient", text, List.of(), at, clientMessageId, 0),
-                  held));
+                  held, state));
         });
         }));
   }
@@ -201,14 +207,12 @@ public final class PgConversationStore {
    * the bot messages it appended.
    */
   public Future<TurnOutcome> decidePending(Conversation c, Decider decider) {
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("select last_seq, handled_seq, state from conversation where id = $1 for update")
-        .execute(Tuple.of(c.id().value()))
-        .compose(rows -> {
-          Row conv = rows.iterator().next();
-          long lastSeq = conv.getLong("last_seq");
-          long handled = conv.getLong("handled_seq");
-          DialogueState state = StateCodec.decode((JsonObject) conv.getJson("state"));
+    return pool.withTransaction(conn -> lock(conn, c.id())
+        .compose(found -> {
+          Locked conv = found.orElseThrow();
+          long lastSeq = conv.lastSeq();
+          long handled = conv.handledSeq();
+          DialogueState state = conv.state();
           if (handled >= lastSeq) {
             return Future.succeededFuture(new TurnOutcome(List.of(), List.of(), List.of()));
           }
@@ -267,7 +271,7 @@ public final class PgConversationStore {
   private Future<TurnResult> appendDecision(SqlConnection conn, Conversation c, UUID keyId, SecretKey key,
       long lastSeq, long inReplyTo, DialogueState state, Decision decision) {
     List<DialogueEvent> events = new ArrayList<>(decision.events());
-    Instant at = decision.events().isEmpty() ? Instant.now() : decision.events().get(0).at();
+    Instant at = decision.events().isEmpty() ? clock.instant() : decision.events().get(0).at();
     for (Reply reply : decision.replies()) {
       events.add(new DialogueEvent.BotSaid(at, reply, inReplyTo));
     }
@@ -343,14 +347,12 @@ public final class PgConversationStore {
       if (e.status() == EscalationQueue.Status.RESOLVED) {
         return Future.failedFuture(new EscalationQueue.Conflict("this escalation is already resolved"));
       }
-      Conversation c = new Conversation(new PatientId(e.patientId()), new ConversationId(e.conversationId()), "web");
-      return conn.preparedQuery("select last_seq, state, channel from conversation where id = $1 for update")
-          .execute(Tuple.of(c.id().value()))
-          .compose(rows -> {
-            Row row = rows.iterator().next();
-            Conversation conv = new Conversation(c.patient(), c.id(), row.getString("channel"));
-            DialogueState state = StateCodec.decode((JsonObject) row.getJson("state"));
-            long lastSeq = row.getLong("last_seq");
+      return lock(conn, new ConversationId(e.conversationId()))
+          .compose(row -> {
+            Locked locked = row.orElseThrow();
+            Conversation conv = locked.conversation();
+            DialogueState state = locked.state();
+            long lastSeq = locked.lastSeq();
             return keys.current(conn, conv.patient()).compose(key -> {
               byte[] sealed = KeyRing.seal(key.key(), note.getBytes(StandardCharsets.UTF_8),
                   KeyRing.aad("escalation-note", id.toString()));
@@ -462,16 +464,13 @@ public final class PgConversationStore {
    * (another staff member holds it) rolls everything back and fails the future.
    */
   public Future<Optional<StaffTurn>> staffTurn(ConversationId id, java.util.function.Function<DialogueState, Decision> decider) {
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("select patient_id, last_seq, state, channel from conversation where id = $1 for update")
-        .execute(Tuple.of(id.value()))
-        .compose(rows -> {
-          if (rows.size() == 0) {
+    return pool.withTransaction(conn -> lock(conn, id)
+        .compose(found -> {
+          if (found.isEmpty()) {
             return Future.succeededFuture(Optional.<StaffTurn>empty());
           }
-          Row row = rows.iterator().next();
-          Conversation conv = new Conversation(new PatientId(row.getUUID("patient_id")), id, row.getString("channel"));
-          DialogueState state = StateCodec.decode((JsonObject) row.getJson("state"));
+          Conversation conv = found.get().conversation();
+          DialogueState state = found.get().state();
           Decision decision;
           try {
             decision = decider.apply(state);
@@ -482,7 +481,7 @@ public final class PgConversationStore {
             return Future.succeededFuture(Optional.of(new StaffTurn(conv, List.of(), state)));
           }
           return keys.current(conn, conv.patient()).compose(key -> appendDecision(conn, conv, key.id(), key.key(),
-                  row.getLong("last_seq"), 0, state, decision))
+                  found.get().lastSeq(), 0, state, decision))
               .map(result -> Optional.of(new StaffTurn(conv, result.written(), result.state())));
         }));
   }
@@ -587,10 +586,26 @@ public final class PgConversationStore {
     return KeyRing.aad("event", c.toString(), Long.toString(seq));
   }
 
-  private static Future<Long> lockLastSeq(SqlConnection conn, ConversationId c) {
-    return conn.preparedQuery("select last_seq from conversation where id = $1 for update")
-        .execute(Tuple.of(c.value()))
-        .map(rows -> rows.iterator().next().getLong("last_seq"));
+  /** A conversation under its row lock: who and where, how far its log goes and is decided, and its state. */
+  private record Locked(Conversation conversation, long lastSeq, long handledSeq, DialogueState state) {}
+
+  /**
+   * The first step of every turn transaction (a patient's, a resolution's, a staff member's): lock
+   * the conversation's row and decode its cached state. Empty when there is no such conversation.
+   */
+  private static Future<Optional<Locked>> lock(SqlConnection conn, ConversationId id) {
+    return conn.preparedQuery("select patient_id, channel, last_seq, handled_seq, state from conversation "
+            + "where id = $1 for update")
+        .execute(Tuple.of(id.value()))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.<Locked>empty();
+          }
+          Row row = rows.iterator().next();
+          return Optional.of(new Locked(new Conversation(new PatientId(row.getUUID("patient_id")), id,
+              row.getString("channel")), row.getLong("last_seq"), row.getLong("handled_seq"),
+              StateCodec.decode((JsonObject) row.getJson("state"))));
+        });
   }
 
   private static Future<Void> setLastSeq(SqlConnection conn, ConversationId c, long seq) {

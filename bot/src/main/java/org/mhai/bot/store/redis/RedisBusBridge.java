@@ -51,7 +51,7 @@ public final class RedisBusBridge implements AutoCloseable {
   private volatile Jedis subscriber;
   private Thread thread;
   /** The relay's state, on this instance only: {@code {"state":"down"|"reconnected","refreshed"?:n}}. */
-  public static final String STATUS_ADDRESS = org.mhai.portal.EscalationApi.RELAY_ADDRESS;
+  public static final String STATUS_ADDRESS = org.mhai.portal.Addresses.RELAY;
   /** How far before the last frame received the re-read starts (clocks and in-flight publishes). */
   private static final Duration REREAD_MARGIN = Duration.ofSeconds(10);
   private volatile boolean down = true;

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.RiskDetector;
+import org.mhai.nlp.RiskLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one fail-safe risk check of the service, for chat turns, catch-ups, mood notes and generated
+ * replies: the full detector (lexicon + learned component) on the {@code risk} pool within
+ * {@value #TIMEOUT_MS} ms, else the deterministic lexicon inline. A broken lexicon reads as
+ * concern ({@code medium}), never as "no risk". Never fails; never logs text.
+ */
+public final class RiskAssessor {
+  private static final Logger LOG = LoggerFactory.getLogger(RiskAssessor.class);
+  /** Longest the full risk detector may take before the lexicon's own verdict is used. */
+  public static final long TIMEOUT_MS = 300;
+
+  private final RiskDetector full;
+  private final RiskDetector lexicon;
+  private final WorkerExecutor pool;
+
+  /**
+   * @param full the full detector, run on {@code pool}
+   * @param lexicon the deterministic detector, run inline (µs) when the full one is slow or fails
+   */
+  public RiskAssessor(RiskDetector full, RiskDetector lexicon, WorkerExecutor pool) {
+    this.full = full;
+    this.lexicon = lexicon;
+    this.pool = pool;
+  }
+
+  /** The full detector's verdict, else the lexicon's. Never fails. */
+  public Future<RiskAssessment> assess(String text) {
+    return pool.executeBlocking(() -> full.assess(text), false)
+        .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .otherwise(err -> {
+          LOG.warn("risk.full_detector_unavailable error={}", err.getClass().getSimpleName());
+          return quickly(text);
+        });
+  }
+
+  /** The lexicon's verdict, inline; a broken detector reads as concern, never as "no risk". */
+  public RiskAssessment quickly(String text) {
+    try {
+      return lexicon.assess(text);
+    } catch (RuntimeException e) {
+      LOG.error("risk.detector_failed error={}", e.toString());
+      return new RiskAssessment(RiskLevel.MEDIUM, false, List.of("detector_error"), List.of(),
+          lexicon.version() + "+error");
+    }
+  }
+
+  /** Whether the full detector (else the lexicon) reads {@code text} as at least a concern. Never fails. */
+  public Future<Boolean> concerning(String text) {
+    return assess(text).map(r -> r.level().atLeast(RiskLevel.MEDIUM));
+  }
+
+  /** Whether the lexicon reads {@code text} as at least a concern (µs, inline). */
+  public boolean concerningQuickly(String text) {
+    return quickly(text).level().atLeast(RiskLevel.MEDIUM);
+  }
+}
