@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.chat;
 
+import org.mhai.bot.nlp.RiskAssessor;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mhai.bot.chat.RiskAssessor;
+import org.mhai.bot.nlp.RiskAssessor;
 import org.mhai.bot.config.LlmConfig;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgConversationStore.Conversation;

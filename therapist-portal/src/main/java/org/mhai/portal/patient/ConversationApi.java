@@ -158,7 +158,7 @@ public final class ConversationApi {
     StaffMember me = StaffAuth.staff(ctx);
     UUID id = PatientApi.uuid(ctx.pathParam("id"), "no such conversation");
     allowed(ctx, me, id, "conversation.stream")
-        .onSuccess(v -> org.mhai.portal.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame",
+        .onSuccess(v -> org.mhai.portal.stream.EventStream.open(ctx, auth, bus, java.util.Map.of(address(id), "frame",
             staffAddress(id), "live"),
             // The access rule, not only the session, is asked again while the stream is open (issue #16): a
             // therapist whose escalation was resolved stops receiving the patient's messages, and that is audited.

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.portal;
+package org.mhai.portal.web;
 
+import org.mhai.portal.Addresses;
+import org.mhai.portal.AuditLog;
+import org.mhai.portal.EscalationQueue;
+import org.mhai.portal.Role;
+import org.mhai.portal.StaffMember;
+import org.mhai.portal.stream.EventStream;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.DecodeException;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.portal;
+package org.mhai.portal.web;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
