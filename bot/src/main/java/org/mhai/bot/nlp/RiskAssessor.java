@@ -36,8 +36,16 @@ public final class RiskAssessor {
     this.pool = pool;
   }
 
-  /** The full detector's verdict, else the lexicon's. Never fails. */
+  /**
+   * The full detector's verdict, else the lexicon's. Never fails. The crisis lane (issue #22): a message the
+   * lexicon alone reads as high or imminent is answered with that verdict at once, without queueing for the
+   * {@code risk} pool — the learned component only runs below high, so the full detector could not change it.
+   */
   public Future<RiskAssessment> assess(String text) {
+    RiskAssessment quick = quickly(text);
+    if (quick.level().atLeast(RiskLevel.HIGH)) {
+      return Future.succeededFuture(quick);
+    }
     return pool.executeBlocking(() -> full.assess(text), false)
         .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .otherwise(err -> {

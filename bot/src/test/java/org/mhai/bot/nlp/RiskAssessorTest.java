@@ -19,6 +19,8 @@ import org.mhai.nlp.risk.LexiconRiskDetector;
  */
 class RiskAssessorTest {
   private static final String CRISIS = "I am going to kill myself tonight";
+  /** A message the lexicon reads below high, so the full detector is asked. */
+  private static final String BELOW_HIGH = "work has been really stressful and I can't sleep";
   private final Vertx vertx = Vertx.vertx();
   private final CountDownLatch never = new CountDownLatch(1);
   private final RiskDetector lexicon = LexiconRiskDetector.loadDefault();
@@ -31,9 +33,27 @@ class RiskAssessorTest {
 
   @Test
   void a_failing_full_detector_gives_the_lexicons_verdict() {
-    RiskAssessment r = assessor(broken(), lexicon).assess(CRISIS).await();
+    assertTrue(!lexicon.assess(BELOW_HIGH).level().atLeast(RiskLevel.HIGH));
+    RiskAssessment r = assessor(broken(), lexicon).assess(BELOW_HIGH).await();
+    assertEquals(lexicon.assess(BELOW_HIGH), r);
+  }
+
+  @Test
+  void a_message_the_lexicon_reads_as_high_takes_the_crisis_lane_and_never_waits_for_the_pool() {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    RiskDetector stuck = detector(text -> {
+      asked.incrementAndGet();
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return lexicon.assess("hello");
+    });
+    RiskAssessment r = assessor(stuck, lexicon).assess(CRISIS).await();
     assertEquals(lexicon.assess(CRISIS), r);
     assertTrue(r.level().atLeast(RiskLevel.HIGH));
+    assertEquals(0, asked.get(), "the full detector was not asked");
   }
 
   @Test
@@ -46,7 +66,7 @@ class RiskAssessorTest {
       }
       return lexicon.assess("hello");
     });
-    assertEquals(lexicon.assess(CRISIS), assessor(stuck, lexicon).assess(CRISIS).await());
+    assertEquals(lexicon.assess(BELOW_HIGH), assessor(stuck, lexicon).assess(BELOW_HIGH).await());
   }
 
   @Test
