@@ -60,7 +60,7 @@ final class Routes {
     Optional<EmbeddedDatabase> watched = w.embedded;
     new OpsApi(w.pool, w.redis, w.registry, w.accepting::get,
         () -> watched.flatMap(EmbeddedDatabase::failure)).mount(router);
-    WebChatApi webChat = new WebChatApi(w.chat, w.store, w.unstoredCrisis, w.limiter, config.chat().sessionsPerMinute());
+    WebChatApi webChat = new WebChatApi(w.chat, w.store, w.webSessions, w.unstoredCrisis, w.limiter, config.chat().sessionsPerMinute());
     webChat.mount(router);
     new MoodApi(webChat, w.journal, w.chat, w.limiter).mount(router);
     // Sign-in attempts per network address, before any password is hashed on the 2-thread auth pool (issue #16).
@@ -90,7 +90,7 @@ final class Routes {
         w.clock).mount(router);
     new RetentionApi(w.retention, w.staffAuth).mount(router);
     new PortalPages().mount(router);
-    this.chatSocket = new ChatSocket(w.chat, w.store, w.vertx.eventBus(), w.unstoredCrisis,
+    this.chatSocket = new ChatSocket(w.chat, w.store, w.webSessions, w.vertx.eventBus(), w.unstoredCrisis,
         new SocketPresence(w.vertx, w.pool, w.clock), config.streams().socketsPerConversation(),
         config.streams().socketIdle());
     chatSocket.mount(router);

@@ -68,6 +68,10 @@ import org.mhai.bot.store.pg.Migrations;
 import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgCareTeam;
 import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.store.pg.PgEffectHandler;
+import org.mhai.bot.store.pg.PgPromptHistory;
+import org.mhai.bot.store.pg.PgWebSessions;
+import org.mhai.bot.conversation.PromptHistory;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.bot.store.pg.PgPatientData;
 import org.mhai.bot.store.pg.PgPatientRecords;
@@ -120,6 +124,7 @@ final class Wiring {
   final RateLimiter limiter;
   final PgEscalations escalations;
   final PgConversationStore store;
+  final PgWebSessions webSessions;
   final HelplineService helplines;
   final CrisisPolicy crisisPolicy;
   final InMemoryFlowCatalog flowCatalog;
@@ -213,7 +218,8 @@ final class Wiring {
     // After a relay outage every instance re-reads what it may have missed, so no escalation is absent from a queue.
     bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.Addresses.ESCALATIONS, since -> escalations
         .changedSince(since, 500).map(list -> list.stream().map(e -> e.toJson()).toList())));
-    this.store = new PgConversationStore(pool, keys, escalations, clock);
+    this.store = new PgConversationStore(pool, keys, escalations, new PgEffectHandler(escalations), clock);
+    this.webSessions = new PgWebSessions(pool, store);
     this.helplines = new HelplineService(pool, vertx.eventBus(), clock);
     helplines.start().await();
     this.crisisPolicy = new CrisisPolicy(helplines);
@@ -230,8 +236,8 @@ final class Wiring {
         vertx.eventBus(), clock, config.chat().timeZone());
     recommendations.start().await();
     this.riskAssessor = new RiskAssessor(riskDetector, models.quickRisk(), riskPool);
-    LlmReplies llm = llmReplies(config, vertx, store, riskAssessor, models);
-    this.chat = new ChatService(store, escalations, onCall, dialogue, riskAssessor, emotion,
+    LlmReplies llm = llmReplies(config, vertx, new PgPromptHistory(pool, store), riskAssessor, models);
+    this.chat = new ChatService(store, webSessions, escalations, onCall, dialogue, riskAssessor, emotion,
         KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
         config.chat().ratePerMinute());
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
@@ -266,7 +272,7 @@ final class Wiring {
   }
 
   /** LLM free-chat replies when MHAI_LLM_* is set (docs/responses.md); nothing is built or contacted otherwise. */
-  private static LlmReplies llmReplies(AppConfig config, Vertx vertx, PgConversationStore store, RiskAssessor risk,
+  private static LlmReplies llmReplies(AppConfig config, Vertx vertx, PromptHistory history, RiskAssessor risk,
       Models models) {
     if (config.llm().isEmpty()) {
       LOG.info("llm.off");
@@ -278,7 +284,7 @@ final class Wiring {
     }
     LOG.info("llm.on model={} timeoutMs={}", llm.model(), llm.timeout().toMillis());
     return new LlmReplies(llm, new OpenAiChat(llm), vertx.createSharedWorkerExecutor("llm", LlmReplies.WORKERS),
-        store, risk, models.pii());
+        history, risk, models.pii());
   }
 
   /** The log always; Telegram, e-mail and the webhook when configured (docs/ARCHITECTURE.md, on-call alerts). */

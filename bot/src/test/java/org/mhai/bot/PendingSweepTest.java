@@ -41,7 +41,7 @@ class PendingSweepTest {
     PgConversationStore store = new PgConversationStore(fx.app.pool(),
         KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()), new PgEscalations(fx.app.pool(), Duration.ofMinutes(5)),
         java.time.Clock.systemUTC());
-    var conversation = store.webSession(UUID.fromString(s.getString("sessionId"))).await().orElseThrow().conversation();
+    var conversation = new org.mhai.bot.store.pg.PgWebSessions(fx.app.pool(), store).byId(UUID.fromString(s.getString("sessionId"))).await().orElseThrow().conversation();
     // Only the first transaction of a turn: stored (acknowledged), never decided.
     store.appendPatientMessage(conversation, UUID.randomUUID(), "I am going to kill myself tonight",
         Instant.now().minusSeconds(60)).await();

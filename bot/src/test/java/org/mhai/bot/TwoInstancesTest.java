@@ -118,7 +118,7 @@ class TwoInstancesTest {
     var store = new org.mhai.bot.store.pg.PgConversationStore(a.app.pool(),
         org.mhai.bot.crypto.KeyRing.of(a.env.get("MHAI_DATA_KEY"), java.util.List.of()),
         new org.mhai.bot.store.pg.PgEscalations(a.app.pool(), java.time.Duration.ofMinutes(5)), java.time.Clock.systemUTC());
-    var conversation = store.webSession(UUID.fromString(s.getString("sessionId"))).await().orElseThrow().conversation();
+    var conversation = new org.mhai.bot.store.pg.PgWebSessions(a.app.pool(), store).byId(UUID.fromString(s.getString("sessionId"))).await().orElseThrow().conversation();
     assertTrue(org.mhai.dialogue.DialogueState.fold(store.events(conversation.id()).await())
         .equals(store.state(conversation.id()).await()), "the cached state is the fold over the log");
   }

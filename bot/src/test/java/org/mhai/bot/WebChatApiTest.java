@@ -190,7 +190,7 @@ class WebChatApiTest {
     var store = new org.mhai.bot.store.pg.PgConversationStore(fx.app.pool(),
         org.mhai.bot.crypto.KeyRing.of(fx.env.get("MHAI_DATA_KEY"), List.of()),
         new org.mhai.bot.store.pg.PgEscalations(fx.app.pool(), java.time.Duration.ofMinutes(5)), java.time.Clock.systemUTC());
-    var session = store.webSession(UUID.fromString(s.getString("sessionId"))).await().orElseThrow();
+    var session = new org.mhai.bot.store.pg.PgWebSessions(fx.app.pool(), store).byId(UUID.fromString(s.getString("sessionId"))).await().orElseThrow();
     var events = store.events(session.conversation().id()).await();
     var cached = store.state(session.conversation().id()).await();
     assertEquals(org.mhai.dialogue.DialogueState.fold(events), cached);

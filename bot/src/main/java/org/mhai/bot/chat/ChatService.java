@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.chat;
 
+import org.mhai.bot.conversation.WebSessions;
+import org.mhai.bot.conversation.ConversationStore;
 import org.mhai.bot.nlp.RiskAssessor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -16,11 +18,10 @@ import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.recommend.Recommendations;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
-import org.mhai.bot.store.pg.PgConversationStore.WebSession;
+import org.mhai.bot.conversation.Conversation;
+import org.mhai.bot.conversation.WebSession;
 import org.mhai.bot.store.pg.PgEscalations;
-import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.bot.conversation.StoredMessage;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueState;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatService {
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
-  private final PgConversationStore store;
+  private final ConversationStore store;
+  private final WebSessions sessions;
   private final DialogueEngine dialogue;
   private final RiskAssessor risk;
   private final TurnPipeline pipeline;
@@ -84,10 +86,11 @@ public final class ChatService {
   /**
    * @param llm LLM free-chat replies (docs/responses.md); {@link LlmReplies#disabled()}: curated templates only
    */
-  public ChatService(PgConversationStore store, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
+  public ChatService(ConversationStore store, WebSessions sessions, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
       RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, Recommendations recommendations,
       LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
     this.store = store;
+    this.sessions = sessions;
     this.dialogue = dialogue;
     this.risk = risk;
     this.clock = clock;
@@ -107,7 +110,7 @@ public final class ChatService {
   public Future<WebSession> openWebSession(String locale, byte[] tokenHash) {
     Instant now = clock.instant();
     Decision opening = dialogue.decide(DialogueState.INITIAL, new Turn.Opened(now, locale, "web"));
-    return tracked(store.createWebSession(locale, tokenHash, now, opening));
+    return tracked(sessions.create(locale, tokenHash, now, opening));
   }
 
   /** Stores the message (idempotent on {@code clientMessageId}), then decides and returns the replies. */

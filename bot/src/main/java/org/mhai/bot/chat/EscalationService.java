@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.conversation.ConversationStore;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.Turn;
@@ -17,12 +17,12 @@ import org.mhai.portal.StaffMember;
 /** The portal's escalation queue over PostgreSQL; resolving also ends the conversation's crisis episode. */
 public final class EscalationService implements EscalationQueue {
   private final PgEscalations escalations;
-  private final PgConversationStore store;
+  private final ConversationStore store;
   private final DialogueEngine dialogue;
   private final ChatService chat;
   private final Clock clock;
 
-  public EscalationService(PgEscalations escalations, PgConversationStore store, DialogueEngine dialogue, ChatService chat,
+  public EscalationService(PgEscalations escalations, ConversationStore store, DialogueEngine dialogue, ChatService chat,
       Clock clock) {
     this.escalations = escalations;
     this.store = store;

@@ -3,7 +3,7 @@ package org.mhai.bot.chat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.bot.conversation.StoredMessage;
 
 /** The JSON shape of a message, shared by the REST API and the WebSocket frames. */
 public final class MessageJson {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
+import org.mhai.bot.conversation.Conversation;
 import org.mhai.dialogue.ConversationId;
 import org.mhai.dialogue.PatientId;
 import org.slf4j.Logger;

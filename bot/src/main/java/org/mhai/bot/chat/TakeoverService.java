@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
-import org.mhai.bot.store.pg.PgConversationStore.StaffTurn;
+import org.mhai.bot.conversation.ConversationStore;
+import org.mhai.bot.conversation.Conversation;
+import org.mhai.bot.conversation.StaffTurn;
 import org.mhai.bot.store.pg.PgPatientRecords;
-import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.bot.conversation.StoredMessage;
 import org.mhai.dialogue.ConversationId;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.engine.DialogueEngine;
@@ -38,13 +38,13 @@ public final class TakeoverService implements Takeovers {
   public static final String OUTBOUND = Addresses.LOCAL_OUTBOUND;
   private static final Logger LOG = LoggerFactory.getLogger(TakeoverService.class);
 
-  private final PgConversationStore store;
+  private final ConversationStore store;
   private final PgPatientRecords records;
   private final DialogueEngine dialogue;
   private final EventBus bus;
   private final Clock clock;
 
-  public TakeoverService(PgConversationStore store, PgPatientRecords records, DialogueEngine dialogue, EventBus bus,
+  public TakeoverService(ConversationStore store, PgPatientRecords records, DialogueEngine dialogue, EventBus bus,
       Clock clock) {
     this.store = store;
     this.records = records;

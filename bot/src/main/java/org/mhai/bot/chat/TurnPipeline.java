@@ -17,11 +17,11 @@ import org.mhai.bot.llm.LlmReplies;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
 import org.mhai.bot.recommend.Recommendations;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.Appended;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
-import org.mhai.bot.store.pg.PgConversationStore.TurnOutcome;
-import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.bot.conversation.ConversationStore;
+import org.mhai.bot.conversation.Appended;
+import org.mhai.bot.conversation.Conversation;
+import org.mhai.bot.conversation.TurnOutcome;
+import org.mhai.bot.conversation.StoredMessage;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.DialogueEvent;
@@ -49,7 +49,7 @@ final class TurnPipeline {
   /** How many undecided messages a catch-up assesses with the full detector before deciding them. */
   static final int CATCH_UP_ASSESSED = 20;
 
-  private final PgConversationStore store;
+  private final ConversationStore store;
   private final DialogueEngine dialogue;
   private final RiskAssessor risk;
   private final EmotionBatcher emotion;
@@ -61,7 +61,7 @@ final class TurnPipeline {
   private final TurnPublisher publisher;
   private final Clock clock;
 
-  TurnPipeline(PgConversationStore store, DialogueEngine dialogue, RiskAssessor risk, EmotionBatcher emotion,
+  TurnPipeline(ConversationStore store, DialogueEngine dialogue, RiskAssessor risk, EmotionBatcher emotion,
       Recommendations recommendations, KnowledgeLookup knowledge, LlmReplies llm, RateLimiter rateLimiter,
       int ratePerMinute, TurnPublisher publisher, Clock clock) {
     this.store = store;
@@ -156,7 +156,7 @@ final class TurnPipeline {
    * Decides message {@code seq} with what was prepared for it; an older message still undecided
    * (its turn failed, the patient wrote again) with the lexicon's verdict and no extras.
    */
-  private PgConversationStore.Decider decider(long seq, Prepared ready) {
+  private ConversationStore.Decider decider(long seq, Prepared ready) {
     return (state, s, text, at) -> decide(state, s == seq ? ready.message(s, text, at)
         : Prepared.bare(risk.quickly(text)).message(s, text, at));
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.llm;
 
+import org.mhai.bot.conversation.PromptHistory;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
@@ -10,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.nlp.RiskAssessor;
 import org.mhai.bot.config.LlmConfig;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
+import org.mhai.bot.conversation.Conversation;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
@@ -53,17 +53,17 @@ public final class LlmReplies {
   private final LlmConfig config;
   private final OpenAiChat chat;
   private final WorkerExecutor pool;
-  private final PgConversationStore store;
+  private final PromptHistory history;
   private final RiskAssessor risk;
   private final PiiDetector pii;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public LlmReplies(LlmConfig config, OpenAiChat chat, WorkerExecutor pool, PgConversationStore store, RiskAssessor risk,
+  public LlmReplies(LlmConfig config, OpenAiChat chat, WorkerExecutor pool, PromptHistory history, RiskAssessor risk,
       PiiDetector pii) {
     this.config = config;
     this.chat = chat;
     this.pool = pool;
-    this.store = store;
+    this.history = history;
     this.risk = risk;
     this.pii = pii;
   }
@@ -91,7 +91,7 @@ public final class LlmReplies {
         .onSuccess(r -> r.ifPresent(x -> LOG.info("llm.used conversation={} ms={}", c.id(), (System.nanoTime() - t0) / 1_000_000)));
   }
   private Future<Optional<String>> generate(Conversation c, DialogueState state, Turn.PatientMessage turn) {
-    return store.promptEvents(c, turn.seq(), LlmPrompt.MAX_HISTORY_MESSAGES).compose(history -> {
+    return history.promptEvents(c, turn.seq(), LlmPrompt.MAX_HISTORY_MESSAGES).compose(history -> {
       if (inFlight.incrementAndGet() > WORKERS) {
         inFlight.decrementAndGet();
         LOG.warn("llm.busy inFlight={}", WORKERS);

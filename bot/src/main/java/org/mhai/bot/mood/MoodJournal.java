@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
-import org.mhai.bot.store.pg.PgConversationStore.PatientEvent;
+import org.mhai.bot.conversation.ConversationStore;
+import org.mhai.bot.conversation.Conversation;
+import org.mhai.bot.conversation.PatientEvent;
 import org.mhai.dialogue.ConversationId;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
@@ -38,10 +38,10 @@ public final class MoodJournal {
   static final String FLOW = "mood-journal";
   static final String SLOT = MoodNotes.SLOT;
 
-  private final PgConversationStore store;
+  private final ConversationStore store;
   private final Clock clock;
 
-  public MoodJournal(PgConversationStore store, Clock clock) {
+  public MoodJournal(ConversationStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.mhai.bot.store.pg.PgConversationStore.Conversation;
+import org.mhai.bot.conversation.Conversation;
 import org.mhai.dialogue.Suggestion;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.portal.StaffMember;

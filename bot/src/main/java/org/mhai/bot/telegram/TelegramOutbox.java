@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.conversation.ConversationStore;
 import org.mhai.bot.store.pg.PgOutbox;
 import org.mhai.bot.store.pg.PgOutbox.Claimed;
 import org.mhai.bot.store.pg.PgTelegram;
@@ -40,7 +40,7 @@ final class TelegramOutbox {
 
   private final Context context;
   private final PgOutbox rows;
-  private final PgConversationStore store;
+  private final ConversationStore store;
   private final PgTelegram telegram;
   private final OutboundQueue out;
   private final boolean exclusive;
@@ -58,7 +58,7 @@ final class TelegramOutbox {
    * @param exclusive this is the only instance (polling mode): a row another holder left in
    *     'sending' is taken over at once instead of when its lease runs out
    */
-  TelegramOutbox(Context context, PgOutbox rows, PgConversationStore store, PgTelegram telegram, OutboundQueue out,
+  TelegramOutbox(Context context, PgOutbox rows, ConversationStore store, PgTelegram telegram, OutboundQueue out,
       boolean exclusive, EventBus bus, MeterRegistry registry, Clock clock) {
     this.context = context;
     this.rows = rows;

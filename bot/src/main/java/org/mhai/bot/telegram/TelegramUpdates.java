@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mhai.bot.chat.ChatService;
 import org.mhai.bot.chat.NotStored;
 import org.mhai.bot.chat.UnstoredCrisisReply;
-import org.mhai.bot.store.pg.PgConversationStore;
+import org.mhai.bot.conversation.ConversationStore;
 import org.mhai.bot.store.pg.PgTelegram;
 import org.mhai.bot.store.pg.PgTelegram.Chat;
 import org.mhai.dialogue.engine.DialogueEngine;
@@ -50,7 +50,7 @@ final class TelegramUpdates {
 
   private final Vertx vertx;
   private final PgTelegram telegram;
-  private final PgConversationStore store;
+  private final ConversationStore store;
   private final ChatService chat;
   private final DialogueEngine dialogue;
   private final BotApi api;
@@ -71,7 +71,7 @@ final class TelegramUpdates {
         }
       }));
 
-  TelegramUpdates(Vertx vertx, PgTelegram telegram, PgConversationStore store, ChatService chat, DialogueEngine dialogue,
+  TelegramUpdates(Vertx vertx, PgTelegram telegram, ConversationStore store, ChatService chat, DialogueEngine dialogue,
       BotApi api, TelegramOutbox outbox, Clock clock, org.mhai.bot.rights.DataRights rights, UnstoredCrisisReply unstoredCrisis,
       org.mhai.bot.mood.MoodJournal journal, io.vertx.core.WorkerExecutor chartPool, java.time.ZoneId zone) {
     this.unstoredCrisis = unstoredCrisis;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.web;
 
+import org.mhai.bot.conversation.ConversationStore;
+import org.mhai.bot.conversation.WebSessions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -17,8 +19,7 @@ import org.mhai.bot.chat.MessageJson;
 import org.mhai.bot.chat.NotStored;
 import org.mhai.bot.chat.TakeoverService;
 import org.mhai.bot.chat.UnstoredCrisisReply;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.WebSession;
+import org.mhai.bot.conversation.WebSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,8 @@ public final class ChatSocket {
   }
 
   private final ChatService chat;
-  private final PgConversationStore store;
+  private final ConversationStore store;
+  private final WebSessions sessions;
   private final EventBus bus;
   private final UnstoredCrisisReply unstoredCrisis;
 
@@ -78,22 +80,23 @@ public final class ChatSocket {
   private final long idleMs;
   private final java.util.Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis,
+  public ChatSocket(ChatService chat, ConversationStore store, WebSessions sessions, EventBus bus, UnstoredCrisisReply unstoredCrisis,
       SocketPresence presence) {
-    this(chat, store, bus, unstoredCrisis, presence, 5, java.time.Duration.ofMinutes(30));
+    this(chat, store, sessions, bus, unstoredCrisis, presence, 5, java.time.Duration.ofMinutes(30));
   }
 
   /**
    * @param perConversation sockets one conversation may hold open on this instance; more are closed with 4429
    * @param idle a socket that sends no frame for this long is closed with 4410
    */
-  public ChatSocket(ChatService chat, PgConversationStore store, EventBus bus, UnstoredCrisisReply unstoredCrisis,
+  public ChatSocket(ChatService chat, ConversationStore store, WebSessions sessions, EventBus bus, UnstoredCrisisReply unstoredCrisis,
       SocketPresence presence, int perConversation, java.time.Duration idle) {
     this.perConversation = perConversation;
     this.idleMs = idle.toMillis();
     this.presence = presence;
     this.chat = chat;
     this.store = store;
+    this.sessions = sessions;
     this.bus = bus;
     this.unstoredCrisis = unstoredCrisis;
   }
@@ -122,7 +125,7 @@ public final class ChatSocket {
     }
     // Old clients: ?token= still works (docs/widget.md; deprecated, the widget no longer sends it).
     ctx.request().pause(); // the upgrade happens after an asynchronous look-up
-    store.webSessionByTokenHash(WebChatApi.sha256(token))
+    sessions.byTokenHash(WebChatApi.sha256(token))
         .compose(found -> found.isPresent()
             ? ctx.request().toWebSocket().map(ws -> {
               Connection c = new Connection(ws, locale);
@@ -279,7 +282,7 @@ public final class ChatSocket {
       return;
     }
     c.authenticating = true;
-    store.webSessionByTokenHash(WebChatApi.sha256(token)).onComplete(ar -> {
+    sessions.byTokenHash(WebChatApi.sha256(token)).onComplete(ar -> {
       c.authenticating = false;
       if (ar.failed()) {
         String id = Failures.newErrorId();

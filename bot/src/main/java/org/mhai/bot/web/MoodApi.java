@@ -17,7 +17,7 @@ import org.mhai.bot.mood.MoodJournal;
 import org.mhai.bot.mood.MoodJournal.Entry;
 import org.mhai.bot.mood.MoodJournal.Summary;
 import org.mhai.bot.mood.MoodJournal.Trend;
-import org.mhai.bot.store.pg.PgConversationStore.WebSession;
+import org.mhai.bot.conversation.WebSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.bot.web;
 
+import org.mhai.bot.conversation.WebSessions;
+import org.mhai.bot.conversation.ConversationStore;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -24,9 +26,8 @@ import org.mhai.bot.chat.MessageJson;
 import org.mhai.bot.chat.NotStored;
 import org.mhai.bot.chat.TakeoverService;
 import org.mhai.bot.chat.UnstoredCrisisReply;
-import org.mhai.bot.store.pg.PgConversationStore;
-import org.mhai.bot.store.pg.PgConversationStore.WebSession;
-import org.mhai.bot.store.pg.StoredMessage;
+import org.mhai.bot.conversation.WebSession;
+import org.mhai.bot.conversation.StoredMessage;
 
 /** The web chat contract of product.md §3: sessions, messages, history. The socket lives in {@link ChatSocket}. */
 public final class WebChatApi {
@@ -37,23 +38,25 @@ public final class WebChatApi {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ChatService chat;
-  private final PgConversationStore store;
+  private final ConversationStore store;
+  private final WebSessions sessions;
   private final UnstoredCrisisReply unstoredCrisis;
 
   private final org.mhai.bot.chat.RateLimiter limiter;
   private final int sessionsPerMinute;
 
-  public WebChatApi(ChatService chat, PgConversationStore store, UnstoredCrisisReply unstoredCrisis) {
-    this(chat, store, unstoredCrisis, (key, perMinute) -> Future.succeededFuture(true), Integer.MAX_VALUE);
+  public WebChatApi(ChatService chat, ConversationStore store, WebSessions sessions, UnstoredCrisisReply unstoredCrisis) {
+    this(chat, store, sessions, unstoredCrisis, (key, perMinute) -> Future.succeededFuture(true), Integer.MAX_VALUE);
   }
 
   /** @param sessionsPerMinute new sessions one network address may open a minute, through {@code limiter} */
-  public WebChatApi(ChatService chat, PgConversationStore store, UnstoredCrisisReply unstoredCrisis,
+  public WebChatApi(ChatService chat, ConversationStore store, WebSessions sessions, UnstoredCrisisReply unstoredCrisis,
       org.mhai.bot.chat.RateLimiter limiter, int sessionsPerMinute) {
     this.limiter = limiter;
     this.sessionsPerMinute = sessionsPerMinute;
     this.chat = chat;
     this.store = store;
+    this.sessions = sessions;
     this.unstoredCrisis = unstoredCrisis;
   }
 
@@ -213,7 +216,7 @@ public final class WebChatApi {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(ApiError.notFound("no such session"));
     }
-    return store.webSession(sessionId).compose(found -> {
+    return sessions.byId(sessionId).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(ApiError.notFound("no such session"));
       }

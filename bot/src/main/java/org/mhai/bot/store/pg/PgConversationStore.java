@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.SecretKey;
 import org.mhai.bot.crypto.KeyRing;
 import org.mhai.dialogue.ConversationId;
@@ -30,6 +31,16 @@ import org.mhai.dialogue.PatientId;
 import org.mhai.dialogue.Reply;
 import org.mhai.portal.EscalationQueue;
 import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.bot.conversation.Appended;
+import org.mhai.bot.conversation.Conversation;
+import org.mhai.bot.conversation.ConversationStore;
+import org.mhai.bot.conversation.EffectHandler;
+import org.mhai.bot.conversation.EscalationChange;
+import org.mhai.bot.conversation.PatientEvent;
+import org.mhai.bot.conversation.Resolution;
+import org.mhai.bot.conversation.StaffTurn;
+import org.mhai.bot.conversation.StoredMessage;
+import org.mhai.bot.conversation.TurnOutcome;
 import org.mhai.portal.patient.LoggedEvent;
 
 /**
@@ -47,73 +58,26 @@ import org.mhai.portal.patient.LoggedEvent;
  * Sequence numbers come from {@code conversation.last_seq} under that row lock, so they are
  * strictly increasing per conversation across threads and instances.
  */
-public final class PgConversationStore {
+public final class PgConversationStore implements ConversationStore {
   private final Pool pool;
   private final DataKeys keys;
   private final PgEscalations escalations;
+  private final EffectHandler<SqlConnection> effects;
   private final Clock clock;
-
-  /** Decides one stored patient message; called inside the turn transaction, so it must be quick. */
-  @FunctionalInterface
-  public interface Decider {
-    Decision decide(DialogueState state, long seq, String text, Instant at);
-  }
-
-  public record Conversation(PatientId patient, ConversationId id, String channel) {}
-
-  public record WebSession(UUID sessionId, Conversation conversation, byte[] tokenHash) {}
-
-  /**
-   * @param duplicate true when the client message id was seen before and nothing was stored
-   * @param held a therapist holds the conversation (no "typing…" from the bot: it will not answer)
-   * @param state the conversation's cached state when the message was stored (before it was
-   *     decided): what the turn's plan reads
-   */
-  public record Appended(long seq, boolean duplicate, StoredMessage message, boolean held, DialogueState state) {}
-
-  /** What a run of decisions wrote: the bot's messages, the escalations it opened or raised, and every event. */
-  public record TurnOutcome(List<StoredMessage> written, List<EscalationChange> escalations, List<DialogueEvent> events) {}
-
-  /** An escalation a turn opened ({@code opened}) or made more urgent. */
-  public record EscalationChange(UUID id, boolean opened) {}
-
-  /** Decides what the conversation does when its escalation of {@code episode} is resolved. */
-  @FunctionalInterface
-  public interface ResolutionDecider {
-    Decision decide(DialogueState state, int episode);
-  }
-
-  /** A resolved escalation and what the conversation said about it. */
-  public record Resolution(Escalation escalation, Conversation conversation, List<StoredMessage> written) {}
 
   /** @param clock the time of a decision that carries no event (replies only) */
   public PgConversationStore(Pool pool, KeyRing ring, PgEscalations escalations, Clock clock) {
+    this(pool, ring, escalations, new PgEffectHandler(escalations), clock);
+  }
+
+  /** @param effects carries out a decision's effects inside the turn's transaction */
+  public PgConversationStore(Pool pool, KeyRing ring, PgEscalations escalations, EffectHandler<SqlConnection> effects,
+      Clock clock) {
     this.pool = pool;
     this.keys = new DataKeys(ring);
     this.escalations = escalations;
+    this.effects = effects;
     this.clock = clock;
-  }
-
-  /** A new anonymous patient, their data key, a web conversation and its session, opened by {@code opening}. */
-  public Future<WebSession> createWebSession(String locale, byte[] tokenHash, Instant at, Decision opening) {
-    PatientId patient = PatientId.random();
-    ConversationId conversation = ConversationId.random();
-    UUID sessionId = UUID.randomUUID();
-    OffsetDateTime ts = at.atOffset(ZoneOffset.UTC);
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("insert into patient (id, created_at, locale) values ($1, $2, $3)")
-        .execute(Tuple.of(patient.value(), ts, locale))
-        .compose(r -> keys.create(conn, patient, at))
-        .compose(key -> conn
-            .preparedQuery("insert into conversation (id, patient_id, channel, created_at) values ($1, $2, 'web', $3)")
-            .execute(Tuple.of(conversation.value(), patient.value(), ts))
-            .compose(r -> conn
-                .preparedQuery("insert into webchat_session (id, conversation_id, token_hash, created_at, last_seen_at) "
-                    + "values ($1, $2, $3, $4, $4)")
-                .execute(Tuple.of(sessionId, conversation.value(), Buffer.buffer(tokenHash), ts)))
-            .compose(r -> appendDecision(conn, new Conversation(patient, conversation, "web"), key.id(), key.key(), 0, 0,
-                DialogueState.INITIAL, opening))))
-        .map(stored -> new WebSession(sessionId, new Conversation(patient, conversation, "web"), tokenHash));
   }
 
   /** The conversation a new channel opened and the bot messages its opening decision wrote. */
@@ -137,39 +101,14 @@ public final class PgConversationStore {
         .map(result -> new Opened(c, result.written()));
   }
 
-  public Future<Optional<WebSession>> webSession(UUID sessionId) {
-    return pool.preparedQuery(
-            "select s.id, s.token_hash, c.id as conversation_id, c.patient_id from webchat_session s "
-                + "join conversation c on c.id = s.conversation_id where s.id = $1")
-        .execute(Tuple.of(sessionId))
-        .map(PgConversationStore::firstSession);
-  }
-
-  public Future<Optional<WebSession>> webSessionByTokenHash(byte[] tokenHash) {
-    return pool.preparedQuery(
-            "select s.id, s.token_hash, c.id as conversation_id, c.patient_id from webchat_session s "
-                + "join conversation c on c.id = s.conversation_id where s.token_hash = $1")
-        .execute(Tuple.of(Buffer.buffer(tokenHash)))
-        .map(PgConversationStore::firstSession);
-  }
-
-  private static Optional<WebSession> firstSession(RowSet<Row> rows) {
-    if (rows.size() == 0) {
-      return Optional.empty();
-    }
-    Row r = rows.iterator().next();
-    return Optional.of(new WebSession(r.getUUID("id"),
-        new Conversation(new PatientId(r.getUUID("patient_id")), new ConversationId(r.getUUID("conversation_id")), "web"),
-        r.getBuffer("token_hash").getBytes()));
-  }
-
-  /** Commits the patient's message, or finds it if {@code clientMessageId} was stored before. */
   /** True when this conversation already holds the patient message with this client id. */
+  @Override
   public Future<Boolean> isStored(Conversation c, UUID clientMessageId) {
     return pool.preparedQuery("select 1 from conversation_event where conversation_id = $1 and client_message_id = $2")
         .execute(Tuple.of(c.id().value(), clientMessageId)).map(rows -> rows.size() > 0);
   }
 
+  @Override
   public Future<Appended> appendPatientMessage(Conversation c, UUID clientMessageId, String text, Instant at) {
     return pool.withTransaction(conn -> conn
         .preparedQuery("select last_seq, state, state -> 'takeover' is not null as held from conversation where id = $1 "
@@ -206,6 +145,7 @@ public final class PgConversationStore {
    * Decides every stored patient message that has no decision yet, oldest first, and returns
    * the bot messages it appended.
    */
+  @Override
   public Future<TurnOutcome> decidePending(Conversation c, Decider decider) {
     return pool.withTransaction(conn -> lock(conn, c.id())
         .compose(found -> {
@@ -214,14 +154,14 @@ public final class PgConversationStore {
           long handled = conv.handledSeq();
           DialogueState state = conv.state();
           if (handled >= lastSeq) {
-            return Future.succeededFuture(new TurnOutcome(List.of(), List.of(), List.of()));
+            return Future.succeededFuture(TurnOutcome.NOTHING);
           }
           return conn.preparedQuery("select seq, at, key_id, body from conversation_event "
                   + "where conversation_id = $1 and seq > $2 and type = $3 order by seq")
               .execute(Tuple.of(c.id().value(), handled, EventCodec.PATIENT_SAID))
               .compose(pending -> pending.size() == 0
                   // another turn (or instance) decided them already; handled_seq stays where it is
-                  ? Future.succeededFuture(new TurnOutcome(List.of(), List.of(), List.of()))
+                  ? Future.succeededFuture(TurnOutcome.NOTHING)
                   : keys.current(conn, c.patient()).compose(key ->
                       decideEach(conn, c, key, pending, lastSeq, handled, state, decider)));
         }));
@@ -291,7 +231,7 @@ public final class PgConversationStore {
     }
     List<EscalationChange> changed = new ArrayList<>();
     for (Effect effect : decision.effects()) {
-      chain = chain.compose(v -> carryOut(conn, c, effect, at)).map(id -> {
+      chain = chain.compose(v -> effects.carryOut(conn, c, effect, at)).map(id -> {
         id.ifPresent(changed::add);
         return null;
       });
@@ -317,26 +257,11 @@ public final class PgConversationStore {
         : "therapist".equals(m.from()) ? PgOutbox.STAFF : PgOutbox.OTHER}).toList();
   }
 
-  private Future<Optional<EscalationChange>> carryOut(SqlConnection conn, Conversation c, Effect effect, Instant at) {
-    if (effect instanceof Effect.OpenEscalation open) {
-      return escalations.open(conn, c.id().value(), c.patient().value(), open, at)
-          .map(id -> id.map(x -> new EscalationChange(x, true)));
-    } else if (effect instanceof Effect.RaiseEscalation raise) {
-      return escalations.raise(conn, c.id().value(), raise, at).map(id -> id.map(x -> new EscalationChange(x, false)));
-    } else if (effect instanceof Effect.RequestHandoff handoff) {
-      // A patient's request for a person joins the same queue, under a negative episode number.
-      Effect.OpenEscalation asEscalation = new Effect.OpenEscalation(-handoff.request(), org.mhai.nlp.RiskLevel.LOW,
-          List.of("patient_request"), "flow", "patient_request");
-      return escalations.open(conn, c.id().value(), c.patient().value(), asEscalation, at)
-          .map(id -> id.map(x -> new EscalationChange(x, true)));
-    }
-    throw new IllegalArgumentException("unknown effect " + effect);
-  }
-
   /**
    * Resolves escalation {@code id} with a sealed note and lets the conversation end its crisis
    * episode, in one transaction. Empty when there is no such escalation.
    */
+  @Override
   public Future<Optional<Resolution>> resolveEscalation(UUID id, UUID staff, String note, Instant at,
       ResolutionDecider decider) {
     return pool.withTransaction(conn -> escalations.get(conn, id, true).compose(found -> {
@@ -385,6 +310,7 @@ public final class PgConversationStore {
   }
 
   /** Patient, bot and therapist messages with seq greater than {@code after}, oldest first, at most {@code limit}. */
+  @Override
   public Future<List<StoredMessage>> messagesAfter(Conversation c, long after, int limit) {
     return readMessages(c, "seq > $2 and type in ('patient_said', 'bot_said', 'staff_said') order by seq limit " + limit,
         after);
@@ -394,17 +320,20 @@ public final class PgConversationStore {
    * The patient messages stored but not yet decided (after the conversation's {@code handled_seq}),
    * at most {@code limit}, in order: what a catch-up will decide, so it can be assessed first.
    */
+  @Override
   public Future<List<StoredMessage>> undecidedPatientMessages(Conversation c, int limit) {
     return readMessages(c, "type = 'patient_said' and seq > (select handled_seq from conversation where id = $1) "
         + "order by seq limit $2", limit);
   }
 
   /** The bot messages that answered the patient message {@code seq}. */
+  @Override
   public Future<List<StoredMessage>> repliesTo(Conversation c, long seq) {
     return readMessages(c, "in_reply_to = $2 and type = 'bot_said' order by seq", seq);
   }
 
   /** The whole log, decrypted, in order: for audits, exports and the fold check. */
+  @Override
   public Future<List<DialogueEvent>> events(ConversationId c) {
     return loggedEvents(c).map(list -> list.stream().map(LoggedEvent::event).toList());
   }
@@ -426,14 +355,12 @@ public final class PgConversationStore {
         });
   }
 
-  /** One event of a patient's log, with the conversation it belongs to. */
-  public record PatientEvent(ConversationId conversation, long seq, DialogueEvent event) {}
-
   /**
    * The patient's mood scores and check-in notes ({@code text_captured} of slot {@code feelings})
    * at or after {@code since}, across their conversations, decrypted, in conversation and seq order:
    * at most the newest {@code limit} such events.
    */
+  @Override
   public Future<List<PatientEvent>> moodEvents(PatientId patient, Instant since, int limit) {
     return pool.preparedQuery("select * from (select e.conversation_id, e.seq, e.type, e.at, e.in_reply_to, e.key_id, "
             + "e.body, e.data from conversation_event e join conversation c on c.id = e.conversation_id "
@@ -454,16 +381,14 @@ public final class PgConversationStore {
         });
   }
 
-  /** What a staff turn wrote, and the conversation's state after it. */
-  public record StaffTurn(Conversation conversation, List<StoredMessage> written, DialogueState state) {}
-
   /**
    * Feeds a staff turn (takeover, a therapist's message, release) to the dialogue under the
    * conversation's row lock and appends the decision, like {@link #resolveEscalation} does for a
    * resolution. Empty when there is no such conversation; an exception thrown by {@code decider}
    * (another staff member holds it) rolls everything back and fails the future.
    */
-  public Future<Optional<StaffTurn>> staffTurn(ConversationId id, java.util.function.Function<DialogueState, Decision> decider) {
+  @Override
+  public Future<Optional<StaffTurn>> staffTurn(ConversationId id, Function<DialogueState, Decision> decider) {
     return pool.withTransaction(conn -> lock(conn, id)
         .compose(found -> {
           if (found.isEmpty()) {
@@ -487,6 +412,7 @@ public final class PgConversationStore {
   }
 
   /** The conversation's patient, channel and state, or empty. */
+  @Override
   public Future<Optional<Conversation>> conversation(ConversationId id) {
     return pool.preparedQuery("select patient_id, channel from conversation where id = $1").execute(Tuple.of(id.value()))
         .map(rows -> rows.size() == 0 ? Optional.<Conversation>empty()
@@ -500,35 +426,14 @@ public final class PgConversationStore {
   }
 
   /** The cached state, as the next turn will see it. */
+  @Override
   public Future<DialogueState> state(ConversationId c) {
     return pool.preparedQuery("select state from conversation where id = $1").execute(Tuple.of(c.value()))
         .map(rows -> StateCodec.decode((JsonObject) rows.iterator().next().getJson("state")));
   }
 
-  /**
-   * What an LLM prompt may be built from ({@code dialogue.freechat.LlmPrompt}), decrypted, in seq
-   * order: the last {@code limit} patient and bot messages before {@code beforeSeq}, and every text
-   * a flow captured in this conversation (the prompt builder redacts those). No staff messages.
-   */
-  public Future<List<DialogueEvent>> promptEvents(Conversation c, long beforeSeq, int limit) {
-    return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
-            + "where conversation_id = $1 and (type = 'text_captured' or seq in (select seq from conversation_event "
-            + "where conversation_id = $1 and seq < $2 and type in ('patient_said', 'bot_said') order by seq desc limit $3)) "
-            + "order by seq")
-        .execute(Tuple.of(c.id().value(), beforeSeq, limit))
-        .compose(rows -> {
-          Future<List<DialogueEvent>> chain = Future.succeededFuture(new ArrayList<>());
-          for (Row row : rows) {
-            chain = chain.compose(list -> decodeRow(pool, c.id(), row).map(e -> {
-              list.add(e);
-              return list;
-            }));
-          }
-          return chain;
-        });
-  }
-
   /** The patient, bot or therapist message {@code seq}, or empty (erased, or not a message). */
+  @Override
   public Future<Optional<StoredMessage>> message(ConversationId c, long seq) {
     return readMessages(c, "seq = $2 and type in ('patient_said', 'bot_said', 'staff_said')", seq)
         .map(list -> list.stream().findFirst());
@@ -562,7 +467,8 @@ public final class PgConversationStore {
         });
   }
 
-  private Future<DialogueEvent> decodeRow(SqlClient sql, ConversationId c, Row row) {
+  /** One row of {@code conversation_event} (seq, type, at, in_reply_to, key_id, body, data), decrypted. */
+  Future<DialogueEvent> decodeRow(SqlClient sql, ConversationId c, Row row) {
     long seq = row.getLong("seq");
     Instant at = row.getOffsetDateTime("at").toInstant();
     Long inReplyTo = row.getLong("in_reply_to");

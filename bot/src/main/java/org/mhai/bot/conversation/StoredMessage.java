@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package org.mhai.bot.store.pg;
+package org.mhai.bot.conversation;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.bot.conversation;
+
+import java.util.List;
+import org.mhai.portal.EscalationQueue.Escalation;
+
+/** A resolved escalation and what the conversation said about it. */
+public record Resolution(Escalation escalation, Conversation conversation, List<StoredMessage> written) {}
