@@ -20,6 +20,7 @@ import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.MoodNotes;
 import org.mhai.nlp.Emotion;
 import org.mhai.dialogue.assessment.Instrument;
+import org.mhai.portal.EscalationJson;
 import org.mhai.portal.patient.PatientRecords.ConversationLog;
 import org.mhai.portal.patient.PatientRecords.PatientFile;
 
@@ -54,7 +55,7 @@ public final class PatientView {
       exercises(log, exercises);
     }
     JsonArray escalations = new JsonArray();
-    file.escalations().forEach(e -> escalations.add(e.toJson()));
+    file.escalations().forEach(e -> escalations.add(EscalationJson.of(e)));
     return new JsonObject()
         .put("patientId", file.patientId().toString())
         .put("locale", file.locale())

@@ -29,7 +29,7 @@ import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.PatientId;
 import org.mhai.dialogue.Reply;
 import org.mhai.portal.EscalationQueue;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 import org.mhai.portal.patient.LoggedEvent;
 
 /**
@@ -344,7 +344,7 @@ public final class PgConversationStore {
         return Future.succeededFuture(Optional.<Resolution>empty());
       }
       Escalation e = found.get();
-      if (e.status() == EscalationQueue.Status.RESOLVED) {
+      if (e.status() == Escalation.Status.RESOLVED) {
         return Future.failedFuture(new EscalationQueue.Conflict("this escalation is already resolved"));
       }
       return lock(conn, new ConversationId(e.conversationId()))
