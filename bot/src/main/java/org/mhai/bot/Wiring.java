@@ -85,6 +85,7 @@ import org.mhai.dialogue.crisis.policy.CrisisPolicy;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.InMemoryFlowCatalog;
 import org.mhai.nlp.RiskDetector;
+import org.mhai.portal.EscalationJson;
 import org.mhai.portal.web.EscalationApi;
 import org.mhai.portal.auth.PasswordHasher;
 import org.mhai.portal.auth.SignInGate;
@@ -217,7 +218,7 @@ final class Wiring {
     this.escalations = new PgEscalations(pool, config.escalationSla(), config.streams().newSession());
     // After a relay outage every instance re-reads what it may have missed, so no escalation is absent from a queue.
     bridge.ifPresent(b -> b.rereadAfterOutage(org.mhai.portal.Addresses.ESCALATIONS, since -> escalations
-        .changedSince(since, 500).map(list -> list.stream().map(e -> e.toJson()).toList())));
+        .changedSince(since, 500).map(list -> list.stream().map(EscalationJson::of).toList())));
     this.store = new PgConversationStore(pool, keys, escalations, new PgEffectHandler(escalations), clock);
     this.webSessions = new PgWebSessions(pool, store);
     this.helplines = new HelplineService(pool, vertx.eventBus(), clock);

@@ -20,7 +20,7 @@ import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier.Alert;
 import org.mhai.bot.oncall.TestEscalations;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** E-mail alerts through the real Vert.x mail client to a real (tiny) SMTP server on 127.0.0.1. */
 class EmailAlertsTest {

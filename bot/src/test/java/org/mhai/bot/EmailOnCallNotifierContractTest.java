@@ -13,7 +13,7 @@ import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifierContract;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** The e-mail channel, against a real SMTP server on 127.0.0.1, keeps the {@link OnCallNotifier} contract. */
 class EmailOnCallNotifierContractTest extends OnCallNotifierContract {

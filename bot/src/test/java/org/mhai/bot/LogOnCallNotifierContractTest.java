@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.mhai.bot.oncall.LogOnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifierContract;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** The log channel keeps the {@link OnCallNotifier} contract; what it delivers is its log lines. */
 class LogOnCallNotifierContractTest extends OnCallNotifierContract {

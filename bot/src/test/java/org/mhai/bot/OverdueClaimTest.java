@@ -28,7 +28,7 @@ import org.mhai.bot.config.AppConfig;
 import org.mhai.bot.config.AppConfig.PgConfig;
 import org.mhai.bot.store.pg.Migrations;
 import org.mhai.bot.store.pg.PgEscalations;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /**
  * {@link PgEscalations#claimOverdue} on the real PostgreSQL, migrated as in production, with two

@@ -16,7 +16,7 @@ import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.OnCallNotifier.Alert;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
 import org.mhai.bot.oncall.TestEscalations;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** Telegram staff alerts through the real telegrambots client to the fake Bot API server. */
 class TelegramAlertsTest {

@@ -13,7 +13,7 @@ import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifierContract;
 import org.mhai.bot.oncall.TelegramOnCallNotifier;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** The Telegram channel, through the real client to the fake Bot API server, keeps the {@link OnCallNotifier} contract. */
 class TelegramOnCallNotifierContractTest extends OnCallNotifierContract {

@@ -20,7 +20,7 @@ import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.OnCallNotifier.Alert;
 import org.mhai.bot.oncall.TestEscalations;
 import org.mhai.bot.oncall.WebhookOnCallNotifier;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** The signed webhook through the real Vert.x web client to a real HTTP server on 127.0.0.1. */
 class WebhookAlertsTest {

@@ -13,7 +13,7 @@ import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.oncall.OnCallNotifierContract;
 import org.mhai.bot.oncall.WebhookOnCallNotifier;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** The webhook channel, against a real HTTP receiver on 127.0.0.1, keeps the {@link OnCallNotifier} contract. */
 class WebhookOnCallNotifierContractTest extends OnCallNotifierContract {

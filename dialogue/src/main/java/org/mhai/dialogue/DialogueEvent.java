@@ -17,11 +17,103 @@ import org.mhai.nlp.RiskLevel;
 public sealed interface DialogueEvent {
   Instant at();
 
+  /** Hands this event to the visitor's method for its record: {@code v.patientSaid(this)}, … */
+  <R> R accept(Visitor<R> v);
+
+  /**
+   * One method per event record: the one dispatch over the vocabulary. Java 17 without preview has no
+   * pattern-matching {@code switch}, so an {@code instanceof} chain would let a new event fall through
+   * silently; a visitor makes the compiler name every implementation that has not decided what to do
+   * with a new record (adding an event here breaks the build of each one until it does).
+   */
+  interface Visitor<R> {
+    R patientSaid(PatientSaid e);
+
+    R botSaid(BotSaid e);
+
+    R opened(Opened e);
+
+    R riskAssessed(RiskAssessed e);
+
+    R emotionAssessed(EmotionAssessed e);
+
+    R checkInStarted(CheckInStarted e);
+
+    R moodRecorded(MoodRecorded e);
+
+    R moodNotUnderstood(MoodNotUnderstood e);
+
+    R checkInEnded(CheckInEnded e);
+
+    R crisisStarted(CrisisStarted e);
+
+    R screenerAsked(ScreenerAsked e);
+
+    R screenerAnswered(ScreenerAnswered e);
+
+    R escalated(Escalated e);
+
+    R crisisLevelRaised(CrisisLevelRaised e);
+
+    R crisisEnded(CrisisEnded e);
+
+    R assessmentStarted(AssessmentStarted e);
+
+    R assessmentAnswered(AssessmentAnswered e);
+
+    R assessmentNotUnderstood(AssessmentNotUnderstood e);
+
+    R assessmentCompleted(AssessmentCompleted e);
+
+    R assessmentAbandoned(AssessmentAbandoned e);
+
+    R flowStarted(FlowStarted e);
+
+    R flowNodeEntered(FlowNodeEntered e);
+
+    R flowSlotSet(FlowSlotSet e);
+
+    R flowInputNotUnderstood(FlowInputNotUnderstood e);
+
+    R flowEnded(FlowEnded e);
+
+    R textCaptured(TextCaptured e);
+
+    R consentRecorded(ConsentRecorded e);
+
+    R handoffRequested(HandoffRequested e);
+
+    R exerciseOffered(ExerciseOffered e);
+
+    R exerciseFeedback(ExerciseFeedback e);
+
+    R templateUsed(TemplateUsed e);
+
+    R takeoverStarted(TakeoverStarted e);
+
+    R takeoverEnded(TakeoverEnded e);
+
+    R staffSaid(StaffSaid e);
+
+    R riskCuesNoted(RiskCuesNoted e);
+
+    R riskEvidence(RiskEvidence e);
+
+    R safetyAsked(SafetyAsked e);
+
+    R safetyAnswered(SafetyAnswered e);
+  }
+
   /** The patient wrote {@code text}; the store appends it before anything else happens. */
   record PatientSaid(Instant at, String text) implements DialogueEvent {
     public PatientSaid {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.patientSaid(this);
     }
   }
 
@@ -30,6 +122,11 @@ public sealed interface DialogueEvent {
     public BotSaid {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.botSaid(this);
     }
   }
 
@@ -44,6 +141,11 @@ public sealed interface DialogueEvent {
     public Opened(Instant at, String locale) {
       this(at, locale, "web");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.opened(this);
+    }
   }
 
   /** The crisis detector's verdict on the message stored under {@code messageSeq}. */
@@ -54,6 +156,11 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(level, "level");
       signals = List.copyOf(signals);
       Objects.requireNonNull(detectorVersion, "detectorVersion");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.riskAssessed(this);
     }
   }
 
@@ -70,10 +177,20 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(sentiment, "sentiment");
       Objects.requireNonNull(model, "model");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.emotionAssessed(this);
+    }
   }
 
   /** The bot asked the mood question ("how are you feeling, 0–10?"). */
-  record CheckInStarted(Instant at) implements DialogueEvent {}
+  record CheckInStarted(Instant at) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.checkInStarted(this);
+    }
+  }
 
   /** The patient gave a mood score from 0 (worst) to 10 (best). */
   record MoodRecorded(Instant at, int score) implements DialogueEvent {
@@ -82,13 +199,28 @@ public sealed interface DialogueEvent {
         throw new IllegalArgumentException("mood must be 0..10, was " + score);
       }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.moodRecorded(this);
+    }
   }
 
   /** The patient's answer to the mood question could not be read as a score. */
-  record MoodNotUnderstood(Instant at) implements DialogueEvent {}
+  record MoodNotUnderstood(Instant at) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.moodNotUnderstood(this);
+    }
+  }
 
   /** The check-in ended (answered or abandoned); the conversation is in free chat. */
-  record CheckInEnded(Instant at) implements DialogueEvent {}
+  record CheckInEnded(Instant at) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.checkInEnded(this);
+    }
+  }
 
   /**
    * A crisis episode began: the crisis policy now answers every message until it ends.
@@ -103,12 +235,22 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(detectorVersion, "detectorVersion");
       Objects.requireNonNull(trigger, "trigger");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.crisisStarted(this);
+    }
   }
 
   /** The bot asked a C-SSRS screener question. */
   record ScreenerAsked(Instant at, int episode, Screener.Question question) implements DialogueEvent {
     public ScreenerAsked {
       Objects.requireNonNull(question, "question");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.screenerAsked(this);
     }
   }
 
@@ -118,6 +260,11 @@ public sealed interface DialogueEvent {
     public ScreenerAnswered {
       Objects.requireNonNull(question, "question");
       Objects.requireNonNull(answer, "answer");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.screenerAnswered(this);
     }
   }
 
@@ -134,6 +281,11 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(detectorVersion, "detectorVersion");
       Objects.requireNonNull(reason, "reason");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.escalated(this);
+    }
   }
 
   /** A later message in an escalated episode carried a higher level than before. */
@@ -141,6 +293,11 @@ public sealed interface DialogueEvent {
     public CrisisLevelRaised {
       Objects.requireNonNull(level, "level");
       signals = List.copyOf(signals);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.crisisLevelRaised(this);
     }
   }
 
@@ -155,12 +312,22 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(by, "by");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.crisisEnded(this);
+    }
   }
 
   /** The patient started a questionnaire. */
   record AssessmentStarted(Instant at, Instrument instrument) implements DialogueEvent {
     public AssessmentStarted {
       Objects.requireNonNull(instrument, "instrument");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.assessmentStarted(this);
     }
   }
 
@@ -172,10 +339,20 @@ public sealed interface DialogueEvent {
         throw new IllegalArgumentException("item score must be 0..3, was " + score);
       }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.assessmentAnswered(this);
+    }
   }
 
   /** An answer to the current item could not be read. */
-  record AssessmentNotUnderstood(Instant at, Instrument instrument) implements DialogueEvent {}
+  record AssessmentNotUnderstood(Instant at, Instrument instrument) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.assessmentNotUnderstood(this);
+    }
+  }
 
   /** The questionnaire is complete: the item scores, the total and its published band. */
   record AssessmentCompleted(Instant at, Instrument instrument, List<Integer> answers, int total, String band)
@@ -185,15 +362,30 @@ public sealed interface DialogueEvent {
       answers = List.copyOf(answers);
       Objects.requireNonNull(band, "band");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.assessmentCompleted(this);
+    }
   }
 
   /** The patient stopped the questionnaire before the end. */
-  record AssessmentAbandoned(Instant at, Instrument instrument) implements DialogueEvent {}
+  record AssessmentAbandoned(Instant at, Instrument instrument) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.assessmentAbandoned(this);
+    }
+  }
 
   /** The conversation entered flow {@code flowId} at {@code version} (pinned until the flow ends). */
   record FlowStarted(Instant at, String flowId, int version) implements DialogueEvent {
     public FlowStarted {
       Objects.requireNonNull(flowId, "flowId");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.flowStarted(this);
     }
   }
 
@@ -203,6 +395,11 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(flowId, "flowId");
       Objects.requireNonNull(node, "node");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.flowNodeEntered(this);
+    }
   }
 
   /** A slot of the running flow took a value that is not free text (a choice, a number). */
@@ -211,10 +408,20 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(slot, "slot");
       Objects.requireNonNull(value, "value");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.flowSlotSet(this);
+    }
   }
 
   /** The patient's answer at {@code node} could not be read. */
-  record FlowInputNotUnderstood(Instant at, String flowId, String node) implements DialogueEvent {}
+  record FlowInputNotUnderstood(Instant at, String flowId, String node) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.flowInputNotUnderstood(this);
+    }
+  }
 
   /**
    * The running flow ended.
@@ -250,6 +457,11 @@ public sealed interface DialogueEvent {
         throw new IllegalArgumentException("unknown flow_ended reason " + wire);
       }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.flowEnded(this);
+    }
   }
 
   /** Free text the patient gave a capture node (sealed at rest, like every message). */
@@ -257,6 +469,11 @@ public sealed interface DialogueEvent {
     public TextCaptured {
       Objects.requireNonNull(slot, "slot");
       Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.textCaptured(this);
     }
   }
 
@@ -269,10 +486,20 @@ public sealed interface DialogueEvent {
     public ConsentRecorded {
       Objects.requireNonNull(kind, "kind");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.consentRecorded(this);
+    }
   }
 
   /** The patient asked for a person (a flow's handoff node); staff see it in the queue. */
-  record HandoffRequested(Instant at, int request) implements DialogueEvent {}
+  record HandoffRequested(Instant at, int request) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.handoffRequested(this);
+    }
+  }
 
   /**
    * The bot offered coping exercise {@code exerciseId}; {@code why} is the line the patient read and
@@ -283,6 +510,11 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(exerciseId, "exerciseId");
       Objects.requireNonNull(why, "why");
       Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.exerciseOffered(this);
     }
   }
 
@@ -296,12 +528,22 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(exerciseId, "exerciseId");
       Objects.requireNonNull(outcome, "outcome");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.exerciseFeedback(this);
+    }
   }
 
   /** A free-chat reply template was used (so the next reply is a different one). */
   record TemplateUsed(Instant at, String templateId) implements DialogueEvent {
     public TemplateUsed {
       Objects.requireNonNull(templateId, "templateId");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.templateUsed(this);
     }
   }
 
@@ -311,6 +553,11 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(staffId, "staffId");
       Objects.requireNonNull(staffName, "staffName");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.takeoverStarted(this);
+    }
   }
 
   /** The therapist handed the conversation back to the bot. */
@@ -318,6 +565,11 @@ public sealed interface DialogueEvent {
     public TakeoverEnded {
       Objects.requireNonNull(staffId, "staffId");
       Objects.requireNonNull(staffName, "staffName");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.takeoverEnded(this);
     }
   }
 
@@ -327,6 +579,11 @@ public sealed interface DialogueEvent {
       Objects.requireNonNull(staffId, "staffId");
       Objects.requireNonNull(staffName, "staffName");
       Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.staffSaid(this);
     }
   }
 
@@ -339,6 +596,11 @@ public sealed interface DialogueEvent {
     public RiskCuesNoted {
       Objects.requireNonNull(at, "at");
       cues = List.copyOf(cues);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.riskCuesNoted(this);
     }
   }
 
@@ -355,15 +617,30 @@ public sealed interface DialogueEvent {
       signals = List.copyOf(signals);
       messageSeqs = List.copyOf(messageSeqs);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.riskEvidence(this);
+    }
   }
 
   /** The bot asked "are you somewhere safe right now?" in episode {@code episode}. */
-  record SafetyAsked(Instant at, int episode) implements DialogueEvent {}
+  record SafetyAsked(Instant at, int episode) implements DialogueEvent {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.safetyAsked(this);
+    }
+  }
 
   /** How the answer to the safety question was read ({@code UNANSWERED}: unclear twice, never coerced). */
   record SafetyAnswered(Instant at, int episode, YesNo.Answer answer) implements DialogueEvent {
     public SafetyAnswered {
       Objects.requireNonNull(answer, "answer");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.safetyAnswered(this);
     }
   }
 }

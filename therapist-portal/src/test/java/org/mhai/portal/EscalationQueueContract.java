@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mhai.portal.EscalationQueue.Conflict;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 import org.mhai.portal.EscalationQueue.Filter;
-import org.mhai.portal.EscalationQueue.Status;
+import org.mhai.dialogue.escalation.Escalation.Status;
 
 /**
  * What every {@link EscalationQueue} must do. A concrete subclass per implementation only says how to

@@ -11,6 +11,8 @@ import org.mhai.bot.conversation.ConversationStore;
 import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.escalation.Escalation;
+import org.mhai.dialogue.escalation.Escalation.Status;
 import org.mhai.portal.EscalationQueue;
 import org.mhai.portal.StaffMember;
 

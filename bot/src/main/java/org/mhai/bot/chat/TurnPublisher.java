@@ -13,6 +13,7 @@ import org.mhai.bot.store.pg.PgEscalations;
 import org.mhai.bot.conversation.StoredMessage;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.portal.Addresses;
+import org.mhai.portal.EscalationJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ final class TurnPublisher {
       escalations.get(change.id()).onSuccess(found -> found.ifPresent(e -> {
         LOG.warn("escalation.{} id={} conversation={} level={}", change.opened() ? "opened" : "raised", e.id(),
             c.id(), e.level());
-        bus.publish(Addresses.ESCALATIONS, e.toJson());
+        bus.publish(Addresses.ESCALATIONS, EscalationJson.of(e));
         onCall.notify(e, change.opened() ? OnCallNotifier.Alert.OPENED : OnCallNotifier.Alert.RAISED);
       })).onFailure(err -> LOG.error("escalation.publish_failed escalation={} error={}", change.id(), err.toString()));
     }

@@ -2,7 +2,7 @@
 package org.mhai.bot.conversation;
 
 import java.util.List;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /** A resolved escalation and what the conversation said about it. */
 public record Resolution(Escalation escalation, Conversation conversation, List<StoredMessage> written) {}

@@ -4,7 +4,8 @@ package org.mhai.bot.oncall;
 import java.time.Duration;
 import java.util.Locale;
 import org.mhai.bot.oncall.OnCallNotifier.Alert;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
+import org.mhai.dialogue.escalation.Reason;
 
 /**
  * The words of an on-call alert, the same on every channel. Built only from the escalation's level,
@@ -12,8 +13,6 @@ import org.mhai.portal.EscalationQueue.Escalation;
  * or the conversation's id (the portal, behind sign-in, has the rest).
  */
 public final class AlertWording {
-  static final String PATIENT_REQUEST = "patient_request";
-
   private final String portalUrl;
   private final Duration sla;
 
@@ -62,19 +61,19 @@ public final class AlertWording {
   }
 
   static boolean isPatientRequest(Escalation e) {
-    return PATIENT_REQUEST.equals(e.reason());
+    return e.reason() == Reason.PATIENT_REQUEST;
   }
 
   /** The reason with what it means (the reasons are the crisis routes' and the handoff's). */
-  static String describe(String reason) {
+  static String describe(Reason reason) {
     String meaning = switch (reason) {
-      case "self_harm" -> "risk of suicide or self-harm";
-      case "harm_to_others" -> "risk of harm to someone else";
-      case "domestic_violence" -> "violence at home";
-      case "safeguarding" -> "a child or vulnerable person at risk";
+      case SELF_HARM -> "risk of suicide or self-harm";
+      case HARM_TO_OTHERS -> "risk of harm to someone else";
+      case DOMESTIC_VIOLENCE -> "violence at home";
+      case SAFEGUARDING -> "a child or vulnerable person at risk";
       case PATIENT_REQUEST -> "the patient asked to talk to a person";
-      default -> "";
+      case SCREENER_UNANSWERED, RISK_DETECTOR, CSSRS_TRIAGE, UNRECOGNISED -> "";
     };
-    return meaning.isEmpty() ? reason : reason + " (" + meaning + ")";
+    return meaning.isEmpty() ? reason.wire() : reason.wire() + " (" + meaning + ")";
   }
 }

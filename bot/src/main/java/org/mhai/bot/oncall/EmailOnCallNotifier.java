@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.mhai.bot.config.OnCallConfig.Smtp;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /**
  * E-mails alerts over SMTP (Vert.x mail client: non-blocking, a timeout per attempt). Opened and raised

@@ -2,7 +2,7 @@
 package org.mhai.bot.oncall;
 
 import io.vertx.core.Future;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +13,7 @@ public final class LogOnCallNotifier implements OnCallNotifier {
   @Override
   public Future<Void> notify(Escalation e, Alert alert) {
     LOG.warn("oncall.escalation {} id={} level={} reason={} signals={} sla_deadline={} conversation={}",
-        alert.wireName(), e.id(), e.level(), e.reason(), e.signals(), e.slaDeadline(), e.conversationId());
+        alert.wireName(), e.id(), e.level(), e.reason().wire(), e.signals(), e.slaDeadline(), e.conversationId());
     return Future.succeededFuture();
   }
 }

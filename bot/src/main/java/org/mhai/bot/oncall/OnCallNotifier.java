@@ -3,7 +3,7 @@ package org.mhai.bot.oncall;
 
 import io.vertx.core.Future;
 import java.util.Locale;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /**
  * Tells on-call staff about an escalation: it was opened, it became more urgent, or nobody acknowledged

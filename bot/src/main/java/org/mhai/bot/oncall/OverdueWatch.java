@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.mhai.bot.oncall.OnCallNotifier.Alert;
 import org.mhai.bot.store.pg.PgEscalations;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /**
  * POSTs each alert as JSON to {@code MHAI_ONCALL_WEBHOOK_URL} (a paging service, a chat bridge, a
@@ -95,7 +95,7 @@ public final class WebhookOnCallNotifier implements OnCallNotifier {
         .put("event", alert.wireName())
         .put("escalationId", e.id().toString())
         .put("level", e.level())
-        .put("reason", e.reason())
+        .put("reason", e.reason().wire())
         .put("signals", new JsonArray(e.signals()))
         .put("status", e.status().name().toLowerCase(Locale.ROOT))
         .put("createdAt", e.createdAt().toString())

@@ -27,47 +27,15 @@ public final class PatientExport {
       java.time.Instant now) {
     JsonArray conversations = new JsonArray();
     JsonArray moods = new JsonArray();
-    JsonArray assessments = new JsonArray();
-    JsonArray exercises = new JsonArray();
-    JsonArray consents = new JsonArray();
-    JsonArray emotions = new JsonArray();
-    JsonArray risk = new JsonArray();
-    JsonObject current = new JsonObject();
+    Sections sections = new Sections();
     for (PatientHistory.Conversation log : logs) {
-      JsonArray messages = new JsonArray();
-      JsonArray answers = new JsonArray();
+      sections.messages = new JsonArray();
+      sections.answers = new JsonArray();
       List<DialogueEvent> events = new ArrayList<>();
       for (LoggedEvent le : log.events()) {
         events.add(le.event());
-        DialogueEvent e = le.event();
-        String at = e.at().toString();
-        if (e instanceof DialogueEvent.PatientSaid p) {
-          messages.add(new JsonObject().put("seq", le.seq()).put("at", at).put("from", "you").put("text", p.text()));
-        } else if (e instanceof DialogueEvent.BotSaid b) {
-          messages.add(new JsonObject().put("seq", le.seq()).put("at", at).put("from", "bot").put("text", b.reply().text()));
-        } else if (e instanceof DialogueEvent.StaffSaid s) {
-          messages.add(new JsonObject().put("seq", le.seq()).put("at", at).put("from", "staff:" + s.staffName())
-              .put("text", s.text()));
-        } else if (e instanceof DialogueEvent.TextCaptured t) {
-          answers.add(new JsonObject().put("at", at).put("flow", t.flowId()).put("question", t.slot()).put("text", t.text()));
-        } else if (e instanceof DialogueEvent.AssessmentCompleted a) {
-          assessments.add(new JsonObject().put("at", at).put("instrument", a.instrument().name())
-              .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
-        } else if (e instanceof DialogueEvent.ExerciseOffered o) {
-          exercises.add(new JsonObject().put("at", at).put("exercise", o.exerciseId()).put("event", "offered")
-              .put("why", o.why()));
-        } else if (e instanceof DialogueEvent.ExerciseFeedback f) {
-          exercises.add(new JsonObject().put("at", at).put("exercise", f.exerciseId()).put("event", "feedback")
-              .put("outcome", f.outcome()));
-        } else if (e instanceof DialogueEvent.ConsentRecorded c) {
-          consents.add(new JsonObject().put("at", at).put("kind", c.kind().wireName()).put("granted", c.granted()));
-          current.put(c.kind().wireName(), c.granted());
-        } else if (e instanceof DialogueEvent.EmotionAssessed a) {
-          emotions.add(new JsonObject().put("at", at).put("messageSeq", a.messageSeq())
-              .put("labels", new JsonArray(a.labels())).put("sentiment", a.sentiment()));
-        } else if (e instanceof DialogueEvent.RiskAssessed r) {
-          risk.add(new JsonObject().put("at", at).put("messageSeq", r.messageSeq()).put("level", r.level().wireName()));
-        }
+        sections.seq = le.seq();
+        le.event().accept(sections);
       }
       // each score with its note, paired as the journal and the patient page pair them
       MoodNotes.of(events).forEach(m -> {
@@ -77,20 +45,20 @@ public final class PatientExport {
       });
       conversations.add(new JsonObject().put("channel", log.channel())
           .put("startedAt", log.createdAt().toString())
-          .put("messages", messages).put("answers", answers));
+          .put("messages", sections.messages).put("answers", sections.answers));
     }
     return new JsonObject()
         .put("format", "mhai-patient-export/1")
         .put("exportedAt", now.toString())
         .put("patient", new JsonObject().put("since", patient.createdAt().toString()).put("locale", patient.locale()))
-        .put("consent", current)
-        .put("consentHistory", consents)
+        .put("consent", sections.current)
+        .put("consentHistory", sections.consents)
         .put("conversations", conversations)
         .put("moods", moods)
-        .put("assessments", assessments)
-        .put("exercises", exercises)
-        .put("emotions", emotions)
-        .put("riskAssessments", risk);
+        .put("assessments", sections.assessments)
+        .put("exercises", sections.exercises)
+        .put("emotions", sections.emotions)
+        .put("riskAssessments", sections.risk);
   }
 
   /** The bundle as a self-contained HTML page (no scripts, no external resources). */
@@ -183,5 +151,233 @@ public final class PatientExport {
       chunks.add(sb.toString());
     }
     return chunks;
+  }
+
+  /**
+   * The sections of the bundle, filled event by event. A {@link DialogueEvent.Visitor}: a new event does not
+   * compile until it is decided here whether the patient's own export shows it (moods come from
+   * {@link MoodNotes}, which pairs scores with notes).
+   */
+  private static final class Sections implements DialogueEvent.Visitor<Void> {
+    final JsonArray assessments = new JsonArray();
+    final JsonArray exercises = new JsonArray();
+    final JsonArray consents = new JsonArray();
+    final JsonArray emotions = new JsonArray();
+    final JsonArray risk = new JsonArray();
+    final JsonObject current = new JsonObject();
+    /** The conversation's messages and flow answers, and the seq of the event at hand. */
+    JsonArray messages;
+    JsonArray answers;
+    long seq;
+
+    private static String at(DialogueEvent e) {
+      return e.at().toString();
+    }
+
+    @Override
+    public Void patientSaid(DialogueEvent.PatientSaid p) {
+      messages.add(new JsonObject().put("seq", seq).put("at", at(p)).put("from", "you").put("text", p.text()));
+      return null;
+    }
+
+    @Override
+    public Void botSaid(DialogueEvent.BotSaid b) {
+      messages.add(new JsonObject().put("seq", seq).put("at", at(b)).put("from", "bot").put("text", b.reply().text()));
+      return null;
+    }
+
+    @Override
+    public Void opened(DialogueEvent.Opened e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void riskAssessed(DialogueEvent.RiskAssessed r) {
+      risk.add(new JsonObject().put("at", at(r)).put("messageSeq", r.messageSeq()).put("level", r.level().wireName()));
+      return null;
+    }
+
+    @Override
+    public Void emotionAssessed(DialogueEvent.EmotionAssessed a) {
+      emotions.add(new JsonObject().put("at", at(a)).put("messageSeq", a.messageSeq())
+          .put("labels", new JsonArray(a.labels())).put("sentiment", a.sentiment()));
+      return null;
+    }
+
+    @Override
+    public Void checkInStarted(DialogueEvent.CheckInStarted e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void moodRecorded(DialogueEvent.MoodRecorded e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void moodNotUnderstood(DialogueEvent.MoodNotUnderstood e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void checkInEnded(DialogueEvent.CheckInEnded e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void crisisStarted(DialogueEvent.CrisisStarted e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void screenerAsked(DialogueEvent.ScreenerAsked e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void screenerAnswered(DialogueEvent.ScreenerAnswered e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void escalated(DialogueEvent.Escalated e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void crisisLevelRaised(DialogueEvent.CrisisLevelRaised e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void crisisEnded(DialogueEvent.CrisisEnded e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void assessmentStarted(DialogueEvent.AssessmentStarted e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void assessmentAnswered(DialogueEvent.AssessmentAnswered e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void assessmentNotUnderstood(DialogueEvent.AssessmentNotUnderstood e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void assessmentCompleted(DialogueEvent.AssessmentCompleted a) {
+      assessments.add(new JsonObject().put("at", at(a)).put("instrument", a.instrument().name())
+          .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
+      return null;
+    }
+
+    @Override
+    public Void assessmentAbandoned(DialogueEvent.AssessmentAbandoned e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void flowStarted(DialogueEvent.FlowStarted e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void flowNodeEntered(DialogueEvent.FlowNodeEntered e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void flowSlotSet(DialogueEvent.FlowSlotSet e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void flowInputNotUnderstood(DialogueEvent.FlowInputNotUnderstood e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void flowEnded(DialogueEvent.FlowEnded e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void textCaptured(DialogueEvent.TextCaptured t) {
+      answers.add(new JsonObject().put("at", at(t)).put("flow", t.flowId()).put("question", t.slot()).put("text", t.text()));
+      return null;
+    }
+
+    @Override
+    public Void consentRecorded(DialogueEvent.ConsentRecorded c) {
+      consents.add(new JsonObject().put("at", at(c)).put("kind", c.kind().wireName()).put("granted", c.granted()));
+      current.put(c.kind().wireName(), c.granted());
+      return null;
+    }
+
+    @Override
+    public Void handoffRequested(DialogueEvent.HandoffRequested e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void exerciseOffered(DialogueEvent.ExerciseOffered o) {
+      exercises.add(new JsonObject().put("at", at(o)).put("exercise", o.exerciseId()).put("event", "offered")
+          .put("why", o.why()));
+      return null;
+    }
+
+    @Override
+    public Void exerciseFeedback(DialogueEvent.ExerciseFeedback f) {
+      exercises.add(new JsonObject().put("at", at(f)).put("exercise", f.exerciseId()).put("event", "feedback")
+          .put("outcome", f.outcome()));
+      return null;
+    }
+
+    @Override
+    public Void templateUsed(DialogueEvent.TemplateUsed e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void takeoverStarted(DialogueEvent.TakeoverStarted e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void takeoverEnded(DialogueEvent.TakeoverEnded e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void staffSaid(DialogueEvent.StaffSaid s) {
+      messages.add(new JsonObject().put("seq", seq).put("at", at(s)).put("from", "staff:" + s.staffName())
+          .put("text", s.text()));
+      return null;
+    }
+
+    @Override
+    public Void riskCuesNoted(DialogueEvent.RiskCuesNoted e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void riskEvidence(DialogueEvent.RiskEvidence e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void safetyAsked(DialogueEvent.SafetyAsked e) {
+      return null; // not part of the patient's export
+    }
+
+    @Override
+    public Void safetyAnswered(DialogueEvent.SafetyAnswered e) {
+      return null; // not part of the patient's export
+    }
   }
 }

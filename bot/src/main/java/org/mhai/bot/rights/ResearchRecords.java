@@ -26,16 +26,202 @@ final class ResearchRecords {
 
   /** Whether {@code e} carries free text that must be redacted before it is exported. */
   static String textOf(DialogueEvent e) {
-    if (e instanceof DialogueEvent.PatientSaid p) {
+    return e.accept(FREE_TEXT);
+  }
+
+  private static final FreeText FREE_TEXT = new FreeText();
+
+  /** The free text of an event (null: none). */
+  private static final class FreeText implements DialogueEvent.Visitor<String> {
+    @Override
+    public String patientSaid(DialogueEvent.PatientSaid p) {
       return p.text();
-    } else if (e instanceof DialogueEvent.BotSaid b) {
+    }
+
+    @Override
+    public String botSaid(DialogueEvent.BotSaid b) {
       return b.reply().text();
-    } else if (e instanceof DialogueEvent.StaffSaid s) {
-      return s.text();
-    } else if (e instanceof DialogueEvent.TextCaptured t) {
+    }
+
+    @Override
+    public String opened(DialogueEvent.Opened e) {
+      return null;
+    }
+
+    @Override
+    public String riskAssessed(DialogueEvent.RiskAssessed e) {
+      return null;
+    }
+
+    @Override
+    public String emotionAssessed(DialogueEvent.EmotionAssessed e) {
+      return null;
+    }
+
+    @Override
+    public String checkInStarted(DialogueEvent.CheckInStarted e) {
+      return null;
+    }
+
+    @Override
+    public String moodRecorded(DialogueEvent.MoodRecorded e) {
+      return null;
+    }
+
+    @Override
+    public String moodNotUnderstood(DialogueEvent.MoodNotUnderstood e) {
+      return null;
+    }
+
+    @Override
+    public String checkInEnded(DialogueEvent.CheckInEnded e) {
+      return null;
+    }
+
+    @Override
+    public String crisisStarted(DialogueEvent.CrisisStarted e) {
+      return null;
+    }
+
+    @Override
+    public String screenerAsked(DialogueEvent.ScreenerAsked e) {
+      return null;
+    }
+
+    @Override
+    public String screenerAnswered(DialogueEvent.ScreenerAnswered e) {
+      return null;
+    }
+
+    @Override
+    public String escalated(DialogueEvent.Escalated e) {
+      return null;
+    }
+
+    @Override
+    public String crisisLevelRaised(DialogueEvent.CrisisLevelRaised e) {
+      return null;
+    }
+
+    @Override
+    public String crisisEnded(DialogueEvent.CrisisEnded e) {
+      return null;
+    }
+
+    @Override
+    public String assessmentStarted(DialogueEvent.AssessmentStarted e) {
+      return null;
+    }
+
+    @Override
+    public String assessmentAnswered(DialogueEvent.AssessmentAnswered e) {
+      return null;
+    }
+
+    @Override
+    public String assessmentNotUnderstood(DialogueEvent.AssessmentNotUnderstood e) {
+      return null;
+    }
+
+    @Override
+    public String assessmentCompleted(DialogueEvent.AssessmentCompleted e) {
+      return null;
+    }
+
+    @Override
+    public String assessmentAbandoned(DialogueEvent.AssessmentAbandoned e) {
+      return null;
+    }
+
+    @Override
+    public String flowStarted(DialogueEvent.FlowStarted e) {
+      return null;
+    }
+
+    @Override
+    public String flowNodeEntered(DialogueEvent.FlowNodeEntered e) {
+      return null;
+    }
+
+    @Override
+    public String flowSlotSet(DialogueEvent.FlowSlotSet e) {
+      return null;
+    }
+
+    @Override
+    public String flowInputNotUnderstood(DialogueEvent.FlowInputNotUnderstood e) {
+      return null;
+    }
+
+    @Override
+    public String flowEnded(DialogueEvent.FlowEnded e) {
+      return null;
+    }
+
+    @Override
+    public String textCaptured(DialogueEvent.TextCaptured t) {
       return t.text();
     }
-    return null;
+
+    @Override
+    public String consentRecorded(DialogueEvent.ConsentRecorded e) {
+      return null;
+    }
+
+    @Override
+    public String handoffRequested(DialogueEvent.HandoffRequested e) {
+      return null;
+    }
+
+    @Override
+    public String exerciseOffered(DialogueEvent.ExerciseOffered e) {
+      return null;
+    }
+
+    @Override
+    public String exerciseFeedback(DialogueEvent.ExerciseFeedback e) {
+      return null;
+    }
+
+    @Override
+    public String templateUsed(DialogueEvent.TemplateUsed e) {
+      return null;
+    }
+
+    @Override
+    public String takeoverStarted(DialogueEvent.TakeoverStarted e) {
+      return null;
+    }
+
+    @Override
+    public String takeoverEnded(DialogueEvent.TakeoverEnded e) {
+      return null;
+    }
+
+    @Override
+    public String staffSaid(DialogueEvent.StaffSaid s) {
+      return s.text();
+    }
+
+    @Override
+    public String riskCuesNoted(DialogueEvent.RiskCuesNoted e) {
+      return null;
+    }
+
+    @Override
+    public String riskEvidence(DialogueEvent.RiskEvidence e) {
+      return null;
+    }
+
+    @Override
+    public String safetyAsked(DialogueEvent.SafetyAsked e) {
+      return null;
+    }
+
+    @Override
+    public String safetyAnswered(DialogueEvent.SafetyAnswered e) {
+      return null;
+    }
   }
 
   /**
@@ -64,26 +250,68 @@ final class ResearchRecords {
   }
 
   private static Map<String, Object> fields(DialogueEvent e, long seq, LongFunction<String> redacted) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    if (e instanceof DialogueEvent.Opened o) {
-      r.put("type", "opened");
-      r.put("channel", o.channel());
-      r.put("locale", o.locale());
-    } else if (textOf(e) != null) {
-      r.put("type", e instanceof DialogueEvent.PatientSaid ? "patient_said"
-          : e instanceof DialogueEvent.BotSaid ? "bot_said"
-          : e instanceof DialogueEvent.StaffSaid ? "staff_said" : "text_captured");
+    return e.accept(new Fields(seq, redacted));
+  }
+
+  /**
+   * The research columns of one event; null for what is not research data (flow bookkeeping, templates,
+   * takeover with staff names, screener and safety details, risk cues). A {@link DialogueEvent.Visitor}, so a
+   * new event does not compile until it is decided here whether researchers see it.
+   */
+  private static final class Fields implements DialogueEvent.Visitor<Map<String, Object>> {
+    private final long seq;
+    private final LongFunction<String> redacted;
+
+    Fields(long seq, LongFunction<String> redacted) {
+      this.seq = seq;
+      this.redacted = redacted;
+    }
+
+    private static Map<String, Object> record(String type) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("type", type);
+      return r;
+    }
+
+    private Map<String, Object> text(String type) {
+      Map<String, Object> r = record(type);
       String text = redacted.apply(seq);
       if (text != null) {
         r.put("text", text);
       }
-    } else if (e instanceof DialogueEvent.RiskAssessed a) {
-      r.put("type", "risk_assessed");
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> patientSaid(DialogueEvent.PatientSaid p) {
+      return text("patient_said");
+    }
+
+    @Override
+    public Map<String, Object> botSaid(DialogueEvent.BotSaid b) {
+      return text("bot_said");
+    }
+
+    @Override
+    public Map<String, Object> opened(DialogueEvent.Opened o) {
+      Map<String, Object> r = record("opened");
+      r.put("channel", o.channel());
+      r.put("locale", o.locale());
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> riskAssessed(DialogueEvent.RiskAssessed a) {
+      Map<String, Object> r = record("risk_assessed");
       r.put("message_seq", a.messageSeq());
       r.put("risk_level", a.level().wireName());
       r.put("risk_signals", String.join(";", a.signals()));
-    } else if (e instanceof DialogueEvent.EmotionAssessed a) {
-      r.put("type", "emotion_assessed");
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> emotionAssessed(DialogueEvent.EmotionAssessed a) {
+      Map<String, Object> r = record("emotion_assessed");
       r.put("message_seq", a.messageSeq());
       r.put("labels", String.join(";", a.labels()));
       r.put("sentiment", a.sentiment());
@@ -94,46 +322,200 @@ final class ResearchRecords {
           r.put(k, v);
         }
       }
-    } else if (e instanceof DialogueEvent.MoodRecorded m) {
-      r.put("type", "mood_recorded");
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> checkInStarted(DialogueEvent.CheckInStarted e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> moodRecorded(DialogueEvent.MoodRecorded m) {
+      Map<String, Object> r = record("mood_recorded");
       r.put("mood", m.score());
-    } else if (e instanceof DialogueEvent.AssessmentAnswered a) {
-      r.put("type", "assessment_answered");
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> moodNotUnderstood(DialogueEvent.MoodNotUnderstood e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> checkInEnded(DialogueEvent.CheckInEnded e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> crisisStarted(DialogueEvent.CrisisStarted c) {
+      Map<String, Object> r = record("crisis_started");
+      r.put("episode", c.episode());
+      r.put("risk_level", c.level().wireName());
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> screenerAsked(DialogueEvent.ScreenerAsked e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> screenerAnswered(DialogueEvent.ScreenerAnswered e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> escalated(DialogueEvent.Escalated c) {
+      Map<String, Object> r = record("escalated");
+      r.put("episode", c.episode());
+      r.put("risk_level", c.level().wireName());
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> crisisLevelRaised(DialogueEvent.CrisisLevelRaised e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> crisisEnded(DialogueEvent.CrisisEnded c) {
+      Map<String, Object> r = record("crisis_ended");
+      r.put("episode", c.episode());
+      r.put("outcome", c.outcome());
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> assessmentStarted(DialogueEvent.AssessmentStarted e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> assessmentAnswered(DialogueEvent.AssessmentAnswered a) {
+      Map<String, Object> r = record("assessment_answered");
       r.put("instrument", a.instrument().name());
       r.put("item", a.item());
       r.put("score", a.score());
-    } else if (e instanceof DialogueEvent.AssessmentCompleted a) {
-      r.put("type", "assessment_completed");
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> assessmentNotUnderstood(DialogueEvent.AssessmentNotUnderstood e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> assessmentCompleted(DialogueEvent.AssessmentCompleted a) {
+      Map<String, Object> r = record("assessment_completed");
       r.put("instrument", a.instrument().name());
       r.put("answers", String.join(";", a.answers().stream().map(String::valueOf).toList()));
       r.put("total", a.total());
       r.put("band", a.band());
-    } else if (e instanceof DialogueEvent.CrisisStarted c) {
-      r.put("type", "crisis_started");
-      r.put("episode", c.episode());
-      r.put("risk_level", c.level().wireName());
-    } else if (e instanceof DialogueEvent.Escalated c) {
-      r.put("type", "escalated");
-      r.put("episode", c.episode());
-      r.put("risk_level", c.level().wireName());
-    } else if (e instanceof DialogueEvent.CrisisEnded c) {
-      r.put("type", "crisis_ended");
-      r.put("episode", c.episode());
-      r.put("outcome", c.outcome());
-    } else if (e instanceof DialogueEvent.ExerciseOffered o) {
-      r.put("type", "exercise_offered");
-      r.put("exercise", o.exerciseId());
-    } else if (e instanceof DialogueEvent.ExerciseFeedback f) {
-      r.put("type", "exercise_feedback");
-      r.put("exercise", f.exerciseId());
-      r.put("outcome", f.outcome());
-    } else if (e instanceof DialogueEvent.ConsentRecorded c) {
-      r.put("type", "consent_recorded");
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> assessmentAbandoned(DialogueEvent.AssessmentAbandoned e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> flowStarted(DialogueEvent.FlowStarted e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> flowNodeEntered(DialogueEvent.FlowNodeEntered e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> flowSlotSet(DialogueEvent.FlowSlotSet e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> flowInputNotUnderstood(DialogueEvent.FlowInputNotUnderstood e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> flowEnded(DialogueEvent.FlowEnded e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> textCaptured(DialogueEvent.TextCaptured t) {
+      return t.text() == null ? null : text("text_captured"); // as textOf: no text, no record
+    }
+
+    @Override
+    public Map<String, Object> consentRecorded(DialogueEvent.ConsentRecorded c) {
+      Map<String, Object> r = record("consent_recorded");
       r.put("consent_kind", c.kind().wireName());
       r.put("granted", c.granted());
-    } else {
-      return null; // flow bookkeeping, templates, takeover (staff names): not research data
+      return r;
     }
-    return r;
+
+    @Override
+    public Map<String, Object> handoffRequested(DialogueEvent.HandoffRequested e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> exerciseOffered(DialogueEvent.ExerciseOffered o) {
+      Map<String, Object> r = record("exercise_offered");
+      r.put("exercise", o.exerciseId());
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> exerciseFeedback(DialogueEvent.ExerciseFeedback f) {
+      Map<String, Object> r = record("exercise_feedback");
+      r.put("exercise", f.exerciseId());
+      r.put("outcome", f.outcome());
+      return r;
+    }
+
+    @Override
+    public Map<String, Object> templateUsed(DialogueEvent.TemplateUsed e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> takeoverStarted(DialogueEvent.TakeoverStarted e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> takeoverEnded(DialogueEvent.TakeoverEnded e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> staffSaid(DialogueEvent.StaffSaid s) {
+      return text("staff_said");
+    }
+
+    @Override
+    public Map<String, Object> riskCuesNoted(DialogueEvent.RiskCuesNoted e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> riskEvidence(DialogueEvent.RiskEvidence e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> safetyAsked(DialogueEvent.SafetyAsked e) {
+      return null; // not research data
+    }
+
+    @Override
+    public Map<String, Object> safetyAnswered(DialogueEvent.SafetyAnswered e) {
+      return null; // not research data
+    }
   }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.mhai.bot.oncall.OnCallNotifier.Alert;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 class AlertWordingTest {
   private final AlertWording wording = new AlertWording("https://care.clinic.example/", Duration.ofMinutes(5));

@@ -10,7 +10,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.UUID;
+import org.mhai.dialogue.escalation.Escalation;
 import org.mhai.portal.AuditLog;
+import org.mhai.portal.EscalationJson;
 import org.mhai.portal.Role;
 import org.mhai.portal.StaffMember;
 import org.mhai.portal.auth.StaffAuth;
@@ -193,9 +195,9 @@ public final class ConversationApi {
       return Future.succeededFuture();
     }
     return access.activeEscalation(h.patientId()).compose(e -> e.isEmpty() ? Future.succeededFuture()
-        : escalations.get(e.get()).compose(found -> found.isPresent() && found.get().status() == org.mhai.portal.EscalationQueue.Status.OPEN
+        : escalations.get(e.get()).compose(found -> found.isPresent() && found.get().status() == org.mhai.dialogue.escalation.Escalation.Status.OPEN
             ? escalations.acknowledge(e.get(), me).compose(done -> {
-              done.ifPresent(x -> bus.publish(org.mhai.portal.Addresses.ESCALATIONS, x.toJson()));
+              done.ifPresent(x -> bus.publish(org.mhai.portal.Addresses.ESCALATIONS, EscalationJson.of(x)));
               return done.isPresent()
                   ? audit.record(me, "escalation.acknowledge", h.patientId(), h.conversationId(), e.get().toString(),
                       new JsonObject().put("by", "takeover"))

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 
 /**
  * A patient's record as the portal reads it (the service implements it over PostgreSQL and

@@ -20,6 +20,7 @@ import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.MoodNotes;
 import org.mhai.nlp.Emotion;
 import org.mhai.dialogue.assessment.Instrument;
+import org.mhai.portal.EscalationJson;
 import org.mhai.portal.patient.PatientRecords.ConversationLog;
 import org.mhai.portal.patient.PatientRecords.PatientFile;
 
@@ -54,7 +55,7 @@ public final class PatientView {
       exercises(log, exercises);
     }
     JsonArray escalations = new JsonArray();
-    file.escalations().forEach(e -> escalations.add(e.toJson()));
+    file.escalations().forEach(e -> escalations.add(EscalationJson.of(e)));
     return new JsonObject()
         .put("patientId", file.patientId().toString())
         .put("locale", file.locale())
@@ -82,27 +83,13 @@ public final class PatientView {
         risk.put(r.messageSeq(), r.level().wireName());
       }
     }
-    JsonArray messages = new JsonArray();
-    Optional<String[]> holder = Optional.empty();
+    Messages m = new Messages(log, risk);
     for (LoggedEvent le : log.events()) {
-      DialogueEvent e = le.event();
-      JsonObject m = null;
-      if (e instanceof DialogueEvent.PatientSaid p) {
-        m = message(le.seq(), "patient", p.text(), p.at()).put("risk", risk.getOrDefault(le.seq(), "none"));
-      } else if (e instanceof DialogueEvent.BotSaid b) {
-        m = delivery(message(le.seq(), "bot", b.reply().text(), b.at()), log.deliveries().get(le.seq()));
-      } else if (e instanceof DialogueEvent.StaffSaid s) {
-        m = delivery(message(le.seq(), "therapist", s.text(), s.at()).put("staffName", s.staffName()),
-            log.deliveries().get(le.seq()));
-      } else if (e instanceof DialogueEvent.TakeoverStarted t) {
-        holder = Optional.of(new String[] {t.staffId(), t.staffName()});
-      } else if (e instanceof DialogueEvent.TakeoverEnded) {
-        holder = Optional.empty();
-      }
-      if (m != null) {
-        messages.add(m);
-      }
+      m.seq = le.seq();
+      le.event().accept(m);
     }
+    JsonArray messages = m.messages;
+    Optional<String[]> holder = m.holder;
     JsonObject takeover = new JsonObject().put("active", holder.isPresent());
     holder.ifPresent(h -> takeover.put("staffId", h[0]).put("staffName", h[1]));
     return new JsonObject().put("id", log.id().toString()).put("channel", log.channel())
@@ -215,5 +202,221 @@ public final class PatientView {
 
   private static double round(double d) {
     return Math.round(d * 1000) / 1000.0;
+  }
+
+  /**
+   * A conversation's messages and who holds it now (takeover), event by event. A
+   * {@link DialogueEvent.Visitor}: a new event does not compile until it is decided here whether the
+   * conversation pane shows it. The other sections select one record type each ({@code instanceof} as a
+   * filter, not a dispatch: there is nothing to forget when an event is added).
+   */
+  private static final class Messages implements DialogueEvent.Visitor<Void> {
+    private final ConversationLog log;
+    private final Map<Long, String> risk;
+    final JsonArray messages = new JsonArray();
+    Optional<String[]> holder = Optional.empty();
+    /** The seq of the event at hand. */
+    long seq;
+
+    Messages(ConversationLog log, Map<Long, String> risk) {
+      this.log = log;
+      this.risk = risk;
+    }
+
+    @Override
+    public Void patientSaid(DialogueEvent.PatientSaid p) {
+      messages.add(message(seq, "patient", p.text(), p.at()).put("risk", risk.getOrDefault(seq, "none")));
+      return null;
+    }
+
+    @Override
+    public Void botSaid(DialogueEvent.BotSaid b) {
+      messages.add(delivery(message(seq, "bot", b.reply().text(), b.at()), log.deliveries().get(seq)));
+      return null;
+    }
+
+    @Override
+    public Void opened(DialogueEvent.Opened e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void riskAssessed(DialogueEvent.RiskAssessed e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void emotionAssessed(DialogueEvent.EmotionAssessed e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void checkInStarted(DialogueEvent.CheckInStarted e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void moodRecorded(DialogueEvent.MoodRecorded e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void moodNotUnderstood(DialogueEvent.MoodNotUnderstood e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void checkInEnded(DialogueEvent.CheckInEnded e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void crisisStarted(DialogueEvent.CrisisStarted e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void screenerAsked(DialogueEvent.ScreenerAsked e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void screenerAnswered(DialogueEvent.ScreenerAnswered e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void escalated(DialogueEvent.Escalated e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void crisisLevelRaised(DialogueEvent.CrisisLevelRaised e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void crisisEnded(DialogueEvent.CrisisEnded e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void assessmentStarted(DialogueEvent.AssessmentStarted e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void assessmentAnswered(DialogueEvent.AssessmentAnswered e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void assessmentNotUnderstood(DialogueEvent.AssessmentNotUnderstood e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void assessmentCompleted(DialogueEvent.AssessmentCompleted e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void assessmentAbandoned(DialogueEvent.AssessmentAbandoned e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void flowStarted(DialogueEvent.FlowStarted e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void flowNodeEntered(DialogueEvent.FlowNodeEntered e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void flowSlotSet(DialogueEvent.FlowSlotSet e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void flowInputNotUnderstood(DialogueEvent.FlowInputNotUnderstood e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void flowEnded(DialogueEvent.FlowEnded e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void textCaptured(DialogueEvent.TextCaptured e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void consentRecorded(DialogueEvent.ConsentRecorded e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void handoffRequested(DialogueEvent.HandoffRequested e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void exerciseOffered(DialogueEvent.ExerciseOffered e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void exerciseFeedback(DialogueEvent.ExerciseFeedback e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void templateUsed(DialogueEvent.TemplateUsed e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void takeoverStarted(DialogueEvent.TakeoverStarted t) {
+      holder = Optional.of(new String[] {t.staffId(), t.staffName()});
+      return null;
+    }
+
+    @Override
+    public Void takeoverEnded(DialogueEvent.TakeoverEnded t) {
+      holder = Optional.empty();
+      return null;
+    }
+
+    @Override
+    public Void staffSaid(DialogueEvent.StaffSaid s) {
+      messages.add(delivery(message(seq, "therapist", s.text(), s.at()).put("staffName", s.staffName()),
+          log.deliveries().get(seq)));
+      return null;
+    }
+
+    @Override
+    public Void riskCuesNoted(DialogueEvent.RiskCuesNoted e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void riskEvidence(DialogueEvent.RiskEvidence e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void safetyAsked(DialogueEvent.SafetyAsked e) {
+      return null; // not shown in the conversation pane
+    }
+
+    @Override
+    public Void safetyAnswered(DialogueEvent.SafetyAnswered e) {
+      return null; // not shown in the conversation pane
+    }
   }
 }

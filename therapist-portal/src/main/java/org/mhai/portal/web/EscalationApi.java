@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.portal.web;
 
+import org.mhai.dialogue.escalation.Escalation;
 import org.mhai.portal.Addresses;
 import org.mhai.portal.AuditLog;
+import org.mhai.portal.EscalationJson;
 import org.mhai.portal.EscalationQueue;
 import org.mhai.portal.Role;
 import org.mhai.portal.StaffMember;
@@ -83,7 +85,7 @@ public final class EscalationApi {
             new JsonObject().put("count", list.size())).map(list))
         .onSuccess(list -> {
           JsonArray array = new JsonArray();
-          list.forEach(e -> array.add(e.toJson()));
+          list.forEach(e -> array.add(EscalationJson.of(e)));
           ctx.json(new JsonObject().put("escalations", array));
         })
         .onFailure(ctx::fail);
@@ -102,7 +104,7 @@ public final class EscalationApi {
               new JsonObject())
           : Future.failedFuture(new HttpException(403,
               "this escalation is resolved and its patient is not assigned to you")))
-          .onSuccess(v -> ctx.json(found.get().toJson()))
+          .onSuccess(v -> ctx.json(EscalationJson.of(found.get())))
           .onFailure(ctx::fail);
     }).onFailure(ctx::fail);
   }
@@ -163,7 +165,7 @@ public final class EscalationApi {
   }
 
   private void changed(RoutingContext ctx, StaffMember me, String action, UUID id,
-      Optional<EscalationQueue.Escalation> result, Throwable failure) {
+      Optional<Escalation> result, Throwable failure) {
     if (failure instanceof EscalationQueue.Conflict c) {
       ctx.fail(new HttpException(409, c.getMessage()));
     } else if (failure != null) {
@@ -171,10 +173,10 @@ public final class EscalationApi {
     } else if (result.isEmpty()) {
       ctx.fail(new HttpException(404, "no such escalation"));
     } else {
-      EscalationQueue.Escalation e = result.get();
-      bus.publish(ADDRESS, e.toJson());
+      Escalation e = result.get();
+      bus.publish(ADDRESS, EscalationJson.of(e));
       audit.record(me, action, e.patientId(), e.conversationId(), id.toString(), new JsonObject())
-          .onSuccess(v -> ctx.json(e.toJson()))
+          .onSuccess(v -> ctx.json(EscalationJson.of(e)))
           .onFailure(ctx::fail);
     }
   }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mhai.dialogue.DialogueEvent;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 import org.mhai.portal.patient.PatientRecords.ConversationLog;
 import org.mhai.portal.patient.PatientRecords.PatientFile;
 

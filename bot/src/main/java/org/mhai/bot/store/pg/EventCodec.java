@@ -29,111 +29,227 @@ final class EventCodec {
   private EventCodec() {}
 
   static Encoded encode(DialogueEvent event) {
-    if (event instanceof DialogueEvent.PatientSaid p) {
+    return event.accept(ENCODER);
+  }
+
+  private static final Encoder ENCODER = new Encoder();
+
+  /**
+   * The one dispatch over the event vocabulary in the store: a {@link DialogueEvent.Visitor}, so a new
+   * event record does not compile until it has its encoding here (an {@code instanceof} chain would have
+   * thrown at run time instead).
+   */
+  private static final class Encoder implements DialogueEvent.Visitor<Encoded> {
+    @Override
+    public Encoded patientSaid(DialogueEvent.PatientSaid p) {
       return new Encoded(PATIENT_SAID, new JsonObject(), new JsonObject().put("text", p.text()), 0);
-    } else if (event instanceof DialogueEvent.BotSaid b) {
+    }
+
+    @Override
+    public Encoded botSaid(DialogueEvent.BotSaid b) {
       JsonObject secret = new JsonObject()
           .put("text", b.reply().text())
           .put("quickReplies", new JsonArray(b.reply().quickReplies()));
       return new Encoded(BOT_SAID, new JsonObject(), secret, b.inReplyTo());
-    } else if (event instanceof DialogueEvent.Opened o) {
+    }
+
+    @Override
+    public Encoded opened(DialogueEvent.Opened o) {
       return plain("opened", new JsonObject().put("locale", o.locale()).put("channel", o.channel()));
-    } else if (event instanceof DialogueEvent.RiskAssessed r) {
+    }
+
+    @Override
+    public Encoded riskAssessed(DialogueEvent.RiskAssessed r) {
       return plain("risk_assessed", new JsonObject()
           .put("messageSeq", r.messageSeq())
           .put("level", r.level().wireName())
           .put("signals", new JsonArray(r.signals()))
           .put("detectorVersion", r.detectorVersion()));
-    } else if (event instanceof DialogueEvent.EmotionAssessed e) {
+    }
+
+    @Override
+    public Encoded emotionAssessed(DialogueEvent.EmotionAssessed e) {
       return plain("emotion_assessed", new JsonObject().put("messageSeq", e.messageSeq())
           .put("ekman", new JsonObject(new java.util.LinkedHashMap<String, Object>(e.ekman())))
           .put("labels", new JsonArray(e.labels())).put("sentiment", e.sentiment())
           .put("sentimentScore", e.sentimentScore()).put("model", e.model()));
-    } else if (event instanceof DialogueEvent.CheckInStarted) {
+    }
+
+    @Override
+    public Encoded checkInStarted(DialogueEvent.CheckInStarted e) {
       return plain("checkin_started", new JsonObject());
-    } else if (event instanceof DialogueEvent.MoodRecorded m) {
+    }
+
+    @Override
+    public Encoded moodRecorded(DialogueEvent.MoodRecorded m) {
       return plain("mood_recorded", new JsonObject().put("score", m.score()));
-    } else if (event instanceof DialogueEvent.MoodNotUnderstood) {
+    }
+
+    @Override
+    public Encoded moodNotUnderstood(DialogueEvent.MoodNotUnderstood e) {
       return plain("mood_not_understood", new JsonObject());
-    } else if (event instanceof DialogueEvent.CheckInEnded) {
+    }
+
+    @Override
+    public Encoded checkInEnded(DialogueEvent.CheckInEnded e) {
       return plain("checkin_ended", new JsonObject());
-    } else if (event instanceof DialogueEvent.AssessmentStarted a) {
+    }
+
+    @Override
+    public Encoded assessmentStarted(DialogueEvent.AssessmentStarted a) {
       return plain("assessment_started", new JsonObject().put("instrument", a.instrument().name()));
-    } else if (event instanceof DialogueEvent.AssessmentAnswered a) {
+    }
+
+    @Override
+    public Encoded assessmentAnswered(DialogueEvent.AssessmentAnswered a) {
       return plain("assessment_answered", new JsonObject().put("instrument", a.instrument().name()).put("item", a.item())
           .put("score", a.score()));
-    } else if (event instanceof DialogueEvent.AssessmentNotUnderstood a) {
+    }
+
+    @Override
+    public Encoded assessmentNotUnderstood(DialogueEvent.AssessmentNotUnderstood a) {
       return plain("assessment_not_understood", new JsonObject().put("instrument", a.instrument().name()));
-    } else if (event instanceof DialogueEvent.AssessmentCompleted a) {
+    }
+
+    @Override
+    public Encoded assessmentCompleted(DialogueEvent.AssessmentCompleted a) {
       return plain("assessment_completed", new JsonObject().put("instrument", a.instrument().name())
           .put("answers", new JsonArray(a.answers())).put("total", a.total()).put("band", a.band()));
-    } else if (event instanceof DialogueEvent.AssessmentAbandoned a) {
+    }
+
+    @Override
+    public Encoded assessmentAbandoned(DialogueEvent.AssessmentAbandoned a) {
       return plain("assessment_abandoned", new JsonObject().put("instrument", a.instrument().name()));
-    } else if (event instanceof DialogueEvent.CrisisStarted c) {
+    }
+
+    @Override
+    public Encoded crisisStarted(DialogueEvent.CrisisStarted c) {
       return plain("crisis_started", new JsonObject().put("episode", c.episode()).put("level", c.level().wireName())
           .put("signals", new JsonArray(c.signals())).put("detectorVersion", c.detectorVersion()).put("trigger", c.trigger()));
-    } else if (event instanceof DialogueEvent.ScreenerAsked a) {
+    }
+
+    @Override
+    public Encoded screenerAsked(DialogueEvent.ScreenerAsked a) {
       return plain("screener_asked", new JsonObject().put("episode", a.episode()).put("question", a.question().name()));
-    } else if (event instanceof DialogueEvent.ScreenerAnswered a) {
+    }
+
+    @Override
+    public Encoded screenerAnswered(DialogueEvent.ScreenerAnswered a) {
       return plain("screener_answered", new JsonObject().put("episode", a.episode()).put("question", a.question().name())
           .put("answer", a.answer().name()));
-    } else if (event instanceof DialogueEvent.Escalated e) {
+    }
+
+    @Override
+    public Encoded escalated(DialogueEvent.Escalated e) {
       return plain("escalated", new JsonObject().put("episode", e.episode()).put("level", e.level().wireName())
           .put("signals", new JsonArray(e.signals())).put("detectorVersion", e.detectorVersion()).put("reason", e.reason()));
-    } else if (event instanceof DialogueEvent.CrisisLevelRaised r) {
+    }
+
+    @Override
+    public Encoded crisisLevelRaised(DialogueEvent.CrisisLevelRaised r) {
       return plain("crisis_level_raised", new JsonObject().put("episode", r.episode()).put("level", r.level().wireName())
           .put("signals", new JsonArray(r.signals())));
-    } else if (event instanceof DialogueEvent.CrisisEnded e) {
+    }
+
+    @Override
+    public Encoded crisisEnded(DialogueEvent.CrisisEnded e) {
       return plain("crisis_ended", new JsonObject().put("episode", e.episode()).put("outcome", e.outcome()).put("by", e.by()));
     }
-    return encodeMore(event);
-  }
 
-  /** Flows, consent, exercises, takeover. */
-  private static Encoded encodeMore(DialogueEvent event) {
-    if (event instanceof DialogueEvent.FlowStarted f) {
+    @Override
+    public Encoded flowStarted(DialogueEvent.FlowStarted f) {
       return plain("flow_started", new JsonObject().put("flow", f.flowId()).put("version", f.version()));
-    } else if (event instanceof DialogueEvent.FlowNodeEntered n) {
+    }
+
+    @Override
+    public Encoded flowNodeEntered(DialogueEvent.FlowNodeEntered n) {
       return plain("flow_node_entered", new JsonObject().put("flow", n.flowId()).put("node", n.node()));
-    } else if (event instanceof DialogueEvent.FlowSlotSet s) {
+    }
+
+    @Override
+    public Encoded flowSlotSet(DialogueEvent.FlowSlotSet s) {
       return plain("flow_slot_set", new JsonObject().put("flow", s.flowId()).put("slot", s.slot()).put("value", s.value()));
-    } else if (event instanceof DialogueEvent.FlowInputNotUnderstood n) {
+    }
+
+    @Override
+    public Encoded flowInputNotUnderstood(DialogueEvent.FlowInputNotUnderstood n) {
       return plain("flow_input_not_understood", new JsonObject().put("flow", n.flowId()).put("node", n.node()));
-    } else if (event instanceof DialogueEvent.FlowEnded e) {
+    }
+
+    @Override
+    public Encoded flowEnded(DialogueEvent.FlowEnded e) {
       return plain("flow_ended", new JsonObject().put("flow", e.flowId()).put("reason", e.reason().wireName()));
-    } else if (event instanceof DialogueEvent.TextCaptured t) {
+    }
+
+    @Override
+    public Encoded textCaptured(DialogueEvent.TextCaptured t) {
       return new Encoded("text_captured", new JsonObject().put("flow", t.flowId()).put("slot", t.slot()),
           new JsonObject().put("text", t.text()), 0);
-    } else if (event instanceof DialogueEvent.ConsentRecorded c) {
+    }
+
+    @Override
+    public Encoded consentRecorded(DialogueEvent.ConsentRecorded c) {
       return plain("consent_recorded", new JsonObject().put("kind", c.kind().wireName()).put("granted", c.granted()));
-    } else if (event instanceof DialogueEvent.HandoffRequested h) {
+    }
+
+    @Override
+    public Encoded handoffRequested(DialogueEvent.HandoffRequested h) {
       return plain("handoff_requested", new JsonObject().put("request", h.request()));
-    } else if (event instanceof DialogueEvent.ExerciseOffered o) {
+    }
+
+    @Override
+    public Encoded exerciseOffered(DialogueEvent.ExerciseOffered o) {
       return plain("exercise_offered", new JsonObject().put("exercise", o.exerciseId()).put("why", o.why())
           .put("context", new JsonObject(o.context())));
-    } else if (event instanceof DialogueEvent.ExerciseFeedback f) {
+    }
+
+    @Override
+    public Encoded exerciseFeedback(DialogueEvent.ExerciseFeedback f) {
       return plain("exercise_feedback", new JsonObject().put("exercise", f.exerciseId()).put("outcome", f.outcome()));
-    } else if (event instanceof DialogueEvent.TemplateUsed t) {
+    }
+
+    @Override
+    public Encoded templateUsed(DialogueEvent.TemplateUsed t) {
       return plain("template_used", new JsonObject().put("template", t.templateId()));
-    } else if (event instanceof DialogueEvent.TakeoverStarted t) {
+    }
+
+    @Override
+    public Encoded takeoverStarted(DialogueEvent.TakeoverStarted t) {
       return plain("takeover_started", new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()));
-    } else if (event instanceof DialogueEvent.TakeoverEnded t) {
+    }
+
+    @Override
+    public Encoded takeoverEnded(DialogueEvent.TakeoverEnded t) {
       return plain("takeover_ended", new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()));
-    } else if (event instanceof DialogueEvent.RiskCuesNoted c) {
+    }
+
+    @Override
+    public Encoded riskCuesNoted(DialogueEvent.RiskCuesNoted c) {
       // cue names only ("means_at_hand", "preparation"): never the patient's words
       return plain("risk_cues_noted", new JsonObject().put("messageSeq", c.messageSeq()).put("cues", new JsonArray(c.cues())));
-    } else if (event instanceof DialogueEvent.RiskEvidence e) {
+    }
+
+    @Override
+    public Encoded riskEvidence(DialogueEvent.RiskEvidence e) {
       return plain("risk_evidence", new JsonObject().put("episode", e.episode()).put("level", e.level().wireName())
           .put("route", e.route()).put("signals", new JsonArray(e.signals())).put("messageSeqs", new JsonArray(e.messageSeqs())));
-    } else if (event instanceof DialogueEvent.SafetyAsked a) {
+    }
+
+    @Override
+    public Encoded safetyAsked(DialogueEvent.SafetyAsked a) {
       return plain("safety_asked", new JsonObject().put("episode", a.episode()));
-    } else if (event instanceof DialogueEvent.SafetyAnswered a) {
+    }
+
+    @Override
+    public Encoded safetyAnswered(DialogueEvent.SafetyAnswered a) {
       return plain("safety_answered", new JsonObject().put("episode", a.episode()).put("answer", a.answer().name()));
-    } else if (event instanceof DialogueEvent.StaffSaid t) {
+    }
+
+    @Override
+    public Encoded staffSaid(DialogueEvent.StaffSaid t) {
       return new Encoded(STAFF_SAID, new JsonObject().put("staffId", t.staffId()).put("staffName", t.staffName()),
           new JsonObject().put("text", t.text()), 0);
     }
-    throw new IllegalArgumentException("no encoding for " + event.getClass().getSimpleName());
   }
 
   /** The event back from its columns; {@code secret} is null when the row has no sealed body. */

@@ -30,7 +30,7 @@ import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.PatientId;
 import org.mhai.dialogue.Reply;
 import org.mhai.portal.EscalationQueue;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
 import org.mhai.bot.conversation.Appended;
 import org.mhai.bot.conversation.Conversation;
 import org.mhai.bot.conversation.ConversationStore;
@@ -269,7 +269,7 @@ public final class PgConversationStore implements ConversationStore {
         return Future.succeededFuture(Optional.<Resolution>empty());
       }
       Escalation e = found.get();
-      if (e.status() == EscalationQueue.Status.RESOLVED) {
+      if (e.status() == Escalation.Status.RESOLVED) {
         return Future.failedFuture(new EscalationQueue.Conflict("this escalation is already resolved"));
       }
       return lock(conn, new ConversationId(e.conversationId()))

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.mhai.dialogue.Effect;
-import org.mhai.portal.EscalationQueue.Escalation;
+import org.mhai.dialogue.escalation.Escalation;
+import org.mhai.dialogue.escalation.Escalation.Status;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.portal.EscalationQueue.Filter;
-import org.mhai.portal.EscalationQueue.Status;
 
 /**
  * The {@code escalation} table. Rows are created and raised inside the turn transaction that
@@ -207,7 +208,7 @@ public final class PgEscalations {
   private Escalation read(Row r) {
     return new Escalation(r.getUUID("id"), Status.valueOf(r.getString("status").toUpperCase(java.util.Locale.ROOT)),
         r.getString("level"), r.getUUID("conversation_id"), r.getUUID("patient_id"), r.getInteger("episode"),
-        EventCodec.strings((JsonArray) r.getJson("signals")), r.getString("detector_version"), r.getString("reason"),
+        EventCodec.strings((JsonArray) r.getJson("signals")), r.getString("detector_version"), Reason.fromWire(r.getString("reason")),
         instant(r, "created_at").orElseThrow(), instant(r, "sla_deadline").orElseThrow(),
         Optional.ofNullable(r.getUUID("acknowledged_by")), instant(r, "acknowledged_at"),
         Optional.ofNullable(r.getUUID("resolved_by")), instant(r, "resolved_at"), r.getBoolean("has_note"),
