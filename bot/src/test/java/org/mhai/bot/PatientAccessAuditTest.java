@@ -314,6 +314,14 @@ class PatientAccessAuditTest {
         return received.toString().contains("are you there");
       }
     });
+    // the reply's frame follows the message's: wait for both deliveries' audit entries, not only the first frame
+    waitFor(() -> {
+      try {
+        return audits("conversation.stream_delivered", crisis[0]) - before >= 2;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
     assertTrue(audits("conversation.stream_delivered", crisis[0]) - before >= 2, "the message and the reply, each audited");
     assertEquals(200, post(tomToken, "/api/v1/escalations/" + escalation + "/resolve",
         new JsonObject().put("note", "Phoned; safe; follow-up booked.")).statusCode());
