@@ -5,7 +5,12 @@ import io.vertx.core.Future;
 import java.util.List;
 import org.mhai.dialogue.DialogueEvent;
 
-/** What an LLM prompt may be built from ({@code dialogue.freechat.LlmPrompt}). */
+/**
+ * What an LLM prompt may be built from ({@code dialogue.freechat.LlmPrompt}).
+ *
+ * <p>Contract ({@code PromptHistoryContract}): only this conversation's events; no staff message and
+ * no other event type; a failing backend fails the future, never an empty history.
+ */
 public interface PromptHistory {
   /**
    * Decrypted, in seq order: the last {@code limit} patient and bot messages before {@code beforeSeq},
