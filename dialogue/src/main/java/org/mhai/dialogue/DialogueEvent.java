@@ -271,10 +271,11 @@ public sealed interface DialogueEvent {
   /**
    * The episode was escalated to the care team (once per episode).
    *
-   * @param reason {@code risk_detector} or {@code cssrs_triage}
+   * @param reason the route's reason or {@code screener_unanswered}; stored by its wire name, an unknown stored
+   *     name reads as {@code UNRECOGNISED}
    */
   record Escalated(Instant at, int episode, RiskLevel level, List<String> signals, String detectorVersion,
-      String reason) implements DialogueEvent {
+      org.mhai.dialogue.escalation.Reason reason) implements DialogueEvent {
     public Escalated {
       Objects.requireNonNull(level, "level");
       signals = List.copyOf(signals);

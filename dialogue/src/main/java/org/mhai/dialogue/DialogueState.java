@@ -199,7 +199,7 @@ public record DialogueState(
       return new CrisisState(c.active(), c.episode(), c.level(), c.escalated(), Optional.empty(), yes, 0, c.staySince(),
           c.route(), false);
     } else if (event instanceof DialogueEvent.Escalated e) {
-      String route = org.mhai.dialogue.crisis.Route.ofReason(e.reason()).reason();
+      String route = org.mhai.dialogue.crisis.Route.ofReason(e.reason().wire()).reason().wire();
       return new CrisisState(true, e.episode(), RiskLevel.max(c.level(), e.level()), true, Optional.empty(), c.yes(), 0,
           patientMessages, route, false);
     } else if (event instanceof DialogueEvent.CrisisLevelRaised r) {

@@ -3,6 +3,7 @@ package org.mhai.dialogue;
 
 import java.util.List;
 import java.util.Objects;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.nlp.RiskLevel;
 
 /** Something outside the conversation log that a decision asks the service to do. */
@@ -11,9 +12,9 @@ public sealed interface Effect {
   /**
    * Open the escalation of crisis {@code episode} (exactly one per episode) and notify on-call staff.
    *
-   * @param reason what caused it: {@code risk_detector} or {@code cssrs_triage}
+   * @param reason what caused it: the route's reason, {@code screener_unanswered} or {@code patient_request}
    */
-  record OpenEscalation(int episode, RiskLevel level, List<String> signals, String detectorVersion, String reason)
+  record OpenEscalation(int episode, RiskLevel level, List<String> signals, String detectorVersion, Reason reason)
       implements Effect {
     public OpenEscalation {
       Objects.requireNonNull(level, "level");
@@ -29,7 +30,7 @@ public sealed interface Effect {
    * named in a self-harm episode). Carrying it out raises the level, adds the signals and sets the reason;
    * a higher level on an escalation staff had acknowledged makes it open again, so the care team is alerted.
    */
-  record RaiseEscalation(int episode, RiskLevel level, List<String> signals, String reason) implements Effect {
+  record RaiseEscalation(int episode, RiskLevel level, List<String> signals, Reason reason) implements Effect {
     public RaiseEscalation {
       Objects.requireNonNull(level, "level");
       signals = List.copyOf(signals);

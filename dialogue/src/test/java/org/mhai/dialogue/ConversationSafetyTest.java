@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.nlp.RiskLevel;
 
 /** The cases reproduced in issue #21, each as the issue says it must now behave. */
@@ -99,7 +100,7 @@ class ConversationSafetyTest {
     assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAnswered a
         && a.answer() == YesNo.Answer.YES));
     assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o
-        && o.reason().equals("screener_unanswered")), "a person reviews it");
+        && o.reason() == Reason.SCREENER_UNANSWERED), "a person reviews it");
     assertTrue(s.text(d).contains("988"), "the helplines stay on screen");
     assertFalse(s.state.crisis().active());
   }
@@ -135,7 +136,7 @@ class ConversationSafetyTest {
     Scenario s = new Scenario();
     s.onboard("en-GB");
     Decision d = s.say("my stepdad goes into my little sister's room at night");
-    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.reason().equals("safeguarding")));
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.reason() == Reason.SAFEGUARDING));
     assertTrue(s.text(d).contains("0808 800 5000"), "NSPCC");
     assertFalse(s.text(d).contains("somewhere safe"), "not the suicide script");
   }

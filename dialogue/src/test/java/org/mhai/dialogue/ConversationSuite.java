@@ -150,8 +150,8 @@ final class ConversationSuite {
       String reason = check.substring(7);
       // The escalation's reason, or the route a later raise of the same escalation names (one escalation per episode).
       return reason.equals("patient_request") ? s.effects.stream().anyMatch(e -> e instanceof Effect.RequestHandoff)
-          : s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && (o.reason().equals(reason)
-              || o.signals().contains(reason)) || e instanceof Effect.RaiseEscalation r && (r.reason().equals(reason) || r.signals().contains(reason)));
+          : s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && (o.reason().wire().equals(reason)
+              || o.signals().contains(reason)) || e instanceof Effect.RaiseEscalation r && (r.reason().wire().equals(reason) || r.signals().contains(reason)));
     }
     return switch (check) {
       case "helplines" -> containsAny(text, h.forLocale(locale, Helplines.Kind.CRISIS));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mhai.dialogue.crisis.Screener.Question;
 import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.nlp.RiskLevel;
 
 /** The crisis policy of product.md §4, every branch of the C-SSRS screener, as conversations. */
@@ -44,7 +45,7 @@ class CrisisScenarioTest {
     assertEquals(RiskLevel.HIGH, open.level());
     assertEquals(List.of("ideation", "intent"), open.signals());
     assertEquals("test/1", open.detectorVersion());
-    assertEquals("self_harm", open.reason()); // issue #21: the reason names the kind of risk
+    assertEquals(Reason.SELF_HARM, open.reason()); // issue #21: the reason names the kind of risk
     assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.Escalated x && x.signals().contains("intent")));
     assertTrue(s.state.crisis().active() && s.state.crisis().escalated());
   }
@@ -190,7 +191,7 @@ class CrisisScenarioTest {
     Effect.OpenEscalation open = (Effect.OpenEscalation) last.effects().get(0);
     assertEquals(RiskLevel.HIGH, open.level());
     assertEquals(List.of(signal), open.signals());
-    assertEquals("self_harm", open.reason()); // issue #21: the reason names the kind of risk; the trigger is in the signals
+    assertEquals(Reason.SELF_HARM, open.reason()); // issue #21: the reason names the kind of risk; the trigger is in the signals
     assertTrue(s.text(last).contains("988"));
     assertTrue(s.state.crisis().escalated());
   }

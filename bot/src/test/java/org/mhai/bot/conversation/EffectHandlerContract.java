@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.mhai.dialogue.Effect;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -44,7 +45,7 @@ public abstract class EffectHandlerContract<T> {
   protected abstract int escalationsOf(Conversation c);
 
   private static Effect.OpenEscalation open(int episode, RiskLevel level) {
-    return new Effect.OpenEscalation(episode, level, List.of("self_harm"), "contract", "self_harm");
+    return new Effect.OpenEscalation(episode, level, List.of("self_harm"), "contract", Reason.SELF_HARM);
   }
 
   private Optional<EscalationChange> carryOut(Conversation c, Effect e) {
@@ -68,7 +69,7 @@ public abstract class EffectHandlerContract<T> {
     Conversation c = newConversation();
     EscalationChange opened = carryOut(c, open(1, RiskLevel.MEDIUM)).orElseThrow();
     EscalationChange raised = carryOut(c,
-        new Effect.RaiseEscalation(1, RiskLevel.HIGH, List.of("self_harm"), "self_harm")).orElseThrow();
+        new Effect.RaiseEscalation(1, RiskLevel.HIGH, List.of("self_harm"), Reason.SELF_HARM)).orElseThrow();
     assertEquals(opened.id(), raised.id());
     assertFalse(raised.opened());
     assertEquals(1, escalationsOf(c));

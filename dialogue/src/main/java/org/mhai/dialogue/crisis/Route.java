@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mhai.dialogue.escalation.Reason;
 
 /**
  * The kind of risk a message carries, each with its own escalation reason, replies and resource
@@ -15,21 +16,21 @@ import java.util.regex.Pattern;
  * others, else self-harm and suicide.
  */
 public enum Route {
-  SELF_HARM("self_harm", Helplines.Kind.CRISIS),
-  HARM_TO_OTHERS("harm_to_others", Helplines.Kind.CRISIS),
-  DOMESTIC_VIOLENCE("domestic_violence", Helplines.Kind.DOMESTIC_ABUSE),
-  SAFEGUARDING("safeguarding", Helplines.Kind.SAFEGUARDING);
+  SELF_HARM(Reason.SELF_HARM, Helplines.Kind.CRISIS),
+  HARM_TO_OTHERS(Reason.HARM_TO_OTHERS, Helplines.Kind.CRISIS),
+  DOMESTIC_VIOLENCE(Reason.DOMESTIC_VIOLENCE, Helplines.Kind.DOMESTIC_ABUSE),
+  SAFEGUARDING(Reason.SAFEGUARDING, Helplines.Kind.SAFEGUARDING);
 
-  private final String reason;
+  private final Reason reason;
   private final Helplines.Kind lines;
 
-  Route(String reason, Helplines.Kind lines) {
+  Route(Reason reason, Helplines.Kind lines) {
     this.reason = reason;
     this.lines = lines;
   }
 
-  /** The escalation reason ("self_harm", "harm_to_others", "domestic_violence", "safeguarding"). */
-  public String reason() {
+  /** The escalation reason ({@code self_harm}, {@code harm_to_others}, {@code domestic_violence}, {@code safeguarding}). */
+  public Reason reason() {
     return reason;
   }
 
@@ -39,7 +40,7 @@ public enum Route {
 
   public static Route ofReason(String reason) {
     for (Route r : values()) {
-      if (r.reason.equals(reason)) {
+      if (r.reason.wire().equals(reason)) {
         return r;
       }
     }

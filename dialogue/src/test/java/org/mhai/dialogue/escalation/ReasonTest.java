@@ -22,9 +22,9 @@ class ReasonTest {
   @Test
   void everyReasonTheCrisisPolicyWritesIsKnown() {
     for (Route route : Route.values()) {
-      assertNotEquals(Reason.UNRECOGNISED, Reason.fromWire(route.reason()), route.reason());
+      assertNotEquals(Reason.UNRECOGNISED, Reason.fromWire(route.reason().wire()), route.reason().wire());
     }
-    assertNotEquals(Reason.UNRECOGNISED, Reason.fromWire(CrisisPolicy.SCREENER_UNANSWERED));
+    assertNotEquals(Reason.UNRECOGNISED, Reason.fromWire(CrisisPolicy.SCREENER_UNANSWERED.wire()));
   }
 
   @Test

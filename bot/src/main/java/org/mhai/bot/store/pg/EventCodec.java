@@ -11,6 +11,7 @@ import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.crisis.Screener;
 import org.mhai.dialogue.crisis.YesNo;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -142,7 +143,7 @@ final class EventCodec {
     @Override
     public Encoded escalated(DialogueEvent.Escalated e) {
       return plain("escalated", new JsonObject().put("episode", e.episode()).put("level", e.level().wireName())
-          .put("signals", new JsonArray(e.signals())).put("detectorVersion", e.detectorVersion()).put("reason", e.reason()));
+          .put("signals", new JsonArray(e.signals())).put("detectorVersion", e.detectorVersion()).put("reason", e.reason().wire()));
     }
 
     @Override
@@ -300,7 +301,7 @@ final class EventCodec {
             Screener.Question.valueOf(data.getString("question")), YesNo.Answer.valueOf(data.getString("answer")));
       case "escalated":
         return new DialogueEvent.Escalated(at, data.getInteger("episode"), level(data), strings(data.getJsonArray("signals")),
-            data.getString("detectorVersion"), data.getString("reason"));
+            data.getString("detectorVersion"), Reason.fromWire(data.getString("reason")));
       case "crisis_level_raised":
         return new DialogueEvent.CrisisLevelRaised(at, data.getInteger("episode"), level(data),
             strings(data.getJsonArray("signals")));

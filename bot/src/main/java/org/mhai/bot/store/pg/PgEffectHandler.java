@@ -10,6 +10,7 @@ import org.mhai.bot.conversation.Conversation;
 import org.mhai.bot.conversation.EffectHandler;
 import org.mhai.bot.conversation.EscalationChange;
 import org.mhai.dialogue.Effect;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -34,7 +35,7 @@ public final class PgEffectHandler implements EffectHandler<SqlConnection> {
       return escalations.raise(conn, c.id().value(), raise, at).map(id -> id.map(x -> new EscalationChange(x, false)));
     } else if (effect instanceof Effect.RequestHandoff handoff) {
       Effect.OpenEscalation asEscalation = new Effect.OpenEscalation(-handoff.request(), RiskLevel.LOW,
-          List.of("patient_request"), "flow", "patient_request");
+          List.of("patient_request"), "flow", Reason.PATIENT_REQUEST);
       return escalations.open(conn, c.id().value(), c.patient().value(), asEscalation, at)
           .map(id -> id.map(x -> new EscalationChange(x, true)));
     }

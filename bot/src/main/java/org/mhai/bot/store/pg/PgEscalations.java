@@ -68,7 +68,7 @@ public final class PgEscalations {
             + "reason, status, created_at, sla_deadline) values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10) "
             + "on conflict (conversation_id, episode) do nothing returning id")
         .execute(Tuple.from(new Object[] {id, conversation, patient, e.episode(), e.level().wireName(),
-            new JsonArray(e.signals()), e.detectorVersion(), e.reason(), ts(at), ts(at.plus(sla))}))
+            new JsonArray(e.signals()), e.detectorVersion(), e.reason().wire(), ts(at), ts(at.plus(sla))}))
         .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID("id")));
   }
 
@@ -94,7 +94,7 @@ public final class PgEscalations {
             + "where conversation_id = $1 and episode = $2 and status <> 'resolved' "
             + "and (" + rose + " or reason <> $5 or not signals @> $4) returning id")
         .execute(Tuple.from(new Object[] {conversation, e.episode(), e.level().wireName(), new JsonArray(e.signals()),
-            e.reason(), ts(at.plus(sla))}))
+            e.reason().wire(), ts(at.plus(sla))}))
         .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID("id")));
   }
 

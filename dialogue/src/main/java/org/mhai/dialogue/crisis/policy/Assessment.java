@@ -135,9 +135,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     if (route != Route.SELF_HARM) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
-      signals.add(route.reason());
+      signals.add(route.reason().wire());
       if (danger.contains(DangerCues.Kind.INTENT) || detectorSignals.stream().anyMatch(SELF::contains)) {
-        signals.add(Route.SELF_HARM.reason()); // "kill myself and take the kids with me": both concerns are flagged
+        signals.add(Route.SELF_HARM.reason().wire()); // "kill myself and take the kids with me": both concerns are flagged
       }
     }
     Route effective = route != Route.SELF_HARM || !state.crisis().active() ? route : state.crisis().routeKind();

@@ -15,6 +15,7 @@ import org.mhai.dialogue.crisis.Helplines;
 import org.mhai.dialogue.crisis.MessageCues;
 import org.mhai.dialogue.crisis.Route;
 import org.mhai.dialogue.crisis.Screener.Question;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskLevel;
 
@@ -67,11 +68,11 @@ final class CrisisPlan {
   }
 
   /** Opens the episode's escalation (its reason is the route), with the route's replies. */
-  void escalate(int episode, RiskLevel level, Route route, List<String> signals, String reason) {
+  void escalate(int episode, RiskLevel level, Route route, List<String> signals, Reason reason) {
     String version = turn.risk().detectorVersion();
     events.add(new DialogueEvent.Escalated(turn.at(), episode, level, signals, version, reason));
     effects.add(new Effect.OpenEscalation(episode, level, signals, version, reason));
-    events.add(new DialogueEvent.RiskEvidence(turn.at(), episode, level, route.reason(), signals, a.evidence()));
+    events.add(new DialogueEvent.RiskEvidence(turn.at(), episode, level, route.reason().wire(), signals, a.evidence()));
     routeReplies(episode, level, route);
   }
 
@@ -79,7 +80,7 @@ final class CrisisPlan {
   void raise(int episode, RiskLevel level, Route route, List<String> signals) {
     events.add(new DialogueEvent.CrisisLevelRaised(turn.at(), episode, level, signals));
     effects.add(new Effect.RaiseEscalation(episode, level, signals, route.reason()));
-    events.add(new DialogueEvent.RiskEvidence(turn.at(), episode, level, route.reason(), signals, a.evidence()));
+    events.add(new DialogueEvent.RiskEvidence(turn.at(), episode, level, route.reason().wire(), signals, a.evidence()));
   }
 
   void routeReplies(int episode, RiskLevel level, Route route) {

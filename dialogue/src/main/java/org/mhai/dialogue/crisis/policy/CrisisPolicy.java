@@ -23,6 +23,7 @@ import org.mhai.dialogue.crisis.Screener;
 import org.mhai.dialogue.crisis.Screener.Outcome;
 import org.mhai.dialogue.crisis.Screener.Question;
 import org.mhai.dialogue.crisis.YesNo.Answer;
+import org.mhai.dialogue.escalation.Reason;
 import org.mhai.dialogue.text.Messages;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
@@ -47,7 +48,7 @@ import org.mhai.nlp.RiskLevel;
  */
 public final class CrisisPolicy {
   /** The escalation reason of a screener item left unanswered or refused: a person reviews it. */
-  public static final String SCREENER_UNANSWERED = "screener_unanswered";
+  public static final Reason SCREENER_UNANSWERED = Reason.SCREENER_UNANSWERED;
 
   private final Supplier<Helplines> helplines;
 
@@ -262,7 +263,7 @@ public final class CrisisPolicy {
         SCREENER_UNANSWERED));
     plan.effects.add(new org.mhai.dialogue.Effect.OpenEscalation(c.episode(), level, List.of(signal), version,
         SCREENER_UNANSWERED));
-    plan.events.add(new DialogueEvent.RiskEvidence(plan.turn.at(), c.episode(), level, Route.SELF_HARM.reason(),
+    plan.events.add(new DialogueEvent.RiskEvidence(plan.turn.at(), c.episode(), level, Route.SELF_HARM.reason().wire(),
         List.of(signal), List.of(plan.turn.seq())));
     plan.events.add(new DialogueEvent.CrisisEnded(plan.turn.at(), c.episode(),
         recorded == Answer.UNANSWERED ? "unanswered" : "left", "screener"));
