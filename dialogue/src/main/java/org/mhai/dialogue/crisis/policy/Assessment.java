@@ -14,6 +14,7 @@ import org.mhai.dialogue.crisis.DangerCues;
 import org.mhai.dialogue.crisis.LearnedDanger;
 import org.mhai.dialogue.crisis.LearnedSignals;
 import org.mhai.dialogue.crisis.MessageCues;
+import org.mhai.dialogue.crisis.OthersThread;
 import org.mhai.dialogue.crisis.Plain;
 import org.mhai.dialogue.crisis.Route;
 import org.mhai.dialogue.crisis.YesNo;
@@ -62,6 +63,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     return c.awaiting().map(AnswerReader.Asked::of);
   }
 
+  /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else. */
+  public static boolean selfEvidence(DialogueState.Cue c) {
+    return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT);
+  }
+
   /** Mostly letters of a script other than Latin (Arabic, Cyrillic, Greek, Hebrew, CJK …). */
   static boolean otherScript(String plain) {
     int latin = 0;
@@ -82,7 +88,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
     String plain = Plain.of(turn.text());
-    boolean context = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
+    boolean context = state.crisis().active() || state.evidence().stream().anyMatch(Assessment::selfEvidence);
     Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
     if (state.crisis().escalated() && state.crisis().active() && DangerCues.intentAgain(plain)) {
       danger.add(DangerCues.Kind.INTENT); // "si, si lo quiero hacer" after the escalation
@@ -105,7 +111,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // over a lexicon none or low) starts no screener on its own: it is evidence ("learned_medium" in the window) until
     // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
     // crisis by the classifier alone gets breathing guidance.
-    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(c -> !c.cue().startsWith("learned_"));
+    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(Assessment::selfEvidence);
     if (LearnedSignals.alone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain)
         || danger.isEmpty() && DangerCues.everydayFrame(plain))) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
@@ -133,15 +139,27 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (route != Route.SELF_HARM && danger.isEmpty() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && DangerCues.everydayFrame(plain)) {
       route = Route.SELF_HARM; // "doing crafts with my daughter tonight, burned my finger on the hot glue gun haha": no route of its own
     }
+    // Harm to another person told over several messages (H31): a thought of it in the window, then a step towards it.
+    boolean thoughtBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(OthersThread.THOUGHT));
+    if (route == Route.HARM_TO_OTHERS || OthersThread.thought(plain)) {
+      noted.add(OthersThread.THOUGHT);
+    }
+    if (route == Route.SELF_HARM && (thoughtBefore && OthersThread.step(plain) || OthersThread.armedAtTheirPlace(plain) || OthersThread.dwelt(plain))) {
+      route = Route.HARM_TO_OTHERS;
+      signals.add(OthersThread.THOUGHT);
+    }
     if (route != Route.SELF_HARM) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
+      if (route == Route.HARM_TO_OTHERS && OthersThread.andThenMe(plain)) {
+        signals.add(Route.SELF_HARM.reason().wire()); // "primero ella y luego yo"
+      }
       signals.add(route.reason().wire());
       if (danger.contains(DangerCues.Kind.INTENT) || detectorSignals.stream().anyMatch(SELF::contains)) {
         signals.add(Route.SELF_HARM.reason().wire()); // "kill myself and take the kids with me": both concerns are flagged
       }
     }
     Route effective = route != Route.SELF_HARM || !state.crisis().active() ? route : state.crisis().routeKind();
-    if (effective != Route.SELF_HARM && DangerCues.any(Route.NOW, plain)) {
+    if (effective != Route.SELF_HARM && (DangerCues.any(Route.NOW, plain) || effective == Route.HARM_TO_OTHERS && OthersThread.now(plain))) {
       level = RiskLevel.IMMINENT; // the other person is there, or the act is under way, now
       signals.add("danger_now");
     }
