@@ -493,8 +493,42 @@ public final class DangerCues {
 
   /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
   public static boolean recentAttempt(String plain) {
-    return any(RECENT_ATTEMPT, plain);
+    return any(RECENT_ATTEMPT, plain) || behaviour(plain);
   }
+
+  /**
+   * Suicidal behaviour short of an attempt, told at any point (H32): means set aside ("been holding on to my sleeping tablets,
+   * got a fair few now", "ya las tengo apartadas en una bolsita"), an interrupted or aborted attempt ("el mes pasado me paré
+   * en la orilla del puente", "bought a rope but binned it") or self-harm within the C-SSRS's three months ("last week i cut
+   * and it needed steri strips"). Not when it was years ago.
+   */
+  public static boolean behaviour(String plain) {
+    return (any(PREPARED_MEANS, plain) || any(ABORTED, plain)) && !any(YEARS_AGO, plain) && !any(ROUTINE_DOSE, plain);
+  }
+
+  private static final List<Pattern> PREPARED_MEANS = compile(
+      "(?:saving|saved|stockpil\\w*|hoarding|hoarded|holding on to|held on to|putting aside|put aside|set aside|stashing|stashed|"
+          + "squirrell?ing away|been keeping|collecting|collected)\\b[^.!?]{0,30}\\b(?:pills|tablets|meds|medication|sleeping tablets|"
+          + "painkillers|paracetamol|tramadol|insulin)\\b(?! (?:for|to) (?:the|my) (?:trip|holiday|dog|cat)\\b)",
+      "(?:pills|tablets|meds|painkillers)\\b[^.!?]{0,40}\\b(?:instead of taking them|stashed|hidden away|set aside|got a fair few|"
+          + "got loads saved|saved up)",
+      "(?:tengo|ya (?:las|los) tengo|he ido|llevo|estoy|voy) (?:apartad[oa]s|guardad[oa]s|juntad[oa]s|juntando|guardando|acumulando|"
+          + "ahorrando)\\b[^.!?]{0,40}(?:pastillas|pastis|medicinas|medicamentos|pildoras|bolsita|cajon|debajo de)",
+      "(?:ya )?(?:las|los) tengo (?:apartad[oa]s|guardad[oa]s|juntad[oa]s|escondid[oa]s)\\b",
+      "(?:juntando|guardando|acumulando|apartando) (?:las )?(?:pastillas|pastis|pildoras|medicinas)");
+  private static final List<Pattern> ABORTED = compile(
+      "(?:stood|standing|was standing|sat|sitting|was sitting) (?:on|at|by) the (?:edge|ledge|railing|rail)\\b(?! of (?:the )?(?:bed|sofa|couch|pool|chair|stage)\\b)",
+      "(?:bought|buying|got) (?:a |some )?(?:rope|noose|razor blades|a hose for the exhaust)\\b[^.!?]{0,40}(?:but|and then|then)",
+      "(?:wrote|written|writing) (?:a|my|the) (?:suicide |goodbye )?note\\b[^.!?]{0,40}(?:but|and then|then|tore|ripped|binned|deleted)",
+      "(?:last week|last night|yesterday|the other day|a few days ago|this week|\\d+ (?:days|weeks) ago)[^.!?]{0,30}\\bi cut\\b",
+      "\\bi cut\\b[^.!?]{0,40}(?:steri|stitches|deep|bled|bleed|needed|hospital|a&e)",
+      "me (?:pare|puse|sente|subi) (?:en|a) (?:la orilla|el borde|la cornisa|el barandal|la barandilla)\\b",
+      "(?:estuve|estaba|me quede) (?:parad[oa]|sentad[oa]) (?:en|a) (?:la orilla|el borde|las vias|la cornisa|el barandal)",
+      "(?:llegue a |fui a )?compr(?:e|ar) (?:una |la )?(?:cuerda|soga)\\b", "(?:escribi|deje escrita|tengo escrita) (?:una|la|mi) (?:carta|nota) de despedida",
+      "(?:la semana pasada|anoche|ayer|el otro dia|hace (?:unos|dos|tres|\\d) dias)[^.!?]{0,30}\\bme corte\\b(?! (?:el pelo|con))",
+      "\\bme corte\\b[^.!?]{0,40}(?:puntos|muy hondo|profundo|sangr)");
+  private static final List<Pattern> YEARS_AGO = compile("(?:\\d+|a few|a couple of|several|many|some) years ago", "when i was (?:\\d+|a teen|a kid|younger|at school)",
+      "hace (?:\\d+ |unos |unas |varios |muchos |dos |tres )?anos", "cuando (?:tenia|era) (?:\\d+|joven|nin[oa]|adolescente)");
 
   /** A time for acting ("tonight", "mañana") in an answer to a screener item about acting. */
   static boolean timeframe(String plain) {

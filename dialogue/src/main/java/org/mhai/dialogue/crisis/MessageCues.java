@@ -190,7 +190,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
       "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
-      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir", "cansad[oa] de ser una carga");
+      "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir", "cansad[oa] de ser una carga",
+      // session 10: doubt about going on ("tbh I'm not sure I want to keep going")
+      "(?:not sure|don'?t know|dont know|no idea) (?:if |whether )?i (?:want to|wanna|can) (?:keep going|go on|carry on|be here|be alive|live)(?! (?:with|to|at|in|on)\\b)",
+      "no se si quiero (?:seguir(?: viviendo| aqui| adelante)?|vivir|estar aqui)[.!]*(?:$|,| y| pero| la verdad)");
   private static final List<Pattern> PREP = compile(
       "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)",
       "(?:he dejado|deje|le he dejado|les he dejado|le deje|les deje) una (?:nota|carta)", "(?:todo )?queda a nombre de (?:mis|mi) \\w+", "(?:hable|arregle) (?:ya )?con el (?:licenciado|abogado|notario)\\b",

@@ -163,6 +163,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       level = RiskLevel.IMMINENT; // the other person is there, or the act is under way, now
       signals.add("danger_now");
     }
+    if (DangerCues.behaviour(plain) && level.compareTo(RiskLevel.HIGH) < 0) {
+      level = RiskLevel.HIGH; // means set aside, an aborted attempt, recent self-harm: a person must see it (H32)
+      signals.add("suicidal_behaviour");
+      noted.add(MessageCues.PREPARATION);
+    }
     if (cues.foreign() != RiskLevel.NONE) {
       level = RiskLevel.max(level, cues.foreign());
       signals.add(MessageCues.FOREIGN);
