@@ -57,6 +57,12 @@ public final class AnswerReader {
   private static final Pattern FILLER = Pattern.compile("^(?:(?:honestly|well|pues|mira|la verdad(?: es)?(?: q(?:ue)?)?|uf+|mm+|"
       + "ps|oh|eh|a ver|bueno|lol|haha|jaja|ok so|so|i mean|la vdd)\\b[\\s,.?!]*)+");
 
+  /** A way of dying named in an answer to "have you thought about how?". */
+  private static final List<Pattern> METHOD_NAMED = DangerCues.compile(
+      "\\b(?:pills|tablets|overdose|od|paracetamol|painkillers|meds|hang|hanging|rope|noose|jump|jumping|bridge|cliff|roof|train|"
+          + "tracks|traffic|drown|drowning|gun|shoot|cut|cutting|wrists|car into|crash|pastillas|pastis|sobredosis|colgarme|ahorcarme|"
+          + "cuerda|soga|tirarme|aventarme|puente|vias|tren|metro|ahogarme|pistola|cortarme|venas|munecas|estrellarme|carro|coche)\\b");
+
   private AnswerReader() {}
 
   /**
@@ -125,6 +131,9 @@ public final class AnswerReader {
     }
     if (asked == Asked.METHOD && plain.contains("no idea how")) {
       return Answer.NO;
+    }
+    if (asked == Asked.METHOD && any(METHOD_NAMED, plain) && !LEADING_NO.matcher(plain).find() && !any(WISH_NOT, plain)) {
+      return Answer.YES; // "pills probably", "con las pastillas de mi abuela": the way named is the item's yes
     }
     if (any(YES_IDIOMS, plain)) {
       return Answer.YES;

@@ -220,6 +220,8 @@ public final class DangerCues {
 
   private static final List<Pattern> SCREEN_INTENT = compile(
       "\\bi(?: think i| reckon i)?(?:'d| would) (?:probably |definitely |actually |really |honestly )?do it\\b",
+      "(?<!no )(?<!not )\\b(?:si )?tengo (?:la )?intencion\\b(?! de (?:ir|estudiar|comprar|cambiar|mudarme|buscar|hablar|ver|salir|viajar))",
+      "^(?:(?:yes|yeah|yep)[,.]? )?(?:i think )?i (?:probably |definitely )?would(?:,? yeah)?[.!]*$", "tengo claro que lo haria",
       "(?<!no )(?<!nunca )\\blo haria\\b(?! (?:bien|mejor|por))", "(?:nobody|no one|noone|nadie) (?:here )?(?:to|que me|para) (?:stop|detenga|pare|parar)");
 
   /** In an open episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */

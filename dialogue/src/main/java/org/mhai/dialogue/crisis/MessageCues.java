@@ -193,6 +193,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir", "cansad[oa] de ser una carga",
       // session 10: doubt about going on ("tbh I'm not sure I want to keep going")
       "(?:not sure|don'?t know|dont know|no idea) (?:if |whether )?i (?:want to|wanna|can) (?:keep going|go on|carry on|be here|be alive|live)(?! (?:with|to|at|in|on)\\b)",
+      "(?:don'?t|do not|wouldn'?t|would not) (?:think i'?d |think i would )?mind not (?:being here|waking up|being alive|existing|being around)",
+      "ojala (?:me )?(?:durmiera|quedara dormid[oa]) y no (?:me )?despertara", "dormirme y no (?:volver a )?despertar",
       "no se si quiero (?:seguir(?: viviendo| aqui| adelante)?|vivir|estar aqui)[.!]*(?:$|,| y| pero| la verdad)");
   private static final List<Pattern> PREP = compile(
       "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)",
