@@ -493,7 +493,40 @@ public final class DangerCues {
       + "esta noche|manana|este finde|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|"
       + "viernes|dentro de? un rato|esta madrugada|en cuanto salga)|once (?:my|the|he|she|they)\\b[^.!?]{0,30}(?:leaves?|goes|asleep|gone|out)|after (?:this chat|i drop|the kids|everyone)|en cuanto (?:termine|se duerman|se vaya|acabe)|starts now|empieza ya\\b|after i (?:take care of|sort out|finish|see|say goodbye to)\\b|despues de (?:encargarme|despedirme|terminar|arreglar|ver a)\\b|at midnight|a (?:la )?medianoche|(?:^|yes |yeah |si |\\. )soon\\b|pronto\\b|ahorita mismo");
 
-  /** An attempt within the last three months, disclosed in passing: the screener's behaviour item is a yes. */
+  /** The evidence cue a place of danger, where the patient is now, leaves in the window. */
+  public static final String PLACE_NOTED = "place_noted";
+
+  /**
+   * Being at a place of danger now, said without any word of dying ("ended up at the gateway bridge. parked up. just looking at
+   * the water"): evidence, not danger on its own (H33).
+   */
+  public static boolean placeNoted(String plain) {
+    return any(AT_A_PLACE, plain);
+  }
+
+  /**
+   * With a place of danger in the window, a word that turns it into danger now: a thought of how quick or quiet it would be,
+   * being better off without them, the height of a railing, getting out of the car.
+   */
+  public static boolean atThePlace(String plain) {
+    return any(AT_THE_PLACE, plain);
+  }
+
+  private static final String DANGER_PLACE = "(?:\\w+ ){0,2}(?:bridge|cliffs?|cliff edge|roof|rooftop|tracks|railway line|level crossing|pier|quarry|gap|"
+      + "viaduct|overpass|flyover|multi-?storey|top floor|heads|lions gate|golden gate|harbou?r bridge|beachy head)\\b";
+  private static final List<Pattern> AT_A_PLACE = compile(
+      "(?:ended up|i'?m|im|i am|parked|parked up|pulled over|pulled up|pulled in|sitting|standing|sat|stood|stopped|stopping|here) (?:up )?"
+          + "(?:at|on|by|near|under|in|beside) (?:the |a )?" + DANGER_PLACE + "(?! (?:today|this morning) (?:for|with) (?:work|a meeting|lunch))",
+      "(?:looking|staring|looking down|stare|staring down) (?:at|into) the (?:water|drop|tracks|river|sea|waves|edge|trains)\\b",
+      "(?:estoy|acabe|me pare|aparque|estacione|me quede|sentad[oa]|parad[oa]) (?:en|sobre|junto a|encima de|al lado de) (?:el|la|las|los) "
+          + "(?:puente|acantilado|azotea|techo|vias|viaducto|borde|cornisa|mirador)\\b", "mirando (?:el agua|las vias|el vacio|hacia abajo|el rio|el mar)");
+  private static final List<Pattern> AT_THE_PLACE = compile(
+      "(?:only|just) (?:take|takes|be) a (?:second|moment|minute|few seconds)", "(?:it'?d|it would|would|it'?ll|will) (?:all )?be (?:quiet|over|quick|peaceful)",
+      "better off (?:with|without) (?:me|the (?:life )?insurance|the insurance money)", "life insurance",
+      "(?:railing|fence|barrier|ledge|wall|rail)s?\\b[^.!?]{0,20}(?:isn'?t|is not|aren'?t|not) (?:that |very |too |so )?(?:high|tall)",
+      "(?:out of|got out of|getting out of|stepped out of) the (?:car|van|truck)", "(?:climb|climbing|climbed) (?:over|onto|up)",
+      "(?:seria|sera) (?:muy )?(?:rapido|un segundo|facil)", "(?:la barandilla|el barandal|la valla|el muro) no es (?:tan |muy )?alt[oa]",
+      "(?:me baje|ya me baje|sali|me sali) del (?:coche|carro|auto)", "estarian mejor sin mi", "seguro de vida");
   public static boolean recentAttempt(String plain) {
     return any(RECENT_ATTEMPT, plain) || behaviour(plain);
   }

@@ -238,6 +238,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:le )?deje (?:mi|mis) (?:ropa|cosas)", "le di mi (?:perro|gato|perra|gata)", "ya no (?:lo|la) (?:iba|voy) a poder cuidar",
       "life insurance\\b[^.!?]{0,40}\\b(?:accident|suicide|pay ?out)", "(?:spreadsheet|list|document|file) (?:with|of) (?:all )?my passwords",
       "for whoever (?:comes|moves) (?:in )?after", "(?:vendiendo|vendi|vendo) todo", "no quiero dejar cosas tiradas", "(?:he dado|di) de baja",
+      // session 10: research into getting there unseen, papers put in order, an apology to family
+      "looked up how to get to (?:the )?(?:\\w+ )?(?:cliffs?|bridge|roof|tracks|gap|heads|edge)\\b", "without (?:anyone|anybody) (?:seeing|knowing|noticing)\\b(?! (?:about )?(?:the|my) (?:party|surprise|gift|present))",
+      "(?:ordenando|ordene|arreglando|arregle|he ordenado|he arreglado) (?:los |mis |todos los |todos mis )?papeles", "(?:para )?pedirle perdon a (?:mi|mis)\\b",
+      "cancel+(?:ing|ed) (?:the |my )?(?:gym|phone contract|contract|subscriptions?|direct debits?)\\b[^.!?]{0,30}\\b(?:and|phone|contract)",
+      "(?:wrote|written|writing|left) (?:something|a letter|a note) for (?:\\w+)\\b[^.!?]{0,40}(?:find it|where (?:she|he|they)'?(?:ll| will) find)",
       // session 8 (fifth blind set): affairs put in order in other words
       "signed (?:over|\\w+ over) to\\b", "(?:bills|affairs|finances|paperwork|accounts) (?:are )?(?:all )?(?:sorted|in order|squared away)",
       "gave (?:all |away )?(?:my |the |his |her )?(?:\\w+ )?(?:gear|stuff|things|clothes|tools|games|books|guitar|bike|motorbike|car|console|records) "

@@ -63,9 +63,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     return c.awaiting().map(AnswerReader.Asked::of);
   }
 
-  /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else. */
+  /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else, not a place alone. */
   public static boolean selfEvidence(DialogueState.Cue c) {
-    return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT);
+    return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT) && !c.cue().equals(DangerCues.PLACE_NOTED);
   }
 
   /** Mostly letters of a script other than Latin (Arabic, Cyrillic, Greek, Hebrew, CJK …). */
@@ -162,6 +162,17 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (effective != Route.SELF_HARM && (DangerCues.any(Route.NOW, plain) || effective == Route.HARM_TO_OTHERS && OthersThread.now(plain))) {
       level = RiskLevel.IMMINENT; // the other person is there, or the act is under way, now
       signals.add("danger_now");
+    }
+    // A place of danger where the patient is now, then (or with it) a word that makes it danger now (H33).
+    boolean placeBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(DangerCues.PLACE_NOTED));
+    if (DangerCues.placeNoted(plain)) {
+      noted.add(DangerCues.PLACE_NOTED);
+    }
+    if ((placeBefore || DangerCues.placeNoted(plain)) && DangerCues.atThePlace(plain) && route == Route.SELF_HARM) {
+      danger.add(DangerCues.Kind.PLACE);
+      level = RiskLevel.IMMINENT;
+      signals.add(DangerCues.Kind.PLACE.signal());
+      noted.add(DangerCues.Kind.PLACE.signal());
     }
     if (DangerCues.behaviour(plain) && level.compareTo(RiskLevel.HIGH) < 0) {
       level = RiskLevel.HIGH; // means set aside, an aborted attempt, recent self-harm: a person must see it (H32)
