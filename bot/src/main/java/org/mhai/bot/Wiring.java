@@ -245,7 +245,7 @@ final class Wiring {
     LlmReplies llm = llmReplies(config, vertx, new PgPromptHistory(pool, store), riskAssessor, models);
     this.chat = new ChatService(store, webSessions, escalations, onCall, dialogue, riskAssessor, emotion,
         KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
-        config.chat().ratePerMinute());
+        config.chat().ratePerMinute(), config.load().turnsInFlight());
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();
