@@ -67,7 +67,7 @@ final class Routes {
     router.post("/api/v1/auth/login").handler(new PerAddressLimit(w.limiter, "signin",
         config.chat().signInsPerMinute(), "too many sign-in attempts from this network; try again in a minute"));
     w.staffAuth.mount(router);
-    new AnalyzeApi(config.apiToken(), w.emotion, w.riskDetector, w.riskPool,
+    new AnalyzeApi(config.apiToken(), w.emotion, w.riskBatcher, config.nlp().timeoutMs(),
         config.nlp().coreNlpSentiment() ? Optional.of(CoreNlpSentiment.load()) : Optional.empty(), w.nlpPool,
         new FailureLimit(w.limiter, "apitoken", config.chat().apiTokenFailuresPerMinute(), Clock.systemUTC()))
         .mount(router);

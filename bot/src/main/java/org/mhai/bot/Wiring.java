@@ -50,6 +50,7 @@ import org.mhai.bot.llm.OpenAiChat;
 import org.mhai.bot.mood.MoodJournal;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.nlp.RiskBatcher;
 import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.FanOutNotifier;
@@ -135,6 +136,8 @@ final class Wiring {
   final WorkerExecutor nlpPool;
   final EmotionBatcher emotion;
   final WorkerExecutor riskPool;
+  /** The full risk detector, micro-batched on the {@code risk} pool (chat turns and the analyze API). */
+  final RiskBatcher riskBatcher;
   final Recommendations recommendations;
   final ChatService chat;
   final FlowService flows;
@@ -236,11 +239,13 @@ final class Wiring {
     this.recommendations = new Recommendations(pool, vertx.createSharedWorkerExecutor("recommend", pools.recommend()),
         vertx.eventBus(), clock, config.chat().timeZone());
     recommendations.start().await();
-    this.riskAssessor = new RiskAssessor(riskDetector, models.quickRisk(), riskPool);
+    this.riskBatcher = new RiskBatcher(vertx, riskPool, pools.risk(), riskDetector, config.load().riskBatchSize(),
+        config.load().riskQueue());
+    this.riskAssessor = new RiskAssessor(riskBatcher, models.quickRisk());
     LlmReplies llm = llmReplies(config, vertx, new PgPromptHistory(pool, store), riskAssessor, models);
     this.chat = new ChatService(store, webSessions, escalations, onCall, dialogue, riskAssessor, emotion,
         KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
-        config.chat().ratePerMinute());
+        config.chat().ratePerMinute(), config.load().turnsInFlight());
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();

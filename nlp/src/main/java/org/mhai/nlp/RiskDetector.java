@@ -22,6 +22,15 @@ public interface RiskDetector {
    */
   RiskAssessment assess(String text);
 
+  /**
+   * The assessment of each text, in order, equal for every text to {@link #assess} of that text alone
+   * (a detector with a model may run the texts through it in one batch; the verdicts do not change).
+   * The default assesses one text at a time.
+   */
+  default java.util.List<RiskAssessment> assessAll(java.util.List<String> texts) {
+    return texts.stream().map(this::assess).toList();
+  }
+
   /** Name and version of the detector and its lexicon, e.g. "lexicon-risk/1.0.0". */
   String version();
 }

@@ -87,6 +87,12 @@ public abstract class RiskDetectorContract {
   }
 
   @Test
+  void a_list_reads_as_each_text_alone() {
+    List<String> texts = concat(CRISIS, ORDINARY);
+    assertEquals(texts.stream().map(detector::assess).toList(), detector.assessAll(texts));
+  }
+
+  @Test
   void a_missing_text_is_refused_not_read_as_no_risk() {
     assertThrows(RuntimeException.class, () -> detector.assess(null));
   }

@@ -45,6 +45,8 @@ public final class ChatService {
   private final TurnPublisher publisher;
   private final Clock clock;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger turns = new AtomicInteger();
+  private final int maxTurns;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final Promise<Void> drained = Promise.promise();
 
@@ -68,6 +70,21 @@ public final class ChatService {
     }
   }
 
+  /**
+   * The outcome of a web message refused before anything was stored because {@code MHAI_CHAT_TURNS_IN_FLIGHT}
+   * turns are already in progress: the client sends it again with the same {@code clientMessageId} after
+   * {@link #RETRY_AFTER_SECONDS}. Never for a message the lexicon reads as a concern.
+   */
+  public static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** What the refusal's {@code Retry-After} says. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    Busy() {
+      super("too many turns in progress", null, false, false);
+    }
+  }
+
   /** The patient's message is stored, but deciding the reply failed; a retry with the same id finishes it. */
   public static final class ReplyPending extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -85,10 +102,12 @@ public final class ChatService {
 
   /**
    * @param llm LLM free-chat replies (docs/responses.md); {@link LlmReplies#disabled()}: curated templates only
+   * @param maxTurns turns in progress beyond which {@link #offer} refuses an ordinary message ({@code MHAI_CHAT_TURNS_IN_FLIGHT})
    */
   public ChatService(ConversationStore store, WebSessions sessions, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
       RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, Recommendations recommendations,
-      LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
+      LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute, int maxTurns) {
+    this.maxTurns = maxTurns;
     this.store = store;
     this.sessions = sessions;
     this.dialogue = dialogue;
@@ -115,8 +134,34 @@ public final class ChatService {
 
   /** Stores the message (idempotent on {@code clientMessageId}), then decides and returns the replies. */
   public Future<PostResult> post(Conversation c, UUID clientMessageId, String text) {
+    turns.incrementAndGet();
+    return turn(c, clientMessageId, text);
+  }
+
+  /**
+   * {@link #post} at the web edge, with admission: when {@code maxTurns} turns are already in progress an
+   * ordinary message fails at once with {@link Busy}, before anything is stored (nothing acknowledged is
+   * lost: the client sends it again). A message the lexicon reads as a concern (medium and above, so every
+   * high or imminent one) is always taken: the crisis lane has no admission limit.
+   */
+  public Future<PostResult> offer(Conversation c, UUID clientMessageId, String text) {
+    if (turns.incrementAndGet() > maxTurns && !risk.concerningQuickly(text)) {
+      turns.decrementAndGet();
+      LOG.warn("turn.refused conversation={} reason=turns_in_flight limit={}", c.id(), maxTurns);
+      return Future.failedFuture(new Busy());
+    }
+    return turn(c, clientMessageId, text);
+  }
+
+  private Future<PostResult> turn(Conversation c, UUID clientMessageId, String text) {
     long t0 = System.nanoTime();
-    return tracked(pipeline.post(c, clientMessageId, text)
+    Future<PostResult> f;
+    try {
+      f = pipeline.post(c, clientMessageId, text);
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return tracked(f.andThen(ar -> turns.decrementAndGet())
         .onSuccess(r -> LOG.info("turn.handled conversation={} seq={} duplicate={} replies={} ms={}",
             c.id(), r.seq(), r.duplicate(), r.replies().size(), (System.nanoTime() - t0) / 1_000_000)));
   }

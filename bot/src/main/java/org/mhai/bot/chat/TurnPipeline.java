@@ -161,13 +161,22 @@ final class TurnPipeline {
         : Prepared.bare(risk.quickly(text)).message(s, text, at));
   }
 
-  /** The emotion scores when planned, or empty when the scorer fails, times out or is saturated. */
+  /**
+   * The emotion scores when planned, or empty when the scorer fails, times out or is saturated: under
+   * overload (the {@code nlp} queue, {@code MHAI_NLP_QUEUE}, is full) the turn goes on at once without
+   * them, never waiting in an unbounded queue; the dialogue answers without emotion as it does for a turn
+   * that did not plan them.
+   */
   private Future<Optional<EmotionScores>> emotionFor(Appended appended, String text, TurnNeeds needs) {
     if (!needs.emotion()) {
       return Future.succeededFuture(Optional.empty());
     }
     return emotion.score(text).map(Optional::of).otherwise(err -> {
-      LOG.warn("emotion.unavailable seq={} error={}", appended.seq(), err.getClass().getSimpleName());
+      if (err instanceof EmotionBatcher.Overloaded) {
+        LOG.warn("emotion.skipped seq={} reason=saturated", appended.seq());
+      } else {
+        LOG.warn("emotion.unavailable seq={} error={}", appended.seq(), err.getClass().getSimpleName());
+      }
       return Optional.empty();
     });
   }

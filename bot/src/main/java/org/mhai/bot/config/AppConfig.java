@@ -37,7 +37,8 @@ public record AppConfig(
     PrivacyConfig privacy,
     OnCallConfig onCall,
     StreamConfig streams,
-    PoolConfig pools) {
+    PoolConfig pools,
+    LoadConfig load) {
 
   /** The variables this service understands; any other MHAI_* variable is a typo and stops start-up. */
   public static final Set<String> KNOWN = known(
@@ -59,6 +60,7 @@ public record AppConfig(
     all.addAll(OnCallConfig.NAMES);
     all.addAll(StreamConfig.NAMES);
     all.addAll(PoolConfig.NAMES);
+    all.addAll(LoadConfig.NAMES);
     return Set.copyOf(all);
   }
 
@@ -216,7 +218,8 @@ public record AppConfig(
         privacy(s),
         OnCallConfig.from(env),
         StreamConfig.from(env),
-        PoolConfig.from(env));
+        PoolConfig.from(env),
+        LoadConfig.from(env));
   }
 
   /** The integration API's bearer token must not be guessable: at least 24 characters (openssl rand -hex 16 gives 32). */

@@ -2,9 +2,7 @@
 package org.mhai.bot.nlp;
 
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
 import org.mhai.nlp.RiskLevel;
@@ -13,27 +11,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one fail-safe risk check of the service, for chat turns, catch-ups, mood notes and generated
- * replies: the full detector (lexicon + learned component) on the {@code risk} pool within
- * {@value #TIMEOUT_MS} ms, else the deterministic lexicon inline. A broken lexicon reads as
- * concern ({@code medium}), never as "no risk". Never fails; never logs text.
+ * replies: the lexicon inline first (the crisis lane), then the full detector (lexicon + learned
+ * component) through the {@link RiskBatcher} on the {@code risk} pool within {@value #TIMEOUT_MS} ms,
+ * else the deterministic lexicon inline (also at once when the batcher's queue is full). A broken lexicon
+ * reads as concern ({@code medium}), never as "no risk". Never fails; never logs text.
  */
 public final class RiskAssessor {
   private static final Logger LOG = LoggerFactory.getLogger(RiskAssessor.class);
   /** Longest the full risk detector may take before the lexicon's own verdict is used. */
   public static final long TIMEOUT_MS = 300;
 
-  private final RiskDetector full;
+  private final RiskBatcher full;
   private final RiskDetector lexicon;
-  private final WorkerExecutor pool;
 
   /**
-   * @param full the full detector, run on {@code pool}
-   * @param lexicon the deterministic detector, run inline (µs) when the full one is slow or fails
+   * @param full the full detector, batched on the {@code risk} pool
+   * @param lexicon the deterministic detector, run inline (µs) first, and when the full one is slow, saturated or fails
    */
-  public RiskAssessor(RiskDetector full, RiskDetector lexicon, WorkerExecutor pool) {
+  public RiskAssessor(RiskBatcher full, RiskDetector lexicon) {
     this.full = full;
     this.lexicon = lexicon;
-    this.pool = pool;
   }
 
   /**
@@ -46,8 +43,7 @@ public final class RiskAssessor {
     if (quick.level().atLeast(RiskLevel.HIGH)) {
       return Future.succeededFuture(quick);
     }
-    return pool.executeBlocking(() -> full.assess(text), false)
-        .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+    return full.assess(text, TIMEOUT_MS)
         .otherwise(err -> {
           LOG.warn("risk.full_detector_unavailable error={}", err.getClass().getSimpleName());
           return quickly(text);

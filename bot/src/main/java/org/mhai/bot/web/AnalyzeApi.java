@@ -13,36 +13,39 @@ import java.util.List;
 import java.util.Optional;
 import io.vertx.core.WorkerExecutor;
 import org.mhai.bot.nlp.EmotionBatcher;
+import org.mhai.bot.nlp.RiskBatcher;
 import org.mhai.nlp.corenlp.CoreNlpSentiment;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.nlp.RiskAssessment;
-import org.mhai.nlp.RiskDetector;
 
 /**
  * The integration API of product.md §3: {@code POST /api/v1/analyze} and
  * {@code /api/v1/analyze/batch} (up to 256 texts), bearer {@code MHAI_API_TOKEN}. Emotion comes
- * from the batched transformer, risk from the crisis detector. Disabled (404) without a token.
+ * from the batched transformer, risk from the crisis detector through its micro-batcher (both at once);
+ * either queue full answers 503 with {@code Retry-After}. Disabled (404) without a token.
  */
 public final class AnalyzeApi {
   public static final int MAX_BATCH = 256;
 
   private final Optional<String> token;
   private final EmotionBatcher emotion;
-  private final RiskDetector risk;
+  private final RiskBatcher risk;
+  private final long riskTimeoutMs;
   private final Optional<CoreNlpSentiment> coreNlpSentiment;
   private final WorkerExecutor nlpPool;
-  private final WorkerExecutor riskPool;
   private final FailureLimit failures;
 
   /**
    * @param coreNlpSentiment CoreNLP's own sentiment, for comparison only (off by default)
+   * @param risk the full crisis detector, micro-batched: a request's texts leave as one batch per chunk
+   * @param riskTimeoutMs longest a request waits for the risk verdicts before it is answered 503
    * @param failures wrong or missing tokens per network address (issue #16: the token was guessable at full speed)
    */
-  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskDetector risk, WorkerExecutor riskPool,
+  public AnalyzeApi(Optional<String> token, EmotionBatcher emotion, RiskBatcher risk, long riskTimeoutMs,
       Optional<CoreNlpSentiment> coreNlpSentiment, WorkerExecutor nlpPool, FailureLimit failures) {
     this.token = token;
     this.failures = failures;
-    this.riskPool = riskPool;
+    this.riskTimeoutMs = riskTimeoutMs;
     this.emotion = emotion;
     this.risk = risk;
     this.coreNlpSentiment = coreNlpSentiment;
@@ -124,8 +127,7 @@ public final class AnalyzeApi {
   }
 
   private Future<List<JsonObject>> analyse(List<String> texts) {
-    Future<List<RiskAssessment>> risks = riskPool.executeBlocking(
-        () -> texts.stream().map(risk::assess).toList(), false);
+    Future<List<RiskAssessment>> risks = risk.assessAll(texts, riskTimeoutMs);
     Future<List<JsonObject>> results = Future.all(emotion.scoreAll(texts), risks).map(both -> {
       List<EmotionScores> scores = both.resultAt(0);
       List<RiskAssessment> assessed = both.resultAt(1);
@@ -160,7 +162,7 @@ public final class AnalyzeApi {
   }
 
   private static void fail(RoutingContext ctx, Throwable err) {
-    if (err instanceof EmotionBatcher.Overloaded) {
+    if (err instanceof EmotionBatcher.Overloaded || err instanceof RiskBatcher.Overloaded) {
       ctx.fail(ApiError.unavailable("the analyser is busy; retry shortly", 1));
     } else if (err instanceof java.util.concurrent.TimeoutException) {
       ctx.fail(ApiError.unavailable("the analyser did not answer in time; retry shortly", 1));

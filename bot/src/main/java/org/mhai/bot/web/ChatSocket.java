@@ -394,7 +394,7 @@ public final class ChatSocket {
       error(ws, cid, e);
       return;
     }
-    chat.post(session.conversation(), msg.clientMessageId(), msg.text())
+    chat.offer(session.conversation(), msg.clientMessageId(), msg.text())
         .onSuccess(result -> {
           JsonArray replies = new JsonArray();
           result.replies().forEach(r -> replies.add(MessageJson.of(r)));
@@ -406,6 +406,8 @@ public final class ChatSocket {
             unstored(ws, cid, msg.text(), locale, err);
           } else if (err instanceof ChatService.RateLimited) {
             error(ws, cid, ApiError.tooMany("too many messages in a minute; wait a moment and send again", 60));
+          } else if (err instanceof ChatService.Busy) {
+            error(ws, cid, ApiError.unavailable(Failures.BUSY, ChatService.Busy.RETRY_AFTER_SECONDS));
           } else if (err instanceof ChatService.ReplyPending p) {
             error(ws, cid, ApiError.unavailable("your message was saved (seq " + p.seq()
                 + ") but the reply is delayed; send it again with the same clientMessageId", 2));

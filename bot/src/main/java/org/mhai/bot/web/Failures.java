@@ -26,6 +26,10 @@ public final class Failures {
 
   private Failures() {}
 
+  /** A web chat message refused under overload ({@link ChatService.Busy}): nothing of it was taken. */
+  static final String BUSY = "the service is too busy to take this message now; send it again with the same "
+      + "clientMessageId in a few seconds";
+
   public static void install(Router router) {
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> respond(ctx, 404, "no such resource: " + ctx.request().method() + " " + ctx.request().path(), null));
@@ -45,6 +49,8 @@ public final class Failures {
       respond(ctx, 409, "someone else changed this at the same moment; reload and try again", null);
     } else if (failure instanceof ChatService.RateLimited) {
       respond(ctx, 429, "too many messages in a minute; wait a moment and send again", 60);
+    } else if (failure instanceof ChatService.Busy) {
+      respond(ctx, 503, BUSY, ChatService.Busy.RETRY_AFTER_SECONDS);
     } else if (failure instanceof ChatService.ReplyPending e) {
       String id = newErrorId();
       LOG.error("turn.reply_pending errorId={} seq={}", id, e.seq(), e.getCause());

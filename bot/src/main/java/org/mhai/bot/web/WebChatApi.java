@@ -96,7 +96,7 @@ public final class WebChatApi {
   private void postMessage(RoutingContext ctx) {
     authenticate(ctx).compose(session -> {
           NewMessage msg = parseMessage(jsonObject(ctx));
-          return chat.post(session.conversation(), msg.clientMessageId(), msg.text());
+          return chat.offer(session.conversation(), msg.clientMessageId(), msg.text());
         })
         .recover(err -> crisisIfUnstored(ctx, err))
         .onSuccess(result -> {

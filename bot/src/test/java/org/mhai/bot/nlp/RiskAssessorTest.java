@@ -80,7 +80,8 @@ class RiskAssessorTest {
   }
 
   private RiskAssessor assessor(RiskDetector full, RiskDetector quick) {
-    return new RiskAssessor(full, quick, vertx.createSharedWorkerExecutor("risk-test", 1));
+    return new RiskAssessor(new RiskBatcher(vertx, vertx.createSharedWorkerExecutor("risk-test", 1), 1, full, 32, 64),
+        quick);
   }
 
   private static RiskDetector broken() {

@@ -54,17 +54,20 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
   /** Longest input in tokens (as in training: the tokenizer's own truncation). */
   public static final int MAX_TOKENS = 128;
 
-  private final ZooModel<long[][], float[]> model;
+  private final ZooModel<Batch, float[]> model;
   private final HuggingFaceTokenizer tokenizer;
   private final String version;
   private final String name;
   private final double tauMedium;
   private final double tauHigh;
   private final double tauDirect;
-  private final List<Predictor<long[][], float[]>> predictors = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<Predictor<long[][], float[]>> predictor;
+  private final List<Predictor<Batch, float[]>> predictors = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Predictor<Batch, float[]>> predictor;
 
-  private DjlRiskClassifier(ZooModel<long[][], float[]> model, HuggingFaceTokenizer tokenizer, String version,
+  /** Token ids right-padded with 0 to the batch's longest, and the attention mask (1 on real tokens). */
+  record Batch(long[][] ids, long[][] mask) {}
+
+  private DjlRiskClassifier(ZooModel<Batch, float[]> model, HuggingFaceTokenizer tokenizer, String version,
       String name, double tauMedium, double tauHigh, double tauDirect) {
     this.model = model;
     this.tokenizer = tokenizer;
@@ -74,7 +77,7 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
     this.tauHigh = tauHigh;
     this.tauDirect = tauDirect;
     this.predictor = ThreadLocal.withInitial(() -> {
-      Predictor<long[][], float[]> p = model.newPredictor();
+      Predictor<Batch, float[]> p = model.newPredictor();
       predictors.add(p);
       return p;
     });
@@ -112,8 +115,8 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
       String version = labels.path("version").asText("finetuned/1");
       String name = "risk-minilm-l6 " + version + " (sha256 " + sha.substring(0, 12) + ")";
       HuggingFaceTokenizer tokenizer = ModelBundle.tokenizer(dir, MAX_TOKENS);
-      Criteria<long[][], float[]> criteria = Criteria.builder()
-          .setTypes(long[][].class, float[].class)
+      Criteria<Batch, float[]> criteria = Criteria.builder()
+          .setTypes(Batch.class, float[].class)
           .optEngine("PyTorch")
           .optModelPath(dir)
           .optModelName(MODEL_FILE.replace(".pt", ""))
@@ -121,7 +124,7 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
           .optOption("mapLocation", "true")
           .optTranslator(new ProbsTranslator())
           .build();
-      ZooModel<long[][], float[]> model = criteria.loadModel();
+      ZooModel<Batch, float[]> model = criteria.loadModel();
       LOG.info("risk.classifier_loaded model={} tau_medium={} tau_high={} tau_direct={} ms={}", name, tauMedium,
           tauHigh, tauDirect, (System.nanoTime() - t0) / 1_000_000);
       return new DjlRiskClassifier(model, tokenizer, version, name, tauMedium, tauHigh, tauDirect);
@@ -140,26 +143,78 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
     return v.asDouble();
   }
 
-  /** p(crisis), p(concern), p(safe) for one text. */
+  /** p(crisis), p(concern), p(safe) for one text: a forward pass of its own, unpadded. */
   @Override
   public double[] probabilities(String text) {
     Encoding e = tokenizer.encode(text);
-    long[] ids = e.getIds();
     int n = ModelBundle.realTokens(e);
     if (n == 0) {
       throw new NlpException("the tokenizer produced no tokens");
     }
-    long[] real = java.util.Arrays.copyOf(ids, n);
-    float[] p;
+    long[][] mask = new long[1][n];
+    java.util.Arrays.fill(mask[0], 1L);
+    return rows(forward(new Batch(new long[][] {java.util.Arrays.copyOf(e.getIds(), n)}, mask)), 1).get(0);
+  }
+
+  /**
+   * p(crisis), p(concern), p(safe) for each text, in order, from one forward pass: the texts' tokens
+   * right-padded to the longest, with the attention mask (as the emotion model is batched); a single text
+   * is exactly {@link #probabilities}.
+   *
+   * <p><b>Not what the detector uses</b>: the encoder's Linear layers quantise their activations to int8
+   * with one scale per call over the whole batch (dynamic quantisation), so the other texts of a batch and
+   * the padding move a text's probabilities. Measured on 1,024 labelled risk messages in random batches of
+   * 32: 86 rows moved by more than 0.01, 41 by more than 0.1, the largest by 0.70; even a batch of the same
+   * text twice moved one of 256 texts by 0.013 (docs/performance.md). A batched verdict could therefore
+   * differ from the verdict on the text alone, so {@link org.mhai.nlp.risk.CompositeRiskDetector} scores
+   * each text alone. A model exported without dynamic activation quantisation could use this.
+   *
+   * @throws NlpException when any text has no tokens or inference fails
+   */
+  public List<double[]> probabilitiesInOnePass(List<String> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    if (texts.size() == 1) {
+      return List.of(probabilities(texts.get(0)));
+    }
+    Encoding[] enc = tokenizer.batchEncode(texts);
+    int[] real = new int[enc.length];
+    int len = 1;
+    for (int i = 0; i < enc.length; i++) {
+      real[i] = ModelBundle.realTokens(enc[i]);
+      if (real[i] == 0) {
+        throw new NlpException("the tokenizer produced no tokens");
+      }
+      len = Math.max(len, real[i]);
+    }
+    long[][] ids = new long[enc.length][len];
+    long[][] mask = new long[enc.length][len];
+    for (int i = 0; i < enc.length; i++) {
+      System.arraycopy(enc[i].getIds(), 0, ids[i], 0, real[i]);
+      java.util.Arrays.fill(mask[i], 0, real[i], 1L);
+    }
+    return rows(forward(new Batch(ids, mask)), enc.length);
+  }
+
+  private float[] forward(Batch batch) {
     try {
-      p = predictor.get().predict(new long[][] {real});
+      return predictor.get().predict(batch);
     } catch (TranslateException ex) {
       throw new NlpException("risk classifier inference failed", ex);
     }
-    if (p.length != RiskClassifier.CLASSES.size()) {
-      throw new NlpException("risk classifier returned " + p.length + " values");
+  }
+
+  private static List<double[]> rows(float[] flat, int n) {
+    int classes = RiskClassifier.CLASSES.size();
+    if (flat.length != n * classes) {
+      throw new NlpException("risk classifier returned " + flat.length + " values for " + n + " texts");
     }
-    return new double[] {p[0], p[1], p[2]};
+    List<double[]> out = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new double[] {flat[i * classes], flat[i * classes + 1], flat[i * classes + 2]});
+    }
+    return out;
   }
 
   @Override
@@ -198,22 +253,18 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
     tokenizer.close();
   }
 
-  /** One row of token ids → (input_ids, attention_mask) int64 [1, T]; output → the 3 probabilities. */
-  private static final class ProbsTranslator implements Translator<long[][], float[]> {
+  /** (input_ids, attention_mask) int64 [B, T] → the [B, 3] probabilities, flattened row by row. */
+  private static final class ProbsTranslator implements Translator<Batch, float[]> {
+    /** The input is already a batch: no extra batch dimension. */
     @Override
     public Batchifier getBatchifier() {
       return null;
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, long[][] ids) {
+    public NDList processInput(TranslatorContext ctx, Batch batch) {
       NDManager m = ctx.getNDManager();
-      long[][] mask = new long[ids.length][];
-      for (int i = 0; i < ids.length; i++) {
-        mask[i] = new long[ids[i].length];
-        java.util.Arrays.fill(mask[i], 1L);
-      }
-      return new NDList(m.create(ids), m.create(mask));
+      return new NDList(m.create(batch.ids()), m.create(batch.mask()));
     }
 
     @Override
@@ -222,6 +273,4 @@ public final class DjlRiskClassifier implements RiskProbabilities, AutoCloseable
       return a.toFloatArray();
     }
   }
-
-
 }

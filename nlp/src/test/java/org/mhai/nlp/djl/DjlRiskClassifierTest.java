@@ -134,6 +134,35 @@ class DjlRiskClassifierTest {
         composite.version());
   }
 
+  /** Crisis, concern, ordinary and short texts of very different lengths (padding within a batch). */
+  private static final List<String> MIXED = List.of("I am going to kill myself tonight", "ok",
+      "i don't see the point of waking up anymore, everyone would be better off without me",
+      "work has been really stressful and I can't sleep", "quiero morirme, ya no aguanto más",
+      "can you recommend a good book about gardening?", "nobody would even notice if i was gone",
+      "I feel empty. Every day is the same. I'm tired of pretending I'm fine when I'm not, and I don't know how "
+          + "much longer I can keep going like this.");
+
+  @Test
+  void the_composite_assesses_a_list_exactly_as_each_text_alone() {
+    CompositeRiskDetector composite = CompositeRiskDetector.of(classifier);
+    assertEquals(MIXED.stream().map(composite::assess).toList(), composite.assessAll(MIXED));
+  }
+
+  @Test
+  void the_one_pass_entry_point_gives_a_distribution_per_text_and_one_text_exactly() {
+    List<String> texts = MIXED.stream().filter(t -> t.split("\\s+").length >= DjlRiskClassifier.MIN_WORDS).toList();
+    List<double[]> rows = classifier.probabilitiesInOnePass(texts);
+    assertEquals(texts.size(), rows.size());
+    for (double[] p : rows) {
+      assertEquals(3, p.length);
+      assertEquals(1.0, p[0] + p[1] + p[2], 1e-3);
+    }
+    assertTrue(java.util.Arrays.equals(classifier.probabilities(texts.get(1)),
+        classifier.probabilitiesInOnePass(List.of(texts.get(1))).get(0)));
+    // the clear crisis text still reads as crisis in a batch; the rows are not promised equal to each text alone
+    assertTrue(rows.get(0)[RiskClassifier.CRISIS] > 0.5, java.util.Arrays.toString(rows.get(0)));
+  }
+
   private static String shaPrefix() throws Exception {
     try (var s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("risk-")).findFirst().orElseThrow()
