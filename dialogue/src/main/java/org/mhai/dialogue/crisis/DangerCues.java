@@ -78,6 +78,11 @@ public final class DangerCues {
       "^(?!.*(?:veterinari|\\bvet\\b|perr[oa]|gat[oa]|\\bdog\\b|\\bcat\\b|jamon|ham\\b)).*(?:pastillas|pills|tablets|meds)\\b[^.!?]{0,50}(?:escondid[oa]s|guardad[oa]s|hidden|stashed)", "^(?!.*(?:veterinari|\\bvet\\b|perr[oa]|gat[oa]|\\bdog\\b|\\bcat\\b|jamon|ham\\b)).*(?:escondid[oa]s|guardad[oa]s|hidden|stashed) "
           + "(?:\\w+ ){0,3}(?:pastillas|pills|tablets|meds)\\b",
       "(?:revolver|pistol|handgun|gun|rifle|shotgun)\\b[^!?]{0,60}\\b(?:took it out|cleaned it|loaded it|in the nightstand|in my nightstand)",
+      // session 10: the weapon or the pills taken out and held, said with a pronoun ("ya la saqué, la tengo aquí conmigo")
+      "(?:pistola|arma|escopeta|revolver|cuchillo|navaja|pastillas|cuerda|soga)\\b[^!?]{0,60}\\b(?:(?:ya )?(?:la|lo|las|los) (?:saque|agarre|tengo (?:aqui|conmigo|"
+          + "en la mano|enfrente)|traigo|llevo encima))",
+      "(?:gun|pistol|revolver|rifle|knife|pills|tablets|rope)\\b[^!?]{0,60}\\b(?:i'?ve got (?:it|them) (?:here|with me|in my hand)|(?:it'?s|they'?re) "
+          + "(?:here )?(?:with me|in my hand|in my lap|next to me)|took (?:it|them) out)",
       "(?:tengo|compre|guardo|i have|i'?ve got|bought)\\b[^.!?]{0,20}\\b(?:veneno|matarratas|rat poison)\\b",
       OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
       "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
@@ -353,7 +358,10 @@ public final class DangerCues {
       "si (?:hablo|se lo cuento|le cuento|digo algo)[^.!?]{0,30}\\bme mata\\b", "(?:said|says) (?:he|she)'?(?:d| would| will) kill me if",
       "(?:threw|throws|thrown|hurled) (?:a|the|an|his|her) \\w+ at (?:me|my (?:head|face))", "(?:started|keeps|been|has been) pushing me",
       "shoves? me (?:into|against)", "broke my (?:wrist|arm|nose|rib|ribs|jaw|finger)", "dando golpes a la puerta", "me aprieta (?:el brazo|el cuello|la muneca)",
-      "(?:pistola|arma)\\b[^.!?]{0,30}(?:me la puso|en la cabeza)", "me tira cosas", "me avento contra", "me mata si (?:le|se lo) digo");
+      "(?:pistola|arma)\\b[^.!?]{0,30}(?:me la puso|en la cabeza)", "me tira cosas", "me avento contra", "me mata si (?:le|se lo) digo",
+      // session 10
+      "(?:put|punched|kicked|smashed|rammed) (?:his|her) (?:fist|foot|hand|head) through (?:the|a|my) (?:door|wall|window)",
+      "(?:he|she)'?s been on the (?:cans|drink|booze|piss|sauce)", "not with (?:him|her) in the (?:house|flat|room|home)");
   private static final List<Pattern> CHILD = compile(
       "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son(?! \\d| (?:las|los|unos|unas|muy|mas|tan|de|para|como|mis|tus|sus)\\b)|daughter|cousin|kids?|child|children|baby|"
           + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"

@@ -194,6 +194,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 10: doubt about going on ("tbh I'm not sure I want to keep going")
       "(?:not sure|don'?t know|dont know|no idea) (?:if |whether )?i (?:want to|wanna|can) (?:keep going|go on|carry on|be here|be alive|live)(?! (?:with|to|at|in|on)\\b)",
       "(?:don'?t|do not|wouldn'?t|would not) (?:think i'?d |think i would )?mind not (?:being here|waking up|being alive|existing|being around)",
+      "(?:ya )?no (?:tiene|tuviera|tendria) caso (?:nada|seguir|vivir)", "(?:ya )?nada tiene caso", "(?:estoy|ya me|me) (?:hart[oa]|cansad[oa]|canse) de (?:todo|vivir|esta vida)[.!]*$",
+      "(?:so |just |really )?tired of (?:everything|it all|living|life)[.!]*$",
       "ojala (?:me )?(?:durmiera|quedara dormid[oa]) y no (?:me )?despertara", "dormirme y no (?:volver a )?despertar",
       "no se si quiero (?:seguir(?: viviendo| aqui| adelante)?|vivir|estar aqui)[.!]*(?:$|,| y| pero| la verdad)");
   private static final List<Pattern> PREP = compile(

@@ -200,7 +200,8 @@ public enum Route {
       "parked outside", "waiting for (?:him|her|them)", "outside (?:his|her|my \\w+'?s) (?:door|place|house|room)",
       "with a (?:knife|gun|bat|hammer)", "(?:knife|gun|bat|scissors|rifle|shotgun|pistol)\\b", "esta en (?:el salon|casa|la casa|la sala"
           + "|la cocina)", "sigue aqui", "esta aqui", "ahora mismo", "estan solos", "desde ayer", "voy para alla", "lo estoy esperando",
-      "ya estoy llegando", "aporreando", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
+      "ya estoy llegando", "aporreando", "(?:ha vomitado|vomito|esta vomitando|vomiting|vomited|threw up|throwing up|won'?t wake|no se despierta|"
+          + "inconsciente|unconscious|not breathing|no respira|convulsi|seizure|fitting)", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
       "(?:knife|cuchillo) out", "passed out on the couch", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
           + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano",
       "me he encerrado", "dando golpes a la puerta", "encerrad[oa] en (?:el|mi) (?:cuarto|bano|habitacion|recamara)",
@@ -217,10 +218,38 @@ public enum Route {
       + "1[0-7]\\b.*\\b(?:boyfriend|girlfriend|novio|novia|partner|pareja)\\b");
   private static final Pattern ADULT = Pattern.compile("\\b(?:is|es|tiene|he'?s|she'?s) [2-9]\\d\\b|\\b[2-9]\\d (?:years old|anos)");
 
+  /** A stranger in a public place did it once ("some lad on the bus shoved my little sister"): upsetting, not a child at risk at home. */
+  private static final Pattern STRANGER = Pattern.compile("\\b(?:some|a|this|random) (?:lad|guy|man|woman|kid|boy|girl|stranger|bloke|tio|senor|chico|"
+      + "chavo|wey)\\b[^.!?]{0,40}\\b(?:on the bus|on the train|at the park|in the street|at the shop|in the shop|at school|in the playground|"
+      + "en el bus|en el autobus|en el metro|en la calle|en el parque)\\b");
+  private static final Pattern SEXUAL = Pattern.compile("touch|grop|naked|nude|pictures|photos|fotos|toca|desnud|sexual|abus|follow\\w* (?:her|him) home");
+  /** Children in the house while it happens ("me and the kids are locked in the bathroom", "los niños están conmigo"). */
+  private static final Pattern CHILDREN_THERE = Pattern.compile("(?:\\b(?:the|my|our) (?:kids|children|baby|little ones|son|daughter)\\b[^.!?]{0,30}"
+      + "\\b(?:are|is|with me|here|in the|upstairs|asleep|locked)|(?:me and|with) (?:the|my) (?:kids|children|baby)\\b|(?:los|mis) (?:ninos|hijos|chamacos|"
+      + "nenes|peques)\\b[^.!?]{0,30}(?:estan|conmigo|aqui|arriba|dormidos)|(?:con|y) (?:los|mis) (?:ninos|hijos|chamacos|nenes)\\b|mi (?:bebe|hij[oa]) "
+      + "(?:esta|conmigo))");
+  /** Hurt by a relative who is not a partner ("my uncle stays with us and he hurts me"): the person may be a child. */
+  private static final Pattern RELATIVE = Pattern.compile("\\bmy (?:uncle|stepdad|step-dad|stepfather|stepmum|stepmom|grandad|grandpa|cousin|"
+      + "mum'?s boyfriend|mom'?s boyfriend|mother'?s boyfriend|older brother)\\b|\\bmi (?:tio|padrastro|madrastra|abuelo|primo|hermano mayor)\\b"
+      + "|el novio de mi (?:mama|madre)");
+
+  /** The second kind of lines a route's reply carries: child protection beside domestic abuse when children are there or the abuser is a relative, and the reverse. */
+  public static java.util.Optional<Helplines.Kind> alsoLines(Route route, String plain) {
+    if (route == DOMESTIC_VIOLENCE && (CHILDREN_THERE.matcher(plain).find() || RELATIVE.matcher(plain).find())) {
+      return java.util.Optional.of(Helplines.Kind.SAFEGUARDING);
+    }
+    if (route == SAFEGUARDING && (any(VIOLENCE_AT_HOME, plain) || DangerCues.in(plain).contains(DangerCues.Kind.VIOLENCE)
+        || CHILDREN_THERE.matcher(plain).find() && plain.matches(".*(?:partner|husband|wife|boyfriend|girlfriend|\\bex\\b|marido|esposo|pareja|novio).*"))) {
+      return java.util.Optional.of(Helplines.Kind.DOMESTIC_ABUSE);
+    }
+    return java.util.Optional.empty();
+  }
+
   public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
     boolean adult = ADULT.matcher(plain).find() && !MINOR.matcher(plain).find()
         && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
-    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult || any(VULNERABLE, plain)) {
+    boolean stranger = STRANGER.matcher(plain).find() && !SEXUAL.matcher(plain).find();
+    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult && !stranger || any(VULNERABLE, plain)) {
       return SAFEGUARDING;
     }
     boolean violence = danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)

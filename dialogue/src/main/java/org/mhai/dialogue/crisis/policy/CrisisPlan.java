@@ -60,7 +60,13 @@ final class CrisisPlan {
 
   /** The route's own lines (child protection, domestic abuse) before the crisis lines and the emergency number. */
   String routeLines(Route route) {
-    return route.lines() == Helplines.Kind.CRISIS ? crisisLines() : lines(route.lines()) + "\n" + crisisLines();
+    String also = alsoLines(route);
+    return route.lines() == Helplines.Kind.CRISIS ? crisisLines() : lines(route.lines()) + also + "\n" + crisisLines();
+  }
+
+  /** The second kind of lines for this message (child protection beside domestic abuse, and the reverse), or nothing. */
+  String alsoLines(Route route) {
+    return a == null ? "" : Route.alsoLines(route, a.plain()).map(k -> "\n" + lines(k)).orElse("");
   }
 
   void say(String text) {
@@ -103,13 +109,13 @@ final class CrisisPlan {
       }
       case DOMESTIC_VIOLENCE -> {
         say(m.get("dv.intro", emergency));
-        say(m.get("dv.lines") + "\n" + lines(Helplines.Kind.DOMESTIC_ABUSE) + "\n" + crisisLines());
+        say(m.get("dv.lines") + "\n" + lines(Helplines.Kind.DOMESTIC_ABUSE) + alsoLines(route) + "\n" + crisisLines());
         say(m.get("dv.stay"));
         events.add(new DialogueEvent.SafetyAsked(turn.at(), episode));
       }
       case SAFEGUARDING -> {
         say(m.get("safeguarding.intro", emergency));
-        say(m.get("safeguarding.lines") + "\n" + lines(Helplines.Kind.SAFEGUARDING) + "\n" + crisisLines());
+        say(m.get("safeguarding.lines") + "\n" + lines(Helplines.Kind.SAFEGUARDING) + alsoLines(route) + "\n" + crisisLines());
         say(m.get("safeguarding.stay"));
       }
     }

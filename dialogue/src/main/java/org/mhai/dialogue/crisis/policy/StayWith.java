@@ -26,6 +26,10 @@ final class StayWith {
   private static final Pattern SECRET = Pattern.compile("(?:don'?t|do not|dont) tell|no (?:le|se lo) (?:digas|cuentes)"
       + "|prometer|promise|secret|no se lo digas");
 
+  /** A yes that is not sure of itself ("creo que sí", "I think so"): the lines stay on screen. */
+  private static final Pattern HEDGED = Pattern.compile("\\b(?:i think so|i guess|i suppose|probably|kind of|kinda|sort of|sorta|more or less|for now|"
+      + "creo que si|supongo|mas o menos|igual si|quizas?|tal vez|por ahora|de momento)\\b");
+
   private final CrisisPlan plan;
   private final CrisisState c;
 
@@ -98,7 +102,7 @@ final class StayWith {
 
   /** The answer to the safety question, with no danger in the message. */
   private void answer(Answer safety, Route route, Assessment a) {
-    boolean clean = a.level().compareTo(RiskLevel.LOW) <= 0 && a.danger().isEmpty();
+    boolean clean = a.level().compareTo(RiskLevel.LOW) <= 0 && a.danger().isEmpty() && !HEDGED.matcher(a.plain()).find();
     if (safety == Answer.YES && clean && route == Route.SELF_HARM && !a.cues().hard()) {
       plan.say(plan.m.get("crisis.stay.safe"));
     } else if (safety == Answer.YES) {
