@@ -82,7 +82,10 @@ public enum Route {
           + "nudes)\\b[^.!?]{0,40}(?:top off|naked|nude|sin ropa|sin camiseta|desnud|if i don'?t|si no|not to tell|no (?:le )?diga)",
       "(?:older|grown|adult|mayor) (?:guy|man|hombre|senor)\\b[^.!?]{0,60}(?:online|internet|juego|game|meet|quedar|verme|conocerme)[^.!?]{0,60}"
           + "(?:not to tell|no (?:le )?digas?|secret|secreto|parents|padres|i'?m 1[0-7]|tengo 1[0-7])",
-      "(?:kids?|children|ninos|ninas|hijos)\\b[^.!?]{0,40}(?:alone since|alone for|solos desde|solos hace|asking for food|pidiendo comida|no coat|"
+      "(?:mum|mam|mom|mother|dad|parents|mama|papa)(?:'?s| has| have| hasn'?t| haven'?t)? (?:not |n'?t )?been (?:home|back)\\b[^.!?]{0,20}"
+          + "(?:since|for (?:\\d+|two|three|a few|several|days))", "(?:no|isn'?t any|there'?s no) food (?:left|in the house)\\b[^!?]{0,80}"
+          + "(?:little brothers?|little sisters?|siblings|the kids|the baby)", "\\bi'?m (?:[7-9]|1[0-5])\\b[.!,]? (?:please )?(?:don'?t|dont) tell",
+      "(?:kids?|children|ninos|ninas|hijos)\\b[^.!]{0,60}(?:alone since|alone for|solos desde|solos hace|asking for food|pidiendo comida|no coat|"
           + "no shoes|sin abrigo|sin zapatos|outside late at night)", "(?:quema|quemo|burns|burned|burnt) (?:a la nina|al nino|her|him|la|lo)? ?"
           + "(?:con|with) (?:cigarros|cigarrillos|cigarettes|a lighter|el mechero)",
       // session 8 (fifth blind set)
@@ -104,7 +107,7 @@ public enum Route {
   private static final Pattern CHILD_AGE = Pattern.compile("\\b(?:he'?s|she'?s|he is|she is|tiene|ella tiene|el tiene) (?:only |solo |maybe |"
       + "about |like |around |como |unos |casi )?"
       + "(?:[1-9]|1[0-7])\\b(?! ?(?:am|pm|o'?clock|minutes|mins|hours|days|weeks|months|times|percent|%|euros|dollars|pounds|kg|kilos|cm|"
-      + "dias|semanas|meses|horas|minutos|veces|anos de casad))|\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b|\\bi'?m (?:1[0-7]|[7-9])\\b|"
+      + "dias|semanas|meses|horas|minutos|veces|anos de casad))|\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b|\\bi'?m (?:1[0-7]|[7-9])\\b(?! ?(?:months|weeks|days|hours|mins|minutes|am|pm|o'?clock|kg|stone|percent|%))|"
       + "\\btengo (?:1[0-7]|[7-9]) anos\\b");
   /** A vulnerable adult harmed by the person who should care for them (an adult's age does not rule it out). */
   private static final List<Pattern> VULNERABLE = compile(
@@ -200,7 +203,7 @@ public enum Route {
       "parked outside", "waiting for (?:him|her|them)", "outside (?:his|her|my \\w+'?s) (?:door|place|house|room)",
       "with a (?:knife|gun|bat|hammer)", "(?:knife|gun|bat|scissors|rifle|shotgun|pistol)\\b", "esta en (?:el salon|casa|la casa|la sala"
           + "|la cocina)", "sigue aqui", "esta aqui", "ahora mismo", "estan solos", "desde ayer", "voy para alla", "lo estoy esperando",
-      "ya estoy llegando", "aporreando", "(?:ha vomitado|vomito|esta vomitando|vomiting|vomited|threw up|throwing up|won'?t wake|no se despierta|"
+      "ya estoy llegando", "aporreando", "(?:asking for food|pidiendo comida|haven'?t eaten|no han comido|ha vomitado|vomito|esta vomitando|vomiting|vomited|threw up|throwing up|won'?t wake|no se despierta|"
           + "inconsciente|unconscious|not breathing|no respira|convulsi|seizure|fitting)", "tirar abajo", "esta afuera", "(?:esta|sigue) rompiendo", "smashing (?:things|stuff|everything|the)",
       "(?:knife|cuchillo) out", "passed out on the couch", "viene en camino", "cuchillo|navaja|pistola|escopeta|rifle|"
           + "bate\\b|gasolina", "en la casa ahorita", "encerrad[oa] en el bano",

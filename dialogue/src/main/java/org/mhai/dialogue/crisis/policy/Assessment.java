@@ -158,6 +158,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         signals.add(Route.SELF_HARM.reason().wire()); // "kill myself and take the kids with me": both concerns are flagged
       }
     }
+    // Violence at home with children there is also a child at risk, and the reverse: both reasons reach the escalation.
+    Route.alsoLines(route, plain).ifPresent(k -> signals.add(k == org.mhai.dialogue.crisis.Helplines.Kind.SAFEGUARDING
+        ? Route.SAFEGUARDING.reason().wire() : Route.DOMESTIC_VIOLENCE.reason().wire()));
     Route effective = route != Route.SELF_HARM || !state.crisis().active() ? route : state.crisis().routeKind();
     if (effective != Route.SELF_HARM && (DangerCues.any(Route.NOW, plain) || effective == Route.HARM_TO_OTHERS && OthersThread.now(plain))) {
       level = RiskLevel.IMMINENT; // the other person is there, or the act is under way, now
