@@ -178,7 +178,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "para tomarmel[ao]s todas?", "(?:pienso|pensado|pense) (?:seriamente |mucho )?en quitarme la vida", "a punto de (?:tirarme|matarme|colgarme|"
           + "cortarme|aventarme)", "(?:planeando|pensando|pense) como quitarme (?:de en medio|la vida)", "me quiero quitar la vida",
       "(?:buscando|busque|mirando|mire) (?:en internet )?cuantas pastillas");
-  private static final Pattern DENIED = Pattern.compile("\\b(?:nunca|jamas|never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
+  private static final Pattern DENIED = Pattern.compile("\\b(?:(?<!que )(?<!than )nunca|jamas|(?<!than )never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
       + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic|\\bsi un dia\\b|\\bif one day\\b|"
@@ -328,6 +328,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
    * le avisas a la policía?", "is this confidential?", "what exactly can you do?"): answered honestly, so the person can decide.
    */
   private static final List<Pattern> LIMITS = compile(
+      // session 10: "¿y puedes llamar tú a alguien si me pasa algo?"
+      "(?:puedes|podrias|pueden|can you|could you|would you|will you) (?:\\w+ )?(?:llamar|avisar|mandar|call|ring|contact|send)\\b[^.!?]{0,40}\\b(?:si|if|when|cuando)\\b",
+      "why (?:can'?t|cant|won'?t|wont) you (?:just )?do (?:it|that)\\b", "(?:por que|porque) no (?:puedes hacerlo|lo haces tu|llamas tu|me mandas a alguien)",
       "(?:would|will|do|could|are) you (?:\\w+ )?(?:call|ring|phone|tell|report (?:me )?to|contact|send) (?:the )?(?:police|cops|my (?:parents|mum|mom|dad|"
           + "school|doctor|gp|boss)|social services|someone|anyone)", "call the (?:police|cops) on me", "(?:is|are) (?:this|these chats?|what i "
           + "(?:say|write|tell you)) (?:confidential|private|secret)", "who (?:reads|can read|sees|can see) (?:this|these|what i)",

@@ -31,7 +31,8 @@ final class ConsentGate {
    * "vale" is not consent to the privacy notice (the writers of the second everyday set expected the question again).
    */
   private static final java.util.regex.Pattern AGREES = java.util.regex.Pattern.compile(
-      "\\b(?:i agree|i accept|i consent|agreed|estoy de acuerdo|acepto|doy mi consentimiento)\\b");
+      "\\b(?:i agree|i accept|i consent|agreed|estoy de acuerdo|acepto|doy mi consentimiento|(?:yes,? )?you can (?:store|keep|save) (?:it|them|my messages)|"
+          + "(?:si,? )?(?:puedes|pueden) guardar(?:los|lo|los mensajes|mis mensajes))\\b");
   private static final java.util.regex.Pattern SHORT_YES = java.util.regex.Pattern.compile(
       "^(?:(?:yes|yeah|yep|sure|ok|okay|si|vale|claro)[,.! ]*)?(?:de acuerdo|esta bien|me parece bien|that'?s (?:fine|ok|okay)(?: with me)?|"
           + "(?:it'?s|its) (?:fine|ok|okay) (?:with|by) me|fine (?:by|with) me|sounds good)(?:[,.! ]*(?:thanks|thank you|gracias))?[.! ]*$");
@@ -73,9 +74,35 @@ final class ConsentGate {
     return new Decision(d.events(), replies, d.effects());
   }
 
-  /** "I agree" typed or tapped while the onboarding flow is not running (a crisis ended it): consent given. */
+  /** A question about the consent itself, asked while paused after a "no" ("why do you need me to agree to anything"). */
+  private static final java.util.regex.Pattern ABOUT_CONSENT = java.util.regex.Pattern.compile(
+      "\\b(?:agree|agreeing|consent|privacy|store|storing|stored|keep my|my data|notice|acept\\w*|consentimiento|privacidad|guard\\w*|mis datos|aviso)\\b");
+
+  static boolean asksAboutConsent(String text) {
+    String plain = org.mhai.dialogue.crisis.Plain.of(text);
+    return ABOUT_CONSENT.matcher(plain).find() && (plain.contains("?") || plain.matches(".*\\b(?:why|what|how|por que|que|como|para que)\\b.*"));
+  }
+
+  /** Why consent is asked, and the question again with its buttons (the onboarding flow at the consent node). */
+  static void reask(Run r, FlowCatalog flows) {
+    r.say(r.m.get("consent.why"));
+    Optional<Node.Question> q = question(flows);
+    Optional<Flow> onboarding = flows.published(BuiltInFlows.ONBOARDING);
+    if (q.isPresent() && onboarding.isPresent()) {
+      r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), DialogueEvent.FlowEnded.Reason.REPLACED)));
+      r.add(new DialogueEvent.FlowStarted(r.at, onboarding.get().id(), onboarding.get().version()));
+      r.add(new DialogueEvent.FlowNodeEntered(r.at, onboarding.get().id(), CONSENT_NODE));
+      String lang = r.state.locale();
+      r.replies.add(new Reply(q.get().text().get(lang), q.get().options().stream().map(o -> o.label().get(lang)).toList()));
+    }
+  }
+
+  /**
+   * "I agree" typed or tapped while the onboarding flow is not running (a crisis ended it), or agreement in words after an
+   * earlier "no" (the patient changed their mind): consent given.
+   */
   static Optional<DialogueEvent> agreedOutsideFlow(DialogueState state, FlowCatalog flows, Turn.PatientMessage turn) {
-    if (state.serviceConsent().isPresent() || state.flow().isPresent()) {
+    if (state.serviceConsent().equals(Optional.of(true)) || state.flow().isPresent()) {
       return Optional.empty();
     }
     return question(flows).flatMap(q -> q.options().stream()

@@ -46,7 +46,11 @@ final class FreeChat implements Policy {
       r.say(r.m.get("greeting"));
     }
     if (r.state.serviceConsent().equals(Optional.of(false))) {
-      r.say(r.m.get("consent.paused"));
+      if (ConsentGate.asksAboutConsent(message.turn().text())) {
+        ConsentGate.reask(r, runner.flows()); // "why do you need me to agree to anything": why, and the question again with its buttons
+      } else {
+        r.say(r.m.get("consent.paused"));
+      }
       return Optional.of(r.decision());
     }
     answer(r, message.turn());

@@ -38,6 +38,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
           + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)"
           + "|^[^.!?]{0,40}(?:me va a matar|me mata|will kill me|is gonna kill me|is going to kill me)\\b[^.!?]{0,30}(?:jaja|jeje|lol|haha|lmao|xd|\uD83D\uDE02)");
+  /** The patient's own wish to die said beside another route ("mejor me muero, así ya no me vuelve a pegar"). */
+  private static final java.util.regex.Pattern SELF_WISH = java.util.regex.Pattern.compile(
+      "\\b(?:mejor me muero|prefiero morirme|me quiero morir|quiero morirme|i'?d rather (?:be dead|die)|i want to die|better off dead|wish i was dead)\\b");
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
@@ -154,7 +157,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         signals.add(Route.SELF_HARM.reason().wire()); // "primero ella y luego yo"
       }
       signals.add(route.reason().wire());
-      if (danger.contains(DangerCues.Kind.INTENT) || detectorSignals.stream().anyMatch(SELF::contains)) {
+      if (danger.contains(DangerCues.Kind.INTENT) || detectorSignals.stream().anyMatch(SELF::contains) || cues.ideation()
+          || cues.passive() || SELF_WISH.matcher(plain).find()) {
         signals.add(Route.SELF_HARM.reason().wire()); // "kill myself and take the kids with me": both concerns are flagged
       }
     }
