@@ -388,7 +388,35 @@ public final class DangerCues {
   /** The day's prescribed medicines, taken as usual. */
   private static final Pattern DRUG_NAMED = Pattern.compile("\\b" + DRUG);
   /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */
+  /**
+   * A life event or pastime that explains farewells, letters and a gun (H34): retiring, leaving a job, moving, a leaving do;
+   * hunting or a shooting range. Recorded as evidence; while it is in the window, farewells are not risk and a gun for it is
+   * not means at hand, unless the message says something of the patient's own risk.
+   */
+  public static final String EVERYDAY_CONTEXT = "everyday_context";
+  private static final List<Pattern> LIFE_EVENT = compile(
+      "\\b(?:me jubilo|jubilacion|me voy a jubilar|me he jubilado|retir(?:e|ing|ed|ement)\\b|leaving do|farewell (?:party|do|drinks)|"
+          + "last day (?:at|of) (?:work|school|the office|my job|uni)|ultimo dia (?:en|de) (?:la chamba|el trabajo|el colegio|la oficina|la escuela|clase)|"
+          + "me cambio de trabajo|cambio de trabajo|new job|nuevo trabajo|starting (?:a|my) new job|moving (?:house|away|abroad|out|to)|me mudo|"
+          + "mudanza|graduat\\w*|me gradue|graduacion|end of (?:term|season|the season)|fin de curso)",
+      "\\b(?:go(?:ing)? hunting|went hunting|hunting (?:trip|season|weekend|with)|deer stalking|clay pigeon|shooting range|gun club|duck season|"
+          + "salgo de caza|ir de caza|vamos de caza|me voy de caza|fui de caza|temporada de caza|tiro al plato|campo de tiro|club de tiro|"
+          + "a por perdices)\\b");
+
+  public static boolean lifeEvent(String plain) {
+    return any(LIFE_EVENT, plain);
+  }
+
+  /** A gun, and nothing else of danger: "ya tengo la escopeta limpia y los cartuchos preparados" after "salgo de caza". */
+  public static boolean gunOnly(String plain) {
+    return plain.matches(".*\\b(?:escopeta|rifle|shotgun|gun|cartuchos|cartridges|ammo|rifle|pistola)\\b.*")
+        && !plain.matches(".*\\b(?:myself|me mato|matarme|mi cabeza|my head|end it|acabar con|suicid|kill me|morir|die|doing it|do it|lo hago|hacerlo|"
+            + "in my hands?|en (?:mis|la) manos?|i know where|se donde)\\b.*");
+  }
+
   private static final List<Pattern> FIGURATIVE_DOSE = compile(
+      "(?:overdose|sobredosis) (?:section|warning|warnings|information|info|advice|instructions|part|bit|page)\\b",
+      "(?:leaflet|label|insert|prospecto|instrucciones)\\b[^.!?]{0,60}\\b(?:overdose|sobredosis)",
       "\\b(?:overdose|sobredosis) (?:of|de|on) (?:coffee|caffeine|double.?doubles|sugar|tea|cafe|cafeina|azucar|series|chocolate|netflix)",
       "(?:probably|basically|literally|like) an overdose\\b", "(?:sugar|caffeine|coffee|candy|chocolate|turron|donut|carb)s? overdose", "(?:coffees?|cafes?|tazas)\\b[^.!?]{0,40}\\b(?:overdose|sobredosis)");
   private static final List<Pattern> ROUTINE_DOSE = compile(

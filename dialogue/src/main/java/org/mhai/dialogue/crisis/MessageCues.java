@@ -257,7 +257,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
       "hear from me again", "they'?ll understand", "why i did it", "everything'?s ready", "at peace with it", "made (?:a|my) decision",
-      "i'?ve decided", "(?:got|have) enough now", "they'?ll find (?:them|me|it)", "it'?s on my desk", "where i'?m going",
+      "i'?ve decided(?! to\\b)", "i'?ve decided to (?:end|do it|go through|kill|die|stop living|take (?:them|my|the|all))", "(?:got|have) enough now", "they'?ll find (?:them|me|it)", "it'?s on my desk", "where i'?m going",
       "\\bgoodbye\\b", "perdon por todo", "lo siento por todo", "ya no (?:lo|los|las) voy a necesitar", "no voy a estar",
       "ya no estare", "ultima vez", "lo entenderan", "ya esta todo listo", "estoy en paz", "ya lo he decidido", "tengo suficientes",
       "\\badios\\b", "won'?t need", "gracias por todo", "esta en (?:mi mesa|el buro|mi escritorio|la mesa)",

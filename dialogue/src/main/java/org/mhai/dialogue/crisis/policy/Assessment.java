@@ -41,6 +41,14 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   /** The patient's own wish to die said beside another route ("mejor me muero, así ya no me vuelve a pegar"). */
   private static final java.util.regex.Pattern SELF_WISH = java.util.regex.Pattern.compile(
       "\\b(?:mejor me muero|prefiero morirme|me quiero morir|quiero morirme|i'?d rather (?:be dead|die)|i want to die|better off dead|wish i was dead)\\b");
+  /** Killing oneself over a task, said laughing. */
+  private static final java.util.regex.Pattern FIGURATIVE_SELF = java.util.regex.Pattern.compile(
+      "(?:killing myself|me estoy matando|me mato) (?:over|with|on|for|doing|con|por|haciendo) (?:the|this|my|these|those|all|el|la|los|las|este|esta|estos|mi|mis)"
+          + "? ?\\w+[^.!?]{0,60}(?:lol|lmao|haha|jaja|xd|\uD83D\uDE02|so (?:tedious|boring|annoying)|tan (?:aburrid|pesad))");
+  /** Friends or a team who would "kill" the patient for leaving: "leave my five-a-side team, they'd kill me". */
+  private static final java.util.regex.Pattern FIGURATIVE_THEM = java.util.regex.Pattern.compile(
+      "(?:team|teammates|mates|friends|the lads|the girls|coach|colleagues|classmates|squad|band|amigos|companeros|equipo)\\b[^.!?]{0,30}"
+          + "\\b(?:they'?d|they would|would|they'?ll|they will|gonna|me mataran|me matarian) (?:kill|murder) me\\b(?! (?:if|when|for real|literally))");
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
@@ -68,7 +76,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else, not a place alone. */
   public static boolean selfEvidence(DialogueState.Cue c) {
-    return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT) && !c.cue().equals(DangerCues.PLACE_NOTED);
+    return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT) && !c.cue().equals(DangerCues.PLACE_NOTED)
+        && !c.cue().equals(DangerCues.EVERYDAY_CONTEXT);
   }
 
   /** Mostly letters of a script other than Latin (Arabic, Cyrillic, Greek, Hebrew, CJK …). */
@@ -103,9 +112,20 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       danger.add(DangerCues.Kind.ACT);
     }
     MessageCues cues = MessageCues.read(plain);
+    // A life event or a pastime in the window (H34): a gun for hunting is not means at hand.
+    boolean lifeEvent = DangerCues.lifeEvent(plain)
+        || state.evidence().stream().anyMatch(c -> c.cue().equals(DangerCues.EVERYDAY_CONTEXT));
+    if (lifeEvent && danger.equals(Set.of(DangerCues.Kind.MEANS)) && DangerCues.gunOnly(plain)
+        && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !state.crisis().active()) {
+      danger.clear();
+    }
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
-    boolean figurative = detectorSignals.equals(List.of("harm_from_others")) && FIGURATIVE.matcher(plain).find();
+    boolean figurative = detectorSignals.equals(List.of("harm_from_others")) && (FIGURATIVE.matcher(plain).find()
+        || FIGURATIVE_THEM.matcher(plain).find());
+    if (FIGURATIVE_SELF.matcher(plain).find() && danger.isEmpty() && !cues.passive()) {
+      level = RiskLevel.LOW; // "I'm killing myself over the referencing lol": the lexicon's ideation on coursework, laughing
+    }
     if (figurative) {
       level = RiskLevel.LOW; // "este curro me va a matar jajaja": the lexicon's harm_from_others on work, with laughter
     }
@@ -207,6 +227,14 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       level = RiskLevel.LOW; // a panic attack gets breathing guidance, not a suicide screener
     }
     noted.addAll(cues.evidence());
+    if (DangerCues.lifeEvent(plain)) {
+      noted.add(DangerCues.EVERYDAY_CONTEXT);
+    }
+    if (lifeEvent && danger.isEmpty() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !cues.ideation() && !cues.passive()
+        && !state.crisis().active()) {
+      // Farewells and letters at a retirement or a leaving do are not preparations (H34).
+      noted.removeIf(n -> n.equals(MessageCues.PREPARATION) || n.equals(MessageCues.FINALITY));
+    }
     TreeSet<Long> evidence = new TreeSet<>();
     evidence.add(turn.seq());
     boolean concernBeyondPreparation = turn.risk().level().atLeast(RiskLevel.MEDIUM)
