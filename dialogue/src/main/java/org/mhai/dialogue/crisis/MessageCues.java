@@ -18,7 +18,7 @@ import org.mhai.nlp.RiskLevel;
  */
 public record MessageCues(boolean human, boolean call, boolean bot, Optional<String> elsewhere, RiskLevel foreign,
     boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation,
-    boolean limits) {
+    boolean limits, boolean otherAtRisk) {
 
   public static final String PREPARATION = "preparation";
   public static final String FINALITY = "finality";
@@ -320,13 +320,24 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
         elsewhere ? Optional.of(EmergencyNumbers.named(plain).orElse("112")) : Optional.empty(), foreign,
         any(PANIC, plain) && !ASKS.matcher(plain).find(), any(PREP, plain), any(FINAL, plain), any(CALM, plain) && !any(HARD, plain),
         any(HARD, plain), AMBULANCE.matcher(plain).find() && call, any(PASSIVE, plain),
-        any(IDEATION, plain) && !DENIED.matcher(plain).find(), (any(LIMITS, plain) || errand) && !call);
+        any(IDEATION, plain) && !DENIED.matcher(plain).find(), (any(LIMITS, plain) || errand) && !call, any(OTHER_AT_RISK, plain));
   }
 
   /**
    * What the service does with what is said, asked before saying it ("would you call the police on me?", "¿si te cuento algo tú
    * le avisas a la policía?", "is this confidential?", "what exactly can you do?"): answered honestly, so the person can decide.
    */
+  /**
+   * Someone else may take their own life, told by the patient ("she told me last week she had 'a plan' and I live 3 hours
+   * away"): the patient is told plainly that the bot cannot call or send anyone, and the number to call for that person now.
+   */
+  private static final List<Pattern> OTHER_AT_RISK = compile(
+      "\\b(?:she|he|they|my (?:mom|mum|mam|dad|friend|best friend|sister|brother|partner|wife|husband|son|daughter|flatmate|roommate))\\b[^.!?]{0,40}"
+          + "\\b(?:had|has|have|told me|said|says|texted|posted)\\b[^.!?]{0,20}(?:\"?a plan\"?|wants to die|going to kill (?:herself|himself|themselves)|"
+          + "kill (?:herself|himself|themselves)|end (?:her|his|their) life|suicid\\w*|took (?:an overdose|all (?:her|his) pills))",
+      "(?:mi|mis) (?:mama|madre|papa|padre|amig[oa]|herman[oa]|pareja|novi[oa]|hij[oa])\\b[^.!?]{0,40}\\b(?:dijo|dice|me dijo|me escribio|tiene)\\b"
+          + "[^.!?]{0,20}(?:un plan|se quiere matar|se va a matar|quitarse la vida|suicid\\w*)");
+
   private static final List<Pattern> LIMITS = compile(
       // session 10: "¿y puedes llamar tú a alguien si me pasa algo?"
       "(?:puedes|podrias|pueden|can you|could you|would you|will you) (?:\\w+ )?(?:llamar|avisar|mandar|call|ring|contact|send)\\b[^.!?]{0,40}\\b(?:si|if|when|cuando)\\b",
@@ -357,6 +368,6 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   }
 
   public boolean request() {
-    return human || call || bot || limits || elsewhere.isPresent();
+    return human || call || bot || limits || otherAtRisk || elsewhere.isPresent();
   }
 }

@@ -210,6 +210,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       level = RiskLevel.max(level, cues.foreign());
       signals.add(MessageCues.FOREIGN);
     }
+    if (cues.otherAtRisk()) {
+      level = RiskLevel.max(level, RiskLevel.HIGH); // a person the patient names may take their life: the care team sees it
+      signals.add("other_at_risk");
+    }
     if (cues.call()) {
       level = RiskLevel.max(level, cues.ambulance() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
       signals.add("asks_for_emergency_help");

@@ -130,7 +130,7 @@ final class CrisisPlan {
       effects.add(new Effect.RequestHandoff(request));
       say(m.get("request.human"));
     }
-    if (c.call()) {
+    if (c.call() || c.otherAtRisk()) {
       say(m.get("request.call", emergency()));
     }
     if (c.bot()) {
