@@ -6,13 +6,20 @@ import java.util.regex.Pattern;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueEvent.FlowEnded;
+import org.mhai.dialogue.crisis.AnswerReader;
 import org.mhai.dialogue.crisis.MessageCues;
 import org.mhai.dialogue.crisis.Plain;
+import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.flow.Node;
+import org.mhai.dialogue.freechat.ReplyTemplate;
+import org.mhai.dialogue.freechat.ReplyTemplates;
+import org.mhai.dialogue.understand.Request;
 
 /**
  * (5) A panic attack (breathing at once), and after it, or when asked for another, an exercise:
- * never a screener, and never while a questionnaire is in progress.
+ * never a screener, and never while a questionnaire is in progress. Then an exercise asked for in
+ * words, as the request reader heard it, of the kind named ({@link ExerciseKind}).
  */
 final class ExerciseRequests implements Policy {
   static final String PANIC_TEMPLATE = "panic";
@@ -30,7 +37,7 @@ final class ExerciseRequests implements Policy {
           + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
           + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
-          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
+          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|\\b(?:ponme|dame|me pones) uno\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
 
   private final FlowRunner runner;
 
@@ -60,6 +67,45 @@ final class ExerciseRequests implements Policy {
         return Optional.of(r.decision());
       }
     }
-    return Optional.empty();
+    return asked(r, message);
+  }
+
+  /**
+   * An exercise asked for in words, as the request reader heard it ("can I just do a breathing exercise?", "the
+   * breathing one sounds good"), or a yes in words to the exercise the bot just offered ("yeah please, something
+   * short"): the exercise flow, with an exercise of the kind named. Only once consent is given, never during a
+   * questionnaire, never for a button of the node the flow waits at, and not after an exercise (the running flow
+   * reads that message as feedback or as a request for another).
+   */
+  private Optional<Decision> asked(Run r, Message message) {
+    Optional<Flow> exercise = runner.flows().published("exercise");
+    if (exercise.isEmpty() || r.state.assessment().isPresent() || !r.state.serviceConsent().equals(Optional.of(true))
+        || runner.isButton(r.state, message.turn().text())
+        || runner.waitingAt(r.state).filter(Node.Recommend.class::isInstance).isPresent()) {
+      return Optional.empty();
+    }
+    boolean another = message.asks(Request.ANOTHER_EXERCISE);
+    if (!another && !message.asks(Request.ASK_EXERCISE) && !yesToOffer(r, message)) {
+      return Optional.empty();
+    }
+    r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
+    r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
+    if (another) {
+      r.say(r.m.get("exercise.another"));
+    }
+    r.exerciseKind = ExerciseKind.asked(message.turn().text());
+    runner.startFlow(r, exercise.get(), 0);
+    return Optional.of(r.decision());
+  }
+
+  /** A yes in words to the exercise offered by the free-chat reply just before ("sí, ponme uno"). */
+  private static boolean yesToOffer(Run r, Message message) {
+    Optional<Request> read = message.request();
+    if (r.state.flow().isPresent() || read.isPresent() && read.get() != Request.THANKS && read.get() != Request.RESUME) {
+      return false; // the reader heard something else in it ("yes, but my sister...")
+    }
+    boolean offered = r.state.lastTemplate().flatMap(id -> ReplyTemplates.forLocale(r.state.locale()).all().stream()
+        .filter(t -> t.id().equals(id)).findFirst()).map(t -> t.offer() == ReplyTemplate.Offer.EXERCISE).orElse(false);
+    return offered && AnswerReader.read(AnswerReader.Asked.OFFER, message.turn().text()).answer() == YesNo.Answer.YES;
   }
 }
