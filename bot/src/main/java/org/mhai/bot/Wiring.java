@@ -50,6 +50,7 @@ import org.mhai.bot.llm.OpenAiChat;
 import org.mhai.bot.mood.MoodJournal;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.nlp.RequestReading;
 import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.EmailOnCallNotifier;
 import org.mhai.bot.oncall.FanOutNotifier;
@@ -165,6 +166,8 @@ final class Wiring {
     this.models = models;
     PoolConfig pools = config.pools();
     this.riskDetector = models.risk();
+    // Seconds of CPU, once per process, on its own thread while the database starts (RequestReading.fit).
+    RequestReading.fit();
     Path dataDir = config.dataDir();
     FilePermissions.privateDirectory(dataDir);
     this.keys = KeyRing.of(config.dataKey().orElseGet(() -> DataKeyFile.loadOrCreate(dataDir)),
@@ -238,9 +241,10 @@ final class Wiring {
     recommendations.start().await();
     this.riskAssessor = new RiskAssessor(riskDetector, models.quickRisk(), riskPool);
     LlmReplies llm = llmReplies(config, vertx, new PgPromptHistory(pool, store), riskAssessor, models);
+    // The request reader began fitting at the top of this constructor; waited for here, on the starting thread.
     this.chat = new ChatService(store, webSessions, escalations, onCall, dialogue, riskAssessor, emotion,
-        KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
-        config.chat().ratePerMinute());
+        KnowledgeLookup.load(nlpPool), RequestReading.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(),
+        clock, config.chat().ratePerMinute());
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();

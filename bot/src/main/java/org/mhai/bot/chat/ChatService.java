@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.llm.LlmReplies;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.nlp.RequestReading;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.conversation.Conversation;
@@ -87,16 +88,17 @@ public final class ChatService {
    * @param llm LLM free-chat replies (docs/responses.md); {@link LlmReplies#disabled()}: curated templates only
    */
   public ChatService(ConversationStore store, WebSessions sessions, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
-      RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, Recommendations recommendations,
-      LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute) {
+      RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, RequestReading requests,
+      Recommendations recommendations, LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock,
+      int ratePerMinute) {
     this.store = store;
     this.sessions = sessions;
     this.dialogue = dialogue;
     this.risk = risk;
     this.clock = clock;
     this.publisher = new TurnPublisher(bus, escalations, onCall, recommendations);
-    this.pipeline = new TurnPipeline(store, dialogue, risk, emotion, recommendations, knowledge, llm, rateLimiter,
-        ratePerMinute, publisher, clock);
+    this.pipeline = new TurnPipeline(store, dialogue, risk, emotion, recommendations, knowledge, requests, llm,
+        rateLimiter, ratePerMinute, publisher, clock);
   }
 
   /** Every message this instance wrote, for channels that push messages out themselves: {@link Addresses#LOCAL_OUTBOUND}. */
