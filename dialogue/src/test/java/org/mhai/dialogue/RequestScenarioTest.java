@@ -116,7 +116,7 @@ class RequestScenarioTest {
   @Test
   void a_greeting_or_thanks_in_a_questionnaire_is_answered_and_the_item_asked_again() {
     for (String[] c : List.of(new String[] {"en", "/phq9", "thanks", "You're welcome", "(1/9)"},
-        new String[] {"es", "phq9", "gracias", "De nada", "(1/9)"}, new String[] {"en", "gad7", "hello", "Hi again", "(1/7)"})) {
+        new String[] {"es", "phq9", "gracias", "De nada", "(1/9)"}, new String[] {"en", "gad7", "hello", "Hi!", "(1/7)"})) {
       Scenario s = chatting(c[0]);
       s.say(c[1]);
       Decision d = s.hear(c[2]);
@@ -130,7 +130,7 @@ class RequestScenarioTest {
 
   @Test
   void a_greeting_or_thanks_in_a_running_flow_is_answered_and_its_question_asked_again() {
-    for (String[] c : List.of(new String[] {"en", "/checkin", "hi there", "Hi again", "0 (very bad) to 10"},
+    for (String[] c : List.of(new String[] {"en", "/checkin", "hi there", "Hi!", "0 (very bad) to 10"},
         new String[] {"es", "/registro", "muchas gracias", "De nada", "de 0 (muy mal) a 10"})) {
       Scenario s = chatting(c[0]);
       s.say(c[1]);
@@ -140,6 +140,21 @@ class RequestScenarioTest {
       assertEquals("mood", s.state.flow().orElseThrow().node(), "the flow goes on");
       assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.FlowEnded
           || e instanceof DialogueEvent.FlowInputNotUnderstood), d.toString());
+    }
+  }
+
+  @Test
+  void a_greeting_before_consent_is_answered_and_the_consent_question_asked_once_more() {
+    for (String[] c : List.of(new String[] {"en", "hi", "Hi!"}, new String[] {"es", "hola", "¡Hola!"})) {
+      Scenario s = new Scenario();
+      Decision opened = s.open(c[0]);
+      String question = opened.replies().get(1).text();
+      Decision d = s.hear(c[1]);
+      String text = s.text(d);
+      assertTrue(text.startsWith(c[2]), text);
+      assertEquals(text.indexOf(question), text.lastIndexOf(question), "asked once: " + text);
+      assertTrue(text.contains(question), text);
+      assertTrue(s.state.serviceConsent().isEmpty(), "nothing recorded");
     }
   }
 

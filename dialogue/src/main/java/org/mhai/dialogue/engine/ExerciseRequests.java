@@ -6,14 +6,10 @@ import java.util.regex.Pattern;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueEvent.FlowEnded;
-import org.mhai.dialogue.crisis.AnswerReader;
 import org.mhai.dialogue.crisis.MessageCues;
 import org.mhai.dialogue.crisis.Plain;
-import org.mhai.dialogue.crisis.YesNo;
 import org.mhai.dialogue.flow.Flow;
 import org.mhai.dialogue.flow.Node;
-import org.mhai.dialogue.freechat.ReplyTemplate;
-import org.mhai.dialogue.freechat.ReplyTemplates;
 import org.mhai.dialogue.understand.Request;
 
 /**
@@ -72,8 +68,7 @@ final class ExerciseRequests implements Policy {
 
   /**
    * An exercise asked for in words, as the request reader heard it ("can I just do a breathing exercise?", "the
-   * breathing one sounds good"), or a yes in words to the exercise the bot just offered ("yeah please, something
-   * short"): the exercise flow, with an exercise of the kind named. Only once consent is given, never during a
+   * breathing one sounds good"): the exercise flow, with an exercise of the kind named. Only once consent is given, never during a
    * questionnaire, never for a button of the node the flow waits at, and not after an exercise (the running flow
    * reads that message as feedback or as a request for another).
    */
@@ -85,7 +80,7 @@ final class ExerciseRequests implements Policy {
       return Optional.empty();
     }
     boolean another = message.asks(Request.ANOTHER_EXERCISE);
-    if (!another && !message.asks(Request.ASK_EXERCISE) && !yesToOffer(r, message)) {
+    if (!another && !message.asks(Request.ASK_EXERCISE)) {
       return Optional.empty();
     }
     r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
@@ -96,16 +91,5 @@ final class ExerciseRequests implements Policy {
     r.exerciseKind = ExerciseKind.asked(message.turn().text());
     runner.startFlow(r, exercise.get(), 0);
     return Optional.of(r.decision());
-  }
-
-  /** A yes in words to the exercise offered by the free-chat reply just before ("sí, ponme uno"). */
-  private static boolean yesToOffer(Run r, Message message) {
-    Optional<Request> read = message.request();
-    if (r.state.flow().isPresent() || read.isPresent() && read.get() != Request.THANKS && read.get() != Request.RESUME) {
-      return false; // the reader heard something else in it ("yes, but my sister...")
-    }
-    boolean offered = r.state.lastTemplate().flatMap(id -> ReplyTemplates.forLocale(r.state.locale()).all().stream()
-        .filter(t -> t.id().equals(id)).findFirst()).map(t -> t.offer() == ReplyTemplate.Offer.EXERCISE).orElse(false);
-    return offered && AnswerReader.read(AnswerReader.Asked.OFFER, message.turn().text()).answer() == YesNo.Answer.YES;
   }
 }
