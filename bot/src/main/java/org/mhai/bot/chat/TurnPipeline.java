@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * One patient message, every channel, in this order: rate limit → append the message (committed:
  * acknowledged) → {@link RiskAssessor} (fail-safe) → {@link DialogueEngine#plan} → fetch exactly
  * what the plan names (emotion on the {@code nlp} pool, exercise ranking on {@code recommend},
- * knowledge on {@code nlp}, an LLM reply on {@code llm}, the reading of what the message asks on {@code nlp}) → decide under the conversation's row lock
- * and commit → publish and notify ({@link TurnPublisher}). A failure after the append leaves the
- * message stored and undecided ({@link ReplyPending}): a retry, the next message or a catch-up
- * decides it. Never logs message text.
+ * knowledge on {@code nlp}, the reading of what the message asks on {@code nlp}, an LLM reply on
+ * {@code llm}) → decide under the conversation's row lock and commit → publish and notify
+ * ({@link TurnPublisher}). A failure after the append leaves the message stored and undecided
+ * ({@link ReplyPending}): a retry, the next message or a catch-up decides it. Never logs message text.
  */
 final class TurnPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(TurnPipeline.class);
