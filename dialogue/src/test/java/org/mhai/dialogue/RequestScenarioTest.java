@@ -101,6 +101,18 @@ class RequestScenarioTest {
   }
 
   @Test
+  void the_same_exercise_again_when_asked_to_repeat_it() {
+    for (String[] c : List.of(new String[] {"en", "/exercise", "can we do it again?"},
+        new String[] {"es", "/ejercicio", "¿Podemos repetirlo hoy?"})) {
+      Scenario s = chatting(c[0]);
+      String first = offered(s.say(c[1])).orElseThrow().exerciseId();
+      Decision d = s.hear(c[2]);
+      assertEquals(first, offered(d).orElseThrow().exerciseId(), d.toString());
+      assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ExerciseFeedback), d.toString());
+    }
+  }
+
+  @Test
   void a_yes_in_words_to_the_check_in_s_exercise_offer_starts_it() {
     for (String[] c : List.of(new String[] {"en", "Yeah, an exercise would be good"},
         new String[] {"es", "Sí, un ejercicio estaría bien"})) {

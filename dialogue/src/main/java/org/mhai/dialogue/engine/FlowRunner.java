@@ -183,7 +183,10 @@ final class FlowRunner {
   private void offerExercise(Run r, Node.Recommend node) {
     List<Suggestion> ranked = r.message.map(Turn.PatientMessage::suggestions).orElse(List.of());
     Optional<String> kind = r.exerciseKind;
-    Suggestion s = kind.flatMap(k -> ranked.stream().filter(x -> x.kind().equals(k)).findFirst())
+    Optional<String> again = r.exerciseAgain;
+    Suggestion s = again.flatMap(id -> ranked.stream().filter(x -> x.exerciseId().equals(id)).findFirst())
+        .or(() -> again.flatMap(id -> fallbackWithId(r, id)))
+        .or(() -> kind.flatMap(k -> ranked.stream().filter(x -> x.kind().equals(k)).findFirst()))
         .or(() -> kind.flatMap(k -> fallbackOfKind(r, k)))
         .or(() -> ranked.stream().findFirst())
         .orElseGet(() -> fallbackExercise(r));
@@ -195,6 +198,16 @@ final class FlowRunner {
     String intro = node.text().map(t -> t.get(r.lang())).orElse(r.m.get("exercise.offer"));
     r.say(intro + " " + s.title() + (s.why().isBlank() ? "" : " (" + s.why() + ")") + steps);
     r.replies.add(feedbackQuestion(r.m));
+  }
+
+  /** The bot's own exercise {@code id}, when it is one of them. */
+  private static Optional<Suggestion> fallbackWithId(Run r, String id) {
+    for (int n = 0; n < FALLBACK_KINDS; n++) {
+      if (r.m.get("exercise.fallback." + n + ".id").equals(id)) {
+        return Optional.of(fallback(r, n));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The bot's own exercise of the kind asked for, when the ranking has none. */

@@ -30,6 +30,10 @@ import org.mhai.dialogue.understand.Request;
  * an exercise in words, or when an answer could not be read twice: the patient wants to talk.
  */
 final class RunningFlow implements Policy {
+  /** The same exercise again, asked for after it ("can we do it again?", "¿podemos repetirlo?"). */
+  static final java.util.regex.Pattern AGAIN = java.util.regex.Pattern.compile("\\b(?:repetirlo|repetirla|repetir el ejercicio"
+      + "|hacerlo (?:otra vez|de nuevo)|(?:do|try|repeat) (?:it|that|this)(?: one)? (?:again|once more)|repeat (?:it|that)\\b"
+      + "|one more time|otra vez el mismo)");
   static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no", "/skip");
 
   private final FlowRunner runner;
@@ -130,6 +134,14 @@ final class RunningFlow implements Policy {
     }
     if (node.get() instanceof Node.Recommend rec) {
       Optional<String> button = button(lower, r.m);
+      Optional<Flow> exerciseFlow = runner.flows().published("exercise");
+      if (button.isEmpty() && AGAIN.matcher(Plain.of(text)).find() && exerciseFlow.isPresent() && !r.state.exercises().isEmpty()) {
+        // "¿Podemos repetirlo hoy?": the same exercise once more, no feedback recorded
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        r.exerciseAgain = Optional.of(r.state.exercises().get(r.state.exercises().size() - 1));
+        runner.startFlow(r, exerciseFlow.get(), 0);
+        return true;
+      }
       if (button.isEmpty() && readAfterExercise(r, flow, rec, message)) {
         return true;
       }
