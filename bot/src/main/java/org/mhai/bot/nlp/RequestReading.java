@@ -68,8 +68,13 @@ public final class RequestReading {
       return Future.succeededFuture(Optional.empty());
     }
     RequestReader r = reader.get();
-    return pool.executeBlocking(() -> Optional.of(r.read(text, context)), false)
-        .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+    Future<Optional<RequestReader.Reading>> read;
+    try {
+      read = pool.executeBlocking(() -> Optional.of(r.read(text, context)), false);
+    } catch (RuntimeException rejected) { // a closed pool rejects at once rather than failing the future
+      read = Future.failedFuture(rejected);
+    }
+    return read.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .otherwise(err -> {
           LOG.warn("requests.unavailable error={}", err.getClass().getSimpleName());
           return Optional.empty();
