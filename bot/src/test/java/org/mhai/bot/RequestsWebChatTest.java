@@ -68,12 +68,35 @@ class RequestsWebChatTest {
     return s;
   }
 
+  private static JsonObject chattingInSpanish() {
+    HttpResponse<Buffer> r = fx.http.post(fx.port(), "127.0.0.1", "/api/v1/webchat/sessions")
+        .sendJsonObject(new JsonObject().put("locale", "es")).await();
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject s = r.bodyAsJsonObject();
+    say(s, "Estoy de acuerdo");
+    say(s, "No, gracias");
+    say(s, "saltar");
+    return s;
+  }
+
   @Test
   void the_phq9_asked_for_in_words_starts() throws Exception {
     JsonObject s = chatting();
     String reply = say(s, "I'd like to take the PHQ-9");
     assertTrue(reply.contains("(1/9)"), reply);
     assertEquals(List.of("PHQ9"), events(s, "assessment_started", "instrument"));
+  }
+
+  @Test
+  void in_spanish_too() throws Exception {
+    JsonObject s = chattingInSpanish();
+    say(s, "¿Hacemos un ejercicio de respiración?");
+    List<String> offered = events(s, "exercise_offered", "exercise");
+    assertEquals(1, offered.size(), offered.toString());
+    assertTrue(BREATHING.contains(offered.get(0)), offered.toString());
+    say(s, "sí, ya está");
+    String reply = say(s, "quiero hacer el PHQ-9");
+    assertTrue(reply.contains("(1/9)"), reply);
   }
 
   @Test
