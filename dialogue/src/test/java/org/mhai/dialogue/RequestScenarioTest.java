@@ -85,19 +85,25 @@ class RequestScenarioTest {
 
   @Test
   void feedback_in_words_that_it_helped_is_recorded() {
-    Scenario s = chatting("es");
-    s.say("/ejercicio");
-    Decision d = s.hear("sí, me ha venido muy bien, gracias");
-    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ExerciseFeedback f
-        && f.outcome().equals("helped")), d.toString());
+    for (String[] c : List.of(new String[] {"es", "/ejercicio", "sí, me ha venido muy bien, gracias"},
+        new String[] {"en", "/exercise", "that was really useful actually"})) {
+      Scenario s = chatting(c[0]);
+      s.say(c[1]);
+      Decision d = s.hear(c[2]);
+      assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ExerciseFeedback f
+          && f.outcome().equals("helped")), d.toString());
+    }
   }
 
   @Test
   void another_exercise_asked_for_in_words_gives_another() {
-    Scenario s = chatting("en");
-    String first = offered(s.say("/exercise")).orElseThrow().exerciseId();
-    Decision d = s.hear("could I try something else instead?");
-    assertFalse(offered(d).orElseThrow().exerciseId().equals(first), d.toString());
+    for (String[] c : List.of(new String[] {"en", "/exercise", "could I try something else instead?"},
+        new String[] {"es", "/ejercicio", "¿me enseñas algún ejercicio diferente?"})) {
+      Scenario s = chatting(c[0]);
+      String first = offered(s.say(c[1])).orElseThrow().exerciseId();
+      Decision d = s.hear(c[2]);
+      assertFalse(offered(d).orElseThrow().exerciseId().equals(first), d.toString());
+    }
   }
 
   @Test
