@@ -50,6 +50,7 @@ import org.mhai.bot.llm.OpenAiChat;
 import org.mhai.bot.mood.MoodJournal;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.nlp.RequestReading;
 import org.mhai.bot.nlp.RiskBatcher;
 import org.mhai.bot.oncall.AlertWording;
 import org.mhai.bot.oncall.EmailOnCallNotifier;
@@ -168,6 +169,8 @@ final class Wiring {
     this.models = models;
     PoolConfig pools = config.pools();
     this.riskDetector = models.risk();
+    // Seconds of CPU, once per process, on its own thread while the database starts (RequestReading.fit).
+    RequestReading.fit();
     Path dataDir = config.dataDir();
     FilePermissions.privateDirectory(dataDir);
     this.keys = KeyRing.of(config.dataKey().orElseGet(() -> DataKeyFile.loadOrCreate(dataDir)),
@@ -243,9 +246,10 @@ final class Wiring {
         config.load().riskQueue());
     this.riskAssessor = new RiskAssessor(riskBatcher, models.quickRisk());
     LlmReplies llm = llmReplies(config, vertx, new PgPromptHistory(pool, store), riskAssessor, models);
+    // The request reader began fitting at the top of this constructor; waited for here, on the starting thread.
     this.chat = new ChatService(store, webSessions, escalations, onCall, dialogue, riskAssessor, emotion,
-        KnowledgeLookup.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(), clock,
-        config.chat().ratePerMinute(), config.load().turnsInFlight());
+        KnowledgeLookup.load(nlpPool), RequestReading.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(),
+        clock, config.chat().ratePerMinute(), config.load().turnsInFlight());
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();

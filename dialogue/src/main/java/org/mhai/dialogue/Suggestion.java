@@ -11,14 +11,21 @@ import java.util.Objects;
  * @param why the one-line reason shown to the patient
  * @param context what the recommender knew when it ranked (opaque JSON, no free text): kept with the
  *     offer so that the answer to "did that help?" updates the model for the situation it was given in
+ * @param kind the exercise's modality in the catalog ("breathing", "relaxation", ...; empty when unknown), so
+ *     that a patient who asks for a kind of exercise gets one of that kind
  */
-public record Suggestion(String exerciseId, String title, List<String> steps, String why, String context) {
+public record Suggestion(String exerciseId, String title, List<String> steps, String why, String context, String kind) {
   public Suggestion {
     Objects.requireNonNull(exerciseId, "exerciseId");
     Objects.requireNonNull(title, "title");
     steps = List.copyOf(steps);
     Objects.requireNonNull(why, "why");
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(kind, "kind");
+  }
+
+  public Suggestion(String exerciseId, String title, List<String> steps, String why, String context) {
+    this(exerciseId, title, steps, why, context, "");
   }
 
   public Suggestion(String exerciseId, String title, List<String> steps, String why) {

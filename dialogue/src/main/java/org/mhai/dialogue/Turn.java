@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mhai.dialogue.understand.RequestReader;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.nlp.RiskAssessment;
 
@@ -42,9 +43,13 @@ public sealed interface Turn {
    *     detector (docs/responses.md, "Optional LLM replies"); used instead of a curated template
    *     only when the turn ends in free chat with no psychoeducation answer or exercise, and
    *     never for a message of concern. Empty when the LLM is off, was not asked, or failed.
+   * @param reading what the message asks of the service ({@link RequestReader}), when the plan asked for it and
+   *     the reader answered in time; never read for a message of concern, and the dialogue's own rules decide
+   *     when it is empty (docs/responses.md, "How the reading is used")
    */
   record PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion,
-      List<Suggestion> suggestions, List<Knowledge> knowledge, Optional<String> generated) implements Turn {
+      List<Suggestion> suggestions, List<Knowledge> knowledge, Optional<String> generated,
+      Optional<RequestReader.Reading> reading) implements Turn {
     public PatientMessage {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(text, "text");
@@ -53,6 +58,17 @@ public sealed interface Turn {
       suggestions = List.copyOf(suggestions);
       knowledge = List.copyOf(knowledge);
       generated = generated.filter(g -> !g.isBlank());
+      Objects.requireNonNull(reading, "reading");
+    }
+
+    public PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion,
+        List<Suggestion> suggestions, List<Knowledge> knowledge, Optional<String> generated) {
+      this(at, seq, text, risk, emotion, suggestions, knowledge, generated, Optional.empty());
+    }
+
+    /** This message with {@code found} as its reading. */
+    public PatientMessage withReading(Optional<RequestReader.Reading> found) {
+      return new PatientMessage(at, seq, text, risk, emotion, suggestions, knowledge, generated, found);
     }
 
     public PatientMessage(Instant at, long seq, String text, RiskAssessment risk, Optional<EmotionScores> emotion,

@@ -15,10 +15,18 @@ package org.mhai.dialogue;
  * @param suggestions the recommender's exercise ranking (an exercise a flow offers)
  * @param knowledge a psychoeducation lookup (free chat, a message the intent classifier reads as a question, English)
  * @param llm an LLM-written free-chat reply, wanted only when the knowledge lookup found nothing
+ * @param request the {@link org.mhai.dialogue.understand.RequestReader reading} of what the message asks, in the
+ *     {@link org.mhai.dialogue.engine.DialogueEngine#requestContext context} of the conversation: never for a
+ *     message the crisis policy or a therapist's takeover answers
  */
-public record TurnNeeds(boolean emotion, boolean suggestions, boolean knowledge, boolean llm) {
+public record TurnNeeds(boolean emotion, boolean suggestions, boolean knowledge, boolean llm, boolean request) {
   /** A message of concern, a duplicate: the crisis path waits for nothing. */
-  public static final TurnNeeds NOTHING = new TurnNeeds(false, false, false, false);
+  public static final TurnNeeds NOTHING = new TurnNeeds(false, false, false, false, false);
+
+  /** Without a reading. */
+  public TurnNeeds(boolean emotion, boolean suggestions, boolean knowledge, boolean llm) {
+    this(emotion, suggestions, knowledge, llm, false);
+  }
 
   /** Whether to ask the LLM, given what the knowledge lookup found: a knowledge answer is sent instead. */
   public boolean llmAfter(java.util.List<Turn.Knowledge> found) {

@@ -17,6 +17,8 @@ import org.mhai.dialogue.crisis.policy.CrisisPolicy;
 import org.mhai.dialogue.engine.DialogueEngine;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.Node;
+import org.mhai.dialogue.understand.RequestReader;
+import org.mhai.nlp.embed.MiniLmSentenceEmbedder;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
 import org.mhai.nlp.RiskLevel;
@@ -117,12 +119,15 @@ final class ConversationSuite {
       DialogueEvent said = new DialogueEvent.PatientSaid(Scenario.T0.plusSeconds(seq), t.text());
       s.log.add(said);
       s.state = s.state.apply(said);
-      Decision d = s.turn(new org.mhai.dialogue.Turn.PatientMessage(Scenario.T0.plusSeconds(seq), seq, t.text(), risk,
-          Optional.empty(), List.of(), List.of()));
+      org.mhai.dialogue.Turn.PatientMessage bare = new org.mhai.dialogue.Turn.PatientMessage(Scenario.T0.plusSeconds(seq),
+          seq, t.text(), risk, Optional.empty(), List.of(), List.of());
+      org.mhai.dialogue.Turn.PatientMessage message = read(s, bare);
+      Decision d = s.turn(message);
       screener |= d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ScreenerAsked);
       String text = s.text(d);
       if (c.id().equals(System.getProperty("clinical.trace"))) { // -Dclinical.trace=<id>: each turn as played
-        System.out.println("TRACE #" + (i + 1) + " " + t.text() + " [" + risk.level() + " " + risk.signals() + "]\n  events "
+        System.out.println("TRACE #" + (i + 1) + " " + t.text() + " [" + risk.level() + " " + risk.signals() + "] " + message.reading().map(r -> r.top() + String.format(" %.2f", r.probability())).orElse("unread")
+            + "\n  events "
             + d.events() + "\n  effects " + d.effects() + "\n  => " + text.replace('\n', ' '));
       }
       for (String check : t.checks()) {
@@ -138,6 +143,32 @@ final class ConversationSuite {
     }
     boolean escalation = s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation);
     return new Played(c, failures, checks, screener, escalation);
+  }
+
+  /**
+   * The message with its reading as the service supplies it: read (with the real sentence encoder) only when the
+   * plan asks for it, in the context the engine names.
+   */
+  org.mhai.dialogue.Turn.PatientMessage read(Scenario s, org.mhai.dialogue.Turn.PatientMessage bare) {
+    return readWith(engine, s.state, bare);
+  }
+
+  static org.mhai.dialogue.Turn.PatientMessage readWith(DialogueEngine engine, DialogueState state,
+      org.mhai.dialogue.Turn.PatientMessage bare) {
+    if (!engine.plan(state, bare).request()) {
+      return bare;
+    }
+    return bare.withReading(Optional.of(reader().read(bare.text(), engine.requestContext(state))));
+  }
+
+  private static RequestReader reader;
+
+  /** One reader for every suite in this JVM (fitting it takes a few seconds), as the service builds one at start. */
+  static synchronized RequestReader reader() {
+    if (reader == null) {
+      reader = new RequestReader(new MiniLmSentenceEmbedder());
+    }
+    return reader;
   }
 
   private static final Pattern REASSURE = Pattern.compile("(?i)glad (?:you'?re|you are|things|it helped|you feel|that was)"

@@ -59,6 +59,22 @@ final class Scenario {
         java.util.Optional.empty(), suggestions, List.of())), s);
   }
 
+  /** A message of no concern with its reading, as the service supplies it (the real reader, when the plan asks). */
+  Decision hear(String text) {
+    return hear(text, List.of());
+  }
+
+  Decision hear(String text, List<Suggestion> suggestions) {
+    long s = ++seq;
+    DialogueEvent said = new DialogueEvent.PatientSaid(T0.plusSeconds(s), text);
+    log.add(said);
+    state = state.apply(said);
+    RiskAssessment risk = new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(), "test/1");
+    Turn.PatientMessage bare = new Turn.PatientMessage(T0.plusSeconds(s), s, text, risk, java.util.Optional.empty(),
+        suggestions, List.of());
+    return apply(engine.decide(state, ConversationSuite.readWith(engine, state, bare)), s);
+  }
+
   Decision resolve(int episode) {
     return apply(engine.decide(state, new Turn.EscalationResolved(T0.plusSeconds(++seq), episode, "staff-1")), 0);
   }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mhai.dialogue.freechat.Intent;
 import org.mhai.dialogue.freechat.IntentClassifier;
+import org.mhai.dialogue.understand.RequestReader;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskDetector;
@@ -22,7 +23,7 @@ import org.mhai.nlp.risk.LexiconRiskDetector;
  * {@link DialogueEngine#plan} never starves {@link DialogueEngine#decide}: over every scripted
  * conversation of the clinical suite and a few written here for the paths it skips (questions,
  * requests, commands, questionnaires, panic, a declined service), whenever plan says an extra
- * (emotion, exercise ranking, knowledge, an LLM reply) is not needed, supplying it leaves the
+ * (emotion, exercise ranking, knowledge, an LLM reply, the reading of a request by the real reader) is not needed, supplying it leaves the
  * decision exactly as it was. The conversations advance as the bot would run them: with the
  * extras plan asked for. Knowledge is supplied only where the service can retrieve it at all: for a
  * message the intent classifier reads as a question (the retrieval's scope). A message of concern is the one deliberate exception: plan asks for
@@ -101,14 +102,18 @@ class TurnPlanAgreementTest {
     s.state = s.state.apply(said);
     Turn.PatientMessage bare = message(seq, text, risk, Optional.empty(), List.of(), List.of(), Optional.empty());
     TurnNeeds needs = s.engine.plan(s.state, bare);
+    Optional<RequestReader.Reading> reading = Optional.of(ConversationSuite.reader().read(text, s.engine.requestContext(s.state)));
     Turn.PatientMessage planned = message(seq, text, risk, needs.emotion() ? Optional.of(SAD) : Optional.empty(),
         needs.suggestions() ? RANKED : List.of(), needs.knowledge() ? FOUND : List.of(),
-        needs.llmAfter(needs.knowledge() ? FOUND : List.of()) ? GENERATED : Optional.empty());
+        needs.llmAfter(needs.knowledge() ? FOUND : List.of()) ? GENERATED : Optional.empty())
+        .withReading(needs.request() ? reading : Optional.empty());
     Decision expected = s.engine.decide(s.state, planned);
     String where = id + " \"" + text + "\" " + needs;
     if (risk.level().atLeast(org.mhai.nlp.RiskLevel.MEDIUM)) {
       // Not an agreement but the rule: a message of concern is decided without waiting for any model.
       assertEquals(TurnNeeds.NOTHING, needs, where);
+      // and a reading supplied anyway changes nothing: a message of concern is never read for a request
+      same(s, expected, planned.withReading(reading), where + " request");
       checked++;
       s.turn(planned);
       return;
@@ -124,6 +129,9 @@ class TurnPlanAgreementTest {
     if (!needs.knowledge() && IntentClassifier.classify(text) == Intent.QUESTION) {
       same(s, expected, with(planned, planned.emotion(), planned.suggestions(), FOUND, planned.generated()),
           where + " knowledge");
+    }
+    if (!needs.request()) {
+      same(s, expected, planned.withReading(reading), where + " request");
     }
     // The rule, not an agreement: no LLM while a flow or a therapist holds the conversation (docs/responses.md).
     boolean llmRuledOut = s.state.flow().isPresent() || s.state.takeover().isPresent();
@@ -142,7 +150,7 @@ class TurnPlanAgreementTest {
 
   private static Turn.PatientMessage with(Turn.PatientMessage m, Optional<EmotionScores> emotion,
       List<Suggestion> suggestions, List<Turn.Knowledge> knowledge, Optional<String> generated) {
-    return message(m.seq(), m.text(), m.risk(), emotion, suggestions, knowledge, generated);
+    return message(m.seq(), m.text(), m.risk(), emotion, suggestions, knowledge, generated).withReading(m.reading());
   }
 
   private static Turn.PatientMessage message(long seq, String text, RiskAssessment risk,

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mhai.bot.llm.LlmReplies;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.nlp.RequestReading;
 import org.mhai.bot.oncall.OnCallNotifier;
 import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.conversation.Conversation;
@@ -105,8 +106,9 @@ public final class ChatService {
    * @param maxTurns turns in progress beyond which {@link #offer} refuses an ordinary message ({@code MHAI_CHAT_TURNS_IN_FLIGHT})
    */
   public ChatService(ConversationStore store, WebSessions sessions, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
-      RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, Recommendations recommendations,
-      LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock, int ratePerMinute, int maxTurns) {
+      RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, RequestReading requests,
+      Recommendations recommendations, LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock,
+      int ratePerMinute, int maxTurns) {
     this.maxTurns = maxTurns;
     this.store = store;
     this.sessions = sessions;
@@ -114,8 +116,8 @@ public final class ChatService {
     this.risk = risk;
     this.clock = clock;
     this.publisher = new TurnPublisher(bus, escalations, onCall, recommendations);
-    this.pipeline = new TurnPipeline(store, dialogue, risk, emotion, recommendations, knowledge, llm, rateLimiter,
-        ratePerMinute, publisher, clock);
+    this.pipeline = new TurnPipeline(store, dialogue, risk, emotion, recommendations, knowledge, requests, llm,
+        rateLimiter, ratePerMinute, publisher, clock);
   }
 
   /** Every message this instance wrote, for channels that push messages out themselves: {@link Addresses#LOCAL_OUTBOUND}. */

@@ -16,6 +16,7 @@ import org.mhai.bot.chat.ChatService.ReplyPending;
 import org.mhai.bot.llm.LlmReplies;
 import org.mhai.bot.nlp.EmotionBatcher;
 import org.mhai.bot.nlp.KnowledgeLookup;
+import org.mhai.bot.nlp.RequestReading;
 import org.mhai.bot.recommend.Recommendations;
 import org.mhai.bot.conversation.ConversationStore;
 import org.mhai.bot.conversation.Appended;
@@ -29,6 +30,7 @@ import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Suggestion;
 import org.mhai.dialogue.Turn;
 import org.mhai.dialogue.TurnNeeds;
+import org.mhai.dialogue.understand.RequestReader;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
@@ -39,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * One patient message, every channel, in this order: rate limit → append the message (committed:
  * acknowledged) → {@link RiskAssessor} (fail-safe) → {@link DialogueEngine#plan} → fetch exactly
  * what the plan names (emotion on the {@code nlp} pool, exercise ranking on {@code recommend},
- * knowledge on {@code nlp}, an LLM reply on {@code llm}) → decide under the conversation's row lock
- * and commit → publish and notify ({@link TurnPublisher}). A failure after the append leaves the
- * message stored and undecided ({@link ReplyPending}): a retry, the next message or a catch-up
- * decides it. Never logs message text.
+ * knowledge on {@code nlp}, the reading of what the message asks on {@code nlp}, an LLM reply on
+ * {@code llm}) → decide under the conversation's row lock and commit → publish and notify
+ * ({@link TurnPublisher}). A failure after the append leaves the message stored and undecided
+ * ({@link ReplyPending}): a retry, the next message or a catch-up decides it. Never logs message text.
  */
 final class TurnPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(TurnPipeline.class);
@@ -55,6 +57,7 @@ final class TurnPipeline {
   private final EmotionBatcher emotion;
   private final Recommendations recommendations;
   private final KnowledgeLookup knowledge;
+  private final RequestReading requests;
   private final LlmReplies llm;
   private final RateLimiter rateLimiter;
   private final int ratePerMinute;
@@ -62,14 +65,15 @@ final class TurnPipeline {
   private final Clock clock;
 
   TurnPipeline(ConversationStore store, DialogueEngine dialogue, RiskAssessor risk, EmotionBatcher emotion,
-      Recommendations recommendations, KnowledgeLookup knowledge, LlmReplies llm, RateLimiter rateLimiter,
-      int ratePerMinute, TurnPublisher publisher, Clock clock) {
+      Recommendations recommendations, KnowledgeLookup knowledge, RequestReading requests, LlmReplies llm,
+      RateLimiter rateLimiter, int ratePerMinute, TurnPublisher publisher, Clock clock) {
     this.store = store;
     this.dialogue = dialogue;
     this.risk = risk;
     this.emotion = emotion;
     this.recommendations = recommendations;
     this.knowledge = knowledge;
+    this.requests = requests;
     this.llm = llm;
     this.rateLimiter = rateLimiter;
     this.ratePerMinute = ratePerMinute;
@@ -79,29 +83,33 @@ final class TurnPipeline {
 
   /** A patient message's risk and the extras its plan fetched, ready for the decision. */
   private record Prepared(RiskAssessment risk, Optional<EmotionScores> emotion, List<Suggestion> suggestions,
-      List<Turn.Knowledge> knowledge, Optional<String> generated) {
+      List<Turn.Knowledge> knowledge, Optional<String> generated, Optional<RequestReader.Reading> reading) {
     static Prepared bare(RiskAssessment risk) {
-      return new Prepared(risk, Optional.empty(), List.of(), List.of(), Optional.empty());
+      return new Prepared(risk, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty());
     }
 
     Prepared withEmotion(Optional<EmotionScores> scores) {
-      return new Prepared(risk, scores, suggestions, knowledge, generated);
+      return new Prepared(risk, scores, suggestions, knowledge, generated, reading);
     }
 
     Prepared withSuggestions(List<Suggestion> ranked) {
-      return new Prepared(risk, emotion, ranked, knowledge, generated);
+      return new Prepared(risk, emotion, ranked, knowledge, generated, reading);
     }
 
     Prepared withKnowledge(List<Turn.Knowledge> found) {
-      return new Prepared(risk, emotion, suggestions, found, generated);
+      return new Prepared(risk, emotion, suggestions, found, generated, reading);
     }
 
     Prepared withGenerated(Optional<String> reply) {
-      return new Prepared(risk, emotion, suggestions, knowledge, reply);
+      return new Prepared(risk, emotion, suggestions, knowledge, reply, reading);
+    }
+
+    Prepared withReading(Optional<RequestReader.Reading> read) {
+      return new Prepared(risk, emotion, suggestions, knowledge, generated, read);
     }
 
     Turn.PatientMessage message(long seq, String text, Instant at) {
-      return new Turn.PatientMessage(at, seq, text, risk, emotion, suggestions, knowledge, generated);
+      return new Turn.PatientMessage(at, seq, text, risk, emotion, suggestions, knowledge, generated, reading);
     }
   }
 
@@ -148,6 +156,8 @@ final class TurnPipeline {
         .compose(p -> needs.suggestions() ? recommendations.suggest(c, p.emotion()).map(p::withSuggestions)
             : Future.succeededFuture(p))
         .compose(p -> needs.knowledge() ? knowledge.lookup(text).map(p::withKnowledge) : Future.succeededFuture(p))
+        .compose(p -> needs.request() ? requests.read(text, dialogue.requestContext(state)).map(p::withReading)
+            : Future.succeededFuture(p))
         .compose(p -> needs.llmAfter(p.knowledge())
             ? llm.reply(c, state, p.message(appended.seq(), text, at)).map(p::withGenerated) : Future.succeededFuture(p));
   }

@@ -53,6 +53,11 @@ public final class KnowledgeLookup {
     return new KnowledgeLookup(s.embedder, s.english, pool);
   }
 
+  /** The sentence encoder, shared with the request reader (one MiniLM per process). */
+  SentenceEmbedder embedder() {
+    return embedder;
+  }
+
   /**
    * The entries that answer the question {@code text}, best first; empty when nothing fits. Asked
    * only when the turn's plan wants knowledge ({@link org.mhai.dialogue.DialogueEngine#plan}: free

@@ -154,11 +154,21 @@ public final class Recommendations {
     return seeds.nextLong();
   }
 
+  /**
+   * The best {@value #SUGGESTIONS}, then the best of each other kind (modality) in rank order, so that a patient who
+   * asks for a kind of exercise ("a breathing one") gets the best of that kind.
+   */
   private static List<Suggestion> suggestions(Recommender r, Context ctx, List<Recommendation> ranked) {
     List<Suggestion> out = new ArrayList<>();
-    for (Recommendation rec : ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()))) {
+    Set<String> kinds = new java.util.HashSet<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      Recommendation rec = ranked.get(i);
       Exercise e = r.catalog().get(rec.exerciseId());
-      out.add(new Suggestion(e.id(), e.title(ctx.locale()), e.steps(ctx.locale()), rec.why(), contextJson(ctx).encode()));
+      if (i < SUGGESTIONS || kinds.add(e.modality())) {
+        kinds.add(e.modality());
+        out.add(new Suggestion(e.id(), e.title(ctx.locale()), e.steps(ctx.locale()), rec.why(), contextJson(ctx).encode(),
+            e.modality()));
+      }
     }
     return out;
   }

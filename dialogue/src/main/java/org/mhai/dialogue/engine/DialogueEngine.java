@@ -21,9 +21,11 @@ import org.mhai.dialogue.crisis.policy.Assessment;
 import org.mhai.dialogue.crisis.policy.CrisisPolicy;
 import org.mhai.dialogue.flow.BuiltInFlows;
 import org.mhai.dialogue.flow.FlowCatalog;
+import org.mhai.dialogue.flow.Node;
 import org.mhai.dialogue.freechat.Intent;
 import org.mhai.dialogue.freechat.IntentClassifier;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.dialogue.understand.Request;
 import org.mhai.nlp.RiskAssessment;
 import org.mhai.nlp.RiskLevel;
 
@@ -118,7 +120,8 @@ public final class DialogueEngine {
    * (the crisis path never waits for a model); only the emotion scores (recorded with every
    * message) when the crisis policy or a therapist's takeover answers; knowledge and the LLM only
    * where free chat can be reached, the LLM only outside flows, questionnaires, crises and
-   * takeovers, and never for a request for an exercise or a declined service.
+   * takeovers, and never for a request for an exercise or a declined service; the reading of what the message
+   * asks wherever the ordinary policies may answer (never for the crisis path or a takeover).
    */
   public TurnNeeds plan(DialogueState state, Turn.PatientMessage turn) {
     if (turn.risk().level().atLeast(RiskLevel.MEDIUM)) {
@@ -135,7 +138,29 @@ public final class DialogueEngine {
         && Messages.forLocale(state.locale()).language().equals("en");
     boolean exercise = intent == Intent.ASKS_FOR_HELP && flows.published("exercise").isPresent();
     boolean llm = freeChat && !exercise && state.flow().isEmpty() && state.takeover().isEmpty();
-    return new TurnNeeds(true, true, knowledge, llm);
+    return new TurnNeeds(true, true, knowledge, llm, true);
+  }
+
+  /**
+   * Where in the conversation a message arrives, for the {@link org.mhai.dialogue.understand.RequestReader reader}
+   * ({@code state} as {@link #plan} receives it): before consent, at a questionnaire item, at the mood question,
+   * after an exercise (its feedback question), else ordinary chat.
+   */
+  public Request.Context requestContext(DialogueState state) {
+    if (state.serviceConsent().isEmpty()) {
+      return Request.Context.START;
+    }
+    if (state.assessment().isPresent()) {
+      return Request.Context.QUESTIONNAIRE;
+    }
+    Optional<Node> waiting = state.flow().flatMap(c -> flows.version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())));
+    if (waiting.isPresent() && waiting.get() instanceof Node.Recommend) {
+      return Request.Context.EXERCISE;
+    }
+    if (waiting.isPresent() && waiting.get() instanceof Node.Capture c && c.record().equals(Optional.of("mood"))) {
+      return Request.Context.CHECKIN;
+    }
+    return Request.Context.FREE;
   }
 
   /** False when the policies 3 to 7, or a declined service, surely answer before free chat. */
@@ -160,7 +185,7 @@ public final class DialogueEngine {
     r.add(new DialogueEvent.RiskAssessed(turn.at(), turn.seq(), risk.level(), risk.signals(), risk.detectorVersion()));
     turn.emotion().ifPresent(e -> r.add(new DialogueEvent.EmotionAssessed(turn.at(), turn.seq(), e.ekman(),
         e.labels(), e.sentiment().label(), e.sentiment().score(), e.model())));
-    Message message = new Message(turn, OfferedAnswer.discount(flows, state, turn));
+    Message message = new Message(turn, OfferedAnswer.discount(flows, state, turn), state);
     ConsentGate.agreedOutsideFlow(state, flows, turn).ifPresent(r::add);
     for (Policy policy : policies) {
       Optional<Decision> decision = policy.decide(r, message);

@@ -9,10 +9,13 @@ import org.mhai.dialogue.DialogueEvent.FlowEnded;
 import org.mhai.dialogue.crisis.MessageCues;
 import org.mhai.dialogue.crisis.Plain;
 import org.mhai.dialogue.flow.Flow;
+import org.mhai.dialogue.flow.Node;
+import org.mhai.dialogue.understand.Request;
 
 /**
  * (5) A panic attack (breathing at once), and after it, or when asked for another, an exercise:
- * never a screener, and never while a questionnaire is in progress.
+ * never a screener, and never while a questionnaire is in progress. Then an exercise asked for in
+ * words, as the request reader heard it, of the kind named ({@link ExerciseKind}).
  */
 final class ExerciseRequests implements Policy {
   static final String PANIC_TEMPLATE = "panic";
@@ -30,7 +33,7 @@ final class ExerciseRequests implements Policy {
           + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
           + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
-          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
+          + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|\\b(?:ponme|dame|me pones) uno\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
 
   private final FlowRunner runner;
 
@@ -60,6 +63,33 @@ final class ExerciseRequests implements Policy {
         return Optional.of(r.decision());
       }
     }
-    return Optional.empty();
+    return asked(r, message);
+  }
+
+  /**
+   * An exercise asked for in words, as the request reader heard it ("can I just do a breathing exercise?", "the
+   * breathing one sounds good"): the exercise flow, with an exercise of the kind named. Only once consent is given, never during a
+   * questionnaire, never for a button of the node the flow waits at, and not after an exercise (the running flow
+   * reads that message as feedback or as a request for another).
+   */
+  private Optional<Decision> asked(Run r, Message message) {
+    Optional<Flow> exercise = runner.flows().published("exercise");
+    if (exercise.isEmpty() || r.state.assessment().isPresent() || !r.state.serviceConsent().equals(Optional.of(true))
+        || runner.isButton(r.state, message.turn().text())
+        || runner.waitingAt(r.state).filter(Node.Recommend.class::isInstance).isPresent()) {
+      return Optional.empty();
+    }
+    boolean another = message.asks(Request.ANOTHER_EXERCISE);
+    if (!another && !message.asks(Request.ASK_EXERCISE)) {
+      return Optional.empty();
+    }
+    r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
+    r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
+    if (another) {
+      r.say(r.m.get("exercise.another"));
+    }
+    r.exerciseKind = ExerciseKind.asked(message.turn().text());
+    runner.startFlow(r, exercise.get(), 0);
+    return Optional.of(r.decision());
   }
 }

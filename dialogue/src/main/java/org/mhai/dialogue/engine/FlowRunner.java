@@ -30,6 +30,8 @@ final class FlowRunner {
   /** Longest run of nodes one turn may walk through (valid flows never come near it). */
   private static final int MAX_STEPS = 64;
   private static final int FALLBACK_EXERCISES = 3;
+  /** The bot's own exercises, the last ones offered only when their kind is asked for. */
+  private static final int FALLBACK_KINDS = 4;
 
   private final FlowCatalog flows;
   private final ZoneId zone;
@@ -41,6 +43,35 @@ final class FlowRunner {
 
   FlowCatalog flows() {
     return flows;
+  }
+
+  /** The node the running flow waits at, if any. */
+  Optional<Node> waitingAt(DialogueState state) {
+    return state.flow().flatMap(c -> flows.version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())));
+  }
+
+  /**
+   * Whether {@code text} is one of the bot's own buttons at the node the flow waits at (an option, a quick reply, the
+   * exercise feedback answers): buttons are commands, never re-read by the request reader.
+   */
+  boolean isButton(DialogueState state, String text) {
+    Optional<Node> node = waitingAt(state);
+    if (node.isEmpty()) {
+      return false;
+    }
+    String t = text.trim();
+    Messages m = Messages.forLocale(state.locale());
+    String lang = m.language();
+    if (node.get() instanceof Node.Question q) {
+      return q.options().stream().anyMatch(o -> o.label().matches(t) || o.value().equalsIgnoreCase(t));
+    }
+    if (node.get() instanceof Node.Capture c) {
+      return c.quickReplies().stream().anyMatch(q -> q.get(lang).equalsIgnoreCase(t));
+    }
+    if (node.get() instanceof Node.Recommend) {
+      return feedbackQuestion(m).quickReplies().stream().anyMatch(q -> q.equalsIgnoreCase(t));
+    }
+    return false;
   }
 
   /** The conversation opened: onboarding when published, else the greeting. */
@@ -150,7 +181,15 @@ final class FlowRunner {
   }
 
   private void offerExercise(Run r, Node.Recommend node) {
-    Suggestion s = r.message.flatMap(t -> t.suggestions().stream().findFirst()).orElseGet(() -> fallbackExercise(r));
+    List<Suggestion> ranked = r.message.map(Turn.PatientMessage::suggestions).orElse(List.of());
+    Optional<String> kind = r.exerciseKind;
+    Optional<String> again = r.exerciseAgain;
+    Suggestion s = again.flatMap(id -> ranked.stream().filter(x -> x.exerciseId().equals(id)).findFirst())
+        .or(() -> again.flatMap(id -> fallbackWithId(r, id)))
+        .or(() -> kind.flatMap(k -> ranked.stream().filter(x -> x.kind().equals(k)).findFirst()))
+        .or(() -> kind.flatMap(k -> fallbackOfKind(r, k)))
+        .or(() -> ranked.stream().findFirst())
+        .orElseGet(() -> fallbackExercise(r));
     r.add(new DialogueEvent.ExerciseOffered(r.at, s.exerciseId(), s.why(), s.context()));
     StringBuilder steps = new StringBuilder();
     for (int i = 0; i < s.steps().size(); i++) {
@@ -161,14 +200,38 @@ final class FlowRunner {
     r.replies.add(feedbackQuestion(r.m));
   }
 
+  /** The bot's own exercise {@code id}, when it is one of them. */
+  private static Optional<Suggestion> fallbackWithId(Run r, String id) {
+    for (int n = 0; n < FALLBACK_KINDS; n++) {
+      if (r.m.get("exercise.fallback." + n + ".id").equals(id)) {
+        return Optional.of(fallback(r, n));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The bot's own exercise of the kind asked for, when the ranking has none. */
+  private static Optional<Suggestion> fallbackOfKind(Run r, String kind) {
+    for (int n = 0; n < FALLBACK_KINDS; n++) {
+      if (r.m.get("exercise.fallback." + n + ".kind").equals(kind)) {
+        return Optional.of(fallback(r, n));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Suggestion fallback(Run r, int n) {
+    return new Suggestion(r.m.get("exercise.fallback." + n + ".id"), r.m.get("exercise.fallback." + n + ".title"),
+        List.of(r.m.get("exercise.fallback." + n + ".steps").split("\\|")), "", "{}", r.m.get("exercise.fallback." + n + ".kind"));
+  }
+
   /** A short, safe exercise from the bot's own words when the recommender gave nothing. */
   private static Suggestion fallbackExercise(Run r) {
     for (int i = 0; i < FALLBACK_EXERCISES; i++) {
       int n = (r.state.exercises().size() + i) % FALLBACK_EXERCISES;
       String id = r.m.get("exercise.fallback." + n + ".id");
       if (!r.state.exercises().contains(id) || i == FALLBACK_EXERCISES - 1) {
-        return new Suggestion(id, r.m.get("exercise.fallback." + n + ".title"),
-            List.of(r.m.get("exercise.fallback." + n + ".steps").split("\\|")), "");
+        return fallback(r, n);
       }
     }
     throw new AssertionError();

@@ -15,6 +15,7 @@ import org.mhai.dialogue.freechat.Intent;
 import org.mhai.dialogue.freechat.IntentClassifier;
 import org.mhai.dialogue.freechat.ReplyTemplate;
 import org.mhai.dialogue.freechat.ReplyTemplates;
+import org.mhai.dialogue.understand.Request;
 import org.mhai.nlp.Emotion;
 import org.mhai.nlp.RiskLevel;
 
@@ -25,11 +26,13 @@ import org.mhai.nlp.RiskLevel;
  * source); an exercise when they ask for help coping; otherwise the LLM's reply when the service
  * obtained a safe one ({@link Turn.PatientMessage#generated}, recorded as template
  * {@value DialogueEngine#LLM_TEMPLATE}), else a curated template chosen by intent and the emotion
- * heard in this message, never the same template twice in a row.
+ * heard in this message, never the same template twice in a row; a message the request reader heard as
+ * off-topic gets a kind, honest redirect to what the bot can help with instead of a template.
  */
 final class FreeChat implements Policy {
   /** How sure the emotion model must be before the bot names the feeling back. */
   private static final double REFLECT_AT = 0.5;
+  static final String OFF_TOPIC_TEMPLATE = "off_topic";
 
   private final CrisisPolicy crisis;
   private final FlowRunner runner;
@@ -53,11 +56,12 @@ final class FreeChat implements Policy {
       }
       return Optional.of(r.decision());
     }
-    answer(r, message.turn());
+    answer(r, message);
     return Optional.of(r.decision());
   }
 
-  private void answer(Run r, Turn.PatientMessage turn) {
+  private void answer(Run r, Message message) {
+    Turn.PatientMessage turn = message.turn();
     Intent intent = IntentClassifier.classify(turn.text());
     if (!turn.knowledge().isEmpty() && r.m.language().equals("en")
         && (intent == Intent.QUESTION || looksLikeQuestion(turn.text()))) {
@@ -81,6 +85,12 @@ final class FreeChat implements Policy {
       // Sudden calm after warning signs ("I feel really peaceful about it" after goodbyes) is itself a warning
       // sign: never "glad things are looking up" here, but the direct, gentle question and the lines.
       r.say(r.m.get("concern.gentle") + "\n" + crisis.crisisLines(r.state.locale()));
+      return;
+    }
+    if (message.asks(Request.OFF_TOPIC)) {
+      // "what's the weather": a kind, honest redirect to what the bot is for, not a template that pretends to follow.
+      r.add(new DialogueEvent.TemplateUsed(r.at, OFF_TOPIC_TEMPLATE));
+      r.replies.add(new Reply(r.m.get("request.off_topic"), List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
       return;
     }
     String emotion = turn.emotion().map(e -> {

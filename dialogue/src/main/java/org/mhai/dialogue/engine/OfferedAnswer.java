@@ -36,7 +36,7 @@ final class OfferedAnswer {
     RiskAssessment discounted = new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(),
         risk.detectorVersion() + "+offered_answer");
     return new Turn.PatientMessage(turn.at(), turn.seq(), turn.text(), discounted, turn.emotion(), turn.suggestions(),
-        turn.knowledge(), turn.generated());
+        turn.knowledge(), turn.generated(), turn.reading());
   }
 
   private static boolean offered(FlowCatalog flows, DialogueState state, String text) {

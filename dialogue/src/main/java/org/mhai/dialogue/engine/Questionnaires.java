@@ -21,7 +21,8 @@ import org.mhai.dialogue.text.Messages;
 
 /**
  * (6) A questionnaire in progress reads the answer to its item. A PHQ-9 with any answer above "not
- * at all" to item 9 hands the conversation to the crisis screener.
+ * at all" to item 9 hands the conversation to the crisis screener. A greeting or thanks read by the
+ * request reader is answered and the item asked again.
  */
 final class Questionnaires implements Policy {
   private final CrisisPolicy crisis;
@@ -34,10 +35,26 @@ final class Questionnaires implements Policy {
 
   @Override
   public Optional<Decision> decide(Run r, Message message) {
-    return r.before.assessment().isPresent() ? Optional.of(answer(r, message.turn())) : Optional.empty();
+    return r.before.assessment().isPresent() ? Optional.of(answer(r, message)) : Optional.empty();
   }
 
-  private Decision answer(Run r, Turn.PatientMessage turn) {
+  /** A greeting or thanks in the middle of a questionnaire: answered, then the same item again (nothing recorded). */
+  private static Optional<Decision> greeted(Run r, Message message) {
+    if (!message.greetsOrThanks() || ItemAnswer.read(message.turn().text()).isPresent()) {
+      return Optional.empty();
+    }
+    AssessmentState a = r.state.assessment().get();
+    Reply again = item(a.instrument(), a.nextItem(), r.m);
+    r.replies.add(new Reply(r.m.get(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
+    return Optional.of(r.decision());
+  }
+
+  private Decision answer(Run r, Message message) {
+    Optional<Decision> greeted = greeted(r, message);
+    if (greeted.isPresent()) {
+      return greeted.get();
+    }
+    Turn.PatientMessage turn = message.turn();
     AssessmentState a = r.state.assessment().get();
     Instrument i = a.instrument();
     OptionalInt score = ItemAnswer.read(turn.text());

@@ -25,6 +25,10 @@ final class Run {
   final List<Reply> replies = new ArrayList<>();
   final List<Effect> effects = new ArrayList<>();
   final Optional<Turn.PatientMessage> message;
+  /** The kind of exercise the patient asked for ({@link ExerciseKind}), for the exercise this turn offers. */
+  Optional<String> exerciseKind = Optional.empty();
+  /** The exercise the patient asked to do again, for the exercise this turn offers. */
+  Optional<String> exerciseAgain = Optional.empty();
 
   Run(DialogueState state, Instant at, Optional<Turn.PatientMessage> message) {
     this.before = state;

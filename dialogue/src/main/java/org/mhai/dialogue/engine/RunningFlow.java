@@ -22,6 +22,7 @@ import org.mhai.dialogue.flow.Node;
 import org.mhai.dialogue.freechat.Intent;
 import org.mhai.dialogue.freechat.IntentClassifier;
 import org.mhai.dialogue.text.Messages;
+import org.mhai.dialogue.understand.Request;
 
 /**
  * (8) The running flow reads the answer to the node it waits at: an option, a captured value,
@@ -29,6 +30,10 @@ import org.mhai.dialogue.text.Messages;
  * an exercise in words, or when an answer could not be read twice: the patient wants to talk.
  */
 final class RunningFlow implements Policy {
+  /** The same exercise again, asked for after it ("can we do it again?", "¿podemos repetirlo?"). */
+  static final java.util.regex.Pattern AGAIN = java.util.regex.Pattern.compile("\\b(?:repetirlo|repetirla|repetir el ejercicio"
+      + "|hacerlo (?:otra vez|de nuevo)|(?:do|try|repeat) (?:it|that|this)(?: one)? (?:again|once more)|repeat (?:it|that)\\b"
+      + "|one more time|otra vez el mismo)");
   static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no", "/skip");
 
   private final FlowRunner runner;
@@ -39,12 +44,22 @@ final class RunningFlow implements Policy {
 
   @Override
   public Optional<Decision> decide(Run r, Message message) {
-    return r.before.flow().isPresent() && input(r, message.turn().text()) ? Optional.of(r.decision())
+    return r.before.flow().isPresent() && input(r, message) ? Optional.of(r.decision())
         : Optional.empty();
   }
 
+  /** A greeting or thanks where the flow waits: answered, then the same question again (nothing recorded). */
+  private static boolean greeted(Run r, Message message, Reply again) {
+    if (!message.greetsOrThanks()) {
+      return false;
+    }
+    r.replies.add(new Reply(r.m.get(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
+    return true;
+  }
+
   /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
-  private boolean input(Run r, String said) {
+  private boolean input(Run r, Message message) {
+    String said = message.turn().text();
     FlowCursor cursor = r.state.flow().orElseThrow();
     Optional<Flow> pinned = runner.flows().version(cursor.flowId(), cursor.version());
     Optional<Node> node = pinned.flatMap(f -> f.node(cursor.node()));
@@ -61,11 +76,18 @@ final class RunningFlow implements Policy {
       if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
         chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
       }
+      if (chosen.isEmpty() && q.record().isEmpty()) {
+        chosen = yesOrNo(q, text); // "Sí, un ejercicio estaría bien" to "Would you like to try a short exercise?"
+      }
       if (chosen.isPresent()) {
         Node.Option o = chosen.get();
         q.slot().ifPresent(s -> r.add(new DialogueEvent.FlowSlotSet(r.at, flow.id(), s, o.value())));
         q.record().ifPresent(kind -> consent(r, kind, o.value()));
         runner.enter(r, flow, o.next() != null ? o.next() : q.next().orElseThrow(), 0);
+        return true;
+      }
+      if (greeted(r, message, new Reply(FlowRunner.fill(q.text(), r),
+          q.options().stream().map(o -> o.label().get(r.lang())).toList()))) {
         return true;
       }
       if (q.otherwise().isPresent()) {
@@ -92,6 +114,11 @@ final class RunningFlow implements Policy {
         return true;
       }
       Optional<String> value = validate(c.validation(), text);
+      boolean freeText = value.isPresent() && value.get().equals("provided");
+      if ((value.isEmpty() || freeText) && greeted(r, message, new Reply(FlowRunner.fill(c.text(), r),
+          c.quickReplies().stream().map(t -> t.get(r.lang())).toList()))) {
+        return true;
+      }
       if (value.isPresent()) {
         captured(r, flow, c, text, value.get());
         runner.enter(r, flow, c.next(), 0);
@@ -106,6 +133,18 @@ final class RunningFlow implements Policy {
       return notUnderstood(r, flow, cursor, retry, again);
     }
     if (node.get() instanceof Node.Recommend rec) {
+      Optional<String> button = button(lower, r.m);
+      Optional<Flow> exerciseFlow = runner.flows().published("exercise");
+      if (button.isEmpty() && AGAIN.matcher(Plain.of(text)).find() && exerciseFlow.isPresent() && !r.state.exercises().isEmpty()) {
+        // "¿Podemos repetirlo hoy?": the same exercise once more, no feedback recorded
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        r.exerciseAgain = Optional.of(r.state.exercises().get(r.state.exercises().size() - 1));
+        runner.startFlow(r, exerciseFlow.get(), 0);
+        return true;
+      }
+      if (button.isEmpty() && readAfterExercise(r, flow, rec, message)) {
+        return true;
+      }
       if (ExerciseRequests.ANOTHER_EXERCISE.matcher(Plain.of(text)).find()) {
         String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
@@ -114,7 +153,8 @@ final class RunningFlow implements Policy {
         runner.startFlow(r, flow, 0);
         return true;
       }
-      Optional<String> outcome = feedback(lower, r.m);
+      Optional<String> outcome = button.or(() -> message.asks(Request.FEEDBACK_HELPED) ? Optional.of("helped")
+          : Optional.empty()).or(() -> feedback(lower));
       String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
       if (outcome.isPresent()) {
         r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, outcome.get()));
@@ -138,6 +178,20 @@ final class RunningFlow implements Policy {
    */
   static boolean asksForExercise(String text) {
     return IntentClassifier.classify(text) == Intent.ASKS_FOR_HELP;
+  }
+
+  /**
+   * A yes or no in the patient's words to a yes/no question of a flow (options valued {@code yes} and {@code no}), read
+   * as an answer to an offer; never for the consent questions, which are read only as agreed above.
+   */
+  private static Optional<Node.Option> yesOrNo(Node.Question q, String text) {
+    Optional<Node.Option> yes = q.options().stream().filter(o -> o.value().equals("yes")).findFirst();
+    Optional<Node.Option> no = q.options().stream().filter(o -> o.value().equals("no")).findFirst();
+    if (yes.isEmpty() || no.isEmpty()) {
+      return Optional.empty();
+    }
+    YesNo.Answer a = AnswerReader.read(AnswerReader.Asked.OFFER, text).answer();
+    return a == YesNo.Answer.YES ? yes : a == YesNo.Answer.NO ? no : Optional.empty();
   }
 
   private static boolean notUnderstood(Run r, Flow flow, FlowCursor cursor, String hint, Reply again) {
@@ -197,7 +251,8 @@ final class RunningFlow implements Policy {
     }
   }
 
-  private static Optional<String> feedback(String lower, Messages m) {
+  /** The feedback buttons and the skip words: commands, read before anything else. */
+  private static Optional<String> button(String lower, Messages m) {
     for (String outcome : List.of("helped", "a_bit", "not_helped")) {
       if (lower.equalsIgnoreCase(m.get("quick." + outcome))) {
         return Optional.of(outcome);
@@ -206,6 +261,38 @@ final class RunningFlow implements Policy {
     if (SKIP_WORDS.contains(lower) || lower.equalsIgnoreCase(m.get("quick.skip"))) {
       return Optional.of("skipped");
     }
+    return Optional.empty();
+  }
+
+  /**
+   * After an exercise, what the request reader heard where the buttons were not used: another exercise (or one of a
+   * kind: "the breathing one sounds good"), "it didn't help at all" (acknowledged, and another offered), a greeting or
+   * thanks (answered, then "did that help?" again). False when the reading says none of these: the rules read it.
+   */
+  private boolean readAfterExercise(Run r, Flow flow, Node.Recommend rec, Message message) {
+    Optional<Flow> exercise = runner.flows().published("exercise");
+    String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+    if (message.asks(Request.ASK_EXERCISE, Request.ANOTHER_EXERCISE) && exercise.isPresent()) {
+      if (message.asks(Request.ANOTHER_EXERCISE)) {
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
+        r.say(r.m.get("exercise.another"));
+      }
+      r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+      r.exerciseKind = ExerciseKind.asked(message.turn().text());
+      runner.startFlow(r, exercise.get(), 0);
+      return true;
+    }
+    if (message.asks(Request.FEEDBACK_NOT_HELPED) && exercise.isPresent()) {
+      r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
+      r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+      r.say(r.m.get("exercise.not_helped.another"));
+      runner.startFlow(r, exercise.get(), 0);
+      return true;
+    }
+    return greeted(r, message, FlowRunner.feedbackQuestion(r.m));
+  }
+
+  private static Optional<String> feedback(String lower) {
     if (lower.matches("(a bit|a little|somewhat|kind of|sort of|un poco|algo)( better)?[.!]*")) {
       return Optional.of("a_bit");
     }
