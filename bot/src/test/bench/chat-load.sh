@@ -6,6 +6,8 @@
 # analyze API against langchain4j's in-process MiniLM peer. Run from the repository root on an idle
 # machine after `mvn -B -q install -DskipTests` (or `package`):
 #   bash bot/src/test/bench/chat-load.sh [rates] [seconds] [out.md]
+# With MHAI_BENCH_JFR=/abs/path.jfr the service runs under Java Flight Recorder (profile settings) and writes the
+# recording there on exit; bot/src/test/bench/jfr-summary.py says where the CPU went.
 set -euo pipefail
 rates=${1:-25,50,100,200,300}
 seconds=${2:-20}
@@ -22,7 +24,7 @@ trap cleanup EXIT
 (cd "$work" && exec env -i PATH="$PATH" HOME="$work" DJL_OFFLINE=true OPT_OUT_TRACKING=true \
   MHAI_HTTP_PORT=$port MHAI_DATA_DIR="$work/data" MHAI_API_TOKEN="$token" \
   MHAI_CHAT_RATE_PER_MINUTE=10000 MHAI_SESSIONS_PER_MINUTE=1000000 \
-  java -jar "$jar" > "$work/service.log" 2>&1) &
+  java ${MHAI_BENCH_JFR:+-XX:StartFlightRecording=filename=$MHAI_BENCH_JFR,settings=profile,dumponexit=true} -jar "$jar" > "$work/service.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/" > /dev/null 2>&1 && break

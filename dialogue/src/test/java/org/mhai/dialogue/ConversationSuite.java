@@ -203,7 +203,7 @@ final class ConversationSuite {
       case "automated" -> Pattern.compile("(?i)automated (?:assistant|tool)|(?:asistente|herramienta) autom[aá]tic").matcher(text)
           .find();
       case "cannot-call" -> Pattern.compile("(?i)can'?t call anyone|cannot call|no puedo llamar").matcher(text).find();
-      case "breathing" -> Pattern.compile("(?i)breath|respir|grounding|five things|cinco cosas").matcher(text).find();
+      case "breathing" -> Pattern.compile("(?i)breath|respir|grounding|five things|cinco cosas|anclaje|5-4-3-2-1").matcher(text).find();
       case "exercise" -> d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ExerciseOffered);
       case "consent" -> consent(locale, text);
       default -> throw new IllegalArgumentException("unknown check " + check + " in " + c.id());

@@ -344,7 +344,7 @@ public final class DangerCues {
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
       "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "me (?:acaba|acaban) de (?:pegar|golpear|empujar|ahorcar)",
-      "(?:just|has just|'?s just) (?:hit|punched|slapped|choked|kicked) me", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
+      "(?<!would )(?<!could )(?<!to )(?:just|has just|'?s just) (?:hit|punched|slapped|choked|kicked) me(?! (?:some days|sometimes|lol|haha))", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
       "^(?!.*(?:panic|anxiety|can'?t breathe)).*locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
       "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "golpeando la puerta", "con el aqui",

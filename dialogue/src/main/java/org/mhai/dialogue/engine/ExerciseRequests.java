@@ -35,6 +35,9 @@ final class ExerciseRequests implements Policy {
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
           + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|\\b(?:ponme|dame|me pones) uno\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
 
+  /** The message names an exercise: "can you suggest an exercise for when my brain won't shut up at night?". */
+  private static final java.util.regex.Pattern EXERCISE_WORD = java.util.regex.Pattern.compile("\\b(?:exercises?|ejercicios?|technique|tecnica)\\b");
+
   private final FlowRunner runner;
 
   ExerciseRequests(FlowRunner runner) {
@@ -47,7 +50,8 @@ final class ExerciseRequests implements Policy {
     MessageCues cues = MessageCues.read(plain);
     boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
     boolean another = ANOTHER_EXERCISE.matcher(plain).find();
-    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another) {
+    boolean asksForOne = message.asks(Request.ASK_EXERCISE) && EXERCISE_WORD.matcher(plain).find();
+    if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another && !asksForOne) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
       r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE));
       r.say(r.m.get("panic.breathing"));
