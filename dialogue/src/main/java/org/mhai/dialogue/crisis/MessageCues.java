@@ -109,7 +109,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 7: Arabic, Catalan, Tagalog, Polish (violence at home)
       "انهي حياتي", "أنهي حياتي", "انتحر", "أنتحر", "اقتل نفسي", "أقتل نفسي", "اريد ان اموت", "أريد أن أموت",
       "vull morir", "morir-me", "matar-me", "suicidar-me", "treure la vida", "m'a frappe", "il m'a (?:frappe|battu)", "gusto ko nang mamatay", "magpakamatay", "mnie bije", "bije mnie",
-      "envie de mourir", "يضربني", "cwiczenie",
+      "envie de mourir", "يضربني",
       // session 8 (fifth blind set): French, Italian, Polish, Romanian
       "me foutre en l.?air", "foutre en l.?air", "mi ha picchiat", "picchiat[ao] di nuovo", "pocie[lł][ae]m", "pocia[cć] sie",
       "me jeter (?:sous|du|d'un|dans)", "(?:vater|mutter|stiefvater|mann) schlagt mich", "نقتل راسي", "نقتل نفسي", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");

@@ -38,6 +38,11 @@ final class ExerciseRequests implements Policy {
   /** The message names an exercise: "can you suggest an exercise for when my brain won't shut up at night?". */
   private static final java.util.regex.Pattern EXERCISE_WORD = java.util.regex.Pattern.compile("\\b(?:exercises?|ejercicios?|technique|tecnica)\\b");
 
+  /** "I'd take anything that helps with cravings": something to do, asked for without the word exercise. */
+  private static final java.util.regex.Pattern HELP_WITH = java.util.regex.Pattern.compile(
+      "\\b(?:anything|something) (?:that )?(?:helps?|might help|would help|to help|that could help) (?:with|me (?:with|to))\\b"
+          + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b");
+
   private final FlowRunner runner;
 
   ExerciseRequests(FlowRunner runner) {
@@ -84,7 +89,7 @@ final class ExerciseRequests implements Policy {
       return Optional.empty();
     }
     boolean another = message.asks(Request.ANOTHER_EXERCISE);
-    if (!another && !message.asks(Request.ASK_EXERCISE)) {
+    if (!another && !message.asks(Request.ASK_EXERCISE) && !HELP_WITH.matcher(Plain.of(message.turn().text())).find()) {
       return Optional.empty();
     }
     r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
