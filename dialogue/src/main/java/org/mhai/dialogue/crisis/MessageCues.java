@@ -131,8 +131,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "de ansiedad", "como las otras veces",
       // session 7
       "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
-      "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "(?:my )?brain won'?t (?:shut up|stop)",
-      "everything is (?:so )?(?:loud|too loud)", "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)",
+      "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "everything is (?:so )?(?:loud|too loud)",
       "had (?:a|another) panic attack", "too loud and bright", "everyone'?s staring at me", "me va a dar algo", "hiperventil", "won'?t stop shaking", "can'?t stop shaking", "me (?:ha )?entr(?:ado|o) (?:una |un )?(?:angustia|agobio|ansiedad)\\b", "no puedo ni (?:pensar|respirar)",
       "(?:having|had|in the middle of) (?:a |another )?(?:full[- ]on |massive |huge |bad |proper )?panic attack", "chest (?:is |feels )?(?:so |really |very )?tight",
       // session 8 (fifth blind set): the body of a panic attack in Spanish; "feel like I'm going to die" with it
@@ -337,6 +336,16 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "kill (?:herself|himself|themselves)|end (?:her|his|their) life|suicid\\w*|took (?:an overdose|all (?:her|his) pills))",
       "(?:mi|mis) (?:mama|madre|papa|padre|amig[oa]|herman[oa]|pareja|novi[oa]|hij[oa])\\b[^.!?]{0,40}\\b(?:dijo|dice|me dijo|me escribio|tiene)\\b"
           + "[^.!?]{0,20}(?:un plan|se quiere matar|se va a matar|quitarse la vida|suicid\\w*)");
+
+  /** Overwhelm without the body of a panic attack ("too many things at once, my brain won't shut up"): an exercise. */
+  private static final List<Pattern> OVERWHELM = compile("(?:my )?brain won'?t (?:shut up|stop)",
+      "(?:super |so |really )?overwhelmed\\b[^.!?]{0,30}(?:too many|everything|at once)", "\\bagobiad[oa]\\w*", "agobiadisim[oa]",
+      "no me da la vida", "estoy desbordad[oa]", "everything'?s (?:just )?too much");
+
+  /** Overwhelm said without a panic attack's body. */
+  public static boolean overwhelm(String plain) {
+    return any(OVERWHELM, plain);
+  }
 
   private static final List<Pattern> LIMITS = compile(
       // session 10: "¿y puedes llamar tú a alguien si me pasa algo?"

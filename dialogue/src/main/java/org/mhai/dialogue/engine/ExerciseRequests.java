@@ -62,6 +62,16 @@ final class ExerciseRequests implements Policy {
       r.say(r.m.get("panic.breathing"));
       return Optional.of(r.decision());
     }
+    if (!cues.panic() && MessageCues.overwhelm(plain) && r.state.assessment().isEmpty() && r.state.flow().isEmpty()
+        && r.state.serviceConsent().equals(Optional.of(true))) {
+      Optional<Flow> exercise = runner.flows().published("exercise");
+      if (exercise.isPresent()) { // overwhelm, not a panic attack: acknowledged, and something to do at once
+        r.add(new DialogueEvent.TemplateUsed(r.at, "overwhelm"));
+        r.say(r.m.get("overwhelm.exercise"));
+        runner.startFlow(r, exercise.get(), 0);
+        return Optional.of(r.decision());
+      }
+    }
     if ((afterPanic || another) && r.state.assessment().isEmpty() && !(another && r.state.flow().isPresent())) {
       Optional<Flow> exercise = runner.flows().published("exercise");
       if (exercise.isPresent()) {
