@@ -164,6 +164,24 @@ class ConversationSuiteTest {
   static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;
 
+  /**
+   * The seventh blind set (conversations-blind7.txt, 161 conversations by two more writers, session 10), scored once on the
+   * session's final code before anything was read from it (docs/clinical-safety.md, "Seventh blind set").
+   */
+  @Test
+  void seventhBlindConversationsDoNotGetWorse() throws IOException {
+    blindSet("seventh", "/clinical/conversations-blind7.txt", COMPOSITE ? BLIND7_PASS_FULL : BLIND7_PASS_LEXICON, 0);
+  }
+
+  static final int BLIND7_PASS_LEXICON = 112; // at scoring: 63/84 English + 49/77 Spanish
+  static final int BLIND7_PASS_FULL = 116; // at scoring: 65 + 51
+
+  /** The eighth everyday set (conversations-everyday8.txt, 160 conversations by another writer, session 10), scored once. */
+  @Test
+  void eighthEverydaySetFalseStarts() throws IOException {
+    falseStarts("eighth", "/clinical/conversations-everyday8.txt", COMPOSITE ? 2 : 2, COMPOSITE ? 19 : 12); // at scoring
+  }
+
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */
   @Test
   void fifthEverydaySet() throws IOException {

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.mhai.nlp.risk.LexiconRiskDetector;
+
+/**
+ * The ordinary support journey (issue #18 item 6): an independent writer's conversations (consent, check-ins,
+ * questionnaires, exercises, free chat, a person, the bot itself, off-topic), each turn with must / must-not checks,
+ * played through pure {@code decide} with the request reading the service supplies. Prints the pass rate per check
+ * and every failure; the floors are the figures when the set was scored once (docs/responses.md), so a regression fails.
+ */
+class SupportSuiteTest {
+
+  @Test
+  void supportConversations() throws IOException {
+    SupportSuite suite = new SupportSuite(LexiconRiskDetector.loadDefault());
+    List<SupportSuite.Conversation> set = SupportSuite.load("/support/conversations-support1.txt");
+    Map<String, int[]> byCheck = new TreeMap<>();
+    int pass = 0;
+    int checks = 0;
+    int failed = 0;
+    for (SupportSuite.Conversation c : set) {
+      SupportSuite.Played p = suite.play(c);
+      pass += p.failures().isEmpty() ? 1 : 0;
+      checks += p.checks();
+      failed += p.failures().size();
+      for (SupportSuite.Turn t : c.turns()) {
+        t.checks().forEach(k -> byCheck.computeIfAbsent(k.replaceAll("=.*", "=*"), x -> new int[2])[1]++);
+      }
+      p.failures().forEach(f -> byCheck.get(f.check().replaceAll("=.*", "=*"))[0]++);
+      p.failures().forEach(f -> System.out.println("  FAIL " + f.id() + " #" + f.turn() + " " + f.check() + ": " + f.said()));
+    }
+    System.out.printf("support conversations: %d/%d pass, checks %d/%d%n", pass, set.size(), checks - failed, checks);
+    byCheck.forEach((k, n) -> System.out.printf("  %-20s %4d/%4d%n", k, n[1] - n[0], n[1]));
+    assertTrue(pass >= PASS_FLOOR, "support conversations passing: " + pass);
+    assertTrue(checks - failed >= CHECKS_FLOOR, "checks holding: " + (checks - failed));
+  }
+
+  /** The figures at scoring (set 1, written by an independent writer, scored once; docs/responses.md). */
+  static final int PASS_FLOOR = 31; // at scoring (session 10): 31/120 conversations, 549/716 checks
+  static final int CHECKS_FLOOR = 549;
+}
