@@ -44,6 +44,6 @@ class SupportSuiteTest {
   }
 
   /** The figures at scoring (set 1, written by an independent writer, scored once; docs/responses.md). */
-  static final int PASS_FLOOR = 31; // at scoring (session 10): 31/120 conversations, 549/716 checks
-  static final int CHECKS_FLOOR = 549;
+  static final int PASS_FLOOR = 41; // 31 at scoring (session 10, 549/716 checks); then mood history, scores, a person and scale questions
+  static final int CHECKS_FLOOR = 572;
 }

@@ -25,8 +25,18 @@ public final class MoodParser {
 
   private MoodParser() {}
 
+  /** A question about the scale ("is 0 the worst or the best?", "¿el 0 es lo peor?"), not a score (issue #18 item 3). */
+  private static final Pattern ABOUT_THE_SCALE = Pattern.compile(
+      "\\b(?:worst|best|good|bad|better|worse|highest|lowest|mean|means|peor|mejor|bueno|malo|alto|bajo|significa|quiere decir)\\b");
+  private static final Pattern ASKING = Pattern.compile("\\?|^(?:wait |so |ok |hmm )?(?:is|does|which|what|es|el|la|que|cual)\\b");
+  /** A minus sign before a number: "-1" is out of range, not a 1. */
+  private static final Pattern NEGATIVE = Pattern.compile("(?:^|\\s)[-−]\\s?\\d");
+
   public static OptionalInt parse(String text) {
     String t = Fold.plain(text).trim();
+    if (NEGATIVE.matcher(t).find() || ASKING.matcher(t).find() && ABOUT_THE_SCALE.matcher(t).find()) {
+      return OptionalInt.empty();
+    }
     Matcher outOfTen = OUT_OF_TEN.matcher(t);
     if (outOfTen.find()) {
       return inRange(Integer.parseInt(outOfTen.group(1)));

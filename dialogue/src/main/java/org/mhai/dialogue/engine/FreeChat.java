@@ -60,6 +60,19 @@ final class FreeChat implements Policy {
     return Optional.of(r.decision());
   }
 
+  /** The latest questionnaire totals in their published bands, or how the bands work when there is none yet. */
+  private static String scoreExplained(Run r) {
+    StringBuilder sb = new StringBuilder();
+    for (org.mhai.dialogue.assessment.Instrument i : org.mhai.dialogue.assessment.Instrument.values()) {
+      Integer total = r.state.lastScores().get(i.name().toLowerCase(java.util.Locale.ROOT));
+      if (total != null) {
+        sb.append(r.m.get("score.band", i == org.mhai.dialogue.assessment.Instrument.PHQ9 ? "PHQ-9" : "GAD-7", total,
+            r.m.get("band." + i.band(total)))).append('\n');
+      }
+    }
+    return (sb.length() == 0 ? r.m.get("score.none") + "\n" : sb.toString()) + r.m.get("score.not_diagnosis");
+  }
+
   private void answer(Run r, Message message) {
     Turn.PatientMessage turn = message.turn();
     Intent intent = IntentClassifier.classify(turn.text());
@@ -85,6 +98,18 @@ final class FreeChat implements Policy {
       // Sudden calm after warning signs ("I feel really peaceful about it" after goodbyes) is itself a warning
       // sign: never "glad things are looking up" here, but the direct, gentle question and the lines.
       r.say(r.m.get("concern.gentle") + "\n" + crisis.crisisLines(r.state.locale()));
+      return;
+    }
+    if (message.asks(Request.MOOD_HISTORY)) {
+      // "can I see my mood history": where the patient's own trend is (the widget's "My mood", /mood on Telegram).
+      r.add(new DialogueEvent.TemplateUsed(r.at, "mood_history"));
+      r.replies.add(new Reply(r.m.get("request.mood_history"), List.of(r.m.get("quick.checkin"))));
+      return;
+    }
+    if (message.asks(Request.ASK_SCORE)) {
+      // "what does my score mean?": the band of the latest total, never a diagnosis.
+      r.add(new DialogueEvent.TemplateUsed(r.at, "score_explained"));
+      r.say(scoreExplained(r));
       return;
     }
     if (message.asks(Request.OFF_TOPIC)) {
