@@ -32,6 +32,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.mhai.bot.admin.HelplineService;
 import org.mhai.bot.chat.ChatService;
+import org.mhai.bot.chat.DialogueWorkers;
 import org.mhai.bot.nlp.RiskAssessor;
 import org.mhai.bot.chat.EscalationService;
 import org.mhai.bot.chat.LocalRateLimiter;
@@ -249,7 +250,9 @@ final class Wiring {
     // The request reader began fitting at the top of this constructor; waited for here, on the starting thread.
     this.chat = new ChatService(store, webSessions, escalations, onCall, dialogue, riskAssessor, emotion,
         KnowledgeLookup.load(nlpPool), RequestReading.load(nlpPool), recommendations, llm, limiter, vertx.eventBus(),
-        clock, config.chat().ratePerMinute(), config.load().turnsInFlight());
+        clock, config.chat().ratePerMinute(), config.load().turnsInFlight(),
+        new DialogueWorkers(vertx.createSharedWorkerExecutor("dialogue", Math.max(2, Runtime.getRuntime().availableProcessors())),
+            vertx.createSharedWorkerExecutor("crisis-dialogue", 1)));
     this.flows = new FlowService(pool, flowCatalog, vertx.eventBus(), clock, crisisPolicy, config.chat().timeZone(),
         text -> riskPool.executeBlocking(() -> riskDetector.assess(text), false));
     flows.start().await();

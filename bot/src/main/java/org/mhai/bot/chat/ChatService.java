@@ -103,12 +103,13 @@ public final class ChatService {
 
   /**
    * @param llm LLM free-chat replies (docs/responses.md); {@link LlmReplies#disabled()}: curated templates only
+   * @param workers where the dialogue's plan and decision run (never the event loop)
    * @param maxTurns turns in progress beyond which {@link #offer} refuses an ordinary message ({@code MHAI_CHAT_TURNS_IN_FLIGHT})
    */
   public ChatService(ConversationStore store, WebSessions sessions, PgEscalations escalations, OnCallNotifier onCall, DialogueEngine dialogue,
       RiskAssessor risk, EmotionBatcher emotion, KnowledgeLookup knowledge, RequestReading requests,
       Recommendations recommendations, LlmReplies llm, RateLimiter rateLimiter, EventBus bus, Clock clock,
-      int ratePerMinute, int maxTurns) {
+      int ratePerMinute, int maxTurns, DialogueWorkers workers) {
     this.maxTurns = maxTurns;
     this.store = store;
     this.sessions = sessions;
@@ -117,7 +118,7 @@ public final class ChatService {
     this.clock = clock;
     this.publisher = new TurnPublisher(bus, escalations, onCall, recommendations);
     this.pipeline = new TurnPipeline(store, dialogue, risk, emotion, recommendations, knowledge, requests, llm,
-        rateLimiter, ratePerMinute, publisher, clock);
+        rateLimiter, ratePerMinute, publisher, clock, workers);
   }
 
   /** Every message this instance wrote, for channels that push messages out themselves: {@link Addresses#LOCAL_OUTBOUND}. */

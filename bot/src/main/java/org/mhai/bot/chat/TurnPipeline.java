@@ -63,10 +63,12 @@ final class TurnPipeline {
   private final int ratePerMinute;
   private final TurnPublisher publisher;
   private final Clock clock;
+  private final DialogueWorkers workers;
 
   TurnPipeline(ConversationStore store, DialogueEngine dialogue, RiskAssessor risk, EmotionBatcher emotion,
       Recommendations recommendations, KnowledgeLookup knowledge, RequestReading requests, LlmReplies llm,
-      RateLimiter rateLimiter, int ratePerMinute, TurnPublisher publisher, Clock clock) {
+      RateLimiter rateLimiter, int ratePerMinute, TurnPublisher publisher, Clock clock, DialogueWorkers workers) {
+    this.workers = workers;
     this.store = store;
     this.dialogue = dialogue;
     this.risk = risk;
@@ -151,7 +153,14 @@ final class TurnPipeline {
     Instant at = appended.message().at();
     DialogueState state = appended.state().apply(new DialogueEvent.PatientSaid(at, text));
     Turn.PatientMessage bare = new Turn.PatientMessage(at, appended.seq(), text, assessed);
-    TurnNeeds needs = dialogue.plan(state, bare);
+    boolean concern = assessed.level().atLeast(RiskLevel.MEDIUM);
+    return (concern ? Future.succeededFuture(TurnNeeds.NOTHING) : workers.run(false, () -> dialogue.plan(state, bare)))
+        .compose(needs -> fetch(c, appended, text, assessed, state, at, needs));
+  }
+
+  /** Exactly what the plan asked for, each extra on its own pool with its timeout; a failure is an empty extra. */
+  private Future<Prepared> fetch(Conversation c, Appended appended, String text, RiskAssessment assessed, DialogueState state,
+      Instant at, TurnNeeds needs) {
     return emotionFor(appended, text, needs).map(Prepared.bare(assessed)::withEmotion)
         .compose(p -> needs.suggestions() ? recommendations.suggest(c, p.emotion()).map(p::withSuggestions)
             : Future.succeededFuture(p))
@@ -167,8 +176,13 @@ final class TurnPipeline {
    * (its turn failed, the patient wrote again) with the lexicon's verdict and no extras.
    */
   private ConversationStore.Decider decider(long seq, Prepared ready) {
-    return (state, s, text, at) -> decide(state, s == seq ? ready.message(s, text, at)
+    return (state, s, text, at) -> decideOffLoop(state, s == seq ? ready.message(s, text, at)
         : Prepared.bare(risk.quickly(text)).message(s, text, at));
+  }
+
+  /** The decision on the dialogue workers (the crisis pool for a message of concern), never on the event loop. */
+  private Future<Decision> decideOffLoop(DialogueState state, Turn.PatientMessage message) {
+    return workers.run(message.risk().level().atLeast(RiskLevel.MEDIUM), () -> decide(state, message));
   }
 
   /**
@@ -221,7 +235,7 @@ final class TurnPipeline {
         .compose(pending -> Futures.sequence(pending, this::assessed))
         .map(assessed -> assessed.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
         .otherwise(err -> Map.of())
-        .compose(known -> store.decidePending(c, (state, seq, t, at) -> decide(state,
+        .compose(known -> store.decidePending(c, (state, seq, t, at) -> decideOffLoop(state,
             Prepared.bare(known.containsKey(seq) ? known.get(seq) : risk.quickly(t)).message(seq, t, at))))
         .map(outcome -> {
           publisher.caughtUp(c, outcome);

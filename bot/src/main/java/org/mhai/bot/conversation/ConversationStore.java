@@ -23,10 +23,13 @@ import org.mhai.dialogue.PatientId;
  */
 public interface ConversationStore {
 
-  /** Decides one stored patient message; called inside the turn transaction, so it must be quick. */
+  /**
+   * Decides one stored patient message; called inside the turn transaction (the row lock held), so it must be quick.
+   * The decision may be computed on another thread (the dialogue workers); the store waits for it.
+   */
   @FunctionalInterface
   interface Decider {
-    Decision decide(DialogueState state, long seq, String text, Instant at);
+    Future<Decision> decide(DialogueState state, long seq, String text, Instant at);
   }
 
   /** Decides what the conversation does when its escalation of {@code episode} is resolved. */

@@ -36,7 +36,7 @@ public abstract class ConversationStoreContract {
   protected abstract ConversationStore storeWithFailingBackend();
 
   private static final ConversationStore.Decider ANSWER =
-      (state, seq, text, at) -> new Decision(List.of(), List.of(Reply.of("noted " + seq)), List.of());
+      (state, seq, text, at) -> io.vertx.core.Future.succeededFuture(new Decision(List.of(), List.of(Reply.of("noted " + seq)), List.of()));
 
   private Appended say(Conversation c, String text, int second) {
     return store().appendPatientMessage(c, UUID.randomUUID(), text, AT.plusSeconds(second)).await();

@@ -40,7 +40,7 @@ public abstract class PromptHistoryContract {
   /** Stores {@code text} from the patient and decides it with the reply "re: text" and {@code events}. */
   private long turn(Conversation c, String text, int second, DialogueEvent... events) {
     long seq = store().appendPatientMessage(c, UUID.randomUUID(), text, AT.plusSeconds(second)).await().seq();
-    store().decidePending(c, (state, s, t, at) -> new Decision(List.of(events), List.of(Reply.of("re: " + t)), List.of()))
+    store().decidePending(c, (state, s, t, at) -> io.vertx.core.Future.succeededFuture(new Decision(List.of(events), List.of(Reply.of("re: " + t)), List.of())))
         .await();
     return seq;
   }

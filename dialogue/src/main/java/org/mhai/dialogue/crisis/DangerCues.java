@@ -481,7 +481,14 @@ public final class DangerCues {
    * @param context an episode is open or there is recent evidence: anaphoric danger ("like 30 of
    *     them", "they're on the table", "I'm at the gap") counts
    */
+  private static final Recent<String, Set<Kind>> RECENT_IN_CONTEXT = new Recent<>();
+  private static final Recent<String, Set<Kind>> RECENT_ALONE = new Recent<>();
+
   public static Set<Kind> in(String plain, boolean context) {
+    return (context ? RECENT_IN_CONTEXT : RECENT_ALONE).get(plain, p -> java.util.Collections.unmodifiableSet(inNow(p, context)));
+  }
+
+  private static Set<Kind> inNow(String plain, boolean context) {
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
     add(kinds, Kind.MEANS, MEANS, plain);
     boolean distant = any(DISTANT_PAST, plain);

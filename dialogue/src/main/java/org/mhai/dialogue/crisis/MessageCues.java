@@ -308,7 +308,14 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   /** A question about panic ("what is a panic attack?") is not a panic attack. */
   private static final Pattern ASKS = Pattern.compile("^(?:what|how|why|is|are|can|could|que|como|por que|cual)\\b");
 
+  private static final Recent<String, MessageCues> RECENT = new Recent<>();
+
+  /** The cues of a {@link Plain#of plain} message (memoised per thread: a turn reads the same text several times). */
   public static MessageCues read(String plain) {
+    return RECENT.get(plain, MessageCues::readNow);
+  }
+
+  private static MessageCues readNow(String plain) {
     RiskLevel foreign = any(FOREIGN_HIGH, plain) || any(FOREIGN_NOW, plain)
         ? (any(FOREIGN_NOW, plain) ? RiskLevel.IMMINENT : RiskLevel.HIGH) : RiskLevel.NONE;
     boolean elsewhere = any(ELSEWHERE, plain);

@@ -179,8 +179,8 @@ public final class PgConversationStore implements ConversationStore {
       chain = chain.compose(prev -> keys.byId(conn, keyId).compose(messageKey -> {
         String text = new JsonObject(openText(messageKey, c.id(), seq, body)).getString("text");
         DialogueState before = prev.state().apply(new DialogueEvent.PatientSaid(at, text));
-        Decision decision = decider.decide(before, seq, text, at);
-        return appendDecision(conn, c, key.id(), key.key(), prev.lastSeq(), seq, before, decision)
+        return decider.decide(before, seq, text, at)
+            .compose(decision -> appendDecision(conn, c, key.id(), key.key(), prev.lastSeq(), seq, before, decision))
             .map(result -> result.after(prev));
       }));
     }

@@ -98,7 +98,22 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   }
 
 
+  /** The latest assessment on this thread, by identity of the state and the turn: a turn asks for it several times. */
+  private static final ThreadLocal<Object[]> LATEST = ThreadLocal.withInitial(() -> new Object[3]);
+
   public static Assessment of(DialogueState state, Turn.PatientMessage turn) {
+    Object[] latest = LATEST.get();
+    if (latest[0] == state && latest[1] == turn) {
+      return (Assessment) latest[2];
+    }
+    Assessment a = assess(state, turn);
+    latest[0] = state;
+    latest[1] = turn;
+    latest[2] = a;
+    return a;
+  }
+
+  private static Assessment assess(DialogueState state, Turn.PatientMessage turn) {
     String plain = Plain.of(turn.text());
     boolean context = state.crisis().active() || state.evidence().stream().anyMatch(Assessment::selfEvidence);
     Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
