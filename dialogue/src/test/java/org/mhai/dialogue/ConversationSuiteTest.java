@@ -85,17 +85,13 @@ class ConversationSuiteTest {
     Map<String, int[]> byClass = run("/clinical/conversations-blind.txt", played);
     long pass = played.stream().filter(p -> p.failures().isEmpty()).count();
     // Full detector: 104 was reported in session 4 but the run at its last commit gave 96 (stale floors, not run in CI).
-    assertTrue(pass >= (COMPOSITE ? 135 : 133), "blind conversations passing: " + pass); // lexicon 104 before session 7
+    assertTrue(pass >= (COMPOSITE ? 135 : 140), "blind conversations passing: " + pass); // lexicon 104 before session 7
     assertTrue(played.stream().flatMap(p -> p.failures().stream()).noneMatch(f -> f.check().equals("no-reassure")),
         "reassurance on a danger turn");
     if (COMPOSITE) {
       return; // the total above is the full detector's floor
     }
-    floors(byClass, Map.ofEntries(Map.entry("safety_answer", 14), Map.entry("stay_with", 10),
-        Map.entry("danger_added_later", 10), Map.entry("accumulated_risk", 2), Map.entry("screener", 10),
-        Map.entry("harm_to_others", 6), Map.entry("domestic_violence", 9), Map.entry("safeguarding", 6),
-        Map.entry("direct_request", 4), Map.entry("other_language", 8), Map.entry("panic", 7), Map.entry("consent", 8),
-        Map.entry("everyday", 10)));
+    floors(byClass, Map.of()); // every class passes (session 10); the per-class floors before were 2 to 14
   }
 
   /**
@@ -134,7 +130,7 @@ class ConversationSuiteTest {
     blindSet("fifth", "/clinical/conversations-blind5.txt", COMPOSITE ? BLIND5_PASS_FULL : BLIND5_PASS_LEXICON, BLIND5_REASSURED);
   }
 
-  static final int BLIND5_PASS_LEXICON = 159; // 88 at scoring (eval-base8), reassurance on a danger turn 1
+  static final int BLIND5_PASS_LEXICON = 168; // 159 at the start of session 10; 88 at scoring (eval-base8), reassurance on a danger turn 1
   static final int BLIND5_PASS_FULL = 154; // 100 at scoring (eval-base8, finetuned/5), reassurance 0
   static final int BLIND5_REASSURED = 0; // 1 at scoring with the lexicon
 
@@ -144,7 +140,7 @@ class ConversationSuiteTest {
     blindSet("sixth", "/clinical/conversations-blind6.txt", COMPOSITE ? BLIND6_PASS_FULL : BLIND6_PASS_LEXICON, BLIND6_REASSURED);
   }
 
-  static final int BLIND6_PASS_LEXICON = 133; // 96 at scoring (eval-final8)
+  static final int BLIND6_PASS_LEXICON = 143; // 133 at the start of session 10; 96 at scoring (eval-final8)
   static final int BLIND6_PASS_FULL = 134; // 107 at scoring (eval-final8, finetuned/5)
   static final int BLIND6_REASSURED = 0; // 0 at scoring with both
 
@@ -157,10 +153,10 @@ class ConversationSuiteTest {
 
   static final int EVERYDAY7_SCREENER_LEXICON = 0; // 3 at scoring (eval-final8)
   static final int EVERYDAY7_SCREENER_FULL = 1; // 4 at scoring
-  static final int EVERYDAY7_ESCALATED_LEXICON = 2; // 13 at scoring
+  static final int EVERYDAY7_ESCALATED_LEXICON = 0; // 2 at the start of session 10; 13 at scoring
   static final int EVERYDAY7_ESCALATED_FULL = 10; // 20 at scoring (finetuned/5)
 
-  static final int BLIND4_PASS_LEXICON = 159; // 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
+  static final int BLIND4_PASS_LEXICON = 167; // 159 at the start of session 10; 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;
 
@@ -198,15 +194,15 @@ class ConversationSuiteTest {
 
   static final int EVERYDAY6_SCREENER_LEXICON = 0; // 3 at scoring (eval-base8)
   static final int EVERYDAY6_SCREENER_FULL = 0; // 3 at scoring
-  static final int EVERYDAY6_ESCALATED_LEXICON = 2; // 13 at scoring
+  static final int EVERYDAY6_ESCALATED_LEXICON = 1; // 2 at the start of session 10; 13 at scoring
   static final int EVERYDAY6_ESCALATED_FULL = 3; // 21 at scoring (finetuned/5)
 
-  static final int EVERYDAY5_SCREENER_LEXICON = 1; // 2 at scoring
+  static final int EVERYDAY5_SCREENER_LEXICON = 0; // 1 at the start of session 10; 2 at scoring
   static final int EVERYDAY5_SCREENER_FULL = 1; // 2 at scoring
   static final int EVERYDAY5_ESCALATED_LEXICON = 0; // 10 at scoring on eval-base7, 11 on pre-ev5
   static final int EVERYDAY5_ESCALATED_FULL = 6; // 18 at the end of session 7 (the everyday frame gate of H27); 25 at scoring (eval-base7, finetuned/5); finetuned/6 (not shipped) 16 on pre-ev5
 
-  static final int BLIND3_PASS_LEXICON = 159; // 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
+  static final int BLIND3_PASS_LEXICON = 168; // 159 at the start of session 10; 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
   static final int BLIND3_PASS_FULL = 156; // 155 at the end of session 7; 96 at scoring (finetuned/4); 98 with finetuned/5 alone
   static final int BLIND3_REASSURED = 0;
 
@@ -235,7 +231,7 @@ class ConversationSuiteTest {
   void fourthEverydaySetFalseStarts() throws IOException {
     // Scored once (finetuned/4): lexicon screener 0, escalations 22; full detector screener 0, escalations 65.
     // Then the everyday readings of H18 (lexicon 1.2.2 and the dialogue's cues): lexicon 1.
-    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 4 : 1); // full: 65 -> 32 (finetuned/5 alone) -> 12 -> 4 (H27)
+    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 4 : 0); // full: 65 -> 32 (finetuned/5 alone) -> 12 -> 4 (H27)
   }
 
   /** Plays a blind conversation set; prints the pass rate and bounds it below, and reassurance on a danger turn above. */
@@ -265,7 +261,7 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 175; // 140 at the end of session 6
+  static final int BLIND2_PASS_LEXICON = 181; // 175 at the start of session 10; 140 at the end of session 6
   static final int BLIND2_PASS_FULL = 168; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
