@@ -108,6 +108,10 @@ public final class DangerCues {
           + "conmigo|en la mano)", "ya tengo list[oa]",
       "(?:ya )?conte las pastillas", "(?:escopeta|pistola|rifle)\\b[^.!?]{0,60}\\bse donde (?:guarda|esta) la llave", "to see if it(?:'?d| would) hold");
   private static final List<Pattern> ACT = compile(
+      // session 10 (seventh blind set, read after scoring): someone else's pills, taken before writing
+      "me (?:tome|trague|bebi) (?:las|todas las|un bote de|una caja de|unas|varias) (?:pastillas|pastis|medicinas|pildoras) de (?:mi|la|el) "
+          + "(?:mama|madre|papa|padre|abuela|abuelo|tia|tio|hermana|hermano)\\b",
+      "(?:took|swallowed) (?:all of |a load of |a bunch of )?(?:my )?(?:mum|mom|dad|nan|gran)'?s (?:pills|tablets|meds|sleeping pills)\\b(?! (?:for|to) (?:her|him))",
       "(?:already|just) (?:took|taken|swallowed|downed) (?:them|it all|all|some|a (?:few|load|bunch|handful|heap|lot|ton)\\b|the (?:pills|tablets|"
           + "lot|bottle)|(?:like |about )?\\d+ (?:of (?:them|my|the)\\b|(?:\\w+ )?" + DRUG + "))", "(?:already|just) cut (?:myself|my (?:arms?|wrists?|legs?)|again|deep)",
       "(?:already|just) started (?:cutting|to cut|taking them|it)\\b", "(?:i'?ve|i have) (?:already|just) (?:taken|cut|started)$", "(?:took|taken|swallowed|downed) (?:them|it all|all of them|"
@@ -284,6 +288,8 @@ public final class DangerCues {
       "ya lo decidi", "(?:tome|tomé|took|made) (?:la|the) decision", "goodbye|bye everyone|adios|me despido|despedirme",
       "(?:it'?s|its) time\\b", "ya es hora", "i'?m ready\\b", "estoy list[oa]");
   private static final List<Pattern> TIMEFRAME = compile(
+      "(?:ya lo decidi|lo tengo decidido|i'?ve decided|decided)\\b[^.!?]{0,60}\\b(?:tren|vias|train|tracks|puente|bridge|azotea|roof)\\b",
+      "(?:he contado|conte|counted|i'?ve counted)\\b[^.!?]{0,30}\\b(?:pastillas|pills|tablets)\\b", "creo que (?:bastan|son suficientes|alcanzan)\\b",
       "(?:^|\\b)" + TIME + "\\b.*\\b" + ACT_WORDS, ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
       "(?:going to|gonna|i'?ll|voy a) (?:do it|hacerlo|jump|end it)\\b.*\\b(?:tonight|today|hoy|esta noche)",
       "(?:i'?m|im) (?:going|doing it) (?:tonight|after this)",
@@ -341,6 +347,8 @@ public final class DangerCues {
       "pensamientos de hacerle dano", "(?:lo|la) voy a esperar\\b[^.!?]{0,30}con (?:el|la|un|una) (?:fierro|bate|cuchillo|navaja|pistola|palo)",
       "clavarsel[ao]", "primero (?:ella|el) y (?:luego|despues) yo");
   private static final List<Pattern> VIOLENCE = compile(
+      "me (?:volvio|ha vuelto|vuelve|volvio a|sigue) (?:a )?(?:pegar|golpear|empujar|pegando|golpeando)", "(?:hit|beat|hurt|punched|slapped) me again\\b",
+      "me ha partido (?:el labio|la cara|la nariz)", "(?:gets|got) rough with me\\b",
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
       "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "me (?:acaba|acaban) de (?:pegar|golpear|empujar|ahorcar)",

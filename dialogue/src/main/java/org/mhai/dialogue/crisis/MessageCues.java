@@ -25,6 +25,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   public static final String FOREIGN = "other_language_risk";
 
   private static final List<Pattern> HUMAN = compile(
+      "get my (?:therapist|counsell?or|doctor|nurse|psychologist|psychiatrist|case worker) to (?:call|contact|text|ring|phone) me",
+      "(?:cuanto|cuando) (?:tarda|tardan|va a tardar)[^.!?]{0,20}(?:hablarme|contestarme|escribirme) alguien", "(?:how long|when) (?:until|will|till) (?:someone|a person|somebody) (?:talks?|gets?|writes?|replies?)",
       "(?:talk|speak|chat|write) (?:to|with) (?:a |an |some |my |one of |the )?(?:real |actual |human |live )?(?:human|person|"
           + "people|therapist|counsel+or|doctor|nurse|staff|care team|somebody real|someone real|real one)",
       "can a (?:human|person|real person) (?:please )?(?:read|see|look|talk|help)", "(?:get|have) an? (?:actual |real )?"
@@ -78,6 +80,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:mandame|mandenme|manda|envia|enviame|envienme) (?:una |la )?(?:patrulla|policia|a la policia)",
       "(?:text|message) (?:999|911|112|000|the police|an ambulance) for me");
   private static final List<Pattern> BOT = compile(
+      "(?:me estas leyendo|me lees) tu o (?:es|son) (?:todo )?automatic", "(?:actually )?reading this or is it a (?:script|bot|robot)",
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
       "eres (?:un |una )?(?:bot|robot|persona|humano|real|maquina|ia\\b)", "is anyone (?:actually )?(?:reading|there|real)",
@@ -101,7 +104,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   /** Sleepiness and the like in another language: danger only inside an open episode. */
   public static final List<Pattern> FOREIGN_CONTEXT = compile("muito sono", "tres fatigue", "tellement fatigue", "sehr mude",
       "molto sonno", "so mude", "senno");
-  private static final List<Pattern> FOREIGN_HIGH = compile("ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
+  private static final List<Pattern> FOREIGN_HIGH = compile("gli faccio del male", "le faccio del male", "ho (?:gia )?preso il coltello", "lo ammazzo", "la ammazzo",
+      "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
       "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",
       "je veux mourir", "me tuer", "me suicider", "en finir", "ich will sterben", "umbringen", "nicht mehr leben", "mich toten",
       "selbstmord", "quero morrer", "me matar\\b", "suicidar", "voglio morire", "uccidermi", "ammazzarmi", "farla finita",
@@ -142,6 +146,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
+      // session 10 (seventh blind set, read after scoring)
+      "(?:pensando en|pienso en|pense en|quiero|me quiero|tengo ganas de|ganas de) (?:tomarme|tragarme) (?:todo|todas|el bote|la caja|las cajas|\\d+)",
+      "(?:me quiero|quiero|pienso|pensando en|ganas de) (?:cortar(?:me)? las venas|cortarme las munecas|volver a cortarme)", "volver a cortarme\\b[^.!?]{0,40}(?:profundo|hondo|se acabe)",
+      "pensando en (?:tirarme|aventarme)\\b", "(?:miedo de|miedo a) (?:hacer(?:me)? (?:una tonteria|algo|dano)|lo que pueda hacer)\\b[^.!?]{0,40}(?:cuchillas|pastillas|cuerda|navaja|cuchillo)",
       "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
           + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
       "me he hecho cortes", "no quiero vivir", "me quiero matar",
@@ -355,6 +363,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   }
 
   private static final List<Pattern> LIMITS = compile(
+      "si (?:un dia|algun dia|me pasa algo|estoy muy mal)[^.!?]{0,30}(?:puedes|podrias|pueden) (?:llamar|avisar)", "(?:tu )?(?:puedes|podrias) avisar a alguien",
       // session 10: "¿y puedes llamar tú a alguien si me pasa algo?"
       "(?:puedes|podrias|pueden|can you|could you|would you|will you) (?:\\w+ )?(?:llamar|avisar|mandar|call|ring|contact|send)\\b[^.!?]{0,40}\\b(?:si|if|when|cuando)\\b",
       "why (?:can'?t|cant|won'?t|wont) you (?:just )?do (?:it|that)\\b", "(?:por que|porque) no (?:puedes hacerlo|lo haces tu|llamas tu|me mandas a alguien)",

@@ -60,7 +60,8 @@ public final class OthersThread {
   /** A thought dwelt on ("I keep picturing running him over"): harm to others in itself, not venting. */
   private static final List<Pattern> DWELT = compile(
       "(?<!not )(?<!never )(?:picturing|imagining|keep (?:thinking|picturing|imagining) (?:of|about)?|fantasi[sz]\\w*|dream(?:ing)? (?:of|about)|"
-          + "plan(?:ning)? (?:on|to)|me imagino|fantaseo con|llevo dias pensando en)\\b[^.!?]{0,40}\\b" + HURT + "\\b");
+          + "plan(?:ning)? (?:on|to)|me imagino|fantaseo con|llevo dias pensando en|no paro de pensar en|thinking about it properly|"
+          + "what it'?d be like to(?: actually)?)\\b[^.!?]{0,40}\\b" + HURT + "\\b");
 
   private OthersThread() {}
 
@@ -89,6 +90,18 @@ public final class OthersThread {
     return plain.matches(".*\\b(?:gun|rifle|shotgun|pistol|pistola|escopeta|arma|knife|cuchillo)\\b.*")
         && plain.matches(".*(?:outside (?:his|her|their) (?:place|house|flat|door|work)|parked outside (?:his|her|their)|afuera de su casa|"
             + "fuera de su casa|voy por (?:el|ella|ellos|ellas)|si no me (?:los|las|lo|la) trae).*");
+  }
+
+  /**
+   * A weapon bought or at hand with a target and a time, told without a verb of hurting ("bought a bat today. going over there
+   * saturday to make sure he gets the message", "i've got my AR and i know when the all-hands meeting is", "llevar algo mañana a la
+   * oficina y hacer que todos paguen").
+   */
+  public static boolean armedWithATarget(String plain) {
+    return plain.matches(".*\\b(?:bought|got|have|i'?ve got|picked up|tengo|compre|llevar)\\b[^.!?]{0,20}\\b(?:a |an |my |the |un |una |mi |algo)?"
+        + "(?:bat|knife|gun|rifle|ar|ar-15|shotgun|machete|crowbar|hammer|bate|cuchillo|navaja|pistola|escopeta|arma|algo)\\b.*")
+        && plain.matches(".*(?:make sure (?:he|she|they) gets? the message|(?:he|she|they)'?(?:ll| will) see|going over there|i know when (?:the|his|her|their)|"
+            + "hacer que (?:todos|todas|el|ella|ellos) paguen|se van a enterar|ya sabes a (?:que|lo que) me refiero|all-hands|the meeting|la oficina).*");
   }
 
   /** "first her and then me": the patient's own life is named too. */

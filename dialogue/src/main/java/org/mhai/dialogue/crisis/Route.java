@@ -60,6 +60,10 @@ public enum Route {
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
           + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|(?:estan|se quedan|quedan|los dejan|los deja|los dejo|dejan) solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
       "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
+      // session 10 (seventh blind set, read after scoring)
+      "se encierra con (?:mi|su|la|el) (?:hermanit[oa]|hij[oa]|sobrin[oa]|prim[oa]|nin[oa])", "encerrandol[oa] en (?:el armario|el cuarto|el bano|la habitacion)",
+      "quemaduras de cigarr\\w*", "(?:zarandearlo|zarandearla|tirarlo contra|tirarla contra|sacudirlo|sacudirla)\\b", "(?:shake|shaking|throw|throwing) (?:him|her|the baby) (?:against|across)",
+      "(?:kid|child|boy|girl)\\b[^.!?]{0,60}(?:a belt|please stop|screaming most nights)",
       "(?:is|es) \\d+ and (?:her|his) \"?boyfriend\"? is \\d+", "de \\d+ (?:anos )?(?:se ve|con un hombre)",
       "hombre de \\d+ que", "(?:slaps|hits|abuses) a resident", "me toca y me dijo", "i'?m 1[0-7] and my \\w+(?:'?s \\w+)? hits me",
       "tengo 1[0-7] y mi", "nos pega", "le pega su padre",

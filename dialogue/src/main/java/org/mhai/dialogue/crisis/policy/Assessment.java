@@ -182,7 +182,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (route == Route.HARM_TO_OTHERS || OthersThread.thought(plain)) {
       noted.add(OthersThread.THOUGHT);
     }
-    if (route == Route.SELF_HARM && (thoughtBefore && OthersThread.step(plain) || OthersThread.armedAtTheirPlace(plain) || OthersThread.dwelt(plain))) {
+    if (route == Route.SELF_HARM && (thoughtBefore && OthersThread.step(plain) || OthersThread.armedAtTheirPlace(plain) || OthersThread.dwelt(plain)
+        || OthersThread.thought(plain) && OthersThread.step(plain) || OthersThread.armedWithATarget(plain))) {
       route = Route.HARM_TO_OTHERS;
       signals.add(OthersThread.THOUGHT);
     }
