@@ -169,13 +169,13 @@ class ConversationSuiteTest {
     blindSet("seventh", "/clinical/conversations-blind7.txt", COMPOSITE ? BLIND7_PASS_FULL : BLIND7_PASS_LEXICON, 0);
   }
 
-  static final int BLIND7_PASS_LEXICON = 112; // at scoring: 63/84 English + 49/77 Spanish
+  static final int BLIND7_PASS_LEXICON = 135; // 112 at scoring (63/84 English + 49/77 Spanish); then read (development)
   static final int BLIND7_PASS_FULL = 116; // at scoring: 65 + 51
 
   /** The eighth everyday set (conversations-everyday8.txt, 160 conversations by another writer, session 10), scored once. */
   @Test
   void eighthEverydaySetFalseStarts() throws IOException {
-    falseStarts("eighth", "/clinical/conversations-everyday8.txt", COMPOSITE ? 2 : 2, COMPOSITE ? 19 : 12); // at scoring
+    falseStarts("eighth", "/clinical/conversations-everyday8.txt", 2, COMPOSITE ? 19 : 3); // at scoring 2 / 12 (lexicon), 2 / 19 (full); then read
   }
 
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */

@@ -415,6 +415,24 @@ public final class DangerCues {
     return any(LIFE_EVENT, plain);
   }
 
+  /** The evidence cue a pastime with heights or jumps leaves in the window: it explains a platform or a jump, never farewells. */
+  public static final String PASTIME_CONTEXT = "pastime_context";
+  private static final Pattern PASTIME = Pattern.compile("\\b(?:bungee\\w*|skydiv\\w*|paracaidismo|paracaidas|puenting|zip ?line|tirolesa|tirolina|"
+      + "cliff jump\\w*|tandem jump|salto en tandem|en tandem|rollercoaster|montana rusa|high dive|trampolin de \\d+)\\b");
+
+  public static boolean pastime(String plain) {
+    return PASTIME.matcher(plain).find();
+  }
+
+  static final Pattern PET = Pattern.compile("\\b(?:my |the |our |mi |el |la )(?:cat|kitten|dog|puppy|pup|hamster|parrot|rabbit|bunny|"
+      + "gato|gata|gatito|perro|perra|perrito|loro|conejo)\\b");
+
+  /** A place or a jump, and nothing else of danger: "standing on the platform… the guide counted down and I just went". */
+  public static boolean pastimeOnly(Set<Kind> danger, String plain) {
+    return !danger.isEmpty() && EnumSet.of(Kind.PLACE, Kind.ACT, Kind.SOON, Kind.TIMEFRAME, Kind.INTENT).containsAll(danger)
+        && !plain.matches(".*\\b(?:myself|me mato|matarme|suicid|kill me|end it|morir|die|dead|muerto|acabar con todo)\\b.*");
+  }
+
   /** A gun, and nothing else of danger: "ya tengo la escopeta limpia y los cartuchos preparados" after "salgo de caza". */
   public static boolean gunOnly(String plain) {
     return plain.matches(".*\\b(?:escopeta|rifle|shotgun|gun|cartuchos|cartridges|ammo|rifle|pistola)\\b.*")
@@ -423,6 +441,8 @@ public final class DangerCues {
   }
 
   private static final List<Pattern> FIGURATIVE_DOSE = compile(
+      "\\boverdos(?:e|ed|ing) (?:on|of) (?:coffee|caffeine|sugar|tea|chocolate|netflix|candy|energy drinks?|red bull)",
+      "swallowed (?:half |most of )?(?:the )?(?:ocean|sea|pool|lake|river)\\b",
       "(?:overdose|sobredosis) (?:section|warning|warnings|information|info|advice|instructions|part|bit|page)\\b",
       "(?:leaflet|label|insert|prospecto|instrucciones)\\b[^.!?]{0,60}\\b(?:overdose|sobredosis)",
       "\\b(?:overdose|sobredosis) (?:of|de|on) (?:coffee|caffeine|double.?doubles|sugar|tea|cafe|cafeina|azucar|series|chocolate|netflix)",
@@ -527,6 +547,9 @@ public final class DangerCues {
     }
     if (kinds.equals(EnumSet.of(Kind.PLACE)) && any(EVERYDAY_FRAME, plain)) {
       kinds.remove(Kind.PLACE); // "Da's 79 and still insists on climbing up on the roof of the shed to fix the gutters"
+    }
+    if (kinds.contains(Kind.OTHERS) && PET.matcher(plain).find() && !any(ACT, plain)) {
+      kinds.remove(Kind.OTHERS); // "my cat knocked a glass off the counter at 3am and i swear i'm gonna kill him"
     }
     if (kinds.contains(Kind.OTHERS) && (any(RETRACTED, plain) || any(GAME, plain))) {
       kinds.remove(Kind.OTHERS); // "I swear I'm gonna kill him lol, jk"

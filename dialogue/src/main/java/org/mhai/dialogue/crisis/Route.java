@@ -260,7 +260,8 @@ public enum Route {
       return SAFEGUARDING;
     }
     boolean violence = danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
-        || danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain);
+        || danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain)
+        && !DangerCues.PET.matcher(plain).find();
     if (violence && !adult && CHILD_AGE.matcher(plain).find() && !MINOR_SELF_ONLY.matcher(plain).find()) {
       return SAFEGUARDING; // "I hit him with a belt and it left marks. he's 5"
     }
@@ -269,7 +270,7 @@ public enum Route {
       return DOMESTIC_VIOLENCE;
     }
     if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain)
-        && !DangerCues.any(DangerCues.GAME, plain)) {
+        && !DangerCues.any(DangerCues.GAME, plain) && !DangerCues.PET.matcher(plain).find()) {
       return HARM_TO_OTHERS;
     }
     return SELF_HARM;

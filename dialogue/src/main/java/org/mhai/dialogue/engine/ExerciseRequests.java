@@ -40,7 +40,7 @@ final class ExerciseRequests implements Policy {
 
   /** "I'd take anything that helps with cravings": something to do, asked for without the word exercise. */
   private static final java.util.regex.Pattern HELP_WITH = java.util.regex.Pattern.compile(
-      "\\b(?:anything|something) (?:that )?(?:helps?|might help|would help|to help|that could help) (?:with|me (?:with|to))\\b"
+      "\\b(?:anything|something|stuff|other stuff|other things?|anything else|something else) (?:else )?(?:that )?(?:helps?|might help|would help|to help|that could help) (?:with|me (?:with|to))\\b"
           + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b");
 
   private final FlowRunner runner;

@@ -41,6 +41,19 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   /** The patient's own wish to die said beside another route ("mejor me muero, así ya no me vuelve a pegar"). */
   private static final java.util.regex.Pattern SELF_WISH = java.util.regex.Pattern.compile(
       "\\b(?:mejor me muero|prefiero morirme|me quiero morir|quiero morirme|i'?d rather (?:be dead|die)|i want to die|better off dead|wish i was dead)\\b");
+  /** A thing, a team or an exam that "will kill me": "el examen de física de mañana me va a matar", "El Betis me va a matar de un disgusto". */
+  private static final java.util.regex.Pattern FIGURATIVE_THING = java.util.regex.Pattern.compile(
+      "(?:examen|exam|exams|test|parcial|final|trabajo|work|job|curro|chamba|tesis|thesis|deberes|homework|assignment|betis|madrid|barca|atleti|"
+          + "america|chivas|equipo|team|resaca|hangover|calor|heat|this heat|el frio|the cold|commute|traffic|trafico|la factura|the bill|"
+          + "mi jefe|my boss|my mum|my mom|mi madre|mi mama)\\b[^.!?]{0,40}\\b(?:me va a matar|me mata|me matara|will kill me|is gonna kill me|"
+          + "is going to kill me|is killing me|'?ll kill me)\\b"
+          + "|me va a matar de (?:un disgusto|risa|hambre|aburrimiento|calor|frio|sueno)|\\bbeat me (?:\\d+ ?[-–] ?\\d+|at )");
+  /** Finished and celebrated. */
+  private static final java.util.regex.Pattern CELEBRATED = java.util.regex.Pattern.compile(
+      "(?:i'?m|im|i am|finally|estoy|ya) (?:so |finally )?(?:done|acabad[oa]|terminad[oa])\\b[^?]{0,40}(?:\uD83C\uDF89|submitted|handed in|"
+          + "entregad[oa]|aprobad[oa]|passed|graduated|finished|woo+|yay|wohoo|por fin|finally)");
+  private static final Set<String> PREPARATION_ONLY_OR_DONE = Set.of("preparatory", "timeframe", "distress", "goodbye", "intent", "hopelessness");
+
   /** Killing oneself over a task, said laughing. */
   private static final java.util.regex.Pattern FIGURATIVE_SELF = java.util.regex.Pattern.compile(
       "(?:killing myself|me estoy matando|me mato) (?:over|with|on|for|doing|con|por|haciendo) (?:the|this|my|these|those|all|el|la|los|las|este|esta|estos|mi|mis)"
@@ -77,7 +90,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else, not a place alone. */
   public static boolean selfEvidence(DialogueState.Cue c) {
     return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT) && !c.cue().equals(DangerCues.PLACE_NOTED)
-        && !c.cue().equals(DangerCues.EVERYDAY_CONTEXT);
+        && !c.cue().equals(DangerCues.EVERYDAY_CONTEXT) && !c.cue().equals(DangerCues.PASTIME_CONTEXT);
   }
 
   /** Mostly letters of a script other than Latin (Arabic, Cyrillic, Greek, Hebrew, CJK …). */
@@ -130,14 +143,24 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // A life event or a pastime in the window (H34): a gun for hunting is not means at hand.
     boolean lifeEvent = DangerCues.lifeEvent(plain)
         || state.evidence().stream().anyMatch(c -> c.cue().equals(DangerCues.EVERYDAY_CONTEXT));
-    if (lifeEvent && danger.equals(Set.of(DangerCues.Kind.MEANS)) && DangerCues.gunOnly(plain)
+    boolean pastime = DangerCues.pastime(plain) || state.evidence().stream().anyMatch(c -> c.cue().equals(DangerCues.PASTIME_CONTEXT));
+    if ((lifeEvent && danger.equals(Set.of(DangerCues.Kind.MEANS)) && DangerCues.gunOnly(plain) || pastime && DangerCues.pastimeOnly(danger, plain))
         && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !state.crisis().active()) {
-      danger.clear();
+      danger.clear(); // a gun for a hunting trip, a jump with a bungee guide or a parachute
     }
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
-    boolean figurative = detectorSignals.equals(List.of("harm_from_others")) && (FIGURATIVE.matcher(plain).find()
-        || FIGURATIVE_THEM.matcher(plain).find());
+    boolean figurative = detectorSignals.stream().allMatch(x -> x.equals("harm_from_others") || x.equals("timeframe"))
+        && detectorSignals.contains("harm_from_others")
+        && (FIGURATIVE.matcher(plain).find() || FIGURATIVE_THEM.matcher(plain).find() || FIGURATIVE_THING.matcher(plain).find());
+    if (CELEBRATED.matcher(plain).find() && danger.isEmpty() && !cues.ideation() && !cues.passive()
+        && PREPARATION_ONLY_OR_DONE.containsAll(detectorSignals)) {
+      level = RiskLevel.LOW; // "I'M DONE!!! thesis submitted 🎉": finished, celebrated
+    }
+    if (lifeEvent && danger.isEmpty() && !cues.ideation() && !cues.passive() && PREPARATION_ONLY.containsAll(detectorSignals)
+        && !state.crisis().active()) {
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level; // "Last day at the old job today, said goodbye to everyone"
+    }
     if (FIGURATIVE_SELF.matcher(plain).find() && danger.isEmpty() && !cues.passive()) {
       level = RiskLevel.LOW; // "I'm killing myself over the referencing lol": the lexicon's ideation on coursework, laughing
     }
@@ -249,6 +272,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     noted.addAll(cues.evidence());
     if (DangerCues.lifeEvent(plain)) {
       noted.add(DangerCues.EVERYDAY_CONTEXT);
+    }
+    if (DangerCues.pastime(plain)) {
+      noted.add(DangerCues.PASTIME_CONTEXT);
     }
     if (lifeEvent && danger.isEmpty() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !cues.ideation() && !cues.passive()
         && !state.crisis().active()) {
