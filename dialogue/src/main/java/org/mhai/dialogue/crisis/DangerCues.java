@@ -314,7 +314,7 @@ public final class DangerCues {
           + "keep thinking of|if) (?:\\w+ )?(?:hurt|kill|killing|stab|shoot|attack|beat up|strangle|poison|murder|hurting)"
           + " (?:him|her|them|my (?:mum|mom|dad|ex|roommate|boss|wife|husband|partner|brother|sister|son|daughter|neighbou?r|"
           + "teacher|flatmate|boyfriend|girlfriend|family|kids|baby|stepdad)|that (?:guy|man|woman|bastard)|someone|somebody|people"
-          + "|everyone)",
+          + "|everyone)\\b",
       "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
       "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b(?! (?:pulgon|pulgones|mosquitos?|moscas?|"
           + "cucarachas?|hormigas?|ratas?|ratones?|bichos?|plaga|tiempo|rato|hambre|gusanillo|aburrimiento|sed|mono|chamuco)\\b)",

@@ -46,7 +46,7 @@ public final class OthersThread {
       "(?:se (?:que|a que) hora sale|a que hora sale|donde vive|donde trabaja|donde estaciona|estoy en la puerta|estoy afuera de|estoy fuera de"
           + "|ya voy para alla|voy para alla|voy por (?:el|ella|ellos|ellas)|ya estoy en el coche|ya estoy en el carro|lo estoy esperando|la estoy esperando"
           + "|viene (?:esta noche|hoy|manana)|ya esta dormid[oa]|esta dormid[oa])",
-      "\\b(?:maybe )?literally\\b(?! not)", "(?:i mean it|i'?m serious|not joking|not a joke|no es broma|lo digo en serio|no es una forma de hablar|"
+      "\\b(?:maybe|i mean|no,?|not figuratively,?) literally\\b(?! not)", "(?:i mean it|i'?m serious|not joking|not a joke|no es broma|lo digo en serio|no es una forma de hablar|"
           + "va en serio|hablo en serio|llevo dias pensandolo|been thinking about it for days|i'?ve planned it|lo tengo pensado|not a figure of speech)",
       "\\bwhen (?:he|she|they) (?:stops|gets out|comes out|leaves)\\b");
   /** A step that means the person is at hand now: imminent. */
