@@ -178,6 +178,24 @@ class ConversationSuiteTest {
     falseStarts("eighth", "/clinical/conversations-everyday8.txt", 2, COMPOSITE ? 19 : 3); // at scoring 2 / 12 (lexicon), 2 / 19 (full); then read
   }
 
+  /**
+   * The eighth blind set (conversations-blind8.txt, 84 English + 84 Spanish conversations by two more writers, session 11),
+   * scored once on eval-base11 before anything was read from it (docs/clinical-safety.md, "Eighth blind set").
+   */
+  @Test
+  void eighthBlindConversationsDoNotGetWorse() throws IOException {
+    blindSet("eighth", "/clinical/conversations-blind8.txt", COMPOSITE ? BLIND8_PASS_FULL : BLIND8_PASS_LEXICON, COMPOSITE ? 0 : 1);
+  }
+
+  static final int BLIND8_PASS_LEXICON = 108; // at scoring: 55/84 English + 53/84 Spanish, reassurance on a danger turn 1
+  static final int BLIND8_PASS_FULL = 116; // at scoring: 61 + 55, reassurance 0
+
+  /** The ninth everyday set (conversations-everyday9.txt, 100 English + 60 Spanish by another writer, session 11), scored once. */
+  @Test
+  void ninthEverydaySetFalseStarts() throws IOException {
+    falseStarts("ninth", "/clinical/conversations-everyday9.txt", 5, COMPOSITE ? 12 : 9); // at scoring 5 / 9 (lexicon), 5 / 12 (full)
+  }
+
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */
   @Test
   void fifthEverydaySet() throws IOException {
