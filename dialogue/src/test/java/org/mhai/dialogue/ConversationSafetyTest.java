@@ -185,4 +185,68 @@ class ConversationSafetyTest {
     Decision d = s.say("my friend called me last night");
     assertFalse(s.text(d).contains("988"), s.text(d));
   }
+  // ---- session 11 (eighth blind set, English; docs/clinical-safety.md H36)
+
+  @Test
+  void asking_for_the_breathing_exercise_inside_the_screener_leaves_it_for_a_review_and_gives_the_exercise() {
+    Scenario s = screening("en-US");
+    Decision d = s.say("can we do the breathing one");
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ExerciseOffered), s.text(d));
+    assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), "no further screening item");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.signals().contains("screener_left_for_exercise")));
+    assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAnswered a && a.answer() == YesNo.Answer.YES
+        || e instanceof DialogueEvent.ScreenerAnswered b && b.answer() == YesNo.Answer.NO), "never coerced");
+    assertTrue(s.text(d).contains("988"), "the lines stay on screen");
+  }
+
+  @Test
+  void an_overdose_told_while_asking_for_an_exercise_inside_the_screener_is_not_left() {
+    Scenario s = screening("en-US");
+    Decision d = s.say("give me something to help me sleep, I already took 20 of my sertraline");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.level() == RiskLevel.IMMINENT), s.text(d));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en-IE|he said if I leave he'll make sure I regret it|domestic_violence",
+      "en-GB|I'm 23 and still living at home. My brother's after hitting me again, my lip's split|domestic_violence",
+      "en-NZ|He's got the kitchen knife and says he'll do us both tonight. He's in the other room|domestic_violence",
+      "en-GB|I'm worried about my nan. The carer who comes in is rough with her, she's bruises up her arms|safeguarding",
+      "en-AU|my neighbour uses a wheelchair and her husband leaves her alone for days with no food in the house|safeguarding",
+      "en-GB|dad says if i tell anyone about the bruises i'll get it worse. i'm in year 8|safeguarding",
+      "en-US|there's this guy online who's 24 and he wants to meet me on saturday and not tell my parents. i'm 14|safeguarding",
+      "en-AU|my son takes my pension and shoves me when i say no. i'm 79|safeguarding",
+      "en-US|Found out who he's seeing now. Got her address. Going round tonight and she's getting what's coming to her|harm_to_others",
+      "en-US|if my supervisor humiliates me one more time i'm bringing something to work and sorting it out for good|harm_to_others",
+      "en-AU|I've been planning how I'd do it for weeks and today I finally wrote down a date|self_harm",
+      "en-AU|cant stop thinking about jumping. drove out here to get away from everyone|self_harm",
+      "en-GB|I've counted out what I've got. Paracetamol and my sertraline. 48 altogether|self_harm",
+      "en-GB|Avui he tingut un dia molt dur. El meu pare em pega quan beu i tinc por de tornar a casa. Tinc 15 anys|safeguarding"})
+  void risks_told_in_other_words_take_their_own_route(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = new Scenario();
+    s.onboard(f[0]);
+    Decision d = s.say(f[1]);
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.level().atLeast(RiskLevel.HIGH)
+        && (o.reason().wire().equals(f[2]) || o.signals().contains(f[2]))), f[1] + " => " + d.effects());
+    assertFalse(s.text(d).matches("(?is).*glad (?:you'?re|you are|things|you feel).*"), "never reassured");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Have you got a different one? Not breathing, breathing makes it worse for me",
+      "I'd rather be dead than sit through another of his meetings lol"})
+  void everyday_and_exercise_words_near_these_cues_do_not_escalate(String text) {
+    Scenario s = new Scenario();
+    s.onboard("en-GB");
+    Decision d = s.say(text);
+    assertTrue(d.effects().stream().noneMatch(e -> e instanceof Effect.OpenEscalation), text + " => " + d.effects());
+  }
+
+  @Test
+  void the_engine_running_in_a_shut_garage_inside_an_episode_is_imminent() {
+    Scenario s = escalated("en-CA");
+    Decision d = s.say("well technically in the garage. in the car. doors down and the engines running");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RaiseEscalation r && r.level() == RiskLevel.IMMINENT), d.effects().toString());
+    assertTrue(s.text(d).contains("911"));
+  }
 }

@@ -75,6 +75,9 @@ public final class DangerCues {
       + "es hoy|lo hare)";
 
   private static final List<Pattern> MEANS = compile(
+      // session 11 (eighth blind set, English): pills counted out, a count of them, a gun's key known across a sentence
+      "count(?:ed|ing) (?:out |up )?(?:what i'?ve got|what i have|them|my|the|all)\\b[^!?]{0,60}" + DRUG, DRUG + "[^!?]{0,40}\\b\\d+ (?:altogether|in total|total)\\b",
+      "(?:gun|guns|rifle|shotgun|pistol)\\b[^!?]{0,50}\\bknow where the (?:key|keys|combo|combination|code) (?:is|are)\\b",
       "^(?!.*(?:veterinari|\\bvet\\b|perr[oa]|gat[oa]|\\bdog\\b|\\bcat\\b|jamon|ham\\b)).*(?:pastillas|pills|tablets|meds)\\b[^.!?]{0,50}(?:escondid[oa]s|guardad[oa]s|hidden|stashed)", "^(?!.*(?:veterinari|\\bvet\\b|perr[oa]|gat[oa]|\\bdog\\b|\\bcat\\b|jamon|ham\\b)).*(?:escondid[oa]s|guardad[oa]s|hidden|stashed) "
           + "(?:\\w+ ){0,3}(?:pastillas|pills|tablets|meds)\\b",
       "(?:revolver|pistol|handgun|gun|rifle|shotgun)\\b[^!?]{0,60}\\b(?:took it out|cleaned it|loaded it|in the nightstand|in my nightstand)",
@@ -108,6 +111,9 @@ public final class DangerCues {
           + "conmigo|en la mano)", "ya tengo list[oa]",
       "(?:ya )?conte las pastillas", "(?:escopeta|pistola|rifle)\\b[^.!?]{0,60}\\bse donde (?:guarda|esta) la llave", "to see if it(?:'?d| would) hold");
   private static final List<Pattern> ACT = compile(
+      // session 11 (eighth blind set): the engine running in a shut garage
+      "(?:engine'?s|engines|engine is|car'?s|car is|motor'?s|motor is) (?:still )?(?:running|on)\\b[^!?]{0,40}(?:garage|doors? (?:down|shut|closed)|hose)",
+      "(?:garage|doors? (?:down|shut|closed))\\b[^!?]{0,60}(?:engine'?s|engines|engine is|car'?s|car is) (?:still )?(?:running|on)\\b",
       // session 10 (seventh blind set, read after scoring): someone else's pills, taken before writing
       "me (?:tome|trague|bebi) (?:las|todas las|un bote de|una caja de|unas|varias) (?:pastillas|pastis|medicinas|pildoras) de (?:mi|la|el) "
           + "(?:mama|madre|papa|padre|abuela|abuelo|tia|tio|hermana|hermano)\\b",
@@ -134,7 +140,7 @@ public final class DangerCues {
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
       "ya me despedi(?![^.!?]{0,60}(?:pastel|fiesta|cena|comida|trabajo|curro|jubil|mudanza|viaje|vacaciones|aeropuerto|oficina))", "me tome \\d+", "todos los \\w+ que me quedaban", "me he tomado (?:todas|todos|el bote|la caja|el frasco)",
       "(?:se|he|she) (?:tomo|took|swallowed) (?:un monton|todas|muchas|a bunch|all|loads|a lot)[^.!?]{0,30}(?:pastillas|pills|"
-          + "tablets)", "no despierta", "won'?t wake up", "not breathing", "unconscious", "no respira",
+          + "tablets)", "no despierta", "won'?t wake up", "(?:'?s|\\bis|\\bare|'?re|\\bhe|\\bshe|\\bthey) not breathing\\b(?![ ,.]*(?:one|exercise|exercises|breathing|stuff|please|pls))", "unconscious", "no respira",
       "turned the gas on", "(?:abri|he abierto) el gas", "motor encendido",
       // 1.2.2 (third blind set): the act told in other words
       "me estoy (?:cortando|haciendo dano|quemando|ahorcando|tomando (?:todas|las pastillas))", "(?:i'?m|im|i am) (?:cutting|burning) (?:myself|my)",
@@ -185,6 +191,7 @@ public final class DangerCues {
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is)? (?:still )?"
           + "(?:outside|back|coming back)\\b");
   private static final List<Pattern> CONTEXT_PLACE = compile(
+      "(?:i'?m|im|i am) (?:in|at|out in) the (?:shed|garage|barn|loft|attic|basement|cellar) now\\b",
       "the gap\\b", "railing", "keys are in\\b", "(?:in|sitting in|sat in) the (?:ute|car|truck|van) now\\b",
       "(?:walked|walking|after walking|went|gone) (?:down )?to the (?:pier|harbour|harbor|bridge|cliffs?|river|quay|dock|canal|tracks)\\b",
       "water'?s (?:very |so |really )?(?:high|deep|cold|fast)", "(?:sat|sitting|standing) on the (?:wall|edge|railing|ledge)\\b[^.!?]{0,30}(?:water|drop|side)", "(?:la )?ventana abierta", "window (?:is )?(?:wide )?open\\b", "\\b\\d+ (?:floors|storeys|stories|pisos)\\b", "ya estoy (?:arriba|ahi|aqui arriba|llegando)",
@@ -616,6 +623,8 @@ public final class DangerCues {
   }
 
   private static final List<Pattern> PREPARED_MEANS = compile(
+      "(?:put|set|kept|putting|setting|keeping|squirrel+ed) (?:some |extra |a few |my |a bit of )?(?:\\w+ )?(?:insulin|pills|tablets|meds|medication|"
+          + "sleeping tablets|painkillers) (?:aside|away)\\b(?! (?:for|to) (?:the|my) (?:trip|holiday|dog|cat)\\b)",
       "(?:saving|saved|stockpil\\w*|hoarding|hoarded|holding on to|held on to|putting aside|put aside|set aside|stashing|stashed|"
           + "squirrell?ing away|been keeping|collecting|collected)\\b[^.!?]{0,30}\\b(?:pills|tablets|meds|medication|sleeping tablets|"
           + "painkillers|paracetamol|tramadol|insulin)\\b(?! (?:for|to) (?:the|my) (?:trip|holiday|dog|cat)\\b)",

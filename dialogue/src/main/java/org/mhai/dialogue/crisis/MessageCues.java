@@ -64,6 +64,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "me (?:puede|pueden|podria|podrian) (?:hablar|llamar|escribir) alguien", "(?:hablar|hable|hablo) con mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
       "(?:comunicar|pasar|conectar) con (?:ella|el|mi psicolog[oa]|mi terapeuta)");
   private static final List<Pattern> CALL = compile(
+      "what do you mean (?:you )?(?:can'?t|cant|cannot) (?:call|ring|phone|send)", "(?:so )?you (?:can'?t|cant|cannot) (?:even )?(?:call|ring|send) (?:anyone|anybody|someone|help)\\?",
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
       "manda(?:le|me)? (?:una )?ambulancia", "envia(?:le|me)? (?:una )?ambulancia",
@@ -104,7 +105,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   /** Sleepiness and the like in another language: danger only inside an open episode. */
   public static final List<Pattern> FOREIGN_CONTEXT = compile("muito sono", "tres fatigue", "tellement fatigue", "sehr mude",
       "molto sonno", "so mude", "senno");
-  private static final List<Pattern> FOREIGN_HIGH = compile("gli faccio del male", "le faccio del male", "ho (?:gia )?preso il coltello", "lo ammazzo", "la ammazzo",
+  private static final List<Pattern> FOREIGN_HIGH = compile("acabar com tudo", "tomar todos os (?:comprimidos|remedios)", "mysli samobojcze", "chce umrzec", "odebrac sobie zycie", "zabije sie",
+      "el meu pare em pega", "la meva mare em pega", "em pega quan", "gli faccio del male", "le faccio del male", "ho (?:gia )?preso il coltello", "lo ammazzo", "la ammazzo",
       "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um",
       "je vais (?:le|la) tuer", "vou mata", "lo ammazzo", "entre dans la chambre", "il me frappe", "er schlagt mich", "mi picchia",
       "je veux mourir", "me tuer", "me suicider", "en finir", "ich will sterben", "umbringen", "nicht mehr leben", "mich toten",
@@ -125,6 +127,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "tornat a tallar", "m'he tallat", "em tallo",
       "لست في مكان امن", "لست في مكان آمن", "لست بامان", "لست بآمان", "حبوب كثيرة في يدي", "حبوب في يدي");
   private static final List<Pattern> PANIC = compile(
+      // session 11: panic named as panic, happening again
+      "\\b(?:i know|i think|pretty sure|i know that) (?:it'?s|its|this is) (?:just )?(?:a )?panic\\b", "(?:it'?s|its) happening again\\b[^!?]{0,80}(?:dying|heart|breathe|chest|panic|shutting down)",
       "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
       "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart(?: is|'?s)? (?:racing|pounding|going)",
       "can'?t (?:get a (?:full )?breath|catch my breath|calm down|stop shaking)", "chest (?:is |feels )?tight", "walls are closing",
@@ -146,6 +150,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
+      // session 11 (eighth blind set, English, read after scoring): a jump dwelt on, a method planned, a date written down
+      "(?:can'?t|cant|cannot) stop thinking (?:about|of) (?:jumping|dying|ending it|killing myself|hanging myself|overdosing|not being here)\\b"
+          + "(?! (?:in|into|on|onto|off the (?:boat|pier|diving))\\b| rope| jacks)",
+      "(?:planning|planned|been planning|worked out|working out|figured out|figuring out) (?:out )?how (?:i'?d|i would|i'?ll|i will|i'?m going to|to) "
+          + "(?:do it|end it|go through with it|kill myself)\\b[^!?]{0,80}(?:date|day|weeks|months|when)",
       // session 10 (seventh blind set, read after scoring)
       "(?:pensando en|pienso en|pense en|quiero|me quiero|tengo ganas de|ganas de) (?:tomarme|tragarme) (?:todo|todas|el bote|la caja|las cajas|\\d+)",
       "(?:me quiero|quiero|pienso|pensando en|ganas de) (?:cortar(?:me)? las venas|cortarme las munecas|volver a cortarme)", "volver a cortarme\\b[^.!?]{0,40}(?:profundo|hondo|se acabe)",
@@ -195,7 +204,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   /** A call asked for an errand, not for help now ("can you call my psychiatrist and tell her I need a refill"): answered honestly, no escalation. */
   private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|reschedul\\w*|receta|cita|"
       + "renovar)\\b");
-  private static final List<Pattern> PASSIVE = compile("para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
+  private static final List<Pattern> PASSIVE = compile(
+      // session 11 (eighth blind set): easier for everyone, said of oneself
+      "(?:it'?d|itd|it would|would) be easier for (?:everyone|everybody|them|my family)(?: if i (?:wasn'?t|was not|weren'?t|were not) (?:here|around)| if i (?:was|were) gone)?[.!]*$",
+      "(?:i'?d|id|i would) rather (?:be dead|die|not be alive|not exist|not wake up)\\b","para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
       "no quiero seguir (?:viviendo|aqui|asi)", "mejor sin mi", "(?:seria|estarian) mejor sin mi", "no tiene sentido (?:seguir|vivir)",
       "desearia no despertar", "ojala no despertar", "quisiera desaparecer", "ya no quiero estar aqui", "no vale la pena vivir", "no le veo (?:el )?(?:caso|sentido) a seguir", "cansad[oa] de ser una carga",
       // session 10: doubt about going on ("tbh I'm not sure I want to keep going")
@@ -206,6 +218,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "ojala (?:me )?(?:durmiera|quedara dormid[oa]) y no (?:me )?despertara", "dormirme y no (?:volver a )?despertar",
       "no se si quiero (?:seguir(?: viviendo| aqui| adelante)?|vivir|estar aqui)[.!]*(?:$|,| y| pero| la verdad)");
   private static final List<Pattern> PREP = compile(
+      // session 11 (eighth blind set, English): letters to be kept, affairs in order, a pet rehomed
+      "(?:help me )?writ(?:e|ing) (?:a |some )?(?:letters?|something|a note) (?:to|for) (?:my )?(?:kids|children|son|daughter|family|wife|husband|"
+          + "partner|mum|mom|dad|parents|boys|girls)\\b[^!?]{0,60}(?:keep|after i'?m|when i'?m|remember|to read|forever|one day)",
+      "everything'?s in order\\b", "everything is in order\\b", "(?:bills|rent|debts) (?:are )?(?:all )?paid (?:up|off)\\b(?! (?:finally|at last)\\b)",
+      "the (?:dog|cat|pets?)(?:'?s| is) going to (?:my |a |the )?\\w+",
       "gave (?:away |my )", "giving (?:away|my|\\w+ (?:stuff|things) away)",
       "(?:he dejado|deje|le he dejado|les he dejado|le deje|les deje) una (?:nota|carta)", "(?:todo )?queda a nombre de (?:mis|mi) \\w+", "(?:hable|arregle) (?:ya )?con el (?:licenciado|abogado|notario)\\b",
       "(?:le )?pedi perdon a (?:mi|mis) \\w+", "que me cuide (?:las|los|el|la|a mi|mis|mi) \\w+", "(?:ya )?(?:le|les) deje dicho", "(?:le|les) (?:hice|escribi) una carta",
@@ -261,6 +278,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:lista|list) (?:con|with|of) (?:las|mis|my|the) (?:contrasenas|claves|passwords)", "(?:wills?|testamento) (?:with|con) (?:the|el) "
           + "(?:solicitor|lawyer|notario|abogado)");
   private static final List<Pattern> FINAL = compile(
+      // session 11 (eighth blind set, English): the last time here, thanks before a date, the children told it was not their fault
+      "(?:this is|it'?s|its|that'?s|thats) (?:the|my) last time (?:i'?ll|ill|i will|you'?ll|youll|i'?m|im) (?:be )?(?:on here|here|talk|write|message|hear|using)",
+      "(?:wanted|want) to (?:say )?(?:thanks?|thank (?:you|someone|somebody)|say goodbye) (?:to (?:someone|somebody|you|\\w+) )?before (?:then|i go|it'?s too late)",
+      "(?:want|wanted|need) (?:them|him|her|my \\w+) to know (?:it|this|that|none of (?:it|this)) (?:wasn'?t|was not|isn'?t|is not) (?:their|his|her|your) fault",
+      "(?:picked|chosen|chose|set|circled|marked) the \\d+(?:st|nd|rd|th)\\b", "(?:wrote|written) down (?:a|the) date\\b", "i'?ve (?:just )?made my decision",
       "sorry for everything", "won'?t (?:need|be needing) (?:any of )?(?:it|them)", "won'?t be needing", "(?:don'?t|dont) (?:really )?"
           + "need (?:it|them|any of it) anymore", "won'?t be around", "wont be around", "not be around", "last time you'?ll hear",
       "hear from me again", "they'?ll understand", "why i did it", "everything'?s ready", "at peace with it", "made (?:a|my) decision",

@@ -47,7 +47,7 @@ public enum Route {
     return SELF_HARM;
   }
 
-  private static final String WEAPON = "(?:knife|hammer|bat|hurl|hurley|crowbar|tire iron|tyre iron|gun|machete|axe|navaja|cuchillo|"
+  private static final String WEAPON = "(?:acid|knife|hammer|bat|hurl|hurley|crowbar|tire iron|tyre iron|gun|machete|axe|navaja|cuchillo|"
       + "pistola|bate|fierro|martillo|hacha|extintor|palo)";
   private static final String YOUNG = "(?:little|baby|younger|kid|small|toddler|niece|nephew|cousin|son|daughter|sister|brother"
       + "|boys?|girls?|child|children|kids|pupil|student|resident|grandad|grandpa|grandma|nan|nana|mam|elderly|learning "
@@ -55,6 +55,12 @@ public enum Route {
       + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"
       + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
   private static final List<Pattern> CHILD = compile(
+      // session 11 (eighth blind set, English and Catalan): a pupil's bruises and threats, an adult grooming a minor online
+      "(?:(?:i'?m|im|i am) in (?:year|grade|yr) (?:[1-9]|1[01])\\b|(?:i'?m|im|i am) 1[0-7]\\b|tinc 1[0-7] anys)[^!?]{0,120}(?:bruises|get it worse|hits me|hit me|beats me|"
+          + "hurts me|kicks me|locks me|em pega)",
+      "(?:bruises|get it worse|hits me|hit me|beats me|hurts me|em pega)\\b[^!?]{0,120}(?:(?:i'?m|im|i am) in (?:year|grade|yr) (?:[1-9]|1[01])\\b|(?:i'?m|im|i am) 1[0-7]\\b|tinc 1[0-7] anys)",
+      "(?:guy|man|boy|bloke|dude|someone|person)\\b[^!?]{0,30}(?:online|on (?:discord|snap|snapchat|insta|instagram|tiktok|roblox|fortnite|a game))\\b[^!?]{0,160}"
+          + "(?:i'?m|im|i am) 1[0-7]\\b", "mature for (?:my|your) age\\b[^!?]{0,100}(?:i'?m|im|i am) 1[0-7]\\b|(?:i'?m|im|i am) 1[0-7]\\b[^!?]{0,100}mature for (?:my|your) age",
       YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks on (?:his|her|their|my)|burn|hits|hit|hitting|hurting|"
           + "slaps|slapped|beats(?! (?:me|us|everyone|everybody) (?:at|in)\\b)|locked|without food|doesn'?t feed|don'?t feed|alone for days|" + DangerCues.PICTURES + "|secrets|"
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
@@ -112,9 +118,15 @@ public enum Route {
       + "about |like |around |como |unos |casi )?"
       + "(?:[1-9]|1[0-7])\\b(?! ?(?:am|pm|o'?clock|minutes|mins|hours|days|weeks|months|times|percent|%|euros|dollars|pounds|kg|kilos|cm|"
       + "dias|semanas|meses|horas|minutos|veces|anos de casad))|\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b|\\bi'?m (?:1[0-7]|[7-9])\\b(?! ?(?:months|weeks|days|hours|mins|minutes|am|pm|o'?clock|kg|stone|percent|%))|"
-      + "\\btengo (?:1[0-7]|[7-9]) anos\\b");
+      + "\\btengo (?:1[0-7]|[7-9]) anos\\b|\\btinc (?:1[0-7]|[7-9]) anys\\b|\\b(?:i'?m|im|i am) in (?:year|grade|yr) (?:[1-9]|1[01])\\b");
   /** A vulnerable adult harmed by the person who should care for them (an adult's age does not rule it out). */
   private static final List<Pattern> VULNERABLE = compile(
+      // session 11 (eighth blind set, English): an older person hurt or robbed at home, a carer rough with someone, a disabled person left without food
+      "(?:takes?|took|taking|steals?|stole|keeps?) my (?:pension|money|benefits|bank card|card)\\b[^!?]{0,80}(?:i'?m|im|i am) [6-9]\\d\\b",
+      "(?:i'?m|im|i am) [6-9]\\d\\b[^!?]{0,80}(?:takes?|took|taking|steals?|stole) my (?:pension|money|benefits|bank card|card)",
+      "(?:shoves|pushes|hits|slaps|grabs|shoved|pushed|hit|slapped) me\\b[^!?]{0,80}(?:i'?m|im|i am) [6-9]\\d\\b",
+      "(?:carer|care worker|careworker|home help|staff|nurse|aide|helper)\\b[^!?]{0,60}(?:rough with|bruis|shout\\w* at|taking money|takes money|took money|steal)",
+      "(?:wheelchair|disabled|disability|dementia|bed ?bound|housebound|can'?t walk)\\b[^!?]{0,120}(?:alone for days|no food|without food|hasn'?t eaten|locks? (?:her|him) in|left (?:her|him) alone)",
       "(?:tengo|i'?m) [6-9]\\d\\b[^.!?]{0,80}(?:me encierra|no me da de comer|no me deja salir|locks me|won'?t let me (?:out|eat|leave))",
       "(?:elderly|disabled|old) (?:\\w+ )?(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandpa|neighbou?r)\\b[^.!?]{0,60}"
           + "(?:locking|locked|hasn'?t eaten|without food|not feeding|hits|hitting|takes? (?:his|her) money)",
@@ -136,6 +148,13 @@ public enum Route {
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
   static final String HE = "(?:(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
+      // session 11 (eighth blind set, English): a threat for leaving or telling, a relative's blows, his weapon, "do us both"
+      "if i (?:ever )?(?:leave|left|go|went|try to leave|tried to leave|tell anyone|told anyone|call the police)\\b[^.!?]{0,25}\\b(?:he|she)(?:'?ll|'?d| will| would| said (?:he|she)'?d| says (?:he|she)'?ll)? "
+          + "(?:make sure i regret|make me regret|kill me|hurt me|take the kids|find me|make me pay|never see|take (?:my|our) (?:kids|children|son|daughter))",
+      "(?:brother|sister|mum|mom|mam|mother|uncle|cousin|stepdad|stepmum|stepmom|son|daughter)(?:'?s| is| has)? (?:after |been |started |always )?(?:hitting|beating|punching|kicking|slapping|choking) me\\b",
+      "(?:he|she)(?:'?s| has) (?:got|holding|pulled|grabbed|taken) (?:a|the|his|her) (?:\\w+ )?(?:knife|gun|blade|hammer|bat)\\b",
+      "(?:he|she)(?:'?ll| will|'?s going to|'?s gonna| is going to| says (?:he|she)'?ll) do (?:us both|us all|us in|me in)\\b", "(?:shoves|shoved|shoving) me\\b",
+      "grabbed my (?:wrists?|arms?|throat|neck|hair)\\b",
       "(?:husband|wife|partner|boyfriend|girlfriend|\\bex\\b|dad|father|son|stepdad|" + HE + "|she|marido|esposo|esposa|mujer|pareja|novio|"
           + "novia|padre|papa|hijo)\\b[^.!?]{0,40}\\b(?:hit me|hits me|hitting me|hit her|punches|punched|thrown me|threw me|"
           + "choked|strangled|pushed me|(?<!(?:haha|lol|lmao|jaja|jajaja) )i'?m dead(?! (?:lol|haha|lmao|jaja|xd|of|from|tired|on my feet))|locked me|took my phone|controls|goes through my phone|avo|"
@@ -162,6 +181,10 @@ public enum Route {
           + "[^.!?]{0,20}(?:he|she)'?ll kill me", "mi ha picchiat", "mi picchiava", "ma bate\\b", "m-a batut",
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt", "mnie bije", "bije mnie", "يضربني", "m'a frappe", "il m'a battu");
   private static final List<Pattern> OTHERS = compile(
+      // session 11 (eighth blind set, English): something brought to work to settle it, a rival who will get what is coming, acid
+      "(?:bringing|bring|taking|take) something (?:in )?(?:to|into) (?:work|school|class|the office|the site|uni)\\b[^!?]{0,40}(?:sort|sorting|deal|end|finish|settle|for good)",
+      "(?:getting|get|gets|got) what'?s coming to (?:her|him|them)\\b", "(?:going|go|heading|head) round (?:there |to (?:hers|his|her place|his place) )?tonight\\b[^!?]{0,60}(?:getting|pay|sort|teach)",
+      "(?:acid|bleach)\\b[^.!?]{0,30}(?:in the car|in my bag|for (?:her|him)|in (?:her|his) face)",
       "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
           + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)"
           + "(?! (?:it|this|that|time|the (?:interview|exam|test|game|presentation|competition)|some hoops|hoops|the breeze|"
@@ -198,6 +221,8 @@ public enum Route {
           + "(?:her|him)\\b(?! (?:up|back|off|a (?:text|message)))");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
   public static final List<Pattern> NOW = compile(
+      "(?:he|she|hes|shes)(?:'?s| is)? (?:still )?(?:yelling|shouting|screaming|banging|raging|kicking off|going mental|drunk|wasted|off (?:his|her) face)\\b",
+      "(?:bathroom|bedroom|toilet|room) with the door locked", "door (?:is )?locked\\b[^.!?]{0,30}(?:he|she)",
       "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
           + "outside|downstairs|upstairs|asleep|back|coming|on (?:his|her) way)", "me encerro", "te escribo desde",
       "me quito el (?:celular|movil|telefono)", "(?:he|she) just (?:pulled|got|came|walked)", "still in the house",
@@ -224,6 +249,11 @@ public enum Route {
   private static final Pattern MINOR_SELF_ONLY = Pattern.compile("^(?!.*\\b(?:he'?s|she'?s|tiene|\\d+[- ]year[- ]old)\\b).*\\b(?:i'?m|tengo) "
       + "1[0-7]\\b.*\\b(?:boyfriend|girlfriend|novio|novia|partner|pareja)\\b");
   private static final Pattern ADULT = Pattern.compile("\\b(?:is|es|tiene|he'?s|she'?s) [2-9]\\d\\b|\\b[2-9]\\d (?:years old|anos)");
+
+  /** The patient, an adult, hurt by a relative ("I'm 23 and still living at home. My brother's after hitting me again"). */
+  private static final Pattern SELF_ADULT_HURT = Pattern.compile("^(?!.*\\b(?:little|younger|baby|toddler|kids?|child|children|niece|nephew|\\d+[- ]year[- ]old)\\b)"
+      + ".*\\b(?:i'?m|im|i am) (?:1[89]|[2-5]\\d)\\b(?! ?(?:%|percent|kg|minutes|mins|hours|days|weeks|months|am|pm|euros|dollars|pounds))"
+      + ".*\\b(?:hitting|hit|hits|beating|beats|punch\\w*|kick\\w*|slap\\w*|shov\\w*|push\\w*) me\\b");
 
   /** A stranger in a public place did it once ("some lad on the bus shoved my little sister"): upsetting, not a child at risk at home. */
   private static final Pattern STRANGER = Pattern.compile("\\b(?:some|a|this|random) (?:lad|guy|man|woman|kid|boy|girl|stranger|bloke|tio|senor|chico|"
@@ -253,7 +283,7 @@ public enum Route {
   }
 
   public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
-    boolean adult = ADULT.matcher(plain).find() && !MINOR.matcher(plain).find()
+    boolean adult = (ADULT.matcher(plain).find() || SELF_ADULT_HURT.matcher(plain).find()) && !MINOR.matcher(plain).find()
         && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
     boolean stranger = STRANGER.matcher(plain).find() && !SEXUAL.matcher(plain).find();
     if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult && !stranger || any(VULNERABLE, plain)) {

@@ -32,6 +32,15 @@ final class CrisisFirst implements Policy {
       // No flow answer is read from a message of concern; the crisis policy takes the conversation.
       r.add(new DialogueEvent.FlowEnded(r.at, state.flow().get().flowId(), FlowEnded.Reason.CRISIS));
     }
+    if (ExerciseRequests.asksForExercise(message)) {
+      Optional<Decision> left = crisis.leaveForExercise(state, message.assessed());
+      if (left.isPresent()) { // the screener is left; the exercise policy answers the request below
+        left.get().events().forEach(r::add);
+        r.replies.addAll(left.get().replies());
+        r.effects.addAll(left.get().effects());
+        return Optional.empty();
+      }
+    }
     Optional<Decision> decision = crisis.decide(state, message.assessed(), r.events);
     if (decision.isPresent()) {
       return Optional.of(state.takeover().isPresent() && !TakeoverHold.idle(state, message.turn())

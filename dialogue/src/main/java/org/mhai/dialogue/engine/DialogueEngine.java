@@ -129,6 +129,9 @@ public final class DialogueEngine {
     }
     Turn.PatientMessage assessed = OfferedAnswer.discount(flows, state, turn);
     boolean crisisTakes = state.crisis().active() || Assessment.of(state, assessed).level().atLeast(RiskLevel.MEDIUM);
+    if (crisisTakes && ExerciseRequests.asksForExercise(turn.text()) && crisis.leavesForExercise(state, assessed)) {
+      return new TurnNeeds(true, true, false, false); // the screener is left for the exercise asked for, which is ranked
+    }
     if (crisisTakes || state.takeover().isPresent() && !TakeoverHold.idle(state, turn)) {
       return new TurnNeeds(true, false, false, false);
     }

@@ -43,6 +43,19 @@ final class ExerciseRequests implements Policy {
       "\\b(?:anything|something|stuff|other stuff|other things?|anything else|something else) (?:else )?(?:that )?(?:helps?|might help|would help|to help|that could help) (?:with|me (?:with|to))\\b"
           + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b");
 
+  /** "Can we do the breathing one", "another exercise", "give me something to help me switch off": an exercise asked for by rule. */
+  private static final Pattern BREATHING_ONE = Pattern.compile("\\b(?:do|try|have|want|give me) (?:the |a |that )?(?:breathing|grounding|calming|relaxing) "
+      + "(?:one|exercise|thing)\\b|\\b(?:hacer|probar|dame) (?:el|un|ese) (?:ejercicio )?de (?:respirar|respiracion)\\b");
+
+  static boolean asksForExercise(Message message) {
+    return asksForExercise(message.turn().text());
+  }
+
+  static boolean asksForExercise(String text) {
+    String plain = Plain.of(text);
+    return ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find();
+  }
+
   private final FlowRunner runner;
 
   ExerciseRequests(FlowRunner runner) {
@@ -54,7 +67,7 @@ final class ExerciseRequests implements Policy {
     String plain = Plain.of(message.turn().text());
     MessageCues cues = MessageCues.read(plain);
     boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
-    boolean another = ANOTHER_EXERCISE.matcher(plain).find();
+    boolean another = ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find();
     boolean asksForOne = message.asks(Request.ASK_EXERCISE) && EXERCISE_WORD.matcher(plain).find();
     if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another && !asksForOne) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));

@@ -116,6 +116,32 @@ public final class CrisisPolicy {
     return Optional.of(screen(plan, c));
   }
 
+  /**
+   * A coping exercise asked for in the middle of the screener, with no danger in the message ("can we do the breathing
+   * one", "can u give me something to help me switch off before bed"): the questions are left as a refusal is (recorded
+   * unanswered, never coerced; the helplines on screen; a person asked to review), so that the exercise can follow.
+   * Empty when no screener item waits or the message itself is of concern.
+   */
+  public Optional<Decision> leaveForExercise(DialogueState state, Turn.PatientMessage turn) {
+    if (!leavesForExercise(state, turn)) {
+      return Optional.empty();
+    }
+    CrisisState c = state.crisis();
+    Assessment a = Assessment.of(state, turn);
+    CrisisPlan plan = new CrisisPlan(state, turn, a, List.of(), helplines);
+    return Optional.of(leave(plan, c, c.awaiting().get(), Answer.REFUSED, "screener_left_for_exercise", "cssrs.left"));
+  }
+
+  /** True when a screener item waits and the message carries no concern of its own (see {@link #leaveForExercise}). */
+  public boolean leavesForExercise(DialogueState state, Turn.PatientMessage turn) {
+    CrisisState c = state.crisis();
+    if (!c.active() || c.escalated() || c.awaiting().isEmpty()) {
+      return false;
+    }
+    Assessment a = Assessment.of(state, turn);
+    return !a.level().escalates() && a.danger().isEmpty() && !DangerCues.recentAttempt(a.plain());
+  }
+
   /** This message's own cues (danger, evidence), to record even when the dialogue goes on without the crisis policy. */
   public static Optional<DialogueEvent> noted(DialogueState state, Turn.PatientMessage turn) {
     Assessment a = Assessment.of(state, turn);
