@@ -15,7 +15,7 @@ final class AnswerPhrases {
       "that'?s (?:private|my business|between me)", "(?:not|n'?t) (?:answering|going to answer|telling you|talking about)",
       "^not telling", "i'?m not telling", "te calles", "(?:don'?t|do not|dont) (?:want to|wanna) (?:answer|talk|say|do these|do anything)", "i'?d rather not",
       "i'?d prefer not", "no comment", "^skip\\b", "skip (?:this|pls|please|it)", "^next\\b", "next question", "^enough\\b",
-      "enough questions", "no more questions", "can we not", "something else", "i'?m done answering", "not with a (?:chat)?bot",
+      "enough questions", "no more questions", "can we not", "can we (?:just )?stop\\b", "(?:don'?t|do not|dont) like (?:these|the|your|this) questions?", "something else", "i'?m done answering", "not with a (?:chat)?bot",
       "i'?m not doing this", "not going (?:to tell|there)", "i'?m not going to tell", "^leave it", "stop (?:asking|messaging|it)",
       "just stop", "please stop", "^stop\\b", ", stop\\b", "whatever,? stop", "stop pls", "stop\\.$",
       "\\bdejame\\b(?! (?:pensar|ver|que|explicar))", "para ya", "\\bbasta\\b", "\\bcall?ate\\b", "calla ya",

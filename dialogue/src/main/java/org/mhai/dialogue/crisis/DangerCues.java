@@ -48,7 +48,7 @@ public final class DangerCues {
   /** Medicines people overdose on, by the names they use (a count of them taken is an act). */
   static final String DRUG = "(?:pills|tablets|meds|capsules|caps|panadol|paracetamol|tylenol|advil|ibuprofen|ibuprofeno|aspirins?|"
       + "aspirinas?|nurofen|codeine|codeina|xanax|valium|diazepam|lorazepam|clonazepam|sertraline|sertralina|fluoxetine|"
-      + "fluoxetina|prozac|zoloft|oxys?|oxycodone|percocet|vicodin|benadryl|melatonin|sleeping (?:pills|tablets)|pastillas|"
+      + "fluoxetina|prozac|zoloft|klonopin|ativan|oxys?|oxycodone|percocet|vicodin|benadryl|melatonin|sleeping (?:pills|tablets)|pastillas|"
       + "capsulas|tramadol|seroquel|quetiapine|quetiapina|lithium|litio|antidepressants|antidepresivos|painkillers|"
       + "analgesicos|tranquilizantes|somniferos|pastis)\\b";
   static final String AT_HAND = "(?:in my hands?|next to me|beside me|right here|here|with me|in front of me|on the table"
@@ -191,6 +191,7 @@ public final class DangerCues {
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is)? (?:still )?"
           + "(?:outside|back|coming back)\\b");
   private static final List<Pattern> CONTEXT_PLACE = compile(
+      "\\b\\d{1,2}[:.]\\d{2} (?:freight|train|express)\\b", "(?:freight|trains?) (?:comes?|passes|goes|runs) (?:through|by|past)\\b",
       "(?:i'?m|im|i am) (?:in|at|out in) the (?:shed|garage|barn|loft|attic|basement|cellar) now\\b",
       "the gap\\b", "railing", "keys are in\\b", "(?:in|sitting in|sat in) the (?:ute|car|truck|van) now\\b",
       "(?:walked|walking|after walking|went|gone) (?:down )?to the (?:pier|harbour|harbor|bridge|cliffs?|river|quay|dock|canal|tracks)\\b",
@@ -237,11 +238,12 @@ public final class DangerCues {
   private static final List<Pattern> SCREEN_INTENT = compile(
       "\\bi(?: think i| reckon i)?(?:'d| would) (?:probably |definitely |actually |really |honestly )?do it\\b",
       "(?<!no )(?<!not )\\b(?:si )?tengo (?:la )?intencion\\b(?! de (?:ir|estudiar|comprar|cambiar|mudarme|buscar|hablar|ver|salir|viajar))",
-      "^(?:(?:yes|yeah|yep)[,.]? )?(?:i think )?i (?:probably |definitely )?would(?:,? yeah)?[.!]*$", "tengo claro que lo haria",
+      "(?:^|[.!,;] )(?:(?:yes|yeah|yep)[,.]? )?(?:i think )?i (?:probably |definitely |actually |really |honestly )?would(?:,? yeah)?[.!]*$", "tengo claro que lo haria",
       "(?<!no )(?<!nunca )\\blo haria\\b(?! (?:bien|mejor|por))", "(?:nobody|no one|noone|nadie) (?:here )?(?:to|que me|para) (?:stop|detenga|pare|parar)");
 
   /** In an open episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
   private static final List<Pattern> CONTEXT_INTENT = compile(
+      "(?:^|[.!,;] )(?:(?:yes|yeah|yep)[,.]? )?(?:i think )?i (?:probably |definitely |actually |really |honestly )?would(?:,? yeah)?[.!]*$",
       "\\b(?:i (?:really )?want to|i'?m going to|im going to|i'?m gonna|im gonna|i will|i'?ll|i'?m doing|im doing) (?:do|doing) "
           + "(?:it|this)\\b", "\\b(?:i want to|going to|gonna) go through with it\\b",
       "\\blo (?:quiero|voy a|pienso) hacer\\b", "\\b(?:quiero|voy a|pienso) hacerlo\\b", "\\bvoy a llevarlo a cabo\\b",
@@ -267,9 +269,11 @@ public final class DangerCues {
       + "octubre|noviembre|diciembre|todos los santos|la constitucion|la inmaculada|muertos|san jose|semana santa|pascua|ano nuevo|"
       + "reyes|la revolucion)\\b| largo\\b)";
   private static final List<Pattern> PLACE = compile(
+      "(?:walking|heading|driving|going|headed|on my way) (?:to|towards|down to|up to) the (?:train |railway |rail )?(?:tracks|bridge|cliffs?|roof|rooftop|overpass|"
+          + "viaduct|quarry)\\b[^.!?]{0,40}\\b(?:now|right now)\\b",
       "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
           + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|(?<!on )edge|cliffs?|tracks|railway|"
-          + "platform|river|balcony|window ledge|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b"
+          + "platform|river|balcony|window ledge|overpass|viaduct|flyover|multistorey|multi-storey|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b"
           + NOT_A_LONG_WEEKEND,
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
           + "via|vias|azotea)", "on my way to the (?:bridge|tracks|roof|cliffs?)", "en el puente\\b" + NOT_A_LONG_WEEKEND,
@@ -596,6 +600,7 @@ public final class DangerCues {
   private static final String DANGER_PLACE = "(?:\\w+ ){0,2}(?:bridge|cliffs?|cliff edge|roof|rooftop|tracks|railway line|level crossing|pier|quarry|gap|"
       + "viaduct|overpass|flyover|multi-?storey|top floor|heads|lions gate|golden gate|harbou?r bridge|beachy head)\\b";
   private static final List<Pattern> AT_A_PLACE = compile(
+      "(?:looking|staring|keep looking|keep staring) down at the (?:trucks|cars|traffic|road|street|motorway|highway|freeway|tracks|water)\\b",
       "(?:ended up|i'?m|im|i am|parked|parked up|pulled over|pulled up|pulled in|sitting|standing|sat|stood|stopped|stopping|here) (?:up )?"
           + "(?:at|on|by|near|under|in|beside) (?:the |a )?" + DANGER_PLACE + "(?! (?:today|this morning) (?:for|with) (?:work|a meeting|lunch))",
       "(?:looking|staring|looking down|stare|staring down) (?:at|into) the (?:water|drop|tracks|river|sea|waves|edge|trains)\\b",
@@ -635,6 +640,9 @@ public final class DangerCues {
       "(?:ya )?(?:las|los) tengo (?:apartad[oa]s|guardad[oa]s|juntad[oa]s|escondid[oa]s)\\b",
       "(?:juntando|guardando|acumulando|apartando) (?:las )?(?:pastillas|pastis|pildoras|medicinas)");
   private static final List<Pattern> ABORTED = compile(
+      "(?:took|swallowed|had|downed) (?:a bunch of|loads of|a load of|a handful of|a lot of|too many|way too many|extra|all (?:my|the))\\b[^.!?]{0,30}"
+          + "(?:to see what would happen|on purpose|hoping (?:not to|i wouldn'?t) wake)",
+      "(?:pills|tablets|meds|klonopin|xanax|sleeping pills)\\b[^!?]{0,60}\\bwoke up \\d+ hours later",
       "(?:stood|standing|was standing|sat|sitting|was sitting) (?:on|at|by) the (?:edge|ledge|railing|rail)\\b(?! of (?:the )?(?:bed|sofa|couch|pool|chair|stage)\\b)",
       "(?:bought|buying|got) (?:a |some )?(?:rope|noose|razor blades|a hose for the exhaust)\\b[^.!?]{0,40}(?:but|and then|then)",
       "(?:wrote|written|writing) (?:a|my|the) (?:suicide |goodbye )?note\\b[^.!?]{0,40}(?:but|and then|then|tore|ripped|binned|deleted)",

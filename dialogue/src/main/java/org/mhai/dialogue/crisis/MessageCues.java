@@ -25,6 +25,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   public static final String FOREIGN = "other_language_risk";
 
   private static final List<Pattern> HUMAN = compile(
+      "(?:no one|nobody|noone) real (?:is )?(?:ever )?(?:going to|gonna|will) (?:see|read)\\b",
       "get my (?:therapist|counsell?or|doctor|nurse|psychologist|psychiatrist|case worker) to (?:call|contact|text|ring|phone) me",
       "(?:cuanto|cuando) (?:tarda|tardan|va a tardar)[^.!?]{0,20}(?:hablarme|contestarme|escribirme) alguien", "(?:how long|when) (?:until|will|till) (?:someone|a person|somebody) (?:talks?|gets?|writes?|replies?)",
       "(?:talk|speak|chat|write) (?:to|with) (?:a |an |some |my |one of |the )?(?:real |actual |human |live )?(?:human|person|"
@@ -64,6 +65,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "me (?:puede|pueden|podria|podrian) (?:hablar|llamar|escribir) alguien", "(?:hablar|hable|hablo) con mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
       "(?:comunicar|pasar|conectar) con (?:ella|el|mi psicolog[oa]|mi terapeuta)");
   private static final List<Pattern> CALL = compile(
+      "can (?:someone|somebody|anyone|you) (?:come )?(?:and )?(?:get|pick up|collect|fetch) me\\b",
       "what do you mean (?:you )?(?:can'?t|cant|cannot) (?:call|ring|phone|send)", "(?:so )?you (?:can'?t|cant|cannot) (?:even )?(?:call|ring|send) (?:anyone|anybody|someone|help)\\?",
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
       "(?:call|ring|phone|send) (?:someone|somebody|help|911|999|112|000|an ambulance|my \\w+|them|her|him) for me",
@@ -127,6 +129,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "tornat a tallar", "m'he tallat", "em tallo",
       "لست في مكان امن", "لست في مكان آمن", "لست بامان", "لست بآمان", "حبوب كثيرة في يدي", "حبوب في يدي");
   private static final List<Pattern> PANIC = compile(
+      "(?:everything'?s|everything is) (?:too loud|too bright)\\b", "too loud and too bright", "(?:face|hands|lips|fingers|arms) (?:is |are |feels? )?(?:numb|tingling)\\b",
+      "still (?:really |so |super )?dizzy\\b",
       // session 11: panic named as panic, happening again
       "\\b(?:i know|i think|pretty sure|i know that) (?:it'?s|its|this is) (?:just )?(?:a )?panic\\b", "(?:it'?s|its) happening again\\b[^!?]{0,80}(?:dying|heart|breathe|chest|panic|shutting down)",
       "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
@@ -150,6 +154,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
+      // session 11 (seventh blind set, read after session 10): a place and a way named, a plan with its level and day
+      "(?:i'?d|i would|id) (?:go|jump|throw myself|step) off (?:the )?(?:top of )?(?:the )?(?:\\w+ )?(?:multistorey|multi-storey|car park|carpark|parking garage|"
+          + "parking structure|bridge|roof|building|cliffs?|overpass|viaduct)\\b",
+      "(?:i have|i'?ve got|ive got|yes i have) a plan\\b[^!?]{0,60}(?:which (?:level|floor|day|bridge|building|pills)|when|where|how)",
       // session 11 (eighth blind set, English, read after scoring): a jump dwelt on, a method planned, a date written down
       "(?:can'?t|cant|cannot) stop thinking (?:about|of) (?:jumping|dying|ending it|killing myself|hanging myself|overdosing|not being here)\\b"
           + "(?! (?:in|into|on|onto|off the (?:boat|pier|diving))\\b| rope| jacks)",
@@ -197,6 +205,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final Pattern DENIED = Pattern.compile("\\b(?:(?<!que )(?<!than )nunca|jamas|(?<!than )never|no he|no lo|no tengo|no quiero|no pienso|no voy)\\b"
       + "|ninguna intencion");
   private static final Pattern HYPOTHETICAL = Pattern.compile("hypothetical|if someone|if somebody|if i (?:said|told)|"
+      + "if i'?m having a bad (?:night|day|time|week)|what can you (?:actually |really )?do\\b|"
       + "(?:do|would|will) you (?:call|send|ring)[^.!?]{0,40}\\bif\\b|si alguien|hipotetic|\\bsi un dia\\b|\\bif one day\\b|"
       // session 8 (fifth blind set): "¿y puedes llamar tú a alguien si me pasa algo?" asks what the service can do
       + "\\bsi (?:me pasa|me llegara a pasar|pasa) algo\\b|\\bif (?:something|anything) (?:happens|happened|ever happens|goes wrong)\\b|"
@@ -205,6 +214,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|reschedul\\w*|receta|cita|"
       + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile(
+      // session 11 (seventh blind set): a bus that would not be minded, tired of waking up
+      "if (?:a|the) (?:bus|car|truck|train|lorry|plane) (?:hit|hits|ran over|runs over|took) me\\b[^.!?]{0,40}(?:wouldn'?t|wouldnt|would not|won'?t|not) (?:be )?(?:that |too |really |even )?(?:bothered|mind|care|upset|sad)",
+      "(?:sick|tired) of waking up\\b", "(?:every|each) morning'?s? (?:is )?(?:the same |another |just another )?disappointment",
       // session 11 (eighth blind set): easier for everyone, said of oneself
       "(?:it'?d|itd|it would|would) be easier for (?:everyone|everybody|them|my family)(?: if i (?:wasn'?t|was not|weren'?t|were not) (?:here|around)| if i (?:was|were) gone)?[.!]*$",
       "(?:i'?d|id|i would) rather (?:be dead|die|not be alive|not exist|not wake up)\\b","para (?:q|que) sigo", "nadie me necesita", "ojala no estuviera",
@@ -278,6 +290,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:lista|list) (?:con|with|of) (?:las|mis|my|the) (?:contrasenas|claves|passwords)", "(?:wills?|testamento) (?:with|con) (?:the|el) "
           + "(?:solicitor|lawyer|notario|abogado)");
   private static final List<Pattern> FINAL = compile(
+      "(?:mum|mom|dad|wife|husband|partner|sister|brother|mother|father|they|she|he)(?: will|'?ll) find (?:them|it|the letters|the note|the letter)\\b",
+      "(?:put|left) (?:them|it|the letters?|the note) (?:in|on) the (?:drawer|desk|table|bed) with (?:the|my) will\\b", "i know which (?:level|floor|day)\\b",
       // session 11 (eighth blind set, English): the last time here, thanks before a date, the children told it was not their fault
       "(?:this is|it'?s|its|that'?s|thats) (?:the|my) last time (?:i'?ll|ill|i will|you'?ll|youll|i'?m|im) (?:be )?(?:on here|here|talk|write|message|hear|using)",
       "(?:wanted|want) to (?:say )?(?:thanks?|thank (?:you|someone|somebody)|say goodbye) (?:to (?:someone|somebody|you|\\w+) )?before (?:then|i go|it'?s too late)",

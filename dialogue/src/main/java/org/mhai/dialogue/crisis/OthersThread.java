@@ -48,7 +48,10 @@ public final class OthersThread {
           + "|viene (?:esta noche|hoy|manana)|ya esta dormid[oa]|esta dormid[oa])",
       "\\b(?:maybe|i mean|no,?|not figuratively,?) literally\\b(?! not)", "(?:i mean it|i'?m serious|not joking|not a joke|no es broma|lo digo en serio|no es una forma de hablar|"
           + "va en serio|hablo en serio|llevo dias pensandolo|been thinking about it for days|i'?ve planned it|lo tengo pensado|not a figure of speech)",
-      "\\bwhen (?:he|she|they) (?:stops|gets out|comes out|leaves)\\b");
+      "\\bwhen (?:he|she|they) (?:stops|gets out|comes out|leaves)\\b",
+      // session 11: waiting where the person will be, watching them
+      "(?:waited|waiting|wait|sat|sitting|hung around) (?:by|outside|near|across from) (?:his|her|their) (?:car|house|flat|place|door|work|office)\\b",
+      "just watching (?:him|her|them)\\b");
   /** A step that means the person is at hand now: imminent. */
   private static final List<Pattern> NOW = compile(
       "parked (?:right )?(?:by|outside|across|opposite|near|next to|in front of)\\b", "\\b(?:engine (?:on|running))\\b",

@@ -55,6 +55,8 @@ public enum Route {
       + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"
       + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
   private static final List<Pattern> CHILD = compile(
+      "(?:make|made|makes|making) me sleep outside", "if i tell (?:my )?(?:teacher|school|school counsel+or|counsel+or|anyone|anybody|the school)\\b[^.!?]{0,60}"
+          + "(?:she'?ll|he'?ll|they'?ll|i'?ll get|i get)\\b",
       // session 11 (eighth blind set, English and Catalan): a pupil's bruises and threats, an adult grooming a minor online
       "(?:(?:i'?m|im|i am) in (?:year|grade|yr) (?:[1-9]|1[01])\\b|(?:i'?m|im|i am) 1[0-7]\\b|tinc 1[0-7] anys)[^!?]{0,120}(?:bruises|get it worse|hits me|hit me|beats me|"
           + "hurts me|kicks me|locks me|em pega)",
@@ -181,6 +183,8 @@ public enum Route {
           + "[^.!?]{0,20}(?:he|she)'?ll kill me", "mi ha picchiat", "mi picchiava", "ma bate\\b", "m-a batut",
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt", "mnie bije", "bije mnie", "يضربني", "m'a frappe", "il m'a battu");
   private static final List<Pattern> OTHERS = compile(
+      "(?:going to|gonna|i'?ll|i will) put (?:him|her) through (?:the|a) (?:wall|window|floor|door)", "gli faccio del male", "le faccio del male",
+      "(?:what it'?d be like|what it would be like|how it would feel|how it'?d feel) to (?:actually )?(?:hurt|kill|stab|hit|strangle) (?:him|her|them)\\b",
       // session 11 (eighth blind set, English): something brought to work to settle it, a rival who will get what is coming, acid
       "(?:bringing|bring|taking|take) something (?:in )?(?:to|into) (?:work|school|class|the office|the site|uni)\\b[^!?]{0,40}(?:sort|sorting|deal|end|finish|settle|for good)",
       "(?:getting|get|gets|got) what'?s coming to (?:her|him|them)\\b", "(?:going|go|heading|head) round (?:there |to (?:hers|his|her place|his place) )?tonight\\b[^!?]{0,60}(?:getting|pay|sort|teach)",
@@ -221,6 +225,8 @@ public enum Route {
           + "(?:her|him)\\b(?! (?:up|back|off|a (?:text|message)))");
   /** The other person is there, or the act is under way, now: the route's danger is {@code imminent}. */
   public static final List<Pattern> NOW = compile(
+      "(?:husband|wife|partner|boyfriend|girlfriend|dad|father|stepdad|mum|mom|son|brother) (?:is|'?s) (?:drunk|wasted|throwing|smashing|raging)\\b",
+      "(?:throwing|smashing) things\\b", "dorme di la|nell'?altra stanza|dans l'?autre piece|im anderen zimmer",
       "(?:he|she|hes|shes)(?:'?s| is)? (?:still )?(?:yelling|shouting|screaming|banging|raging|kicking off|going mental|drunk|wasted|off (?:his|her) face)\\b",
       "(?:bathroom|bedroom|toilet|room) with the door locked", "door (?:is )?locked\\b[^.!?]{0,30}(?:he|she)",
       "(?:he|she|they)(?:'?s|'?re| is| are) (?:still )?(?:in the (?:next room|house|kitchen|living room|flat|lounge)|here|home|"
@@ -304,6 +310,12 @@ public enum Route {
       return HARM_TO_OTHERS;
     }
     return SELF_HARM;
+  }
+
+  /** The patient speaks of hurting another person (beside another route: both concerns are flagged). */
+  public static boolean threatensOthers(String plain) {
+    return any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain) && !DangerCues.any(DangerCues.GAME, plain)
+        && !DangerCues.PET.matcher(plain).find();
   }
 
   /** True when the message names a risk of this route on its own (not only the default). */

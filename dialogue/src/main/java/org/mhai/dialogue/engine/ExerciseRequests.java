@@ -33,6 +33,7 @@ final class ExerciseRequests implements Policy {
           + "|^(?:y )?tienes otro\\b|give me something to help me (?:switch off|relax|sleep|calm)|exercicio de respiracao"
           + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
+          + "|(?:can i|could i|can we|let'?s) do (?:one|another(?: one)?) more\\b|\\bone more (?:before|please|pls)\\b"
           + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|\\b(?:ponme|dame|me pones) uno\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
 
   /** The message names an exercise: "can you suggest an exercise for when my brain won't shut up at night?". */
@@ -46,6 +47,10 @@ final class ExerciseRequests implements Policy {
   /** "Can we do the breathing one", "another exercise", "give me something to help me switch off": an exercise asked for by rule. */
   private static final Pattern BREATHING_ONE = Pattern.compile("\\b(?:do|try|have|want|give me) (?:the |a |that )?(?:breathing|grounding|calming|relaxing) "
       + "(?:one|exercise|thing)\\b|\\b(?:hacer|probar|dame) (?:el|un|ese) (?:ejercicio )?de (?:respirar|respiracion)\\b");
+
+  /** Doing the breathing with the bot now ("ok. breathing with you"): not feedback yet. */
+  private static final Pattern ALONG = Pattern.compile("\\bbreathing (?:with you|along|now)\\b|\\b(?:i'?m|im) (?:doing it|breathing) (?:with you|now)\\b"
+      + "|\\brespirando contigo\\b|\\b(?:lo )?estoy haciendo (?:contigo|ahora)\\b");
 
   static boolean asksForExercise(Message message) {
     return asksForExercise(message.turn().text());
@@ -69,6 +74,12 @@ final class ExerciseRequests implements Policy {
     boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
     boolean another = ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find();
     boolean asksForOne = message.asks(Request.ASK_EXERCISE) && EXERCISE_WORD.matcher(plain).find();
+    java.util.Optional<Node> waiting = r.state.flow().flatMap(c -> runner.flows().version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())));
+    if (waiting.isPresent() && waiting.get() instanceof Node.Recommend && ALONG.matcher(plain).find()) {
+      r.add(new DialogueEvent.TemplateUsed(r.at, "exercise.along")); // the feedback question still waits
+      r.say(r.m.get("exercise.along"));
+      return Optional.of(r.decision());
+    }
     if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another && !asksForOne) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
       r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE));

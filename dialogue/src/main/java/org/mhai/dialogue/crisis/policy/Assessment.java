@@ -221,6 +221,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         signals.add(Route.SELF_HARM.reason().wire()); // "kill myself and take the kids with me": both concerns are flagged
       }
     }
+    if (route == Route.DOMESTIC_VIOLENCE && Route.threatensOthers(plain)) {
+      signals.add(Route.HARM_TO_OTHERS.reason().wire()); // "he goes after my mam and one of these nights im going to put him through the wall"
+    }
     // Violence at home with children there is also a child at risk, and the reverse: both reasons reach the escalation.
     Route.alsoLines(route, plain).ifPresent(k -> signals.add(k == org.mhai.dialogue.crisis.Helplines.Kind.SAFEGUARDING
         ? Route.SAFEGUARDING.reason().wire() : Route.DOMESTIC_VIOLENCE.reason().wire()));
