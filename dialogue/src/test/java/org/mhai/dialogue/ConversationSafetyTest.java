@@ -249,4 +249,77 @@ class ConversationSafetyTest {
     assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RaiseEscalation r && r.level() == RiskLevel.IMMINENT), d.effects().toString());
     assertTrue(s.text(d).contains("911"));
   }
+
+  /**
+   * Session 11 (eighth blind set, Spanish, read after scoring): danger told in words the dialogue's own cues did not know, each with
+   * the escalation a safe bot must open (the detector hears nothing in these tests: the dialogue's cues alone).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "es-MX|IMMINENT|SELF_HARM|ando en el carro en la cochera, prendido, con la puerta cerrada",
+      "es-ES|HIGH|DOMESTIC_VIOLENCE|Ayer me agarro del cuello porque la comida estaba fria. Me costaba respirar.",
+      "es-MX|HIGH|DOMESTIC_VIOLENCE|mi suegra y mi marido no me dejan salir de la casa, me quitaron mi INE",
+      "es-MX|HIGH|SAFEGUARDING|la vecina deja a sus hijos de 3 y 5 años solos todo el dia, encerrados con llave, se oyen llorar",
+      "es-MX|HIGH|HARM_TO_OTHERS|a veces me dan ganas de ahorcar a mi novia cuando me grita",
+      "es-ES|HIGH|HARM_TO_OTHERS|he mirado cuantas de mis pastillas hacen falta para echarselas en el cafe",
+      "es-ES|HIGH|HARM_TO_OTHERS|Tengo la pistola de mi padre, todavia funciona. Un dia subo y se acaba el problema.",
+      "es-MX|HIGH|SELF_HARM|Lo unico es que ya no me pongo la insulina desde hace una semana, para que.",
+      "es-ES|IMMINENT|DOMESTIC_VIOLENCE|mi pareja me acaba de pegar y esta en la otra habitacion",
+  })
+  void spanish_danger_in_other_words_opens_the_right_escalation(String line) {
+    String[] f = line.split("\\|", 4);
+    Scenario s = new Scenario();
+    s.onboard(f[0]);
+    Decision d = s.say(f[3]);
+    RiskLevel level = RiskLevel.valueOf(f[1]);
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.level().atLeast(level)
+        && (o.reason() == Reason.valueOf(f[2]) || o.signals().contains(Reason.valueOf(f[2]).wire()))), f[3] + " -> " + d.effects());
+  }
+
+  /** Their everyday neighbours stay ordinary conversation. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "es-ES|vale, he salido del vagon, estoy sentada en el anden",
+      "es-ES|no puedo mas con el calor tio, esta noche me voy a la playa y se acabo",
+      "es-MX|mis papas no me dejan salir el viernes, que coraje",
+      "es-MX|se me va a ir la mano con la sal si sigo asi jaja",
+      "es-ES|estoy en el coche esperando a que salga mi hija de clase de baile",
+  })
+  void their_everyday_neighbours_do_not_escalate(String line) {
+    String[] f = line.split("\\|", 2);
+    Scenario s = new Scenario();
+    s.onboard(f[0]);
+    Decision d = s.say(f[1]);
+    assertTrue(d.effects().stream().noneMatch(e -> e instanceof Effect.OpenEscalation), f[1] + " -> " + d.effects());
+  }
+
+  @Test
+  void a_neighbours_children_shut_in_with_a_smell_of_gas_is_danger_now() {
+    Scenario s = new Scenario();
+    s.onboard("es-MX");
+    s.say("la vecina deja a sus hijos de 3 y 5 años solos todo el dia, encerrados con llave, se oyen llorar");
+    Decision d = s.say("hoy llevan desde la mañana llorando y huele a gas desde el pasillo");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RaiseEscalation r && r.level() == RiskLevel.IMMINENT), d.effects().toString());
+    assertTrue(s.text(d).contains("911"), s.text(d));
+  }
+
+  @Test
+  void letters_things_shared_out_and_a_will_add_up_in_spanish() {
+    Scenario s = new Scenario();
+    s.onboard("es-ES");
+    s.say("oye una pregunta, como se hace un testamento sin ir al notario?");
+    s.say("es que quiero dejar mis cosas bien repartidas, la play para mi primo y eso");
+    Decision d = s.say("ya he escrito las cartas para mi madre y mi hermana");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.level().atLeast(RiskLevel.HIGH)), d.effects().toString());
+    assertTrue(s.text(d).contains("024"), s.text(d));
+  }
+
+  @Test
+  void asking_whether_the_bot_phones_911_is_told_it_cannot_call() {
+    Scenario s = new Scenario();
+    s.onboard("es-MX");
+    Decision d = s.say("y si un dia estoy mal mal, tu le hablas al 911?");
+    assertTrue(s.text(d).contains("no puedo llamar"), s.text(d));
+    assertTrue(d.effects().stream().noneMatch(e -> e instanceof Effect.OpenEscalation), d.effects().toString());
+  }
 }

@@ -187,7 +187,7 @@ class ConversationSuiteTest {
     blindSet("eighth", "/clinical/conversations-blind8.txt", COMPOSITE ? BLIND8_PASS_FULL : BLIND8_PASS_LEXICON, COMPOSITE ? 0 : 1);
   }
 
-  static final int BLIND8_PASS_LEXICON = 108; // at scoring: 55/84 English + 53/84 Spanish, reassurance on a danger turn 1
+  static final int BLIND8_PASS_LEXICON = 139; // 108 at scoring (55/84 English + 53/84 Spanish, reassurance on a danger turn 1); then Spanish read (development): 55 + 84
   static final int BLIND8_PASS_FULL = 116; // at scoring: 61 + 55, reassurance 0
 
   /** The ninth everyday set (conversations-everyday9.txt, 100 English + 60 Spanish by another writer, session 11), scored once. */

@@ -60,7 +60,7 @@ public final class DangerCues {
       + "|thursday|friday|saturday|sunday)|friday|in an hour|in (?:a few|\\d+) (?:minutes|mins|hours)|after this|later today"
       + "|right now|once the kids|after everyone|when i'?m alone|esta noche|manana|este finde|este fin de semana"
       + "|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|jueves|viernes|dentro de? un rato|en un rato"
-      + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se)";
+      + "|esta madrugada|en cuanto salga|cuando se duerman|cuando me quede sol[oa]|cuando mis \\w+ se|hoy en la noche|hoy por la noche)";
   /** Words that name the act: with a time they are a timeframe wherever they are said. */
   private static final String ACT_WORDS = "(?:go through with it|end my life|kill myself|"
       + "killing myself|(?:want to|wanna) die|quiero morir(?:me)?|acabar con mi vida|quitarme la vida|end my life|jump off(?! (?:the |a )?(?:high dive|"
@@ -150,7 +150,9 @@ public final class DangerCues {
           + "complet[oa]s?)? ?de (?:\\w+ )?(?:" + DRUG + "|lorazepam|alprazolam|rivotril|trankimazin|orfidal(?:es)?|lexatin|valium|"
           + "paracetamol|ibuprofeno)",
       "(?:sitting|sat|i'?m|im) (?:\\w+ ){0,3}(?:car|van) (?:\\w+ ){0,3}(?:garage|shed)\\b[^!?]{0,40}\\b(?:engine|motor)'?s? (?:is )?(?:running|on)",
-      "(?:sentad[oa]|metid[oa]|estoy) (?:\\w+ ){0,3}(?:coche|carro|auto) (?:\\w+ ){0,3}(?:garaje|cochera)\\b[^!?]{0,40}\\b(?:motor|encendido)",
+      "(?:sentad[oa]|metid[oa]|estoy|ando) (?:\\w+ ){0,3}(?:coche|carro|auto) (?:\\w+ ){0,3}(?:garaje|cochera)\\b[^!?]{0,40}\\b(?:motor|encendido|prendido|en marcha)",
+      // session 11: the engine named first ("el carro prendido en la cochera con la puerta cerrada")
+      "(?:coche|carro|auto|motor) (?:\\w+ ){0,2}(?:prendido|encendido|en marcha)\\b[^!?]{0,40}\\b(?:garaje|cochera)\\b",
       // session 7 (second and third blind answer sets, read after scoring)
       "(?:just |already )?(?:drunk|drank|swallowed|downed) (?:the |some |a (?:bottle|glass|cup) of )?(?:antifreeze|bleach|poison|weedkiller|"
           + "lejia|cloro|anticongelante|veneno|matarratas)", "(?:feel|feeling) the (?:pills|tablets|meds) (?:kicking in|working)",
@@ -164,7 +166,7 @@ public final class DangerCues {
       "sitting with it (?:right )?now", "(?:esta|la tengo) cargada\\b",
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
       "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
-          + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "quedando dormid[oa]", "muito sono",
+          + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "\\bme mareo\\b", "\\bme estoy (?:mareando|durmiendo)\\b", "quedando dormid[oa]", "muito sono",
       "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice",
       "(?:ya )?lo estoy haciendo", "mientras te escribo", "(?:gonna|going to|will) try again\\b(?! (?:tomorrow|later|next)\\b)",
       "(?:tried|did it) (?:earlier|this morning|today|last night|an hour ago)[^.!?]{0,30}(?:didn'?t work|try again)",
@@ -185,6 +187,7 @@ public final class DangerCues {
       "(?:gun|rifle|shotgun|firearm|pistol)\\b[^.!?]{0,40}\\b(?:in my room|closet|combo|loaded|right now|key|safe|here)",
       "(?:las|los) tengo (?:aqui|al lado|delante|en)", "todo listo", "tengo todo preparado", "(?:lo|la|los|las) traigo (?:aqui )?conmigo",
       "ya lo traigo", "con (?:el|la|mi) (?:fusil|arma|pistola|rifle|escopeta)\\.?$",
+      "(?:tengo|ya tengo) (?:uno|una|unos|unas) (?:guardad[oa]s?|escondid[oa]s?)\\b",
       "(?:lo )?tengo todo preparado");
   /** In context only: "he's back", "she's outside" (a cat, a partner home from a trip, out of context). */
   private static final List<Pattern> CONTEXT_VIOLENCE = compile(
@@ -272,7 +275,7 @@ public final class DangerCues {
       "(?:walking|heading|driving|going|headed|on my way) (?:to|towards|down to|up to) the (?:train |railway |rail )?(?:tracks|bridge|cliffs?|roof|rooftop|overpass|"
           + "viaduct|quarry)\\b[^.!?]{0,40}\\b(?:now|right now)\\b",
       "(?:i'?m|im|i am|standing|sitting|stood|already|still|now|parked|waiting|estoy|toy|sigo|aqui)\\b[^.!?]{0,25}\\b(?:on|at|in|by|near|en|a|"
-          + "por|sobre) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|(?<!on )edge|cliffs?|tracks|railway|"
+          + "por|sobre|arriba del|encima del|arriba de|encima de) (?:the |a |my |el |la |los |las |mi )?(?:\\w+ )?(?:roof|rooftop|bridge|ledge|(?<!on )edge|cliffs?|tracks|railway|"
           + "platform|river|balcony|window ledge|overpass|viaduct|flyover|multistorey|multi-storey|azotea|puente|vias?|techo|balcon|ventana|orilla|acantilado|cornisa|borde|anden)\\b"
           + NOT_A_LONG_WEEKEND,
       "^(?:on|at) the (?:roof|bridge|ledge|edge|cliffs?|tracks)", "walking there now", "(?:camino|de camino) (?:al|a la) (?:puente|"
@@ -292,7 +295,9 @@ public final class DangerCues {
       "(?:^|\\b)" + TIME + "\\b.*\\b" + ANAPHORIC_ACT_WORDS, ANAPHORIC_ACT_WORDS + "\\b.*\\b" + TIME + "\\b",
       "(?:lo voy a hacer|lo hago) (?:hoy|ya)", "(?:ya no voy a estar|no voy a estar)",
       "tonight'?s the night", "hoy es el dia", "(?:esta|hoy) (?:noche )?es la noche", "esta es la noche", "^(?:ya )?es hoy\\b",
-      "^(?:ya )?es esta (?:noche|madrugada)\\b", "no hay vuelta atras");
+      "^(?:ya )?es esta (?:noche|madrugada)\\b", "no hay vuelta atras",
+      // session 11: the decision and the time, with nothing else ("pero ya lo decidi, hoy en la noche cuando se duerman los ninos")
+      "(?:ya lo (?:he )?decidi(?:do)?|lo tengo decidido|i'?ve decided|made up my mind)\\b.*\\b" + TIME + "\\b");
   /** A decision or a farewell beside "tonight's the night" makes it a timeframe without other context. */
   private static final List<Pattern> DECIDED = compile(
       "(?:i'?ve|i have|i) (?:decided|made up my mind|made my mind up)", "\\bdecided\\b", "\\b(?:he decidido|decidi) que\\b", "mind'?s made up", "(?:ya )?lo (?:he |tengo )?decidid[oa]",
@@ -327,7 +332,7 @@ public final class DangerCues {
           + "teacher|flatmate|boyfriend|girlfriend|family|kids|baby|stepdad)|that (?:guy|man|woman|bastard)|someone|somebody|people"
           + "|everyone)\\b",
       "(?:i'?ll|i will) kill him", "take (?:him|her|them|my \\w+) with me", "(?:knife|gun) (?:at|outside) (?:my )?\\w+'?s (?:door|room)",
-      "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle) (?:a )?(?:mi|el|la|al|ese|esa)\\b(?! (?:pulgon|pulgones|mosquitos?|moscas?|"
+      "killing (?:him|her), not me", "(?:matar|hacer dano|hacerle dano|apunalar|pegarle|ahorcar|estrangular|asfixiar) (?:a )?(?:mi|el|la|al|ese|esa)\\b(?! (?:pulgon|pulgones|mosquitos?|moscas?|"
           + "cucarachas?|hormigas?|ratas?|ratones?|bichos?|plaga|tiempo|rato|hambre|gusanillo|aburrimiento|sed|mono|chamuco)\\b)",
       "(?:lo|la) voy a matar", "le voy a hacer dano", "(?:llevarme|me voy a llevar) a (?:mi|mis)", "llevar(?:me)? a (?:mi )?\\w+ por delante",
       "miedo de hacerle dano", "de matar a", "(?:lo|la|los|las) quiero matar", "(?:killing|kill) (?:myself )?and (?:him|her|them)\\b", "pillow over (?:her|his|their) face", "(?:golpear|pegarle|pegar) a mi \\w+ hasta que no se (?:levante|mueva)",
@@ -356,7 +361,11 @@ public final class DangerCues {
           + "gun|crowbar|machete)", "use it on (?:him|her|them)\\b", "crush(?:ed)? them into (?:his|her|their) (?:tea|coffee|food|drink)",
       "end it for (?:all )?(?:\\w+ )?of us", "reventar(?:le)? la cabeza", "(?<!no )(?:ganas de|quiero|voy a)\\b[^.!?]{0,40}hacerle dano",
       "pensamientos de hacerle dano", "(?:lo|la) voy a esperar\\b[^.!?]{0,30}con (?:el|la|un|una) (?:fierro|bate|cuchillo|navaja|pistola|palo)",
-      "clavarsel[ao]", "primero (?:ella|el) y (?:luego|despues) yo");
+      "clavarsel[ao]", "primero (?:ella|el) y (?:luego|despues) yo",
+      // session 11 (eighth blind set): hands on the throat wished, losing control, a knife and a threat, poison in a drink
+      "(?:ganas de|quiero|voy a)\\b[^.!?]{0,40}\\bapretarle el cuello", "se me va a ir la mano\\b(?! con)",
+      "(?:cuchillo|navaja|fierro|punta)\\b[^!?]{0,60}\\b(?:lo|la|le) (?:pico|rajo|apunalo|filereo)\\b",
+      "(?:echarsel[oa]s?|echarle|ponersel[oa]s?|ponerle|meterle)\\b[^.!?]{0,20}\\ben (?:el|su|la) (?:cafe|te|comida|bebida|vaso|cerveza|agua|sopa|cena|leche)\\b");
   private static final List<Pattern> VIOLENCE = compile(
       "me (?:volvio|ha vuelto|vuelve|volvio a|sigue) (?:a )?(?:pegar|golpear|empujar|pegando|golpeando)", "(?:hit|beat|hurt|punched|slapped) me again\\b",
       "me ha partido (?:el labio|la cara|la nariz)", "(?:gets|got) rough with me\\b",
@@ -496,6 +505,11 @@ public final class DangerCues {
       "\\b(?:hot )?glue\\b", "\\bshoot(?:ing)? (?:the|a|some|my|his|her|their) (?:wedding|ceremony|reception|event|video|film|photos?|pictures|"
           + "portraits|scene|episode|music video|ad|commercial|campaign|footage|hoops|baskets|birthday|party|match|game)\\b");
 
+  /** Off a train and on the platform, away from the tracks: "he salido del vagon, estoy sentada en el anden". */
+  private static final List<Pattern> OFF_THE_TRAIN = compile(
+      "(?:he salido|sali|me baje|me he bajado|got off|i'?ve got off|stepped off|got out of) (?:del|de la|the|off the)? ?(?:vagon|tren|metro|train|tube|carriage|subway)\\b"
+          + "(?![^.!?]{0,60}(?:borde|orilla|edge|vias|tracks|saltar|jump|tirarme|aventarme))");
+
   /** The everyday frame of a message (see {@link #EVERYDAY_FRAME}). */
   public static boolean everydayFrame(String plain) {
     return any(EVERYDAY_FRAME, plain);
@@ -556,6 +570,9 @@ public final class DangerCues {
     if (kinds.contains(Kind.ACT) && (any(HARMLESS_CUT, plain) || any(ROUTINE_DOSE, plain)) && !any(STILL_AN_ACT, plain)) {
       kinds.remove(Kind.ACT); // "me corté con el pelador", "ya me tomé las pastillas del día": an accident, a routine dose
     }
+    if (kinds.equals(EnumSet.of(Kind.PLACE)) && any(OFF_THE_TRAIN, plain)) {
+      kinds.remove(Kind.PLACE); // "vale, he salido del vagon, estoy sentada en el anden" after a panic attack (eighth blind set)
+    }
     if (kinds.equals(EnumSet.of(Kind.PLACE)) && any(EVERYDAY_FRAME, plain)) {
       kinds.remove(Kind.PLACE); // "Da's 79 and still insists on climbing up on the roof of the shed to fix the gutters"
     }
@@ -604,7 +621,7 @@ public final class DangerCues {
       "(?:ended up|i'?m|im|i am|parked|parked up|pulled over|pulled up|pulled in|sitting|standing|sat|stood|stopped|stopping|here) (?:up )?"
           + "(?:at|on|by|near|under|in|beside) (?:the |a )?" + DANGER_PLACE + "(?! (?:today|this morning) (?:for|with) (?:work|a meeting|lunch))",
       "(?:looking|staring|looking down|stare|staring down) (?:at|into) the (?:water|drop|tracks|river|sea|waves|edge|trains)\\b",
-      "(?:estoy|acabe|me pare|aparque|estacione|me quede|sentad[oa]|parad[oa]) (?:en|sobre|junto a|encima de|al lado de) (?:el|la|las|los) "
+      "(?:estoy|acabe|me pare|aparque|estacione|me quede|sentad[oa]|parad[oa]) (?:en|sobre|junto a|encima de|al lado de|arriba de) (?:el|la|las|los) "
           + "(?:puente|acantilado|azotea|techo|vias|viaducto|borde|cornisa|mirador)\\b", "mirando (?:el agua|las vias|el vacio|hacia abajo|el rio|el mar)");
   private static final List<Pattern> AT_THE_PLACE = compile(
       "(?:only|just) (?:take|takes|be) a (?:second|moment|minute|few seconds)", "(?:it'?d|it would|would|it'?ll|will) (?:all )?be (?:quiet|over|quick|peaceful)",
@@ -612,7 +629,9 @@ public final class DangerCues {
       "(?:railing|fence|barrier|ledge|wall|rail)s?\\b[^.!?]{0,20}(?:isn'?t|is not|aren'?t|not) (?:that |very |too |so )?(?:high|tall)",
       "(?:out of|got out of|getting out of|stepped out of) the (?:car|van|truck)", "(?:climb|climbing|climbed) (?:over|onto|up)",
       "(?:seria|sera) (?:muy )?(?:rapido|un segundo|facil)", "(?:la barandilla|el barandal|la valla|el muro) no es (?:tan |muy )?alt[oa]",
-      "(?:me baje|ya me baje|sali|me sali) del (?:coche|carro|auto)", "estarian mejor sin mi", "seguro de vida");
+      "(?:me baje|ya me baje|sali|me sali) del (?:coche|carro|auto)", "estarian mejor sin mi", "seguro de vida",
+      // session 11: a jump named, or nobody would notice ("si me aviento ni quien se de cuenta")
+      "si (?:me aviento|me tiro|salto)\\b", "(?:ni quien|nadie) se (?:de|daria|va a dar) cuenta");
   public static boolean recentAttempt(String plain) {
     return any(RECENT_ATTEMPT, plain) || behaviour(plain);
   }
@@ -638,7 +657,8 @@ public final class DangerCues {
       "(?:tengo|ya (?:las|los) tengo|he ido|llevo|estoy|voy) (?:apartad[oa]s|guardad[oa]s|juntad[oa]s|juntando|guardando|acumulando|"
           + "ahorrando)\\b[^.!?]{0,40}(?:pastillas|pastis|medicinas|medicamentos|pildoras|bolsita|cajon|debajo de)",
       "(?:ya )?(?:las|los) tengo (?:apartad[oa]s|guardad[oa]s|juntad[oa]s|escondid[oa]s)\\b",
-      "(?:juntando|guardando|acumulando|apartando) (?:las )?(?:pastillas|pastis|pildoras|medicinas)");
+      "(?:juntando|guardando|acumulando|apartando) (?:las )?(?:pastillas|pastis|pildoras|medicinas)",
+      "(?:tengo|ya tengo) (?:uno|una) (?:guardad[oa]|escondid[oa]) (?:debajo|bajo|en) (?:del|de la|el|la) (?:colchon|cama|almohada|cajon)");
   private static final List<Pattern> ABORTED = compile(
       "(?:took|swallowed|had|downed) (?:a bunch of|loads of|a load of|a handful of|a lot of|too many|way too many|extra|all (?:my|the))\\b[^.!?]{0,30}"
           + "(?:to see what would happen|on purpose|hoping (?:not to|i wouldn'?t) wake)",
@@ -652,9 +672,22 @@ public final class DangerCues {
       "(?:estuve|estaba|me quede) (?:parad[oa]|sentad[oa]) (?:en|a) (?:la orilla|el borde|las vias|la cornisa|el barandal)",
       "(?:llegue a |fui a )?compr(?:e|ar) (?:una |la )?(?:cuerda|soga)\\b", "(?:escribi|deje escrita|tengo escrita) (?:una|la|mi) (?:carta|nota) de despedida",
       "(?:la semana pasada|anoche|ayer|el otro dia|hace (?:unos|dos|tres|\\d) dias)[^.!?]{0,30}\\bme corte\\b(?! (?:el pelo|con))",
-      "\\bme corte\\b[^.!?]{0,40}(?:puntos|muy hondo|profundo|sangr)");
+      "\\bme corte\\b[^.!?]{0,40}(?:puntos|muy hondo|profundo|sangr)",
+      // session 11 (eighth blind set): leaning out to jump and stepping back; a life-saving treatment stopped on purpose
+      "me asome (?:al|a la|por el|por la) (?:balcon|ventana|azotea|barandilla|barandal|borde|puente)\\b[^.!?]{0,40}(?:hacerlo|tirarme|saltar|aventarme|la idea)",
+      "(?:ya no me (?:pongo|inyecto|pinchi?o)|deje de (?:ponerme|inyectarme|pincharme)|he dejado de (?:ponerme|inyectarme|pincharme)) (?:la )?insulina",
+      "(?:stopped|quit|not) (?:taking|doing|using) my insulin");
   private static final List<Pattern> YEARS_AGO = compile("(?:\\d+|a few|a couple of|several|many|some) years ago", "when i was (?:\\d+|a teen|a kid|younger|at school)",
       "hace (?:\\d+ |unos |unas |varios |muchos |dos |tres )?anos", "cuando (?:tenia|era) (?:\\d+|joven|nin[oa]|adolescente)");
+
+  /** Another person at a place of danger now ("esta en el balcon del hotel", "he's on the roof"). */
+  private static final List<Pattern> OTHER_AT_A_PLACE = compile(
+      "\\b(?:esta|sigue|he'?s|she'?s|he is|she is|is) (?:\\w+ ){0,2}(?:en|on|at|in) (?:el|la|the) (?:\\w+ )?(?:balcon|azotea|puente|cornisa|ventana|techo|"
+          + "vias|borde|roof|rooftop|bridge|ledge|balcony|edge|tracks|window)\\b");
+
+  public static boolean otherAtAPlace(String plain) {
+    return any(OTHER_AT_A_PLACE, plain);
+  }
 
   /** A time for acting ("tonight", "mañana") in an answer to a screener item about acting. */
   static boolean timeframe(String plain) {

@@ -120,7 +120,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "envie de mourir", "يضربني",
       // session 8 (fifth blind set): French, Italian, Polish, Romanian
       "me foutre en l.?air", "foutre en l.?air", "mi ha picchiat", "picchiat[ao] di nuovo", "pocie[lł][ae]m", "pocia[cć] sie",
-      "me jeter (?:sous|du|d'un|dans)", "(?:vater|mutter|stiefvater|mann) schlagt mich", "نقتل راسي", "نقتل نفسي", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
+      "me jeter (?:sous|du|d'un|dans)", "بغيت نموت", "نبغي نموت", "باغي نموت", "بدي موت", "ابغى اموت", "حاب نموت",
+      // session 11: German, pills bought in quantity
+      "tabletten (?:gekauft|gesammelt|besorgt)", "(?:ganz viele|sehr viele|alle meine) tabletten", "(?:vater|mutter|stiefvater|mann) schlagt mich", "نقتل راسي", "نقتل نفسي", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "zyletk\\w* w (?:szufladzie|rece|reku)", "sul binario", "sui binari", "je ne suis pas en securite", "ich bin nicht sicher",
@@ -287,7 +289,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
           + "(?:away )?to\\b", "(?:sorted|made|wrote|updated|finished|signed|did) (?:out )?(?:my|the|a) will\\b",
       "(?:goes|go) to a good home", "if (?:something|anything) (?:happens|happened) to me", "life insurance\\b[^.!?]{0,60}\\bpays? ?out",
       "(?:ya )?(?:le|les) di (?:mi|mis) \\w+ a (?:mi|mis) \\w+", "(?:vendido|vendi|regalado|regale) (?:casi )?(?:toda|todo|todas|todos) (?:mi|mis)\\b",
-      "(?:lista|list) (?:con|with|of) (?:las|mis|my|the) (?:contrasenas|claves|passwords)", "(?:wills?|testamento) (?:with|con) (?:the|el) "
+      "(?:lista|list) (?:con|with|of) (?:las|mis|my|the) (?:contrasenas|claves|passwords)",
+      // session 11 (eighth blind set): things shared out, a pet handed on "que yo ya no puedo cuidarle", telling family you love them
+      "(?:dejar|deje|dejo|he dejado) (?:mis|todas mis) cosas (?:bien )?(?:repartidas|arregladas|ordenadas)", "repartir (?:todas )?mis cosas",
+      "(?:ya )?no (?:puedo|podre|voy a poder) cuidar(?:le|lo|la)\\b",
+      "(?:decirles|decirle|les dije|le dije|les he dicho|le he dicho)\\b[^.!?]{0,25}\\b(?:que|lo mucho que) (?:les|le|los|las|la|lo) quiero", "(?:wills?|testamento) (?:with|con) (?:the|el) "
           + "(?:solicitor|lawyer|notario|abogado)");
   private static final List<Pattern> FINAL = compile(
       "(?:mum|mom|dad|wife|husband|partner|sister|brother|mother|father|they|she|he)(?: will|'?ll) find (?:them|it|the letters|the note|the letter)\\b",
@@ -317,6 +323,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "after i'?m gone\\b", "(?:don'?t|do not|dont) think i'?ll be (?:around|here)", "nothing needs me here", "(?:no one|nobody) needs me here",
       "(?:she'?ll|he'?ll|they'?ll) find it when", "(?:me quiero|quiero) ir con (?:el|ella|ellos|mi \\w+)\\b(?! a\\b| al\\b| de\\b)",
       "(?:ya )?tengo todo planeado para",
+      // session 11 (eighth blind set)
+      "ya esta todo hecho", "(?:ese dia|ese mismo dia|esa noche|entonces|pronto) me voy con (?:el|ella)\\b", "quiero que me recuerden",
+      "(?:pronto |ya )?(?:van a )?descansa\\w* de mi\\b", "ya no (?:os|les|te|los|las) voy a molestar mas\\b[^.!?]{0,30}(?:a nadie|nunca)",
+      "(?:a partir del?|desde el|despues del?) \\w+ ya no (?:os |les |te |los |las )?voy a molestar",
       // session 7
       "you'?ve helped more than you (?:know|think)\\b[^!?]{0,20}\\b(?:bye|goodbye)\\b", "thanks? (?:you )?for (?:always )?(?:listening|everything)\\b[^!?]{0,60}\\bbye\\b",
       "shan'?t need (?:any of )?(?:it|them)", "\\bbe with \\w+ again soon\\b", "(?:que )?me perdonen\\b", "(?:right|good|perfect) day to go\\b", "go and be with (?:her|him)\\b",
@@ -411,7 +421,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:es|son) (?:esto |estas conversaciones )?(?:confidencial|privad[oa])", "quien (?:lee|puede leer|ve) (?:esto|lo que)",
       "que (?:puedes|haces) (?:hacer )?(?:tu )?(?:exactamente|realmente)?\\s*\\?", "que pasa si te (?:cuento|digo)",
       "(?:me llamas|me llamarias|me vas a llamar)(?: tu)?\\b", "(?:tu )?(?:llamas|llamarias|mandas|mandarias) (?:a )?(?:una ambulancia|emergencias|la policia)",
-      "(?:no )?puedes mandar a (?:nadie|alguien)");
+      "(?:no )?puedes mandar a (?:nadie|alguien)",
+      // session 11: "tu le hablas al 911?"
+      "(?:tu )?(?:le )?(?:hablas|llamas|marcas|hablarias|llamarias|marcarias) (?:al|a la|a) (?:911|112|088|091|061|policia|emergencias|ambulancia)\\b");
 
   /** The cues of this message that count as evidence over the conversation. */
   public List<String> evidence() {

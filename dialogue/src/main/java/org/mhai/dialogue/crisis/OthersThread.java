@@ -58,7 +58,10 @@ public final class OthersThread {
       "\\b(?:they'?re|he'?s|she'?s|they are|he is|she is) (?:there|here|inside|asleep|outside)\\b", "(?:i'?m|im|i am) (?:outside|across from|"
           + "at) (?:his|her|their)\\b", "(?:pulling (?:in|into|up)|his lights|her lights|just came on|right now|estoy en la puerta|ya voy para alla|"
           + "voy para alla|ya estoy en el (?:coche|carro)|ya esta dormid[oa]|lo estoy esperando|la estoy esperando|estoy afuera de|estoy fuera de)",
-      "(?:in the|on the|en la|en el) (?:passenger seat|trunk|boot|glovebox|guantera|cajuela|maletero)\\b");
+      "(?:in the|on the|en la|en el) (?:passenger seat|trunk|boot|glovebox|guantera|cajuela|maletero)\\b",
+      // session 11 (eighth blind set): parked outside waiting, minutes to go, a few seats away
+      "estacionad[oa] (?:afuera|enfrente|esperando)|(?:ya )?estoy afuera\\b|faltan \\d+ (?:min|minutos)\\b",
+      "(?:esta|estan) a (?:\\w+ ){1,2}(?:asientos|metros|pasos|mesas|lugares) de mi\\b", "ya se subio\\b");
 
   /** A thought dwelt on ("I keep picturing running him over"): harm to others in itself, not venting. */
   private static final List<Pattern> DWELT = compile(

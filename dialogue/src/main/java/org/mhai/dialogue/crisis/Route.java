@@ -110,7 +110,7 @@ public enum Route {
       "(?:night worker|night staff|carer)s?\\b[^.!?]{0,40}(?:secret|game)", "(?:i'?m|im|tengo) 1[0-7]\\b[^!?]{0,80}(?:dad|mum|mom|father|mother|"
           + "stepdad|stepmum|uncle|papa|mama|padrastro|madrastra|tio)\\b[^!?]{0,60}(?:battered|beat|beats|hit|hits|kicked|punched|slapped|"
           + "hurts|hurt|pega|golpea|pego|golpeo|echo de casa|corrio de casa)",
-      "(?:deja|dejan|leaves?|left|keeps?|kept)\\b[^.!?]{0,25}(?:nin[oa]s|hij[oa]s|chamacos|kids|children)\\b[^.!?]{0,20}(?:encerrad[oa]s|"
+      "(?:deja|dejan|leaves?|left|keeps?|kept)\\b[^.!?]{0,25}(?:nin[oa]s|hij[oa]s|chamacos|kids|children)\\b[^.!?]{0,50}(?:encerrad[oa]s|"
           + "con candado|locked in)", "fara mancare", "il incuie",
       "(?:little|younger|baby|small)\\b[^.!?]{0,80}\\b(?:screaming at (?:him|her|them)|threw|throws|thrown|shoved|shook|kicked|battered|wailing)",
       "(?:threw|throws|thrown|shoved|kicked|battered) (?:my |his |her )?(?:little |younger |baby )?(?:brother|sister|son|daughter|kid|child|"
@@ -148,7 +148,7 @@ public enum Route {
       "(?:alzheimer|demencia)\\b[^!?]{0,100}(?:empujon|le pegue|la empuje|lo empuje|se ha caido)",
       "(?:she|he) had bruises\\b[^.!?]{0,40}(?:finger ?marks|fingerprints|grip marks|hand ?prints?)");
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
-  static final String HE = "(?:(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
+  static final String HE = "(?:\\b(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
       // session 11 (eighth blind set, English): a threat for leaving or telling, a relative's blows, his weapon, "do us both"
       "if i (?:ever )?(?:leave|left|go|went|try to leave|tried to leave|tell anyone|told anyone|call the police)\\b[^.!?]{0,25}\\b(?:he|she)(?:'?ll|'?d| will| would| said (?:he|she)'?d| says (?:he|she)'?ll)? "
@@ -176,7 +176,11 @@ public enum Route {
       // session 8 (fifth blind set)
       "twisted my (?:arm|wrist)", "next time (?:it'?ll|it will) be (?:my|your) (?:head|face)", "(?:threw|smashed|broke) my phone",
       "grabs? my (?:wrists?|arms?|throat|neck|hair)", "(?:leave|left|leaves) (?:me )?(?:with )?bruises", "me (?:jalone\\w*|jalo|arrastr\\w*) del (?:cabello|pelo)",
-      "no me deja (?:salir|tener (?:celular|movil|telefono|dinero))", "amenazad[oa] con matarme", "(?:it'?s|its) all (?:purple|black and blue)", "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
+      "no me deja (?:salir|tener (?:celular|movil|telefono|dinero))",
+      // session 11 (eighth blind set): a hand on the throat, kept in the house by a partner or in-laws, papers and money taken
+      "me (?:agarro|agarra|ha agarrado|cogio|coge|ha cogido|apreto|aprieta|tomo|sujeto|sujeta) (?:del|por el|el) cuello",
+      "(?:marido|esposo|pareja|novio|novia|esposa|mujer|suegr[oa]s?)\\b[^.!?]{0,40}\\bno me (?:deja|dejan) (?:salir|ver a|trabajar|hablar con)",
+      "(?:marido|esposo|pareja|novio|suegr[oa]s?)\\b[^.!?]{0,60}\\bme (?:quitaron|quito|quitan|quita|ha quitado|han quitado) (?:mi|mis|el|los|la) (?:ine|dni|pasaporte|documentos|papeles|dinero|tarjetas?)", "amenazad[oa] con matarme", "(?:it'?s|its) all (?:purple|black and blue)", "(?:hands?) (?:round|around) my (?:neck|throat)", "(?:held|pinned|pushed|had|shoved) me (?:up )?(?:against|to) (?:the )?(?:wall|floor|door|bed|fridge|counter)",
       "(?:she'?ll|he'?ll|she will|he will|she'?d|he'?d) (?:cut|stab|hurt|shoot) me\\b", "me (?:ha|han) vuelto a dar (?:una|un) (?:cachetada|"
           + "bofetada|golpe|patada|punetazo|chinga|madrazo)", "(?:partner|husband|wife|boyfriend|girlfriend|ex)(?:'?s| is)? (?:smashing|breaking|"
           + "wrecking|throwing) (?:everything|things|stuff|the)", "(?:don'?t|dont|do not) (?:call|tell) (?:anyone|anybody|the police|the cops)\\b"
@@ -199,7 +203,11 @@ public enum Route {
       "pay for what (?:he|she) did", "(?:gun|knife|weapon|rifle)\\b[^.!?]{0,20}\\bto (?:school|class|work|college|uni)\\b",
       "(?:are|is) (?:going to|gonna) pay\\b", "(?:van|va) a pagar(?:lo|las)?\\b", "take (?:him|her|them|my \\w+|the \\w+) with me", "llevarme a (?:mis|mi) \\w+ conmigo", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
       "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar|pegar|meter un balazo|"
-          + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)", "(?<!me )quiero matar\\b(?!me)",
+          + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)",
+      // session 11 (eighth blind set): strangling wished on a named person; pills to put in a drink; a gun and "going up" to end a quarrel
+      "(?:ganas de|quiero|voy a|pienso en)\\b[^.!?]{0,10}\\b(?:ahorcar|estrangular|asfixiar) a (?:mi|su|el|la|ese|esa)\\b",
+      "(?:pastillas|pildoras|veneno|matarratas)\\b[^.!?]{0,40}\\b(?:echarsel[oa]s?|ponersel[oa]s?|echarle|ponerle) en (?:el|su|la) (?:cafe|te|comida|bebida|vaso|cerveza|agua|sopa|cena|leche)",
+      "(?:pistola|escopeta|rifle|arma|revolver)\\b[^!?]{0,60}\\b(?:subo|bajo|voy|me planto|me presento|entro)\\b[^.!?]{0,30}\\b(?:se acaba|se acabo|se termina|y ya)", "(?<!me )quiero matar\\b(?!me)",
       "voy a por el", "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um", "je vais le tuer", "je vais la tuer",
       "vou mata-l[oa]", "vou matar (?:ele|ela)", "lo ammazzo", "la ammazzo",
       // session 7 (blind sets, read after scoring): the weapon taken to the other person, said after the first message (harm to
@@ -246,7 +254,10 @@ public enum Route {
       // session 8: violence under way ("le está pegando a mi hermanita", "is hitting her")
       "(?:le|la|lo|les|me|nos) esta(?:n)? (?:pegando|golpeando|lastimando|ahorcando)", "voy pa(?:ra)? (?:alla|alli)", "coming up the stairs",
       "shouting my name", "parked (?:right )?(?:by|next to|near) (?:it|his|her)", "i hear his (?:truck|car|van|keys)", "no para de llamar al (?:telefonillo|timbre)", "(?:is|'?s) (?:hitting|beating|hurting|choking|"
-          + "screaming at) (?:him|her|them|my)\\b", "se oye (?:como )?(?:grita|llora|pega)");
+          + "screaming at) (?:him|her|them|my)\\b", "se oye (?:como )?(?:grita|llora|pega)",
+      // session 11 (eighth blind set): gas where children are shut in, the partner in the next room, a death threat for calling
+      "huele a gas|olor a gas|smells? (?:of |like )?gas\\b|gas leak", "(?:esta|sigue) en (?:la otra habitacion|el otro cuarto|la habitacion de al lado|el cuarto de al lado|la recamara)",
+      "me acaba de (?:pegar|golpear|empujar|ahorcar|dar)", "(?:como|si) (?:llame|llamo|hablo|se lo cuento|le cuento|digo)\\b[^.!?]{0,30}\\bme mata\\b");
 
   /** The route of a message: its danger kinds and cues first, then the detector's signals. */
   private static final Pattern MINOR = Pattern.compile("\\b(?:is|es|tiene|i'?m|tengo) 1[0-7]\\b|\\b(?:[1-9]|1[0-7]) (?:years old|anos)"

@@ -255,6 +255,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (cues.otherAtRisk()) {
       level = RiskLevel.max(level, RiskLevel.HIGH); // a person the patient names may take their life: the care team sees it
       signals.add("other_at_risk");
+      if (DangerCues.otherAtAPlace(plain)) {
+        level = RiskLevel.IMMINENT; // "mi novio dice que se va a matar, esta en el balcon del hotel": danger now (eighth blind set)
+        signals.add("danger_now");
+      }
     }
     if (cues.call()) {
       level = RiskLevel.max(level, cues.ambulance() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
