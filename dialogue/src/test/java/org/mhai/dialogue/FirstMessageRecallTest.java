@@ -82,10 +82,13 @@ class FirstMessageRecallTest {
     int[] safe = n.getOrDefault("safe", new int[5]);
     int[] concern = n.getOrDefault("concern", new int[5]);
     List<String> failed = new java.util.ArrayList<>();
-    if (crisis[3] < crisisHigh.get(set)) {
+    // The learned classifier's int8 scores differ slightly by CPU kind (session 11: an AMD EPYC machine gave heldout-b crisis 89
+    // and heldout-f safe 6 on the very commit that gave 90 and 5 in CI): one message either way is not a regression.
+    int slack = 1;
+    if (crisis[3] < crisisHigh.get(set) - slack) {
       failed.add(set + " crisis escalated " + crisis[3]);
     }
-    if (safe[3] > safeHighMax.get(set)) {
+    if (safe[3] > safeHighMax.get(set) + slack) {
       failed.add(set + " safe escalated " + safe[3]);
     }
     if (concern[4] < concernMedium.get(set)) {

@@ -660,6 +660,8 @@ public final class DangerCues {
       "(?:juntando|guardando|acumulando|apartando) (?:las )?(?:pastillas|pastis|pildoras|medicinas)",
       "(?:tengo|ya tengo) (?:uno|una) (?:guardad[oa]|escondid[oa]) (?:debajo|bajo|en) (?:del|de la|el|la) (?:colchon|cama|almohada|cajon)");
   private static final List<Pattern> ABORTED = compile(
+      "(?:llevo|llevaba) (?:unos|varios|algunos|\\d+) (?:dias|semanas|meses) (?:cortandome|haciendome dano|lastimandome|quemandome)\\b",
+      "(?:i'?ve|i have) been (?:cutting|hurting|burning) (?:myself )?(?:for (?:a few|several|\\d+) (?:days|weeks)|again|every (?:day|night))",
       "(?:took|swallowed|had|downed) (?:a bunch of|loads of|a load of|a handful of|a lot of|too many|way too many|extra|all (?:my|the))\\b[^.!?]{0,30}"
           + "(?:to see what would happen|on purpose|hoping (?:not to|i wouldn'?t) wake)",
       "(?:pills|tablets|meds|klonopin|xanax|sleeping pills)\\b[^!?]{0,60}\\bwoke up \\d+ hours later",

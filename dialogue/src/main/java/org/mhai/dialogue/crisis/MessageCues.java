@@ -65,6 +65,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "me (?:puede|pueden|podria|podrian) (?:hablar|llamar|escribir) alguien", "(?:hablar|hable|hablo) con mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
       "(?:comunicar|pasar|conectar) con (?:ella|el|mi psicolog[oa]|mi terapeuta)");
   private static final List<Pattern> CALL = compile(
+      "(?:necesito|quiero) que venga alguien\\b", "que venga alguien (?:a mi casa|ya|ahora)", "i need (?:someone|somebody) to come (?:here|over|round|to my)",
       "can (?:someone|somebody|anyone|you) (?:come )?(?:and )?(?:get|pick up|collect|fetch) me\\b",
       "what do you mean (?:you )?(?:can'?t|cant|cannot) (?:call|ring|phone|send)", "(?:so )?you (?:can'?t|cant|cannot) (?:even )?(?:call|ring|send) (?:anyone|anybody|someone|help)\\?",
       "(?:call|ring|phone|send|get) (?:me )?(?:an? |the )?(?:ambulance|paramedics|police|cops)\\b(?! (?:on|if))",
@@ -216,6 +217,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|reschedul\\w*|receta|cita|"
       + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile(
+      // session 11 (seventh blind set, Spanish)
+      "me da igual (?:vivir|estar viv[oa]|morir(?:me)?)\\b", "(?:deseo|quisiera|quiero|ojala) no (?:despertar(?:me)?|volver a despertar(?:me)?)\\b",
       // session 11 (seventh blind set): a bus that would not be minded, tired of waking up
       "if (?:a|the) (?:bus|car|truck|train|lorry|plane) (?:hit|hits|ran over|runs over|took) me\\b[^.!?]{0,40}(?:wouldn'?t|wouldnt|would not|won'?t|not) (?:be )?(?:that |too |really |even )?(?:bothered|mind|care|upset|sad)",
       "(?:sick|tired) of waking up\\b", "(?:every|each) morning'?s? (?:is )?(?:the same |another |just another )?disappointment",
@@ -232,6 +235,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "ojala (?:me )?(?:durmiera|quedara dormid[oa]) y no (?:me )?despertara", "dormirme y no (?:volver a )?despertar",
       "no se si quiero (?:seguir(?: viviendo| aqui| adelante)?|vivir|estar aqui)[.!]*(?:$|,| y| pero| la verdad)");
   private static final List<Pattern> PREP = compile(
+      "(?:hice|grabe|he hecho|he grabado) un video para (?:mis|mi) (?:hijos|hijas|hijo|hija|familia|nietos)\\b",
       // session 11 (eighth blind set, English): letters to be kept, affairs in order, a pet rehomed
       "(?:help me )?writ(?:e|ing) (?:a |some )?(?:letters?|something|a note) (?:to|for) (?:my )?(?:kids|children|son|daughter|family|wife|husband|"
           + "partner|mum|mom|dad|parents|boys|girls)\\b[^!?]{0,60}(?:keep|after i'?m|when i'?m|remember|to read|forever|one day)",
@@ -296,6 +300,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:decirles|decirle|les dije|le dije|les he dicho|le he dicho)\\b[^.!?]{0,25}\\b(?:que|lo mucho que) (?:les|le|los|las|la|lo) quiero", "(?:wills?|testamento) (?:with|con) (?:the|el) "
           + "(?:solicitor|lawyer|notario|abogado)");
   private static final List<Pattern> FINAL = compile(
+      // session 11 (seventh blind set, Spanish): a note left just in case, a video for when they are grown, a day to go and see the dead
+      "(?:nota|carta|cartas)\\b[^.!?]{0,60}por si acaso", "para que (?:lo|la|las|los) (?:vean|lean|escuchen|tengan) cuando (?:esten grandes|sean mayores|crezcan|yo no este)",
+      "(?:ir|irme) a ver(?:le|la|lo|les|los) por fin\\b", "(?:el|la) \\d{1,2} es (?:buen|el|un buen) dia para\\b", "(?:ya )?(?:lo )?tengo todo (?:preparado|listo|planeado)\\b",
       "(?:mum|mom|dad|wife|husband|partner|sister|brother|mother|father|they|she|he)(?: will|'?ll) find (?:them|it|the letters|the note|the letter)\\b",
       "(?:put|left) (?:them|it|the letters?|the note) (?:in|on) the (?:drawer|desk|table|bed) with (?:the|my) will\\b", "i know which (?:level|floor|day)\\b",
       // session 11 (eighth blind set, English): the last time here, thanks before a date, the children told it was not their fault

@@ -32,7 +32,8 @@ public final class OthersThread {
   private static final List<Pattern> THOUGHTS = compile(
       "(?:could|would|want to|wanna|wanted to|feel like|i'?ll|i will|gonna|going to|picturing|imagining|imagine|thinking (?:of|about)|"
           + "keep thinking|fantasi[sz]\\w*|dream(?:ing)? (?:of|about)|urge to|tempted to)\\b[^.!?]{0,40}\\b" + HURT + "\\b",
-      "(?:ganas de|quisiera|quiero|pienso en|pensando en|me imagino|imagino|fantaseo con|se me pasa por la cabeza|voy a)\\b[^.!?]{0,40}\\b" + HURT,
+      "(?:ganas de|quisiera|quiero|pienso en|pensando en|me imagino|imagino|fantaseo con|se me pasa por la cabeza|voy a|no paro de pensar en|"
+          + "no dejo de pensar en|llevo dias pensando en)\\b[^.!?]{0,40}\\b" + HURT,
       "(?:no respondo|no me hago responsable)\\b", "(?:me las va a pagar|make (?:him|her|them) pay|(?:he|she)'?(?:ll| will) pay for (?:this|it))");
   /** A step towards the person: a weapon, being where they are, their movements, "I mean it". */
   private static final List<Pattern> STEPS = compile(

@@ -150,6 +150,7 @@ public enum Route {
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
   static final String HE = "(?:\\b(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
+      "me obliga a (?:hacer cosas|tener sexo|acostarme)\\b[^.!?]{0,30}(?:que no quiero|en la cama|sin querer)", "(?:makes|forces|pressures) me (?:to )?(?:have sex|do (?:things|stuff) (?:in bed|i don'?t want))",
       // session 11 (eighth blind set, English): a threat for leaving or telling, a relative's blows, his weapon, "do us both"
       "if i (?:ever )?(?:leave|left|go|went|try to leave|tried to leave|tell anyone|told anyone|call the police)\\b[^.!?]{0,25}\\b(?:he|she)(?:'?ll|'?d| will| would| said (?:he|she)'?d| says (?:he|she)'?ll)? "
           + "(?:make sure i regret|make me regret|kill me|hurt me|take the kids|find me|make me pay|never see|take (?:my|our) (?:kids|children|son|daughter))",
@@ -162,7 +163,7 @@ public enum Route {
           + "choked|strangled|pushed me|(?<!(?:haha|lol|lmao|jaja|jajaja) )i'?m dead(?! (?:lol|haha|lmao|jaja|xd|of|from|tired|on my feet))|locked me|took my phone|controls|goes through my phone|avo|"
           + "restraining order|banging|break it down|back door|knife by the bed|hurting me|me pega|me golpea|golpeado|"
           + "le pega|me empuj\\w*|empujo|me amenaza|me encerro|me quito|del cuello|romper cosas|aporreando|"
-          + "orden de alejamiento|obliga a tener relaciones|un cuchillo|me ha vuelto a pegar|me tiro al suelo|insultarme)",
+          + "orden de alejamiento|obliga a tener relaciones|le ha pegado|le pego\\b|le ha golpeado|le ha dado una paliza|un cuchillo|me ha vuelto a pegar|me tiro al suelo|insultarme)",
       "said (?:he|she)'?d kill me", "(?:he|she)'?ll kill me if", "threaten\\w* to kill me", "kill me if i", "(?:he|she)'?s in the next room",
       "(?:threw|throws|thrown|hurled) (?:a|the|an|his|her) \\w+ at me", "(?:had|grabbed|pulled|dragged) me by the (?:hair|throat|neck|arm)",
       "dragged me (?:down|across|along|through)", "(?:he|she)'?s (?:got|holding|pulled) (?:a|the) (?:knife|gun) (?:out)?",
@@ -187,6 +188,7 @@ public enum Route {
           + "[^.!?]{0,20}(?:he|she)'?ll kill me", "mi ha picchiat", "mi picchiava", "ma bate\\b", "m-a batut",
       "ele me bate", "mi picchia", "mon mari me", "mein mann schlagt", "mnie bije", "bije mnie", "يضربني", "m'a frappe", "il m'a battu");
   private static final List<Pattern> OTHERS = compile(
+      "(?:le )?(?:pusiera|pondria|pusiese) (?:la|una) almohada (?:en|sobre) (?:la|su) cara",
       "(?:going to|gonna|i'?ll|i will) put (?:him|her) through (?:the|a) (?:wall|window|floor|door)", "gli faccio del male", "le faccio del male",
       "(?:what it'?d be like|what it would be like|how it would feel|how it'?d feel) to (?:actually )?(?:hurt|kill|stab|hit|strangle) (?:him|her|them)\\b",
       // session 11 (eighth blind set, English): something brought to work to settle it, a rival who will get what is coming, acid

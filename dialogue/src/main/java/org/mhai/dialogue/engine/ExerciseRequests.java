@@ -72,7 +72,9 @@ final class ExerciseRequests implements Policy {
     String plain = Plain.of(message.turn().text());
     MessageCues cues = MessageCues.read(plain);
     boolean afterPanic = r.state.lastTemplate().equals(Optional.of(PANIC_TEMPLATE)) && r.state.flow().isEmpty();
-    boolean another = ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find();
+    // The screener left in this turn for the exercise asked for ("can we do the breathing one"): the exercise follows.
+    boolean leftForIt = r.before.crisis().active() && !r.state.crisis().active() && BREATHING_ONE.matcher(plain).find();
+    boolean another = ANOTHER_EXERCISE.matcher(plain).find() || leftForIt;
     boolean asksForOne = message.asks(Request.ASK_EXERCISE) && EXERCISE_WORD.matcher(plain).find();
     java.util.Optional<Node> waiting = r.state.flow().flatMap(c -> runner.flows().version(c.flowId(), c.version()).flatMap(f -> f.node(c.node())));
     if (waiting.isPresent() && waiting.get() instanceof Node.Recommend && ALONG.matcher(plain).find()) {
@@ -102,6 +104,7 @@ final class ExerciseRequests implements Policy {
         r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
         r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
         r.say(r.m.get("exercise.another"));
+        r.exerciseKind = ExerciseKind.asked(message.turn().text());
         runner.startFlow(r, exercise.get(), 0);
         return Optional.of(r.decision());
       }

@@ -73,6 +73,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     danger = Set.copyOf(danger);
   }
 
+  /** The cue of a concern the dialogue heard where the detector did not ("no sé, me siento vacía, como si ya no tuviera caso nada"). */
+  public static final String CONCERN = "concern_";
+
   /** The signal of danger the learned reader found in an answer to a crisis question. */
   public static final String ANSWER_DANGER = "danger_in_answer";
 
@@ -288,6 +291,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       // Farewells and letters at a retirement or a leaving do are not preparations (H34).
       noted.removeIf(n -> n.equals(MessageCues.PREPARATION) || n.equals(MessageCues.FINALITY));
     }
+    if (level.atLeast(RiskLevel.MEDIUM) && !turn.risk().level().atLeast(RiskLevel.MEDIUM)) {
+      noted.add(CONCERN + level.wireName()); // concern the dialogue's own cues heard (the detector's is recorded with its verdict)
+    }
     TreeSet<Long> evidence = new TreeSet<>();
     evidence.add(turn.seq());
     boolean concernBeyondPreparation = turn.risk().level().atLeast(RiskLevel.MEDIUM)
@@ -318,7 +324,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         case MessageCues.FINALITY -> fin.add(c.seq());
         case "timeframe" -> time.add(c.seq());
         default -> {
-          if (c.cue().startsWith("detector_") && c.seq() != seq) {
+          if ((c.cue().startsWith("detector_") || c.cue().startsWith(CONCERN)) && c.seq() != seq) {
             concern.add(c.seq());
           }
         }
