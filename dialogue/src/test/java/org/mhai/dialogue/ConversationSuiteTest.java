@@ -156,7 +156,7 @@ class ConversationSuiteTest {
   static final int EVERYDAY7_ESCALATED_LEXICON = 0; // 2 at the start of session 10; 13 at scoring
   static final int EVERYDAY7_ESCALATED_FULL = 10; // 20 at scoring (finetuned/5)
 
-  static final int BLIND4_PASS_LEXICON = 167; // 159 at the start of session 10; 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
+  static final int BLIND4_PASS_LEXICON = 168; // session 11; 159 at the start of session 10; 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
   static final int BLIND4_REASSURED = 0;
 
@@ -169,7 +169,7 @@ class ConversationSuiteTest {
     blindSet("seventh", "/clinical/conversations-blind7.txt", COMPOSITE ? BLIND7_PASS_FULL : BLIND7_PASS_LEXICON, 0);
   }
 
-  static final int BLIND7_PASS_LEXICON = 135; // 112 at scoring (63/84 English + 49/77 Spanish); then read (development)
+  static final int BLIND7_PASS_LEXICON = 161; // session 11 (every conversation); 112 at scoring (63/84 English + 49/77 Spanish); then read (development)
   static final int BLIND7_PASS_FULL = 116; // at scoring: 65 + 51
 
   /** The eighth everyday set (conversations-everyday8.txt, 160 conversations by another writer, session 10), scored once. */
@@ -184,10 +184,10 @@ class ConversationSuiteTest {
    */
   @Test
   void eighthBlindConversationsDoNotGetWorse() throws IOException {
-    blindSet("eighth", "/clinical/conversations-blind8.txt", COMPOSITE ? BLIND8_PASS_FULL : BLIND8_PASS_LEXICON, COMPOSITE ? 0 : 1);
+    blindSet("eighth", "/clinical/conversations-blind8.txt", COMPOSITE ? BLIND8_PASS_FULL : BLIND8_PASS_LEXICON, 0);
   }
 
-  static final int BLIND8_PASS_LEXICON = 139; // 108 at scoring (55/84 English + 53/84 Spanish, reassurance on a danger turn 1); then Spanish read (development): 55 + 84
+  static final int BLIND8_PASS_LEXICON = 168; // session 11 after reading (every conversation); 108 at scoring (55/84 English + 53/84 Spanish, reassurance on a danger turn 1); then Spanish read (development): 55 + 84
   static final int BLIND8_PASS_FULL = 116; // at scoring: 61 + 55, reassurance 0
 
   /** The ninth everyday set (conversations-everyday9.txt, 100 English + 60 Spanish by another writer, session 11), scored once. */
@@ -279,7 +279,7 @@ class ConversationSuiteTest {
     assertTrue(escalated <= maxEscalated, "escalated in " + escalated);
   }
 
-  static final int BLIND2_PASS_LEXICON = 181; // 175 at the start of session 10; 140 at the end of session 6
+  static final int BLIND2_PASS_LEXICON = 182; // session 11; 175 at the start of session 10; 140 at the end of session 6
   static final int BLIND2_PASS_FULL = 168; // 114 at scoring (finetuned/4)
   static final int BLIND2_REASSURED = 0;
   static final int EVERYDAY2_SCREENER_LEXICON = 0;

@@ -424,12 +424,17 @@ public final class DangerCues {
   public static final String EVERYDAY_CONTEXT = "everyday_context";
   private static final List<Pattern> LIFE_EVENT = compile(
       "\\b(?:me jubilo|jubilacion|me voy a jubilar|me he jubilado|retir(?:e|ing|ed|ement)\\b|leaving do|farewell (?:party|do|drinks)|"
-          + "last day (?:at|of) (?:work|school|the office|my job|uni)|ultimo dia (?:en|de) (?:la chamba|el trabajo|el colegio|la oficina|la escuela|clase)|"
+          + "last day (?:at|of) (?:the |my )?(?:old |new )?(?:work|school|office|job|uni|placement)|ultimo dia (?:en|de) (?:la chamba|el trabajo|el colegio|la oficina|la escuela|clase)|"
           + "me cambio de trabajo|cambio de trabajo|new job|nuevo trabajo|starting (?:a|my) new job|moving (?:house|away|abroad|out|to)|me mudo|"
           + "mudanza|graduat\\w*|me gradue|graduacion|end of (?:term|season|the season)|fin de curso)",
       "\\b(?:go(?:ing)? hunting|went hunting|hunting (?:trip|season|weekend|with)|deer stalking|clay pigeon|shooting range|gun club|duck season|"
           + "salgo de caza|ir de caza|vamos de caza|me voy de caza|fui de caza|temporada de caza|tiro al plato|campo de tiro|club de tiro|"
-          + "a por perdices)\\b");
+          + "a por perdices)\\b",
+      // session 11: a litter rehomed, a friend moving abroad, a letter to one's younger self (a therapy exercise)
+      "\\b(?:had|has|having) (?:puppies|kittens|a litter)\\b|\\b(?:the )?(?:puppies|kittens|litter)\\b[^.!?]{0,40}\\b(?:gave|given|went|going|new homes?)",
+      "\\bse (?:va|fue|iba) a (?:estudiar|vivir|trabajar) a\\b|\\bse (?:muda|mudo|ha mudado) a\\b|\\b(?:is|'?s) (?:moving|leaving) (?:to|for) (?:\\w+ ){0,2}(?:uni|college|"
+          + "canada|australia|america|the us|london|abroad|another country|a new job)\\b",
+      "letter to (?:my )?(?:younger|older|future|past|teenage|little|inner child|\\d+[- ]year[- ]old) ?(?:self|me)\\b|\\b(?:\\d+|fifteen|sixteen|teenage|younger|little) (?:year old )?me\\b");
 
   public static boolean lifeEvent(String plain) {
     return any(LIFE_EVENT, plain);

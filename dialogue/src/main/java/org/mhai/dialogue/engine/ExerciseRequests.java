@@ -34,6 +34,7 @@ final class ExerciseRequests implements Policy {
           + "|exercici per relaxar|exercice de respiration|atemubung|esercizio di respirazione"
           + "|5 4 3 2 1 thing|(?:me das|dame) otro(?: distinto| diferente)?\\b|lo de los 5 sentidos|do something calming"
           + "|(?:can i|could i|can we|let'?s) do (?:one|another(?: one)?) more\\b|\\bone more (?:before|please|pls)\\b"
+          + "|(?:any|some) other (?:stuff|things?|exercises?|ideas?) (?:that )?(?:helps?|for|to)\\b"
           + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|\\b(?:ponme|dame|me pones) uno\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
 
   /** The message names an exercise: "can you suggest an exercise for when my brain won't shut up at night?". */

@@ -94,7 +94,7 @@ final class FreeChat implements Policy {
       r.say(turn.generated().get());
       return;
     }
-    if (intent == Intent.POSITIVE_NEWS && r.state.evidence().stream().anyMatch(c -> Assessment.selfEvidence(c) && c.seq() <= turn.seq())) {
+    if (intent == Intent.POSITIVE_NEWS && Assessment.selfEvidenceIn(r.state, turn.seq())) {
       // Sudden calm after warning signs ("I feel really peaceful about it" after goodbyes) is itself a warning
       // sign: never "glad things are looking up" here, but the direct, gentle question and the lines.
       r.say(r.m.get("concern.gentle") + "\n" + crisis.crisisLines(r.state.locale()));

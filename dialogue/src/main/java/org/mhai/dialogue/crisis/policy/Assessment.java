@@ -75,6 +75,20 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   /** The cue of a concern the dialogue heard where the detector did not ("no sé, me siento vacía, como si ya no tuviera caso nada"). */
   public static final String CONCERN = "concern_";
+  /** The dialogue read a message the detector heard as concern as everyday (celebrated, figurative, a life event). */
+  public static final String LOWERED = "lowered";
+
+  /** Evidence of the patient's own risk in the window, leaving out the detector's verdicts the dialogue lowered. */
+  public static boolean selfEvidenceIn(DialogueState state, long uptoSeq) {
+    Set<Long> lowered = new java.util.HashSet<>();
+    state.evidence().forEach(c -> {
+      if (c.cue().equals(LOWERED)) {
+        lowered.add(c.seq());
+      }
+    });
+    return state.evidence().stream().anyMatch(c -> c.seq() <= uptoSeq && selfEvidence(c) && !c.cue().equals(LOWERED)
+        && !(c.cue().startsWith("detector_") && lowered.contains(c.seq())));
+  }
 
   /** The signal of danger the learned reader found in an answer to a crisis question. */
   public static final String ANSWER_DANGER = "danger_in_answer";
@@ -131,7 +145,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   private static Assessment assess(DialogueState state, Turn.PatientMessage turn) {
     String plain = Plain.of(turn.text());
-    boolean context = state.crisis().active() || state.evidence().stream().anyMatch(Assessment::selfEvidence);
+    boolean context = state.crisis().active() || selfEvidenceIn(state, Long.MAX_VALUE);
     Set<DangerCues.Kind> danger = new java.util.HashSet<>(DangerCues.in(plain, context));
     if (state.crisis().escalated() && state.crisis().active() && DangerCues.intentAgain(plain)) {
       danger.add(DangerCues.Kind.INTENT); // "si, si lo quiero hacer" after the escalation
@@ -175,7 +189,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // over a lexicon none or low) starts no screener on its own: it is evidence ("learned_medium" in the window) until
     // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
     // crisis by the classifier alone gets breathing guidance.
-    boolean confirmed = state.crisis().active() || state.evidence().stream().anyMatch(Assessment::selfEvidence);
+    boolean confirmed = state.crisis().active() || selfEvidenceIn(state, Long.MAX_VALUE);
     if (LearnedSignals.alone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain)
         || danger.isEmpty() && DangerCues.everydayFrame(plain))) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
@@ -291,6 +305,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       // Farewells and letters at a retirement or a leaving do are not preparations (H34).
       noted.removeIf(n -> n.equals(MessageCues.PREPARATION) || n.equals(MessageCues.FINALITY));
     }
+    if (!level.atLeast(RiskLevel.MEDIUM) && turn.risk().level().atLeast(RiskLevel.MEDIUM)) {
+      noted.add(LOWERED); // "I'M DONE!!! thesis submitted 🎉": the detector's verdict is not concern in the window
+    }
     if (level.atLeast(RiskLevel.MEDIUM) && !turn.risk().level().atLeast(RiskLevel.MEDIUM)) {
       noted.add(CONCERN + level.wireName()); // concern the dialogue's own cues heard (the detector's is recorded with its verdict)
     }
@@ -318,13 +335,15 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     Set<Long> fin = new TreeSet<>();
     Set<Long> time = new TreeSet<>();
     Set<Long> concern = new TreeSet<>();
+    Set<Long> loweredSeqs = new TreeSet<>();
+    cues.stream().filter(c -> c.cue().equals(LOWERED)).forEach(c -> loweredSeqs.add(c.seq()));
     for (DialogueState.Cue c : cues) {
       switch (c.cue()) {
         case MessageCues.PREPARATION -> prep.add(c.seq());
         case MessageCues.FINALITY -> fin.add(c.seq());
         case "timeframe" -> time.add(c.seq());
         default -> {
-          if ((c.cue().startsWith("detector_") || c.cue().startsWith(CONCERN)) && c.seq() != seq) {
+          if ((c.cue().startsWith("detector_") && !loweredSeqs.contains(c.seq()) || c.cue().startsWith(CONCERN)) && c.seq() != seq) {
             concern.add(c.seq());
           }
         }
