@@ -185,6 +185,7 @@ class ConversationSafetyTest {
     Decision d = s.say("my friend called me last night");
     assertFalse(s.text(d).contains("988"), s.text(d));
   }
+
   // ---- session 11 (eighth blind set, English; docs/clinical-safety.md H36)
 
   @Test
@@ -372,5 +373,56 @@ class ConversationSafetyTest {
     s.say("el 14 es el cumple de mi padre, murio hace dos años");
     Decision d = s.say("he pensado que el 14 es buen dia para ir a verle por fin");
     assertFalse(s.text(d).matches("(?is).*(me encanta|me alegra|qué bien).*"), s.text(d));
+  }
+
+  /** Ninth everyday set (session 11): the lexicon's hopelessness in an everyday sense starts no screener; hopelessness about life does. */
+  @ParameterizedTest
+  @ValueSource(strings = {"my brother says I'm hopeless at parallel parking", "the builders next door start drilling at 7am, I can't take it anymore haha",
+      "es-MX|ya no aguanto el tráfico de la mañana jajaja"})
+  void hopelessness_in_an_everyday_sense_starts_no_screener(String line) {
+    boolean es = line.startsWith("es-MX|");
+    Scenario s = new Scenario();
+    s.onboard(es ? "es-MX" : "en-US");
+    Decision d = s.say(es ? line.substring(6) : line, RiskLevel.MEDIUM, "hopelessness");
+    assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), s.text(d));
+    assertFalse(s.text(d).contains(es ? "800 911 2000" : "988"), s.text(d));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"I feel hopeless about everything", "I'm hopeless at life, nothing will change", "the noise next door never stops and I can't take it anymore"})
+  void hopelessness_about_life_still_starts_the_screener(String line) {
+    Scenario s = new Scenario();
+    s.onboard("en-US");
+    Decision d = s.say(line, RiskLevel.MEDIUM, "hopelessness");
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ScreenerAsked), s.text(d));
+  }
+
+  /** A pet's scratch, a rope swing, killing time, a beating at cards, a coffee "overdose", "algún": not danger (ninth everyday set). */
+  @ParameterizedTest
+  @ValueSource(strings = {"the kitten scratched me when I clipped her nails, bleeding a little lol", "we got a rope swing and tied it to the tree",
+      "gonna kill an hour at the airport, flight's delayed", "mi tío me da unas palizas al ajedrez que no veas",
+      "overdosed on espresso before the exam, so jittery", "¿algún truco para no marearme en el coche?"})
+  void everyday_words_of_danger_open_no_escalation(String line) {
+    Scenario s = new Scenario();
+    s.onboard(line.matches(".*(?:tío|algún).*") ? "es-ES" : "en-GB");
+    Decision d = s.say(line);
+    assertTrue(d.effects().stream().noneMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + d.effects());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"I'm bleeding a lot, I cut too deep", "I've got a rope ready in my room", "I'm gonna kill him when he gets home",
+      "mi tío me pega cuando bebe", "I overdosed on my sleeping pills an hour ago", "tengo la pistola en el coche"})
+  void the_same_words_with_danger_still_escalate(String line) {
+    Scenario s = new Scenario();
+    s.onboard(line.matches(".*(?:tío|pistola).*") ? "es-ES" : "en-GB");
+    Decision d = s.say(line);
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + d.effects());
+  }
+
+  /** "La última vez que…" is a past occasion, not a farewell; "es la última vez que me vas a ver" still is one. */
+  @Test
+  void the_last_time_is_a_farewell_only_when_said_as_one() {
+    assertFalse(org.mhai.dialogue.crisis.MessageCues.read("la ultima vez que hice galletas se me quemaron jaja").finality());
+    assertTrue(org.mhai.dialogue.crisis.MessageCues.read("esta es la ultima vez que me vas a ver").finality());
   }
 }

@@ -109,7 +109,8 @@ class RequestScenarioTest {
   @Test
   void the_same_exercise_again_when_asked_to_repeat_it() {
     for (String[] c : List.of(new String[] {"en", "/exercise", "can we do it again?"},
-        new String[] {"es", "/ejercicio", "¿Podemos repetirlo hoy?"})) {
+        new String[] {"es", "/ejercicio", "¿Podemos repetirlo hoy?"}, new String[] {"en", "/exercise", "yeah show me"},
+        new String[] {"es", "/ejercicio", "vale, enséñamelo"})) {
       Scenario s = chatting(c[0]);
       String first = offered(s.say(c[1])).orElseThrow().exerciseId();
       Decision d = s.hear(c[2]);

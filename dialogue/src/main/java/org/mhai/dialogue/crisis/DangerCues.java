@@ -42,7 +42,8 @@ public final class DangerCues {
       + "makes? (?:her|him|them) (?:take|send)|toma|tomo|saca|saco|manda|mando|pide|pidio|le pide) (?:\\w+ ){0,3}(?:pictures|photos|pics|"
       + "fotos)|(?:pictures|photos|pics|fotos) (?:\\w+ ){0,3}(?:naked|nude|undressed|desnud[oa]s?|sin ropa)"
       + "|(?:naked|nude|desnud[oa]s?) (?:pictures|photos|pics|fotos))";
-  static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|rope|noose|gun|shotgun"
+  static final String OBJ = "(?:pills|tablets|meds|medication|bottle|knife|knives|blade|blades|razor|"
+      + "(?<!skipping |jump |tow |climbing )rope(?! (?:swing|ladder|course|bridge))|noose|gun|shotgun"
       + "|pistol|rifle|scissors|hammer|box cutter|cutter|stanley knife|baseball bat|bat|machete|axe|crowbar|pastillas|cuchillo|cuchilla|"
       + "navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras|martillo|bate|hacha|machete|fusca)";
   /** Medicines people overdose on, by the names they use (a count of them taken is an act). */
@@ -87,7 +88,7 @@ public final class DangerCues {
       "(?:gun|pistol|revolver|rifle|knife|pills|tablets|rope)\\b[^!?]{0,60}\\b(?:i'?ve got (?:it|them) (?:here|with me|in my hand)|(?:it'?s|they'?re) "
           + "(?:here )?(?:with me|in my hand|in my lap|next to me)|took (?:it|them) out)",
       "(?:tengo|compre|guardo|i have|i'?ve got|bought)\\b[^.!?]{0,20}\\b(?:veneno|matarratas|rat poison)\\b",
-      OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
+      "\\b" + OBJ + "\\b(?:[^.!?]{0,30}?)\\b" + AT_HAND + "\\b",
       "(?<!no )(?<!not )(?<!n't )(?:i have|i'?ve got|i got|got|have got|tengo|holding|hold) (?:the|a|my|his|her|la|el|una|un|mi) "
           + "(?:\\w+'?s )?(?:\\w+ )?" + OBJ + "\\b",
       "(?:holding|sosteniendo) (?:the|a|my|la|el) " + OBJ,
@@ -412,7 +413,9 @@ public final class DangerCues {
   private static final List<Pattern> HARMLESS_CUT = compile(
       "\\b(?:pelador|pelapatatas|pelapapas|mandolina|cebolla|tomate|verduras?|zanahoria|pelo|flequillo|fleco|las puntas|emparejar|"
           + "afeitar\\w*|rasur\\w*|chopping|peeler|mandoline|onions?|veg|vegetables|carrots?|hair|bangs|fringe|shaving|paper cut|"
-          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|(?<!mis |tus |sus |los )papas|jitomates?|pastel|carne|fruta|melon|sandia|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun)\\b");
+          + "(?:kitchen|bread) knife|cooking|cocinando|pelando|patatas|(?<!mis |tus |sus |los )papas|jitomates?|pastel|carne|fruta|melon|sandia|que torpe|comal|sarten|horno|oven|stove|plancha|al sol|con el sol|en la playa|sunburn|sunburnt|in the sun"
+          // session 11 (ninth everyday set): a pet's scratch or bite
+          + "|scratched me|scratches me|scratching me|bit me|bitten|nipped me|clawed me|aranad[oa]|me arano|aranazos?|me mordio|mordid[oa]|mordisco|zarpazo)\\b");
   /** The day's prescribed medicines, taken as usual. */
   private static final Pattern DRUG_NAMED = Pattern.compile("\\b" + DRUG);
   /** Caffeine, sugar or series "overdoses": no drug named (fifth everyday set). */
@@ -466,7 +469,8 @@ public final class DangerCues {
   }
 
   private static final List<Pattern> FIGURATIVE_DOSE = compile(
-      "\\boverdos(?:e|ed|ing) (?:on|of) (?:coffee|caffeine|sugar|tea|chocolate|netflix|candy|energy drinks?|red bull)",
+      "\\boverdos(?:e|ed|ing) (?:on|of) (?:coffee|caffeine|sugar|tea|chocolate|netflix|candy|energy drinks?|red bull|"
+          + "cold brew|brew|espressos?|lattes?|iced coffees?|coffees|matcha|monsters?|boba|pizza|cookies|sweets|snacks|junk food|cheese|tacos|screen time)\\b",
       "swallowed (?:half |most of )?(?:the )?(?:ocean|sea|pool|lake|river)\\b",
       "(?:overdose|sobredosis) (?:section|warning|warnings|information|info|advice|instructions|part|bit|page)\\b",
       "(?:leaflet|label|insert|prospecto|instrucciones)\\b[^.!?]{0,60}\\b(?:overdose|sobredosis)",
@@ -524,6 +528,9 @@ public final class DangerCues {
   static final List<Pattern> GAME = compile("\\b(?:at|in|on) (?:chess|fifa|cards|poker|tennis|golf|squash|badminton|ping pong|scrabble|"
       + "monopoly|mario ?kart|darts|pool|the (?:game|match|race|quiz|tournament)|a (?:game|match|race)|fortnite|cod|call of duty|minecraft|"
       + "roblox|smash|uno|ajedrez|el juego|la partida|el partido)\\b");
+  /** A beating at a game: "me pega unas palizas al mus", "jugando al parchís me da cada paliza". */
+  static final Pattern GAME_BEATING = Pattern.compile("\\bpalizas?\\b[^.!?]{0,30}\\b" + "(?:al|a la|a las|jugando a(?:l| la| las)?) " + "(?:mus|parchis|ajedrez|cartas|domino|tute|chinchon|poker|futbol|fut|fifa|padel|tenis|ping pong|scrabble|monopoly|uno|la play|videojuegos|bolos|billar|trivial|dardos|brisca|canasta)\\b"
+      + "|\\b(?:jugar|jugando|juega|jugamos|partidas?) (?:a |al |a la |a las )?(?:mus|parchis|ajedrez|cartas|domino|tute|chinchon|poker|futbol|fut|fifa|padel|tenis|ping pong|scrabble|monopoly|uno|la play|videojuegos|bolos|billar|trivial|dardos|brisca|canasta)\\b[^.!?]{0,40}\\bpalizas?\\b");
   /** A threat taken back in the same message ("jk", "es broma"). */
   static final List<Pattern> RETRACTED = compile(
       "\\b(?:jk|j/k|just kidding|just joking|only joking|kidding|es broma|era broma|no es cierto|no lo digo en serio)\\b");
@@ -580,6 +587,9 @@ public final class DangerCues {
     }
     if (kinds.equals(EnumSet.of(Kind.PLACE)) && any(EVERYDAY_FRAME, plain)) {
       kinds.remove(Kind.PLACE); // "Da's 79 and still insists on climbing up on the roof of the shed to fix the gutters"
+    }
+    if (kinds.contains(Kind.VIOLENCE) && GAME_BEATING.matcher(plain).find()) {
+      kinds.remove(Kind.VIOLENCE); // "mi abuela me ha enseñado a jugar al mus y me pega unas palizas que flipas" (ninth everyday set)
     }
     if (kinds.contains(Kind.OTHERS) && PET.matcher(plain).find() && !any(ACT, plain)) {
       kinds.remove(Kind.OTHERS); // "my cat knocked a glass off the counter at 3am and i swear i'm gonna kill him"

@@ -254,7 +254,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "cancele (?:mis|las|todas)", "(?:guardando|guardo|juntando|acumulando) (?:las |mis )?(?:pastillas|pastis)", "pague (?:todas )?mis deudas",
       "(?:escribi|escrito) (?:la|una|mi) nota", "he dejado a mi (?:gato|perro)", "donde estan los papeles", "mis papeles en orden",
       "dejado todo (?:ordenado|arreglado|preparado|listo)", "borrado (?:todas )?mis", "no voy a volver a (?:terapia|consulta)",
-      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope|pistola|gun|veneno|poison)", "stockpiling",
+      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope(?! (?:swing|ladder|course))|pistola|gun|veneno|poison)", "stockpiling",
       // session 6 (third blind set): affairs put in order for others
       "(?:wrote down|written down|left|gave|sent)\\b[^.!?]{0,30}\\b(?:passwords|pin numbers|bank details|logins)", "funeral plan",
       "(?:gave|given|left|rehomed) (?:the |my )?(?:dog|cat|pets?|bird|rabbit)\\b[^.!?]{0,10}\\b(?:to|with) (?:my |a |the )?\\w+",
@@ -315,7 +315,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "hear from me again", "they'?ll understand", "why i did it", "everything'?s ready", "at peace with it", "made (?:a|my) decision",
       "i'?ve decided(?! to\\b)", "i'?ve decided to (?:end|do it|go through|kill|die|stop living|take (?:them|my|the|all))", "(?:got|have) enough now", "they'?ll find (?:them|me|it)", "it'?s on my desk", "where i'?m going",
       "\\bgoodbye\\b", "perdon por todo", "lo siento por todo", "ya no (?:lo|los|las) voy a necesitar", "no voy a estar",
-      "ya no estare", "ultima vez", "lo entenderan", "ya esta todo listo", "estoy en paz", "ya lo he decidido", "tengo suficientes",
+      "ya no estare",
+      // "la última vez que intenté hacer pan" is a past occasion (ninth everyday set): the last time only as a farewell
+      "(?:es|sera|seria|por) (?:la )?ultima vez\\b", "ultima vez que (?:me|nos|te) (?:vas|van|vais|ves|veras|ven|oyes|oiras|escribo|hablo|molesto)\\b", "lo entenderan", "ya esta todo listo", "estoy en paz", "ya lo he decidido", "tengo suficientes",
       "\\badios\\b", "won'?t need", "gracias por todo", "esta en (?:mi mesa|el buro|mi escritorio|la mesa)",
       "ya no sere (?:un problema|una carga)", "ya tengo (?:bastantes|suficientes)", "no voy a ser (?:un problema|una carga)",
       "lo tengo (?:todo )?claro", "me siento en paz", "ya he vivido bastante", "ya no (?:hara|va a hacer) falta",

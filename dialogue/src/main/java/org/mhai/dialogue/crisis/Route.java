@@ -197,7 +197,7 @@ public enum Route {
       "(?:acid|bleach)\\b[^.!?]{0,30}(?:in the car|in my bag|for (?:her|him)|in (?:her|his) face)",
       "(?:going to|gonna|i'?ll|i will|want to|wanna|keep thinking about|thinking about|telling me to|i swear i'?m going to) "
           + "(?:kill|stab|shoot|shooting up|hurt|smash|run|beat|strangle|murder|poison)\\b(?! (?:myself|me|us|you|themselves|himself|herself|yourself|ourselves)\\b)"
-          + "(?! (?:it|this|that|time|the (?:interview|exam|test|game|presentation|competition)|some hoops|hoops|the breeze|"
+          + "(?! (?:it|this|that|time|(?:some |a bit of |a little |the |a few |a couple of |two |an )?(?:time|hours?)\\b|the wait|the (?:interview|exam|test|game|presentation|competition)|some hoops|hoops|the breeze|"
           + "a (?:video|film|photo|scene)|photos|pictures|my shot|an email|a text|errands|for|to|through|into|out|late|my printer|"
           + "the (?:wedding|ceremony|reception|event|video|film|footage|party|birthday|match|game)|some (?:hoops|photos|footage)|"
           + "the printer|this printer)\\b)",
@@ -305,7 +305,8 @@ public enum Route {
     boolean adult = (ADULT.matcher(plain).find() || SELF_ADULT_HURT.matcher(plain).find()) && !MINOR.matcher(plain).find()
         && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
     boolean stranger = STRANGER.matcher(plain).find() && !SEXUAL.matcher(plain).find();
-    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain)) && !adult && !stranger || any(VULNERABLE, plain)) {
+    boolean gameBeating = DangerCues.GAME_BEATING.matcher(plain).find(); // "mi abuela … me pega unas palizas al mus"
+    if ((danger.contains(DangerCues.Kind.CHILD) || any(CHILD, plain) && !gameBeating) && !adult && !stranger || any(VULNERABLE, plain)) {
       return SAFEGUARDING;
     }
     boolean violence = danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)

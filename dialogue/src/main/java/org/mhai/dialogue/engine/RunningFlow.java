@@ -33,7 +33,10 @@ final class RunningFlow implements Policy {
   /** The same exercise again, asked for after it ("can we do it again?", "¿podemos repetirlo?"). */
   static final java.util.regex.Pattern AGAIN = java.util.regex.Pattern.compile("\\b(?:repetirlo|repetirla|repetir el ejercicio"
       + "|hacerlo (?:otra vez|de nuevo)|(?:do|try|repeat) (?:it|that|this)(?: one)? (?:again|once more)|repeat (?:it|that)\\b"
-      + "|one more time|otra vez el mismo)");
+      + "|one more time|otra vez el mismo)"
+      // session 11 (ninth everyday set): "yes show me" to "did that help?": not done yet, shown once more
+      + "|^(?:(?:yes|yeah|yep|ok|okay|sure|si|vale)[,.!]? )?(?:please )?(?:show me|walk me through it|muestramelo|ensenamelo)"
+      + "(?: (?:how|please|again|porfa|otra vez))?[.!]*$");
   static final Set<String> SKIP_WORDS = Set.of("skip", "later", "not now", "saltar", "luego", "ahora no", "/skip");
 
   private final FlowRunner runner;

@@ -33,6 +33,15 @@ class RequestReaderTest {
     assertEquals(Request.GREETING, reader.read("hi", Request.Context.START).request());
   }
 
+  /** Session 11: an exercise a therapist set as homework, or a kind chosen after one, is an exercise asked for, not feedback. */
+  @Test
+  void an_exercise_set_as_homework_or_chosen_after_one_is_an_exercise_asked_for() {
+    assertEquals(Request.ASK_EXERCISE, reader.read("my psychologist asked me to practise grounding at home, can you walk me through it?",
+        Request.Context.FREE).request());
+    assertEquals(Request.ASK_EXERCISE, reader.read("vale, el de respiración", Request.Context.EXERCISE).request());
+    assertEquals(Request.FEEDBACK_HELPED, reader.read("yes it helped", Request.Context.EXERCISE).request());
+  }
+
   @Test
   void consent_is_read_only_before_it_and_feedback_only_after_an_exercise() {
     assertTrue(reader.read("yes that's fine with me", Request.Context.FREE).request() != Request.CONSENT_YES);

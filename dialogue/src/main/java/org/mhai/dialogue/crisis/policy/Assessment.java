@@ -62,6 +62,31 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final java.util.regex.Pattern FIGURATIVE_THEM = java.util.regex.Pattern.compile(
       "(?:team|teammates|mates|friends|the lads|the girls|coach|colleagues|classmates|squad|band|amigos|companeros|equipo)\\b[^.!?]{0,30}"
           + "\\b(?:they'?d|they would|would|they'?ll|they will|gonna|me mataran|me matarian) (?:kill|murder) me\\b(?! (?:if|when|for real|literally))");
+  /** Bad at a skill: "she says I'm hopeless at bidding", not hopeless about life (ninth everyday set). */
+  private static final java.util.regex.Pattern HOPELESS_AT = java.util.regex.Pattern.compile(
+      "\\bhopeless (?:at|with) (?!(?:life|living|everything|anything|this point|the moment|times|this stage|it all|all of it|myself|"
+          + "being alive|being happy|people|relationships|love)\\b)[a-z]+");
+  /**
+   * An everyday nuisance endured (a neighbour's noise, a rooster, traffic, the commute), said laughing: "the neighbour's rooster
+   * starts at 4am every day and I can't take it anymore lol", "ya no aguanto el periférico jaja" (ninth everyday set).
+   */
+  private static final java.util.regex.Pattern NUISANCE = java.util.regex.Pattern.compile(
+      "\\b(?:neighbou?rs?|neighbou?r'?s|vecin[oa]s?|rooster|gallo|barking|ladrando|ladridos|noise|ruido|music|musica|volumen|traffic|"
+          + "trafico|periferico|commute|atascos?|obras|roadworks|construction|drilling|snoring|ronquidos|ronca|the printer|la impresora|"
+          + "the wifi|el wifi|el internet)\\b");
+  private static final java.util.regex.Pattern LAUGHING = java.util.regex.Pattern.compile(
+      "\\b(?:lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|xd)\\b|\uD83D\uDE02|\uD83E\uDD23");
+  private static final Set<String> HOPELESS_ONLY = Set.of("hopelessness", "timeframe");
+
+  /**
+   * The lexicon's hopelessness in an everyday sense: being bad at something, or a nuisance one "can't take anymore", laughing.
+   * Only when the detector heard nothing else and nothing else of danger or of wishing to die is in the message.
+   */
+  static boolean everydayHopelessness(String plain, List<String> detectorSignals) {
+    return detectorSignals.contains("hopelessness") && HOPELESS_ONLY.containsAll(detectorSignals)
+        && (HOPELESS_AT.matcher(plain).find() || LAUGHING.matcher(plain).find() && NUISANCE.matcher(plain).find());
+  }
+
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
@@ -180,6 +205,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     if (FIGURATIVE_SELF.matcher(plain).find() && danger.isEmpty() && !cues.passive()) {
       level = RiskLevel.LOW; // "I'm killing myself over the referencing lol": the lexicon's ideation on coursework, laughing
+    }
+    if (everydayHopelessness(plain, detectorSignals) && danger.isEmpty() && !cues.ideation() && !cues.passive()
+        && !state.crisis().active()) {
+      level = RiskLevel.LOW; // "she says I'm hopeless at bidding", "ya no aguanto el periférico jaja": no screener
     }
     if (figurative) {
       level = RiskLevel.LOW; // "este curro me va a matar jajaja": the lexicon's harm_from_others on work, with laughter
