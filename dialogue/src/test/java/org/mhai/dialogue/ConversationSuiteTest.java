@@ -196,6 +196,22 @@ class ConversationSuiteTest {
     falseStarts("ninth", "/clinical/conversations-everyday9.txt", COMPOSITE ? 1 : 0, COMPOSITE ? 4 : 0); // at scoring 5 / 9 (lexicon), 5 / 12 (full); then read: 0 / 0 (every check held), 1 / 4
   }
 
+  /**
+   * The ninth blind set (conversations-blind9.txt, 60 English + 60 Spanish conversations by two more writers, session 11),
+   * scored once on the session's final code (and on eval-base11 for comparison) and NOT read: a held-out estimate for the
+   * next session (docs/clinical-safety.md, "Eighth and ninth blind sets").
+   */
+  @Test
+  void ninthBlindConversationsHeldOut() throws IOException {
+    blindSet("ninth", "/clinical/conversations-blind9.txt", COMPOSITE ? 89 : 87, 0); // at scoring, final code: lexicon 43 + 44, full 42 + 47; eval-base11: 39 + 43, 40 + 46
+  }
+
+  /** The tenth everyday set (conversations-everyday10.txt, 50 English + 30 Spanish by another writer, session 11), scored once, not read. */
+  @Test
+  void tenthEverydaySetHeldOut() throws IOException {
+    falseStarts("tenth", "/clinical/conversations-everyday10.txt", 3, COMPOSITE ? 5 : 4); // at scoring, final code: 3 / 4 (lexicon), 3 / 5 (full)
+  }
+
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */
   @Test
   void fifthEverydaySet() throws IOException {
