@@ -198,6 +198,7 @@ class ConversationSafetyTest {
     assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAnswered a && a.answer() == YesNo.Answer.YES
         || e instanceof DialogueEvent.ScreenerAnswered b && b.answer() == YesNo.Answer.NO), "never coerced");
     assertTrue(s.text(d).contains("988"), "the lines stay on screen");
+    assertFalse(s.text(d).contains("something different"), "nothing was tried before");
   }
 
   @Test

@@ -104,7 +104,9 @@ final class ExerciseRequests implements Policy {
       if (exercise.isPresent()) {
         r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
         r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
-        r.say(r.m.get("exercise.another"));
+        if (!leftForIt) { // after the screener nothing was tried yet: no "let's try something different"
+          r.say(r.m.get("exercise.another"));
+        }
         r.exerciseKind = ExerciseKind.asked(message.turn().text());
         runner.startFlow(r, exercise.get(), 0);
         return Optional.of(r.decision());
