@@ -223,7 +223,17 @@ class ConversationSafetyTest {
       "en-AU|I've been planning how I'd do it for weeks and today I finally wrote down a date|self_harm",
       "en-AU|cant stop thinking about jumping. drove out here to get away from everyone|self_harm",
       "en-GB|I've counted out what I've got. Paracetamol and my sertraline. 48 altogether|self_harm",
-      "en-GB|Avui he tingut un dia molt dur. El meu pare em pega quan beu i tinc por de tornar a casa. Tinc 15 anys|safeguarding"})
+      "en-GB|Avui he tingut un dia molt dur. El meu pare em pega quan beu i tinc por de tornar a casa. Tinc 15 anys|safeguarding",
+      // the seventh blind set's, read in this session (H36)
+      "en-GB|I'd go off the top of the multistorey at work. I've thought about it a lot|self_harm",
+      "en-CA|i'm on the overpass over the 401 and i keep looking down at the trucks|self_harm",
+      "en-US|walking to the train tracks behind my neighborhood right now|self_harm",
+      "en-IE|i hate my da. when he's drunk he goes after my mam and one of these nights im going to put him through the wall|harm_to_others",
+      "en-CA|my mom said if i tell my school counsellor about her again she'll make me sleep outside like last time|safeguarding",
+      "es-ES|Cuido de mi padre con alzheimer. A veces pienso que si le pusiera la almohada en la cara se acabaria el sufrimiento de los dos|harm_to_others",
+      "es-ES|hoy en el metro un tio me ha empujado y desde entonces no paro de pensar en buscarle y rajarle|harm_to_others",
+      "es-MX|mi pareja me obliga a hacer cosas que no quiero en la cama y me dice que soy una inutil|domestic_violence",
+      "es-ES|tengo 16. mi padre le ha pegado a mi madre esta noche y yo estoy en mi cuarto con mi hermano pequeño|domestic_violence"})
   void risks_told_in_other_words_take_their_own_route(String line) {
     String[] f = line.split("\\|");
     Scenario s = new Scenario();
@@ -326,25 +336,6 @@ class ConversationSafetyTest {
   }
   // ---- session 11 (seventh blind set, read after session 10; docs/clinical-safety.md H37)
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "en-GB|I'd go off the top of the multistorey at work. I've thought about it a lot|self_harm",
-      "en-CA|i'm on the overpass over the 401 and i keep looking down at the trucks|self_harm",
-      "en-US|walking to the train tracks behind my neighborhood right now|self_harm",
-      "en-IE|i hate my da. when he's drunk he goes after my mam and one of these nights im going to put him through the wall|harm_to_others",
-      "en-CA|my mom said if i tell my school counsellor about her again she'll make me sleep outside like last time|safeguarding",
-      "es-ES|Cuido de mi padre con alzheimer. A veces pienso que si le pusiera la almohada en la cara se acabaria el sufrimiento de los dos|harm_to_others",
-      "es-ES|hoy en el metro un tio me ha empujado y desde entonces no paro de pensar en buscarle y rajarle|harm_to_others",
-      "es-MX|mi pareja me obliga a hacer cosas que no quiero en la cama y me dice que soy una inutil|domestic_violence",
-      "es-ES|tengo 16. mi padre le ha pegado a mi madre esta noche y yo estoy en mi cuarto con mi hermano pequeño|domestic_violence"})
-  void seventh_set_risks_in_other_words_take_their_route(String line) {
-    String[] f = line.split("\\|");
-    Scenario s = new Scenario();
-    s.onboard(f[0]);
-    Decision d = s.say(f[1]);
-    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.level().atLeast(RiskLevel.HIGH)
-        && (o.reason().wire().equals(f[2]) || o.signals().contains(f[2]))), f[1] + " => " + d.effects());
-  }
 
   @Test
   void can_we_stop_refuses_the_screener_and_is_never_read_as_yes() {
