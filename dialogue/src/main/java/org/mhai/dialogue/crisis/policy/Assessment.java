@@ -12,6 +12,7 @@ import org.mhai.dialogue.crisis.AnswerReader;
 import org.mhai.dialogue.crisis.CrisisState;
 import org.mhai.dialogue.crisis.DangerCues;
 import org.mhai.dialogue.crisis.LearnedDanger;
+import org.mhai.dialogue.crisis.LearnedRoute;
 import org.mhai.dialogue.crisis.LearnedSignals;
 import org.mhai.dialogue.crisis.MessageCues;
 import org.mhai.dialogue.crisis.OthersThread;
@@ -117,6 +118,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   /** The signal of danger the learned reader found in an answer to a crisis question. */
   public static final String ANSWER_DANGER = "danger_in_answer";
+  /** Signal: the learned route reader named the kind of risk the rules had left at self-harm (H39). */
+  public static final String LEARNED_ROUTE = "learned_route";
 
   /** The crisis question the message answers, if the bot asked one. */
   static java.util.Optional<AnswerReader.Asked> awaited(CrisisState c) {
@@ -255,6 +258,21 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         || OthersThread.thought(plain) && OthersThread.step(plain) || OthersThread.armedWithATarget(plain))) {
       route = Route.HARM_TO_OTHERS;
       signals.add(OthersThread.THOUGHT);
+    }
+    // A kind of risk the rules left at the default (H39): the learned route reader, trained on the writers'
+    // conversations, may name it (harm to others, violence at home, a child or vulnerable adult). On a message already
+    // read as risk it renames the route; outside an episode, on any other message, it names one only with the confidence
+    // no everyday turn reached, and never on an everyday frame (a recipe, DIY, coursework). It never lowers a level, and
+    // it never renames an episode the rules gave another kind.
+    if (route == Route.SELF_HARM && !figurative && (!state.crisis().active() || state.crisis().routeKind() == Route.SELF_HARM)) {
+      boolean risk = level.atLeast(RiskLevel.HIGH) || state.crisis().active() && turn.risk().level().atLeast(RiskLevel.MEDIUM);
+      java.util.Optional<Route> learned = risk ? LearnedRoute.named(turn.text())
+          : state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain) ? java.util.Optional.empty()
+          : LearnedRoute.raised(turn.text());
+      if (learned.isPresent()) {
+        route = learned.get();
+        signals.add(LEARNED_ROUTE);
+      }
     }
     if (route != Route.SELF_HARM) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
