@@ -26,6 +26,9 @@ import org.mhai.dialogue.crisis.LearnedRoute;
  * every turn of an everyday set is {@code none}. Other turns (inside an open episode, with no new reason) are not
  * used: what they carry is the episode's, not the message's.
  *
+ * <p>A first-message set ({@code .tsv}: id, label, tags, lang, text) may be given too: crisis and concern as self-harm,
+ * safe as none. The shipped model uses none; the veto experiment of docs/clinical-safety.md did.
+ *
  * <pre>
  * java -cp ... org.mhai.dialogue.TrainLearnedRoute train OUT.weights SET.txt...
  * java -cp ... org.mhai.dialogue.TrainLearnedRoute eval TRAIN.txt,... HELDOUT.txt,...
@@ -74,6 +77,17 @@ public final class TrainLearnedRoute {
   }
 
   static List<Example> load(Path file) throws Exception {
+    if (file.toString().endsWith(".tsv")) {
+      List<Example> out = new ArrayList<>();
+      for (String line : Files.readAllLines(file)) {
+        String[] f = line.split("\t");
+        if (line.startsWith("#") || f.length < 5 || f[0].equals("id")) {
+          continue;
+        }
+        out.add(example(f[4], f[1].equals("safe") ? 0 : 1));
+      }
+      return out;
+    }
     boolean everyday = file.getFileName().toString().contains("everyday");
     List<Example> out = new ArrayList<>();
     for (ConversationSuite.Conversation c : ConversationSuite.loadFile(file)) {

@@ -94,11 +94,18 @@ public final class AnswerReader {
   }
 
   /** The deterministic rules alone. */
+  /** Acting put off to another day, not ruled out: "not tonight", "hoy no" ("not yet" stays a no: the writers read it so). */
+  private static final java.util.regex.Pattern DEFERRED = java.util.regex.Pattern.compile(
+      "\\bnot (?:tonight|today|this week|this weekend)\\b|\\b(?:hoy|esta noche) no\\b(?! (?:se|lo se))");
+
   public static Reading readByRules(Asked asked, String text) {
     String plain = Plain.of(text);
     Set<DangerCues.Kind> kinds = new java.util.HashSet<>(DangerCues.in(plain, asked.screening() || asked == Asked.SAFE_NOW));
     if (asked.screening() && DangerCues.timeframe(plain) && !LEADING_NO.matcher(plain).find()) {
       kinds.add(DangerCues.Kind.TIMEFRAME);
+    }
+    if ((asked == Asked.INTENT || asked == Asked.PLAN) && DEFERRED.matcher(plain).find()) {
+      kinds.add(DangerCues.Kind.TIMEFRAME); // "idk. maybe. not tonight": not now is not never (ninth blind set)
     }
     if (!kinds.isEmpty()) {
       return new Reading(Answer.DANGER, kinds);

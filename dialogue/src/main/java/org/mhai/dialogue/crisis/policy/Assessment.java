@@ -39,6 +39,33 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "(?:curro|trabajo|work|job|exam|examen|tesis|homework|deberes|this class|esta clase|jefe|boss)\\b[^.!?]{0,30}"
           + "(?:me va a matar|kill me|killing me)[^.!?]*(?:jaja|jeje|lol|haha|lmao|\uD83D\uDE02)"
           + "|^[^.!?]{0,40}(?:me va a matar|me mata|will kill me|is gonna kill me|is going to kill me)\\b[^.!?]{0,30}(?:jaja|jeje|lol|haha|lmao|xd|\uD83D\uDE02)");
+  /**
+   * "Voy a matar a mi hermano, me ha vuelto a coger el cargador sin pedírmelo jajaja": a relative or housemate "killed" over a
+   * trifle, laughing, with no weapon (tenth everyday set, read in session 12).
+   */
+  private static final java.util.regex.Pattern JOKING_THREAT = java.util.regex.Pattern.compile(
+      "(?:voy a matar|lo voy a matar|la voy a matar|le voy a matar|i'?m going to kill|i'?m gonna kill|gonna kill|i'?ll kill|i will kill) (?:a )?"
+          + "(?:mi|my) (?:little |big |younger |older )?(?:hermano|hermana|hermanito|hermanita|brother|sister|roommate|flatmate|housemate|compi|"
+          + "companero de piso|companera de piso|mum|mom|dad|madre|padre|mama|papa|novio|novia|bf|gf|husband|wife|marido|mujer|son|daughter|hijo|hija|dog|cat|perro|gato)\\b"
+          + "[^!?]{0,100}(?:jaja\\w*|jeje\\w*|lol|haha\\w*|lmao|xd)\\b");
+  private static final java.util.regex.Pattern ARMED = java.util.regex.Pattern.compile(
+      "\\b(?:gun|rifle|shotgun|pistol|knife|machete|hammer|bat|axe|pistola|escopeta|arma|cuchillo|navaja|machete|martillo|bate|hacha)\\b");
+  /** Children saying goodbye to a pet or a visitor (tenth everyday set: "the kids made a little card saying goodbye to him"). */
+  private static final java.util.regex.Pattern THEIR_GOODBYE = java.util.regex.Pattern.compile(
+      "(?:kids|children|the girls|the boys|my (?:son|daughter)|los ninos|los chicos|mis hijos|mi hij[oa]|los peques)\\b[^.!?]{0,50}"
+          + "(?:goodbye|bye) to (?:him|her|it|them|the (?:dog|cat|puppy|kitten|pup|rabbit|bunny|hamster|foster|chickens?))\\b"
+          + "|(?:kids|children|los ninos|mis hijos)\\b[^.!?]{0,50}(?:se despidieron|despedirse|despidiendose) (?:de|del) (?:el|ella|perro|gato|cachorro|perrito|gatito)");
+  /** A child's everyday injury, said as such ("se cortó la rodilla jugando fútbol, nada grave, ya le pusimos una curita"). */
+  private static final java.util.regex.Pattern MINOR_INJURY = java.util.regex.Pattern.compile(
+      "\\b(?:jugando|playing|at (?:football|soccer|footy|rugby|hurling|practice|training)|en el recreo|at recess)\\b[^.!?]{0,60}"
+          + "(?:nada grave|curita|tirita|band-?aid|plaster|nothing serious|he'?s fine|she'?s fine|esta bien)"
+          + "|(?:nada grave|nothing serious)\\b[^.!?]{0,40}(?:curita|tirita|band-?aid|plaster)");
+  private static final Set<String> THEIRS_ONLY = Set.of("goodbye", "third_party_concern", "distress");
+  /** The everyday purpose denied: "bought rope and hooks today, not for a hammock, for me". */
+  private static final java.util.regex.Pattern NOT_FOR = java.util.regex.Pattern.compile(
+      "\\b(?:not|isn'?t|aren'?t|wasn'?t|no es|no son|no era) (?:really |actually |realmente )?(?:for|para)\\b|\\bfor me\\b[.!]*$|\\bpara mi\\b[.!]*$");
+  private static final Set<String> MEANS_ONLY = Set.of("means", "method", "timeframe", "preparatory");
+  private static final Set<String> JOKING_SIGNALS = Set.of("intent", "timeframe", "harm_from_others", "ideation", "distress");
   /** The patient's own wish to die said beside another route ("mejor me muero, así ya no me vuelve a pegar"). */
   private static final java.util.regex.Pattern SELF_WISH = java.util.regex.Pattern.compile(
       "\\b(?:mejor me muero|prefiero morirme|me quiero morir|quiero morirme|i'?d rather (?:be dead|die)|i want to die|better off dead|wish i was dead)\\b");
@@ -78,6 +105,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final java.util.regex.Pattern LAUGHING = java.util.regex.Pattern.compile(
       "\\b(?:lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|xd)\\b|\uD83D\uDE02|\uD83E\uDD23");
   private static final Set<String> HOPELESS_ONLY = Set.of("hopelessness", "timeframe");
+  /** "Ya no puedo más con mi vecino, pone banda a todo volumen a las 3 am": the limit reached is the nuisance's, named (session 12). */
+  private static final java.util.regex.Pattern AT_A_NUISANCE = java.util.regex.Pattern.compile(
+      "(?:no puedo mas con|ya no aguanto a|no aguanto mas a|no soporto a|can'?t take (?:any ?more of|it any ?more with)|can'?t stand) "
+          + "(?:mi |mis |el |la |los |las |the |my |this |these |that |those )?(?:\\w+ )?" + NUISANCE.pattern());
 
   /**
    * The lexicon's hopelessness in an everyday sense: being bad at something, or a nuisance one "can't take anymore", laughing.
@@ -85,7 +116,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
    */
   static boolean everydayHopelessness(String plain, List<String> detectorSignals) {
     return detectorSignals.contains("hopelessness") && HOPELESS_ONLY.containsAll(detectorSignals)
-        && (HOPELESS_AT.matcher(plain).find() || LAUGHING.matcher(plain).find() && NUISANCE.matcher(plain).find());
+        && (HOPELESS_AT.matcher(plain).find() || LAUGHING.matcher(plain).find() && NUISANCE.matcher(plain).find()
+            || AT_A_NUISANCE.matcher(plain).find());
   }
 
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
@@ -195,7 +227,32 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
-    boolean figurative = detectorSignals.stream().allMatch(x -> x.equals("harm_from_others") || x.equals("timeframe"))
+    // A relative "killed" over a trifle, laughing, unarmed (session 12): no threat read, no danger cue of harm to others.
+    boolean joking = JOKING_THREAT.matcher(plain).find() && !ARMED.matcher(plain).find() && JOKING_SIGNALS.containsAll(detectorSignals)
+        && Set.of(DangerCues.Kind.OTHERS, DangerCues.Kind.TIMEFRAME).containsAll(danger) && !state.crisis().active();
+    if (joking) {
+      danger.clear();
+    }
+    // A farewell card for a colleague who retires on Friday (session 12): the day is the event's, not a timeframe.
+    if (DangerCues.lifeEvent(plain) && danger.equals(Set.of(DangerCues.Kind.TIMEFRAME)) && PREPARATION_ONLY.containsAll(detectorSignals)
+        && !cues.ideation() && !cues.passive() && !state.crisis().active()) {
+      danger.clear();
+    }
+    // Rope and hooks for a hammock (session 12): the lexicon's means, and the dialogue's, in an everyday frame.
+    boolean everydayMeans = danger.equals(Set.of(DangerCues.Kind.MEANS)) && MEANS_ONLY.containsAll(detectorSignals)
+        && DangerCues.everydayFrame(plain) && !NOT_FOR.matcher(plain).find() && !cues.ideation() && !cues.passive() && !state.crisis().active();
+    if (everydayMeans) {
+      danger.clear();
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+    }
+    // Children's goodbye to a pet, a child's grazed knee at football: not the patient's farewell, not a person at risk.
+    if (danger.isEmpty() && !cues.ideation() && !cues.passive() && !state.crisis().active()
+        && (THEIR_GOODBYE.matcher(plain).find() && THEIRS_ONLY.containsAll(detectorSignals)
+            || MINOR_INJURY.matcher(plain).find() && Set.of("third_party_concern").containsAll(detectorSignals))) {
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+      cues = cues.withoutFinality();
+    }
+    boolean figurative = joking || detectorSignals.stream().allMatch(x -> x.equals("harm_from_others") || x.equals("timeframe"))
         && detectorSignals.contains("harm_from_others")
         && (FIGURATIVE.matcher(plain).find() || FIGURATIVE_THEM.matcher(plain).find() || FIGURATIVE_THING.matcher(plain).find());
     if (CELEBRATED.matcher(plain).find() && danger.isEmpty() && !cues.ideation() && !cues.passive()
@@ -249,6 +306,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (route != Route.SELF_HARM && danger.isEmpty() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && DangerCues.everydayFrame(plain)) {
       route = Route.SELF_HARM; // "doing crafts with my daughter tonight, burned my finger on the hot glue gun haha": no route of its own
     }
+    if (figurative && danger.isEmpty()) {
+      route = Route.SELF_HARM; // "voy a matar a mi hermano, me ha vuelto a coger el cargador jajaja": no route either
+    }
     // Harm to another person told over several messages (H31): a thought of it in the window, then a step towards it.
     boolean thoughtBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(OthersThread.THOUGHT));
     if (route == Route.HARM_TO_OTHERS || OthersThread.thought(plain)) {
@@ -267,7 +327,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (route == Route.SELF_HARM && !figurative && (!state.crisis().active() || state.crisis().routeKind() == Route.SELF_HARM)) {
       boolean risk = level.atLeast(RiskLevel.HIGH) || state.crisis().active() && turn.risk().level().atLeast(RiskLevel.MEDIUM);
       java.util.Optional<Route> learned = risk ? LearnedRoute.named(turn.text())
-          : state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain) ? java.util.Optional.empty()
+          : Boolean.getBoolean("mhai.route.noraise") || state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain) ? java.util.Optional.empty()
           : LearnedRoute.raised(turn.text());
       if (learned.isPresent()) {
         route = learned.get();
@@ -301,7 +361,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (DangerCues.placeNoted(plain)) {
       noted.add(DangerCues.PLACE_NOTED);
     }
-    if ((placeBefore || DangerCues.placeNoted(plain)) && DangerCues.atThePlace(plain) && route == Route.SELF_HARM) {
+    // In an open self-harm episode being at a place of danger now is itself danger now (ninth blind set: "Been standing at
+    // the end of the platform watching the fast trains go through").
+    boolean atAPlaceInAnEpisode = DangerCues.placeNoted(plain) && state.crisis().active() && state.crisis().routeKind() == Route.SELF_HARM;
+    if ((placeBefore || DangerCues.placeNoted(plain)) && (DangerCues.atThePlace(plain) || atAPlaceInAnEpisode) && route == Route.SELF_HARM) {
       danger.add(DangerCues.Kind.PLACE);
       level = RiskLevel.IMMINENT;
       signals.add(DangerCues.Kind.PLACE.signal());
@@ -360,8 +423,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     TreeSet<Long> evidence = new TreeSet<>();
     evidence.add(turn.seq());
+    if (everydayMeans) {
+      noted.removeIf(n -> n.equals(MessageCues.PREPARATION) || n.equals(MessageCues.FINALITY)); // the hammock's rope is not a preparation
+    }
     boolean concernBeyondPreparation = turn.risk().level().atLeast(RiskLevel.MEDIUM)
-        && !PREPARATION_ONLY.containsAll(turn.risk().signals());
+        && !PREPARATION_ONLY.containsAll(turn.risk().signals()) && !everydayMeans;
     RiskLevel accumulated = accumulate(state, turn.seq(), noted, concernBeyondPreparation, evidence);
     if (accumulated.compareTo(level) > 0) {
       level = accumulated;

@@ -30,6 +30,10 @@ final class StayWith {
   private static final Pattern HEDGED = Pattern.compile("\\b(?:i think so|i guess|i suppose|probably|kind of|kinda|sort of|sorta|more or less|for now|"
       + "creo que si|supongo|mas o menos|igual si|quizas?|tal vez|por ahora|de momento)\\b");
 
+  /** A message's own signals that tell of harm to the patient themself. */
+  private static final java.util.Set<String> SELF_HARM_SIGNALS = java.util.Set.of("self_harm", "ideation", "intent", "plan", "attempt",
+      "act_under_way", "means_at_hand", "suicidal_behaviour", "method");
+
   private final CrisisPlan plan;
   private final CrisisState c;
 
@@ -54,7 +58,14 @@ final class StayWith {
       }
     }
     boolean raised = level.compareTo(c.level()) > 0;
-    if (raised || route != c.routeKind()) {
+    // Self-harm told in an episode of another kind ("ya me estoy cortando" after violence at home was escalated): the
+    // escalation names it too, at the same level if need be, so the care team sees both concerns (H20, H39).
+    boolean selfHarmToo = a.route() == Route.SELF_HARM && c.routeKind() != Route.SELF_HARM && a.level().atLeast(RiskLevel.HIGH)
+        && a.signals().stream().anyMatch(SELF_HARM_SIGNALS::contains);
+    if (selfHarmToo && !signals.contains(Route.SELF_HARM.reason().wire())) {
+      signals.add(Route.SELF_HARM.reason().wire());
+    }
+    if (raised || route != c.routeKind() || selfHarmToo) {
       plan.raise(c.episode(), RiskLevel.max(level, c.level()), route, signals);
     }
     if (safety != null) {
