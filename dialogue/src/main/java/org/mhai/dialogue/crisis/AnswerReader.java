@@ -93,10 +93,11 @@ public final class AnswerReader {
     return true;
   }
 
-  /** The deterministic rules alone. */
   /** Acting put off to another day, not ruled out: "not tonight", "hoy no" ("not yet" stays a no: the writers read it so). */
   private static final java.util.regex.Pattern DEFERRED = java.util.regex.Pattern.compile(
       "\\bnot (?:tonight|today|this week|this weekend)\\b|\\b(?:hoy|esta noche) no\\b(?! (?:se|lo se))");
+
+  /** The deterministic rules alone. */
 
   public static Reading readByRules(Asked asked, String text) {
     String plain = Plain.of(text);

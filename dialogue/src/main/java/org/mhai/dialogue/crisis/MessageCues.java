@@ -195,7 +195,8 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:use|using|turn|turning) (?:the |my |dad'?s |his )?(?:\\w+ )?(?:rifle|gun|shotgun|pistol|knife|blade|razor) on myself",
       "(?:passing|passed|died|death|funeral|grave|anniversary|lost (?:her|him))\\b[^!?]{0,120}\\b(?:go|going to|gonna|time to|day to|ready to) be with (?:her|him|them|my \\w+)\\b",
       "(?:go|going to|gonna|time to|ready to) be with (?:her|him|them|my \\w+) (?:again|now|soon|forever)\\b[^!?]{0,80}(?:passing|passed|died|death|funeral|grave|anniversary)",
-      "(?:me voy a|me las voy a|voy a) cortar(?:me)? las venas", "me quiero (?:tirar|aventar|colgar)(?:[.!,]|$| ya\\b| lo tengo)",
+      "(?:me voy a|me las voy a|voy a) cortar(?:me)? las venas", "(?:tengo|tenia) (?:la )?intencion de hacerlo\\b",
+      "\\bi (?:do )?(?:intend|mean) to (?:do it|act on it|go through with it)\\b", "me quiero (?:tirar|aventar|colgar)(?:[.!,]|$| ya\\b| lo tengo)",
       // session 8 (fifth blind set): a plan under way, a decision with a day
       "(?:been|i'?ve been|i'?m|im) planning (?:it|this) for (?:weeks|months|a while|ages|days)", "ya lo decidi\\b[^.!?]{0,40}(?:va a ser|sera|"
           + "el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|ya se como)", "tengo pensado como y cuando",

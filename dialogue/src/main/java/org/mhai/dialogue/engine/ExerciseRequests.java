@@ -62,7 +62,7 @@ final class ExerciseRequests implements Policy {
 
   static boolean asksForExercise(String text) {
     String plain = Plain.of(text);
-    return ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find();
+    return ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find() || HELP_WITH.matcher(plain).find();
   }
 
   private final FlowRunner runner;

@@ -148,7 +148,7 @@ final class RunningFlow implements Policy {
       if (button.isEmpty() && readAfterExercise(r, flow, rec, message)) {
         return true;
       }
-      if (ExerciseRequests.ANOTHER_EXERCISE.matcher(Plain.of(text)).find()) {
+      if (ExerciseRequests.ANOTHER_EXERCISE.matcher(Plain.of(text)).find() || ExerciseRequests.asksForExercise(text)) {
         String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));

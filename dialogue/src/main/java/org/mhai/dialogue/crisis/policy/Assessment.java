@@ -60,6 +60,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "\\b(?:jugando|playing|at (?:football|soccer|footy|rugby|hurling|practice|training)|en el recreo|at recess)\\b[^.!?]{0,60}"
           + "(?:nada grave|curita|tirita|band-?aid|plaster|nothing serious|he'?s fine|she'?s fine|esta bien)"
           + "|(?:nada grave|nothing serious)\\b[^.!?]{0,40}(?:curita|tirita|band-?aid|plaster)");
+  /** Words of harming oneself: a message with them is never given another route by the learned reader. */
+  private static final java.util.regex.Pattern SELF_TALK = java.util.regex.Pattern.compile(
+      "\\b(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin)|cut again|cutting|kill me|end it all|end my life|overdose|od\\b|"
+          + "me corto|cortarme|me corte|matarme|me mato|quitarme la vida|suicid\\w*|mis (?:brazos|munecas|piernas))");
   private static final Set<String> THEIRS_ONLY = Set.of("goodbye", "third_party_concern", "distress");
   /** The everyday purpose denied: "bought rope and hooks today, not for a hammock, for me". */
   private static final java.util.regex.Pattern NOT_FOR = java.util.regex.Pattern.compile(
@@ -152,6 +156,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   public static final String ANSWER_DANGER = "danger_in_answer";
   /** Signal: the learned route reader named the kind of risk the rules had left at self-harm (H39). */
   public static final String LEARNED_ROUTE = "learned_route";
+  /** Evidence (not of risk): a panic attack was told in the window, so the classifier's verdict alone on what follows is not acted on. */
+  public static final String PANIC_NOTED = "panic_noted";
 
   /** The crisis question the message answers, if the bot asked one. */
   static java.util.Optional<AnswerReader.Asked> awaited(CrisisState c) {
@@ -167,6 +173,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else, not a place alone. */
   public static boolean selfEvidence(DialogueState.Cue c) {
     return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT) && !c.cue().equals(DangerCues.PLACE_NOTED)
+        && !c.cue().equals(PANIC_NOTED)
         && !c.cue().equals(DangerCues.EVERYDAY_CONTEXT) && !c.cue().equals(DangerCues.PASTIME_CONTEXT);
   }
 
@@ -279,7 +286,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // an episode is open or the lexicon or the dialogue's cues found something in the window. A panic attack read as a
     // crisis by the classifier alone gets breathing guidance.
     boolean confirmed = state.crisis().active() || selfEvidenceIn(state, Long.MAX_VALUE);
-    if (LearnedSignals.alone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || otherScript(plain)
+    boolean panicBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(PANIC_NOTED));
+    if (LearnedSignals.alone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || panicBefore || otherScript(plain)
         || danger.isEmpty() && DangerCues.everydayFrame(plain))) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
     }
@@ -298,6 +306,14 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         && AnswerReader.readByRules(asked.get(), turn.text()).answer() != YesNo.Answer.DANGER
         && LearnedDanger.danger(asked.get(), turn.text())) {
       level = RiskLevel.max(level, asked.get() == AnswerReader.Asked.SAFE_NOW ? RiskLevel.IMMINENT : RiskLevel.HIGH);
+      signals.add(ANSWER_DANGER);
+      noted.add(ANSWER_DANGER);
+    }
+    // A screener answer the rules read as danger with no danger cue of its own ("idk. maybe. not tonight" to the intent
+    // item: put off, not ruled out): it escalates as the learned reader's does (session 12, ninth blind set).
+    if (danger.isEmpty() && asked.isPresent() && asked.get().screening()
+        && AnswerReader.readByRules(asked.get(), turn.text()).answer() == YesNo.Answer.DANGER) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
       signals.add(ANSWER_DANGER);
       noted.add(ANSWER_DANGER);
     }
@@ -326,7 +342,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // it never renames an episode the rules gave another kind.
     if (route == Route.SELF_HARM && !figurative && (!state.crisis().active() || state.crisis().routeKind() == Route.SELF_HARM)) {
       boolean risk = level.atLeast(RiskLevel.HIGH) || state.crisis().active() && turn.risk().level().atLeast(RiskLevel.MEDIUM);
-      java.util.Optional<Route> learned = risk ? LearnedRoute.named(turn.text())
+      java.util.Optional<Route> learned = SELF_TALK.matcher(plain).find() ? java.util.Optional.empty()
+          : risk ? LearnedRoute.named(turn.text())
           : Boolean.getBoolean("mhai.route.noraise") || state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain) ? java.util.Optional.empty()
           : LearnedRoute.raised(turn.text());
       if (learned.isPresent()) {
@@ -404,6 +421,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       level = RiskLevel.LOW; // a panic attack gets breathing guidance, not a suicide screener
     }
     noted.addAll(cues.evidence());
+    if (cues.panic()) {
+      noted.add(PANIC_NOTED); // "Ok I sat down on a bench against the wall. Breathing's a bit slower" is the same attack (ninth blind set)
+    }
     if (DangerCues.lifeEvent(plain)) {
       noted.add(DangerCues.EVERYDAY_CONTEXT);
     }

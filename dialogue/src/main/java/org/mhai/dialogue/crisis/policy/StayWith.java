@@ -73,7 +73,7 @@ final class StayWith {
       Answer recorded = safety == Answer.UNCLEAR && !again ? Answer.UNANSWERED : safety;
       plan.events.add(new DialogueEvent.SafetyAnswered(plan.turn.at(), c.episode(), recorded));
     }
-    boolean danger = !a.danger().isEmpty() || level.atLeast(RiskLevel.HIGH) || raised;
+    boolean danger = !a.danger().isEmpty() || level.atLeast(RiskLevel.HIGH) || raised || a.cues().ideation();
     if (level == RiskLevel.IMMINENT && (raised || !a.danger().isEmpty() || safety == Answer.DANGER)) {
       plan.say(plan.m.get("crisis.now", plan.emergency()));
       plan.say(plan.m.get("crisis.helplines") + "\n" + lines(route));
