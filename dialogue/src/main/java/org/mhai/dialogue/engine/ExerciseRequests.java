@@ -105,7 +105,7 @@ final class ExerciseRequests implements Policy {
         r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
         r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
         if (!leftForIt) { // after the screener nothing was tried yet: no "let's try something different"
-          r.say(r.m.get("exercise.another"));
+          r.sayAnother();
         }
         r.exerciseKind = ExerciseKind.asked(message.turn().text());
         runner.startFlow(r, exercise.get(), 0);
@@ -135,7 +135,7 @@ final class ExerciseRequests implements Policy {
     r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
     r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
     if (another) {
-      r.say(r.m.get("exercise.another"));
+      r.sayAnother();
     }
     r.exerciseKind = ExerciseKind.asked(message.turn().text());
     runner.startFlow(r, exercise.get(), 0);

@@ -197,7 +197,7 @@ final class FlowRunner {
     }
     String intro = node.text().map(t -> t.get(r.lang())).orElse(r.m.get("exercise.offer"));
     r.say(intro + " " + s.title() + (s.why().isBlank() ? "" : " (" + s.why() + ")") + steps);
-    r.replies.add(feedbackQuestion(r.m));
+    r.replies.add(feedbackQuestion(r));
   }
 
   /** The bot's own exercise {@code id}, when it is one of them. */
@@ -235,6 +235,12 @@ final class FlowRunner {
       }
     }
     throw new AssertionError();
+  }
+
+  /** "Did that help?" in words not yet used in this conversation ({@link Run#fresh}), with its buttons. */
+  static Reply feedbackQuestion(Run r) {
+    Reply buttons = feedbackQuestion(r.m);
+    return new Reply(r.fresh("exercise.ask"), buttons.quickReplies());
   }
 
   static Reply feedbackQuestion(Messages m) {

@@ -56,7 +56,7 @@ final class RunningFlow implements Policy {
     if (!message.greetsOrThanks()) {
       return false;
     }
-    r.replies.add(new Reply(r.m.get(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
+    r.replies.add(new Reply(r.fresh(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
     return true;
   }
 
@@ -152,7 +152,7 @@ final class RunningFlow implements Policy {
         String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
-        r.say(r.m.get("exercise.another"));
+        r.sayAnother();
         runner.startFlow(r, flow, 0);
         return true;
       }
@@ -161,11 +161,11 @@ final class RunningFlow implements Policy {
       String exercise = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
       if (outcome.isPresent()) {
         r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, outcome.get()));
-        r.say(r.m.get("exercise.thanks." + outcome.get()));
+        r.say(r.fresh("exercise.thanks." + outcome.get()));
         runner.enter(r, flow, rec.next(), 0);
         return true;
       }
-      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), FlowRunner.feedbackQuestion(r.m));
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), FlowRunner.feedbackQuestion(r));
     }
     if (node.get() instanceof Node.Assessment a) {
       runner.enter(r, flow, a.next(), 0); // the questionnaire was stopped or finished elsewhere
@@ -278,7 +278,7 @@ final class RunningFlow implements Policy {
     if (message.asks(Request.ASK_EXERCISE, Request.ANOTHER_EXERCISE) && exercise.isPresent()) {
       if (message.asks(Request.ANOTHER_EXERCISE)) {
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
-        r.say(r.m.get("exercise.another"));
+        r.sayAnother();
       }
       r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
       r.exerciseKind = ExerciseKind.asked(message.turn().text());
@@ -288,11 +288,11 @@ final class RunningFlow implements Policy {
     if (message.asks(Request.FEEDBACK_NOT_HELPED) && exercise.isPresent()) {
       r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
       r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
-      r.say(r.m.get("exercise.not_helped.another"));
+      r.say(r.fresh("exercise.not_helped.another"));
       runner.startFlow(r, exercise.get(), 0);
       return true;
     }
-    return greeted(r, message, FlowRunner.feedbackQuestion(r.m));
+    return greeted(r, message, FlowRunner.feedbackQuestion(r));
   }
 
   private static Optional<String> feedback(String lower) {
