@@ -93,8 +93,10 @@ final class ExerciseRequests implements Policy {
         && r.state.serviceConsent().equals(Optional.of(true))) {
       Optional<Flow> exercise = runner.flows().published("exercise");
       if (exercise.isPresent()) { // overwhelm, not a panic attack: acknowledged, and something to do at once
+        // "exams in two weeks and I'm so overwhelmed": the exams said back first, when the topic is read
+        Optional<String> heard = FreeChat.reflectCaptured(r, message.turn());
         r.add(new DialogueEvent.TemplateUsed(r.at, "overwhelm"));
-        r.say(r.m.get("overwhelm.exercise"));
+        r.say(heard.map(h -> h + " ").orElse("") + r.m.get("overwhelm.exercise"));
         runner.startFlow(r, exercise.get(), 0);
         return Optional.of(r.decision());
       }

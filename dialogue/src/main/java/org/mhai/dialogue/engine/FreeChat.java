@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
+import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.Turn;
 import org.mhai.dialogue.crisis.Plain;
@@ -229,6 +230,29 @@ final class FreeChat implements Policy {
     }
     r.replies.add(new Reply(text.toString(), offer));
     return true;
+  }
+
+  /**
+   * A free-text answer a flow captured (the check-in's "how do you feel?") that tells of a problem: its topic said back
+   * ({@link Reflections.Kind#REFLECT}, remembered by id) before the flow goes on; empty for a message of concern, during
+   * a crisis or with risk evidence in the window, for no topic, or when its reflections are all used.
+   */
+  static Optional<String> reflectCaptured(Run r, Turn.PatientMessage turn) {
+    if (!reflects(r, turn, Intent.VENTING)) {
+      return Optional.empty();
+    }
+    Optional<Topic> topic = TopicReader.read(turn.text()).or(() -> troubled(turn) ? TopicReader.mentioned(turn.text())
+        : Optional.empty());
+    Optional<Reflections.Reflection> said = topic.flatMap(t -> Reflections.forLocale(r.lang())
+        .choose(t, Reflections.Kind.REFLECT, r.state.templatesUsed()));
+    said.ifPresent(x -> r.add(new DialogueEvent.TemplateUsed(r.at, x.id())));
+    return said.map(Reflections.Reflection::text);
+  }
+
+  /** The bot's last curated reply was about a topic (a reflection, or psychoeducation said in free chat). */
+  static boolean onATopic(DialogueState state) {
+    return state.lastTemplate().flatMap(id -> id.startsWith(KNOWLEDGE_PREFIX)
+        ? knowledgeTopic(id.substring(KNOWLEDGE_PREFIX.length())) : Reflections.topicOf(id)).isPresent();
   }
 
   /** The emotion model heard sadness, fear, anger or disgust clearly in this message. */

@@ -61,6 +61,11 @@ final class RunningFlow implements Policy {
   }
 
   /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
+  /** Rather talk than answer: "can we talk (more) about that", "I'd rather just talk", "¿podemos hablar de eso?". */
+  private static final java.util.regex.Pattern TALK = java.util.regex.Pattern.compile(
+      "\\b(?:talk|chat)\\b.{0,20}\\b(?:about (?:it|that|this)|more)\\b|\\brather (?:just )?talk|\\bjust (?:want to )?talk"
+          + "|\\b(?:hablar|platicar|charlar)\\b.{0,20}\\b(?:de (?:eso|ello|esto)|mas)\\b|prefiero (?:solo )?hablar");
+
   private boolean input(Run r, Message message) {
     String said = message.turn().text();
     FlowCursor cursor = r.state.flow().orElseThrow();
@@ -78,6 +83,11 @@ final class RunningFlow implements Policy {
           .filter(o -> o.label().matches(text) || o.value().equalsIgnoreCase(text)).findFirst();
       if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
         chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
+      }
+      if (chosen.isEmpty() && q.record().isEmpty() && TALK.matcher(Plain.of(text)).find() && FreeChat.onATopic(r.state)) {
+        // "can we talk more about that" to an offer, after the bot said back a problem: free chat stays with it
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        return false;
       }
       if (chosen.isEmpty() && q.record().isEmpty()) {
         chosen = yesOrNo(q, text); // "Sí, un ejercicio estaría bien" to "Would you like to try a short exercise?"
@@ -98,6 +108,14 @@ final class RunningFlow implements Policy {
         return true;
       }
       Reply again = new Reply(FlowRunner.fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
+      Optional<String> heard = q.record().equals(Optional.of("consent_service")) ? Optional.empty()
+          : FreeChat.reflectCaptured(r, message.turn());
+      if (heard.isPresent()) {
+        // a problem shared instead of an answer ("ive not been sleeping well" to the research question): said back,
+        // then the same question again; nothing recorded, the flow waits where it was
+        r.replies.add(new Reply(heard.get() + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
       if (q.record().equals(Optional.of("consent_service"))) {
         // Consent cannot be skipped by unmatched replies: the question returns, however often.
         r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
@@ -124,6 +142,9 @@ final class RunningFlow implements Policy {
       }
       if (value.isPresent()) {
         captured(r, flow, c, text, value.get());
+        if (freeText) { // "everyone moved away after college and I'm lonely" to "how do you feel?": said back first
+          FreeChat.reflectCaptured(r, message.turn()).ifPresent(r::say);
+        }
         runner.enter(r, flow, c.next(), 0);
         return true;
       }

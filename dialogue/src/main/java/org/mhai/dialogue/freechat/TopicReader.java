@@ -13,8 +13,9 @@ import org.mhai.dialogue.crisis.Plain;
  * What a patient's message is about, in the everyday words people type (English and Spanish, typos allowed): sleep,
  * work, exams, loneliness, grief, a breakup, anger, panic, stress, family or money. It reads the folded text
  * ({@link Plain}: lower case, no accents) for phrases ("can't get back to sleep", "broke up", "no conozco a nadie") and
- * for key words, a word of six letters or more also with one letter wrong, missing, extra or swapped ("lonley",
- * "stresed", "insomina"), one of five with two neighbours swapped ("greif"; "pills" is not "bills"). A topic that is a
+ * for key words, matched whole or with one typo: two neighbours swapped from five letters ("greif", "lonley",
+ * "insomina"), a letter missing or extra from seven ("stresed"); never a letter changed, which makes other words
+ * ("lovely" is not "lonely", "pills" not "bills", "dudas" not "deudas"). A topic that is a
  * difficulty in itself (a death, a breakup, panic, loneliness, anger, stress, "can't sleep", debt) is read as it is; a
  * topic merely named (work, exams, family, money, sleep) only with a word of difficulty beside it ("my manager keeps
  * piling work on me", "mis padres se están divorciando"), so "I told my mum I love her" and "how does therapy work?"
@@ -39,7 +40,7 @@ public final class TopicReader {
       + "|falling apart|hate|awful|terrible|horrible|exhaust|tired|drained|burn(?:t|ed)? out|fight|argu|yell|shout|scream"
       + "|sick|hospital|unmanageable|(?:doesn'?t|don'?t|dont|doesnt) (?:really )?(?:care|talk|listen|get)|pressure|deadline"
       + "|dread|upset|sad|cry|crying|lonely|(?:don'?t|dont) know how|not coping|worse|mess\\b|lost|fired|owe|divorc|separat"
-      + "|compar|ignor|constantly|keeps?|rubbish|crap|shit|agobi|preocup|miedo|dificil|dur[oa]\\b|no puedo|no me deja"
+      + "|(?:not|n'?t) (?:been )?(?:sleeping|doing|feeling|coping|eating) (?:well|great|good)|compar|ignor|constantly|keeps?|rubbish|crap|shit|agobi|preocup|miedo|dificil|dur[oa]\\b|no puedo|no me deja"
       + "|me cuesta|cansad|agotad|hart[oa]\\b|fatal|mal\\b|malo|mala\\b|peor|pelea|discut|grit|enferm|divorci|en medio|no se como|deuda"
       + "|atrasad|no (?:me )?alcanza|triste|llor|nervios|presion|estres|no paro|desconectar|siempre|todo lo malo)");
 
@@ -48,8 +49,8 @@ public final class TopicReader {
     CUES.put(Topic.GRIEF, new Cues(
         "\\b(?:died|passed away|passed on|lost my (?:mum|mom|mam|nan|gran|grandma|grandad|grandpa|dad|father|mother|brother"
             + "|sister|son|daughter|husband|wife|partner|friend|best friend|baby|dog|cat|pet)|(?:his|her|their) funeral|the funeral"
-            + "|put (?:him|her) down|murio|fallecio|se nos fue|perdi a mi|el entierro|el funeral)\\b",
-        "grief grieving bereavement bereaved funeral mourning duelo luto fallecimiento", null, ""));
+            + "|put (?:him|her) down|in mourning|mourning (?:my|her|him|them)|murio|fallecio|se nos fue|perdi a mi|el entierro|el funeral)\\b",
+        "grief grieving bereavement bereaved funeral duelo luto fallecimiento", null, ""));
     CUES.put(Topic.BREAKUP, new Cues(
         "\\b(?:broke up|break ?up|split up|(?:she|he|they) (?:left|dumped) me|dumped me|cheated on me|got divorced|getting divorced"
             + "|my divorce|me dejo|me ha dejado|me cort[oa]|lo (?:he )?dejado con|lo dejamos|cortamos|terminamos|me engano"
@@ -90,8 +91,9 @@ public final class TopicReader {
         "\\b(?:my (?:mum|mom|mam|dad|mother|father|parents|sister|brother|family|folks|stepmum|stepdad|stepmom)|mis padres"
             + "|mi (?:madre|padre|mama|papa|hermana|hermano|familia)|family|familia)\\b", ""));
     CUES.put(Topic.SLEEP, new Cues(
-        "\\b(?:can'?t sleep|cant sleep|can'?t get (?:back )?to sleep|cant get (?:back )?to sleep|not sleeping|(?:wake|woke) up at"
-            + "|awake at|up (?:til|till|until) \\d|sin dormir|no (?:puedo|consigo) dormir|me despierto a las|volver a dormir"
+        "\\b(?:can'?t sleep|cant sleep|can'?t get (?:back )?to sleep|cant get (?:back )?to sleep|not (?:been )?sleeping"
+            + "|(?:sleeping|slept|sleep) (?:badly|poorly|terribly|awfully)|(?:wake|woke|waking) up at"
+            + "|awake at|up (?:til|till|until) \\d{1,2}(?:am|:\\d\\d)?|sin dormir|no (?:puedo|consigo) dormir|me despierto a las|volver a dormir"
             + "|no duermo)\\b",
         "insomnia insomnio desvelo", "\\b(?:sleep|sleeping|asleep|dormir|sueno|duermo)\\b", ""));
     CUES.put(Topic.STRESS, new Cues(
@@ -144,7 +146,7 @@ public final class TopicReader {
 
   /**
    * A topic's cues over the folded text: phrases and key words that are a difficulty in themselves (a key word matched
-   * whole, with one typo from five letters on), phrases that only name the topic, and phrases that are not it at all
+   * whole or with one typo, as above), phrases that only name the topic, and phrases that are not it at all
    * ("me cuesta trabajo" is "it is hard for me", not work), removed before anything is read.
    */
   private record Cues(Pattern phrases, List<String> words, Pattern names, Pattern not) {
@@ -160,8 +162,8 @@ public final class TopicReader {
       for (String token : tokens) {
         String tok = token.replace("'", "");
         for (String w : words) {
-          if (tok.equals(w) || w.length() >= 6 && Math.abs(tok.length() - w.length()) <= 1 && oneEdit(tok, w)
-              || w.length() == 5 && tok.length() == 5 && swapped(tok, w)) {
+          if (tok.equals(w) || w.length() >= 5 && tok.length() == w.length() && swapped(tok, w)
+              || w.length() >= 7 && Math.abs(tok.length() - w.length()) == 1 && oneEdit(tok, w)) {
             return true;
           }
         }
