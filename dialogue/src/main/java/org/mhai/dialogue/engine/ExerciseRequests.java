@@ -43,7 +43,10 @@ final class ExerciseRequests implements Policy {
   /** "I'd take anything that helps with cravings": something to do, asked for without the word exercise. */
   private static final java.util.regex.Pattern HELP_WITH = java.util.regex.Pattern.compile(
       "\\b(?:anything|something|stuff|other stuff|other things?|anything else|something else) (?:else )?(?:that )?(?:helps?|might help|would help|to help|that could help) (?:with|me (?:with|to))\\b"
-          + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b");
+          + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b"
+          // "something to move my body?", "¿algo para mover el cuerpo?": something to do, of a kind
+          + "|\\b(?:something|anything) (?:quick )?to (?:help me )?(?:move|stretch|relax|unwind|wind down)\\b"
+          + "|\\balgo (?:rapido )?para (?:mover|moverme|estirar|relajarme|desconectar)\\b");
 
   /** "Can we do the breathing one", "another exercise", "give me something to help me switch off": an exercise asked for by rule. */
   private static final Pattern BREATHING_ONE = Pattern.compile("\\b(?:do|try|have|want|give me) (?:the |a |that )?(?:breathing|grounding|calming|relaxing) "

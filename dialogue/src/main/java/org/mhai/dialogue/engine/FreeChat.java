@@ -117,6 +117,7 @@ final class FreeChat implements Policy {
     if (intent == Intent.ASKS_FOR_HELP) {
       Optional<Flow> exercise = runner.flows().published("exercise");
       if (exercise.isPresent()) {
+        r.exerciseKind = r.exerciseKind.or(() -> ExerciseKind.asked(turn.text())); // "an exercise to change those thoughts"
         runner.startFlow(r, exercise.get(), 0);
         return;
       }

@@ -53,19 +53,26 @@ final class RunningFlow implements Policy {
 
   /** A greeting or thanks where the flow waits: answered, then the same question again (nothing recorded). */
   private static boolean greeted(Run r, Message message, Reply again) {
+    return greeted(r, message, () -> again);
+  }
+
+  /** As above, the question built (its words chosen and remembered) only when it is asked. */
+  private static boolean greeted(Run r, Message message, java.util.function.Supplier<Reply> question) {
     if (!message.greetsOrThanks()) {
       return false;
     }
-    r.replies.add(new Reply(r.fresh(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
+    String hello = r.fresh(message.greetingKey());
+    Reply again = question.get();
+    r.replies.add(new Reply(hello + "\n" + again.text(), again.quickReplies()));
     return true;
   }
 
-  /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
   /** Rather talk than answer: "can we talk (more) about that", "I'd rather just talk", "¿podemos hablar de eso?". */
   private static final java.util.regex.Pattern TALK = java.util.regex.Pattern.compile(
       "\\b(?:talk|chat)\\b.{0,20}\\b(?:about (?:it|that|this)|more)\\b|\\brather (?:just )?talk|\\bjust (?:want to )?talk"
           + "|\\b(?:hablar|platicar|charlar)\\b.{0,20}\\b(?:de (?:eso|ello|esto)|mas)\\b|prefiero (?:solo )?hablar");
 
+  /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
   private boolean input(Run r, Message message) {
     String said = message.turn().text();
     FlowCursor cursor = r.state.flow().orElseThrow();
@@ -186,7 +193,8 @@ final class RunningFlow implements Policy {
         runner.enter(r, flow, rec.next(), 0);
         return true;
       }
-      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), FlowRunner.feedbackQuestion(r));
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"),
+          cursor.retries() == 0 ? FlowRunner.feedbackQuestion(r) : FlowRunner.feedbackQuestion(r.m)); // asked only the first time
     }
     if (node.get() instanceof Node.Assessment a) {
       runner.enter(r, flow, a.next(), 0); // the questionnaire was stopped or finished elsewhere
@@ -313,7 +321,7 @@ final class RunningFlow implements Policy {
       runner.startFlow(r, exercise.get(), 0);
       return true;
     }
-    return greeted(r, message, FlowRunner.feedbackQuestion(r));
+    return greeted(r, message, () -> FlowRunner.feedbackQuestion(r));
   }
 
   private static Optional<String> feedback(String lower) {
