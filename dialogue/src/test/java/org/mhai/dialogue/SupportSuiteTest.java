@@ -43,7 +43,11 @@ class SupportSuiteTest {
     assertTrue(checks - failed >= CHECKS_FLOOR, "checks holding: " + (checks - failed));
   }
 
-  /** The figures at scoring (set 1, written by an independent writer, scored once; docs/responses.md). */
-  static final int PASS_FLOOR = 41; // 31 at scoring (session 10, 549/716 checks); then mood history, scores, a person and scale questions
-  static final int CHECKS_FLOOR = 572;
+  /**
+   * The development figures (set 1, by an independent writer, scored once in session 10, then read; docs/responses.md):
+   * 31 / 549 at scoring; 41 / 572 after mood history, scores, a person and scale questions; 94 / 658 after session 12
+   * (topics said back, no reply twice, exercises of the kind asked for).
+   */
+  static final int PASS_FLOOR = 94;
+  static final int CHECKS_FLOOR = 658;
 }
