@@ -97,7 +97,7 @@ final class ExerciseRequests implements Policy {
       Optional<Flow> exercise = runner.flows().published("exercise");
       if (exercise.isPresent()) { // overwhelm, not a panic attack: acknowledged, and something to do at once
         // "exams in two weeks and I'm so overwhelmed": the exams said back first, when the topic is read
-        Optional<String> heard = FreeChat.reflectCaptured(r, message.turn());
+        Optional<String> heard = TopicReplies.captured(r, message.turn());
         r.add(new DialogueEvent.TemplateUsed(r.at, "overwhelm"));
         r.say(heard.map(h -> h + " ").orElse("") + r.m.get("overwhelm.exercise"));
         runner.startFlow(r, exercise.get(), 0);

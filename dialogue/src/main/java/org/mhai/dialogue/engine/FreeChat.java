@@ -6,20 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mhai.dialogue.Decision;
 import org.mhai.dialogue.DialogueEvent;
-import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.Turn;
-import org.mhai.dialogue.crisis.Plain;
 import org.mhai.dialogue.crisis.policy.Assessment;
 import org.mhai.dialogue.crisis.policy.CrisisPolicy;
 import org.mhai.dialogue.flow.Flow;
 import org.mhai.dialogue.freechat.Intent;
 import org.mhai.dialogue.freechat.IntentClassifier;
-import org.mhai.dialogue.freechat.KnowledgeBase;
-import org.mhai.dialogue.freechat.Psychoeducation;
-import org.mhai.dialogue.freechat.Reflections;
-import org.mhai.dialogue.freechat.Topic;
-import org.mhai.dialogue.freechat.TopicReader;
 import org.mhai.dialogue.freechat.ReplyTemplate;
 import org.mhai.dialogue.freechat.ReplyTemplates;
 import org.mhai.dialogue.understand.Request;
@@ -33,28 +26,17 @@ import org.mhai.nlp.RiskLevel;
  * source); an exercise when they ask for help coping; otherwise the LLM's reply when the service
  * obtained a safe one ({@link Turn.PatientMessage#generated}, recorded as template
  * {@value DialogueEngine#LLM_TEMPLATE}), else a curated template chosen by intent and the emotion
- * heard in this message, never the same template twice in a row; a message the request reader heard as
+ * heard in this message, never one used earlier in the conversation while another is left; a message the request reader heard as
  * off-topic gets a kind, honest redirect to what the bot can help with instead of a template. A problem shared in
- * words ({@link TopicReader}: sleep, work, exams, loneliness, grief, a breakup, anger, panic, stress, family, money) is
- * said back with its topic named ({@link Reflections}), then the psychoeducation retrieved for it when it is about the
- * same topic, then the offer of an exercise or more talk; a message that goes on about it without naming it stays with
- * it. No curated reply is used twice in a conversation while another is left ({@code templatesUsed}).
+ * words (sleep, work, exams, loneliness, grief, a breakup, anger, panic, stress, family, money) is said back with its
+ * topic named, then the psychoeducation retrieved for it when it is about the same topic, then the offer of an exercise
+ * or more talk; a message that goes on about it without naming it stays with it ({@link TopicReplies}). No curated reply
+ * is used twice in a conversation while another is left ({@code templatesUsed}).
  */
 final class FreeChat implements Policy {
   /** How sure the emotion model must be before the bot names the feeling back. */
   private static final double REFLECT_AT = 0.5;
   static final String OFF_TOPIC_TEMPLATE = "off_topic";
-  /** A question that also tells of the patient's own experience ("I think I had one on the subway"). */
-  private static final java.util.regex.Pattern OWN_EXPERIENCE = java.util.regex.Pattern.compile(
-      "\\b(?:i think i|i had|i have been|i've been|ive been|i keep|i can'?t|i cant|i feel|i felt|i'?m|im|my|me dio|me paso"
-          + "|me pasa|me siento|estoy|llevo|creo que (?:me|tuve|tengo))\\b");
-  /** The id a psychoeducation entry said in free chat is remembered by ({@code kb.<entry id>}). */
-  static final String KNOWLEDGE_PREFIX = "kb.";
-  /** "any tips?", "what can I do about it", "¿algún consejo?": advice asked for on the topic of the conversation. */
-  private static final java.util.regex.Pattern ADVICE = java.util.regex.Pattern.compile(
-      "\\b(?:tips?|advice|ideas?|suggestions?|what (?:can|should|could) i do|how (?:do|can) i (?:cope|deal|handle|stop|get)"
-          + "|anything (?:that )?(?:helps|i can do)|consejos?|ideas?|sugerencias?|que (?:puedo|podria|deberia) hacer|que hago"
-          + "|como (?:lo )?(?:llevo|manejo|afronto))\\b");
 
   private final CrisisPolicy crisis;
   private final FlowRunner runner;
@@ -100,18 +82,12 @@ final class FreeChat implements Policy {
     Intent intent = IntentClassifier.classify(turn.text());
     if (!turn.knowledge().isEmpty() && r.m.language().equals("en")
         && (intent == Intent.QUESTION || looksLikeQuestion(turn.text()))
-        && !r.state.templatesUsed().contains(KNOWLEDGE_PREFIX + turn.knowledge().get(0).entryId())) {
+        && !r.state.templatesUsed().contains(TopicReplies.KNOWLEDGE_PREFIX + turn.knowledge().get(0).entryId())) {
       Turn.Knowledge k = turn.knowledge().get(0);
       // "what even is a panic attack? I think I had one on the subway": what they raised, said back, before the answer
-      Optional<String> heard = reflects(r, turn, intent) && OWN_EXPERIENCE.matcher(Plain.of(turn.text())).find()
-          ? TopicReader.read(turn.text())
-          .flatMap(t -> Reflections.forLocale(r.lang()).choose(t, Reflections.Kind.REFLECT, r.state.templatesUsed()))
-          .map(x -> {
-            r.add(new DialogueEvent.TemplateUsed(r.at, x.id()));
-            return x.text() + "\n";
-          }) : Optional.empty();
-      r.add(new DialogueEvent.TemplateUsed(r.at, KNOWLEDGE_PREFIX + k.entryId()));
-      r.say(heard.orElse("") + k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
+      Optional<String> heard = TopicReplies.beforeAnswer(r, turn, intent);
+      r.add(new DialogueEvent.TemplateUsed(r.at, TopicReplies.KNOWLEDGE_PREFIX + k.entryId()));
+      r.say(heard.map(h -> h + "\n").orElse("") + k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
       return;
     }
     if (intent == Intent.ASKS_FOR_HELP) {
@@ -155,7 +131,7 @@ final class FreeChat implements Policy {
       r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
       return;
     }
-    if (reflects(r, turn, intent) && topic(r, turn, intent)) {
+    if (TopicReplies.answer(r, turn, intent)) {
       return;
     }
     String emotion = turn.emotion().map(e -> {
@@ -171,103 +147,6 @@ final class FreeChat implements Policy {
       case NONE -> List.of();
     };
     r.replies.add(new Reply(t.text(), quick));
-  }
-
-  /**
-   * Whether a message may get a reflection on its topic: never a message of concern, never while a crisis episode is
-   * open or the conversation's evidence window holds any risk cue (the crisis policy decides those), and only for what
-   * shares or asks something (not a greeting, thanks, goodbye or good news: "I got the job!" is no work stress).
-   */
-  private static boolean reflects(Run r, Turn.PatientMessage turn, Intent intent) {
-    return !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !r.state.crisis().active() && r.state.evidence().isEmpty()
-        && (intent == Intent.VENTING || intent == Intent.QUESTION || intent == Intent.ASKS_FOR_HELP
-            || intent == Intent.UNCLEAR && turn.text().trim().split("\\s+").length >= 4);
-  }
-
-  /**
-   * The topic the message raises, said back ({@link Reflections.Kind#REFLECT}) with the psychoeducation retrieved for
-   * it when that is about the same topic; or, when the bot's last reply was about a topic and the message goes on
-   * without naming another (a loss holds the family it concerns), a reply that stays with it
-   * ({@link Reflections.Kind#FOLLOW}), or in English the knowledge base's entry on it when advice is asked for ("any
-   * tips?"). Each with the offer of an exercise or more talk; false when there is no topic or its replies are all used.
-   */
-  private static boolean topic(Run r, Turn.PatientMessage turn, Intent intent) {
-    Optional<Topic> named = TopicReader.mentioned(turn.text());
-    Optional<Topic> own = TopicReader.read(turn.text()).or(() -> troubled(turn) ? named : Optional.empty());
-    Optional<Topic> carried = r.before.lastTemplate().flatMap(id -> id.startsWith(KNOWLEDGE_PREFIX)
-        ? knowledgeTopic(id.substring(KNOWLEDGE_PREFIX.length())) : Reflections.topicOf(id));
-    boolean stays = carried.isPresent() && (own.isEmpty() || own.equals(carried)
-        || carried.get() == Topic.GRIEF && own.get() == Topic.FAMILY);
-    Optional<Topic> topic = stays ? carried : own;
-    if (topic.isEmpty()) {
-      return false;
-    }
-    List<String> used = r.state.templatesUsed();
-    List<String> offer = List.of(r.m.get("quick.exercise"), r.m.get("quick.keep_talking"));
-    if (stays && r.m.language().equals("en") && ADVICE.matcher(Plain.of(turn.text())).find()) {
-      Optional<Psychoeducation> entry = KnowledgeBase.forLocale("en").entries().stream()
-          .filter(e -> e.topic() == topic.get() && !used.contains(KNOWLEDGE_PREFIX + e.id())).findFirst();
-      if (entry.isPresent()) {
-        r.add(new DialogueEvent.TemplateUsed(r.at, KNOWLEDGE_PREFIX + entry.get().id()));
-        r.replies.add(new Reply(entry.get().answer() + "\n" + r.m.get("knowledge.source", entry.get().source()), offer));
-        return true;
-      }
-    }
-    Reflections.Kind kind = stays ? Reflections.Kind.FOLLOW : Reflections.Kind.REFLECT;
-    Optional<Reflections.Reflection> said = Reflections.forLocale(r.lang()).choose(topic.get(), kind, used)
-        .or(() -> Reflections.forLocale(r.lang()).choose(topic.get(), Reflections.Kind.REFLECT, used));
-    if (said.isEmpty()) {
-      return false;
-    }
-    StringBuilder text = new StringBuilder(said.get().text());
-    r.add(new DialogueEvent.TemplateUsed(r.at, said.get().id()));
-    if (!turn.knowledge().isEmpty() && r.m.language().equals("en")
-        && knowledgeTopic(turn.knowledge().get(0).entryId()).equals(topic)
-        && !used.contains(KNOWLEDGE_PREFIX + turn.knowledge().get(0).entryId())) {
-      Turn.Knowledge k = turn.knowledge().get(0);
-      text.append('\n').append(k.answer()).append('\n').append(r.m.get("knowledge.source", k.source()));
-      r.add(new DialogueEvent.TemplateUsed(r.at, KNOWLEDGE_PREFIX + k.entryId()));
-      r.add(new DialogueEvent.TemplateUsed(r.at, said.get().id())); // the topic stays the reply's last template
-    }
-    r.replies.add(new Reply(text.toString(), offer));
-    return true;
-  }
-
-  /**
-   * A free-text answer a flow captured (the check-in's "how do you feel?") that tells of a problem: its topic said back
-   * ({@link Reflections.Kind#REFLECT}, remembered by id) before the flow goes on; empty for a message of concern, during
-   * a crisis or with risk evidence in the window, for no topic, or when its reflections are all used.
-   */
-  static Optional<String> reflectCaptured(Run r, Turn.PatientMessage turn) {
-    if (!reflects(r, turn, Intent.VENTING)) {
-      return Optional.empty();
-    }
-    Optional<Topic> topic = TopicReader.read(turn.text()).or(() -> troubled(turn) ? TopicReader.mentioned(turn.text())
-        : Optional.empty());
-    Optional<Reflections.Reflection> said = topic.flatMap(t -> Reflections.forLocale(r.lang())
-        .choose(t, Reflections.Kind.REFLECT, r.state.templatesUsed()));
-    said.ifPresent(x -> r.add(new DialogueEvent.TemplateUsed(r.at, x.id())));
-    return said.map(Reflections.Reflection::text);
-  }
-
-  /** The bot's last curated reply was about a topic (a reflection, or psychoeducation said in free chat). */
-  static boolean onATopic(DialogueState state) {
-    return state.lastTemplate().flatMap(id -> id.startsWith(KNOWLEDGE_PREFIX)
-        ? knowledgeTopic(id.substring(KNOWLEDGE_PREFIX.length())) : Reflections.topicOf(id)).isPresent();
-  }
-
-  /** The emotion model heard sadness, fear, anger or disgust clearly in this message. */
-  private static boolean troubled(Turn.PatientMessage turn) {
-    return turn.emotion().map(e -> {
-      String d = e.dominant();
-      return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT && List.of("sadness", "fear", "anger", "disgust").contains(d);
-    }).orElse(false);
-  }
-
-  /** The topic of an English psychoeducation entry, by its id. */
-  private static Optional<Topic> knowledgeTopic(String entryId) {
-    return KnowledgeBase.forLocale("en").entries().stream().filter(e -> e.id().equals(entryId)).map(Psychoeducation::topic)
-        .findFirst();
   }
 
   static boolean looksLikeQuestion(String text) {

@@ -91,7 +91,7 @@ final class RunningFlow implements Policy {
       if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
         chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
       }
-      if (chosen.isEmpty() && q.record().isEmpty() && TALK.matcher(Plain.of(text)).find() && FreeChat.onATopic(r.state)) {
+      if (chosen.isEmpty() && q.record().isEmpty() && TALK.matcher(Plain.of(text)).find() && TopicReplies.onATopic(r.state)) {
         // "can we talk more about that" to an offer, after the bot said back a problem: free chat stays with it
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         return false;
@@ -116,7 +116,7 @@ final class RunningFlow implements Policy {
       }
       Reply again = new Reply(FlowRunner.fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
       Optional<String> heard = q.record().equals(Optional.of("consent_service")) ? Optional.empty()
-          : FreeChat.reflectCaptured(r, message.turn());
+          : TopicReplies.captured(r, message.turn());
       if (heard.isPresent()) {
         // a problem shared instead of an answer ("ive not been sleeping well" to the research question): said back,
         // then the same question again; nothing recorded, the flow waits where it was
@@ -150,7 +150,7 @@ final class RunningFlow implements Policy {
       if (value.isPresent()) {
         captured(r, flow, c, text, value.get());
         if (freeText) { // "everyone moved away after college and I'm lonely" to "how do you feel?": said back first
-          FreeChat.reflectCaptured(r, message.turn()).ifPresent(r::say);
+          TopicReplies.captured(r, message.turn()).ifPresent(r::say);
         }
         runner.enter(r, flow, c.next(), 0);
         return true;
