@@ -14,7 +14,8 @@ import org.mhai.nlp.risk.LexiconRiskDetector;
  * The ordinary support journey (issue #18 item 6): an independent writer's conversations (consent, check-ins,
  * questionnaires, exercises, free chat, a person, the bot itself, off-topic), each turn with must / must-not checks,
  * played through pure {@code decide} with the request reading the service supplies. Prints the pass rate per check
- * and every failure; the floors are the figures when the set was scored once (docs/responses.md), so a regression fails.
+ * and every failure; the floors are the development figures (docs/responses.md: the set was scored once in session
+ * 10, then read), so a regression fails.
  */
 class SupportSuiteTest {
 
