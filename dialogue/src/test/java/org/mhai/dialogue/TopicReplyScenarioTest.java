@@ -85,6 +85,18 @@ class TopicReplyScenarioTest {
   }
 
   @Test
+  void a_closing_or_another_question_does_not_go_on_about_the_topic() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.say("my manager piles everything on me at 5pm");
+    Decision d = s.say("what's the weather going to be like in Madrid tomorrow?");
+    assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
+    s.say("my manager piles everything on me at 5pm again");
+    d = s.say("ok thanks, it helped to say it out loud");
+    assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
+  }
+
+  @Test
   void never_for_a_message_of_concern_nor_for_good_news() {
     Scenario s = new Scenario();
     s.onboard("en");

@@ -131,7 +131,7 @@ final class FreeChat implements Policy {
       r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
       return;
     }
-    if (TopicReplies.answer(r, turn, intent)) {
+    if (TopicReplies.answer(r, message, intent)) {
       return;
     }
     String emotion = turn.emotion().map(e -> {

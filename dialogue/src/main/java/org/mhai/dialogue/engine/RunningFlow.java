@@ -67,11 +67,6 @@ final class RunningFlow implements Policy {
     return true;
   }
 
-  /** Rather talk than answer: "can we talk (more) about that", "I'd rather just talk", "¿podemos hablar de eso?". */
-  private static final java.util.regex.Pattern TALK = java.util.regex.Pattern.compile(
-      "\\b(?:talk|chat)\\b.{0,20}\\b(?:about (?:it|that|this)|more)\\b|\\brather (?:just )?talk|\\bjust (?:want to )?talk"
-          + "|\\b(?:hablar|platicar|charlar)\\b.{0,20}\\b(?:de (?:eso|ello|esto)|mas)\\b|prefiero (?:solo )?hablar");
-
   /** The patient answered the node the flow waits at; false when the flow gave way to free chat. */
   private boolean input(Run r, Message message) {
     String said = message.turn().text();
@@ -91,7 +86,7 @@ final class RunningFlow implements Policy {
       if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
         chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
       }
-      if (chosen.isEmpty() && q.record().isEmpty() && TALK.matcher(Plain.of(text)).find() && TopicReplies.onATopic(r.state)) {
+      if (chosen.isEmpty() && q.record().isEmpty() && TopicReplies.TALK.matcher(Plain.of(text)).find() && TopicReplies.onATopic(r.state)) {
         // "can we talk more about that" to an offer, after the bot said back a problem: free chat stays with it
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         return false;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.engine;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
@@ -15,6 +17,8 @@ import org.mhai.dialogue.freechat.Psychoeducation;
 import org.mhai.dialogue.freechat.Reflections;
 import org.mhai.dialogue.freechat.Topic;
 import org.mhai.dialogue.freechat.TopicReader;
+import org.mhai.dialogue.understand.Request;
+import org.mhai.dialogue.understand.RequestReader;
 import org.mhai.nlp.RiskLevel;
 
 /**
@@ -40,6 +44,19 @@ final class TopicReplies {
           + "|anything (?:that )?(?:helps|i can do)|consejos?|sugerencias?|que (?:puedo|podria|deberia) hacer|que hago"
           + "|como (?:lo )?(?:llevo|manejo|afronto))\\b");
 
+  /** Rather talk than answer: "can we talk (more) about that", "I'd rather just talk", "¿podemos hablar de eso?". */
+  static final Pattern TALK = Pattern.compile(
+      "\\b(?:talk|chat)\\b.{0,20}\\b(?:about (?:it|that|this)|more)\\b|\\brather (?:just )?talk|\\bjust (?:want to )?talk"
+          + "|\\b(?:hablar|platicar|charlar)\\b.{0,20}\\b(?:de (?:eso|ello|esto)|mas)\\b|prefiero (?:solo )?hablar");
+  /** Thanks or a goodbye inside a longer message ("fair. thanks for the chat anyway"): a closing, not more on the topic. */
+  private static final Pattern CLOSING = Pattern.compile("\\b(?:thanks|thank you|thx|cheers|bye|goodbye|good night"
+      + "|see you|gracias|adios|hasta luego|hasta manana|buenas noches|nos vemos)\\b");
+
+  /** What the request reader may hear that is not more on the topic. */
+  private static final Set<Request> ELSEWHERE = EnumSet.of(Request.GREETING, Request.THANKS, Request.GOODBYE,
+      Request.OFF_TOPIC, Request.ASK_IS_BOT, Request.ASK_SERVICE, Request.ASK_SCORE, Request.MOOD_HISTORY,
+      Request.DATA_RIGHTS);
+
   private TopicReplies() {}
 
   /**
@@ -50,12 +67,13 @@ final class TopicReplies {
    * tips?"). Each with the offer of an exercise or more talk. False when the message may not be answered so, has no
    * topic, or the topic's replies were all used.
    */
-  static boolean answer(Run r, Turn.PatientMessage turn, Intent intent) {
+  static boolean answer(Run r, Message message, Intent intent) {
+    Turn.PatientMessage turn = message.turn();
     if (!allowed(r, turn, intent)) {
       return false;
     }
     Optional<Topic> own = read(turn);
-    Optional<Topic> carried = carried(r.before);
+    Optional<Topic> carried = carried(r.before).filter(t -> own.isPresent() || goesOn(message, intent));
     boolean stays = carried.isPresent() && (own.isEmpty() || own.equals(carried)
         || carried.get() == Topic.GRIEF && own.get() == Topic.FAMILY);
     Optional<Topic> topic = stays ? carried : own;
@@ -91,6 +109,19 @@ final class TopicReplies {
     }
     r.replies.add(new Reply(text.toString(), offer));
     return true;
+  }
+
+  /**
+   * A message that names no topic goes on about the last one when it tells more ("yeah I can't say no to him") or, as a
+   * question, asks for advice ("any tips?") or to talk about it; not a closing ("thanks for the chat"), nor another
+   * question ("can you tell me if it'll rain tomorrow").
+   */
+  private static boolean goesOn(Message message, Intent intent) {
+    String plain = Plain.of(message.turn().text());
+    boolean more = intent != Intent.QUESTION || ADVICE.matcher(plain).find() || TALK.matcher(plain).find();
+    // the reader's own floor is enough here: a weaker reading only turns a follow-up into an ordinary reply
+    boolean elsewhere = message.turn().reading().map(RequestReader.Reading::request).filter(ELSEWHERE::contains).isPresent();
+    return more && !elsewhere && !CLOSING.matcher(plain).find();
   }
 
   /** Before the retrieved answer to a question that tells of the patient's own experience: its topic said back. */
