@@ -27,8 +27,10 @@ class SupportSuiteTest {
     int pass = 0;
     int checks = 0;
     int failed = 0;
+    int repeats = 0;
     for (SupportSuite.Conversation c : set) {
       SupportSuite.Played p = suite.play(c);
+      repeats += p.repeats();
       pass += p.failures().isEmpty() ? 1 : 0;
       checks += p.checks();
       failed += p.failures().size();
@@ -40,8 +42,10 @@ class SupportSuiteTest {
     }
     System.out.printf("support conversations: %d/%d pass, checks %d/%d%n", pass, set.size(), checks - failed, checks);
     byCheck.forEach((k, n) -> System.out.printf("  %-20s %4d/%4d%n", k, n[1] - n[0], n[1]));
+    System.out.printf("  replies said word for word a second time in their conversation, at any turn: %d%n", repeats);
     assertTrue(pass >= PASS_FLOOR, "support conversations passing: " + pass);
     assertTrue(checks - failed >= CHECKS_FLOOR, "checks holding: " + (checks - failed));
+    assertTrue(repeats <= REPEATS_CEILING, "replies said a second time: " + repeats);
   }
 
   /**
@@ -51,4 +55,10 @@ class SupportSuiteTest {
    */
   static final int PASS_FLOOR = 94;
   static final int CHECKS_FLOOR = 658;
+  /**
+   * Replies said word for word a second time anywhere in a conversation (session 12: 23 before the last variants, then
+   * 16): what is left is a question asked again on purpose (the consent question before consent, a questionnaire item
+   * after an answer that is not one, a GAD-7 started twice) and the crisis policy's own "automated assistant" line.
+   */
+  static final int REPEATS_CEILING = 16;
 }

@@ -88,8 +88,9 @@ final class ExerciseRequests implements Policy {
     }
     if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another && !asksForOne) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
-      r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE));
-      r.say(r.m.get("panic.breathing"));
+      String words = r.fresh("panic.breathing"); // a second wave of panic: the same breathing, in other words
+      r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE)); // last: the next message is read as after panic
+      r.say(words);
       return Optional.of(r.decision());
     }
     if (!cues.panic() && MessageCues.overwhelm(plain) && r.state.assessment().isEmpty() && r.state.flow().isEmpty()
