@@ -38,15 +38,20 @@ import org.mhai.nlp.RiskLevel;
  * @param handoffs how many times the patient asked for a person
  * @param recentCues risk evidence of the last {@value #EVIDENCE_WINDOW} patient messages (no text): the
  *     detector's medium or higher verdicts and the dialogue's own cues, each with its message's sequence number
+ * @param templatesUsed the ids of the curated replies used in this conversation (templates, reflections, redirects,
+ *     acknowledgements), oldest first, at most {@value #TEMPLATES_REMEMBERED}: never their text; so a reply is not
+ *     used twice
  */
 public record DialogueState(
     boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages, CrisisState crisis,
     Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
     Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores,
     Optional<Boolean> serviceConsent, Optional<Boolean> researchConsent, Optional<String> lastTemplate,
-    List<String> exercises, int handoffs, List<Cue> recentCues) {
+    List<String> exercises, int handoffs, List<Cue> recentCues, List<String> templatesUsed) {
 
   public static final int RECENT_EXERCISES = 5;
+  /** How many reply ids a conversation remembers (far more than the replies of any one topic or intent). */
+  public static final int TEMPLATES_REMEMBERED = 64;
   /** How many patient messages back conversation-level risk looks. */
   public static final int EVIDENCE_WINDOW = 10;
 
@@ -69,7 +74,7 @@ public record DialogueState(
 
   public static final DialogueState INITIAL = new DialogueState(false, "en", "web", OptionalInt.empty(), 0,
       CrisisState.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), RiskLevel.NONE, Map.of(),
-      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0, List.of());
+      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0, List.of(), List.of());
 
   public DialogueState {
     Objects.requireNonNull(locale, "locale");
@@ -87,6 +92,17 @@ public record DialogueState(
     Objects.requireNonNull(lastTemplate, "lastTemplate");
     exercises = List.copyOf(exercises);
     recentCues = List.copyOf(recentCues);
+    templatesUsed = List.copyOf(templatesUsed);
+  }
+
+  /** The state as the bot's cache knew it before the replies used were remembered. */
+  public DialogueState(boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages,
+      CrisisState crisis, Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
+      Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores, Optional<Boolean> serviceConsent,
+      Optional<Boolean> researchConsent, Optional<String> lastTemplate, List<String> exercises, int handoffs,
+      List<Cue> recentCues) {
+    this(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover, lastEmotion, lastRisk,
+        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues, List.of());
   }
 
   /** The state as the bot's cache knew it before the evidence window was kept. */
@@ -95,7 +111,7 @@ public record DialogueState(
       Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores, Optional<Boolean> serviceConsent,
       Optional<Boolean> researchConsent, Optional<String> lastTemplate, List<String> exercises, int handoffs) {
     this(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover, lastEmotion, lastRisk,
-        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, List.of());
+        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, List.of(), List.of());
   }
 
   public static DialogueState fold(List<? extends DialogueEvent> events) {
@@ -167,6 +183,10 @@ public record DialogueState(
       b.exercises = recent.subList(Math.max(0, recent.size() - RECENT_EXERCISES), recent.size());
     } else if (event instanceof DialogueEvent.TemplateUsed t) {
       b.lastTemplate = Optional.of(t.templateId());
+      List<String> used = new ArrayList<>(templatesUsed);
+      used.remove(t.templateId());
+      used.add(t.templateId());
+      b.templatesUsed = used.subList(Math.max(0, used.size() - TEMPLATES_REMEMBERED), used.size());
     } else if (event instanceof DialogueEvent.TakeoverStarted t) {
       b.takeover = Optional.of(new Takeover(t.staffId(), t.staffName(), t.at()));
     } else if (event instanceof DialogueEvent.StaffSaid said && takeover.isPresent()) {
@@ -261,6 +281,7 @@ public record DialogueState(
     public List<String> exercises;
     public int handoffs;
     public List<Cue> recentCues;
+    public List<String> templatesUsed;
 
     public Builder(DialogueState s) {
       opened = s.opened;
@@ -281,11 +302,13 @@ public record DialogueState(
       exercises = s.exercises;
       handoffs = s.handoffs;
       recentCues = s.recentCues;
+      templatesUsed = s.templatesUsed;
     }
 
     public DialogueState build() {
       return new DialogueState(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover,
-          lastEmotion, lastRisk, lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues);
+          lastEmotion, lastRisk, lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues,
+          templatesUsed);
     }
   }
 }

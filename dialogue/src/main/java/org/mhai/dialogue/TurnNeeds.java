@@ -13,7 +13,8 @@ package org.mhai.dialogue;
  *
  * @param emotion the emotion model's scores (recorded with the message, steering free chat)
  * @param suggestions the recommender's exercise ranking (an exercise a flow offers)
- * @param knowledge a psychoeducation lookup (free chat, a message the intent classifier reads as a question, English)
+ * @param knowledge a psychoeducation lookup (free chat, English: a message the intent classifier reads as a question,
+ *     or one that names a topic, whose reflection the entry on the same topic follows)
  * @param llm an LLM-written free-chat reply, wanted only when the knowledge lookup found nothing
  * @param request the {@link org.mhai.dialogue.understand.RequestReader reading} of what the message asks, in the
  *     {@link org.mhai.dialogue.engine.DialogueEngine#requestContext context} of the conversation: never for a

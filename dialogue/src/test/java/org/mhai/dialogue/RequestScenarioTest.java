@@ -63,7 +63,7 @@ class RequestScenarioTest {
   @Test
   void without_one_of_that_kind_in_the_ranking_the_bots_own_exercise_of_that_kind() {
     Decision d = chatting("en").hear("can we do that muscle relaxation one again?");
-    assertEquals("muscle-relaxation", offered(d).orElseThrow().exerciseId(), d.toString());
+    assertEquals("progressive-muscle-relaxation", offered(d).orElseThrow().exerciseId(), d.toString());
     Decision es = chatting("es").hear("¿Me enseñas una respiración para antes del discurso?");
     assertEquals("box-breathing", offered(es).orElseThrow().exerciseId(), es.toString());
     assertTrue(es.replies().get(0).text().contains("Respiración cuadrada"), "in Spanish: " + es.replies().get(0).text());

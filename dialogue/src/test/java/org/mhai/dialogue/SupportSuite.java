@@ -31,7 +31,8 @@ final class SupportSuite {
 
   record Failure(String id, int turn, String check, String said) {}
 
-  record Played(Conversation c, List<Failure> failures, int checks) {}
+  /** @param repeats replies said word for word a second time in the conversation, at any turn (checked or not) */
+  record Played(Conversation c, List<Failure> failures, int checks, int repeats) {}
 
   /** The exercise catalog's modality for each kind the writers name (recommend/exercises.json). */
   private static final Map<String, List<String>> KINDS = Map.of(
@@ -129,6 +130,7 @@ final class SupportSuite {
     List<String> said = new ArrayList<>();
     List<String> offered = new ArrayList<>();
     int checks = 0;
+    int repeats = 0;
     for (int i = 0; i < c.turns().size(); i++) {
       Turn t = c.turns().get(i);
       RiskAssessment risk = detector.assess(t.text());
@@ -150,11 +152,19 @@ final class SupportSuite {
           failures.add(new Failure(c.id(), i + 1, check, t.text() + "  =>  " + text.replace('\n', ' ')));
         }
       }
+      for (Reply r : d.replies()) {
+        if (said.contains(r.text())) {
+          repeats++;
+          if (Boolean.getBoolean("support.repeats")) { // -Dsupport.repeats=true prints them
+            System.out.println("  REPEAT " + c.id() + " #" + (i + 1) + ": " + r.text().replace('\n', ' '));
+          }
+        }
+      }
       said.addAll(d.replies().stream().map(Reply::text).toList());
       d.events().stream().filter(e -> e instanceof DialogueEvent.ExerciseOffered)
           .forEach(e -> offered.add(((DialogueEvent.ExerciseOffered) e).exerciseId()));
     }
-    return new Played(c, failures, checks);
+    return new Played(c, failures, checks, repeats);
   }
 
   private static boolean holds(String check, Conversation c, Decision d, String text, DialogueState before, Scenario s,

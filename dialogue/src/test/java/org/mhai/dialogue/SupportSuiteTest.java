@@ -14,7 +14,8 @@ import org.mhai.nlp.risk.LexiconRiskDetector;
  * The ordinary support journey (issue #18 item 6): an independent writer's conversations (consent, check-ins,
  * questionnaires, exercises, free chat, a person, the bot itself, off-topic), each turn with must / must-not checks,
  * played through pure {@code decide} with the request reading the service supplies. Prints the pass rate per check
- * and every failure; the floors are the figures when the set was scored once (docs/responses.md), so a regression fails.
+ * and every failure; the floors are the development figures (docs/responses.md: the set was scored once in session
+ * 10, then read), so a regression fails.
  */
 class SupportSuiteTest {
 
@@ -26,8 +27,10 @@ class SupportSuiteTest {
     int pass = 0;
     int checks = 0;
     int failed = 0;
+    int repeats = 0;
     for (SupportSuite.Conversation c : set) {
       SupportSuite.Played p = suite.play(c);
+      repeats += p.repeats();
       pass += p.failures().isEmpty() ? 1 : 0;
       checks += p.checks();
       failed += p.failures().size();
@@ -39,11 +42,23 @@ class SupportSuiteTest {
     }
     System.out.printf("support conversations: %d/%d pass, checks %d/%d%n", pass, set.size(), checks - failed, checks);
     byCheck.forEach((k, n) -> System.out.printf("  %-20s %4d/%4d%n", k, n[1] - n[0], n[1]));
+    System.out.printf("  replies said word for word a second time in their conversation, at any turn: %d%n", repeats);
     assertTrue(pass >= PASS_FLOOR, "support conversations passing: " + pass);
     assertTrue(checks - failed >= CHECKS_FLOOR, "checks holding: " + (checks - failed));
+    assertTrue(repeats <= REPEATS_CEILING, "replies said a second time: " + repeats);
   }
 
-  /** The figures at scoring (set 1, written by an independent writer, scored once; docs/responses.md). */
-  static final int PASS_FLOOR = 41; // 31 at scoring (session 10, 549/716 checks); then mood history, scores, a person and scale questions
-  static final int CHECKS_FLOOR = 571; // 572 until session 12: "that made it worse" said in words now gets another exercise at once, whose framing lines repeat (no-repeat, two checks; one other check gained)
+  /**
+   * The development figures (set 1, by an independent writer, scored once in session 10, then read; docs/responses.md):
+   * 31 / 549 at scoring; 41 / 572 after mood history, scores, a person and scale questions; 94 / 658 after session 12
+   * (topics said back, no reply twice, exercises of the kind asked for).
+   */
+  static final int PASS_FLOOR = 94;
+  static final int CHECKS_FLOOR = 658;
+  /**
+   * Replies said word for word a second time anywhere in a conversation (session 12: 23 before the last variants, then
+   * 16): what is left is a question asked again on purpose (the consent question before consent, a questionnaire item
+   * after an answer that is not one, a GAD-7 started twice) and the crisis policy's own "automated assistant" line.
+   */
+  static final int REPEATS_CEILING = 16;
 }

@@ -137,7 +137,8 @@ public final class DialogueEngine {
     }
     boolean freeChat = mayReachFreeChat(state, turn);
     Intent intent = IntentClassifier.classify(turn.text());
-    boolean knowledge = freeChat && intent == Intent.QUESTION
+    // a question, or a problem shared (its topic said back, then the psychoeducation on it: FreeChat)
+    boolean knowledge = freeChat && (intent == Intent.QUESTION || org.mhai.dialogue.freechat.TopicReader.mentioned(turn.text()).isPresent())
         && Messages.forLocale(state.locale()).language().equals("en");
     boolean exercise = intent == Intent.ASKS_FOR_HELP && flows.published("exercise").isPresent();
     boolean llm = freeChat && !exercise && state.flow().isEmpty() && state.takeover().isEmpty();

@@ -36,7 +36,7 @@ final class DirectRequests implements Policy {
   public Optional<Decision> decide(Run r, Message message) {
     Optional<Decision> request = crisis.request(r.state, message.assessed(), r.events);
     if (request.isEmpty() && message.asks(Request.ASK_IS_BOT)) {
-      r.say(r.m.get("request.bot")); // "is this an actual person?" in words the rules above do not know
+      r.say(r.fresh("request.bot")); // "is this an actual person?" in words the rules above do not know
       return Optional.of(r.decision());
     }
     if (request.isEmpty() && message.asks(Request.ASK_HUMAN) && r.state.serviceConsent().equals(Optional.of(true))

@@ -18,12 +18,18 @@ final class ExerciseKind {
 
   static {
     KINDS.put("relaxation", Pattern.compile("\\bmuscle|progressive relax|\\btense and relax|relajacion muscular|\\bmusculos?\\b"
-        + "|relajacion progresiva|tensar y (?:relajar|soltar)"));
+        + "|relajacion progresiva|tensar y (?:relajar|soltar)|\\brelaxation (?:exercise|one|thing|technique)"
+        + "|(?:ejercicio|tecnica) de relajacion"));
     KINDS.put("breathing", Pattern.compile("\\bbreath|\\brespir"));
     KINDS.put("grounding", Pattern.compile("\\bground|5\\W?4\\W?3\\W?2\\W?1|five senses|\\banclaje|cinco sentidos|5 sentidos"));
     KINDS.put("mindfulness", Pattern.compile("\\bmindful|\\bmeditat|body scan|atencion plena|\\bmedita|escaneo corporal"));
     KINDS.put("sleep", Pattern.compile("\\b(?:to|for|before|help me) sleep|\\bfall asleep|\\bpara dormir|\\bconciliar el sueno"));
-    KINDS.put("physical", Pattern.compile("\\bwalk|\\bstretch|\\bcaminar|\\bpaseo|\\bestiramiento|\\bestirar"));
+    KINDS.put("physical", Pattern.compile("\\bwalk|\\bstretch|\\bcaminar|\\bpaseo|\\bestiramiento|\\bestirar"
+        + "|\\bmove (?:my|your|the) body|\\bget (?:me )?moving|\\bmover (?:el|mi) cuerpo|\\bmoverme\\b"));
+    KINDS.put("cognitive", Pattern.compile("\\bthought record|\\b(?:challeng|question|argu|chang|talk back to|reframe)\\w*.{0,25}"
+        + "\\bthoughts?\\b|\\bargue back|\\bnegative thoughts|registro de pensamientos|\\b(?:cambiar|discutir|cuestionar"
+        + "|desafiar|rebatir)\\w*.{0,25}\\bpensamientos?\\b|pensamientos negativos"));
+    KINDS.put("positive", Pattern.compile("\\bgratitude|\\bgrateful|\\bgood things|\\bgratitud|\\bagradec|cosas buenas"));
     KINDS.put("writing", Pattern.compile("\\bjournal|\\bwrit(?:e|ing) (?:it|things|down)|\\bescribir|\\bdiario"));
     KINDS.put("imagery", Pattern.compile("\\bvisuali[sz]|safe place|lugar seguro|\\bvisualiza"));
   }

@@ -46,7 +46,10 @@ final class ExerciseRequests implements Policy {
           + "|\\b(?:algo|cualquier cosa) (?:que me )?(?:ayude|sirva) (?:con|a|para)\\b"
           // session 12 (ninth blind set, read): "dame algo pa calmarme ya", "give me something to calm down"
           + "|\\b(?:dame|quiero|necesito) algo (?:pa|para) (?:calmarme|relajarme|tranquilizarme|respirar)\\b"
-          + "|\\b(?:give me|i need|need) something to (?:calm (?:me )?down|help me calm|ground me|relax)\\b");
+          + "|\\b(?:give me|i need|need) something to (?:calm (?:me )?down|help me calm|ground me|relax)\\b"
+          // "something to move my body?", "¿algo para mover el cuerpo?": something to do, of a kind
+          + "|\\b(?:something|anything) (?:quick )?to (?:help me )?(?:move|stretch|relax|unwind|wind down)\\b"
+          + "|\\balgo (?:rapido )?para (?:mover|moverme|estirar|relajarme|desconectar)\\b");
 
   /** "Can we do the breathing one", "another exercise", "give me something to help me switch off": an exercise asked for by rule. */
   private static final Pattern BREATHING_ONE = Pattern.compile("\\b(?:do|try|have|want|give me) (?:the |a |that )?(?:breathing|grounding|calming|relaxing) "
@@ -88,16 +91,19 @@ final class ExerciseRequests implements Policy {
     }
     if (cues.panic() && r.state.assessment().isEmpty() && !afterPanic && !another && !asksForOne) {
       r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
-      r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE));
-      r.say(r.m.get("panic.breathing"));
+      String words = r.fresh("panic.breathing"); // a second wave of panic: the same breathing, in other words
+      r.add(new DialogueEvent.TemplateUsed(r.at, PANIC_TEMPLATE)); // last: the next message is read as after panic
+      r.say(words);
       return Optional.of(r.decision());
     }
     if (!cues.panic() && MessageCues.overwhelm(plain) && r.state.assessment().isEmpty() && r.state.flow().isEmpty()
         && r.state.serviceConsent().equals(Optional.of(true))) {
       Optional<Flow> exercise = runner.flows().published("exercise");
       if (exercise.isPresent()) { // overwhelm, not a panic attack: acknowledged, and something to do at once
+        // "exams in two weeks and I'm so overwhelmed": the exams said back first, when the topic is read
+        Optional<String> heard = TopicReplies.captured(r, message.turn());
         r.add(new DialogueEvent.TemplateUsed(r.at, "overwhelm"));
-        r.say(r.m.get("overwhelm.exercise"));
+        r.say(heard.map(h -> h + " ").orElse("") + r.m.get("overwhelm.exercise"));
         runner.startFlow(r, exercise.get(), 0);
         return Optional.of(r.decision());
       }
@@ -108,7 +114,7 @@ final class ExerciseRequests implements Policy {
         r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
         r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
         if (!leftForIt) { // after the screener nothing was tried yet: no "let's try something different"
-          r.say(r.m.get("exercise.another"));
+          r.sayAnother();
         }
         r.exerciseKind = ExerciseKind.asked(message.turn().text());
         runner.startFlow(r, exercise.get(), 0);
@@ -138,7 +144,7 @@ final class ExerciseRequests implements Policy {
     r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
     r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
     if (another) {
-      r.say(r.m.get("exercise.another"));
+      r.sayAnother();
     }
     r.exerciseKind = ExerciseKind.asked(message.turn().text());
     runner.startFlow(r, exercise.get(), 0);

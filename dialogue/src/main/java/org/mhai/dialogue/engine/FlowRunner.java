@@ -31,7 +31,7 @@ final class FlowRunner {
   private static final int MAX_STEPS = 64;
   private static final int FALLBACK_EXERCISES = 3;
   /** The bot's own exercises, the last ones offered only when their kind is asked for. */
-  private static final int FALLBACK_KINDS = 4;
+  private static final int FALLBACK_KINDS = 7;
 
   private final FlowCatalog flows;
   private final ZoneId zone;
@@ -195,9 +195,9 @@ final class FlowRunner {
     for (int i = 0; i < s.steps().size(); i++) {
       steps.append('\n').append(i + 1).append(". ").append(s.steps().get(i));
     }
-    String intro = node.text().map(t -> t.get(r.lang())).orElse(r.m.get("exercise.offer"));
+    String intro = node.text().map(t -> t.get(r.lang())).orElseGet(() -> r.fresh("exercise.offer"));
     r.say(intro + " " + s.title() + (s.why().isBlank() ? "" : " (" + s.why() + ")") + steps);
-    r.replies.add(feedbackQuestion(r.m));
+    r.replies.add(feedbackQuestion(r));
   }
 
   /** The bot's own exercise {@code id}, when it is one of them. */
@@ -225,16 +225,32 @@ final class FlowRunner {
         List.of(r.m.get("exercise.fallback." + n + ".steps").split("\\|")), "", "{}", r.m.get("exercise.fallback." + n + ".kind"));
   }
 
-  /** A short, safe exercise from the bot's own words when the recommender gave nothing. */
+  /**
+   * A short, safe exercise from the bot's own words when the recommender gave nothing: one not offered recently, else
+   * the one offered longest ago (never the one just tried).
+   */
   private static Suggestion fallbackExercise(Run r) {
+    List<String> recent = r.state.exercises();
+    int best = -1;
+    int bestAt = Integer.MAX_VALUE;
     for (int i = 0; i < FALLBACK_EXERCISES; i++) {
-      int n = (r.state.exercises().size() + i) % FALLBACK_EXERCISES;
-      String id = r.m.get("exercise.fallback." + n + ".id");
-      if (!r.state.exercises().contains(id) || i == FALLBACK_EXERCISES - 1) {
+      int n = (recent.size() + i) % FALLBACK_EXERCISES;
+      int at = recent.lastIndexOf(r.m.get("exercise.fallback." + n + ".id"));
+      if (at < 0) {
         return fallback(r, n);
       }
+      if (at < bestAt) {
+        best = n;
+        bestAt = at;
+      }
     }
-    throw new AssertionError();
+    return fallback(r, best);
+  }
+
+  /** "Did that help?" in words not yet used in this conversation ({@link Run#fresh}), with its buttons. */
+  static Reply feedbackQuestion(Run r) {
+    Reply buttons = feedbackQuestion(r.m);
+    return new Reply(r.fresh("exercise.ask"), buttons.quickReplies());
   }
 
   static Reply feedbackQuestion(Messages m) {

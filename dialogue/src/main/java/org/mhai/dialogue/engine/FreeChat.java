@@ -26,8 +26,12 @@ import org.mhai.nlp.RiskLevel;
  * source); an exercise when they ask for help coping; otherwise the LLM's reply when the service
  * obtained a safe one ({@link Turn.PatientMessage#generated}, recorded as template
  * {@value DialogueEngine#LLM_TEMPLATE}), else a curated template chosen by intent and the emotion
- * heard in this message, never the same template twice in a row; a message the request reader heard as
- * off-topic gets a kind, honest redirect to what the bot can help with instead of a template.
+ * heard in this message, never one used earlier in the conversation while another is left; a message the request reader heard as
+ * off-topic gets a kind, honest redirect to what the bot can help with instead of a template. A problem shared in
+ * words (sleep, work, exams, loneliness, grief, a breakup, anger, panic, stress, family, money) is said back with its
+ * topic named, then the psychoeducation retrieved for it when it is about the same topic, then the offer of an exercise
+ * or more talk; a message that goes on about it without naming it stays with it ({@link TopicReplies}). No curated reply
+ * is used twice in a conversation while another is left ({@code templatesUsed}).
  */
 final class FreeChat implements Policy {
   /** How sure the emotion model must be before the bot names the feeling back. */
@@ -77,19 +81,27 @@ final class FreeChat implements Policy {
     Turn.PatientMessage turn = message.turn();
     Intent intent = IntentClassifier.classify(turn.text());
     if (!turn.knowledge().isEmpty() && r.m.language().equals("en")
-        && (intent == Intent.QUESTION || looksLikeQuestion(turn.text()))) {
+        && (intent == Intent.QUESTION || looksLikeQuestion(turn.text()))
+        && !r.state.templatesUsed().contains(TopicReplies.KNOWLEDGE_PREFIX + turn.knowledge().get(0).entryId())) {
       Turn.Knowledge k = turn.knowledge().get(0);
-      r.say(k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
+      // "what even is a panic attack? I think I had one on the subway": what they raised, said back, before the answer
+      Optional<String> heard = TopicReplies.beforeAnswer(r, turn, intent);
+      r.add(new DialogueEvent.TemplateUsed(r.at, TopicReplies.KNOWLEDGE_PREFIX + k.entryId()));
+      r.say(heard.map(h -> h + "\n").orElse("") + k.answer() + "\n" + r.m.get("knowledge.source", k.source()));
       return;
     }
     if (intent == Intent.ASKS_FOR_HELP) {
       Optional<Flow> exercise = runner.flows().published("exercise");
       if (exercise.isPresent()) {
+        r.exerciseKind = r.exerciseKind.or(() -> ExerciseKind.asked(turn.text())); // "an exercise to change those thoughts"
         runner.startFlow(r, exercise.get(), 0);
         return;
       }
     }
-    if (turn.generated().isPresent() && !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !r.state.crisis().active()) {
+    // an (English) knowledge answer found means curated words are at hand: the LLM is not asked then (TurnNeeds.llmAfter)
+    if (turn.generated().isPresent() && (turn.knowledge().isEmpty() || !r.m.language().equals("en"))
+        && !turn.risk().level().atLeast(RiskLevel.MEDIUM)
+        && !r.state.crisis().active()) {
       r.add(new DialogueEvent.TemplateUsed(r.at, DialogueEngine.LLM_TEMPLATE));
       r.say(turn.generated().get());
       return;
@@ -114,16 +126,20 @@ final class FreeChat implements Policy {
     }
     if (message.asks(Request.OFF_TOPIC)) {
       // "what's the weather": a kind, honest redirect to what the bot is for, not a template that pretends to follow.
+      String words = r.fresh("request.off_topic");
       r.add(new DialogueEvent.TemplateUsed(r.at, OFF_TOPIC_TEMPLATE));
-      r.replies.add(new Reply(r.m.get("request.off_topic"), List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
+      r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
+      return;
+    }
+    if (TopicReplies.answer(r, message, intent)) {
       return;
     }
     String emotion = turn.emotion().map(e -> {
       String d = e.dominant();
       return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : Emotion.NEUTRAL.label();
     }).orElse(Emotion.NEUTRAL.label());
-    ReplyTemplate t = ReplyTemplates.choose(intent, emotion, r.lang(), r.state.lastTemplate().orElse(null),
-        r.state.patientMessages());
+    ReplyTemplate t = ReplyTemplates.forLocale(r.lang()).choose(intent, emotion, r.state.lastTemplate().orElse(null),
+        r.state.patientMessages(), r.state.templatesUsed());
     r.add(new DialogueEvent.TemplateUsed(r.at, t.id()));
     List<String> quick = switch (t.offer()) {
       case EXERCISE -> List.of(r.m.get("quick.exercise"), r.m.get("quick.keep_talking"));

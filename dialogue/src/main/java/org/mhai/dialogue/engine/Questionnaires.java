@@ -45,7 +45,7 @@ final class Questionnaires implements Policy {
     }
     AssessmentState a = r.state.assessment().get();
     Reply again = item(a.instrument(), a.nextItem(), r.m);
-    r.replies.add(new Reply(r.m.get(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
+    r.replies.add(new Reply(r.fresh(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
     return Optional.of(r.decision());
   }
 

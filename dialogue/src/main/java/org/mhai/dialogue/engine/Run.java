@@ -47,6 +47,32 @@ final class Run {
     replies.add(Reply.of(text));
   }
 
+  /**
+   * The words of {@code key} not yet used in this conversation: {@code key}, then {@code key.2}, {@code key.3} … as far
+   * as the messages have them; once all were used, the one used longest ago. The choice is remembered by its id
+   * ({@code TemplateUsed}), never by its text, so the same acknowledgement or question does not come back word for
+   * word; deterministic.
+   */
+  String fresh(String key) {
+    List<String> ids = new ArrayList<>();
+    ids.add(key);
+    for (int n = 2; m.has(key + "." + n); n++) {
+      ids.add(key + "." + n);
+    }
+    List<String> used = state.templatesUsed();
+    String pick = ids.stream().filter(id -> !used.contains(id)).findFirst()
+        .orElseGet(() -> ids.stream().min(java.util.Comparator.comparingInt(used::indexOf)).orElseThrow());
+    add(new DialogueEvent.TemplateUsed(at, pick));
+    return m.get(pick);
+  }
+
+  /** "Let's try something different", only when something was tried before (an exercise, the panic breathing). */
+  void sayAnother() {
+    if (!before.exercises().isEmpty() || before.lastTemplate().equals(Optional.of(ExerciseRequests.PANIC_TEMPLATE))) {
+      say(fresh("exercise.another"));
+    }
+  }
+
   String lang() {
     return state.locale();
   }

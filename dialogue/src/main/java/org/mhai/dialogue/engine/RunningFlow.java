@@ -53,10 +53,17 @@ final class RunningFlow implements Policy {
 
   /** A greeting or thanks where the flow waits: answered, then the same question again (nothing recorded). */
   private static boolean greeted(Run r, Message message, Reply again) {
+    return greeted(r, message, () -> again);
+  }
+
+  /** As above, the question built (its words chosen and remembered) only when it is asked. */
+  private static boolean greeted(Run r, Message message, java.util.function.Supplier<Reply> question) {
     if (!message.greetsOrThanks()) {
       return false;
     }
-    r.replies.add(new Reply(r.m.get(message.greetingKey()) + "\n" + again.text(), again.quickReplies()));
+    String hello = r.fresh(message.greetingKey());
+    Reply again = question.get();
+    r.replies.add(new Reply(hello + "\n" + again.text(), again.quickReplies()));
     return true;
   }
 
@@ -79,6 +86,11 @@ final class RunningFlow implements Policy {
       if (chosen.isEmpty() && q.record().equals(Optional.of("consent_service")) && ConsentGate.agreesInWords(text)) {
         chosen = q.options().stream().filter(o -> o.value().equals("yes")).findFirst(); // consent in the patient's own words
       }
+      if (chosen.isEmpty() && q.record().isEmpty() && TopicReplies.TALK.matcher(Plain.of(text)).find() && TopicReplies.onATopic(r.state)) {
+        // "can we talk more about that" to an offer, after the bot said back a problem: free chat stays with it
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        return false;
+      }
       if (chosen.isEmpty() && q.record().isEmpty()) {
         chosen = yesOrNo(q, text); // "Sí, un ejercicio estaría bien" to "Would you like to try a short exercise?"
       }
@@ -98,6 +110,14 @@ final class RunningFlow implements Policy {
         return true;
       }
       Reply again = new Reply(FlowRunner.fill(q.text(), r), q.options().stream().map(o -> o.label().get(r.lang())).toList());
+      Optional<String> heard = q.record().equals(Optional.of("consent_service")) ? Optional.empty()
+          : TopicReplies.captured(r, message.turn());
+      if (heard.isPresent()) {
+        // a problem shared instead of an answer ("ive not been sleeping well" to the research question): said back,
+        // then the same question again; nothing recorded, the flow waits where it was
+        r.replies.add(new Reply(heard.get() + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
       if (q.record().equals(Optional.of("consent_service"))) {
         // Consent cannot be skipped by unmatched replies: the question returns, however often.
         r.add(new DialogueEvent.FlowInputNotUnderstood(r.at, flow.id(), cursor.node()));
@@ -124,6 +144,9 @@ final class RunningFlow implements Policy {
       }
       if (value.isPresent()) {
         captured(r, flow, c, text, value.get());
+        if (freeText) { // "everyone moved away after college and I'm lonely" to "how do you feel?": said back first
+          TopicReplies.captured(r, message.turn()).ifPresent(r::say);
+        }
         runner.enter(r, flow, c.next(), 0);
         return true;
       }
@@ -152,7 +175,7 @@ final class RunningFlow implements Policy {
         String last = r.state.exercises().isEmpty() ? "unknown" : r.state.exercises().get(r.state.exercises().size() - 1);
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
-        r.say(r.m.get("exercise.another"));
+        r.sayAnother();
         runner.startFlow(r, flow, 0);
         return true;
       }
@@ -172,11 +195,12 @@ final class RunningFlow implements Policy {
       }
       if (outcome.isPresent()) {
         r.add(new DialogueEvent.ExerciseFeedback(r.at, exercise, outcome.get()));
-        r.say(r.m.get("exercise.thanks." + outcome.get()));
+        r.say(r.fresh("exercise.thanks." + outcome.get()));
         runner.enter(r, flow, rec.next(), 0);
         return true;
       }
-      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), FlowRunner.feedbackQuestion(r.m));
+      return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"),
+          cursor.retries() == 0 ? FlowRunner.feedbackQuestion(r) : FlowRunner.feedbackQuestion(r.m)); // asked only the first time
     }
     if (node.get() instanceof Node.Assessment a) {
       runner.enter(r, flow, a.next(), 0); // the questionnaire was stopped or finished elsewhere
@@ -289,7 +313,7 @@ final class RunningFlow implements Policy {
     if (message.asks(Request.ASK_EXERCISE, Request.ANOTHER_EXERCISE) && exercise.isPresent()) {
       if (message.asks(Request.ANOTHER_EXERCISE)) {
         r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
-        r.say(r.m.get("exercise.another"));
+        r.sayAnother();
       }
       r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
       r.exerciseKind = ExerciseKind.asked(message.turn().text());
@@ -299,11 +323,11 @@ final class RunningFlow implements Policy {
     if (message.asks(Request.FEEDBACK_NOT_HELPED) && exercise.isPresent()) {
       r.add(new DialogueEvent.ExerciseFeedback(r.at, last, "not_helped"));
       r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
-      r.say(r.m.get("exercise.not_helped.another"));
+      r.say(r.fresh("exercise.not_helped.another"));
       runner.startFlow(r, exercise.get(), 0);
       return true;
     }
-    return greeted(r, message, FlowRunner.feedbackQuestion(r.m));
+    return greeted(r, message, () -> FlowRunner.feedbackQuestion(r));
   }
 
   private static Optional<String> feedback(String lower) {

@@ -76,6 +76,15 @@ public final class ReplyTemplates {
 
   /** As {@link #choose(Intent, String, String, String, int)}, in this object's language. */
   public ReplyTemplate choose(Intent intent, String dominantEmotion, String previousTemplateId, int counter) {
+    return choose(intent, dominantEmotion, previousTemplateId, counter, List.of());
+  }
+
+  /**
+   * As {@link #choose(Intent, String, String, String, int)}, and never a template in {@code used} (the ids used
+   * earlier in the conversation, oldest first) while one is left: then the one used longest ago, never the previous.
+   */
+  public ReplyTemplate choose(Intent intent, String dominantEmotion, String previousTemplateId, int counter,
+      List<String> used) {
     String emotion = Emotion.isLabel(dominantEmotion) ? dominantEmotion : Emotion.NEUTRAL.label();
     List<ReplyTemplate> options = new ArrayList<>(candidates(intent, emotion));
     // A feeling heard clearly gets a reply written for it: the generic ones only when none is left.
@@ -85,7 +94,15 @@ public final class ReplyTemplates {
       options = new ArrayList<>(fitting);
     }
     options.removeIf(t -> t.id().equals(previousTemplateId));
-    return options.get(Math.floorMod(counter, options.size()));
+    List<ReplyTemplate> fresh = options.stream().filter(t -> !used.contains(t.id())).toList();
+    if (fresh.isEmpty()) {
+      // every reply written for this feeling was used: the generic ones of the intent before any repeat
+      fresh = candidates(intent, emotion).stream().filter(t -> !used.contains(t.id()) && !t.id().equals(previousTemplateId)).toList();
+    }
+    if (fresh.isEmpty()) {
+      return options.stream().min(java.util.Comparator.comparingInt(t -> used.indexOf(t.id()))).orElseThrow();
+    }
+    return fresh.get(Math.floorMod(counter, fresh.size()));
   }
 
   /** Templates written for this emotion first, then those for any emotion, in file order. */

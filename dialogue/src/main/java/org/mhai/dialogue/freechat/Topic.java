@@ -34,7 +34,9 @@ public enum Topic {
   LGBTQ("lgbtq"),
   BULLYING("bullying"),
   ABUSE("abuse"),
-  HABITS("habits");
+  HABITS("habits"),
+  /** Money worries (no psychoeducation entry yet; read by {@link TopicReader} for reflections). */
+  MONEY("money");
 
   private final String id;
 

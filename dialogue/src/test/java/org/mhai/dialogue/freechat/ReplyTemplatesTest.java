@@ -50,6 +50,30 @@ class ReplyTemplatesTest {
   }
 
   @Test
+  void no_template_used_earlier_in_the_conversation_comes_back_while_another_is_left() {
+    for (String lang : java.util.List.of("en", "es")) {
+      ReplyTemplates bank = ReplyTemplates.forLocale(lang);
+      for (Intent intent : Intent.values()) {
+        for (String emotion : ReplyTemplates.EMOTIONS) {
+          int distinct = bank.candidates(intent, emotion).size();
+          java.util.List<String> used = new java.util.ArrayList<>();
+          String previous = null;
+          for (int turn = 0; turn < distinct + 3; turn++) {
+            ReplyTemplate t = bank.choose(intent, emotion, previous, turn, used);
+            if (turn < distinct) {
+              assertTrue(!used.contains(t.id()), lang + " " + intent + " " + emotion + " repeated " + t.id() + " at " + turn);
+            }
+            assertNotEquals(previous, t.id(), "never twice in a row");
+            used.remove(t.id());
+            used.add(t.id());
+            previous = t.id();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void the_same_inputs_give_the_same_reply() {
     ReplyTemplate a = ReplyTemplates.choose(Intent.VENTING, "sadness", "en", "venting.sadness.1", 7);
     assertEquals(a, ReplyTemplates.choose(Intent.VENTING, "sadness", "en", "venting.sadness.1", 7));

@@ -35,6 +35,7 @@ class SafeWordingTest {
     KnowledgeBase.forLocale("en").entries().forEach(e -> out.add(new String[] {e.id(), e.answer()}));
     for (String lang : List.of("en", "es")) {
       ReplyTemplates.forLocale(lang).all().forEach(t -> out.add(new String[] {lang + ":" + t.id(), t.text()}));
+      Reflections.forLocale(lang).all().forEach(t -> out.add(new String[] {lang + ":" + t.id(), t.text()}));
     }
     return out;
   }

@@ -57,6 +57,7 @@ final class StateCodec {
     s.recentCues().forEach(cue -> cues.add(new JsonObject().put("seq", cue.seq()).put("message", cue.message())
         .put("cue", cue.cue())));
     json.put("recentCues", cues);
+    json.put("templatesUsed", new JsonArray(s.templatesUsed())); // reply ids only, never text
     return json.put("crisis", crisis);
   }
 
@@ -85,6 +86,7 @@ final class StateCodec {
     b.lastTemplate = Optional.ofNullable(json.getString("lastTemplate"));
     b.recentCues = json.getJsonArray("recentCues", new JsonArray()).stream().map(o -> (JsonObject) o)
         .map(o -> new DialogueState.Cue(o.getLong("seq"), o.getInteger("message"), o.getString("cue"))).toList();
+    b.templatesUsed = json.getJsonArray("templatesUsed", new JsonArray()).stream().map(String::valueOf).toList();
     JsonObject t = json.getJsonObject("takeover");
     b.takeover = t == null ? Optional.empty()
         : Optional.of(new DialogueState.Takeover(t.getString("staffId"), t.getString("staffName"),

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package org.mhai.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mhai.dialogue.freechat.KnowledgeBase;
+import org.mhai.dialogue.freechat.Psychoeducation;
+import org.mhai.dialogue.freechat.Topic;
+import org.mhai.nlp.RiskAssessment;
+import org.mhai.nlp.RiskLevel;
+
+/**
+ * Free chat says back the problem the patient raised and names its topic, stays with it when they go on, adds the
+ * psychoeducation on the same topic, and never says the same curated words twice in a conversation (issue #18 item 2).
+ * Sentences written for this test.
+ */
+class TopicReplyScenarioTest {
+
+  private static List<String> templates(Decision d) {
+    return d.events().stream().filter(DialogueEvent.TemplateUsed.class::isInstance)
+        .map(e -> ((DialogueEvent.TemplateUsed) e).templateId()).toList();
+  }
+
+  private static boolean saidBack(Decision d, String topicId) {
+    return templates(d).stream().anyMatch(id -> id.startsWith("topic." + topicId + "."));
+  }
+
+  private static Psychoeducation entryOn(Topic topic) {
+    return KnowledgeBase.forLocale("en").entries().stream().filter(e -> e.topic() == topic).findFirst().orElseThrow();
+  }
+
+  private static Decision withKnowledge(Scenario s, String text, Psychoeducation e) {
+    long seq = ++s.seq;
+    DialogueEvent said = new DialogueEvent.PatientSaid(Scenario.T0.plusSeconds(seq), text);
+    s.log.add(said);
+    s.state = s.state.apply(said);
+    return s.turn(new Turn.PatientMessage(Scenario.T0.plusSeconds(seq), seq, text,
+        new RiskAssessment(RiskLevel.NONE, false, List.of(), List.of(), "test/1"), Optional.empty(), List.of(),
+        List.of(new Turn.Knowledge(e.id(), e.title(), e.answer(), e.source(), 0.8))));
+  }
+
+  @Test
+  void a_problem_shared_is_said_back_with_its_topic_then_an_exercise_or_more_talk_is_offered() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    Decision d = s.say("my boss keeps phoning me on my days off");
+    assertTrue(saidBack(d, "work-stress"), d.toString());
+    assertTrue(s.text(d).toLowerCase().contains("work"), s.text(d));
+    assertEquals(List.of("Try an exercise", "Keep talking"), d.replies().get(d.replies().size() - 1).quickReplies());
+  }
+
+  @Test
+  void in_spanish_too() {
+    Scenario s = new Scenario();
+    s.onboard("es");
+    Decision d = s.say("mi jefe me llama hasta los domingos y no puedo desconectar");
+    assertTrue(saidBack(d, "work-stress"), d.toString());
+    assertTrue(s.text(d).contains("trabajo"), s.text(d));
+    d = s.say("desde que murió mi abuelo no levanto cabeza");
+    assertTrue(saidBack(d, "grief"), d.toString());
+  }
+
+  @Test
+  void going_on_without_naming_it_stays_with_the_topic_and_a_loss_holds_the_family_it_concerns() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.say("my manager piles everything on me at 5pm");
+    Decision d = s.say("and I never know how to say no to him");
+    assertTrue(templates(d).stream().anyMatch(id -> id.startsWith("topic.work-stress.f")), d.toString());
+
+    Scenario g = new Scenario();
+    g.onboard("en");
+    assertTrue(saidBack(g.say("my grandad died on friday"), "grief"));
+    d = g.say("he was like a second dad to me, my family is a mess");
+    assertTrue(saidBack(d, "grief"), d.toString());
+  }
+
+  @Test
+  void a_closing_or_another_question_does_not_go_on_about_the_topic() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.say("my manager piles everything on me at 5pm");
+    Decision d = s.say("what's the weather going to be like in Madrid tomorrow?");
+    assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
+    s.say("my manager piles everything on me at 5pm again");
+    d = s.say("ok thanks, it helped to say it out loud");
+    assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
+  }
+
+  @Test
+  void never_for_a_message_of_concern_nor_for_good_news() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    Decision d = s.say("I lost my job and I don't want to be here anymore", RiskLevel.HIGH, "ideation");
+    assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
+    assertFalse(s.state.templatesUsed().stream().anyMatch(id -> id.startsWith("topic.")));
+
+    Scenario n = new Scenario();
+    n.onboard("en");
+    d = n.say("I got the job!!");
+    assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
+  }
+
+  @Test
+  void the_same_words_never_come_twice_while_a_patient_talks_about_one_thing() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    List<String> said = new ArrayList<>();
+    for (String text : List.of("I can't sleep again, up until 4", "it's every single night now", "I just lie there",
+        "my head won't switch off", "and then I'm useless at work", "I've tried everything", "it's been months",
+        "I'm so tired all the time", "nothing works", "I don't know what else to do")) {
+      Decision d = s.say(text);
+      for (Reply r : d.replies()) {
+        assertFalse(said.contains(r.text()), "said twice: " + r.text());
+        said.add(r.text());
+      }
+    }
+    assertEquals(DialogueState.fold(s.log), s.state, "the remembered ids are a fold over the log");
+    assertTrue(s.state.templatesUsed().stream().noneMatch(id -> id.contains(" ")), "ids, never text: " + s.state.templatesUsed());
+  }
+
+  @Test
+  void advice_asked_on_the_topic_is_the_knowledge_base_entry_on_it_with_its_source() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.say("I keep waking at 4am and can't get back to sleep");
+    Decision d = s.say("any tips?");
+    assertTrue(templates(d).stream().anyMatch(id -> id.startsWith("kb.")), d.toString());
+    Psychoeducation said = KnowledgeBase.forLocale("en").entries().stream()
+        .filter(e -> templates(d).contains("kb." + e.id())).findFirst().orElseThrow();
+    assertEquals(Topic.SLEEP, said.topic());
+    assertTrue(s.text(d).contains(said.source()), s.text(d));
+    Decision again = s.say("any other tips?");
+    assertNotEquals(s.text(d), s.text(again), "another entry, or another reply: never the same words");
+  }
+
+  @Test
+  void psychoeducation_retrieved_on_the_same_topic_follows_the_reflection_and_on_another_topic_does_not() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    Psychoeducation sleep = entryOn(Topic.SLEEP);
+    Decision d = withKnowledge(s, "I've been sleeping terribly for weeks", sleep);
+    assertTrue(saidBack(d, "sleep"), d.toString());
+    assertTrue(s.text(d).contains(sleep.answer()), s.text(d));
+
+    Scenario t = new Scenario();
+    t.onboard("en");
+    Psychoeducation anger = entryOn(Topic.ANGER);
+    d = withKnowledge(t, "I've been sleeping terribly for weeks", anger);
+    assertTrue(saidBack(d, "sleep"), d.toString());
+    assertFalse(t.text(d).contains(anger.answer()), t.text(d));
+  }
+
+  @Test
+  void a_problem_told_in_the_check_in_note_is_said_back_before_the_offer() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.say("/checkin");
+    s.say("3");
+    Decision d = s.say("my parents have been fighting all week");
+    assertTrue(saidBack(d, "family"), d.toString());
+    assertTrue(d.replies().size() >= 2, "the reflection, then the check-in goes on: " + d);
+    assertTrue(s.state.flow().isPresent() || d.replies().size() >= 2);
+  }
+
+  @Test
+  void a_problem_told_instead_of_a_flow_answer_is_said_back_and_the_question_asked_again() {
+    Scenario s = new Scenario();
+    s.open("en");
+    s.say("I agree");
+    String node = s.state.flow().orElseThrow().node();
+    Decision d = s.say("honestly I've been so lonely since the move");
+    assertTrue(saidBack(d, "loneliness"), d.toString());
+    assertEquals(node, s.state.flow().orElseThrow().node(), "the flow waits where it was");
+    assertTrue(d.events().stream().noneMatch(DialogueEvent.FlowInputNotUnderstood.class::isInstance), d.toString());
+  }
+
+  @Test
+  void the_feedback_question_and_the_prefaces_differ_from_one_exercise_to_the_next() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    Decision first = s.say("/exercise");
+    Decision second = s.say("another exercise");
+    Decision third = s.say("that didn't help, another one");
+    Set<String> texts = new HashSet<>();
+    for (Decision d : List.of(first, second, third)) {
+      for (Reply r : d.replies()) {
+        assertTrue(texts.add(r.text()), "said twice: " + r.text());
+      }
+    }
+    assertFalse(s.text(first).contains("something different"), "nothing was tried before the first: " + s.text(first));
+  }
+}
