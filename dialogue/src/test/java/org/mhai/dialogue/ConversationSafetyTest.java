@@ -507,4 +507,13 @@ class ConversationSafetyTest {
     Decision d = s.say(line);
     assertTrue(s.text(d).toLowerCase(java.util.Locale.ROOT).contains("automated"), s.text(d));
   }
+
+  /** Asking for the anxiety questionnaire is not a panic attack; an anxiety attack still is (session 12). */
+  @Test
+  void the_anxiety_questionnaire_asked_for_is_not_panic() {
+    assertFalse(org.mhai.dialogue.crisis.MessageCues.read("quiero hacer el cuestionario de ansiedad").panic());
+    assertFalse(org.mhai.dialogue.crisis.MessageCues.read("hola, me gustaria hacer el test de ansiedad").panic());
+    assertTrue(org.mhai.dialogue.crisis.MessageCues.read("me esta dando un ataque de ansiedad").panic());
+    assertTrue(org.mhai.dialogue.crisis.MessageCues.read("me muero de la ansiedad, no puedo mas").panic());
+  }
 }

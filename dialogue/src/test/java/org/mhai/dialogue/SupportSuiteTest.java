@@ -53,12 +53,12 @@ class SupportSuiteTest {
    * 31 / 549 at scoring; 41 / 572 after mood history, scores, a person and scale questions; 94 / 658 after session 12
    * (topics said back, no reply twice, exercises of the kind asked for).
    */
-  static final int PASS_FLOOR = 94;
-  static final int CHECKS_FLOOR = 658;
+  static final int PASS_FLOOR = 98; // 94 / 658 on the support branch; 98 / 689 merged with the crisis work (the GAD-7 asked for in Spanish is no longer read as panic)
+  static final int CHECKS_FLOOR = 689;
   /**
    * Replies said word for word a second time anywhere in a conversation (session 12: 23 before the last variants, then
    * 16): what is left is a question asked again on purpose (the consent question before consent, a questionnaire item
    * after an answer that is not one, a GAD-7 started twice) and the crisis policy's own "automated assistant" line.
    */
-  static final int REPEATS_CEILING = 16;
+  static final int REPEATS_CEILING = 17; // 16, then one more GAD-7 item asked again after an answer that is not one, now that the questionnaire starts
 }

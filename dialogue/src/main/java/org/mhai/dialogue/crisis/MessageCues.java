@@ -160,7 +160,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "no puedo respirar", "(?:tengo|estoy teniendo|me esta dando|me da) (?:un )?ataque de (?:panico|ansiedad)",
       "me falta el aire", "el corazon a mil", "(?:tengo|estoy con) (?:una )?crisis de ansiedad", "\\bpanico\\b", "taquicardia",
       "me late (?:muy )?fuerte", "me tiemblan", "me va a dar un infarto", "me voy a desmayar", "pecho apretado", "es ansiedad",
-      "de ansiedad", "como las otras veces",
+      // not the questionnaire asked for ("quiero hacer el cuestionario de ansiedad": the GAD-7, session 12)
+      "(?:ataque|ataques|crisis|episodio|sintomas|temblando|llorando|muriendo|muero|lleno|llena|sudando|mareado|mareada|vomitando) de ansiedad",
+      "como las otras veces",
       // session 7
       "can'?t get enough air", "(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) (?:faint|pass out|collapse)",
       "siento que me ahogo", "me estoy ahogando\\b(?! en)", "me sudan las manos", "everything is (?:so )?(?:loud|too loud)",

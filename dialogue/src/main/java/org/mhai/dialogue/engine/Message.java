@@ -39,7 +39,10 @@ record Message(Turn.PatientMessage turn, Turn.PatientMessage assessed, String co
    * any risk cue (then the rules alone read it), empty when there is no reading, so the policies keep their own rules.
    */
   static Optional<Request> request(Turn.PatientMessage turn, DialogueState state) {
-    if (turn.risk().level().atLeast(RiskLevel.MEDIUM) || !state.evidence().isEmpty() || state.crisis().active()) {
+    // a panic attack told earlier is not risk: "puedes darme otro?" after it is still read (session 12)
+    boolean riskInWindow = state.evidence().stream()
+        .anyMatch(c -> !c.cue().equals(org.mhai.dialogue.crisis.policy.Assessment.PANIC_NOTED));
+    if (turn.risk().level().atLeast(RiskLevel.MEDIUM) || riskInWindow || state.crisis().active()) {
       return Optional.empty();
     }
     return turn.reading().filter(r -> r.request() != Request.UNCLEAR)
