@@ -185,6 +185,20 @@ class TopicReplyScenarioTest {
   }
 
   @Test
+  void a_problem_told_instead_of_the_check_in_number_is_said_back_and_the_number_asked_again() {
+    Scenario s = new Scenario();
+    s.onboard("en");
+    s.say("/checkin");
+    String node = s.state.flow().orElseThrow().node();
+    Decision d = s.say("I haven't been sleeping well and work is stressing me out");
+    assertTrue(saidBack(d, "sleep") || saidBack(d, "work-stress"), d.toString());
+    assertFalse(s.text(d).contains("catch a number"), s.text(d));
+    assertTrue(s.text(d).contains("0"), "the number asked again: " + s.text(d));
+    assertEquals(node, s.state.flow().orElseThrow().node(), "the check-in waits for its number");
+    assertTrue(d.events().stream().noneMatch(DialogueEvent.FlowInputNotUnderstood.class::isInstance), d.toString());
+  }
+
+  @Test
   void the_feedback_question_and_the_prefaces_differ_from_one_exercise_to_the_next() {
     Scenario s = new Scenario();
     s.onboard("en");

@@ -156,6 +156,13 @@ final class RunningFlow implements Policy {
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         return false;
       }
+      Optional<String> heard = TopicReplies.captured(r, message.turn());
+      if (heard.isPresent()) {
+        // "I haven't been sleeping well and work is stressing me out" to "from 0 to 10?": said back, then the same
+        // question, not "I didn't quite catch a number" (seen through the packaged jar, session 12); nothing recorded
+        r.replies.add(new Reply(heard.get() + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
       return notUnderstood(r, flow, cursor, retry, again);
     }
     if (node.get() instanceof Node.Recommend rec) {
