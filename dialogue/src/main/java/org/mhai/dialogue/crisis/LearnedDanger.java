@@ -3,11 +3,7 @@ package org.mhai.dialogue.crisis;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A second, learned reader of danger in an answer to a crisis question: logistic regression over
@@ -32,16 +28,7 @@ public final class LearnedDanger {
   private static final float BIAS;
 
   static {
-    try (InputStream in = LearnedDanger.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing model resource " + RESOURCE);
-      }
-      byte[] bytes = in.readAllBytes();
-      String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      if (!sum.equals(SHA256)) {
-        throw new IllegalStateException("model " + RESOURCE + " has checksum " + sum + ", expected " + SHA256);
-      }
-      DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+    try (DataInputStream data = AnswerFeatures.checkedResource(LearnedDanger.class, RESOURCE, SHA256)) {
       int n = data.readInt();
       if (n != BUCKETS) {
         throw new IllegalStateException("model " + RESOURCE + " has " + n + " buckets, expected " + BUCKETS);
@@ -54,8 +41,6 @@ public final class LearnedDanger {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -3,13 +3,8 @@ package org.mhai.dialogue.crisis;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -50,41 +45,26 @@ public final class LearnedRoute {
     static final float[] BIAS;
 
     static {
-      float[][] weights = null;
-      float[] bias = null;
-      try (InputStream in = LearnedRoute.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing model resource " + RESOURCE);
-        }
-        byte[] bytes = in.readAllBytes();
-        String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        if (!sum.equals(SHA256)) {
-          throw new IllegalStateException("model " + RESOURCE + " has checksum " + sum + ", expected " + SHA256);
-        }
-        DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+      try (DataInputStream data = AnswerFeatures.checkedResource(LearnedRoute.class, RESOURCE, SHA256)) {
         int n = data.readInt();
         int k = data.readInt();
         if (n != BUCKETS || k != CLASSES.size()) {
           throw new IllegalStateException("model " + RESOURCE + " has " + n + " buckets and " + k + " classes");
         }
-        bias = new float[k];
-        weights = new float[k][n];
+        BIAS = new float[k];
+        WEIGHTS = new float[k][n];
         for (int c = 0; c < k; c++) {
-          bias[c] = data.readFloat();
+          BIAS[c] = data.readFloat();
         }
         for (int c = 0; c < k; c++) {
           int nonZero = data.readInt(); // sparse: (bucket, weight) pairs
           for (int i = 0; i < nonZero; i++) {
-            weights[c][data.readInt()] = data.readFloat();
+            WEIGHTS[c][data.readInt()] = data.readFloat();
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
       }
-      WEIGHTS = weights;
-      BIAS = bias;
     }
   }
 
@@ -93,20 +73,8 @@ public final class LearnedRoute {
   /** The hashed features of a message: each word, each pair of neighbouring words, each character 4-gram, the length. */
   public static int[] features(String text) {
     String words = Plain.words(Plain.of(text));
-    List<String> out = new ArrayList<>();
-    String[] w = words.isEmpty() ? new String[0] : words.split(" ");
-    String prev = "^";
-    for (String t : w) {
-      out.add("w:" + t);
-      out.add("b:" + prev + "_" + t);
-      prev = t;
-    }
-    out.add("b:" + prev + "_$");
-    String padded = " " + words + " ";
-    for (int i = 0; i + 4 <= padded.length(); i++) {
-      out.add("c:" + padded.substring(i, i + 4));
-    }
-    out.add("n:" + Math.min(w.length / 4, 8));
+    List<String> out = AnswerFeatures.ngrams(words);
+    out.add("n:" + Math.min((words.isEmpty() ? 0 : words.split(" ").length) / 4, 8));
     int[] f = new int[out.size()];
     for (int i = 0; i < out.size(); i++) {
       f[i] = bucket(out.get(i));

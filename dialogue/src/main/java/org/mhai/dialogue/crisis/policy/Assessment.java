@@ -302,8 +302,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // ("yes, I'm on top of the car park now"). Not safe to the safety question is imminent; danger in a screener
     // answer escalates. It only ever raises the level.
     java.util.Optional<AnswerReader.Asked> asked = awaited(state.crisis());
-    if (danger.isEmpty() && asked.isPresent() && !AnswerReader.bare(asked.get(), turn.text())
-        && AnswerReader.readByRules(asked.get(), turn.text()).answer() != YesNo.Answer.DANGER
+    boolean rulesDanger = asked.isPresent() && AnswerReader.readByRules(asked.get(), turn.text()).answer() == YesNo.Answer.DANGER;
+    if (danger.isEmpty() && asked.isPresent() && !AnswerReader.bare(asked.get(), turn.text()) && !rulesDanger
         && LearnedDanger.danger(asked.get(), turn.text())) {
       level = RiskLevel.max(level, asked.get() == AnswerReader.Asked.SAFE_NOW ? RiskLevel.IMMINENT : RiskLevel.HIGH);
       signals.add(ANSWER_DANGER);
@@ -311,8 +311,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     // A screener answer the rules read as danger with no danger cue of its own ("idk. maybe. not tonight" to the intent
     // item: put off, not ruled out): it escalates as the learned reader's does (session 12, ninth blind set).
-    if (danger.isEmpty() && asked.isPresent() && asked.get().screening()
-        && AnswerReader.readByRules(asked.get(), turn.text()).answer() == YesNo.Answer.DANGER) {
+    if (danger.isEmpty() && asked.isPresent() && asked.get().screening() && rulesDanger) {
       level = RiskLevel.max(level, RiskLevel.HIGH);
       signals.add(ANSWER_DANGER);
       noted.add(ANSWER_DANGER);
