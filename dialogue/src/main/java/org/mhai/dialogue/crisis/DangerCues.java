@@ -165,7 +165,7 @@ public final class DangerCues {
   private static final List<Pattern> CONTEXT_ACT = compile(
       "ya la (?:amarre|colgue|ate)\\b", "(?:rope|noose) is (?:up|tied|ready)", "(?:it'?s|it is|its) loaded\\b",
       "sitting with it (?:right )?now", "(?:esta|la tengo) cargada\\b",
-      "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b",
+      "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b(?! ?(?:years|yrs|months|weeks|days|hours|minutes|mins|times|people|km|miles|kg|lbs|euros|dollars|quid|bucks|pounds|degrees|percent|%|am|pm))",
       "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
           + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "\\bme mareo\\b", "\\bme estoy (?:mareando|durmiendo)\\b", "quedando dormid[oa]", "muito sono",
       "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice",
@@ -469,7 +469,7 @@ public final class DangerCues {
   }
 
   private static final List<Pattern> FIGURATIVE_DOSE = compile(
-      "\\boverdos(?:e|ed|ing) (?:on|of) (?:coffee|caffeine|sugar|tea|chocolate|netflix|candy|energy drinks?|red bull|"
+      "\\boverdos(?:e|ed|ing) (?:on|of) (?:coffee|caffeine|sugar|tea|chocolate|netflix|candy|energy drinks?|red bull|protein(?: shakes?)?|shakes|smoothies|pasta|ice cream|cake|biscuits|crisps|chips|popcorn|"
           + "cold brew|brew|espressos?|lattes?|iced coffees?|coffees|matcha|monsters?|boba|pizza|cookies|sweets|snacks|junk food|cheese|tacos|screen time)\\b",
       "swallowed (?:half |most of )?(?:the )?(?:ocean|sea|pool|lake|river)\\b",
       "(?:overdose|sobredosis) (?:section|warning|warnings|information|info|advice|instructions|part|bit|page)\\b",

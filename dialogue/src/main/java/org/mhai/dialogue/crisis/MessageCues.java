@@ -280,9 +280,15 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "cancele (?:mis|las|todas)", "(?:guardando|guardo|juntando|acumulando) (?:las |mis )?(?:pastillas|pastis)", "pague (?:todas )?mis deudas",
       "(?:escribi|escrito) (?:la|una|mi) nota", "he dejado a mi (?:gato|perro)", "donde estan los papeles", "mis papeles en orden",
       "dejado todo (?:ordenado|arreglado|preparado|listo)", "borrado (?:todas )?mis", "no voy a volver a (?:terapia|consulta)",
-      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope(?! (?:swing|ladder|course))|pistola|gun|veneno|poison)", "stockpiling",
+      "(?:compre|bought|got) (?:una |a |some )?(?:cuerda|soga|rope(?! (?:swing|ladder|course|burns?|lights|access|skills|work|climb\\w*|bridge|for (?:the|my) (?:boat|tent|hammock|swing|climbing|dog)))|pistola|gun|veneno|poison)", "stockpiling",
       // session 6 (third blind set): affairs put in order for others
       "(?:wrote down|written down|left|gave|sent)\\b[^.!?]{0,30}\\b(?:passwords|pin numbers|bank details|logins)", "funeral plan",
+      // session 13 (ninth blind set, the last failures read): affairs in a folder for a child, a pet's care written out, colloquial Spanish
+      "(?:putting|put|organi[sz]ing|organi[sz]ed|sorting|sorted|collecting|gathering)\\b[^.!?]{0,30}\\b(?:passwords|pin numbers|bank (?:stuff|details|"
+          + "accounts|info)|logins)\\b[^.!?]{0,40}\\b(?:for|so) (?:my|the) \\w+",
+      "(?:wrote|written|writing|write) (?:out |down |up )?(?:instructions|a list|notes) (?:for|about) (?:the|my) (?:cat|dog|pets?|plants|fish|rabbit|bird)",
+      "(?:he |ya )?regala(?:o|do) (?:casi )?(?:toda |todas |todo |todos )?(?:mi|mis) (?:ropa|cosas|libros|juegos|discos)", "(?:he )?dejao una (?:nota|carta)",
+      "(?:le deje|les deje|le he dejado|les he dejado|le dejo|les dejo) (?:mi|mis)\\b[^.!?]{0,50}\\b(?:contrasenas|claves|passwords)",
       "(?:gave|given|left|rehomed) (?:the |my )?(?:dog|cat|pets?|bird|rabbit)\\b[^.!?]{0,10}\\b(?:to|with) (?:my |a |the )?\\w+",
       "(?:he dejado|deje|le he dejado|le deje|dejando)\\b[^.!?]{0,30}\\b(?:contrasenas|claves|cuentas|el gato|el perro|la gata|la perra|"
           + "a mi gato|a mi perro|una carta|la carta|una nota|un mensaje programado)", "mensaje programado", "scheduled (?:a )?(?:message|email|post)",
@@ -375,7 +381,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "para que (?:entiendan|sepan) que no (?:es|fue) (?:culpa suya|su culpa)", "won'?t be a (?:problem|burden)\\b[^.!?]{0,30}(?:much )?longer",
       "won'?t be a (?:problem|burden) (?:on|for|to) (?:anyone|anybody|you|them)", "perdonadme|perdonenme|forgive me\\b",
       "(?:the )?note (?:just )?says sorry", "(?:they'?ll|she'?ll|he'?ll) (?:get|understand) it\\b",
-      "(?:picked|chosen|set|have) (?:a|the) date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha",
+      "(?:picked|chosen|set) (?:a|the) date\\b", "have the date\\b", "(?:elegi|escogi|tengo) (?:la|una) fecha",
       "made my peace with it", "(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)'?s the day\\b(?! (?:we|i|for|of|to|that)\\b)",
       "thanks? (?:you )?for everything", "(?:date|day) i (?:picked|chose|'?ve picked|have picked)", "(?:so|that) they know (?:it'?s|its|it is) not their fault",
       "por fin voy a descansar", "cuando (?:yo )?no este\\b", "para que (?:la|lo|me) encuentren",

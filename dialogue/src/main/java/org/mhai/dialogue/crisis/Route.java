@@ -122,7 +122,7 @@ public enum Route {
   private static final Pattern CHILD_AGE = Pattern.compile("\\b(?:he'?s|she'?s|he is|she is|tiene|ella tiene|el tiene) (?:only |solo |maybe |"
       + "about |like |around |como |unos |casi )?"
       + "(?:[1-9]|1[0-7])\\b(?! ?(?:am|pm|o'?clock|minutes|mins|hours|days|weeks|months|times|percent|%|euros|dollars|pounds|kg|kilos|cm|"
-      + "dias|semanas|meses|horas|minutos|veces|anos de casad))|\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b|\\bi'?m (?:1[0-7]|[7-9])\\b(?! ?(?:months|weeks|days|hours|mins|minutes|am|pm|o'?clock|kg|stone|percent|%))|"
+      + "dias|semanas|meses|horas|minutos|veces|anos de casad))|(?<!llevamos )(?<!llevo )(?<!lleva )(?<!hace )(?<!durante )(?<!for )\\b(?:[1-9]|1[0-7])[- ](?:year[- ]old|anos|ano)\\b(?! (?:juntos|juntas|casad|de casad|trabajando|viviendo|together|married))|\\bi'?m (?:1[0-7]|[7-9])\\b(?! ?(?:months|weeks|days|hours|mins|minutes|am|pm|o'?clock|kg|stone|percent|%))|"
       + "\\btengo (?:1[0-7]|[7-9]) anos\\b|\\btinc (?:1[0-7]|[7-9]) anys\\b|\\b(?:i'?m|im|i am) in (?:year|grade|yr) (?:[1-9]|1[01])\\b");
   /** A vulnerable adult harmed by the person who should care for them (an adult's age does not rule it out). */
   private static final List<Pattern> VULNERABLE = compile(
@@ -216,12 +216,21 @@ public enum Route {
       "pay for what (?:he|she) did", "(?:gun|knife|weapon|rifle)\\b[^.!?]{0,20}\\bto (?:school|class|work|college|uni)\\b",
       "(?:are|is) (?:going to|gonna) pay\\b", "(?:van|va) a pagar(?:lo|las)?\\b", "take (?:him|her|them|my \\w+|the \\w+) with me", "llevarme a (?:mis|mi) \\w+ conmigo", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
       "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar|pegar|meter un balazo|"
-          + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar)",
+          + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar(?! de menos| una mano| un cable| la bronca))",
       // session 11 (eighth blind set): strangling wished on a named person; pills to put in a drink; a gun and "going up" to end a quarrel
       "(?:ganas de|quiero|voy a|pienso en)\\b[^.!?]{0,10}\\b(?:ahorcar|estrangular|asfixiar) a (?:mi|su|el|la|ese|esa)\\b",
       "(?:pastillas|pildoras|veneno|matarratas)\\b[^.!?]{0,40}\\b(?:echarsel[oa]s?|ponersel[oa]s?|echarle|ponerle) en (?:el|su|la) (?:cafe|te|comida|bebida|vaso|cerveza|agua|sopa|cena|leche)",
       "(?:pistola|escopeta|rifle|arma|revolver)\\b[^!?]{0,60}\\b(?:subo|bajo|voy|me planto|me presento|entro)\\b[^.!?]{0,30}\\b(?:se acaba|se acabo|se termina|y ya)", "(?<!me )quiero matar\\b(?!me)",
-      "voy a por el", "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um", "je vais le tuer", "je vais la tuer",
+      "voy a por el",
+      // session 13 (ninth blind set, read): poisoning researched, the poison and the victim's routine named
+      "(?:looking up|looked up|googling|googled|searching|searched|researching|researched|reading up on)\\b[^.!?]{0,50}\\b(?:make (?:him|her|them|someone) "
+          + "(?:really |very )?(?:sick|ill)|poison (?:him|her|them|someone)|without (?:it )?(?:showing up|being detected|a trace|anyone knowing))",
+      "(?:rat poison|poison|antifreeze|bleach|weedkiller|matarratas|veneno|anticongelante|lejia)\\b[^!?]{0,80}\\b(?:he|she|they) (?:drinks|eats|has|takes)\\b"
+          + "[^!?]{0,60}\\b(?:every|each|never (?:watches|looks|checks)|cada)",
+      // session 13 (ninth blind set, read): a Mexican threat said as meant ("le voy a partir su madre y no estoy jugando")
+      "(?:le voy a|voy a|le vamos a) (?:partir(?:le)? (?:su|la) madre|romper(?:le)? (?:la cara|el hocico|la madre)|reventar(?:le)? la cara|madrear)\\b"
+          + "[^.!?]{0,40}\\b(?:no estoy jugando|no es broma|en serio|neta|de verdad|lo juro|te lo juro|ya vas a ver)",
+      "ich bring (?:ihn|sie) um", "ich bringe (?:ihn|sie) um", "je vais le tuer", "je vais la tuer",
       "vou mata-l[oa]", "vou matar (?:ele|ela)", "lo ammazzo", "la ammazzo",
       // session 7 (blind sets, read after scoring): the weapon taken to the other person, said after the first message (harm to
       // others in DangerCues' OTHERS routes here too, so it is not repeated)

@@ -278,7 +278,7 @@ public final class CompositeRiskDetector implements RiskDetector {
     return new RiskAssessment(a.level(), a.escalate(), a.signals(), a.evidence(), version);
   }
 
-  /** E.g. "lexicon-risk/1.2.5+finetuned/5": recorded with every crisis decision. */
+  /** E.g. "lexicon-risk/1.2.6+finetuned/5": recorded with every crisis decision. */
   @Override
   public String version() {
     return version;

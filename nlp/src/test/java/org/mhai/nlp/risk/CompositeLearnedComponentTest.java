@@ -73,7 +73,7 @@ class CompositeLearnedComponentTest {
         RiskLevel lex = lexicon.assess(text).level();
         RiskAssessment a = composite.assess(text);
         assertTrue(a.level().atLeast(lex), text + ": " + a + " below lexicon " + lex);
-        assertEquals("lexicon-risk/1.2.5+finetuned/test", a.detectorVersion(), text);
+        assertEquals("lexicon-risk/1.2.6+finetuned/test", a.detectorVersion(), text);
       }
     }
   }

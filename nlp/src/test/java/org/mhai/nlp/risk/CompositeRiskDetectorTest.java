@@ -242,7 +242,7 @@ class CompositeRiskDetectorTest {
       }
     }
     assertTrue(composite.learnedAvailable(), "the MiniLM encoder should load offline");
-    assertEquals("lexicon-risk/1.2.5+learned/2", composite.version());
+    assertEquals("lexicon-risk/1.2.6+learned/2", composite.version());
     String paraphrase = "my life is a waste and i'm tired of pretending i want to stay";
     assertEquals(RiskLevel.NONE, lexicon.assess(paraphrase).level());
     RiskAssessment a = composite.assess(paraphrase);

@@ -124,6 +124,39 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
             || AT_A_NUISANCE.matcher(plain).find());
   }
 
+  /**
+   * A pet that got into the patient's medicines ("my beagle got into my bag and ate a bunch of my ibuprofen pills"): a
+   * vet's emergency, not the patient's act (eleventh everyday set, read in session 13).
+   */
+  private static final java.util.regex.Pattern PET_ATE = java.util.regex.Pattern.compile(
+      "\\b(?:dog|doggo|puppy|pup|cat|kitten|beagle|lab|labrador|retriever|spaniel|terrier|collie|poodle|pug|husky|dachshund|"
+          + "sausage dog|staffy|greyhound|perro|perrito|perrita|perra|gato|gata|gatito|cachorro)\\b[^.!?]{0,60}\\b(?:ate|eaten|got into|"
+          + "swallowed|chewed|se comio|se trago|se ha comido|se ha tragado|mordisqueo)\\b");
+  /** Words that make a place more than a place: looking down, the edge, how easy a step would be, alone there again. */
+  private static final java.util.regex.Pattern AT_THE_EDGE = java.util.regex.Pattern.compile(
+      "\\b(?:step off|go over|jump|jumping|looking down|look down|staring|mirando|viendo|asomad[oa]|easier|so easy|mas facil|tan facil|"
+          + "edge|borde|ledge|cornisa|just sitting|just standing|nomas|alone|sol[oa]|again|otra vez|the water|el agua|el vacio|the drop|"
+          + "can'?t|no puedo|anymore|ya no)\\b");
+  /** Words of harming oneself, an overdose aside (a pet's ingestion may be called one). */
+  private static final java.util.regex.Pattern OWN_HARM = java.util.regex.Pattern.compile(
+      "\\b(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin)|kill me|end it all|end my life|me corto|cortarme|matarme|me mato|quitarme la vida|suicid\\w*)");
+  /** The vet, for a pet's ingestion told over several messages. */
+  private static final java.util.regex.Pattern VET = java.util.regex.Pattern.compile("\\b(?:vet|vets|veterinary|veterinario|veterinaria|veterinarian)\\b");
+  /** A bleed said to be minor ("nada, sangra un poco pero con una tirita apañado"): not an act under way, outside an episode. */
+  private static final java.util.regex.Pattern MINOR_BLEED = java.util.regex.Pattern.compile(
+      "\\b(?:tirita|tiritas|curita|curitas|band-?aids?|plasters?|un poco|un poquito|a little|a bit|nada grave|nothing serious|not much|"
+          + "poquito|apanad[oa]|ya para|it stopped|ya paro)\\b");
+  /** Ending a speech, a toast, an essay ("I'm doing a speech and I've no idea how to end it"). */
+  private static final java.util.regex.Pattern ENDING_A_PIECE = java.util.regex.Pattern.compile(
+      "\\b(?:speech|toast|essay|presentation|talk|eulogy|story|chapter|novel|book|song|video|set|episode|letter|email|paragraph|"
+          + "dissertation|thesis|discurso|brindis|ensayo|presentacion|charla|cuento|capitulo|novela|cancion|carta|correo)\\b[^!?]{0,60}"
+          + "\\b(?:end it|how to end|finish it|wrap it up|acabarlo|terminarlo|como acabar|como terminar)\\b"
+          + "|\\bend (?:it )?on a (?:joke|high|good note|positive note|question|laugh|quote)\\b");
+  /** "My mom is gonna kill me if I fail precalc again": a parent's anger at a failure, said as a threat (lexicon: figurative). */
+  private static final java.util.regex.Pattern KILL_IF_I = java.util.regex.Pattern.compile(
+      "\\b(?:kill|murder) me (?:if|when) i (?:fail|flunk|am late|'m late|get|don'?t|do not|miss|lose|break|forget|mess up|crash|spend|skip)\\b"
+          + "|\\bme (?:mata|matan|va a matar|van a matar|matara|mataran) si (?:suspendo|repruebo|llego tarde|no apruebo|pierdo|rompo|"
+          + "se entera de (?:la nota|las notas|que suspendi|que reprobe))\\b");
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
@@ -158,6 +191,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   public static final String LEARNED_ROUTE = "learned_route";
   /** Evidence (not of risk): a panic attack was told in the window, so the classifier's verdict alone on what follows is not acted on. */
   public static final String PANIC_NOTED = "panic_noted";
+  /** Evidence (not of risk): a pet ate something it should not have; the vet's visit that follows is that story. */
+  public static final String PET_NOTED = "pet_noted";
 
   /** The crisis question the message answers, if the bot asked one. */
   static java.util.Optional<AnswerReader.Asked> awaited(CrisisState c) {
@@ -173,7 +208,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   /** Evidence of the patient's own risk: not the classifier alone, not a thought of hurting someone else, not a place alone. */
   public static boolean selfEvidence(DialogueState.Cue c) {
     return !c.cue().startsWith("learned_") && !c.cue().equals(OthersThread.THOUGHT) && !c.cue().equals(DangerCues.PLACE_NOTED)
-        && !c.cue().equals(PANIC_NOTED)
+        && !c.cue().equals(PANIC_NOTED) && !c.cue().equals(PET_NOTED)
         && !c.cue().equals(DangerCues.EVERYDAY_CONTEXT) && !c.cue().equals(DangerCues.PASTIME_CONTEXT);
   }
 
@@ -234,6 +269,32 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
+    // A place alone, outside an episode and with nothing of risk anywhere in the window or the message ("me he quedao sin
+    // bateria en el puente de vallecas", a photo shoot on a bridge): not danger now. Noted places still count (H33).
+    boolean nothingElse = !context && !level.atLeast(RiskLevel.LOW) && !cues.ideation() && !cues.passive() && !SELF_TALK.matcher(plain).find();
+    if (nothingElse && danger.equals(Set.of(DangerCues.Kind.PLACE)) && !state.lastRisk().atLeast(RiskLevel.LOW) && !DangerCues.placeNoted(plain)
+        && !DangerCues.atThePlace(plain) && !AT_THE_EDGE.matcher(plain).find()) {
+      danger.clear();
+    }
+    // A small bleed said as such, outside an episode ("sangra un poco pero con una tirita apañado").
+    if (nothingElse && danger.equals(Set.of(DangerCues.Kind.ACT)) && MINOR_BLEED.matcher(plain).find()) {
+      danger.clear();
+    }
+    // A pet that ate the patient's medicines, and the vet's visit that follows (eleventh everyday set).
+    boolean petBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(PET_NOTED));
+    boolean petIngestion = !state.crisis().active() && !OWN_HARM.matcher(plain).find() && !cues.ideation() && !cues.passive()
+        && (PET_ATE.matcher(plain).find() || petBefore && VET.matcher(plain).find())
+        && Set.of("attempt", "method", "means", "distress").containsAll(detectorSignals)
+        && Set.of(DangerCues.Kind.ACT, DangerCues.Kind.MEANS).containsAll(danger);
+    if (petIngestion) {
+      danger.clear();
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+    }
+    // Ending a speech or an essay: the lexicon's "how to end it" with nothing else of risk.
+    if (!state.crisis().active() && ENDING_A_PIECE.matcher(plain).find() && Set.of("plan").containsAll(detectorSignals) && danger.isEmpty()
+        && !cues.ideation() && !cues.passive() && !SELF_TALK.matcher(plain).find()) {
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+    }
     // A relative "killed" over a trifle, laughing, unarmed (session 12): no threat read, no danger cue of harm to others.
     boolean joking = JOKING_THREAT.matcher(plain).find() && !ARMED.matcher(plain).find() && JOKING_SIGNALS.containsAll(detectorSignals)
         && Set.of(DangerCues.Kind.OTHERS, DangerCues.Kind.TIMEFRAME).containsAll(danger) && !state.crisis().active();
@@ -261,7 +322,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     boolean figurative = joking || detectorSignals.stream().allMatch(x -> x.equals("harm_from_others") || x.equals("timeframe"))
         && detectorSignals.contains("harm_from_others")
-        && (FIGURATIVE.matcher(plain).find() || FIGURATIVE_THEM.matcher(plain).find() || FIGURATIVE_THING.matcher(plain).find());
+        && (FIGURATIVE.matcher(plain).find() || FIGURATIVE_THEM.matcher(plain).find() || FIGURATIVE_THING.matcher(plain).find())
+        // The lexicon read "my mom is gonna kill me if i fail precalc again" as figurative (none): the route patterns may not
+        // read it as violence at home either, unless a weapon or violence is named (session 13, eleventh everyday set).
+        || detectorSignals.isEmpty() && !state.crisis().active() && (KILL_IF_I.matcher(plain).find() || FIGURATIVE_THING.matcher(plain).find())
+        && !ARMED.matcher(plain).find() && !danger.contains(DangerCues.Kind.VIOLENCE) && !cues.ideation() && !cues.passive();
     if (CELEBRATED.matcher(plain).find() && danger.isEmpty() && !cues.ideation() && !cues.passive()
         && PREPARATION_ONLY_OR_DONE.containsAll(detectorSignals)) {
       level = RiskLevel.LOW; // "I'M DONE!!! thesis submitted 🎉": finished, celebrated
@@ -425,6 +490,9 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     if (DangerCues.lifeEvent(plain)) {
       noted.add(DangerCues.EVERYDAY_CONTEXT);
+    }
+    if (petIngestion || PET_ATE.matcher(plain).find()) {
+      noted.add(PET_NOTED);
     }
     if (DangerCues.pastime(plain)) {
       noted.add(DangerCues.PASTIME_CONTEXT);
