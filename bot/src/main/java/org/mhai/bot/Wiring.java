@@ -170,7 +170,8 @@ final class Wiring {
     this.models = models;
     PoolConfig pools = config.pools();
     this.riskDetector = models.risk();
-    // Seconds of CPU, once per process, on its own thread while the database starts (RequestReading.fit).
+    // The request reader's shipped weights (seconds of CPU if they must be fitted), on its own thread while the
+    // database starts (RequestReading.fit).
     RequestReading.fit();
     Path dataDir = config.dataDir();
     FilePermissions.privateDirectory(dataDir);

@@ -163,10 +163,10 @@ final class ConversationSuite {
 
   private static RequestReader reader;
 
-  /** One reader for every suite in this JVM (fitting it takes a few seconds), as the service builds one at start. */
+  /** One reader for every suite in this JVM, the shipped weights as the service loads them at start (or fitted). */
   static synchronized RequestReader reader() {
     if (reader == null) {
-      reader = new RequestReader(new MiniLmSentenceEmbedder());
+      reader = RequestReader.shipped(new MiniLmSentenceEmbedder()).reader();
     }
     return reader;
   }

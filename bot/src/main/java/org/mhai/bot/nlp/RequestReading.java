@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.mhai.dialogue.understand.Request;
 import org.mhai.dialogue.understand.RequestReader;
+import org.mhai.nlp.embed.SentenceEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,12 @@ public final class RequestReading {
   }
 
   /**
-   * Starts fitting the reader to the examples in the jar, once per process, on its own thread ({@code request-fit}),
-   * over the knowledge lookup's sentence encoder (loaded there if it is not yet): embedding the 1,655 examples and
-   * the regression take seconds of CPU, so start-up begins it first and waits for it last ({@link #load}). A reader
-   * that cannot be fitted is absent (logged), never a failed start: messages are then decided by the rules.
+   * Starts building the reader for the examples in the jar, once per process, on its own thread ({@code request-fit}),
+   * over the knowledge lookup's sentence encoder (loaded there if it is not yet): the weights fitted offline
+   * ({@link RequestReader#shipped}, logged {@code requests.loaded}), or, when those are missing, damaged or were
+   * fitted to other examples, encoder or fit, a fit now ({@code requests.fitted} with the reason: seconds of CPU,
+   * embedding the examples and the regression). Start-up begins it first and waits for it last ({@link #load}). A
+   * reader that cannot be built is absent (logged), never a failed start: messages are then decided by the rules.
    */
   public static synchronized CompletableFuture<Optional<RequestReader>> fit() {
     if (fitting == null) {
@@ -41,10 +44,18 @@ public final class RequestReading {
       Thread t = new Thread(() -> {
         long t0 = System.nanoTime();
         try {
-          RequestReader r = new RequestReader(KnowledgeLookup.load(null).embedder());
-          LOG.info("requests.fitted examples={} ms={}", RequestReader.shippedExamples().size(),
-              (System.nanoTime() - t0) / 1_000_000);
-          f.complete(Optional.of(r));
+          SentenceEmbedder encoder = KnowledgeLookup.load(null).embedder();
+          long encoderMs = (System.nanoTime() - t0) / 1_000_000; // shared with the knowledge lookup
+          RequestReader.Shipped r = RequestReader.shipped(encoder);
+          long ms = (System.nanoTime() - t0) / 1_000_000;
+          if (r.loaded()) {
+            LOG.info("requests.loaded ms={} encoderMs={}", ms, encoderMs);
+          } else {
+            LOG.warn("requests.fitted examples={} ms={} encoderMs={} reason=\"{}\": regenerate the shipped weights "
+                + "(TrainRequestReader)", RequestReader.shippedExamples().size(), ms, encoderMs,
+                r.fittedBecause().orElseThrow());
+          }
+          f.complete(Optional.of(r.reader()));
         } catch (RuntimeException | Error e) {
           LOG.error("requests.unfitted error={}: requests are read by the rules alone", e.toString());
           f.complete(Optional.empty());

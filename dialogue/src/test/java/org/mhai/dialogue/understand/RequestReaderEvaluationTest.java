@@ -25,7 +25,7 @@ class RequestReaderEvaluationTest {
 
   @BeforeAll
   static void load() {
-    reader = new RequestReader(new MiniLmSentenceEmbedder());
+    reader = RequestReader.shipped(new MiniLmSentenceEmbedder()).reader(); // as the service reads
   }
 
   private record Row(Request expected, Request.Context context, String text) {}

@@ -19,7 +19,7 @@ class RequestReaderTest {
   @BeforeAll
   static void load() {
     embedder = new MiniLmSentenceEmbedder();
-    reader = new RequestReader(embedder);
+    reader = RequestReader.shipped(embedder).reader(); // as the service reads
   }
 
   @Test
