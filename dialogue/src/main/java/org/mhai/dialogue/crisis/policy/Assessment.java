@@ -136,7 +136,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final java.util.regex.Pattern AT_THE_EDGE = java.util.regex.Pattern.compile(
       "\\b(?:step off|go over|jump|jumping|looking down|look down|staring|mirando|viendo|asomad[oa]|easier|so easy|mas facil|tan facil|"
           + "edge|borde|ledge|cornisa|just sitting|just standing|nomas|alone|sol[oa]|again|otra vez|the water|el agua|el vacio|the drop|"
-          + "can'?t|no puedo|anymore|ya no)\\b");
+          + "can'?t|no puedo|anymore|ya no|walking|heading|driving|going|on my way|headed|de camino|voy|me voy|vengo|right now|ahora mismo|now|ahorita)\\b");
   /** Words of harming oneself, an overdose aside (a pet's ingestion may be called one). */
   private static final java.util.regex.Pattern OWN_HARM = java.util.regex.Pattern.compile(
       "\\b(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin)|kill me|end it all|end my life|me corto|cortarme|matarme|me mato|quitarme la vida|suicid\\w*)");
