@@ -72,6 +72,7 @@ import org.mhai.bot.store.pg.PgAuditLog;
 import org.mhai.bot.store.pg.PgCareTeam;
 import org.mhai.bot.store.pg.PgConversationStore;
 import org.mhai.bot.store.pg.PgEffectHandler;
+import org.mhai.bot.store.pg.PgFeelingHistory;
 import org.mhai.bot.store.pg.PgPromptHistory;
 import org.mhai.bot.store.pg.PgWebSessions;
 import org.mhai.bot.conversation.PromptHistory;
@@ -241,7 +242,8 @@ final class Wiring {
     this.emotion = new EmotionBatcher(vertx, nlpPool, nlp.workers(), models.emotion(), nlp.batchSize(),
         nlp.batchWaitMs(), nlp.queue(), nlp.timeoutMs());
     this.riskPool = vertx.createSharedWorkerExecutor("risk", pools.risk());
-    this.recommendations = new Recommendations(pool, vertx.createSharedWorkerExecutor("recommend", pools.recommend()),
+    this.recommendations = new Recommendations(pool, new PgFeelingHistory(pool, store),
+        vertx.createSharedWorkerExecutor("recommend", pools.recommend()),
         vertx.eventBus(), clock, config.chat().timeZone());
     recommendations.start().await();
     this.riskBatcher = new RiskBatcher(vertx, riskPool, pools.risk(), riskDetector, config.load().riskBatchSize(),

@@ -160,6 +160,11 @@ class RecommendationFlowTest {
     HttpResponse<Buffer> refused = call(HttpMethod.PUT, "/api/v1/admin/exercises", broken);
     assertEquals(422, refused.statusCode(), refused.bodyAsString());
     assertTrue(refused.bodyAsString().contains("steps"), refused.bodyAsString());
+    JsonObject untranslated = listed.copy();
+    untranslated.getJsonArray("exercises").getJsonObject(1).remove("translations");
+    HttpResponse<Buffer> noSpanish = call(HttpMethod.PUT, "/api/v1/admin/exercises", untranslated);
+    assertEquals(422, noSpanish.statusCode(), "the catalog declares Spanish: " + noSpanish.bodyAsString());
+    assertTrue(noSpanish.bodyAsString().contains("no translations.es"), noSpanish.bodyAsString());
     JsonObject edited = listed.copy();
     edited.getJsonArray("exercises").getJsonObject(0).put("title", "Box breathing (four counts)");
     HttpResponse<Buffer> saved = call(HttpMethod.PUT, "/api/v1/admin/exercises", edited);

@@ -17,7 +17,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The versioned exercise catalog: {@code {"version": "...", "exercises": [...]}}.
+ * The versioned exercise catalog: {@code {"version": "...", "languages": ["en", "es"], "exercises": [...]}}.
+ *
+ * <p>English is every exercise's base text. A catalog may declare the languages it is written in
+ * ({@code "languages"}, always with "en"): then every exercise must carry a translation for each of them,
+ * and none for another. Without a declaration the catalog's languages are English plus those any exercise
+ * is translated to. {@link Recommender} offers a patient whose language is one of the catalog's only the
+ * exercises written in it (a patient of another language reads English, as the dialogue speaks it then).
  *
  * <p>The built-in catalog ships as the resource {@code org/mhai/recommend/exercises.json}. An admin-edited
  * catalog (stored by the bot) comes back through {@link #fromJson}, which validates every field and
@@ -31,15 +37,21 @@ public final class Catalog {
   private static final Set<String> REQUIRED = Set.of("id", "title", "steps", "durationMinutes", "modality",
       "targetEmotions", "situations", "cautions", "source");
   private static final Set<String> OPTIONAL = Set.of("translations");
+  /** The language of every exercise's own title and steps. */
+  static final String BASE_LANGUAGE = "en";
   /** A step longer than this is not chat-sized. */
   static final int MAX_STEP_CHARS = 200;
 
   private final String version;
+  private final Set<String> languages;
+  private final boolean declared;
   private final List<Exercise> exercises;
   private final Map<String, Exercise> byId;
 
-  private Catalog(String version, List<Exercise> exercises) {
+  private Catalog(String version, Set<String> languages, boolean declared, List<Exercise> exercises) {
     this.version = version;
+    this.languages = Set.copyOf(languages);
+    this.declared = declared;
     this.exercises = List.copyOf(exercises);
     Map<String, Exercise> m = new LinkedHashMap<>();
     for (Exercise e : exercises) m.put(e.id(), e);
@@ -70,20 +82,39 @@ public final class Catalog {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw new CatalogException("catalog: 'exercises' must be a non-empty array");
     }
+    Optional<Set<String>> declared = declaredLanguages(root);
     List<Exercise> exercises = new java.util.ArrayList<>();
     Set<String> ids = new HashSet<>();
+    Set<String> languages = new java.util.TreeSet<>(Set.of(BASE_LANGUAGE));
     for (int i = 0; i < list.size(); i++) {
       Exercise e = exercise(list.get(i), "exercises[" + i + "]");
       if (!ids.add(e.id())) throw new CatalogException("exercises[" + i + "]: duplicate id '" + e.id() + "'");
+      String at = "exercises[" + i + "] (" + e.id() + ")";
+      if (declared.isPresent()) {
+        for (String lang : declared.get()) {
+          if (!lang.equals(BASE_LANGUAGE) && !e.translations().containsKey(lang)) {
+            throw new CatalogException(at + ": the catalog declares '" + lang + "' but this exercise has no translations." + lang);
+          }
+        }
+        for (String lang : e.translations().keySet()) {
+          if (!declared.get().contains(lang)) {
+            throw new CatalogException(at + ": translations." + lang + " is not among the catalog's languages " + declared.get());
+          }
+        }
+      }
+      languages.addAll(e.translations().keySet());
       exercises.add(e);
     }
-    return new Catalog(version, exercises);
+    return new Catalog(version, declared.orElse(languages), declared.isPresent(), exercises);
   }
 
   /** The catalog as JSON, in the form {@link #fromJson} reads. */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", version);
+    if (declared) {
+      root.set("languages", JSON.valueToTree(new java.util.TreeSet<>(languages)));
+    }
     root.set("exercises", JSON.valueToTree(exercises));
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -95,6 +126,21 @@ public final class Catalog {
   /** The catalog's version, e.g. "1.0.0"; an admin edit should change it. */
   public String version() {
     return version;
+  }
+
+  /** The languages the catalog is written in: declared, or English plus every translation's. */
+  public Set<String> languages() {
+    return languages;
+  }
+
+  /**
+   * True when {@code e} may be shown to a patient of this locale: the locale's language is English, is not one
+   * of the catalog's languages (the patient then reads English, as the dialogue speaks it), or is one the
+   * exercise is translated to.
+   */
+  public boolean readable(Exercise e, String locale) {
+    String lang = Exercise.language(locale);
+    return lang.equals(BASE_LANGUAGE) || !languages.contains(lang) || e.translations().containsKey(lang);
   }
 
   /** The exercises in catalog order. */
@@ -174,6 +220,21 @@ public final class Catalog {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new CatalogException(at + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Optional<Set<String>> declaredLanguages(JsonNode root) {
+    JsonNode l = root.get("languages");
+    if (l == null || l.isNull()) return Optional.empty();
+    if (!l.isArray() || l.isEmpty()) throw new CatalogException("catalog: 'languages' must be a non-empty array of language codes");
+    Set<String> out = new java.util.TreeSet<>();
+    for (JsonNode c : l) {
+      if (!c.isTextual() || !c.asText().matches("[a-z]{2,3}")) {
+        throw new CatalogException("catalog: 'languages' must hold language codes like \"en\" or \"es\"");
+      }
+      if (!out.add(c.asText())) throw new CatalogException("catalog: 'languages' has '" + c.asText() + "' twice");
+    }
+    if (!out.contains(BASE_LANGUAGE)) throw new CatalogException("catalog: 'languages' must include \"en\" (every exercise's own text)");
+    return Optional.of(out);
   }
 
   private static String text(JsonNode n, String field, String where) {

@@ -65,6 +65,51 @@ public record Context(Map<String, Double> emotions, Integer mood, int hourOfDay,
     return new Context(emotions, mood, hourOfDay, now, recent, locale, cautions);
   }
 
+  /** This context with the conversation's recent emotions and mood in place of its own. */
+  public Context withFeelings(Feelings feelings) {
+    return new Context(feelings.emotions(), feelings.mood(), hourOfDay, now, recent, locale, cautions);
+  }
+
+  /** A mood at or below this is low. */
+  public static final int LOW_MOOD = 4;
+  /** A mood at or above this is good. */
+  public static final int GOOD_MOOD = 7;
+  /** The negative emotions: when one of them leads, the moment is not a good one. */
+  public static final List<String> NEGATIVE = List.of("anger", "disgust", "fear", "sadness");
+
+  /**
+   * The emotions normalised to sum 1, in {@link #EMOTIONS} order; all zeros when none is known (unlike
+   * {@link Features#of}, which reads "nothing known" as neutral).
+   */
+  public double[] emotionShares() {
+    double[] p = new double[EMOTIONS.size()];
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] = emotions.getOrDefault(EMOTIONS.get(i), 0.0);
+      sum += p[i];
+    }
+    if (sum > 1e-9) for (int i = 0; i < p.length; i++) p[i] /= sum;
+    return p;
+  }
+
+  /**
+   * True on a hard moment: the mood is at most {@value #LOW_MOOD}, or a negative emotion ({@link #NEGATIVE})
+   * holds at least {@value #NOTABLE} of the emotion and more than joy does.
+   */
+  public boolean hard() {
+    if (mood != null && mood <= LOW_MOOD) return true;
+    double[] p = emotionShares();
+    double joy = p[EMOTIONS.indexOf("joy")];
+    for (String n : NEGATIVE) {
+      double v = p[EMOTIONS.indexOf(n)];
+      if (v >= NOTABLE && v > joy) return true;
+    }
+    return false;
+  }
+
+  /** An emotion's share from which it counts as present. */
+  public static final double NOTABLE = 0.15;
+
   /** This context with a mood score ({@code null} for none). */
   public Context withMood(Integer mood) {
     return new Context(emotions, mood, hourOfDay, now, recent, locale, cautions);

@@ -141,9 +141,16 @@ public final class Recommender {
    */
   public record Eligible(List<Exercise> exercises, boolean repeated) {}
 
-  /** The eligibility filter alone (cautions, then repetition). */
+  /**
+   * The eligibility filter alone: cautions, the patient's language ({@link Catalog#readable}), no exercise for good
+   * moments on a hard one ({@link #forGoodMoments}, {@link Context#hard}), then repetition.
+   */
   public Eligible eligible(Context ctx) {
-    List<Exercise> safe = catalog.exercises().stream().filter(e -> !e.cautionedBy(ctx.cautions())).toList();
+    boolean hard = ctx.hard();
+    List<Exercise> safe = catalog.exercises().stream().filter(e -> !e.cautionedBy(ctx.cautions()))
+        .filter(e -> catalog.readable(e, ctx.locale()))
+        .filter(e -> !(hard && forGoodMoments(e)))
+        .toList();
     Set<String> tooSoon = new HashSet<>();
     List<Context.Recent> history = ctx.newestFirst();
     for (int i = 0; i < history.size(); i++) {
@@ -154,6 +161,15 @@ public final class Recommender {
     }
     List<Exercise> fresh = safe.stream().filter(e -> !tooSoon.contains(e.id())).toList();
     return fresh.isEmpty() ? new Eligible(safe, !safe.isEmpty()) : new Eligible(fresh, false);
+  }
+
+  /**
+   * True for an exercise meant for good moments: it targets joy and nothing but joy and neutral (savouring).
+   * Never offered on a hard moment: to a patient at a mood of 2 it reads as not listening.
+   */
+  static boolean forGoodMoments(Exercise e) {
+    return e.targetEmotions().contains("joy")
+        && e.targetEmotions().stream().allMatch(t -> t.equals("joy") || t.equals("neutral"));
   }
 
   /** The cold-start prior of one exercise in the feature layout (mean and diagonal covariance). */
@@ -209,7 +225,7 @@ public final class Recommender {
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.exercise().id()));
     return scored.stream().map(s -> new Recommendation(s.exercise().id(), s.exercise().title(ctx.locale()), s.score(),
-        Why.explain(s.exercise(), ctx, x, patient, population, eligible.repeated()))).toList();
+        Why.explain(s.exercise(), ctx, patient, population, eligible.repeated()))).toList();
   }
 
   private static ModelState checked(ModelState s) {

@@ -3,6 +3,8 @@ package org.mhai.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class CatalogTest {
 
   @Test
   void built_in_catalog_has_at_least_30_complete_exercises() {
-    assertEquals("1.0.0", CATALOG.version());
+    assertEquals("1.1.0", CATALOG.version());
     List<Exercise> all = CATALOG.exercises();
     assertTrue(all.size() >= 30, "only " + all.size() + " exercises");
     Set<String> emotionsCovered = new HashSet<>();
@@ -63,7 +65,51 @@ class CatalogTest {
     assertEquals(box.steps().size(), box.steps("es").size());
     assertEquals("Box breathing", box.title("en"));
     Exercise worry = CATALOG.get("worry-tree");
-    assertEquals(worry.title(), worry.title("es"), "untranslated falls back to English");
+    assertEquals("El árbol de la preocupación", worry.title("es"));
+    assertEquals(worry.title(), worry.title("fr"), "a language the catalog lacks falls back to English");
+  }
+
+  @Test
+  void the_built_in_catalog_declares_spanish_and_every_exercise_has_it() {
+    assertEquals(Set.of("en", "es"), CATALOG.languages());
+    for (Exercise e : CATALOG.exercises()) {
+      Exercise.Translation es = e.translations().get("es");
+      assertNotNull(es, e.id() + " has no Spanish");
+      assertEquals(e.steps().size(), es.steps().size(), e.id());
+      assertNotEquals(e.title(), es.title(), e.id() + ": the Spanish title is the English one");
+      for (int i = 0; i < es.steps().size(); i++) {
+        assertNotEquals(e.steps().get(i), es.steps().get(i), e.id() + " step " + (i + 1) + " is not translated");
+      }
+    }
+  }
+
+  @Test
+  void a_declared_language_is_required_of_every_exercise_and_kept_through_json() throws Exception {
+    var missing = assertThrows(CatalogException.class, () -> edited(ex -> ex.remove("translations")));
+    assertEquals("exercises[0] (box-breathing): the catalog declares 'es' but this exercise has no translations.es",
+        missing.getMessage());
+    var undeclared = assertThrows(CatalogException.class,
+        () -> edited(ex -> ((ObjectNode) ex.get("translations")).set("fr", ex.get("translations").get("es"))));
+    assertTrue(undeclared.getMessage().contains("translations.fr is not among the catalog's languages"),
+        undeclared.getMessage());
+    var noEnglish = assertThrows(CatalogException.class, () -> root(r -> r.set("languages", Catalog.JSON.valueToTree(List.of("es")))));
+    assertTrue(noEnglish.getMessage().contains("must include \"en\""), noEnglish.getMessage());
+    assertEquals(Set.of("en", "es"), Catalog.fromJson(CATALOG.toJson()).languages(), "the declaration survives toJson");
+  }
+
+  @Test
+  void without_a_declaration_an_untranslated_exercise_is_allowed_and_the_languages_are_inferred() throws Exception {
+    Catalog undeclared = root(r -> {
+      r.remove("languages");
+      ((ObjectNode) r.get("exercises").get(1)).remove("translations");
+    });
+    assertEquals(Set.of("en", "es"), undeclared.languages());
+    Exercise second = undeclared.exercises().get(1);
+    assertFalse(undeclared.readable(second, "es-MX"), "no Spanish: not for a Spanish reader");
+    assertTrue(undeclared.readable(second, "en"));
+    assertTrue(undeclared.readable(second, "fr"), "a language the catalog lacks reads English");
+    assertTrue(undeclared.readable(undeclared.exercises().get(0), "es"));
+    assertFalse(Catalog.fromJson(undeclared.toJson()).toJson().contains("\"languages\""), "no declaration invented");
   }
 
   @Test
@@ -101,6 +147,13 @@ class CatalogTest {
     Set<String> t = new HashSet<>();
     CATALOG.get(id).cautions().forEach(c -> t.add(c.tag()));
     return t;
+  }
+
+  /** The built-in catalog with its root edited. */
+  private static Catalog root(Consumer<ObjectNode> edit) throws Exception {
+    ObjectNode root = (ObjectNode) Catalog.JSON.readTree(CATALOG.toJson());
+    edit.accept(root);
+    return Catalog.fromJson(Catalog.JSON.writeValueAsString(root));
   }
 
   /** The built-in catalog with its first exercise (box-breathing) edited. */

@@ -29,7 +29,9 @@ class RecommenderTest {
     var b = REC.rank(ctx, ModelState.empty(), ModelState.empty(), new SplittableRandom(42));
     var c = REC.rank(ctx, ModelState.empty(), ModelState.empty(), new SplittableRandom(43));
     assertEquals(a, b);
-    assertEquals(REC.catalog().exercises().size(), a.size(), "no cautions, no history: everything is eligible");
+    assertEquals(REC.catalog().exercises().size() - 1, a.size(),
+        "no cautions, no history: everything is eligible but the one for good moments (this one is anxious)");
+    assertFalse(a.stream().anyMatch(r -> r.exerciseId().equals("savouring")));
     assertNotEquals(a.stream().map(Recommendation::score).toList(), c.stream().map(Recommendation::score).toList());
     for (int i = 1; i < a.size(); i++) assertTrue(a.get(i - 1).score() >= a.get(i).score(), "sorted best first");
   }

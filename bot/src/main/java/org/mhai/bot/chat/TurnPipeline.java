@@ -162,7 +162,7 @@ final class TurnPipeline {
   private Future<Prepared> fetch(Conversation c, Appended appended, String text, RiskAssessment assessed, DialogueState state,
       Instant at, TurnNeeds needs) {
     return emotionFor(appended, text, needs).map(Prepared.bare(assessed)::withEmotion)
-        .compose(p -> needs.suggestions() ? recommendations.suggest(c, p.emotion()).map(p::withSuggestions)
+        .compose(p -> needs.suggestions() ? recommendations.suggest(c, appended.seq(), p.emotion()).map(p::withSuggestions)
             : Future.succeededFuture(p))
         .compose(p -> needs.knowledge() ? knowledge.lookup(text).map(p::withKnowledge) : Future.succeededFuture(p))
         .compose(p -> needs.request() ? requests.read(text, dialogue.requestContext(state)).map(p::withReading)

@@ -25,7 +25,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.mhai.bot.conversation.Conversation;
+import org.mhai.bot.conversation.FeelingHistory;
 import org.mhai.dialogue.Suggestion;
+import org.mhai.dialogue.freechat.EmotionBearing;
 import org.mhai.nlp.EmotionScores;
 import org.mhai.portal.StaffMember;
 import org.mhai.recommend.Catalog;
@@ -33,6 +35,7 @@ import org.mhai.recommend.CatalogException;
 import org.mhai.recommend.Context;
 import org.mhai.recommend.Exercise;
 import org.mhai.recommend.Feedback;
+import org.mhai.recommend.Feelings;
 import org.mhai.recommend.ModelState;
 import org.mhai.recommend.Recommendation;
 import org.mhai.recommend.Recommender;
@@ -55,8 +58,11 @@ public final class Recommendations {
   private static final String POPULATION = "population";
   private static final int SUGGESTIONS = 3;
   private static final long TIMEOUT_MS = 500;
+  /** How many of the patient's latest messages are read to find the ones that carry emotion. */
+  private static final int LOOKBACK = 2 * Feelings.MESSAGES;
 
   private final Pool pool;
+  private final FeelingHistory history;
   private final WorkerExecutor workers;
   private final EventBus bus;
   private final Clock clock;
@@ -65,21 +71,60 @@ public final class Recommendations {
   private volatile Recommender recommender = new Recommender(Catalog.builtIn());
   private volatile int catalogVersion;
 
-  public Recommendations(Pool pool, WorkerExecutor workers, EventBus bus, Clock clock, ZoneId zone) {
+  public Recommendations(Pool pool, FeelingHistory history, WorkerExecutor workers, EventBus bus, Clock clock, ZoneId zone) {
     this.pool = pool;
+    this.history = history;
     this.workers = workers;
     this.bus = bus;
     this.clock = clock;
     this.zone = zone;
   }
 
-  /** Stores the shipped catalog as version 1 when there is none, then loads the newest version. */
+  /**
+   * Stores the shipped catalog as version 1 when there is none, and as the next version when the newest stored one is
+   * an older shipped catalog (never over an admin's edit), then loads the newest version.
+   */
   public Future<Void> start() {
     bus.consumer(CHANGED, msg -> reload().onFailure(err -> LOG.error("exercises.reload_failed {}", err.toString())));
+    Catalog shipped = Catalog.builtIn();
     return pool.preparedQuery("insert into exercise_catalog (version, document, created_at, created_by) "
             + "values (1, $1, $2, 'system') on conflict (version) do nothing")
-        .execute(Tuple.of(new JsonObject(Catalog.builtIn().toJson()), now()))
+        .execute(Tuple.of(new JsonObject(shipped.toJson()), now()))
+        .compose(v -> pool.query("select version, created_by, document->>'version' as document_version "
+            + "from exercise_catalog order by version desc limit 1").execute())
+        .compose(rows -> {
+          Row newest = rows.iterator().next();
+          if (!"system".equals(newest.getString("created_by"))
+              || !newer(shipped.version(), newest.getString("document_version"))) {
+            return Future.succeededFuture();
+          }
+          LOG.info("exercises.upgraded from={} to={}", newest.getString("document_version"), shipped.version());
+          return pool.preparedQuery("insert into exercise_catalog (version, document, created_at, created_by) "
+                  + "values ($1, $2, $3, 'system') on conflict (version) do nothing")
+              .execute(Tuple.of(newest.getInteger("version") + 1, new JsonObject(shipped.toJson()), now())).mapEmpty();
+        })
         .compose(v -> reload());
+  }
+
+  /** True when dotted version {@code a} ("1.1.0") is above {@code b}; a part that is not a number counts as 0. */
+  static boolean newer(String a, String b) {
+    String[] x = (a == null ? "" : a).split("\\.");
+    String[] y = (b == null ? "" : b).split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int d = Integer.compare(part(x, i), part(y, i));
+      if (d != 0) {
+        return d > 0;
+      }
+    }
+    return false;
+  }
+
+  private static int part(String[] parts, int i) {
+    try {
+      return i < parts.length ? Integer.parseInt(parts[i].trim()) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private Future<Void> reload() {
@@ -120,34 +165,79 @@ public final class Recommendations {
    * The best exercises for this patient now, for the dialogue to offer if the turn calls for one.
    * Empty (never a failed turn) when anything is slow or broken: the dialogue then uses its own list.
    */
-  public Future<List<Suggestion>> suggest(Conversation c, Optional<EmotionScores> emotion) {
+  public Future<List<Suggestion>> suggest(Conversation c, long seq, Optional<EmotionScores> emotion) {
     Instant now = clock.instant();
+    Future<Recent> felt = feelings(c, now);
     return pool.preparedQuery("select c.state, "
             + "(select state from recommender_state where scope = $2) as mine, "
             + "(select state from recommender_state where scope = 'population') as everyone "
             + "from conversation c where c.id = $1")
         .execute(Tuple.of(c.id().value(), scope(c.patient().value())))
-        .compose(rows -> recent(c.patient().value()).map(recent -> {
+        .compose(rows -> recent(c.patient().value()).compose(recent -> felt.map(lately -> {
           Row row = rows.iterator().next();
           JsonObject state = (JsonObject) row.getJson("state");
-          Integer mood = state == null ? null : state.getInteger("lastMood");
           String locale = state == null ? "en" : state.getString("locale", "en");
-          Map<String, Double> emotions = emotion.map(EmotionScores::ekman).orElse(Map.of());
-          Context ctx = new Context(emotions, mood, now.atZone(zone).getHour(), now, recent, locale, Set.of());
-          return new Object[] {ctx, model((JsonObject) row.getJson("mine")), model((JsonObject) row.getJson("everyone"))};
-        }))
+          Context ctx = new Context(Map.of(), null, now.atZone(zone).getHour(), now, recent, locale, Set.of());
+          return new Ranking(ctx, lately.withCurrent(seq, emotion), model((JsonObject) row.getJson("mine")),
+              model((JsonObject) row.getJson("everyone")));
+        })))
         .compose(in -> {
-          Context ctx = (Context) in[0];
           Recommender r = recommender;
           long seed = nextSeed();
-          return workers.executeBlocking(() -> r.rank(ctx, (ModelState) in[1], (ModelState) in[2], new SplittableRandom(seed)),
-              false).map(ranked -> suggestions(r, ctx, ranked));
+          return workers.executeBlocking(() -> {
+            Context ctx = in.context().withFeelings(in.lately().feelings(now));
+            return suggestions(r, ctx, r.rank(ctx, in.mine(), in.everyone(), new SplittableRandom(seed)));
+          }, false);
         })
         .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .otherwise(err -> {
           LOG.warn("recommend.unavailable conversation={} error={}", c.id(), err.toString());
           return List.of();
         });
+  }
+
+  /** What a ranking starts from: the context without the feelings, what they are read from, and the two models. */
+  private record Ranking(Context context, Recent lately, ModelState mine, ModelState everyone) {}
+
+  /**
+   * The patient's latest messages of this conversation (text only to tell which carry emotion) and latest mood.
+   * Their reading failing (a key erased, the database slow) leaves the feelings unknown, never the ranking undone.
+   */
+  private Future<Recent> feelings(Conversation c, Instant now) {
+    return history.latestPatientMessages(c, now.minus(Feelings.WINDOW), LOOKBACK)
+        .compose(messages -> history.latestMood(c.patient()).map(mood -> new Recent(messages, mood.orElse(null))))
+        .otherwise(err -> {
+          LOG.warn("recommend.feelings_unavailable conversation={} error={}", c.id(), err.getClass().getSimpleName());
+          return new Recent(List.of(), null);
+        });
+  }
+
+  /**
+   * The patient's latest messages and mood as read from the log; the message being decided now has no recorded
+   * scores yet, so its own (when scored) are put in.
+   */
+  private record Recent(List<FeelingHistory.Felt> messages, FeelingHistory.Mood mood) {
+    Recent withCurrent(long seq, Optional<EmotionScores> emotion) {
+      if (emotion.isEmpty()) {
+        return this;
+      }
+      List<FeelingHistory.Felt> out = new ArrayList<>();
+      for (FeelingHistory.Felt f : messages) {
+        out.add(f.seq() == seq ? new FeelingHistory.Felt(f.seq(), f.at(), f.text(), emotion.get().ekman()) : f);
+      }
+      return new Recent(out, mood);
+    }
+
+    /** The feelings now: only messages that carry emotion ({@link EmotionBearing}) and were scored count. */
+    Feelings feelings(Instant now) {
+      List<Feelings.Reading> readings = messages.stream()
+          .filter(f -> !f.ekman().isEmpty() && EmotionBearing.carries(f.text()))
+          .map(f -> new Feelings.Reading(f.at(), f.ekman()))
+          .toList();
+      Feelings.Mood latest = mood == null || mood.score() < 0 || mood.score() > 10 ? null
+          : new Feelings.Mood(mood.score(), mood.at());
+      return Feelings.of(readings, latest, now);
+    }
   }
 
   private synchronized long nextSeed() {

@@ -76,7 +76,7 @@ public final class IntentClassifier {
           + "consegui el trabajo)" + E));
   private static final Pattern NEGATION = Pattern.compile(
       W + "(not|no|never|don't|dont|didn't|didnt|isn't|isnt|wasn't|wasnt|can't|cant|nunca|tampoco|ni)" + E);
-  private static final Pattern FEELING = Pattern.compile(String.join("|",
+  static final Pattern FEELING = Pattern.compile(String.join("|",
       W + "(i feel|i'm feeling|im feeling|i am feeling|i felt|i've been|ive been|i am so|i'm so|im so|"
           + "sad|down|depressed|lonely|alone|anxious|worried|scared|afraid|stressed|overwhelmed|exhausted|"
           + "tired|angry|mad|upset|frustrated|hurt|cry|crying|hate|awful|terrible|horrible|miserable|hopeless|"
