@@ -132,11 +132,6 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "\\b(?:dog|doggo|puppy|pup|cat|kitten|beagle|lab|labrador|retriever|spaniel|terrier|collie|poodle|pug|husky|dachshund|"
           + "sausage dog|staffy|greyhound|perro|perrito|perrita|perra|gato|gata|gatito|cachorro)\\b[^.!?]{0,60}\\b(?:ate|eaten|got into|"
           + "swallowed|chewed|se comio|se trago|se ha comido|se ha tragado|mordisqueo)\\b");
-  /** Words that make a place more than a place: looking down, the edge, how easy a step would be, alone there again. */
-  private static final java.util.regex.Pattern AT_THE_EDGE = java.util.regex.Pattern.compile(
-      "\\b(?:step off|go over|jump|jumping|looking down|look down|staring|mirando|viendo|asomad[oa]|easier|so easy|mas facil|tan facil|"
-          + "edge|borde|ledge|cornisa|just sitting|just standing|nomas|alone|sol[oa]|again|otra vez|the water|el agua|el vacio|the drop|"
-          + "can'?t|no puedo|anymore|ya no|walking|heading|driving|going|on my way|headed|de camino|voy|me voy|vengo|right now|ahora mismo|now|ahorita)\\b");
   /** Words of harming oneself, an overdose aside (a pet's ingestion may be called one). */
   private static final java.util.regex.Pattern OWN_HARM = java.util.regex.Pattern.compile(
       "\\b(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin)|kill me|end it all|end my life|me corto|cortarme|matarme|me mato|quitarme la vida|suicid\\w*)");
@@ -269,13 +264,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     List<String> detectorSignals = turn.risk().signals();
     RiskLevel level = turn.risk().level();
-    // A place alone, outside an episode and with nothing of risk anywhere in the window or the message ("me he quedao sin
-    // bateria en el puente de vallecas", a photo shoot on a bridge): not danger now. Noted places still count (H33).
     boolean nothingElse = !context && !level.atLeast(RiskLevel.LOW) && !cues.ideation() && !cues.passive() && !SELF_TALK.matcher(plain).find();
-    if (nothingElse && danger.equals(Set.of(DangerCues.Kind.PLACE)) && !state.lastRisk().atLeast(RiskLevel.LOW) && !DangerCues.placeNoted(plain)
-        && !DangerCues.atThePlace(plain) && !AT_THE_EDGE.matcher(plain).find()) {
-      danger.clear();
-    }
     // A small bleed said as such, outside an episode ("sangra un poco pero con una tirita apañado").
     if (nothingElse && danger.equals(Set.of(DangerCues.Kind.ACT)) && MINOR_BLEED.matcher(plain).find()) {
       danger.clear();
