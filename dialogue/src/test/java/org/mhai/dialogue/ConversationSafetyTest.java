@@ -516,4 +516,79 @@ class ConversationSafetyTest {
     assertTrue(org.mhai.dialogue.crisis.MessageCues.read("me esta dando un ataque de ansiedad").panic());
     assertTrue(org.mhai.dialogue.crisis.MessageCues.read("me muero de la ansiedad, no puedo mas").panic());
   }
+
+  /** The lexicon's verdict on each message, played in order; the effects of the whole conversation. */
+  private static Scenario played(String locale, String... lines) {
+    org.mhai.nlp.risk.LexiconRiskDetector lexicon = org.mhai.nlp.risk.LexiconRiskDetector.loadDefault();
+    Scenario s = new Scenario();
+    s.onboard(locale);
+    for (String line : lines) {
+      org.mhai.nlp.RiskAssessment a = lexicon.assess(line);
+      s.say(line, a.level(), a.signals().toArray(String[]::new));
+    }
+    return s;
+  }
+
+  /** The eleventh everyday set's senses, read in session 13 (H42): whole conversations reach no escalation and no screener. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en-US|ok so yesterday my beagle got into my bag and ate a bunch of my ibuprofen pills|rushed him to the emergency vet, they made him throw up|vet said it wasn't an overdose level but better safe. i was so scared tho",
+      "es-ES|me acabo de cortar con el cuchillo pelando patatas para la tortilla jajaja|nada, sangra un poco pero con una tirita apañado",
+      "en-US|i have a date tonight and i'm freaking out a little|first date since my divorce. its been like 6 years since i did this",
+      "en-US|my mom is gonna kill me if i fail precalc again|ok ok im gonna go do practice problems. bye",
+      "en-GB|spent all morning learning knots. bowline, reef knot, clove hitch. got rope burn on both hands",
+      "en-AU|then i basically overdosed on protein shakes after lol",
+      "es-ES|estoy escribiendo una carta de despedida pa mi compi q se jubila el viernes|llevamos 15 años juntos en la oficina, le voy a echar de menos",
+  })
+  void eleventh_everyday_set_senses_reach_no_escalation(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
+    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+    assertTrue(s.log.stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), line + " -> screener");
+  }
+
+  /** The same senses with danger of the patient's own, or a weapon named, still escalate (H42). */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en-US|my dog ate some of my pills so I took the rest of them myself",
+      "en-US|my mom is gonna kill me if i fail, she has a knife and she's drunk",
+      "en-US|I cut myself again tonight and it won't stop bleeding",
+      "en-GB|walking to the train tracks behind my neighborhood right now",
+      "es-ES|estoy en el puente y no puedo mas, quiero saltar",
+  })
+  void those_senses_with_danger_still_escalate(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+  }
+
+  /** The ninth blind set's last misses, read in session 13 (H43): preparations over messages, poisoning researched, a threat meant. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en-CA|Finally finished putting all my passwords and bank stuff in a folder for my daughter|Also wrote out instructions for the cat. She's fussy about her food|I've set the date. The 14th. It's a Tuesday, nobody will be home",
+      "es-ES|he regalao casi toda mi ropa, ya no me hace falta|he dejao una nota pa mis compis de piso encima de la mesa|perdon por todo lo q te he contado estos dias, no volvera a pasar",
+      "en-US|my roommate keeps eating my food and i swear one of these days im gonna snap|like actually. ive been looking up what would make him really sick without it showing up on a test",
+      "es-MX|ya me tiene harto mi supervisor, le voy a partir su madre y no estoy jugando",
+  })
+  void ninth_blind_set_last_misses_escalate(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+  }
+
+  /** The eleventh blind set's one reassurance, read in session 13 (H44): a thought told after a hedge is a yes; a refusal in words is a refusal. */
+  @Test
+  void a_thought_told_after_a_hedge_is_a_yes_and_a_refusal_stops_the_questions() {
+    Scenario s = played("en-CA", "idk. kinda feel like im just taking up space", "maybe? idk what counts",
+        "sometimes thoughts pop in but theyre not like real thoughts",
+        "not really a how. i mean ive driven over the bridge and thought about it");
+    java.util.List<DialogueEvent.ScreenerAnswered> answers = s.log.stream().filter(e -> e instanceof DialogueEvent.ScreenerAnswered)
+        .map(DialogueEvent.ScreenerAnswered.class::cast).toList();
+    assertTrue(answers.stream().filter(a -> a.answer() == org.mhai.dialogue.crisis.YesNo.Answer.YES).count() >= 2, answers.toString());
+    assertTrue(s.log.stream().noneMatch(e -> e instanceof DialogueEvent.CrisisEnded), "the screener was cleared: " + s.log);
+    Decision d = s.say("i dont want to do any more of these questions please");
+    assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAnswered a
+        && a.answer() == org.mhai.dialogue.crisis.YesNo.Answer.NO), "a refusal read as no: " + d.events());
+    assertTrue(s.text(d).contains("stop the questions"), s.text(d));
+  }
 }

@@ -203,7 +203,7 @@ class ConversationSuiteTest {
    */
   @Test
   void ninthBlindConversations() throws IOException {
-    blindSet("ninth", "/clinical/conversations-blind9.txt", COMPOSITE ? 118 : 115, 0); // at scoring, session 11's final code: lexicon 43 + 44, full 42 + 47; eval-base11: 39 + 43, 40 + 46; with the learned route reader (session 12, before reading): 47 + 47, full 46 + 51; then read (H40 and after): 58 + 57, full 58 + 60
+    blindSet("ninth", "/clinical/conversations-blind9.txt", COMPOSITE ? 118 : 120, 0); // at scoring, session 11's final code: lexicon 43 + 44, full 42 + 47; eval-base11: 39 + 43, 40 + 46; with the learned route reader (session 12, before reading): 47 + 47, full 46 + 51; then read (H40 and after): 58 + 57, full 58 + 60; session 13 (H43): 120, full 118
   }
 
   /**
@@ -216,16 +216,35 @@ class ConversationSuiteTest {
     blindSet("tenth", "/clinical/conversations-blind10.txt", COMPOSITE ? 98 : 93, 0); // at scoring, final code: lexicon 48 + 45, full 48 + 50; eval-base12: 46 + 41, 46 + 44
   }
 
-  /** The eleventh everyday set (conversations-everyday11.txt, 50 English + 30 Spanish by another writer, session 12), scored once, not read. */
+  /**
+   * The eleventh everyday set (conversations-everyday11.txt, 50 English + 30 Spanish by another writer, session 12), scored
+   * on session 12's start and final code, then read in session 13 (H42): a development set now.
+   */
   @Test
-  void eleventhEverydaySetHeldOut() throws IOException {
-    falseStarts("eleventh", "/clinical/conversations-everyday11.txt", 0, COMPOSITE ? 11 : 8); // at scoring, final code: 0 / 8 (lexicon), 0 / 11 (full); eval-base12 the same
+  void eleventhEverydaySet() throws IOException {
+    falseStarts("eleventh", "/clinical/conversations-everyday11.txt", 0, COMPOSITE ? 4 : 1); // at scoring: 0 / 8 (lexicon), 0 / 11 (full); read (H42): 0 / 1, 0 / 4
+  }
+
+  /**
+   * The eleventh blind set (conversations-blind11.txt, 60 English + 60 Spanish conversations by two new writers, session 13),
+   * scored once on session 13's start code (22e1c89) and once on its final crisis code, and NOT read: the held-out estimate
+   * (docs/clinical-safety.md, "Session 13").
+   */
+  @Test
+  void eleventhBlindConversationsHeldOut() throws IOException {
+    blindSet("eleventh", "/clinical/conversations-blind11.txt", COMPOSITE ? 100 : 94, 0); // at scoring, start and final code alike: lexicon 45 + 48, full 48 + 52; then its one reassurance on a danger turn (b11en-screener-05) read and mended (H44): lexicon 46 + 48
+  }
+
+  /** The twelfth everyday set (conversations-everyday12.txt, 40 English + 40 Spanish by a new writer, session 13), scored on the start and final code, not read. */
+  @Test
+  void twelfthEverydaySetHeldOut() throws IOException {
+    falseStarts("twelfth", "/clinical/conversations-everyday12.txt", 2, COMPOSITE ? 11 : 7); // at scoring, start and final code alike: 2 / 7 (lexicon), 2 / 11 (full)
   }
 
   /** The tenth everyday set (conversations-everyday10.txt, 50 English + 30 Spanish by another writer, session 11), scored once; its failures are printed by this test. */
   @Test
   void tenthEverydaySet() throws IOException {
-    falseStarts("tenth", "/clinical/conversations-everyday10.txt", COMPOSITE ? 0 : 2, 2); // at scoring, final code: 3 / 4 (lexicon), 3 / 5 (full); read in session 12 (H41): 2 / 2, 0 / 2
+    falseStarts("tenth", "/clinical/conversations-everyday10.txt", 0, 1); // at scoring, final code: 3 / 4 (lexicon), 3 / 5 (full); read in session 12 (H41): 2 / 2, 0 / 2; session 13: 0 / 1, 0 / 1
   }
 
   /** The fifth everyday set (conversations-everyday5.txt, 200 conversations by another writer, session 7). */

@@ -63,6 +63,18 @@ public final class AnswerReader {
           + "tracks|traffic|drown|drowning|gun|shoot|cut|cutting|wrists|car into|crash|pastillas|pastis|sobredosis|colgarme|ahorcarme|"
           + "cuerda|soga|tirarme|aventarme|puente|vias|tren|metro|ahogarme|pistola|cortarme|venas|munecas|estrellarme|carro|coche)\\b");
 
+  /** Having had the thought, said in words ("thought about it", "it crosses my mind", "lo he pensado"), not negated just before. */
+  private static final List<Pattern> THOUGHT_OF_IT = DangerCues.compile(
+      "(?<!never )(?<!not )(?<!haven'?t )(?<!hadn'?t )(?<!didn'?t )(?<!don'?t )(?<!never really )\\b(?:thought about (?:it|doing it|that)\\b(?! (?:but|and) (?:no|not|never))|"
+          + "think about (?:it|doing it|that) (?:sometimes|a lot|all the time|every day|a bit)|(?:crossed|crosses|cross) my mind|"
+          + "thoughts? (?:pop|pops|popped|come|comes|came) (?:in|up|into my head)|pops? into my head)\\b",
+      "(?<!no )(?<!nunca )(?<!ni )(?<!jamas )(?<!jamás )(?:lo he pensado|lo pienso|lo pense|lo he llegado a pensar|he pensado en (?:ello|hacerlo|eso|como)|"
+          + "(?<!ni )(?<!nunca )(?<!jamas )se me (?:pasa|ha pasado|paso|cruza|ha cruzado) por la (?:cabeza|mente))\\b");
+  /** At times: "sometimes", "a veces", "de vez en cuando" (the item happened, if not often). */
+  private static final List<Pattern> AT_TIMES = DangerCues.compile(
+      "^(?!.*\\b(?:not|never|nunca|no)\\b[^.!?]{0,12}\\b(?:sometimes|a veces)\\b)(?!.*\\b(?:sometimes|a veces)\\b.*\\b(?:sometimes|a veces)\\b).*\\b(?:sometimes|occasionally|now and then|every now and then|"
+          + "from time to time|once or twice|a couple (?:of )?times|a veces|de vez en cuando|algunas veces|alguna que otra vez)\\b");
+
   private AnswerReader() {}
 
   /**
@@ -146,6 +158,7 @@ public final class AnswerReader {
     if (any(YES_IDIOMS, plain)) {
       return Answer.YES;
     }
+
     if (any(MIXED, plain) || any(CONFUSED, plain) || any(UNSURE, neutral(plain))) {
       return Answer.UNCLEAR;
     }
@@ -162,6 +175,11 @@ public final class AnswerReader {
     }
     if (questionBack(plain)) {
       return Answer.UNCLEAR;
+    }
+    if ((asked == Asked.WISH_DEAD || asked == Asked.THOUGHTS || asked == Asked.METHOD) && any(THOUGHT_OF_IT, plain)
+        || asked == Asked.WISH_DEAD && any(AT_TIMES, plain)) {
+      return Answer.YES; // "sometimes thoughts pop in but theyre not like real thoughts", "not really a how. i mean ive driven over
+      // the bridge and thought about it": the thought, told after a hedge or a no, answers the item (eleventh blind set)
     }
     if (asked == Asked.OFFER) {
       if (any(OFFER_NO, plain)) {

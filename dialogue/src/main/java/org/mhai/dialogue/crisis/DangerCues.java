@@ -160,7 +160,10 @@ public final class DangerCues {
       "(?:pills|tablets|meds)(?: are)? kicking in", "(?:it'?s|its|the rope'?s|the noose'?s|rope is|noose is) hanging (?:right )?(?:there|up|ready)",
       "(?:soga|cuerda|cinturon) (?:ya )?(?:puesta|puesto|colgad[oa]|atad[oa]|list[oa])", "cinturon en la puerta",
       "(?:dejado|deje|he dejado|abierto|abri) el gas", "gas (?:de la cocina )?(?:abierto|encendido)",
-      "deeper than i (?:meant|wanted|intended)", "me tome (?:unos|unas|varios|varias) \\w+,? no se cuant");
+      "deeper than i (?:meant|wanted|intended)", "me tome (?:unos|unas|varios|varias) \\w+,? no se cuant",
+      // session 13: the rest of the pills taken ("so I took the rest of them myself", "me tomé el resto")
+      "(?:took|taken|swallowed|downed|necked|had) (?:all )?the rest (?:of (?:them|the (?:pills|tablets|packet|pack|box|bottle)|my (?:pills|tablets|meds)))",
+      "me (?:tome|trague|he tomado|he tragado) (?:todo )?el resto (?:de (?:las|mis) (?:pastillas|pastis|pildoras))?");
   /** Said within an open episode or after recent evidence, these are danger: "like 30 of them", "it's 9 floors". */
   private static final List<Pattern> CONTEXT_ACT = compile(
       "ya la (?:amarre|colgue|ate)\\b", "(?:rope|noose) is (?:up|tied|ready)", "(?:it'?s|it is|its) loaded\\b",
