@@ -216,4 +216,24 @@ class RequestScenarioTest {
     Decision phq = chatting("en").say("I'd like to take the PHQ-9");
     assertTrue(phq.events().stream().noneMatch(e -> e instanceof DialogueEvent.AssessmentStarted));
   }
+
+  /** An exercise asked for in the middle of a questionnaire leaves it and gives the exercise; an item's answer is still an answer (session 13). */
+  @Test
+  void an_exercise_asked_for_during_a_questionnaire_is_given() {
+    Scenario s = chatting("es");
+    s.hear("¿puedo hacer el GAD-7?");
+    assertTrue(s.state.assessment().isPresent());
+    Decision answered = s.hear("2");
+    assertTrue(answered.events().stream().anyMatch(e -> e instanceof DialogueEvent.AssessmentAnswered), answered.toString());
+    Decision d = s.hear("¿Hacemos un ejercicio de respiración?");
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.AssessmentAbandoned), d.toString());
+    assertTrue(offered(d).isPresent(), d.toString());
+    assertTrue(s.text(d).contains("gad7"), s.text(d));
+    assertTrue(s.state.assessment().isEmpty());
+
+    Scenario en = chatting("en");
+    en.hear("I'd like to take the PHQ-9");
+    Decision e = en.hear("can we do a breathing exercise instead?");
+    assertTrue(offered(e).isPresent(), e.toString());
+  }
 }

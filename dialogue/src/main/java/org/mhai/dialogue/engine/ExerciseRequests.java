@@ -121,8 +121,44 @@ final class ExerciseRequests implements Policy {
         return Optional.of(r.decision());
       }
     }
+    Optional<Decision> instead = insteadOfTheQuestionnaire(r, message, plain);
+    if (instead.isPresent()) {
+      return instead;
+    }
     return asked(r, message);
   }
+
+  /**
+   * An exercise asked for in the middle of a questionnaire ("¿Hacemos un ejercicio de respiración?" during the GAD-7,
+   * fourth everyday set): the questionnaire is left (it can be started again, as after "stop") and the exercise given,
+   * never "choose one of the options". Not for an answer to the item, nor for a button.
+   */
+  private Optional<Decision> insteadOfTheQuestionnaire(Run r, Message message, String plain) {
+    Optional<Flow> exercise = runner.flows().published("exercise");
+    if (exercise.isEmpty() || r.state.assessment().isEmpty() || !r.state.serviceConsent().equals(Optional.of(true))
+        || org.mhai.dialogue.assessment.ItemAnswer.read(message.turn().text()).isPresent()
+        || runner.isButton(r.state, message.turn().text())) {
+      return Optional.empty();
+    }
+    boolean asks = ANOTHER_EXERCISE.matcher(plain).find() || BREATHING_ONE.matcher(plain).find()
+        || EXERCISE_WORD.matcher(plain).find() && (message.asks(Request.ASK_EXERCISE) || message.asks(Request.ANOTHER_EXERCISE)
+        || plain.contains("?") || ASK_VERB.matcher(plain).find());
+    if (!asks) {
+      return Optional.empty();
+    }
+    r.add(new DialogueEvent.AssessmentAbandoned(r.at, r.state.assessment().get().instrument()));
+    r.state.flow().ifPresent(f -> r.add(new DialogueEvent.FlowEnded(r.at, f.flowId(), FlowEnded.Reason.REPLACED)));
+    r.add(new DialogueEvent.TemplateUsed(r.at, "exercise"));
+    r.say(r.m.get("assess.left_for_exercise"));
+    r.exerciseKind = ExerciseKind.asked(message.turn().text());
+    runner.startFlow(r, exercise.get(), 0);
+    return Optional.of(r.decision());
+  }
+
+  /** Asking to do something: "can we do", "let's", "hacemos", "podemos". */
+  private static final java.util.regex.Pattern ASK_VERB = java.util.regex.Pattern.compile(
+      "\\b(?:can we|could we|can i|could i|let'?s|lets|i want|i'?d like|i need|give me|show me|hacemos|podemos|puedo|quiero|necesito|dame|"
+          + "hagamos|me das|me pones)\\b");
 
   /**
    * An exercise asked for in words, as the request reader heard it ("can I just do a breathing exercise?", "the
