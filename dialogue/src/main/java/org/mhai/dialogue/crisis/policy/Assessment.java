@@ -61,9 +61,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
           + "(?:nada grave|curita|tirita|band-?aid|plaster|nothing serious|he'?s fine|she'?s fine|esta bien)"
           + "|(?:nada grave|nothing serious)\\b[^.!?]{0,40}(?:curita|tirita|band-?aid|plaster)");
   /** Words of harming oneself: a message with them is never given another route by the learned reader. */
+  private static final String OWN_HARM_WORDS = "myself|my (?:arms?|wrists?|legs?|thighs?|skin)|kill me|end it all|end my life|me corto|"
+      + "cortarme|matarme|me mato|quitarme la vida|suicid\\w*|mis (?:brazos|munecas|piernas)";
   private static final java.util.regex.Pattern SELF_TALK = java.util.regex.Pattern.compile(
-      "\\b(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin)|cut again|cutting|kill me|end it all|end my life|overdose|od\\b|"
-          + "me corto|cortarme|me corte|matarme|me mato|quitarme la vida|suicid\\w*|mis (?:brazos|munecas|piernas))");
+      "\\b(?:" + OWN_HARM_WORDS + "|cut again|cutting|overdose|od\\b|me corte)");
   private static final Set<String> THEIRS_ONLY = Set.of("goodbye", "third_party_concern", "distress");
   /** The everyday purpose denied: "bought rope and hooks today, not for a hammock, for me". */
   private static final java.util.regex.Pattern NOT_FOR = java.util.regex.Pattern.compile(
@@ -133,8 +134,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
           + "sausage dog|staffy|greyhound|perro|perrito|perrita|perra|gato|gata|gatito|cachorro)\\b[^.!?]{0,60}\\b(?:ate|eaten|got into|"
           + "swallowed|chewed|se comio|se trago|se ha comido|se ha tragado|mordisqueo)\\b");
   /** Words of harming oneself, an overdose aside (a pet's ingestion may be called one). */
-  private static final java.util.regex.Pattern OWN_HARM = java.util.regex.Pattern.compile(
-      "\\b(?:myself|my (?:arms?|wrists?|legs?|thighs?|skin)|kill me|end it all|end my life|me corto|cortarme|matarme|me mato|quitarme la vida|suicid\\w*)");
+  private static final java.util.regex.Pattern OWN_HARM = java.util.regex.Pattern.compile("\\b(?:" + OWN_HARM_WORDS + ")");
   /** The vet, for a pet's ingestion told over several messages. */
   private static final java.util.regex.Pattern VET = java.util.regex.Pattern.compile("\\b(?:vet|vets|veterinary|veterinario|veterinaria|veterinarian)\\b");
   /** A bleed said to be minor ("nada, sangra un poco pero con una tirita apañado"): not an act under way, outside an episode. */
