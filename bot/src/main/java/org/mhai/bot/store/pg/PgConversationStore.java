@@ -343,16 +343,7 @@ public final class PgConversationStore implements ConversationStore {
     return pool.preparedQuery("select seq, type, at, in_reply_to, key_id, body, data from conversation_event "
             + "where conversation_id = $1 order by seq")
         .execute(Tuple.of(c.value()))
-        .compose(rows -> {
-          Future<List<LoggedEvent>> chain = Future.succeededFuture(new ArrayList<>());
-          for (Row row : rows) {
-            chain = chain.compose(list -> decodeRow(pool, c, row).map(e -> {
-              list.add(new LoggedEvent(row.getLong("seq"), e));
-              return list;
-            }));
-          }
-          return chain;
-        });
+        .compose(rows -> decodeRows(rows, row -> c, (row, e) -> Optional.of(new LoggedEvent(row.getLong("seq"), e))));
   }
 
   /**
@@ -368,17 +359,8 @@ public final class PgConversationStore implements ConversationStore {
             + "or (e.type = 'text_captured' and e.data->>'slot' = 'feelings')) order by e.at desc, e.seq desc limit $3) r "
             + "order by conversation_id, seq")
         .execute(Tuple.of(patient.value(), since.atOffset(ZoneOffset.UTC), limit))
-        .compose(rows -> {
-          Future<List<PatientEvent>> chain = Future.succeededFuture(new ArrayList<>());
-          for (Row row : rows) {
-            ConversationId cid = new ConversationId(row.getUUID("conversation_id"));
-            chain = chain.compose(list -> decodeRow(pool, cid, row).map(e -> {
-              list.add(new PatientEvent(cid, row.getLong("seq"), e));
-              return list;
-            }));
-          }
-          return chain;
-        });
+        .compose(rows -> decodeRows(rows, row -> new ConversationId(row.getUUID("conversation_id")),
+            (row, e) -> Optional.of(new PatientEvent(new ConversationId(row.getUUID("conversation_id")), row.getLong("seq"), e))));
   }
 
   /**
@@ -447,24 +429,34 @@ public final class PgConversationStore implements ConversationStore {
     return pool.preparedQuery("select seq, type, at, client_message_id, in_reply_to, key_id, body, data "
             + "from conversation_event where conversation_id = $1 and " + where)
         .execute(Tuple.of(cid.value(), arg))
-        .compose(rows -> {
-          Future<List<StoredMessage>> chain = Future.succeededFuture(new ArrayList<>());
-          for (Row row : rows) {
-            chain = chain.compose(list -> decodeRow(pool, cid, row).map(e -> {
-              long seq = row.getLong("seq");
-              if (e instanceof DialogueEvent.PatientSaid p) {
-                list.add(new StoredMessage(seq, "patient", p.text(), List.of(), p.at(), row.getUUID("client_message_id"), 0));
-              } else if (e instanceof DialogueEvent.BotSaid b) {
-                list.add(new StoredMessage(seq, "bot", b.reply().text(), b.reply().quickReplies(), b.at(), null,
-                    b.inReplyTo()));
-              } else if (e instanceof DialogueEvent.StaffSaid t) {
-                list.add(StoredMessage.therapist(seq, t.text(), t.at(), t.staffName()));
-              }
-              return list;
-            }));
+        .compose(rows -> decodeRows(rows, row -> cid, (row, e) -> {
+          long seq = row.getLong("seq");
+          if (e instanceof DialogueEvent.PatientSaid p) {
+            return Optional.of(new StoredMessage(seq, "patient", p.text(), List.of(), p.at(), row.getUUID("client_message_id"), 0));
+          } else if (e instanceof DialogueEvent.BotSaid b) {
+            return Optional.of(new StoredMessage(seq, "bot", b.reply().text(), b.reply().quickReplies(), b.at(), null,
+                b.inReplyTo()));
+          } else if (e instanceof DialogueEvent.StaffSaid t) {
+            return Optional.of(StoredMessage.therapist(seq, t.text(), t.at(), t.staffName()));
           }
-          return chain;
-        });
+          return Optional.empty();
+        }));
+  }
+
+  /**
+   * Each row of {@code conversation_event} decrypted ({@link #decodeRow}), one after the other in row order, and
+   * turned into what {@code into} makes of it; an empty result leaves the row out.
+   */
+  <T> Future<List<T>> decodeRows(Iterable<Row> rows, Function<Row, ConversationId> conversation,
+      java.util.function.BiFunction<Row, DialogueEvent, Optional<T>> into) {
+    Future<List<T>> chain = Future.succeededFuture(new ArrayList<>());
+    for (Row row : rows) {
+      chain = chain.compose(list -> decodeRow(pool, conversation.apply(row), row).map(e -> {
+        into.apply(row, e).ifPresent(list::add);
+        return list;
+      }));
+    }
+    return chain;
   }
 
   /** One row of {@code conversation_event} (seq, type, at, in_reply_to, key_id, body, data), decrypted. */

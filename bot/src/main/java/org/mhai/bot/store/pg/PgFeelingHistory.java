@@ -8,7 +8,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +39,9 @@ public final class PgFeelingHistory implements FeelingHistory {
             + "from conversation_event p where p.conversation_id = $1 and p.type = 'patient_said' and p.at >= $2 "
             + "order by p.seq desc limit $3")
         .execute(Tuple.of(c.id().value(), since.atOffset(ZoneOffset.UTC), limit))
-        .compose(rows -> {
-          Future<List<Felt>> chain = Future.succeededFuture(new ArrayList<>());
-          for (Row row : rows) {
-            JsonObject emotion = (JsonObject) row.getJson("emotion");
-            chain = chain.compose(list -> store.decodeRow(pool, c.id(), row).map(e -> {
-              if (e instanceof DialogueEvent.PatientSaid said) {
-                list.add(new Felt(row.getLong("seq"), said.at(), said.text(), ekman(emotion)));
-              }
-              return list;
-            }));
-          }
-          return chain;
-        });
+        .compose(rows -> store.decodeRows(rows, row -> c.id(), (row, e) -> e instanceof DialogueEvent.PatientSaid said
+            ? Optional.of(new Felt(row.getLong("seq"), said.at(), said.text(), ekman((JsonObject) row.getJson("emotion"))))
+            : Optional.empty()));
   }
 
   @Override

@@ -3,9 +3,7 @@ package org.mhai.bot.store.pg;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import org.mhai.bot.conversation.Conversation;
 import org.mhai.bot.conversation.PromptHistory;
@@ -28,15 +26,6 @@ public final class PgPromptHistory implements PromptHistory {
             + "where conversation_id = $1 and seq < $2 and type in ('patient_said', 'bot_said') order by seq desc limit $3)) "
             + "order by seq")
         .execute(Tuple.of(c.id().value(), beforeSeq, limit))
-        .compose(rows -> {
-          Future<List<DialogueEvent>> chain = Future.succeededFuture(new ArrayList<>());
-          for (Row row : rows) {
-            chain = chain.compose(list -> store.decodeRow(pool, c.id(), row).map(e -> {
-              list.add(e);
-              return list;
-            }));
-          }
-          return chain;
-        });
+        .compose(rows -> store.decodeRows(rows, row -> c.id(), (row, e) -> java.util.Optional.of(e)));
   }
 }
