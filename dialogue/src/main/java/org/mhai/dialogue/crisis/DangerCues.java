@@ -135,7 +135,7 @@ public final class DangerCues {
       "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
       "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
           + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia)", "acabo de (?:tomar|cortar|tragar)",
-      "ya (?:me )?(?:corte|he cortado|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
+      "ya (?:me (?:corte|he cortado)|(?:corte|he cortado)(?! con\\b)|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
       "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b)", "(?:mucha|hay|tanta|la) sangre\\b(?! (?:de|del|en el analisis))", "(?:salir|sale|saliendo|echando) sangre", "sangre (?:que no para|sin parar)", "de sangrar", "quedando dormid[oa] por",
       "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
@@ -533,7 +533,13 @@ public final class DangerCues {
   /** A game or a match: "gonna kill him at chess", "destroy them in FIFA". */
   static final List<Pattern> GAME = compile("\\b(?:at|in|on) (?:chess|fifa|cards|poker|tennis|golf|squash|badminton|ping pong|scrabble|"
       + "monopoly|mario ?kart|darts|pool|the (?:game|match|race|quiz|tournament)|a (?:game|match|race)|fortnite|cod|call of duty|minecraft|"
-      + "roblox|smash|uno|ajedrez|el juego|la partida|el partido)\\b");
+      + "roblox|smash|uno|ajedrez|el juego|la partida|el partido|warzone|apex|valorant|overwatch|halo|gta|rocket league|league of legends|"
+      + "the lobby|ranked)\\b|\\b(?:next|this|last|the final) round\\b|\\b(?:la (?:siguiente|proxima|ultima) (?:partida|ronda))\\b");
+
+  /** A video game, a board game or a match named (session 14, thirteenth everyday set: "I'm going to end him next round" in Warzone). */
+  public static boolean game(String plain) {
+    return any(GAME, plain);
+  }
   /** A beating at a game: "me pega unas palizas al mus", "jugando al parchís me da cada paliza". */
   static final Pattern GAME_BEATING = Pattern.compile("\\bpalizas?\\b[^.!?]{0,30}\\b" + "(?:al|a la|a las|jugando a(?:l| la| las)?) " + "(?:mus|parchis|ajedrez|cartas|domino|tute|chinchon|poker|futbol|fut|fifa|padel|tenis|ping pong|scrabble|monopoly|uno|la play|videojuegos|bolos|billar|trivial|dardos|brisca|canasta)\\b"
       + "|\\b(?:jugar|jugando|juega|jugamos|partidas?) (?:a |al |a la |a las )?(?:mus|parchis|ajedrez|cartas|domino|tute|chinchon|poker|futbol|fut|fifa|padel|tenis|ping pong|scrabble|monopoly|uno|la play|videojuegos|bolos|billar|trivial|dardos|brisca|canasta)\\b[^.!?]{0,40}\\bpalizas?\\b");

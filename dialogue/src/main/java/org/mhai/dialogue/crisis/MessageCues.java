@@ -20,6 +20,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
     boolean panic, boolean preparation, boolean finality, boolean calm, boolean hard, boolean ambulance, boolean passive, boolean ideation,
     boolean limits, boolean otherAtRisk) {
 
+  /** The same cues with no wish to die: what was said is an idiom ("me quiero morir de la vergüenza"). */
+  public MessageCues withoutIdeation() {
+    return new MessageCues(human, call, bot, elsewhere, foreign, panic, preparation, finality, calm, hard, ambulance, passive, false, limits, otherAtRisk);
+  }
+
   /** The same cues with no preparation or farewell: what was said is someone else's goodbye. */
   public MessageCues withoutFinality() {
     return new MessageCues(human, call, bot, elsewhere, foreign, panic, false, false, calm, hard, ambulance, passive, ideation, limits, otherAtRisk);
@@ -81,7 +86,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "manda(?:le|me)? (?:una )?ambulancia", "envia(?:le|me)? (?:una )?ambulancia",
       "send (?:someone|somebody|help|an ambulance) to", "can you (?:call|ring|phone)", "(?:will|could|would) you (?:call|ring|phone)",
       "(?:llama|llamar|llames|llamad|manda|mandar|mandes|envia|enviar) (?:a )?(?:una ambulancia|la ambulancia|al 112|al 911|"
-          + "a emergencias|emergencias|a la policia|la policia|a alguien|a mi \\w+|ayuda)", "puedes llamar", "(?:podes|puedes) "
+          + "a emergencias|emergencias|a la policia|la policia|a alguien|ayuda)",
+      // A relative or friend called for the patient, asked of the bot: the imperative, or the infinitive after a request. The
+      // infinitive alone is the patient's own plan ("voy a apagar la tele y llamar a mi amiga", thirteenth everyday set).
+      "(?:llama|llames|llamad|llamen|manda|mandes|envia) (?:a )?a mi \\w+",
+      "(?:puedes|podrias|podes|pueden|podeis|podria|puede|quiero que|necesito que|hay que|alguien (?:puede|tiene que)) (?:\\w+ ){0,2}"
+          + "llamar (?:a )?a mi \\w+", "puedes llamar", "(?:podes|puedes) "
           + "mandar a alguien", "(?:can'?t|cant|can) you (?:just )?send (?:someone|somebody|help|an ambulance)",
       "(?:mandame|mandame a|manda a|envia a|enviame) (?:a )?alguien", "^(?:please |pls |plz )?send (?:someone|somebody|help)\\b",
       "(?:llamales|llamalos|llamale|llamalo) tu",
@@ -104,6 +114,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:eres|es esto) (?:un |una )?(?:psicolog[oa]|terapeuta) de verdad", "\\br u (?:a |an )?(?:bot|robot|human|real)\\b",
       "\\bu a (?:bot|robot)\\b", "(?:is|are) (?:this|u|you) (?:a )?(?:real )?(?:person|human) or (?:a )?(?:bot|robot|machine|ai)\\b",
       "is this (?:even )?a (?:real )?person",
+      // session 14 (thirteenth everyday set): "¿usted es una computadora?"
+      "(?:eres|es usted|usted es|sos|are you|r u|is this|is it) (?:like )?(?:un |una |an? |el |la )?(?:computadora|ordenador|programa|"
+          + "inteligencia artificial|computer|program|software|automated|automatic|automatico|automatica|contestador)\\b",
       "is a (?:real )?person reading", "what (?:are you|you (?:actually |really )?are)\\b", "esto es un (?:robot|bot)\\b", "es un (?:robot|bot)\\?",
       // session 8 (fifth blind set)
       "is (?:an |a )?(?:actual|real) (?:person|human) (?:reading|seeing|answering)", "are (?:you|u) (?:an? )?(?:actual|real) (?:human|person)",

@@ -49,7 +49,8 @@ public enum Route {
 
   private static final String WEAPON = "(?:acid|knife|hammer|bat|hurl|hurley|crowbar|tire iron|tyre iron|gun|machete|axe|navaja|cuchillo|"
       + "pistola|bate|fierro|martillo|hacha|extintor|palo)";
-  private static final String YOUNG = "(?:little|baby|younger|kid|small|toddler|niece|nephew|cousin|son|daughter|sister|brother"
+  private static final String YOUNG = "(?:little(?= (?:one|ones|brother|bro|sister|sis|girl|girls|boy|boys|kid|kids|guy|lad|lass|baby|cousin|"
+      + "niece|nephew|son|daughter|man|princess|mite|fella|bub)\\b)|baby|younger|kid|small|toddler|niece|nephew|cousin|son|daughter|sister|brother"
       + "|boys?|girls?|child|children|kids|pupil|student|resident|grandad|grandpa|grandma|nan|nana|mam|elderly|learning "
       + "disabilit\\w*|dementia|alzheimer|\\d+ year old|i'?m 1[0-7]\\b|she'?s \\d\\b|he'?s \\d\\b|hermanit[oa]s?|hermana "
       + "pequena|hermano|nin[oa]s?|hij[oa]|sobrin[oa]|alumn[oa]|abuel\\w*|discapacidad|asilo|residencia|tengo 1[0-7]\\b|"

@@ -152,6 +152,49 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "\\b(?:kill|murder) me (?:if|when) i (?:fail|flunk|am late|'m late|get|don'?t|do not|miss|lose|break|forget|mess up|crash|spend|skip)\\b"
           + "|\\bme (?:mata|matan|va a matar|van a matar|matara|mataran) si (?:suspendo|repruebo|llego tarde|no apruebo|pierdo|rompo|"
           + "se entera de (?:la nota|las notas|que suspendi|que reprobe))\\b");
+  /** A threat to the patient said laughing ("said he'd kill me if I'm late again lol", "me va a matar jajaja", thirteenth everyday set). */
+  private static final java.util.regex.Pattern THREATENED_ME = java.util.regex.Pattern.compile(
+      "\\b(?:kill|murder|strangle) me\\b|\\bme (?:va|van) a (?:matar|asesinar|ahorcar)\\b|\\bme (?:mata|matan|matara|mataran|mataria)\\b");
+  /** Violence, injury or fear named: a threat with any of these is never read as a joke. */
+  private static final java.util.regex.Pattern HURT_OR_AFRAID = java.util.regex.Pattern.compile(
+      "\\b(?:hit|hits|hitting|beat|beats|beating|beaten|punch\\w*|slap\\w*|chok\\w*|strangled|hurt\\w*|bruis\\w*|kick\\w*|push\\w*|shov\\w*|"
+          + "grab\\w*|scared|afraid|terrified|frightened|threat\\w*|locked|for real|not joking|no joke|serious|peg(?:a|o|ue|ar|aba|ando)\\w*|golpe\\w*|cinturon|correa|chancla|patad\\w*|empuj\\w*|"
+          + "miedo|amenaz\\w*|asustad\\w*|moreton\\w*|morad\\w*|encerr\\w*|en serio|de verdad|no es broma)\\b");
+  /** A pet's death or its last visit to the vet ("had to say goodbye to our cat Mittens today… the vet was so kind"). */
+  private static final java.util.regex.Pattern PET_LOSS = java.util.regex.Pattern.compile(
+      "\\b(?:goodbye|bye) to (?:our|my|the|his|her) (?:\\w+ ){0,2}(?:dog|doggo|cat|kitty|puppy|pup|kitten|rabbit|bunny|hamster|horse|pony|"
+          + "budgie|parrot|lab|labrador|collie|spaniel|terrier|boy|girl)\\b|\\bput (?:to sleep|down)\\b|\\b(?:to be|being|was|were|got) put "
+          + "(?:to sleep|down)\\b|\\beuthan\\w*|\\b(?:dormir|sacrificar|eutanasia)\\b[^.!?]{0,40}\\b(?:perr\\w*|gat\\w*|veterinari\\w*)\\b|"
+          + "\\bdespedi\\w* (?:de|del) (?:nuestro|nuestra|mi|el|la) (?:\\w+ )?(?:perr\\w*|gat\\w*|conej\\w*|caballo)\\b");
+  /** A parent at the end of their tether with a small child, laughing ("mi hija de 2 años no se quiere dormir… ya no puedo más con ella jaja"). */
+  private static final java.util.regex.Pattern PARENTING = java.util.regex.Pattern.compile(
+      "\\b(?:mi hij[oa]|mis hijos|el bebe|la bebe|mi bebe|los ninos|los peques|la nena|el nene|los crios|toddler|my (?:kid|kids|son|daughter|baby|"
+          + "little one|twins)|the (?:kids|baby|toddler|twins)|de [1-9] anos|[1-9][- ]year[- ]old|no se quiere dormir|no se duerme|won'?t (?:sleep|nap|go to (?:bed|sleep))|"
+          + "teething|berrinche|rabieta|tantrum)\\b");
+  /** Spanish hyperbole of dying: "un marrón que me quiero morir", "me quiero morir de la vergüenza", "jajaja me quiero morir". */
+  private static final java.util.regex.Pattern DYING_OF = java.util.regex.Pattern.compile(
+      "\\b(?:un|una|tal|tanto|tanta|tantos|tantas|tan \\w+)\\b[^.!?]{0,40}\\bque me quiero morir\\b"
+          + "|\\bme quiero morir de (?:la |el )?(?:verguenza|pena|risa|asco|sueno|hambre|calor|frio|envidia|ternura|amor|cansancio|aburrimiento|nervios)\\b"
+          + "|\\b(?:jaja\\w*|jeje\\w*|xd) (?:me quiero morir|me muero)\\b");
+  /** Words of real despair beside an idiom: the idiom is then not read away. */
+  private static final java.util.regex.Pattern DESPAIR = java.util.regex.Pattern.compile(
+      "\\b(?:de verdad|en serio|no aguanto mas|no puedo mas|sin sentido|vacio|vacia|sol[oa]|nadie|triste|cansad[oa] de vivir|desaparecer|"
+          + "no quiero (?:vivir|seguir|estar)|for real|seriously|actually)\\b");
+  /** A day's dosing from the pharmacist or the doctor ("the pharmacist said to take two pills a day with food"). */
+  private static final java.util.regex.Pattern PRESCRIBED = java.util.regex.Pattern.compile(
+      "\\b(?:pharmacist|pharmacy|chemist|doctor|gp|dr|nurse|prescription|prescribed|antibiotics?|farmaceutic\\w*|farmacia|medic[oa]|receta|"
+          + "recetad\\w*|antibiotico\\w*)\\b[^.!?]{0,100}\\b(?:a day|per day|daily|twice|three times|every \\d+ hours|with food|with meals|"
+          + "al dia|cada \\d+ horas|con (?:la )?comida|en ayunas|por la manana y por la noche)\\b");
+  /** Worn out tomorrow: "I've got a 9am tomorrow and I'm gonna be dead". */
+  private static final java.util.regex.Pattern DEAD_TIRED = java.util.regex.Pattern.compile(
+      "\\b(?:\\d{1,2} ?am|\\d{1,2}(?::\\d\\d)? ?a\\.?m|early (?:start|shift|class|lecture|flight)|alarm|shift|lecture|class|exam|a las \\d)\\b[^!?]{0,60}"
+          + "\\b(?:gonna|going to|will|i'?ll|im|i'?m) (?:be )?(?:so |absolutely |completely |totally )?dead\\b(?! (?:to|for|by|before))"
+          + "|\\b(?:gonna|going to) be (?:so |absolutely )?dead (?:tomorrow|in the morning|at work|at school|in class)\\b");
+  /** A gathering told in the past ("ayer hicimos carne asada en la azotea del edificio con los vecinos"). */
+  private static final java.util.regex.Pattern PAST_GATHERING = java.util.regex.Pattern.compile(
+      "\\b(?:ayer|anoche|el (?:sabado|domingo|finde|fin de semana)|yesterday|last (?:night|weekend|saturday|sunday|friday))\\b[^.!?]{0,40}"
+          + "\\b(?:hicimos|fuimos|estuvimos|cenamos|comimos|celebramos|subimos|we had|we went|we did|we celebrated|we ate|we watched)\\b"
+          + "|\\b(?:hicimos|fuimos|estuvimos|cenamos|comimos|celebramos|we had|we went|we did|we celebrated)\\b[^.!?]{0,80}\\b(?:ayer|anoche|yesterday|last night)\\b");
   private static final Set<String> SELF = Set.of("ideation", "intent", "plan", "attempt", "self_harm", "method");
   /** The detector heard only preparations and times ("Wrote my will today with the solicitor"): no concern of its own. */
   private static final Set<String> PREPARATION_ONLY = Set.of("preparatory", "timeframe", "distress", "goodbye");
@@ -271,6 +314,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     // A pet that ate the patient's medicines, and the vet's visit that follows (eleventh everyday set).
     boolean petBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(PET_NOTED));
+    // A pet's illness, death or vet visit in the window: the learned route reader names no other person's risk from it.
+    boolean petContext = petBefore || PET_LOSS.matcher(plain).find() || VET.matcher(plain).find();
     boolean petIngestion = !state.crisis().active() && !OWN_HARM.matcher(plain).find() && !cues.ideation() && !cues.passive()
         && (PET_ATE.matcher(plain).find() || petBefore && VET.matcher(plain).find())
         && Set.of("attempt", "method", "means", "distress").containsAll(detectorSignals)
@@ -286,7 +331,12 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     }
     // A relative "killed" over a trifle, laughing, unarmed (session 12): no threat read, no danger cue of harm to others.
     boolean joking = JOKING_THREAT.matcher(plain).find() && !ARMED.matcher(plain).find() && JOKING_SIGNALS.containsAll(detectorSignals)
-        && Set.of(DangerCues.Kind.OTHERS, DangerCues.Kind.TIMEFRAME).containsAll(danger) && !state.crisis().active();
+        && Set.of(DangerCues.Kind.OTHERS, DangerCues.Kind.TIMEFRAME).containsAll(danger) && !state.crisis().active()
+        // A threat to the patient over a trifle, laughing, with no violence, injury or fear named (session 14).
+        || THREATENED_ME.matcher(plain).find() && LAUGHING.matcher(plain).find() && !ARMED.matcher(plain).find()
+        && !HURT_OR_AFRAID.matcher(plain).find() && JOKING_SIGNALS.containsAll(detectorSignals) && !cues.ideation() && !cues.passive()
+        && Set.of(DangerCues.Kind.OTHERS, DangerCues.Kind.TIMEFRAME, DangerCues.Kind.VIOLENCE).containsAll(danger) && !state.crisis().active()
+        && !SELF_TALK.matcher(THREATENED_ME.matcher(plain).replaceAll("")).find();
     if (joking) {
       danger.clear();
     }
@@ -308,6 +358,32 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
             || MINOR_INJURY.matcher(plain).find() && Set.of("third_party_concern").containsAll(detectorSignals))) {
       level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
       cues = cues.withoutFinality();
+    }
+    // Session 14 (thirteenth everyday sets): a pet's death, a parent's tether, an idiom of dying, a prescription's dosing,
+    // tiredness tomorrow, a gathering told in the past. Only with nothing else of risk in the message and no open episode.
+    boolean plainOtherwise = danger.isEmpty() && !cues.passive() && !state.crisis().active() && !SELF_TALK.matcher(plain).find();
+    if (plainOtherwise && !cues.ideation() && PET_LOSS.matcher(plain).find()
+        && Set.of("goodbye", "timeframe", "distress", "third_party_concern", "hopelessness").containsAll(detectorSignals)) {
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+      cues = cues.withoutFinality();
+    }
+    if (plainOtherwise && !cues.ideation() && LAUGHING.matcher(plain).find() && PARENTING.matcher(plain).find() && HOPELESS_ONLY.containsAll(detectorSignals)
+        && !DESPAIR.matcher(plain.replaceAll("(?:ya )?no puedo mas con (?:ella|el|ellos|ellas|est[ea] \\w+)", "")).find()) {
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+    }
+    if (plainOtherwise && DYING_OF.matcher(plain).find() && Set.of("ideation", "distress").containsAll(detectorSignals)
+        && !DESPAIR.matcher(plain).find()) {
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
+      cues = cues.withoutIdeation();
+    }
+    if (!state.crisis().active() && !SELF_TALK.matcher(plain).find() && !cues.ideation() && !cues.passive()
+        && (PRESCRIBED.matcher(plain).find() && Set.of("means", "method", "timeframe").containsAll(detectorSignals)
+            && Set.of(DangerCues.Kind.MEANS, DangerCues.Kind.TIMEFRAME).containsAll(danger)
+        || DEAD_TIRED.matcher(plain).find() && Set.of("intent", "timeframe").containsAll(detectorSignals)
+            && Set.of(DangerCues.Kind.INTENT, DangerCues.Kind.TIMEFRAME).containsAll(danger)
+        || PAST_GATHERING.matcher(plain).find() && danger.equals(Set.of(DangerCues.Kind.PLACE)) && !level.atLeast(RiskLevel.LOW))) {
+      danger.clear();
+      level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
     }
     boolean figurative = joking || detectorSignals.stream().allMatch(x -> x.equals("harm_from_others") || x.equals("timeframe"))
         && detectorSignals.contains("harm_from_others")
@@ -397,7 +473,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       boolean risk = level.atLeast(RiskLevel.HIGH) || state.crisis().active() && turn.risk().level().atLeast(RiskLevel.MEDIUM);
       java.util.Optional<Route> learned = SELF_TALK.matcher(plain).find() ? java.util.Optional.empty()
           : risk ? LearnedRoute.named(turn.text())
-          : Boolean.getBoolean("mhai.route.noraise") || state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain) ? java.util.Optional.empty()
+          : Boolean.getBoolean("mhai.route.noraise") || state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain)
+              || DangerCues.game(plain) || petContext ? java.util.Optional.empty()
           : LearnedRoute.raised(turn.text());
       if (learned.isPresent()) {
         route = learned.get();
@@ -480,7 +557,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (DangerCues.lifeEvent(plain)) {
       noted.add(DangerCues.EVERYDAY_CONTEXT);
     }
-    if (petIngestion || PET_ATE.matcher(plain).find()) {
+    if (petIngestion || PET_ATE.matcher(plain).find() || PET_LOSS.matcher(plain).find() || VET.matcher(plain).find()) {
       noted.add(PET_NOTED);
     }
     if (DangerCues.pastime(plain)) {
