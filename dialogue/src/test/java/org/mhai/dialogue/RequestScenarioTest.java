@@ -236,4 +236,39 @@ class RequestScenarioTest {
     Decision e = en.hear("can we do a breathing exercise instead?");
     assertTrue(offered(e).isPresent(), e.toString());
   }
+
+  /** Free chat offers an exercise or a check-in with its buttons; a yes in words right after takes it, a no does not (session 14). */
+  @Test
+  void yes_in_words_to_free_chats_own_offer_takes_it() {
+    for (String[] c : List.of(new String[] {"en", "Try an exercise", "Check in", "yeah please, something short", "no thanks"},
+        new String[] {"es", "Probar un ejercicio", "Registro", "sí, porfa", "no, gracias"})) {
+      for (boolean yes : List.of(true, false)) {
+        Scenario s = chatting(c[0]);
+        String offered = null;
+        List<String> openers = c[0].equals("en") ? List.of("hmm", "i dont know really", "its hard to explain", "just a lot going on", "meh", "work stuff")
+            : List.of("mmm", "no sé muy bien", "es difícil de explicar", "mucho todo la verdad", "bah", "cosas del trabajo");
+        for (String m : openers) {
+          Decision d = s.hear(m);
+          List<String> quick = d.replies().get(d.replies().size() - 1).quickReplies();
+          if (quick.contains(c[1]) || quick.contains(c[2])) {
+            offered = quick.contains(c[1]) ? "exercise" : "daily-checkin";
+            break;
+          }
+        }
+        assertTrue(offered != null, "free chat never offered an exercise or a check-in in " + c[0]);
+        Decision d = s.hear(yes ? c[3] : c[4]);
+        assertEquals(yes, started(d, offered), offered + " after " + (yes ? c[3] : c[4]) + ": " + d);
+      }
+    }
+  }
+
+  /** A worry told is not a questionnaire asked for (fourth everyday set, ev4es-055): no questionnaire starts on it. */
+  @Test
+  void a_worry_told_does_not_start_a_questionnaire() {
+    for (String[] c : List.of(new String[] {"es", "tengo un poco de ansiedad por el examen"},
+        new String[] {"en", "I've had a bit of anxiety about my exam"}, new String[] {"en", "been feeling kind of down lately"})) {
+      Decision d = chatting(c[0]).hear(c[1]);
+      assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.AssessmentStarted), c[1] + " -> " + d);
+    }
+  }
 }

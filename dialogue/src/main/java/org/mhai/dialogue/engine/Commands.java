@@ -54,6 +54,22 @@ final class Commands implements Policy {
     if (id.isEmpty() || r.state.flow().map(f -> f.flowId().equals(id.get())).orElse(false)) {
       return Optional.empty();
     }
+    if (!id.get().equals("daily-checkin") && !asksForAQuestionnaire(message)) {
+      return Optional.empty(); // "tengo un poco de ansiedad por el examen": a worry told, not the GAD-7 asked for (fourth everyday set)
+    }
     return runner.flows().published(id.get());
+  }
+
+  /** A questionnaire named, or something asked for ("can we", "quiero", "¿me haces…?"), or a confident reading. */
+  private static final java.util.regex.Pattern QUESTIONNAIRE = java.util.regex.Pattern.compile(
+      "\\b(?:test|tests|questionnaire|questions|quiz|screen\\w*|assessment|assess|check|checklist|score|measure|scale|gad|gad-?7|phq|phq-?9|"
+          + "cuestionario|preguntas|escala|evaluacion|evalua\\w*|encuesta|medir|mide|puntuacion|chequeo|revisar)\\b"
+          + "|\\b(?:can we|could we|can i|could i|can you|could you|let'?s|lets|i want|i'?d like|i would like|i need|give me|do the|take the|"
+          + "hacemos|hagamos|podemos|puedo|puedes|quiero|quisiera|necesito|me haces|me pasas|hacer el|hacer la)\\b|\\?");
+  static final double CONFIDENT = 0.8;
+
+  private static boolean asksForAQuestionnaire(Message message) {
+    double p = message.turn().reading().map(x -> x.probability()).orElse(0.0);
+    return p >= CONFIDENT || QUESTIONNAIRE.matcher(org.mhai.dialogue.crisis.Plain.of(message.turn().text())).find();
   }
 }

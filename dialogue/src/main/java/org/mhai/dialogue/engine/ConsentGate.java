@@ -46,7 +46,29 @@ final class ConsentGate {
     if (plain.isEmpty() || DECLINES.matcher(plain).find()) {
       return false;
     }
-    return AGREES.matcher(plain).find() || SHORT_YES.matcher(plain).matches();
+    return AGREES.matcher(plain).find() || SHORT_YES.matcher(plain).matches() || casualYes(plain);
+  }
+
+  /** Casual agreement, said whole: "okay sure, I'm in, let's do it", "dale, adelante" (thirteenth everyday set). */
+  private static final java.util.regex.Pattern YES_PART = java.util.regex.Pattern.compile(
+      "\\b(?:i'?m in|im in|count me in|let'?s (?:do (?:it|this)|go|start|begin)|lets (?:do (?:it|this)|go|start|begin)|go ahead|sounds good|"
+          + "that works|works for me|of course|por supuesto|claro que si|adelante|sin problema|no problem|de una|perfect[oa]?|"
+          + "yes|yeah|yep|yup|sure|ok|okay|okey|fine|alright|all right|si|vale|claro|dale|va|great|cool|"
+          + "thanks|thank you|gracias)\\b");
+  private static final java.util.regex.Pattern STRONG_YES = java.util.regex.Pattern.compile(
+      "\\b(?:i'?m in|im in|count me in|let'?s (?:do|go|start|begin)|lets (?:do|go|start|begin)|go ahead|sounds good|that works|works for me|"
+          + "of course|por supuesto|claro que si|adelante|sin problema|no problem|de una)\\b");
+
+  private static boolean casualYes(String plain) {
+    java.util.regex.Matcher m = YES_PART.matcher(plain);
+    int parts = 0;
+    int thanks = 0;
+    while (m.find()) {
+      parts++;
+      thanks += m.group().startsWith("thank") || m.group().equals("gracias") ? 1 : 0;
+    }
+    String rest = YES_PART.matcher(plain).replaceAll(" ").replaceAll("[\\p{Punct}\\s]+", "");
+    return rest.isEmpty() && (STRONG_YES.matcher(plain).find() || parts - thanks >= 2);
   }
 
   /** The consent question node of the published onboarding flow. */

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue.engine;
 
+import org.mhai.dialogue.crisis.AnswerReader;
+import org.mhai.dialogue.crisis.YesNo;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mhai.dialogue.Decision;
@@ -125,7 +128,40 @@ final class ExerciseRequests implements Policy {
     if (instead.isPresent()) {
       return instead;
     }
+    Optional<Decision> accepted = offerAccepted(r, message);
+    if (accepted.isPresent()) {
+      return accepted;
+    }
     return asked(r, message);
+  }
+
+  /**
+   * Yes, in words, to free chat's own offer of its previous reply ("we could try a short exercise instead" → "yeah please,
+   * something short"; "would a quick mood check-in help?" → "sure"): the exercise or the check-in it offered, as its button
+   * would (everyday set 6, ev6-en-071). Only right after the offer, outside flows and questionnaires, once consent is given.
+   */
+  private Optional<Decision> offerAccepted(Run r, Message message) {
+    if (r.state.flow().isPresent() || r.state.assessment().isPresent() || !r.state.serviceConsent().equals(Optional.of(true))
+        || r.state.lastTemplate().isEmpty() || message.turn().text().trim().split("\\s+").length > 10) {
+      return Optional.empty();
+    }
+    String last = r.state.lastTemplate().get();
+    Optional<org.mhai.dialogue.freechat.ReplyTemplate.Offer> offer = org.mhai.dialogue.freechat.ReplyTemplates.forLocale(r.lang()).all().stream()
+        .filter(t -> t.id().equals(last)).map(org.mhai.dialogue.freechat.ReplyTemplate::offer).findFirst()
+        .filter(o -> o != org.mhai.dialogue.freechat.ReplyTemplate.Offer.NONE);
+    if (offer.isEmpty() || AnswerReader.read(AnswerReader.Asked.OFFER, message.turn().text()).answer() != YesNo.Answer.YES) {
+      return Optional.empty();
+    }
+    Optional<Flow> flow = runner.flows().published(offer.get() == org.mhai.dialogue.freechat.ReplyTemplate.Offer.EXERCISE ? "exercise" : "daily-checkin");
+    if (flow.isEmpty()) {
+      return Optional.empty();
+    }
+    r.add(new DialogueEvent.TemplateUsed(r.at, "offer.accepted"));
+    if (offer.get() == org.mhai.dialogue.freechat.ReplyTemplate.Offer.EXERCISE) {
+      r.exerciseKind = ExerciseKind.asked(message.turn().text());
+    }
+    runner.startFlow(r, flow.get(), 0);
+    return Optional.of(r.decision());
   }
 
   /**

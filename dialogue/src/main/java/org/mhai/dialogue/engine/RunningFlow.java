@@ -128,6 +128,13 @@ final class RunningFlow implements Policy {
         r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
         return false; // "can I just do a breathing exercise, I've a job interview in an hour": free chat offers one
       }
+      if (q.record().equals(Optional.of("consent_research")) && text.split("\\s+").length >= 4 && !text.contains("?")) {
+        // The optional research question met with what is on the patient's mind ("just need to sort my head out before uni
+        // exams, I've got 4 in a week"): left unanswered (nothing recorded: no research use; "/consent" changes it) and the
+        // message answered, never "Please choose one of the options" (everyday set 6, ev6-en-071).
+        r.add(new DialogueEvent.FlowEnded(r.at, flow.id(), FlowEnded.Reason.REPLACED));
+        return false;
+      }
       return notUnderstood(r, flow, cursor, r.m.get("flow.retry.options"), again);
     }
     if (node.get() instanceof Node.Capture c) {
