@@ -41,6 +41,9 @@ final class ExerciseRequests implements Policy {
           + "|give me something quick|exercici de respiracio|cwiczenie|(?:me puedes dar|dame|me das) otro\\b|\\b(?:ponme|dame|me pones) uno\\b|(?:do|try) (?:that|the) (?:exercise|one) again");
 
   /** The message names an exercise: "can you suggest an exercise for when my brain won't shut up at night?". */
+  /** An exercise named, in any of the languages patients write in. */
+  private static final java.util.regex.Pattern SOMETHING_TO_DO = java.util.regex.Pattern.compile(
+      "\\b(?:exerci\\w*|ejercicio\\w*|esercizi\\w*|ubung\\w*|uebung\\w*|technique|tecnica|breath\\w*|respira\\w*|grounding|relax\\w*|rilass\\w*)\\b");
   private static final java.util.regex.Pattern EXERCISE_WORD = java.util.regex.Pattern.compile("\\b(?:exercises?|ejercicios?|technique|tecnica)\\b");
 
   /** "I'd take anything that helps with cravings": something to do, asked for without the word exercise. */
@@ -128,11 +131,8 @@ final class ExerciseRequests implements Policy {
     if (instead.isPresent()) {
       return instead;
     }
-    Optional<Decision> accepted = offerAccepted(r, message);
-    if (accepted.isPresent()) {
-      return accepted;
-    }
-    return asked(r, message);
+    // An exercise asked for in words goes first: "Sì, vorrei provare un esercizio" to a check-in offer (twelfth blind set).
+    return asked(r, message).or(() -> offerAccepted(r, message));
   }
 
   /**
@@ -149,8 +149,9 @@ final class ExerciseRequests implements Policy {
     Optional<org.mhai.dialogue.freechat.ReplyTemplate.Offer> offer = org.mhai.dialogue.freechat.ReplyTemplates.forLocale(r.lang()).all().stream()
         .filter(t -> t.id().equals(last)).map(org.mhai.dialogue.freechat.ReplyTemplate::offer).findFirst()
         .filter(o -> o != org.mhai.dialogue.freechat.ReplyTemplate.Offer.NONE);
-    if (offer.isEmpty() || AnswerReader.read(AnswerReader.Asked.OFFER, message.turn().text()).answer() != YesNo.Answer.YES) {
-      return Optional.empty();
+    if (offer.isEmpty() || AnswerReader.read(AnswerReader.Asked.OFFER, message.turn().text()).answer() != YesNo.Answer.YES
+        || offer.get() == org.mhai.dialogue.freechat.ReplyTemplate.Offer.CHECK_IN && SOMETHING_TO_DO.matcher(Plain.of(message.turn().text())).find()) {
+      return Optional.empty(); // "Sì, vorrei provare un esercizio" to the check-in offered is not yes to the check-in
     }
     Optional<Flow> flow = runner.flows().published(offer.get() == org.mhai.dialogue.freechat.ReplyTemplate.Offer.EXERCISE ? "exercise" : "daily-checkin");
     if (flow.isEmpty()) {

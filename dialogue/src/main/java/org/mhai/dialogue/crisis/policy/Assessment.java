@@ -474,8 +474,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       java.util.Optional<Route> learned = SELF_TALK.matcher(plain).find() ? java.util.Optional.empty()
           : risk ? LearnedRoute.named(turn.text())
           : Boolean.getBoolean("mhai.route.noraise") || state.crisis().active() || DangerCues.everydayFrame(plain) || otherScript(plain)
-              || DangerCues.game(plain) || petContext ? java.util.Optional.empty()
-          : LearnedRoute.raised(turn.text());
+              || petContext ? java.util.Optional.empty()
+          : LearnedRoute.raised(turn.text())
+              // "I'm going to end him next round" in a video game is no threat; a man met on a game who wants to meet a
+              // child is still a child at risk (twelfth blind set): the game frame clears only harm to others.
+              .filter(k -> !(k == Route.HARM_TO_OTHERS && DangerCues.game(plain)));
       if (learned.isPresent()) {
         route = learned.get();
         signals.add(LEARNED_ROUTE);
