@@ -241,6 +241,36 @@ class ConversationSuiteTest {
     falseStarts("twelfth", "/clinical/conversations-everyday12.txt", 2, COMPOSITE ? 11 : 7); // at scoring, start and final code alike: 2 / 7 (lexicon), 2 / 11 (full)
   }
 
+  /**
+   * The thirteenth everyday sets (conversations-everyday13a.txt and -13b.txt, 50 English + 50 Spanish each, by two new writers,
+   * session 14), scored on the session's start code and then read (development sets): docs/clinical-safety.md, "Session 14".
+   */
+  @Test
+  void thirteenthEverydaySetA() throws IOException {
+    falseStarts("thirteenth (a)", "/clinical/conversations-everyday13a.txt", 0, COMPOSITE ? 9 : 0); // at scoring: 2 / 12 (lexicon), 2 / 19 (full); read: 0 / 0, 0 / 9
+  }
+
+  @Test
+  void thirteenthEverydaySetB() throws IOException {
+    falseStarts("thirteenth (b)", "/clinical/conversations-everyday13b.txt", 0, COMPOSITE ? 12 : 0); // at scoring: 2 / 4 (lexicon), 2 / 15 (full); read: 0 / 0, 0 / 12
+  }
+
+  /**
+   * The twelfth blind set (conversations-blind12.txt, 60 English + 60 Spanish conversations by a new writer, session 14), scored on
+   * the session's start code and on its final code, NOT read (two of its conversations were looked at only to find a regression of
+   * this session's rules by diffing failing ids: b12en-other_language-04 and b12en-safeguarding-05).
+   */
+  @Test
+  void twelfthBlindConversationsHeldOut() throws IOException {
+    blindSet("twelfth", "/clinical/conversations-blind12.txt", COMPOSITE ? 100 : 94, 0); // at scoring, start and final code alike: lexicon 49 + 45, full 52 + 48
+  }
+
+  /** The fourteenth everyday set (conversations-everyday14.txt, 40 English + 40 Spanish by a new writer, session 14), scored on the start and final code, not read. */
+  @Test
+  void fourteenthEverydaySetHeldOut() throws IOException {
+    falseStarts("fourteenth", "/clinical/conversations-everyday14.txt", 0, COMPOSITE ? 5 : 2); // at scoring, start and final code alike: 0 / 2 (lexicon), 0 / 5 (full)
+  }
+
   /** The tenth everyday set (conversations-everyday10.txt, 50 English + 30 Spanish by another writer, session 11), scored once; its failures are printed by this test. */
   @Test
   void tenthEverydaySet() throws IOException {
