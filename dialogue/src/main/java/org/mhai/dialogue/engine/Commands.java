@@ -65,7 +65,9 @@ final class Commands implements Policy {
       "\\b(?:test|tests|questionnaire|questions|quiz|screen\\w*|assessment|assess|check|checklist|score|measure|scale|gad|gad-?7|phq|phq-?9|"
           + "cuestionario|preguntas|escala|evaluacion|evalua\\w*|encuesta|medir|mide|puntuacion|chequeo|revisar)\\b"
           + "|\\b(?:can we|could we|can i|could i|can you|could you|let'?s|lets|i want|i'?d like|i would like|i need|give me|do the|take the|"
-          + "hacemos|hagamos|podemos|puedo|puedes|quiero|quisiera|necesito|me haces|me pasas|hacer el|hacer la)\\b|\\?");
+          + "hacemos|hagamos|podemos|puedo|puedes|quiero|quisiera|necesito|me haces|me pasas|hacer el|hacer la)\\b|\\?"
+          // a choice among the questionnaires: "ok the anxiety one then", "vale, el de ansiedad entonces"
+          + "|\\b(?:the|that) (?:anxiety|depression|mood|worry|low mood) one\\b|\\b(?:el|la|ese|esa) (?:test |cuestionario )?de (?:la )?(?:ansiedad|depresion|animo)\\b");
   static final double CONFIDENT = 0.8;
 
   private static boolean asksForAQuestionnaire(Message message) {
