@@ -641,4 +641,26 @@ class ConversationSafetyTest {
     Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
     assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
   }
+
+  /**
+   * Grief for a pet put to sleep, which the classifier alone read as a crisis through the packaged jar (session 14): with the
+   * vet in the window and nothing of the patient's own risk, no escalation (the gentle check with the lines may follow); with a
+   * wish not to be here, the same verdict escalates.
+   */
+  @Test
+  void the_classifiers_verdict_alone_on_grief_for_a_pet_is_not_an_escalation() {
+    Scenario s = new Scenario();
+    s.onboard("en-GB");
+    s.say("had to take our old lab to the vet today to be put to sleep. 14 years. the house feels so empty", RiskLevel.NONE);
+    s.say("i know it was the right thing, his back legs had gone and he couldnt get up anymore", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+    Scenario t = new Scenario();
+    t.onboard("en-GB");
+    t.say("had to take our old lab to the vet today to be put to sleep. 14 years. the house feels so empty", RiskLevel.NONE);
+    String wish = "he was all i had, i don't want to be here without him";
+    java.util.List<String> signals = new java.util.ArrayList<>(java.util.List.of("learned_crisis"));
+    signals.addAll(org.mhai.nlp.risk.LexiconRiskDetector.loadDefault().assess(wish).signals()); // as the composite reports it
+    t.say(wish, RiskLevel.HIGH, signals.toArray(String[]::new));
+    assertTrue(t.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), t.effects.toString());
+  }
 }

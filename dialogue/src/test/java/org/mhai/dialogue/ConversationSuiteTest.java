@@ -252,7 +252,7 @@ class ConversationSuiteTest {
 
   @Test
   void thirteenthEverydaySetB() throws IOException {
-    falseStarts("thirteenth (b)", "/clinical/conversations-everyday13b.txt", 0, COMPOSITE ? 12 : 0); // at scoring: 2 / 4 (lexicon), 2 / 15 (full); read: 0 / 0, 0 / 12
+    falseStarts("thirteenth (b)", "/clinical/conversations-everyday13b.txt", 0, COMPOSITE ? 11 : 0); // at scoring: 2 / 4 (lexicon), 2 / 15 (full); read: 0 / 0, 0 / 11
   }
 
   /**

@@ -418,7 +418,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     boolean confirmed = state.crisis().active() || selfEvidenceIn(state, Long.MAX_VALUE);
     boolean panicBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(PANIC_NOTED));
     if (LearnedSignals.alone(turn.risk()) && !confirmed && (level == RiskLevel.MEDIUM || cues.panic() || panicBefore || otherScript(plain)
-        || danger.isEmpty() && DangerCues.everydayFrame(plain))) {
+        || danger.isEmpty() && DangerCues.everydayFrame(plain)
+        // Grief for a pet put to sleep, told after the vet ("his back legs had gone and he couldnt get up anymore"): the
+        // classifier alone hears it as a crisis; nothing of the patient's own risk is in it (session 14, through the jar).
+        || danger.isEmpty() && petContext && !SELF_TALK.matcher(plain).find() && !cues.ideation() && !cues.passive())) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
     }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);
