@@ -518,6 +518,21 @@ class ConversationSafetyTest {
   }
 
   /** The lexicon's verdict on each message, played in order; the effects of the whole conversation. */
+  /** "locale|message|message…" played with the real lexicon: no escalation and no screener at any turn. */
+  private static void reachesNoEscalationNorScreener(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
+    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+    assertTrue(s.log.stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), line + " -> screener");
+  }
+
+  /** "locale|message|message…" played with the real lexicon: an escalation is opened. */
+  private static void escalates(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+  }
+
   private static Scenario played(String locale, String... lines) {
     org.mhai.nlp.risk.LexiconRiskDetector lexicon = org.mhai.nlp.risk.LexiconRiskDetector.loadDefault();
     Scenario s = new Scenario();
@@ -541,10 +556,7 @@ class ConversationSafetyTest {
       "es-ES|estoy escribiendo una carta de despedida pa mi compi q se jubila el viernes|llevamos 15 años juntos en la oficina, le voy a echar de menos",
   })
   void eleventh_everyday_set_senses_reach_no_escalation(String line) {
-    String[] f = line.split("\\|");
-    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
-    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
-    assertTrue(s.log.stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), line + " -> screener");
+    reachesNoEscalationNorScreener(line);
   }
 
   /** The same senses with danger of the patient's own, or a weapon named, still escalate (H42). */
@@ -557,9 +569,7 @@ class ConversationSafetyTest {
       "es-ES|estoy en el puente y no puedo mas, quiero saltar",
   })
   void those_senses_with_danger_still_escalate(String line) {
-    String[] f = line.split("\\|");
-    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
-    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+    escalates(line);
   }
 
   /** The ninth blind set's last misses, read in session 13 (H43): preparations over messages, poisoning researched, a threat meant. */
@@ -571,9 +581,7 @@ class ConversationSafetyTest {
       "es-MX|ya me tiene harto mi supervisor, le voy a partir su madre y no estoy jugando",
   })
   void ninth_blind_set_last_misses_escalate(String line) {
-    String[] f = line.split("\\|");
-    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
-    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+    escalates(line);
   }
 
   /** The eleventh blind set's one reassurance, read in session 13 (H44): a thought told after a hedge is a yes; a refusal in words is a refusal. */
@@ -616,10 +624,7 @@ class ConversationSafetyTest {
       "en-GB|my mate keeps sniping me in warzone and I swear I'm going to end him next round",
   })
   void thirteenth_everyday_set_senses_reach_no_escalation(String line) {
-    String[] f = line.split("\\|");
-    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
-    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
-    assertTrue(s.log.stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), line + " -> screener");
+    reachesNoEscalationNorScreener(line);
   }
 
   /** The same senses with violence, fear, despair, self-harm or a place now still escalate (session 14). */
@@ -637,9 +642,7 @@ class ConversationSafetyTest {
       "en-GB|there's a guy I met in fortnite, he's 31 and he wants to meet up this weekend and says not to tell my parents|I'm 13",
   })
   void those_senses_with_danger_still_escalate_session14(String line) {
-    String[] f = line.split("\\|");
-    Scenario s = played(f[0], java.util.Arrays.copyOfRange(f, 1, f.length));
-    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+    escalates(line);
   }
 
   /**

@@ -315,7 +315,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // A pet that ate the patient's medicines, and the vet's visit that follows (eleventh everyday set).
     boolean petBefore = state.evidence().stream().anyMatch(c -> c.cue().equals(PET_NOTED));
     // A pet's illness, death or vet visit in the window: the learned route reader names no other person's risk from it.
-    boolean petContext = petBefore || PET_LOSS.matcher(plain).find() || VET.matcher(plain).find();
+    boolean petHere = PET_LOSS.matcher(plain).find() || VET.matcher(plain).find();
+    boolean petContext = petBefore || petHere;
     boolean petIngestion = !state.crisis().active() && !OWN_HARM.matcher(plain).find() && !cues.ideation() && !cues.passive()
         && (PET_ATE.matcher(plain).find() || petBefore && VET.matcher(plain).find())
         && Set.of("attempt", "method", "means", "distress").containsAll(detectorSignals)
@@ -563,7 +564,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (DangerCues.lifeEvent(plain)) {
       noted.add(DangerCues.EVERYDAY_CONTEXT);
     }
-    if (petIngestion || PET_ATE.matcher(plain).find() || PET_LOSS.matcher(plain).find() || VET.matcher(plain).find()) {
+    if (petIngestion || petHere || PET_ATE.matcher(plain).find()) {
       noted.add(PET_NOTED);
     }
     if (DangerCues.pastime(plain)) {
