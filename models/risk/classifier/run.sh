@@ -15,7 +15,7 @@ for f in $EMO/mvn/cp.txt $EMO/base/all-minilm-l6-v2-tokenizer.json $EMO/encoder_
 done
 CP=$(cat $EMO/mvn/cp.txt)
 JAVA="java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp $CP"
-# TRAINING DATA ONLY. testset.tsv and heldout-b, -f, -g, -h, -i.tsv are evaluation sets and must never be listed here
+# TRAINING DATA ONLY. testset.tsv and heldout-b, -f, -g, -h, -i, -j, -k, -l, -m.tsv are evaluation sets and must never be listed here
 # (heldout-c, -d and -e were read while writing lexicon 1.2.0 and are training data since finetuned/3; -f was scored blind once and
 # its misses read for the lexicon, but no classifier trains on it, so it can still compare classifiers; -g and -h were scored
 # blind once; -i is a reserved blind set).

@@ -28,7 +28,7 @@ OTHER = ["../devset.tsv", "../blindset.tsv", "../heldout-a.tsv", "train-writer1.
          "train-writer3.tsv", "../heldout-c.tsv", "../heldout-d.tsv", "../heldout-e.tsv", "train-writer4.tsv", "train-writer5.tsv",
          "train-writer6.tsv", "everyday-negatives.tsv"]
 EVAL = ["../testset.tsv", "../heldout-b.tsv", "../heldout-f.tsv", "../heldout-g.tsv", "../heldout-h.tsv", "../heldout-i.tsv",
-        "../heldout-j.tsv", "../heldout-k.tsv"]
+        "../heldout-j.tsv", "../heldout-k.tsv", "../heldout-l.tsv", "../heldout-m.tsv"]
 
 
 def texts(files):

@@ -666,4 +666,26 @@ class ConversationSafetyTest {
     t.say(wish, RiskLevel.HIGH, signals.toArray(String[]::new));
     assertTrue(t.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), t.effects.toString());
   }
+
+  /**
+   * The classifier's crisis verdict alone escalates, whatever words it is said in (session 15: a gate requiring a word of the
+   * topic beside it was measured on two new writers' first messages and lost 21 of 220 crisis messages; not shipped, H46).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en-GB|had a few cans and there's a full box of co-codamol in front of me",
+      "en-US|I'm at Beachy Head. I drove down this morning. I just wanted to tell someone before I go.",
+      "en-US|relapsed tonight. im still doing it. i dont know how to stop",
+      "en-US|I keep thinking the baby would be better off if I wasn't here and I've been at the top of the stairs with her",
+      "es-ES|Ya escribí las cartas para mis hijos. Mañana temprano, antes de que se despierten.",
+  })
+  void the_classifiers_verdict_alone_escalates_in_any_words(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = new Scenario();
+    s.onboard(f[0]);
+    for (int i = 1; i < f.length; i++) {
+      s.say(f[i], RiskLevel.HIGH, "learned_crisis");
+    }
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
+  }
 }

@@ -31,7 +31,7 @@ class FirstMessageRecallTest {
     s.onboard("en");
     state = s.state;
     // -Dclinical.firstMessageSets=... scores other sets (printed only where no floor is set below).
-    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-i,heldout-j,heldout-k").split(","));
+    List<String> sets = List.of(System.getProperty("clinical.firstMessageSets", "heldout-a,heldout-b,heldout-f,heldout-i,heldout-j,heldout-k,heldout-l,heldout-m").split(","));
     List<String> failures = new java.util.ArrayList<>();
     for (String set : sets) {
       Path file = Path.of("../models/risk/" + set + ".tsv");
@@ -69,12 +69,16 @@ class FirstMessageRecallTest {
 
   /**
    * Measured 2026-12-06 on the merged code (docs/clinical-safety.md, "False starts"): a regression fails. Set I (a tenth
-   * writer's, committed in session 3) was scored for the first time in session 7 with these rules and finetuned/5.
+   * writer's, committed in session 3) was scored for the first time in session 7 with these rules and finetuned/5. Sets L and
+   * M (two new writers, session 15) were scored on the start code of session 15 and once with a gate that was not shipped (H46).
    */
   private static List<String> check(String set, Map<String, int[]> n) {
-    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-i", 99, "heldout-j", 107, "heldout-k", 101);
-    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-i", 9, "heldout-j", 5, "heldout-k", 10);
-    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 35, "heldout-i", 40, "heldout-j", 41, "heldout-k", 45);
+    Map<String, Integer> crisisHigh = Map.of("heldout-a", 90, "heldout-b", 90, "heldout-f", 106, "heldout-i", 99, "heldout-j", 107, "heldout-k", 101,
+        "heldout-l", 100, "heldout-m", 98);
+    Map<String, Integer> safeHighMax = Map.of("heldout-a", 2, "heldout-b", 1, "heldout-f", 5, "heldout-i", 9, "heldout-j", 5, "heldout-k", 10, "heldout-l", 6,
+        "heldout-m", 3);
+    Map<String, Integer> concernMedium = Map.of("heldout-a", 0, "heldout-b", 32, "heldout-f", 35, "heldout-i", 40, "heldout-j", 41, "heldout-k", 45, "heldout-l", 33,
+        "heldout-m", 26);
     if (!crisisHigh.containsKey(set)) {
       return List.of();
     }
