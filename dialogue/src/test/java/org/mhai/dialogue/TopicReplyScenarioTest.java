@@ -213,4 +213,36 @@ class TopicReplyScenarioTest {
     }
     assertFalse(s.text(first).contains("something different"), "nothing was tried before the first: " + s.text(first));
   }
+
+  /**
+   * Grief for a pet put to sleep and a worry told in Spanish, instead of the check-in's number (seen through the packaged
+   * jar, session 14: "I didn't quite catch a number"): said back, then the number asked again; a pet at the vet in the
+   * window is no risk evidence that silences the reflection. "I put the kids to sleep" is no grief.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "en-GB|we had to put our dog to sleep yesterday|grief",
+      "es-MX|tuvimos que dormir a mi gatita, tenía 15 años|grief",
+      "en-GB|had to take our old lab to the vet today to be put to sleep. 14 years. the house feels so empty|grief",
+      "es-ES|se ha muerto mi perro esta mañana|grief",
+      "es-ES|tengo un poco de ansiedad por el examen de mañana|study-stress",
+  })
+  void grief_for_a_pet_and_a_worry_in_spanish_told_at_the_check_in_are_said_back(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = new Scenario();
+    s.onboard(f[0]);
+    s.say("/checkin");
+    String node = s.state.flow().orElseThrow().node();
+    Decision d = s.say(f[1]);
+    assertTrue(saidBack(d, f[2]), d.toString());
+    assertTrue(d.events().stream().noneMatch(DialogueEvent.FlowInputNotUnderstood.class::isInstance), d.toString());
+    assertEquals(node, s.state.flow().orElseThrow().node(), "the check-in waits for its number");
+    assertTrue(s.text(d).contains("10"), "the number asked again: " + s.text(d));
+  }
+
+  @Test
+  void putting_the_kids_to_sleep_is_no_grief() {
+    assertTrue(org.mhai.dialogue.freechat.TopicReader.read("I put the kids to sleep and I'm exhausted").filter(t -> t == Topic.GRIEF)
+        .isEmpty());
+  }
 }

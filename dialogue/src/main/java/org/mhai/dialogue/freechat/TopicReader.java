@@ -42,14 +42,22 @@ public final class TopicReader {
       + "|dread|upset|sad|cry|crying|lonely|(?:don'?t|dont) know how|not coping|worse|mess\\b|lost|fired|owe|divorc|separat"
       + "|(?:not|n'?t) (?:been )?(?:sleeping|doing|feeling|coping|eating) (?:well|great|good)|compar|ignor|constantly|keeps?|rubbish|crap|shit|agobi|preocup|miedo|dificil|dur[oa]\\b|no puedo|no me deja"
       + "|me cuesta|cansad|agotad|hart[oa]\\b|fatal|mal\\b|malo|mala\\b|peor|pelea|discut|grit|enferm|divorci|en medio|no se como|deuda"
-      + "|atrasad|no (?:me )?alcanza|triste|llor|nervios|presion|estres|no paro|desconectar|siempre|todo lo malo)");
+      + "|atrasad|no (?:me )?alcanza|triste|llor|nervios|presion|estres|no paro|desconectar|siempre|todo lo malo"
+      + "|ansiedad|ansios[oa]|anxiety|agitad)");
 
   static {
     // strong: a phrase or word that is itself a difficulty; mentioned: the topic named, a difficulty only with TROUBLE
     CUES.put(Topic.GRIEF, new Cues(
         "\\b(?:died|passed away|passed on|lost my (?:mum|mom|mam|nan|gran|grandma|grandad|grandpa|dad|father|mother|brother"
             + "|sister|son|daughter|husband|wife|partner|friend|best friend|baby|dog|cat|pet)|(?:his|her|their) funeral|the funeral"
-            + "|put (?:him|her) down|in mourning|mourning (?:my|her|him|them)|murio|fallecio|se nos fue|perdi a mi|el entierro|el funeral)\\b",
+            + "|put (?:him|her) down|in mourning|mourning (?:my|her|him|them)|murio|fallecio|se nos fue|perdi a mi|el entierro|el funeral"
+            // a pet put to sleep (seen through the packaged jar, session 14): the pet named, so "put the kids to sleep" is not grief
+            + "|(?:put|putting) (?:our|my|the|her|his) (?:old |sweet |little )?(?:dog|cat|pup|puppy|kitty|kitten|rabbit|bunny|hamster"
+            + "|guinea pig|horse|pony|lab|labrador|collie|terrier|spaniel|greyhound|pet) (?:down|to sleep)|(?:had|have) to be put (?:down|to sleep)"
+            + "|vets?\\b.{0,60}\\bput (?:down|to sleep)|put (?:down|to sleep)\\b.{0,40}\\bvets?"
+            + "|(?:dormir|sacrificar|eutanasiar) a (?:mi|nuestr[oa]) (?:perr|gat|mascota|conej|caball|hamster)\\w*"
+            + "|(?:lo|la) (?:tuvimos|tuve|tuvieron|hemos tenido|he tenido) que (?:dormir|sacrificar)"
+            + "|(?:se )?(?:nos )?ha muerto|ha fallecido|se (?:nos )?ha ido (?:mi|nuestr))\\b",
         "grief grieving bereavement bereaved funeral duelo luto fallecimiento", null, ""));
     CUES.put(Topic.BREAKUP, new Cues(
         "\\b(?:broke up|break ?up|split up|(?:she|he|they) (?:left|dumped) me|dumped me|cheated on me|got divorced|getting divorced"
