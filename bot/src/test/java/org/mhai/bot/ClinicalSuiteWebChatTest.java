@@ -106,38 +106,23 @@ class ClinicalSuiteWebChatTest {
         "MHAI_CHAT_RATE_PER_MINUTE", "1000"));
     List<String> failures = new ArrayList<>();
     int checks = 0;
+    // Telegram paces each chat at about one message a second, so the conversations are played four at a time, each in
+    // its own chat (the sample took 200 s one after another; CI time, session 15).
+    java.util.concurrent.ExecutorService players = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
+      List<java.util.concurrent.Future<Played>> played = new ArrayList<>();
       long chat = 9000;
       for (Conversation c : sample) {
-        chat++;
-        boolean es = c.locale().startsWith("es");
-        String lang = es ? "es" : "en";
-        api.pushText(chat, "/start", lang);
-        api.awaitSent(chat, 2, java.time.Duration.ofSeconds(20));
-        if (c.start().equals("chatting")) {
-          for (String answer : es ? List.of("Estoy de acuerdo", "No, gracias", "saltar") : List.of("I agree", "No thanks", "skip")) {
-            said(api, chat, lang, answer);
-          }
-        }
-        for (int t = 0; t < c.turns().size(); t++) {
-          Turn turn = c.turns().get(t);
-          String said = said(api, chat, lang, turn.text());
-          String level = telegramEscalationLevel(tg, chat);
-          for (String check : turn.checks()) {
-            // Telegram knows the language, not the country: lines are checked for the language's default list
-            Boolean held = holds(check, lang, turn.text(), said, level);
-            if (held == null || check.equals("emergency")) {
-              continue;
-            }
-            checks++;
-            if (!held) {
-              failures.add(c.id() + " #" + (t + 1) + " " + check + ": " + turn.text() + " => [" + level + "] "
-                  + said.replace('\n', ' '));
-            }
-          }
-        }
+        long id = ++chat;
+        played.add(players.submit(() -> playOnTelegram(api, tg, id, c)));
+      }
+      for (java.util.concurrent.Future<Played> f : played) {
+        Played p = f.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        checks += p.checks();
+        failures.addAll(p.failures());
       }
     } finally {
+      players.shutdownNow();
       tg.close();
       api.close();
     }
@@ -145,6 +130,41 @@ class ClinicalSuiteWebChatTest {
         + failures.size() + " failed");
     failures.forEach(f -> System.out.println("  FAIL " + f));
     assertEquals(List.of(), failures);
+  }
+
+  record Played(int checks, List<String> failures) {}
+
+  /** One conversation in its own chat: every check word read on Telegram, the failures named. */
+  private static Played playOnTelegram(FakeBotApi api, AppFixture tg, long chat, Conversation c) throws Exception {
+    List<String> failures = new ArrayList<>();
+    int checks = 0;
+    boolean es = c.locale().startsWith("es");
+    String lang = es ? "es" : "en";
+    api.pushText(chat, "/start", lang);
+    api.awaitSent(chat, 2, java.time.Duration.ofSeconds(20));
+    if (c.start().equals("chatting")) {
+      for (String answer : es ? List.of("Estoy de acuerdo", "No, gracias", "saltar") : List.of("I agree", "No thanks", "skip")) {
+        said(api, chat, lang, answer);
+      }
+    }
+    for (int t = 0; t < c.turns().size(); t++) {
+      Turn turn = c.turns().get(t);
+      String said = said(api, chat, lang, turn.text());
+      String level = telegramEscalationLevel(tg, chat);
+      for (String check : turn.checks()) {
+        // Telegram knows the language, not the country: lines are checked for the language's default list
+        Boolean held = holds(check, lang, turn.text(), said, level);
+        if (held == null || check.equals("emergency")) {
+          continue;
+        }
+        checks++;
+        if (!held) {
+          failures.add(c.id() + " #" + (t + 1) + " " + check + ": " + turn.text() + " => [" + level + "] "
+              + said.replace('\n', ' '));
+        }
+      }
+    }
+    return new Played(checks, failures);
   }
 
   /** Sends a patient message on Telegram and returns what the bot sent back once it fell quiet. */
