@@ -271,4 +271,21 @@ class RequestScenarioTest {
       assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.AssessmentStarted), c[1] + " -> " + d);
     }
   }
+
+  /** An off-topic question at the check-in's number gets the honest redirect and the same question (session 15, the jar). */
+  @Test
+  void an_off_topic_question_at_the_mood_question_is_redirected_and_the_number_asked_again() {
+    for (String[] c : new String[][] {{"es-MX", "cuál es la capital de canadá", "herramienta automática"},
+        {"en-GB", "who won the football last night", "automated support tool"}}) {
+      Scenario s = new Scenario();
+      s.onboard(c[0]);
+      s.say("/checkin");
+      String node = s.state.flow().orElseThrow().node();
+      Decision d = s.hear(c[1]);
+      assertTrue(s.text(d).contains(c[2]), s.text(d) + d.events());
+      assertTrue(s.text(d).contains("10"), "the number asked again: " + s.text(d));
+      assertTrue(d.events().stream().noneMatch(DialogueEvent.FlowInputNotUnderstood.class::isInstance), d.toString());
+      assertEquals(node, s.state.flow().orElseThrow().node(), "the check-in waits for its number");
+    }
+  }
 }

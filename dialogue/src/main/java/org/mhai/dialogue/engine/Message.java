@@ -39,9 +39,10 @@ record Message(Turn.PatientMessage turn, Turn.PatientMessage assessed, String co
    * any risk cue (then the rules alone read it), empty when there is no reading, so the policies keep their own rules.
    */
   static Optional<Request> request(Turn.PatientMessage turn, DialogueState state) {
-    // a panic attack told earlier is not risk: "puedes darme otro?" after it is still read (session 12)
+    // a panic attack told earlier is not risk: "puedes darme otro?" after it is still read (session 12); nor a pet at the
+    // vet, an everyday frame or a pastime (session 15)
     boolean riskInWindow = state.evidence().stream()
-        .anyMatch(c -> !c.cue().equals(org.mhai.dialogue.crisis.policy.Assessment.PANIC_NOTED));
+        .anyMatch(c -> !c.cue().equals(org.mhai.dialogue.crisis.policy.Assessment.PANIC_NOTED) && !TopicReplies.notRisk(c.cue()));
     if (turn.risk().level().atLeast(RiskLevel.MEDIUM) || riskInWindow || state.crisis().active()) {
       return Optional.empty();
     }

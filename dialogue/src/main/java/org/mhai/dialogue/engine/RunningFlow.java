@@ -170,6 +170,12 @@ final class RunningFlow implements Policy {
         r.replies.add(new Reply(heard.get() + "\n" + again.text(), again.quickReplies()));
         return true;
       }
+      if (message.asks(Request.OFF_TOPIC)) {
+        // "quien gano el clasico ayer" at the mood question (seen through the packaged jar, session 15): the honest
+        // redirect, then the same question; not "I didn't quite catch a number", nothing recorded
+        r.replies.add(new Reply(r.m.get("request.off_topic.flow") + "\n" + again.text(), again.quickReplies()));
+        return true;
+      }
       return notUnderstood(r, flow, cursor, retry, again);
     }
     if (node.get() instanceof Node.Recommend rec) {

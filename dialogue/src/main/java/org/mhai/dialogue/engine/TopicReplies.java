@@ -161,9 +161,14 @@ final class TopicReplies {
   /** Cues the window keeps that are not evidence of risk: a pet at the vet, an everyday frame, a pastime. */
   private static final Set<String> NOT_RISK = Set.of(Assessment.PET_NOTED, DangerCues.EVERYDAY_CONTEXT, DangerCues.PASTIME_CONTEXT);
 
+  /** A cue of the window that is no evidence of risk (a pet at the vet, an everyday frame, a pastime). */
+  static boolean notRisk(String cue) {
+    return NOT_RISK.contains(cue);
+  }
+
   private static boolean allowed(Run r, Turn.PatientMessage turn, Intent intent) {
     return !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !r.state.crisis().active()
-        && r.state.evidence().stream().allMatch(c -> NOT_RISK.contains(c.cue()))
+        && r.state.evidence().stream().allMatch(c -> notRisk(c.cue()))
         && (intent == Intent.VENTING || intent == Intent.QUESTION || intent == Intent.ASKS_FOR_HELP
             || intent == Intent.UNCLEAR && turn.text().trim().split("\\s+").length >= 4);
   }
