@@ -72,7 +72,9 @@ class RequestScenarioTest {
   @Test
   void feedback_in_words_that_it_did_not_help_is_acknowledged_and_another_is_offered() {
     for (String[] c : List.of(new String[] {"en", "that didn't help at all, I feel the same", "something different"},
-        new String[] {"es", "no me ha ayudado nada", "algo diferente"})) {
+        new String[] {"es", "no me ha ayudado nada", "algo diferente"},
+        new String[] {"es", "este me ha agobiado más, la verdad", "algo diferente"},
+        new String[] {"en", "honestly it made things worse", "something different"})) {
       Scenario s = chatting(c[0]);
       String first = offered(s.say("/exercise")).orElseThrow().exerciseId();
       Decision d = s.hear(c[1]);
@@ -286,6 +288,15 @@ class RequestScenarioTest {
       assertTrue(s.text(d).contains("10"), "the number asked again: " + s.text(d));
       assertTrue(d.events().stream().noneMatch(DialogueEvent.FlowInputNotUnderstood.class::isInstance), d.toString());
       assertEquals(node, s.state.flow().orElseThrow().node(), "the check-in waits for its number");
+    }
+  }
+
+  /** A person asked for in the verb's other forms ("¿me pasas con alguien de verdad?", "quiero hablarlo con mi terapeuta"). */
+  @Test
+  void a_person_asked_for_in_other_forms_of_the_verb_is_a_request_to_the_care_team() {
+    for (String text : List.of("me pasas con alguien de verdad?", "quiero hablarlo con mi terapeuta")) {
+      Decision d = chatting("es").hear(text);
+      assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RequestHandoff), text + " -> " + d);
     }
   }
 }

@@ -126,7 +126,8 @@ final class AnswerPhrases {
   static final List<Pattern> HELPED_NO = compile("not any better", "any better", "no better", "worse", "the same", "\\bsame\\b", "\\bstill\\b",
       "more anxious", "didn'?t do anything", "not (?:one )?bit", "made me more", "\\bpeor\\b", "\\bigual\\b", "\\bsigo\\b",
       "mas nervios", "me agobie", "no ha cambiado", "nada de nada", "no sirvio", "no funciono", "me maree", "doesn'?t work",
-      "didn'?t help", "no me (?:ha )?ayudado", "not helped", "no ayudo");
+      "didn'?t help", "no me (?:ha )?ayudado", "not helped", "no ayudo", "me (?:ha |han )?agobiado", "agobiad[oa] mas",
+      "mas agobiad", "mas ansios", "more stressed", "made (?:it|things) worse");
   static final List<Pattern> HELPED_YES = compile("better", "calmer", "helped", "relax", "\\bmejor\\b", "tranquil", "ayudad",
       "me ayudo", "mas lento", "respiro mejor", "slightly", "somewhat", "a (?:tiny |little )?bit", "a little", "\\bun poco",
       "un pokito", "\\balgo\\b", "bastante", "stopped shaking", "se me han soltado", "i think so");

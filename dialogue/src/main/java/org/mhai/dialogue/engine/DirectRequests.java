@@ -21,8 +21,8 @@ final class DirectRequests implements Policy {
    * meds", "voy a hacer cita con mi doctor" are read as ASK_HUMAN by the reader and are not requests to the care team).
    */
   private static final java.util.regex.Pattern TO_A_PERSON = java.util.regex.Pattern.compile(
-      "\\b(?:talk|speak|chat|write|message|text|get in touch|contact|connect|put me through|hablar|platicar|escribir|contactar|"
-          + "comunicarme|pasar con|poner con)\\b[^.!?]{0,40}\\b(?:human|person|someone|somebody|real|therapist|staff|counsell?or|clinician|"
+      "\\b(?:talk|speak|chat|write|message|text|get in touch|contact|connect|put me through|hablar(?:lo|la|le)?|platicar(?:lo)?|"
+          + "escribir|contactar|comunicarme|pasar(?:me)? con|poner(?:me)? con|me pasas con|me pones con|pasame con|ponme con)\\b[^.!?]{0,40}\\b(?:human|person|someone|somebody|real|therapist|staff|counsell?or|clinician|"
           + "nurse|team|alguien|persona|humano|terapeuta|profesional|equipo|psicolog[oa])"
           + "|\\b(?:real|actual|live) (?:person|human)\\b|\\b(?:persona|humano) (?:real|de verdad)\\b");
 
