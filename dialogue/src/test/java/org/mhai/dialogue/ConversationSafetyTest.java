@@ -688,4 +688,13 @@ class ConversationSafetyTest {
     }
     assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
   }
+
+  /** "Mi novio me cortó" is a break-up in Mexican Spanish (session 15): no screener; with a knife or a wound it is violence. */
+  @Test
+  void a_partner_who_broke_up_is_no_third_party_cutting_but_a_knife_still_escalates() {
+    reachesNoEscalationNorScreener("es-MX|mi novio me cortó ayer por whatsapp, llevábamos dos años");
+    reachesNoEscalationNorScreener("es-MX|me cortó mi novio, ya no quiere nada conmigo");
+    escalates("es-MX|mi novio me cortó con un cuchillo anoche y tengo miedo de que vuelva");
+    escalates("es-MX|mi novio me cortó el brazo con un vidrio y está sangrando");
+  }
 }

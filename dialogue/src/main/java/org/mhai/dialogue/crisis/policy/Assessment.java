@@ -66,6 +66,12 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final java.util.regex.Pattern SELF_TALK = java.util.regex.Pattern.compile(
       "\\b(?:" + OWN_HARM_WORDS + "|cut again|cutting|overdose|od\\b|me corte)");
   private static final Set<String> THEIRS_ONLY = Set.of("goodbye", "third_party_concern", "distress");
+  private static final java.util.regex.Pattern PARTNER_BROKE_UP = java.util.regex.Pattern.compile(
+      "\\b(?:novi[oa]|pareja|ex|chav[oa]|morr[oa])\\b[^.!?]{0,25}\\bme (?:corto|ha cortado|dejo|ha dejado)\\b"
+          + "|\\bme (?:corto|ha cortado) (?:mi |el |la )?(?:novi[oa]|pareja|ex)\\b");
+  private static final java.util.regex.Pattern HURT_BY_THEM = java.util.regex.Pattern.compile(
+      "\\b(?:cuchill\\w*|navaja|vidrio|cristal|tijeras|sangr\\w*|herida|brazo|cara|mano|pierna|cuello|golpe\\w*|pego|pega|"
+          + "arma|miedo|me hizo dano|me lastimo|corte en)\\b");
   /** The everyday purpose denied: "bought rope and hooks today, not for a hammock, for me". */
   private static final java.util.regex.Pattern NOT_FOR = java.util.regex.Pattern.compile(
       "\\b(?:not|isn'?t|aren'?t|wasn'?t|no es|no son|no era) (?:really |actually |realmente )?(?:for|para)\\b|\\bfor me\\b[.!]*$|\\bpara mi\\b[.!]*$");
@@ -356,7 +362,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     // Children's goodbye to a pet, a child's grazed knee at football: not the patient's farewell, not a person at risk.
     if (danger.isEmpty() && !cues.ideation() && !cues.passive() && !state.crisis().active()
         && (THEIR_GOODBYE.matcher(plain).find() && THEIRS_ONLY.containsAll(detectorSignals)
-            || MINOR_INJURY.matcher(plain).find() && Set.of("third_party_concern").containsAll(detectorSignals))) {
+            || MINOR_INJURY.matcher(plain).find() && Set.of("third_party_concern").containsAll(detectorSignals)
+            // "mi novio me cortó ayer por whatsapp" (Mexican Spanish: he broke up with me), read by the lexicon as someone
+            // else cutting: a break-up, unless a weapon, a wound, a blow or fear is named (session 15, support set 1)
+            || PARTNER_BROKE_UP.matcher(plain).find() && !HURT_BY_THEM.matcher(plain).find()
+                && Set.of("third_party_concern").containsAll(detectorSignals))) {
       level = level.compareTo(RiskLevel.LOW) > 0 ? RiskLevel.LOW : level;
       cues = cues.withoutFinality();
     }
