@@ -681,11 +681,8 @@ class ConversationSafetyTest {
   })
   void the_classifiers_verdict_alone_escalates_in_any_words(String line) {
     String[] f = line.split("\\|");
-    Scenario s = new Scenario();
-    s.onboard(f[0]);
-    for (int i = 1; i < f.length; i++) {
-      s.say(f[i], RiskLevel.HIGH, "learned_crisis");
-    }
+    Scenario s = Scenario.onboarded(f[0]);
+    s.say(f[1], RiskLevel.HIGH, "learned_crisis");
     assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), line + " -> " + s.effects);
   }
 

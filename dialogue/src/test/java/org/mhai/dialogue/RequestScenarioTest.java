@@ -26,9 +26,7 @@ class RequestScenarioTest {
           "{}", "breathing"));
 
   private static Scenario chatting(String locale) {
-    Scenario s = new Scenario();
-    s.onboard(locale);
-    return s;
+    return Scenario.onboarded(locale);
   }
 
   private static Optional<DialogueEvent.ExerciseOffered> offered(Decision d) {
@@ -279,8 +277,7 @@ class RequestScenarioTest {
   void an_off_topic_question_at_the_mood_question_is_redirected_and_the_number_asked_again() {
     for (String[] c : new String[][] {{"es-MX", "cuál es la capital de canadá", "herramienta automática"},
         {"en-GB", "who won the football last night", "automated support tool"}}) {
-      Scenario s = new Scenario();
-      s.onboard(c[0]);
+      Scenario s = Scenario.onboarded(c[0]);
       s.say("/checkin");
       String node = s.state.flow().orElseThrow().node();
       Decision d = s.hear(c[1]);

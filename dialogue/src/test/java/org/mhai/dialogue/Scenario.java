@@ -28,6 +28,13 @@ final class Scenario {
     this.engine = engine;
   }
 
+  /** A new conversation, onboarded ({@link #onboard}) in {@code locale}. */
+  static Scenario onboarded(String locale) {
+    Scenario s = new Scenario();
+    s.onboard(locale);
+    return s;
+  }
+
   /** Opens, agrees to the privacy notice, declines research and skips the mood question: free chat. */
   Decision onboard(String locale) {
     open(locale);

@@ -229,8 +229,7 @@ class TopicReplyScenarioTest {
   })
   void grief_for_a_pet_and_a_worry_in_spanish_told_at_the_check_in_are_said_back(String line) {
     String[] f = line.split("\\|");
-    Scenario s = new Scenario();
-    s.onboard(f[0]);
+    Scenario s = Scenario.onboarded(f[0]);
     s.say("/checkin");
     String node = s.state.flow().orElseThrow().node();
     Decision d = s.say(f[1]);
