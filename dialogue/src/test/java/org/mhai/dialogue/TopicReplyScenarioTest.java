@@ -110,6 +110,27 @@ class TopicReplyScenarioTest {
     assertTrue(templates(d).stream().noneMatch(id -> id.startsWith("topic.")), d.toString());
   }
 
+  /**
+   * A detector's verdict the dialogue lowered ("mi novio me cortó", a break-up in Mexican Spanish) is no concern for
+   * that message nor for the next ones: the break-up is said back, and "¿me pasas con alguien de verdad?" right after
+   * reaches the care team (session 16, seen through the jar: "Todavía no tengo buena información sobre eso"). A verdict
+   * the dialogue kept still holds back the topic said back after it.
+   */
+  @Test
+  void a_verdict_the_dialogue_lowered_does_not_silence_the_replies_after_it() {
+    Scenario s = Scenario.onboarded("es-MX");
+    Decision d = s.say("mi novio me cortó ayer por whatsapp", RiskLevel.MEDIUM, "third_party_concern");
+    assertTrue(saidBack(d, "breakup"), d.toString());
+    d = s.hear("¿me pasas con alguien de verdad?");
+    assertTrue(d.effects().stream().anyMatch(Effect.RequestHandoff.class::isInstance), d.toString());
+
+    Scenario kept = Scenario.onboarded("en");
+    d = kept.say("everything feels pointless lately", RiskLevel.MEDIUM, "hopelessness");
+    assertFalse(saidBack(d, "work-stress"), d.toString());
+    d = kept.say("and my boss keeps phoning me on my days off");
+    assertFalse(saidBack(d, "work-stress"), d.toString());
+  }
+
   @Test
   void the_same_words_never_come_twice_while_a_patient_talks_about_one_thing() {
     Scenario s = new Scenario();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Turn;
+import org.mhai.dialogue.crisis.policy.Assessment;
 import org.mhai.dialogue.understand.Request;
 import org.mhai.nlp.RiskLevel;
 
@@ -30,7 +31,7 @@ record Message(Turn.PatientMessage turn, Turn.PatientMessage assessed, String co
   private static final Set<Request> EXERCISES = EnumSet.of(Request.ASK_EXERCISE, Request.ANOTHER_EXERCISE);
 
   Message(Turn.PatientMessage turn, Turn.PatientMessage assessed, DialogueState state) {
-    this(turn, assessed, turn.text().trim().toLowerCase(Locale.ROOT), request(turn, state));
+    this(turn, assessed, turn.text().trim().toLowerCase(Locale.ROOT), request(turn, assessed, state));
   }
 
   /**
@@ -38,12 +39,11 @@ record Message(Turn.PatientMessage turn, Turn.PatientMessage assessed, String co
    * (the crisis policy answers those before any policy reads this) nor while the conversation's evidence window holds
    * any risk cue (then the rules alone read it), empty when there is no reading, so the policies keep their own rules.
    */
-  static Optional<Request> request(Turn.PatientMessage turn, DialogueState state) {
+  static Optional<Request> request(Turn.PatientMessage turn, Turn.PatientMessage assessed, DialogueState state) {
     // a panic attack told earlier is not risk: "puedes darme otro?" after it is still read (session 12); nor a pet at the
-    // vet, an everyday frame or a pastime (session 15)
-    boolean riskInWindow = state.evidence().stream()
-        .anyMatch(c -> !c.cue().equals(org.mhai.dialogue.crisis.policy.Assessment.PANIC_NOTED) && !TopicReplies.notRisk(c.cue()));
-    if (turn.risk().level().atLeast(RiskLevel.MEDIUM) || riskInWindow || state.crisis().active()) {
+    // vet, an everyday frame or a pastime (session 15), nor a verdict the dialogue lowered (a break-up, session 16)
+    if (state.crisis().active() || Assessment.riskInWindow(state, false)
+        || turn.risk().level().atLeast(RiskLevel.MEDIUM) && Assessment.of(state, assessed).level().atLeast(RiskLevel.MEDIUM)) {
       return Optional.empty();
     }
     return turn.reading().filter(r -> r.request() != Request.UNCLEAR)

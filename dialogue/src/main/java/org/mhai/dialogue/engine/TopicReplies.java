@@ -10,7 +10,6 @@ import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
 import org.mhai.dialogue.Reply;
 import org.mhai.dialogue.Turn;
-import org.mhai.dialogue.crisis.DangerCues;
 import org.mhai.dialogue.crisis.Plain;
 import org.mhai.dialogue.crisis.policy.Assessment;
 import org.mhai.dialogue.freechat.Intent;
@@ -158,17 +157,11 @@ final class TopicReplies {
    * request reading), and only for what shares or asks something: not a greeting, thanks, goodbye or good news ("I got
    * the job!" is no work stress), nor a short "ok".
    */
-  /** Cues the window keeps that are not evidence of risk: a pet at the vet, an everyday frame, a pastime. */
-  private static final Set<String> NOT_RISK = Set.of(Assessment.PET_NOTED, DangerCues.EVERYDAY_CONTEXT, DangerCues.PASTIME_CONTEXT);
-
-  /** A cue of the window that is no evidence of risk (a pet at the vet, an everyday frame, a pastime). */
-  static boolean notRisk(String cue) {
-    return NOT_RISK.contains(cue);
-  }
-
   private static boolean allowed(Run r, Turn.PatientMessage turn, Intent intent) {
-    return !turn.risk().level().atLeast(RiskLevel.MEDIUM) && !r.state.crisis().active()
-        && r.state.evidence().stream().allMatch(c -> notRisk(c.cue()))
+    // the dialogue's reading of the message, not the detector's: a verdict it lowered (a break-up, a celebration) is no
+    // concern here nor, in the window, for the messages after it
+    boolean concern = turn.risk().level().atLeast(RiskLevel.MEDIUM) && !Assessment.lowered(r.state, turn.seq());
+    return !concern && !r.state.crisis().active() && !Assessment.riskInWindow(r.state, true)
         && (intent == Intent.VENTING || intent == Intent.QUESTION || intent == Intent.ASKS_FOR_HELP
             || intent == Intent.UNCLEAR && turn.text().trim().split("\\s+").length >= 4);
   }

@@ -217,6 +217,37 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   /** The dialogue read a message the detector heard as concern as everyday (celebrated, figurative, a life event). */
   public static final String LOWERED = "lowered";
 
+  /** Cues the window keeps that are no evidence of risk: a pet at the vet, an everyday frame, a pastime. */
+  private static final Set<String> NOT_RISK = Set.of(Assessment.PET_NOTED, DangerCues.EVERYDAY_CONTEXT, DangerCues.PASTIME_CONTEXT);
+
+  /** A cue of the window that is no evidence of risk (a pet at the vet, an everyday frame, a pastime). */
+  public static boolean notRisk(String cue) {
+    return NOT_RISK.contains(cue);
+  }
+
+  /** The dialogue read message {@code seq} as everyday although the detector heard concern in it ({@link #LOWERED}). */
+  public static boolean lowered(DialogueState state, long seq) {
+    return state.evidence().stream().anyMatch(c -> c.seq() == seq && c.cue().equals(LOWERED));
+  }
+
+  /**
+   * Whether the window holds any evidence of risk, for the ordinary replies it holds back (a topic said back, what a
+   * message asks as the reader heard it): every cue but those that are none ({@link #notRisk}; a panic attack told,
+   * unless {@code panicCounts}) and the detector's verdicts on messages the dialogue lowered (a break-up, a
+   * celebration): one policy for every reader of the window, so a lowered verdict never silences what follows it.
+   */
+  public static boolean riskInWindow(DialogueState state, boolean panicCounts) {
+    Set<Long> loweredSeqs = new java.util.HashSet<>();
+    state.evidence().forEach(c -> {
+      if (c.cue().equals(LOWERED)) {
+        loweredSeqs.add(c.seq());
+      }
+    });
+    return state.evidence().stream().anyMatch(c -> !c.cue().equals(LOWERED) && !notRisk(c.cue())
+        && (panicCounts || !c.cue().equals(PANIC_NOTED))
+        && !(loweredSeqs.contains(c.seq()) && (c.cue().startsWith("detector_") || c.cue().startsWith("learned_"))));
+  }
+
   /** Evidence of the patient's own risk in the window, leaving out the detector's verdicts the dialogue lowered. */
   public static boolean selfEvidenceIn(DialogueState state, long uptoSeq) {
     Set<Long> lowered = new java.util.HashSet<>();
