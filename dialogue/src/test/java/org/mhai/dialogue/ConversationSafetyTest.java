@@ -694,4 +694,82 @@ class ConversationSafetyTest {
     escalates("es-MX|mi novio me cortó con un cuchillo anoche y tengo miedo de que vuelva");
     escalates("es-MX|mi novio me cortó el brazo con un vidrio y está sangrando");
   }
+
+  /**
+   * Session 16 (tenth to twelfth blind sets, read): an overdose told before consent, with "before i agree to anything" in
+   * it, is no agreement and is answered as the emergency it is; pills taken "in a whole lot" are an act under way.
+   */
+  @Test
+  void an_overdose_told_before_consent_is_an_emergency_and_a_condition_is_no_consent() {
+    Scenario s = new Scenario();
+    s.open("en-US");
+    Decision d = s.say("before i agree to anything i took a whole lot of my meds like an hour ago", RiskLevel.MEDIUM, "learned_concern");
+    assertTrue(s.text(d).contains("911"), s.text(d));
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.level() == RiskLevel.IMMINENT), d.toString());
+    assertFalse(d.events().stream().anyMatch(e -> e instanceof DialogueEvent.ConsentRecorded), "a condition is no consent");
+    escalates("es-MX|me tomé un chingo de pastillas de mi mamá hace rato");
+    escalates("en-GB|just swallowed a load of my sleeping tablets");
+  }
+
+  /** Each kind of risk on its own route: one's own act is self-harm even when the bathroom door is locked. */
+  @Test
+  void ones_own_act_or_urge_is_self_harm_not_violence_nor_harm_to_others() {
+    Scenario s = Scenario.onboarded("es-ES");
+    Decision d = s.say("No me ha servido. Me he encerrado en el baño y me estoy cortando ahora mismo", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.reason() == Reason.SELF_HARM), d.toString());
+    s = Scenario.onboarded("en-US");
+    d = s.say("please send someone. i'm not safe with myself tonight", RiskLevel.HIGH, "harm_from_others", "timeframe");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.reason() == Reason.SELF_HARM), d.toString());
+    s = Scenario.onboarded("es-MX");
+    d = s.say("ando bien ansiosa y con muchas ganas de lastimarme otra vez", RiskLevel.MEDIUM, "urges", "distress");
+    assertFalse(s.text(d).contains("pon distancia"), "no harm-to-others script: " + s.text(d));
+    // the counterparts: hiding from him, wanting to hurt someone else
+    s = Scenario.onboarded("en-US");
+    d = s.say("i locked myself in the bathroom, he's banging on the door", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.reason() == Reason.DOMESTIC_VIOLENCE), d.toString());
+    s = Scenario.onboarded("es-MX");
+    d = s.say("tengo ganas de lastimar a mi hermano", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation o && o.reason() == Reason.HARM_TO_OTHERS), d.toString());
+  }
+
+  /**
+   * Questions back in an open episode, read in its context: the bot's limits challenged ("what do you mean you can't??",
+   * "¿entonces para qué sirves?") get the honest answer with the number to call; "¿y quién me va a llamar?" gets the
+   * person asked for. Never a "glad", never the safety question instead of the answer.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en-US|what do you mean you cant?? youre supposed to help me|limits",
+      "es-MX|como q no puedes?? entonces pa q sirves|limits", "es-ES|vale. pues llámame tú|limits",
+      "es-MX|pero ustedes no pueden venir? nadie?|limits",
+      "en-GB|whatever. when is this \"care team\" actually going to get in touch then|human",
+      "es-ES|¿Y quién me va a llamar? ¿A estas horas?|human"})
+  void questions_back_in_an_episode_are_answered_honestly(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = escalated(f[0]);
+    Decision d = s.say(f[1]);
+    String text = s.text(d);
+    boolean es = f[0].startsWith("es");
+    if (f[2].equals("limits")) {
+      assertTrue(text.contains(es ? "no puedo llamar a nadie" : "can't call anyone"), text);
+      assertTrue(text.contains(f[0].equals("es-MX") ? "911" : es ? "112" : f[0].equals("en-GB") ? "999" : "911"), text);
+    } else {
+      assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RequestHandoff), text);
+    }
+    assertFalse(reassures(text), text);
+  }
+
+  /** Risk written in a language the service does not read gets the lines and a review, never a mood check-in. */
+  @ParameterizedTest
+  @ValueSource(strings = {"en-GB|Ich habe heute Abend eine Flasche Wodka und meine Schlaftabletten bereitgelegt",
+      "es-ES|Meu marido me bateu de novo, estou com muito medo", "es-ES|je me suis encore scarifiée ce soir",
+      "en-US|زوجي ضربني اليوم وهددني بالسكين. أنا خايفة", "es-MX|às vezes penso em me jogar na frente do metrô, juro"})
+  void risk_in_other_languages_reaches_the_care_team(String line) {
+    escalates(line);
+  }
+
+  @Test
+  void everyday_words_in_other_languages_do_not() {
+    reachesNoEscalationNorScreener("en-GB|Ich nehme Schlaftabletten zum Schlafen, mein Arzt hat sie verschrieben");
+    reachesNoEscalationNorScreener("es-ES|fui ao parque com minha filha, foi um dia bom");
+  }
 }

@@ -161,6 +161,14 @@ public final class DangerCues {
       "(?:soga|cuerda|cinturon) (?:ya )?(?:puesta|puesto|colgad[oa]|atad[oa]|list[oa])", "cinturon en la puerta",
       "(?:dejado|deje|he dejado|abierto|abri) el gas", "gas (?:de la cocina )?(?:abierto|encendido)",
       "deeper than i (?:meant|wanted|intended)", "me tome (?:unos|unas|varios|varias) \\w+,? no se cuant",
+      // session 16: any amount of pills, said with a quantity ("took a whole lot of my meds", "me tomé un chingo de pastillas")
+      "(?:took|taken|swallowed|downed|necked|popped|chugged) (?:like |about |around |maybe |probably )?(?:a |an )?(?:whole |big |huge "
+          + "|massive |fair |good |crazy |insane |stupid |ridiculous )?(?:lot|bunch|load|handful|heap|ton|pile|fistful|mouthful|shitload|"
+          + "fuckton|stack|strip|sheet|packet|pack|box|bottle)s? of (?:my |the |those |these |her |his |mum'?s |mom'?s |dad'?s |our )?"
+          + "(?:\\w+ )?" + DRUG + "(?! (?:back|to the|in to|into|out of|off to)\\b)",
+      "me (?:tome|trague|meti|bebi|he tomado|he tragado|he metido) (?:como |unas? |casi )?(?:un monton|un chingo|un buen de|una bola|"
+          + "un punado|un puno|una pila|una caja|un bote|un frasco|un blister|una tira|much[oa]s|muchisim[oa]s|bastantes|demasiad[oa]s|"
+          + "vari[oa]s) (?:de )?(?:mis |las |sus |esas |estas )?(?:\\w+ )?" + DRUG,
       // session 13: the rest of the pills taken ("so I took the rest of them myself", "me tomé el resto")
       "(?:took|taken|swallowed|downed|necked|had) (?:all )?the rest (?:of (?:them|the (?:pills|tablets|packet|pack|box|bottle)|my (?:pills|tablets|meds)))",
       "me (?:tome|trague|he tomado|he tragado) (?:todo )?el resto (?:de (?:las|mis) (?:pastillas|pastis|pildoras))?");
@@ -377,13 +385,14 @@ public final class DangerCues {
           + "(?:hitting|beating|punching|choking|hurting|shouting|screaming|banging|kicking|threatening|drunk)",
       "\\b(?:he|she) hit me", "hit me (?:earlier|again|today|tonight)", "me (?:acaba|acaban) de (?:pegar|golpear|empujar|ahorcar)",
       "(?<!would )(?<!could )(?<!to )(?:just|has just|'?s just) (?:hit|punched|slapped|choked|kicked) me(?! (?:some days|sometimes|lol|haha))", "(?:he|she)'?s been drinking", "said (?:he|she)'?d kill me",
-      "^(?!.*(?:panic|anxiety|can'?t breathe)).*locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
+      "^(?!.*(?:panic|anxiety|can'?t breathe|cutting|cut myself|blade|razor|pills|tablets|hurt myself|hurting myself)).*locked myself in (?:the )?(?:bathroom|room)", "(?:he|she) took my phone", "with him here", "with him\\. so no",
       "when he wakes up", "(?:he|she) won'?t leave", "me (?:esta )?pegando", "\\bme pega\\b", "le pega", "pegandole", "rompiendo cosas",
       "(?:grita|dice|dijo) que me va a matar", "(?:esta|llega|viene|sigue) borracho", "golpeando la puerta", "con el aqui",
       // shouting is violence when someone shouts at the patient, not "three kids shouting" (fifth blind set, panic)
       "(?:\\bel|\\bella|mi (?:esposo|marido|pareja|novio|novia|padre|papa|padrastro|ex|esposa|mujer))\\b[^.!?]{0,30}\\b(?:esta |sigue |anda |viene )?gritando(?! de)",
       "(?:me|nos) (?:esta|estan|sigue|anda) gritando",
-      "^(?!.*(?:ansiedad|panico|no puedo respirar|me falta el aire|no me entra)).*encerrad[oa] en el bano",
+      "^(?!.*(?:ansiedad|panico|no puedo respirar|me falta el aire|no me entra|cortando|cortarme|me corto|me corte|cuchilla|pastillas|"
+          + "hacerme dano|lastimarme)).*encerrad[oa] en el bano",
       "el sigue (?:aca|aqui)", "escuche las llaves", "el vuelve", "me esta siguiendo", "following me",
       // session 7 (second blind answer sets)
       "(?:he|she)'?s getting (?:angrier|more angry|violent|more violent)", "(?:esta|se pone|se esta poniendo) (?:muy )?violent[oa]",

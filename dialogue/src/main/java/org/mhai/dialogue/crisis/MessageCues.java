@@ -149,7 +149,22 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "me foutre en l.?air", "foutre en l.?air", "mi ha picchiat", "picchiat[ao] di nuovo", "pocie[lł][ae]m", "pocia[cć] sie",
       "me jeter (?:sous|du|d'un|dans)", "بغيت نموت", "نبغي نموت", "باغي نموت", "بدي موت", "ابغى اموت", "حاب نموت",
       // session 11: German, pills bought in quantity
-      "tabletten (?:gekauft|gesammelt|besorgt)", "(?:ganz viele|sehr viele|alle meine) tabletten", "(?:vater|mutter|stiefvater|mann) schlagt mich", "نقتل راسي", "نقتل نفسي", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid");
+      "tabletten (?:gekauft|gesammelt|besorgt)", "(?:ganz viele|sehr viele|alle meine) tabletten", "(?:vater|mutter|stiefvater|mann) schlagt mich", "نقتل راسي", "نقتل نفسي", "il loveste", "o loveste", "ma loveste", "ma bate\\b", "vreau sa ma omor", "sa ma sinucid",
+      // session 16 (tenth to twelfth blind sets, other_language): the class's vocabulary in French, German, Portuguese, Italian,
+      // Catalan and Arabic, written from the class (self-harm, wishes not to wake, means laid out, a partner's blows)
+      "scarifi\\w*", "je me (?:suis )?(?:coupe|coupee|mutile|mutilee)\\b", "me couper (?:les|encore|ce soir)", "me faire du mal",
+      "plus envie de vivre", "(?:ne plus|jamais) me reveiller", "mettre fin a (?:mes jours|ma vie)", "me pendre\\b",
+      "(?:mon|ma) (?:mari|copain|pere|compagnon|ex|femme|copine) me (?:frappe|bat|tape|menace)", "il m'a (?:frappee|tapee|etranglee)",
+      "nicht mehr aufwachen", "mich (?:umbringen|ritzen|aufhangen|erhangen)", "(?:mich|mir) (?:geritzt|geschnitten)", "mir das leben nehmen",
+      "(?:schlaftabletten|tabletten|pillen)\\b[^.!?]{0,60}\\b(?:bereitgelegt|bereit gelegt|bereitgestellt|gesammelt|zurechtgelegt)",
+      "(?:mein|der) (?:mann|freund|vater|partner|ex) (?:schlagt|hat mich geschlagen|bedroht mich)", "hat mich (?:geschlagen|gewurgt)",
+      "von der brucke springen", "vor den zug",
+      "me (?:jogar|atirar) (?:na frente|da ponte|do predio|de cima|debaixo|no trilho|embaixo)", "me bateu", "(?:bateu|bate) em mim",
+      "(?:marido|namorado|pai|padrasto|companheiro|ex) me (?:bate|bateu|agrediu|espancou|ameacou|ameaca)", "me cortei", "me cortar\\b",
+      "me machucar", "nao quero mais viver", "nao quero (?:mais )?acordar", "tirar (?:a )?minha (?:propria )?vida", "me enforcar",
+      "tagliarmi", "mi sono tagliat\\w*", "non voglio piu vivere", "togliermi la vita", "buttarmi (?:dal|sotto|giu)", "impiccarmi",
+      "em vull matar", "no vull viure", "tallar-me", "em fa mal\\b[^.!?]{0,20}(?:marit|pare|parella)",
+      "ضربني", "هددني", "قتل نفسي", "انتحار", "أجرح نفسي", "اجرح نفسي", "لا اريد ان اعيش", "لا أريد أن أعيش");
   private static final List<Pattern> FOREIGN_NOW = compile(
       "tabletten (?:schon )?genommen", "schon genommen", "coltello in mano", "j'ai pris (?:les|des|tous|toutes)", "cachets",
       "tomei (?:os|todos|todas|remedios)", "nie jestem bezpieczn", "zyletk\\w* w (?:szufladzie|rece|reku)", "sul binario", "sui binari", "je ne suis pas en securite", "ich bin nicht sicher",

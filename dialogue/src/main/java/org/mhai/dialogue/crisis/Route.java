@@ -216,7 +216,7 @@ public enum Route {
       "(?:knife|gun|bat) (?:at|outside) (?:my )?\\w+'?s (?:door|room|place)", "outside (?:my )?\\w+'?s door with a (?:knife|gun)",
       "pay for what (?:he|she) did", "(?:gun|knife|weapon|rifle)\\b[^.!?]{0,20}\\bto (?:school|class|work|college|uni)\\b",
       "(?:are|is) (?:going to|gonna) pay\\b", "(?:van|va) a pagar(?:lo|las)?\\b", "take (?:him|her|them|my \\w+|the \\w+) with me", "llevarme a (?:mis|mi) \\w+ conmigo", "(?:i'?ll|i will) (?:stab|kill|hurt) (?:him|her)", "it'?ll be in him",
-      "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar|pegar|meter un balazo|"
+      "(?<!me )(?:voy a|quiero|le voy a|pienso en|ganas de|ganas horribles de) (?:matar\\b(?!me)|lastimar(?!me|nos|te)|pegar(?!me|nos)|meter un balazo|"
           + "quemar|empujar|tirarlo|apunalar|hacer dano a)", "le rajo", "le voy a (?:pegar|meter|echar(?! de menos| una mano| un cable| la bronca))",
       // session 11 (eighth blind set): strangling wished on a named person; pills to put in a drink; a gun and "going up" to end a quarrel
       "(?:ganas de|quiero|voy a|pienso en)\\b[^.!?]{0,10}\\b(?:ahorcar|estrangular|asfixiar) a (?:mi|su|el|la|ese|esa)\\b",
@@ -325,6 +325,10 @@ public enum Route {
     return java.util.Optional.empty();
   }
 
+  /** Not safe with oneself ("i'm not safe with myself tonight"): the lexicon's "not safe" reads harm from others. */
+  private static final Pattern UNSAFE_WITH_SELF = Pattern.compile("\\bnot safe (?:with|from|around|by) (?:myself|me)\\b"
+      + "|\\b(?:no estoy a salvo|no estoy segur[oa]|no me siento segur[oa]) (?:conmigo|de mi)\\b");
+
   public static Route of(String plain, Set<DangerCues.Kind> danger, Collection<String> detectorSignals) {
     boolean adult = (ADULT.matcher(plain).find() || SELF_ADULT_HURT.matcher(plain).find()) && !MINOR.matcher(plain).find()
         && !plain.matches(".*(?:dementia|alzheimer|discapacidad|disabilit|care home|asilo).*");
@@ -340,7 +344,7 @@ public enum Route {
       return SAFEGUARDING; // "I hit him with a belt and it left marks. he's 5"
     }
     if (danger.contains(DangerCues.Kind.VIOLENCE) || any(VIOLENCE_AT_HOME, plain)
-        || detectorSignals.contains("harm_from_others")) {
+        || detectorSignals.contains("harm_from_others") && !UNSAFE_WITH_SELF.matcher(plain).find()) {
       return DOMESTIC_VIOLENCE;
     }
     if (danger.contains(DangerCues.Kind.OTHERS) || any(OTHERS, plain) && !DangerCues.any(DangerCues.RETRACTED, plain)

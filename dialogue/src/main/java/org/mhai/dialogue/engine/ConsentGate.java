@@ -38,7 +38,9 @@ final class ConsentGate {
           + "(?:it'?s|its) (?:fine|ok|okay) (?:with|by) me|fine (?:by|with) me|sounds good)(?:[,.! ]*(?:thanks|thank you|gracias))?[.! ]*$");
   private static final java.util.regex.Pattern DECLINES = java.util.regex.Pattern.compile(
       "\\b(?:(?:don'?t|do not|dont|not|never|no|nunca)\\b(?: \\w+)? (?:agree|accept|consent|ok|okay|fine)|no estoy de acuerdo|no acepto|"
-          + "no me parece bien|no esta bien)\\b|\\bbut\\b|\\bpero\\b|\\?");
+          + "no me parece bien|no esta bien)\\b|\\bbut\\b|\\bpero\\b|\\?"
+          // a condition is no agreement: "before i agree to anything i took a whole lot of my meds" (tenth blind set)
+          + "|\\b(?:before|if|unless|until|till|whether|antes de|a menos que|hasta que|sin que)\\b");
 
   /** Whether {@code text} agrees to the privacy notice in words, with no negation, condition or question in it. */
   static boolean agreesInWords(String text) {

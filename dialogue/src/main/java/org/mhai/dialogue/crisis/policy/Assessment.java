@@ -64,7 +64,8 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
   private static final String OWN_HARM_WORDS = "myself|my (?:arms?|wrists?|legs?|thighs?|skin)|kill me|end it all|end my life|me corto|"
       + "cortarme|matarme|me mato|quitarme la vida|suicid\\w*|mis (?:brazos|munecas|piernas)";
   private static final java.util.regex.Pattern SELF_TALK = java.util.regex.Pattern.compile(
-      "\\b(?:" + OWN_HARM_WORDS + "|cut again|cutting|overdose|od\\b|me corte)");
+      "\\b(?:" + OWN_HARM_WORDS + "|cut again|cutting|overdose|od\\b|me corte|me he cortado|cortandome|me estoy (?:cortando|haciendo dano|"
+          + "quemando)|lastimarme|hacerme dano|autolesion\\w*)");
   private static final Set<String> THEIRS_ONLY = Set.of("goodbye", "third_party_concern", "distress");
   private static final java.util.regex.Pattern PARTNER_BROKE_UP = java.util.regex.Pattern.compile(
       "\\b(?:novi[oa]|pareja|ex|chav[oa]|morr[oa])\\b[^.!?]{0,25}\\bme (?:corto|ha cortado|dejo|ha dejado)\\b"
@@ -260,6 +261,40 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         && !(c.cue().startsWith("detector_") && lowered.contains(c.seq())));
   }
 
+  /**
+   * Questions back inside an open episode, read in its context (session 16, tenth to twelfth blind sets): the bot has
+   * said it cannot call anyone and that the care team was told, so "what do you mean you can't??", "¿entonces para qué
+   * sirves?", "pues llámame tú" or "¿ustedes no pueden venir?" ask about its limits (answered honestly, with the number
+   * to call), and "¿y quién me va a llamar?" or "when is this care team going to get in touch" ask for the person
+   * (the handoff, with the expected wait). Outside an episode these words mean too many other things.
+   */
+  private static final java.util.regex.Pattern LIMITS_BACK = java.util.regex.Pattern.compile(
+      "\\b(?:what do you mean|como que|como q|cmo q|how come|so you)\\b[^.!?]{0,20}\\b(?:can'?t|cant|cannot|won'?t|wont|no (?:puedes|podes|pueden|"
+          + "vas|van))\\b|\\b(?:para|pa) (?:que|q) (?:sirves|servis|existes|estas)\\b|\\bwhat(?:'?s| is) the point of (?:you|this (?:bot|app|thing))\\b|"
+          + "\\bwhat (?:good|use) are you\\b|\\b(?:you'?re|youre|ur|u r|you are|eres|sos) (?:so |completely |totally |fucking |bien |muy )?"
+          + "(?:useless|inutil|una inutilidad)\\b|\\b(?:pues |entonces |then )?(?:llamame|llamenme|marcame|ven tu|call me|ring me) (?:tu|vos|yourself|then)\\b|"
+          + "\\b(?:no (?:pueden|puede|podeis|puedes) (?:venir|mandar|enviar)|can'?t (?:you|anyone|someone|somebody) (?:come|send|just come))\\b|"
+          + "\\b(?:vas|va) a (?:llamar(?:le)?|hablar(?:le)?|avisar(?:le)?) a (?:la policia|la poli|los polis|mis padres|mi familia)\\b|"
+          + "\\b(?:tu|vos) (?:le |les )?(?:hablas|llamas|avisas) a (?:alguien|nadie)\\b");
+  private static final java.util.regex.Pattern PERSON_WHEN = java.util.regex.Pattern.compile(
+      "(?:\\b(?:who|when|how long|quien|cuando|cuanto)\\b[^.!?]{0,50}\\b(?:call|ring|phone|contact|get in touch|message|text|reach|talk to|"
+          + "llamar|marcar|escribir|contactar|hablar)\\w*\\b|\\b(?:care team|equipo)\\b[^.!?]{0,40}\\b(?:get in touch|call|contact|reach|"
+          + "llamar|escribir|contactar)\\w*)");
+
+  private static MessageCues inEpisode(DialogueState state, String plain, MessageCues cues) {
+    if (!state.crisis().active() || cues.request()) {
+      return cues;
+    }
+    boolean limits = LIMITS_BACK.matcher(plain).find();
+    boolean person = !limits && state.crisis().escalated() && PERSON_WHEN.matcher(plain).find()
+        && (plain.contains("?") || plain.startsWith("when") || plain.startsWith("who") || plain.contains("whatever"));
+    if (!limits && !person) {
+      return cues;
+    }
+    return new MessageCues(person, cues.call(), cues.bot(), cues.elsewhere(), cues.foreign(), cues.panic(), cues.preparation(),
+        cues.finality(), cues.calm(), cues.hard(), cues.ambulance(), cues.passive(), cues.ideation(), limits, cues.otherAtRisk());
+  }
+
   /** The signal of danger the learned reader found in an answer to a crisis question. */
   public static final String ANSWER_DANGER = "danger_in_answer";
   /** Signal: the learned route reader named the kind of risk the rules had left at self-harm (H39). */
@@ -333,7 +368,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (state.crisis().active() && DangerCues.any(MessageCues.FOREIGN_CONTEXT, plain)) {
       danger.add(DangerCues.Kind.ACT);
     }
-    MessageCues cues = MessageCues.read(plain);
+    MessageCues cues = inEpisode(state, plain, MessageCues.read(plain));
     // A life event or a pastime in the window (H34): a gun for hunting is not means at hand.
     boolean lifeEvent = DangerCues.lifeEvent(plain)
         || state.evidence().stream().anyMatch(c -> c.cue().equals(DangerCues.EVERYDAY_CONTEXT));
