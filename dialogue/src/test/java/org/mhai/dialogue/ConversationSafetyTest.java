@@ -772,4 +772,57 @@ class ConversationSafetyTest {
     reachesNoEscalationNorScreener("en-GB|Ich nehme Schlaftabletten zum Schlafen, mein Arzt hat sie verschrieben");
     reachesNoEscalationNorScreener("es-ES|fui ao parque com minha filha, foi um dia bom");
   }
+
+  /**
+   * Session 16, second batch (tenth to twelfth blind sets, read): intent said to a screening item, a lethal dose looked up,
+   * an aborted attempt on a roof, letters for each of the family with a date chosen, a blow that just missed, a burn from a
+   * partner, a child touched and told to keep quiet, a neighbour's child beaten: each escalates, on the lexicon alone.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "es-MX|bueno, la semana pasada me subí a la azotea a ver si me animaba, pero me bajé",
+      "en-US|i googled how many pills it would take",
+      "en-GB|i've been feeling like a burden for months|wrote a few letters too. one for mom, one for my brother|Saturday. I've picked Saturday",
+      "es-ES|estoy cansada de todo|Les he escrito una carta a cada uno, están en el cajón de la mesilla|ya no los voy a molestar más",
+      "en-US|last night i punched the wall right next to her head",
+      "es-MX|descubri que mi novia me pone el cuerno y siento que si la veo le rompo la cara, neta",
+      "en-US|my wife tells me im worthless every day and last month she burned my arm with the iron",
+      "es-MX|mi tío me toca cuando se queda a dormir en la casa y me dice que no diga nada",
+      "es-ES|Los vecinos de al lado le pegan al crío casi todos los días, se le oye llorar a gritos"})
+  void second_batch_of_the_blind_sets_escalates(String line) {
+    escalates(line);
+  }
+
+  /** Their everyday counterparts reach no escalation and no screener. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en-US|went up to the roof terrace to see the fireworks then came back down for cake",
+      "en-GB|picked the date for the wedding! 14th of june",
+      "es-ES|la próxima vez será él quien cocine, que siempre me toca a mí",
+      "en-US|tomorrow's the day!! first day at the new job",
+      "es-MX|mi sobrino me toca la puerta cada mañana para ir juntos a la escuela",
+      "en-AU|i feel like im dying of boredom in this lecture lol"})
+  void their_everyday_counterparts_do_not(String line) {
+    reachesNoEscalationNorScreener(line);
+  }
+
+  /** The body of panic named with dying, or breath that will not come: the breathing guidance, not a mood check-in. */
+  @ParameterizedTest
+  @ValueSource(strings = {"too much too much too much. presentation in 20 min and im shaking. i feel like im dying",
+      "I'm completely overwhelmed, the kids are screaming, the landlord's texting and I feel like I'm going to explode. can't get a proper breath in"})
+  void panic_in_the_body_gets_breathing_at_once(String line) {
+    Scenario s = Scenario.onboarded("en-US");
+    Decision d = s.say(line);
+    assertTrue(s.text(d).toLowerCase().contains("breathe"), s.text(d));
+    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+  }
+
+  /** "Yeah actually. I would if I got the chance", said to a screening item, is intent: an escalation. */
+  @Test
+  void intent_said_to_a_screening_item_escalates() {
+    Scenario s = screening("en-US");
+    s.say("yes");
+    s.say("yeah actually. i would if i got the chance");
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+  }
 }

@@ -254,7 +254,9 @@ public final class DangerCues {
       "\\bi(?: think i| reckon i)?(?:'d| would) (?:probably |definitely |actually |really |honestly )?do it\\b",
       "(?<!no )(?<!not )\\b(?:si )?tengo (?:la )?intencion\\b(?! de (?:ir|estudiar|comprar|cambiar|mudarme|buscar|hablar|ver|salir|viajar))",
       "(?:^|[.!,;] )(?:(?:yes|yeah|yep)[,.]? )?(?:i think )?i (?:probably |definitely |actually |really |honestly )?would(?:,? yeah)?[.!]*$", "tengo claro que lo haria",
-      "(?<!no )(?<!nunca )\\blo haria\\b(?! (?:bien|mejor|por))", "(?:nobody|no one|noone|nadie) (?:here )?(?:to|que me|para) (?:stop|detenga|pare|parar)");
+      "(?<!no )(?<!nunca )\\blo haria\\b(?! (?:bien|mejor|por))", "(?:nobody|no one|noone|nadie) (?:here )?(?:to|que me|para) (?:stop|detenga|pare|parar)",
+      // session 16 (twelfth blind set, read): "yeah actually. i would if i got the chance"
+      "\\bi(?:'d| would)(?: \\w+)? (?:do it )?if i (?:got|had|get|have|found|could find|saw) (?:the|a|an|my) (?:chance|opportunity|moment|way|means)\\b");
 
   /** In an open episode, a statement of intent that refers back ("yes I want to do it", "lo voy a hacer"). */
   private static final List<Pattern> CONTEXT_INTENT = compile(
@@ -298,7 +300,8 @@ public final class DangerCues {
           + "azotea|vias|cornisa)\\b", "(?:desde|en) (?:la|el) (?:terraza|azotea|cornisa) del (?:hotel|edificio)",
       "(?:estar|aqui) en (?:la|el) (?:cornisa|azotea|puente|viaducto|acantilado)", "(?:at|in) the quarry\\b",
       "(?:walked|drove|went|came|got) (?:up |out )?to the (?:bridge|cliffs?|roof|rooftop|tracks|quarry|viaduct)\\b"
-          + "(?! (?:club|game|night|tournament|party|bar|restaurant|class|lessons?)\\b)");
+          + "(?! (?:club|game|night|tournament|party|bar|restaurant|class|lessons?|terrace|garden|deck|pool|cafe)\\b)(?![^.!?]{0,40}\\b(?:fireworks|"
+          + "sunset|stars|view|party|drinks|barbecue|bbq)\\b)");
   /**
    * A night or a day named as THE one, with nothing else: danger only in an open episode or after other evidence
    * ("tonight's the night, the season finale" is a television evening).
@@ -338,6 +341,11 @@ public final class DangerCues {
       + "that (?:guy|man|woman|bastard|prick)|my (?:mum|mom|dad|father|mother|stepdad|ex|roommate|flatmate|boss|manager|wife|husband|partner|"
       + "girlfriend|boyfriend|brother|sister|son|daughter|neighbou?r|teacher|coworker|colleague|baby|kids?)|his|their)";
   private static final List<Pattern> OTHERS = compile(
+      // session 16 (tenth and twelfth blind sets, read): a threat made after a blow, a blow that only just missed
+      "si (?:la|lo|los|las|te) (?:veo|encuentro|agarro|pillo)\\b[^.!?]{0,25}\\b(?:le|te|les) (?:rompo|parto|reviento|mato)\\b",
+      "(?:la|el) proxim[oa] (?:va a ser|sera) (?:el|ella|para el|para ella)\\b(?! (?:quien|que|el que|la que|de|en|la|el)\\b)",
+      "(?:punched|hit|smashed|kicked) (?:the|a) (?:wall|door|window) (?:right )?(?:next to|beside|by|near|an inch from) (?:her|his|their|my \\w+'?s?) (?:head|face)",
+      "(?:punetazo|golpe) (?:a|en) la (?:pared|puerta) (?:justo )?(?:al lado de|junto a) su (?:cabeza|cara)",
       "(?:i'?ll|i will|going to|gonna|want to|wanna|i'?m going to|thinking (?:of|about)|intend to|how to|planning to|"
           + "keep thinking of|if) (?:\\w+ )?(?:hurt|kill|killing|stab|shoot|attack|beat up|strangle|poison|murder|hurting)"
           + " (?:him|her|them|my (?:mum|mom|dad|ex|roommate|boss|wife|husband|partner|brother|sister|son|daughter|neighbou?r|"
@@ -379,6 +387,10 @@ public final class DangerCues {
       "(?:cuchillo|navaja|fierro|punta)\\b[^!?]{0,60}\\b(?:lo|la|le) (?:pico|rajo|apunalo|filereo)\\b",
       "(?:echarsel[oa]s?|echarle|ponersel[oa]s?|ponerle|meterle)\\b[^.!?]{0,20}\\ben (?:el|su|la) (?:cafe|te|comida|bebida|vaso|cerveza|agua|sopa|cena|leche)\\b");
   private static final List<Pattern> VIOLENCE = compile(
+      // session 16 (twelfth blind set, read): burned with an iron
+      "\\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|dad|mum|mom|father|mother|stepdad|ex))\\b[^.!?]{0,40}\\b(?:burned|burnt|scalded) "
+          + "(?:me|my (?:arm|hand|face|leg|neck|back|skin))\\b",
+      "me (?:quemo|ha quemado|quemaba) (?:el brazo|la mano|la cara|la pierna|el cuello|la espalda) con",
       "me (?:volvio|ha vuelto|vuelve|volvio a|sigue) (?:a )?(?:pegar|golpear|empujar|pegando|golpeando)", "(?:hit|beat|hurt|punched|slapped) me again\\b",
       "me ha partido (?:el labio|la cara|la nariz)", "(?:gets|got) rough with me\\b",
       "\\b(?:he|she|my (?:dad|stepdad|husband|partner|ex|boyfriend|father|mum|mom|stepmum|wife))(?:'?s| is| keeps)? (?:still )?"
@@ -404,9 +416,14 @@ public final class DangerCues {
       "(?:put|punched|kicked|smashed|rammed) (?:his|her) (?:fist|foot|hand|head) through (?:the|a|my) (?:door|wall|window)",
       "(?:he|she)'?s been on the (?:cans|drink|booze|piss|sauce)", "not with (?:him|her) in the (?:house|flat|room|home)");
   private static final List<Pattern> CHILD = compile(
+      // session 16 (twelfth blind set, read): touched and told to keep quiet; neighbours beating a small child
+      "\\bme (?:toca|toco|tocaba|manosea|manoseaba)\\b[^.!?]{0,80}\\b(?:no diga nada|no le diga|no se lo diga|no cuente|que es (?:un|nuestro) secreto|no decir nada)",
+      "\\btouches me\\b[^.!?]{0,80}\\b(?:not to tell|don'?t tell|our secret|keep quiet)",
+      "\\b(?:le|les) (?:pegan?|golpean?|zurran?) (?:al|a la|a los|a las) (?:crio|cria|crios|nino|nina|ninos|ninas|chaval|chavala|bebe|peque|chiquillo|chamaco|escuincle)s?\\b",
       "(?:little |baby |younger |kid |small |\\d+ year old )?(?:sister|brother|son(?! \\d| (?:las|los|unos|unas|muy|mas|tan|de|para|como|mis|tus|sus)\\b)|daughter|cousin|kids?|child|children|baby|"
           + "niece|nephew|hermanit[oa]|hij[oa]s?|bebe|nin[oa]s?|sobrin[oa]s?|prim[oa])\\b[^.!?]{0,40}\\b(?:hits|hit|beats|hurts|"
-          + "touch|touches|goes into|bruises|" + PICTURES + "|secrets|alone with me|won'?t stop crying|le pega|pega|toca|moretones|"
+          + "touch|touches|goes into|bruises|" + PICTURES + "|secrets|alone with me|won'?t stop crying|le pega|pega|toca(?! (?:la puerta|el timbre|"
+          + "la guitarra|el piano|la bateria|el violin|jugar|hacer|ir|pagar|a mi|a el|a ella))|moretones|"
           + "secretos|solo conmigo|hacerle dano|conmigo|con mis pastillas)",
       "(?:dice|says|said|told me|keeps saying) (?:que )?(?:se va a matar|quiere morir|wants to die|(?:he'?s|she'?s) going to "
           + "kill (?:him|her)self)", "passed out and my", "(?:goes|went|comes) into (?:my )?(?:little )?\\w+'?s? room at night",
@@ -719,7 +736,18 @@ public final class DangerCues {
       // session 11 (eighth blind set): leaning out to jump and stepping back; a life-saving treatment stopped on purpose
       "me asome (?:al|a la|por el|por la) (?:balcon|ventana|azotea|barandilla|barandal|borde|puente)\\b[^.!?]{0,40}(?:hacerlo|tirarme|saltar|aventarme|la idea)",
       "(?:ya no me (?:pongo|inyecto|pinchi?o)|deje de (?:ponerme|inyectarme|pincharme)|he dejado de (?:ponerme|inyectarme|pincharme)) (?:la )?insulina",
-      "(?:stopped|quit|not) (?:taking|doing|using) my insulin");
+      "(?:stopped|quit|not) (?:taking|doing|using) my insulin",
+      // session 16 (twelfth blind set, read): up on a roof or a bridge and back down; a lethal dose looked up
+      "(?:me subi|subi|fui|me fui|me acerque) (?:a|al|hasta) (?:la azotea|el tejado|el techo|el puente|las vias|el borde|la cornisa)\\b[^.!?]{0,60}"
+          + "(?:me baje|bajarme|me arrepenti|no pude|me regrese|me eche para atras|a ver si)",
+      "(?:went|got|climbed|walked) (?:up )?(?:to|onto|on|out on) the (?:roof|bridge|ledge|tracks|edge|balcony railing)\\b(?! (?:terrace|garden|deck|bar|party))"
+          + "(?![^.!?]{0,40}\\b(?:fireworks|sunset|stars|view|party|drinks|barbecue|bbq)\\b)[^.!?]{0,60}"
+          + "(?:came (?:back )?down|climbed (?:back )?down|backed out|couldn'?t|chickened out|to see if|stepped back)",
+      "(?:busque|he buscado|buscaba|googlee|investigue|mire en internet|lei) (?:\\w+ ){0,3}(?:cuantas|cuantos|cuanta|cuanto|que dosis|"
+          + "como) (?:\\w+ ){0,3}(?:pastillas|pildoras|hacen falta|hace falta|se necesitan|se necesita|necesitaria|matarme|morir|ahorcarme|"
+          + "dosis letal|sobredosis)",
+      "(?:looked up|googled|searched(?: up| for)?|researched|read up on) (?:\\w+ ){0,2}(?:how many|how much|the lethal|a lethal|what dose|"
+          + "how to)\\b[^.!?]{0,40}(?:pills|tablets|would take|it takes|kill|die|overdose|hang|lethal|dose)");
   private static final List<Pattern> YEARS_AGO = compile("(?:\\d+|a few|a couple of|several|many|some) years ago", "when i was (?:\\d+|a teen|a kid|younger|at school)",
       "hace (?:\\d+ |unos |unas |varios |muchos |dos |tres )?anos", "cuando (?:tenia|era) (?:\\d+|joven|nin[oa]|adolescente)");
 

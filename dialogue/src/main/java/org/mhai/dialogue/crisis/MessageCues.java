@@ -201,7 +201,13 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "\\bahogos?\\b", "nudo en el pecho", "ansiedad horrible", "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)\\b[^.!?]{0,60}"
           + "(?:siento que me (?:voy a morir|muero)|(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) die)",
       "(?:siento que me (?:voy a morir|muero)|(?:feel like|feels like|think) (?:i'?m|im|i am) (?:gonna|going to|about to) die)\\b[^.!?]{0,60}"
-          + "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)");
+          + "(?:corazon|aire|respirar|pecho|heart|breathe|breath|chest)",
+      // session 16 (tenth and twelfth blind sets, read): the body of panic named with dying, or breath that will not come
+      "(?:shaking|trembling|sweating|heart racing|can'?t think|dizzy|tingling|numb|temblando|sudando|mareado|mareada)\\b[^!?]{0,60}"
+          + "(?:(?:feel|feels) like (?:i'?m|im|i am) (?:dying|going crazy|losing it|going to pass out)|siento que me (?:muero|estoy muriendo|vuelvo loc[oa]))",
+      "(?:(?:feel|feels) like (?:i'?m|im|i am) (?:dying|going crazy|losing it)|siento que me (?:muero|estoy muriendo|vuelvo loc[oa]))\\b[^!?]{0,60}"
+          + "(?:shaking|trembling|sweating|heart|breath|chest|dizzy|tingling|numb|temblando|sudando|corazon|pecho|aire|mareo)",
+      "can'?t (?:get|take|catch) (?:a |one )?(?:proper|full|deep|decent|single) breath", "(?:no puedo|no consigo) (?:coger|tomar|agarrar) (?:bien )?(?:aire|el aire)");
   /** First-person suicidal or self-harm statements the lexicon does not know yet (Spanish): {@code high} outside the screener. */
   private static final List<Pattern> IDEATION = compile(
       // session 11 (seventh blind set, read after session 10): a place and a way named, a plan with its level and day
@@ -289,6 +295,20 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "ojala (?:me )?(?:durmiera|quedara dormid[oa]) y no (?:me )?despertara", "dormirme y no (?:volver a )?despertar",
       "no se si quiero (?:seguir(?: viviendo| aqui| adelante)?|vivir|estar aqui)[.!]*(?:$|,| y| pero| la verdad)");
   private static final List<Pattern> PREP = compile(
+      // session 16 (tenth and twelfth blind sets, read): letters for each of the family, a date chosen, affairs settled,
+      // savings and a pet handed on
+      "(?:wrote|written|writing|escrito|escribi|he escrito) (?:a few |some |the |all the |my |unas |las |mis )?(?:letters?|cartas?|notes?|notas?)"
+          + "\\b[^!?]{0,40}\\b(?:one|una) (?:for|to|para|a) (?:my |mi )?\\w+",
+      "(?:escrito|escribi|he escrito|escrit[oa]) (?:una carta|una nota|cartas|notas) (?:a|para) cada uno",
+      "(?:wrote|written|writing|escribi|he escrito|ya escribi) (?:down )?(?:what i (?:want|need|wanted) to (?:say|tell)|lo que les? (?:quiero|queria) decir)",
+      "(?:i'?ve |i have |ive )?(?:picked|chosen|set|decided on|got) (?:the|a) (?:date|day)\\b(?! (?:for|of) (?:the|my|our) (?:wedding|party|move|trip|exam|interview))",
+      "(?:i'?ve |i have |ive )(?:picked|chosen) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b",
+      "(?:ya )?(?:elegi|escogi|tengo|he elegido|he escogido) (?:la fecha|el dia)\\b(?! (?:de la|del|para la|para el) (?:boda|fiesta|mudanza|viaje|examen|entrevista))",
+      "(?:ya )?(?:arregle|he arreglado|deje|he dejado) (?:todo|todas mis cosas)\\b[^.!?]{0,30}(?:pendientes|en orden|arreglado|atado)",
+      "(?:ya )?no (?:dejo|voy a dejar) (?:nada )?pendientes?",
+      "(?:vacie|he vaciado) (?:la hucha|mi cuenta|la cuenta|el banco)\\b[^.!?]{0,60}(?:dejado|deje|para)",
+      "(?:emptied|cleared out) (?:my|the) (?:savings|account|piggy bank)\\b[^.!?]{0,60}(?:left|gave|for)",
+      "(?:he dejado|deje|le deje) (?:a )?(?:mi|el) (?:gato|perro|gata|perra|periquito|mascota) (?:con|a) ",
       "(?:hice|grabe|he hecho|he grabado) un video para (?:mis|mi) (?:hijos|hijas|hijo|hija|familia|nietos)\\b",
       // session 11 (eighth blind set, English): letters to be kept, affairs in order, a pet rehomed
       "(?:help me )?writ(?:e|ing) (?:a |some )?(?:letters?|something|a note) (?:to|for) (?:my )?(?:kids|children|son|daughter|family|wife|husband|"
@@ -360,6 +380,11 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       "(?:decirles|decirle|les dije|le dije|les he dicho|le he dicho)\\b[^.!?]{0,25}\\b(?:que|lo mucho que) (?:les|le|los|las|la|lo) quiero", "(?:wills?|testamento) (?:with|con) (?:the|el) "
           + "(?:solicitor|lawyer|notario|abogado)");
   private static final List<Pattern> FINAL = compile(
+      // session 16 (tenth blind set, read): no longer a burden, said as a farewell; a day named as "the day"
+      "ya no (?:los|las|les|te|lo|la) (?:voy a|vuelvo a) (?:molestar|dar la lata|aguantar) (?:mas|nunca)",
+      "(?:ya no|no) (?:tendran|tendras|van a tener|vas a tener) (?:q|que) aguantarme",
+      "(?:won'?t|will not|wont) (?:have to|need to) (?:put up with|deal with|worry about) me (?:anymore|any more|again|much longer)",
+      "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)(?:'?s| is) the (?:day|night)\\b(?! (?:of|for|we|i|my|our|when|that)\\b)(?![ .]*!)",
       // session 11 (seventh blind set, Spanish): a note left just in case, a video for when they are grown, a day to go and see the dead
       "(?:nota|carta|cartas)\\b[^.!?]{0,60}por si acaso", "para que (?:lo|la|las|los) (?:vean|lean|escuchen|tengan) cuando (?:esten grandes|sean mayores|crezcan|yo no este)",
       "(?:ir|irme) a ver(?:le|la|lo|les|los) por fin\\b", "(?:el|la) \\d{1,2} es (?:buen|el|un buen) dia para\\b", "(?:ya )?(?:lo )?tengo todo (?:preparado|listo|planeado)\\b",

@@ -70,7 +70,7 @@ public enum Route {
       YOUNG + "\\b[^.!?]{0,60}\\b(?:goes into|comes into|room at night|bruises|bruise|marks on (?:his|her|their|my)|burn|hits|hit|hitting|hurting|"
           + "slaps|slapped|beats(?! (?:me|us|everyone|everybody) (?:at|in)\\b)|locked|without food|doesn'?t feed|don'?t feed|alone for days|" + DangerCues.PICTURES + "|secrets|"
           + "touches|touching|takes (?:her|his) (?:money|pension)|screams at|stuff to smoke|gifts|entra de noche|moretones|"
-          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b))|amarrad|no le dan|(?:estan|se quedan|quedan|los dejan|los deja|los dejo|dejan) solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
+          + "moratones|pega|golpea|toca\\b(?! (?:a |\\w+(?:ar|er|ir)\\b|la puerta|el timbre|la guitarra|el piano|la bateria))|amarrad|no le dan|(?:estan|se quedan|quedan|los dejan|los deja|los dejo|dejan) solos|regalos|grita|quemadura|llagas|cable|marcas|desnud|abusa)",
       "(?:goes|comes|went) into (?:my )?(?:little )?\\w+'?s? room at night", "entra de noche en el cuarto",
       // session 10 (seventh blind set, read after scoring)
       "se encierra con (?:mi|su|la|el) (?:hermanit[oa]|hij[oa]|sobrin[oa]|prim[oa]|nin[oa])", "encerrandol[oa] en (?:el armario|el cuarto|el bano|la habitacion)",
