@@ -131,6 +131,20 @@ class TopicReplyScenarioTest {
     assertFalse(saidBack(d, "work-stress"), d.toString());
   }
 
+  /** A fight with a partner is said back as trouble in the relationship, never as a break-up (session 16, seen in a trace). */
+  @Test
+  void a_fight_with_a_partner_is_no_breakup() {
+    Scenario s = Scenario.onboarded("en");
+    Decision d = s.say("my gf and i had a huge fight");
+    assertTrue(saidBack(d, "relationships"), d.toString());
+    Scenario es = Scenario.onboarded("es-ES");
+    d = es.say("mi novio y yo discutimos todos los días y ya no sé qué hacer");
+    assertTrue(saidBack(d, "relationships"), d.toString());
+    Scenario b = Scenario.onboarded("en");
+    d = b.say("my boyfriend dumped me yesterday over text");
+    assertTrue(saidBack(d, "breakup"), d.toString());
+  }
+
   @Test
   void the_same_words_never_come_twice_while_a_patient_talks_about_one_thing() {
     Scenario s = new Scenario();

@@ -27,7 +27,7 @@ import org.mhai.dialogue.crisis.Plain;
  */
 public final class TopicReader {
   /** Most specific first. */
-  static final List<Topic> ORDER = List.of(Topic.GRIEF, Topic.BREAKUP, Topic.PANIC, Topic.LONELINESS, Topic.MONEY,
+  static final List<Topic> ORDER = List.of(Topic.GRIEF, Topic.BREAKUP, Topic.RELATIONSHIPS, Topic.PANIC, Topic.LONELINESS, Topic.MONEY,
       Topic.STUDY_STRESS, Topic.WORK_STRESS, Topic.ANGER, Topic.FAMILY, Topic.SLEEP, Topic.STRESS);
 
   private static final Map<Topic, Cues> CUES = new LinkedHashMap<>();
@@ -63,7 +63,15 @@ public final class TopicReader {
         "\\b(?:broke up|break ?up|split up|(?:she|he|they) (?:left|dumped) me|dumped me|cheated on me|got divorced|getting divorced"
             + "|my divorce|me dejo|me ha dejado|me cort[oa]|lo (?:he )?dejado con|lo dejamos|cortamos|terminamos|me engano"
             + "|me divorcio|mi divorcio)\\b",
-        "breakup ruptura", "\\b(?:my ex|mi ex|my (?:boyfriend|girlfriend|bf|gf|partner)|mi (?:novio|novia|pareja))\\b", ""));
+        "breakup ruptura", "\\b(?:my ex|mi ex)\\b", ""));
+    // session 16: a fight with a partner is no break-up ("my gf and i had a huge fight" was met with "A breakup can turn
+    // everything upside down")
+    CUES.put(Topic.RELATIONSHIPS, new Cues(
+        "\\b(?:(?:fight|fighting|fought|argu\\w*|row|rowing|rowed)\\b[^.!?]{0,20}\\bwith (?:my )?(?:boyfriend|girlfriend|bf|gf|partner|husband|wife)"
+            + "|(?:me and|my) (?:boyfriend|girlfriend|bf|gf|partner|husband|wife)\\b[^.!?]{0,30}\\b(?:fight|fighting|fought|argu\\w*|row\\b|rowing)"
+            + "|mi (?:novio|novia|pareja|marido|mujer|esposo|esposa) y yo (?:nos )?(?:peleamos|discutimos|estamos (?:peleando|discutiendo))"
+            + "|(?:discuto|me peleo|peleo) (?:mucho |todo el rato )?con mi (?:novio|novia|pareja|marido|mujer|esposo|esposa))\\b",
+        "relationship relación relacion", "\\b(?:my (?:boyfriend|girlfriend|bf|gf|partner|husband|wife)|mi (?:novio|novia|pareja|marido|mujer|esposo|esposa))\\b", ""));
     CUES.put(Topic.PANIC, new Cues(
         "\\b(?:panic|panicky|panicking|chest (?:got |was |felt |went )?(?:so |really )?tight|heart (?:was )?(?:racing|pounding)"
             + "|couldn'?t (?:catch my )?breath|ataques? de (?:panico|ansiedad)|me falta(?:ba)? el aire|el corazon a mil)\\b",

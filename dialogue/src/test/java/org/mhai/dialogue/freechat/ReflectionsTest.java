@@ -25,6 +25,7 @@ class ReflectionsTest {
       Map.entry(Topic.LONELINESS, Pattern.compile("(?i)lonel|alone|connect|soledad|\\bsol[oa]\\b|solitari|conectad")),
       Map.entry(Topic.GRIEF, Pattern.compile("(?i)grie|loss|missing|duelo|pérdida|extrañ|echar .* de menos")),
       Map.entry(Topic.BREAKUP, Pattern.compile("(?i)break ?up|relationship|\\bex\\b|ruptura|relación")),
+      Map.entry(Topic.RELATIONSHIPS, Pattern.compile("(?i)partner|relationship|argu|fight|you two|two of you|between you|pareja|relación|discu|pelea|los dos")),
       Map.entry(Topic.ANGER, Pattern.compile("(?i)anger|angry|furious|frustrat|enfad|enoj|rabia")),
       Map.entry(Topic.PANIC, Pattern.compile("(?i)panic|pánico")),
       Map.entry(Topic.STRESS, Pattern.compile("(?i)stress|pressure|overwhelm|estrés|estresa|presión|agobi")),

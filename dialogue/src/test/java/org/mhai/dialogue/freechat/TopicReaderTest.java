@@ -29,6 +29,8 @@ class TopicReaderTest {
       "the greif comes in waves | GRIEF",
       "falleció mi tío la semana pasada | GRIEF",
       "my boyfriend dumped me over text | BREAKUP",
+      "my gf and i had a huge fight last night | RELATIONSHIPS",
+      "mi marido y yo discutimos por todo | RELATIONSHIPS",
       "mi novia y yo lo dejamos hace un mes | BREAKUP",
       "i lost my temper with the kids again | ANGER",
       "estoy furiosa con mi hermana | ANGER",
