@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mhai.dialogue.assessment.Instrument;
 import org.mhai.dialogue.understand.Request;
 import org.mhai.dialogue.understand.RequestReader;
@@ -185,6 +187,27 @@ class RequestScenarioTest {
         .contains("queda fuera de lo que puedo hacer"));
   }
 
+  /**
+   * A question that names nothing the service is for gets the honest redirect even where the reader is unsure ("quien
+   * gano el clasico ayer" read 0.38), never "a GP or counsellor would be a good person to ask"; a question about
+   * feelings still gets the ordinary answer (session 16).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"es|quien gano el clasico ayer", "en|can you book me a flight to bali",
+      "es|¿me ayudas con los deberes de física?", "en|how do i get to the station from here?"})
+  void a_question_outside_the_service_is_redirected_whatever_the_reader_says(String line) {
+    String[] f = line.split("\\|");
+    String text = chatting(f[0]).hear(f[1]).replies().get(0).text();
+    assertTrue(text.contains(f[0].equals("es") ? "queda fuera de lo que puedo hacer" : "outside what I can help with"), text);
+    assertFalse(text.contains("GP") || text.contains("médico"), text);
+  }
+
+  @Test
+  void a_question_about_feelings_is_no_off_topic() {
+    String text = chatting("en").hear("is it normal to still feel this bad a month on?").replies().get(0).text();
+    assertFalse(text.contains("outside what I can help with"), text);
+  }
+
   @Test
   void asking_whether_it_is_a_person_gets_the_automated_assistant_answer() {
     assertTrue(chatting("en").hear("is this an actual person?").replies().get(0).text().contains("automated assistant"));
@@ -211,8 +234,9 @@ class RequestScenarioTest {
   @Test
   void without_a_reading_the_rules_decide_as_before() {
     Scenario s = chatting("en");
+    // a question naming nothing the service is for is redirected by the rules too (session 16), with or without a reading
     Decision d = s.say("what's the weather going to be like tomorrow?");
-    assertFalse(s.text(d).contains("outside what I can help with"));
+    assertTrue(s.text(d).contains("outside what I can help with"), s.text(d));
     Decision phq = chatting("en").say("I'd like to take the PHQ-9");
     assertTrue(phq.events().stream().noneMatch(e -> e instanceof DialogueEvent.AssessmentStarted));
   }

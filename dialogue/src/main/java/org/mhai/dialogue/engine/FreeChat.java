@@ -134,6 +134,15 @@ final class FreeChat implements Policy {
     if (TopicReplies.answer(r, message, intent)) {
       return;
     }
+    if ((intent == Intent.QUESTION || looksLikeQuestion(turn.text())) && outsideTheService(turn.text())
+        && !Assessment.riskInWindow(r.state, true)) {
+      // "can you book me a flight to bali", "¿me ayudas con los deberes de física?": a question that names nothing of
+      // feelings, health, the service or the patient's life is no question for a GP either; the honest redirect (session 16)
+      String words = r.fresh("request.off_topic");
+      r.add(new DialogueEvent.TemplateUsed(r.at, OFF_TOPIC_TEMPLATE));
+      r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
+      return;
+    }
     String emotion = turn.emotion().map(e -> {
       String d = e.dominant();
       return e.ekman().getOrDefault(d, 0.0) >= REFLECT_AT ? d : Emotion.NEUTRAL.label();
@@ -149,9 +158,37 @@ final class FreeChat implements Policy {
     r.replies.add(new Reply(t.text(), quick));
   }
 
+  /**
+   * The words of what the service is for (feelings, health, sleep, relationships, the patient's days, the service itself),
+   * English and Spanish: a question with none of them is off-topic. Wide on purpose: a question about one's own life
+   * that is missed here still gets the ordinary reply, never a redirect.
+   */
+  private static final java.util.regex.Pattern SERVICE_WORDS = java.util.regex.Pattern.compile("\\b(?:feel\\w*|felt|mood\\w*|sad\\w*|"
+      + "anx\\w*|panic\\w*|stress\\w*|sleep\\w*|slept|insomnia|tired|exhaust\\w*|therap\\w*|counsel\\w*|psych\\w*|doctor|gp|medic\\w*|meds?|"
+      + "pills?|tablets?|dose|depress\\w*|worr\\w*|lonel\\w*|alone|cope|coping|breath\\w*|relax\\w*|calm\\w*|angry|anger|grie\\w*|"
+      + "score|phq\\w*|gad\\w*|questionnaire|test|exercise\\w*|data|privacy|private|normal|mental|health|emotion\\w*|cry\\w*|hurt\\w*|"
+      + "body|heart|chest|head|mind|brain|thoughts?|think\\w*|overthink\\w*|focus|motivat\\w*|confiden\\w*|self|myself|family|mum|mom|dad|"
+      + "parents?|partner|friends?|boyfriend|girlfriend|husband|wife|kids?|child\\w*|work|job|boss|school|exam\\w*|study\\w*|uni|"
+      + "money|debt|rent|life|live|living|die|dying|dead|death|kill\\w*|cut\\w*|suicid\\w*|harm|safe|help me|support|crisis|helpline|"
+      + "human|person|bot|ai|you are|are you|who are you|what are you|"
+      + "sentir|siento|sient\\w*|animo|ansi\\w*|estres\\w*|panico|dorm\\w*|sueno|insomnio|cansad\\w*|agotad\\w*|terap\\w*|psicolog\\w*|"
+      + "psiquiatr\\w*|medic\\w*|pastillas?|dosis|depre\\w*|preocup\\w*|sol[oa]|soledad|respir\\w*|relaj\\w*|calma\\w*|enfad\\w*|"
+      + "enoj\\w*|duelo|puntuacion|cuestionario|ejercicio\\w*|datos|privacidad|normal|mental|salud|emocion\\w*|llor\\w*|dolor|duele|"
+      + "cuerpo|corazon|pecho|cabeza|mente|pensamientos?|pienso|concentr\\w*|familia|madre|padre|mama|papa|padres|pareja|amig\\w*|novi[oa]|"
+      + "marido|mujer|hij[oa]s?|trabajo|curro|jefe|examen\\w*|estudi\\w*|dinero|deudas?|alquiler|vida|vivir|morir|muert\\w*|matar\\w*|"
+      + "cort\\w*|suicid\\w*|dano|segur[oa]|ayudame|apoyo|crisis|persona|humano|eres|quien eres)\\b");
+  private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile(
+      "^(?:who|which|where|quien|cual|cuando|donde|cuanto|cuanta|cuantos|cuantas)\\b");
+
+  /** A question that names nothing of what the service is for ("who won the clásico yesterday?"). */
+  static boolean outsideTheService(String text) {
+    String plain = org.mhai.dialogue.crisis.Plain.of(text);
+    return plain.split("\\s+").length >= 3 && !SERVICE_WORDS.matcher(plain).find();
+  }
+
   static boolean looksLikeQuestion(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     return t.endsWith("?") || t.startsWith("¿") || t.matches("^(what|how|why|is|are|can|could|should|does|do|when|where"
-        + "|qué|que|cómo|como|por qué|es normal)\\b.*");
+        + "|qué|que|cómo|como|por qué|es normal)\\b.*") || ASKS.matcher(org.mhai.dialogue.crisis.Plain.of(text)).find();
   }
 }
