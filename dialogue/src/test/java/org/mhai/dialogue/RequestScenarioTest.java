@@ -320,4 +320,29 @@ class RequestScenarioTest {
       assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RequestHandoff), text + " -> " + d);
     }
   }
+
+  /**
+   * Requests the rules now read in other words (session 16, blind and support sets): someone from the clinic, a
+   * therapist asked to get in touch, "are you even real", "¿eres doctor o qué?", an ambulance asked for "if one day";
+   * an appointment moved is an errand, never a crisis.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en|Is there a person at the clinic I could talk to|human",
+      "es|alguien de la clínica me puede contactar|human",
+      "en|ok good to know. can you get my therapist to message me about my appointment|human",
+      "en|are you even real|bot", "es|qué onda, ¿tú qué puedes hacer? ¿eres doctor o qué?|bot",
+      "es|y si un dia estoy mal mal, me podes mandar una ambulancia vos?|limits",
+      "en|ok can you ring my psych and tell her I need to move thursdays appt|limits"})
+  void requests_in_other_words_are_answered(String line) {
+    String[] f = line.split("\\|");
+    Scenario s = chatting(f[0]);
+    Decision d = s.say(f[1]);
+    String text = s.text(d);
+    switch (f[2]) {
+      case "human" -> assertTrue(d.effects().stream().anyMatch(e -> e instanceof Effect.RequestHandoff), text);
+      case "bot" -> assertTrue(text.contains(f[0].equals("es") ? "asistente automático" : "automated assistant"), text);
+      default -> assertTrue(text.contains(f[0].equals("es") ? "no puedo llamar a nadie" : "can't call anyone"), text);
+    }
+    assertFalse(d.effects().stream().anyMatch(e -> e instanceof Effect.OpenEscalation), text);
+  }
 }

@@ -35,6 +35,15 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   public static final String FOREIGN = "other_language_risk";
 
   private static final List<Pattern> HUMAN = compile(
+      // session 16 (tenth and twelfth blind sets, support sets, read): someone from the clinic asked to get in touch
+      "can (?:a|an|the|my|some|one|someone|somebody|anyone) (?:\\w+ ){0,4}(?:from|at|of) (?:the |your |my )?(?:clinic|team|care team|service|"
+          + "practice|surgery)\\b[^.!?]{0,20}\\b(?:call|ring|phone|contact|message|text|email|talk to|speak to|see) me",
+      "(?:is there|are there) (?:a |any |some )?(?:one|someone|somebody|anyone|person|people|human|therapist|counsel+or)\\b[^.!?]{0,40}"
+          + "\\bi (?:could|can|might) (?:talk|speak|chat) (?:to|with)",
+      "alguien (?:de|del) (?:la clinica|el equipo|equipo|la consulta|centro|servicio)\\b[^.!?]{0,20}(?:me )?(?:puede|podria|pueden|podrian) "
+          + "(?:contactar|llamar|escribir|hablar)",
+      "(?:get|ask|have) my (?:therapist|counsell?or|doctor|nurse|psychologist|psychiatrist|psych|case worker) to (?:message|email|write to|get in touch with) me",
+      "(?:mandar|enviar|escribir)(?:le)? (?:un )?mensaje a mi (?:terapeuta|psicolog[oa]|psiquiatra|medic[oa])\\b[^.!?]{0,30}(?:me (?:llame|marque|escriba|contacte))",
       "(?:no one|nobody|noone) real (?:is )?(?:ever )?(?:going to|gonna|will) (?:see|read)\\b",
       "get my (?:therapist|counsell?or|doctor|nurse|psychologist|psychiatrist|case worker) to (?:call|contact|text|ring|phone) me",
       "(?:cuanto|cuando) (?:tarda|tardan|va a tardar)[^.!?]{0,20}(?:hablarme|contestarme|escribirme) alguien", "(?:how long|when) (?:until|will|till) (?:someone|a person|somebody) (?:talks?|gets?|writes?|replies?)",
@@ -104,6 +113,9 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       // session 12 (ninth blind set, read): "my address is 4412 elm st apt 2 just send them"
       "\\bjust send (?:them|someone|somebody|help|an ambulance|the police|the cops)\\b", "\\bmy address is\\b", "\\bmi direccion es\\b");
   private static final List<Pattern> BOT = compile(
+      // session 16: "are you even real", "¿eres doctor o qué?"
+      "are (?:you|u) (?:even |actually |really |like |just )(?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)",
+      "(?:eres|sos|es usted) (?:un |una )?(?:doctor|doctora|medic[oa]|psicolog[oa]|terapeuta|psiquiatra)\\b",
       "(?:me estas leyendo|me lees) tu o (?:es|son) (?:todo )?automatic", "(?:actually )?reading this or is it a (?:script|bot|robot)",
       "are you (?:an? )?(?:bot|robot|real|human|person|ai\\b|machine|computer|chatbot)", "is this an? (?:real )?(?:person|bot|"
           + "human|robot|machine|ai\\b)", "am i (?:talking|speaking|chatting) (?:to|with) an? (?:bot|person|human|machine|real)",
@@ -274,7 +286,7 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
       + "\\bsi (?:me pasa|me llegara a pasar|pasa) algo\\b|\\bif (?:something|anything) (?:happens|happened|ever happens|goes wrong)\\b|"
       + "\\bif i (?:ever )?(?:need|needed) (?:it|to|help)\\b");
   /** A call asked for an errand, not for help now ("can you call my psychiatrist and tell her I need a refill"): answered honestly, no escalation. */
-  private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|reschedul\\w*|receta|cita|"
+  private static final Pattern ERRAND = Pattern.compile("\\b(?:refill|prescription|repeat script|appointment|appt|reschedul\\w*|receta|cita|"
       + "renovar)\\b");
   private static final List<Pattern> PASSIVE = compile(
       // session 11 (seventh blind set, Spanish)
@@ -503,6 +515,10 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
   }
 
   private static final List<Pattern> LIMITS = compile(
+      // session 16: "y si un dia estoy mal, ¿me podes mandar una ambulancia vos?", "¿tú qué puedes hacer?"
+      "\\b(?:si|if|when|cuando)\\b[^.!?]{0,40}\\b(?:puedes|podes|podrias|pueden|can you|could you|would you|will you|tu|vos|you) (?:\\w+ ){0,2}"
+          + "(?:llamar|avisar|mandar|enviar|hablas|llamas|avisas|call|ring|contact|send|tell)\\b",
+      "(?:tu|vos|usted) (?:que|q) (?:puedes|podes|puede) hacer",
       "si (?:un dia|algun dia|me pasa algo|estoy muy mal)[^.!?]{0,30}(?:puedes|podrias|pueden) (?:llamar|avisar|mandar|enviar)",
       // session 12 (ninth blind set, read): "are you going to send the guards round to me", "if I'm really bad one day can you send an ambulance"
       "(?:are you|you) (?:going to|gonna) (?:send|call|ring|get) (?:the )?(?:guards|gardai|garda|police|cops|feds|someone|anyone)\\b",

@@ -272,7 +272,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       "\\b(?:what do you mean|como que|como q|cmo q|how come|so you)\\b[^.!?]{0,20}\\b(?:can'?t|cant|cannot|won'?t|wont|no (?:puedes|podes|pueden|"
           + "vas|van))\\b|\\b(?:para|pa) (?:que|q) (?:sirves|servis|existes|estas)\\b|\\bwhat(?:'?s| is) the point of (?:you|this (?:bot|app|thing))\\b|"
           + "\\bwhat (?:good|use) are you\\b|\\b(?:you'?re|youre|ur|u r|you are|eres|sos) (?:so |completely |totally |fucking |bien |muy )?"
-          + "(?:useless|inutil|una inutilidad)\\b|\\b(?:pues |entonces |then )?(?:llamame|llamenme|marcame|ven tu|call me|ring me) (?:tu|vos|yourself|then)\\b|"
+          + "(?:useless|inutil|una inutilidad)\\b|(?:^|[.!?,;] )(?:pues |entonces |then |ok |vale |so )?(?:llamame|llamenme|marcame|ven tu|call me|ring me) (?:tu|vos|yourself|then)\\b|"
           + "\\b(?:no (?:pueden|puede|podeis|puedes) (?:venir|mandar|enviar)|can'?t (?:you|anyone|someone|somebody) (?:come|send|just come))\\b|"
           + "\\b(?:vas|va) a (?:llamar(?:le)?|hablar(?:le)?|avisar(?:le)?) a (?:la policia|la poli|los polis|mis padres|mi familia)\\b|"
           + "\\b(?:tu|vos) (?:le |les )?(?:hablas|llamas|avisas) a (?:alguien|nadie)\\b");
