@@ -25,6 +25,12 @@ public record MessageCues(boolean human, boolean call, boolean bot, Optional<Str
     return new MessageCues(human, call, bot, elsewhere, foreign, panic, preparation, finality, calm, hard, ambulance, passive, false, limits, otherAtRisk);
   }
 
+  /** The same cues asking for the person and/or about the bot's limits too (a question back read in its context). */
+  public MessageCues asking(boolean forPerson, boolean aboutLimits) {
+    return new MessageCues(human || forPerson, call, bot, elsewhere, foreign, panic, preparation, finality, calm, hard, ambulance, passive,
+        ideation, limits || aboutLimits, otherAtRisk);
+  }
+
   /** The same cues with no preparation or farewell: what was said is someone else's goodbye. */
   public MessageCues withoutFinality() {
     return new MessageCues(human, call, bot, elsewhere, foreign, panic, false, false, calm, hard, ambulance, passive, ideation, limits, otherAtRisk);

@@ -126,9 +126,7 @@ final class FreeChat implements Policy {
     }
     if (message.asks(Request.OFF_TOPIC)) {
       // "what's the weather": a kind, honest redirect to what the bot is for, not a template that pretends to follow.
-      String words = r.fresh("request.off_topic");
-      r.add(new DialogueEvent.TemplateUsed(r.at, OFF_TOPIC_TEMPLATE));
-      r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
+      redirect(r);
       return;
     }
     if (TopicReplies.answer(r, message, intent)) {
@@ -138,9 +136,7 @@ final class FreeChat implements Policy {
         && !Assessment.riskInWindow(r.state, true)) {
       // "can you book me a flight to bali", "¿me ayudas con los deberes de física?": a question that names nothing of
       // feelings, health, the service or the patient's life is no question for a GP either; the honest redirect (session 16)
-      String words = r.fresh("request.off_topic");
-      r.add(new DialogueEvent.TemplateUsed(r.at, OFF_TOPIC_TEMPLATE));
-      r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
+      redirect(r);
       return;
     }
     String emotion = turn.emotion().map(e -> {
@@ -156,6 +152,13 @@ final class FreeChat implements Policy {
       case NONE -> List.of();
     };
     r.replies.add(new Reply(t.text(), quick));
+  }
+
+  /** The honest off-topic redirect, with the offers of an exercise and a check-in. */
+  private static void redirect(Run r) {
+    String words = r.fresh("request.off_topic");
+    r.add(new DialogueEvent.TemplateUsed(r.at, OFF_TOPIC_TEMPLATE));
+    r.replies.add(new Reply(words, List.of(r.m.get("quick.exercise"), r.m.get("quick.checkin"))));
   }
 
   /**

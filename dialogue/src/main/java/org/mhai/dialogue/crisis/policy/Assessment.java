@@ -228,7 +228,18 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
 
   /** The dialogue read message {@code seq} as everyday although the detector heard concern in it ({@link #LOWERED}). */
   public static boolean lowered(DialogueState state, long seq) {
-    return state.evidence().stream().anyMatch(c -> c.seq() == seq && c.cue().equals(LOWERED));
+    return loweredSeqs(state).contains(seq);
+  }
+
+  /** The messages of the window whose detector verdict the dialogue lowered. */
+  private static Set<Long> loweredSeqs(DialogueState state) {
+    Set<Long> lowered = new java.util.HashSet<>();
+    state.evidence().forEach(c -> {
+      if (c.cue().equals(LOWERED)) {
+        lowered.add(c.seq());
+      }
+    });
+    return lowered;
   }
 
   /**
@@ -238,25 +249,15 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
    * celebration): one policy for every reader of the window, so a lowered verdict never silences what follows it.
    */
   public static boolean riskInWindow(DialogueState state, boolean panicCounts) {
-    Set<Long> loweredSeqs = new java.util.HashSet<>();
-    state.evidence().forEach(c -> {
-      if (c.cue().equals(LOWERED)) {
-        loweredSeqs.add(c.seq());
-      }
-    });
+    Set<Long> lowered = loweredSeqs(state);
     return state.evidence().stream().anyMatch(c -> !c.cue().equals(LOWERED) && !notRisk(c.cue())
         && (panicCounts || !c.cue().equals(PANIC_NOTED))
-        && !(loweredSeqs.contains(c.seq()) && (c.cue().startsWith("detector_") || c.cue().startsWith("learned_"))));
+        && !(lowered.contains(c.seq()) && (c.cue().startsWith("detector_") || c.cue().startsWith("learned_"))));
   }
 
   /** Evidence of the patient's own risk in the window, leaving out the detector's verdicts the dialogue lowered. */
   public static boolean selfEvidenceIn(DialogueState state, long uptoSeq) {
-    Set<Long> lowered = new java.util.HashSet<>();
-    state.evidence().forEach(c -> {
-      if (c.cue().equals(LOWERED)) {
-        lowered.add(c.seq());
-      }
-    });
+    Set<Long> lowered = loweredSeqs(state);
     return state.evidence().stream().anyMatch(c -> c.seq() <= uptoSeq && selfEvidence(c) && !c.cue().equals(LOWERED)
         && !(c.cue().startsWith("detector_") && lowered.contains(c.seq())));
   }
@@ -291,8 +292,7 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
     if (!limits && !person) {
       return cues;
     }
-    return new MessageCues(person, cues.call(), cues.bot(), cues.elsewhere(), cues.foreign(), cues.panic(), cues.preparation(),
-        cues.finality(), cues.calm(), cues.hard(), cues.ambulance(), cues.passive(), cues.ideation(), limits, cues.otherAtRisk());
+    return cues.asking(person, limits);
   }
 
   /** The signal of danger the learned reader found in an answer to a crisis question. */
