@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package org.mhai.dialogue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,19 +42,24 @@ import org.mhai.nlp.RiskLevel;
  * @param templatesUsed the ids of the curated replies used in this conversation (templates, reflections, redirects,
  *     acknowledgements), oldest first, at most {@value #TEMPLATES_REMEMBERED}: never their text; so a reply is not
  *     used twice
+ * @param lastChatAt when the bot last answered the patient with a curated reply of ordinary conversation (any reply
+ *     template but the gentle check): a verdict of the learned classifier alone met in the middle of ordinary talk is
+ *     read in that context ({@code Assessment})
  */
 public record DialogueState(
     boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages, CrisisState crisis,
     Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
     Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores,
     Optional<Boolean> serviceConsent, Optional<Boolean> researchConsent, Optional<String> lastTemplate,
-    List<String> exercises, int handoffs, List<Cue> recentCues, List<String> templatesUsed) {
+    List<String> exercises, int handoffs, List<Cue> recentCues, List<String> templatesUsed, Optional<Instant> lastChatAt) {
 
   public static final int RECENT_EXERCISES = 5;
   /** How many reply ids a conversation remembers (far more than the replies of any one topic or intent). */
   public static final int TEMPLATES_REMEMBERED = 64;
   /** How many patient messages back conversation-level risk looks. */
   public static final int EVIDENCE_WINDOW = 10;
+  /** The template id of the gentle check (the direct question and the lines on a learned verdict alone). */
+  public static final String GENTLE_CHECK = "concern.gentle";
 
   /** One piece of risk evidence: the message's sequence number, its position among the patient's messages, the cue. */
   public record Cue(long seq, int message, String cue) {
@@ -74,7 +80,7 @@ public record DialogueState(
 
   public static final DialogueState INITIAL = new DialogueState(false, "en", "web", OptionalInt.empty(), 0,
       CrisisState.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), RiskLevel.NONE, Map.of(),
-      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0, List.of(), List.of());
+      Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0, List.of(), List.of(), Optional.empty());
 
   public DialogueState {
     Objects.requireNonNull(locale, "locale");
@@ -93,6 +99,18 @@ public record DialogueState(
     exercises = List.copyOf(exercises);
     recentCues = List.copyOf(recentCues);
     templatesUsed = List.copyOf(templatesUsed);
+    Objects.requireNonNull(lastChatAt, "lastChatAt");
+  }
+
+  /** The state as the bot's cache knew it before the time of the last ordinary reply was kept. */
+  public DialogueState(boolean opened, String locale, String channel, OptionalInt lastMood, int patientMessages,
+      CrisisState crisis, Optional<AssessmentState> assessment, Optional<FlowCursor> flow, Optional<Takeover> takeover,
+      Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores, Optional<Boolean> serviceConsent,
+      Optional<Boolean> researchConsent, Optional<String> lastTemplate, List<String> exercises, int handoffs,
+      List<Cue> recentCues, List<String> templatesUsed) {
+    this(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover, lastEmotion, lastRisk,
+        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues, templatesUsed,
+        Optional.empty());
   }
 
   /** The state as the bot's cache knew it before the replies used were remembered. */
@@ -102,7 +120,7 @@ public record DialogueState(
       Optional<Boolean> researchConsent, Optional<String> lastTemplate, List<String> exercises, int handoffs,
       List<Cue> recentCues) {
     this(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover, lastEmotion, lastRisk,
-        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues, List.of());
+        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues, List.of(), Optional.empty());
   }
 
   /** The state as the bot's cache knew it before the evidence window was kept. */
@@ -111,7 +129,7 @@ public record DialogueState(
       Optional<String> lastEmotion, RiskLevel lastRisk, Map<String, Integer> lastScores, Optional<Boolean> serviceConsent,
       Optional<Boolean> researchConsent, Optional<String> lastTemplate, List<String> exercises, int handoffs) {
     this(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover, lastEmotion, lastRisk,
-        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, List.of(), List.of());
+        lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, List.of(), List.of(), Optional.empty());
   }
 
   public static DialogueState fold(List<? extends DialogueEvent> events) {
@@ -187,6 +205,9 @@ public record DialogueState(
       used.remove(t.templateId());
       used.add(t.templateId());
       b.templatesUsed = used.subList(Math.max(0, used.size() - TEMPLATES_REMEMBERED), used.size());
+      if (!t.templateId().equals(GENTLE_CHECK)) {
+        b.lastChatAt = Optional.of(t.at());
+      }
     } else if (event instanceof DialogueEvent.TakeoverStarted t) {
       b.takeover = Optional.of(new Takeover(t.staffId(), t.staffName(), t.at()));
     } else if (event instanceof DialogueEvent.StaffSaid said && takeover.isPresent()) {
@@ -282,6 +303,7 @@ public record DialogueState(
     public int handoffs;
     public List<Cue> recentCues;
     public List<String> templatesUsed;
+    public Optional<Instant> lastChatAt;
 
     public Builder(DialogueState s) {
       opened = s.opened;
@@ -303,12 +325,13 @@ public record DialogueState(
       handoffs = s.handoffs;
       recentCues = s.recentCues;
       templatesUsed = s.templatesUsed;
+      lastChatAt = s.lastChatAt;
     }
 
     public DialogueState build() {
       return new DialogueState(opened, locale, channel, lastMood, patientMessages, crisis, assessment, flow, takeover,
           lastEmotion, lastRisk, lastScores, serviceConsent, researchConsent, lastTemplate, exercises, handoffs, recentCues,
-          templatesUsed);
+          templatesUsed, lastChatAt);
     }
   }
 }

@@ -825,4 +825,45 @@ class ConversationSafetyTest {
     s.say("yeah actually. i would if i got the chance");
     assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
   }
+
+  /**
+   * H52 (session 17): the classifier's verdict alone, met in the middle of ordinary talk, with nothing of risk in the window,
+   * on a message the learned route reader also reads as ordinary and that names no means: the gentle check and the lines,
+   * no page. Anywhere else it is acted on in full: as a first message, after a gap, with a means named, or twice.
+   */
+  @Test
+  void the_classifiers_verdict_alone_in_the_middle_of_ordinary_talk_asks_and_a_second_one_escalates() {
+    Scenario s = Scenario.onboarded("en-US");
+    s.say("made a big pot of soup for the week, feeling organised for once");
+    Decision d = s.say("handed in my notice today!! so done with that place", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().noneMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+    assertTrue(s.text(d).contains("check in with you") && s.text(d).contains("988"), s.text(d));
+    assertTrue(d.events().stream().noneMatch(e -> e instanceof DialogueEvent.ScreenerAsked), d.events().toString());
+    // a second verdict of the classifier next: the window holds the first, and it escalates
+    s.say("honestly i just want it all to be over, all of it", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+
+    // the same message as the first of the conversation is acted on in full
+    s = Scenario.onboarded("en-US");
+    s.say("handed in my notice today!! so done with that place", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+
+    // after a gap (the next day on Telegram) it is no longer the middle of a conversation
+    s = Scenario.onboarded("en-GB");
+    s.say("made a big pot of soup for the week, feeling organised for once");
+    s.seq += 3600;
+    s.say("sorted everything at work today, so done with that place", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+
+    // a means or a weapon named, or a message the route reader hears as risk, is never ordinary talk
+    s = Scenario.onboarded("es-MX");
+    s.say("hay un tipo en el metro que siempre me mira y me sigue");
+    s.say("ya me harté. traigo un desarmador afilado y si lo veo hoy se lo entierro", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+    s = Scenario.onboarded("es-MX");
+    s.say("me siento bien solo, ni mis amigos me pelan ya");
+    s.say("mi papá tiene una pistola en el clóset");
+    s.say("ya la saqué. la tengo aquí en la cama conmigo y está cargada", RiskLevel.HIGH, "learned_crisis");
+    assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
+  }
 }

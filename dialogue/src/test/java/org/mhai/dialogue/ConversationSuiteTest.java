@@ -154,7 +154,7 @@ class ConversationSuiteTest {
   static final int EVERYDAY7_SCREENER_LEXICON = 0; // 3 at scoring (eval-final8)
   static final int EVERYDAY7_SCREENER_FULL = 1; // 4 at scoring
   static final int EVERYDAY7_ESCALATED_LEXICON = 0; // 2 at the start of session 10; 13 at scoring
-  static final int EVERYDAY7_ESCALATED_FULL = 10; // 20 at scoring (finetuned/5)
+  static final int EVERYDAY7_ESCALATED_FULL = 1; // session 17 (H52): 8 -> 1; 20 at scoring (finetuned/5)
 
   static final int BLIND4_PASS_LEXICON = 168; // session 11; 159 at the start of session 10; 95 at scoring (eval-base7 and the answer-reader changes alike); 98 before it was read
   static final int BLIND4_PASS_FULL = 157; // 156 at the end of session 7; 109 at scoring (eval-base7, finetuned/5), 113 before it was read
@@ -175,7 +175,7 @@ class ConversationSuiteTest {
   /** The eighth everyday set (conversations-everyday8.txt, 160 conversations by another writer, session 10), scored once. */
   @Test
   void eighthEverydaySetFalseStarts() throws IOException {
-    falseStarts("eighth", "/clinical/conversations-everyday8.txt", COMPOSITE ? 2 : 0, COMPOSITE ? 19 : 1); // session 11: lexicon 0 / 1 // at scoring 2 / 12 (lexicon), 2 / 19 (full); then read
+    falseStarts("eighth", "/clinical/conversations-everyday8.txt", COMPOSITE ? 2 : 0, COMPOSITE ? 6 : 1); // session 17 (H52): full 10 -> 6; session 11: lexicon 0 / 1 // at scoring 2 / 12 (lexicon), 2 / 19 (full); then read
   }
 
   /**
@@ -203,7 +203,7 @@ class ConversationSuiteTest {
    */
   @Test
   void ninthBlindConversations() throws IOException {
-    blindSet("ninth", "/clinical/conversations-blind9.txt", COMPOSITE ? 118 : 120, 0); // at scoring, session 11's final code: lexicon 43 + 44, full 42 + 47; eval-base11: 39 + 43, 40 + 46; with the learned route reader (session 12, before reading): 47 + 47, full 46 + 51; then read (H40 and after): 58 + 57, full 58 + 60; session 13 (H43): 120, full 118
+    blindSet("ninth", "/clinical/conversations-blind9.txt", COMPOSITE ? 117 : 120, 0); // full 117 on the start code of session 17 (stale 118);  at scoring, session 11's final code: lexicon 43 + 44, full 42 + 47; eval-base11: 39 + 43, 40 + 46; with the learned route reader (session 12, before reading): 47 + 47, full 46 + 51; then read (H40 and after): 58 + 57, full 58 + 60; session 13 (H43): 120, full 118
   }
 
   /**
@@ -222,7 +222,7 @@ class ConversationSuiteTest {
    */
   @Test
   void eleventhEverydaySet() throws IOException {
-    falseStarts("eleventh", "/clinical/conversations-everyday11.txt", 0, COMPOSITE ? 4 : 1); // at scoring: 0 / 8 (lexicon), 0 / 11 (full); read (H42): 0 / 1, 0 / 4
+    falseStarts("eleventh", "/clinical/conversations-everyday11.txt", 0, COMPOSITE ? 3 : 1); // session 17 (H52): full 5 -> 3; at scoring: 0 / 8 (lexicon), 0 / 11 (full); read (H42): 0 / 1, 0 / 4
   }
 
   /**
@@ -232,13 +232,13 @@ class ConversationSuiteTest {
    */
   @Test
   void eleventhBlindConversationsHeldOut() throws IOException {
-    blindSet("eleventh", "/clinical/conversations-blind11.txt", COMPOSITE ? 106 : 100, 0); // session 16 (read): 100 / 94 -> 106 / 100; // at scoring, start and final code alike: lexicon 45 + 48, full 48 + 52; then its one reassurance on a danger turn (b11en-screener-05) read and mended (H44): lexicon 46 + 48
+    blindSet("eleventh", "/clinical/conversations-blind11.txt", COMPOSITE ? 105 : 100, 0); // full 105 on the start code of session 17 (stale 106);  session 16 (read): 100 / 94 -> 106 / 100; // at scoring, start and final code alike: lexicon 45 + 48, full 48 + 52; then its one reassurance on a danger turn (b11en-screener-05) read and mended (H44): lexicon 46 + 48
   }
 
   /** The twelfth everyday set (conversations-everyday12.txt, 40 English + 40 Spanish by a new writer, session 13), scored on the start and final code, not read. */
   @Test
   void twelfthEverydaySetHeldOut() throws IOException {
-    falseStarts("twelfth", "/clinical/conversations-everyday12.txt", 2, COMPOSITE ? 11 : 7); // at scoring, start and final code alike: 2 / 7 (lexicon), 2 / 11 (full)
+    falseStarts("twelfth", "/clinical/conversations-everyday12.txt", 2, COMPOSITE ? 9 : 7); // session 17 (H52): full 11 -> 9; at scoring, start and final code alike: 2 / 7 (lexicon), 2 / 11 (full)
   }
 
   /**
@@ -247,7 +247,7 @@ class ConversationSuiteTest {
    */
   @Test
   void thirteenthEverydaySetA() throws IOException {
-    falseStarts("thirteenth (a)", "/clinical/conversations-everyday13a.txt", 0, COMPOSITE ? 9 : 0); // at scoring: 2 / 12 (lexicon), 2 / 19 (full); read: 0 / 0, 0 / 9
+    falseStarts("thirteenth (a)", "/clinical/conversations-everyday13a.txt", 0, COMPOSITE ? 7 : 0); // session 17 (H52): full 9 -> 7; at scoring: 2 / 12 (lexicon), 2 / 19 (full); read: 0 / 0, 0 / 9
   }
 
   @Test
@@ -281,13 +281,13 @@ class ConversationSuiteTest {
   /** The fifteenth everyday set (conversations-everyday15.txt, 40 English + 40 Spanish by a new writer, session 16), scored on the start and final code, not read. */
   @Test
   void fifteenthEverydaySetHeldOut() throws IOException {
-    falseStarts("fifteenth", "/clinical/conversations-everyday15.txt", 1, COMPOSITE ? 8 : 7); // start and final code alike: 1 / 7 (lexicon), 1 / 8 (full)
+    falseStarts("fifteenth", "/clinical/conversations-everyday15.txt", 1, COMPOSITE ? 7 : 7); // session 17: full 7 on its start code (8 at session 16's end) and after H52; start and final code alike: 1 / 7 (lexicon), 1 / 8 (full)
   }
 
   /** The fourteenth everyday set (conversations-everyday14.txt, 40 English + 40 Spanish by a new writer, session 14), scored on the start and final code, not read. */
   @Test
   void fourteenthEverydaySetHeldOut() throws IOException {
-    falseStarts("fourteenth", "/clinical/conversations-everyday14.txt", 0, COMPOSITE ? 5 : 2); // at scoring, start and final code alike: 0 / 2 (lexicon), 0 / 5 (full)
+    falseStarts("fourteenth", "/clinical/conversations-everyday14.txt", 0, COMPOSITE ? 4 : 2); // session 17 (H52): full 5 -> 4; at scoring, start and final code alike: 0 / 2 (lexicon), 0 / 5 (full)
   }
 
   /** The tenth everyday set (conversations-everyday10.txt, 50 English + 30 Spanish by another writer, session 11), scored once; its failures are printed by this test. */
@@ -313,12 +313,12 @@ class ConversationSuiteTest {
   static final int EVERYDAY6_SCREENER_LEXICON = 0; // 3 at scoring (eval-base8)
   static final int EVERYDAY6_SCREENER_FULL = 0; // 3 at scoring
   static final int EVERYDAY6_ESCALATED_LEXICON = 1; // 2 at the start of session 10; 13 at scoring
-  static final int EVERYDAY6_ESCALATED_FULL = 3; // 21 at scoring (finetuned/5)
+  static final int EVERYDAY6_ESCALATED_FULL = 2; // session 17 (H52): 2; 21 at scoring (finetuned/5)
 
   static final int EVERYDAY5_SCREENER_LEXICON = 0; // 1 at the start of session 10; 2 at scoring
   static final int EVERYDAY5_SCREENER_FULL = 1; // 2 at scoring
   static final int EVERYDAY5_ESCALATED_LEXICON = 0; // 10 at scoring on eval-base7, 11 on pre-ev5
-  static final int EVERYDAY5_ESCALATED_FULL = 8; // session 11 measured 8 (9 on eval-base11: the bound of 6 was stale, composite is not run in CI); 18 at the end of session 7 (the everyday frame gate of H27); 25 at scoring (eval-base7, finetuned/5); finetuned/6 (not shipped) 16 on pre-ev5
+  static final int EVERYDAY5_ESCALATED_FULL = 1; // session 17 (H52): 8 -> 1; session 11 measured 8 (9 on eval-base11: the bound of 6 was stale, composite is not run in CI); 18 at the end of session 7 (the everyday frame gate of H27); 25 at scoring (eval-base7, finetuned/5); finetuned/6 (not shipped) 16 on pre-ev5
 
   static final int BLIND3_PASS_LEXICON = 168; // 159 at the start of session 10; 130 at the end of session 6; 93 at scoring; then harm to others, acts, requests, safeguarding and violence at home in other words (H19, H22)
   static final int BLIND3_PASS_FULL = 156; // 155 at the end of session 7; 96 at scoring (finetuned/4); 98 with finetuned/5 alone
@@ -338,7 +338,7 @@ class ConversationSuiteTest {
    */
   @Test
   void thirdEverydaySetFalseStarts() throws IOException {
-    falseStarts("third", "/clinical/conversations-everyday3.txt", 0, COMPOSITE ? 9 : 0); // full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
+    falseStarts("third", "/clinical/conversations-everyday3.txt", 0, COMPOSITE ? 4 : 0); // session 17 (H52): 9 -> 4; full: 54 with finetuned/4, 14 with finetuned/5 (never trained on it)
   }
 
   /**
@@ -349,7 +349,7 @@ class ConversationSuiteTest {
   void fourthEverydaySetFalseStarts() throws IOException {
     // Scored once (finetuned/4): lexicon screener 0, escalations 22; full detector screener 0, escalations 65.
     // Then the everyday readings of H18 (lexicon 1.2.2 and the dialogue's cues): lexicon 1.
-    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 4 : 0); // full: 65 -> 32 (finetuned/5 alone) -> 12 -> 4 (H27)
+    falseStarts("fourth", "/clinical/conversations-everyday4.txt", 0, COMPOSITE ? 0 : 0); // session 17 (H52): 3 -> 0; full: 65 -> 32 (finetuned/5 alone) -> 12 -> 4 (H27)
   }
 
   /** Plays a blind conversation set; prints the pass rate and bounds it below, and reassurance on a danger turn above. */
@@ -385,7 +385,7 @@ class ConversationSuiteTest {
   static final int EVERYDAY2_SCREENER_LEXICON = 0;
   static final int EVERYDAY2_SCREENER_FULL = 0;
   static final int EVERYDAY2_ESCALATED_LEXICON = 0;
-  static final int EVERYDAY2_ESCALATED_FULL = 4; // 3 in session 10, 4 on the start code of session 16; 36 with finetuned/4; finetuned/5 was trained on this set's patient turns
+  static final int EVERYDAY2_ESCALATED_FULL = 2; // session 17 (H52): 4 -> 2; 3 in session 10, 4 on the start code of session 16; 36 with finetuned/4; finetuned/5 was trained on this set's patient turns
 
   @Test
   void everydayConversationsRarelyStartTheScreenerOrEscalate() throws IOException {

@@ -46,6 +46,14 @@ public final class DangerCues {
       + "(?<!skipping |jump |tow |climbing )rope(?! (?:swing|ladder|course|bridge))|noose|gun|shotgun"
       + "|pistol|rifle|scissors|hammer|box cutter|cutter|stanley knife|baseball bat|bat|machete|axe|crowbar|pastillas|cuchillo|cuchilla|"
       + "navaja|cuerda|soga|pistola|escopeta|arma|cinturon|tijeras|martillo|bate|hacha|machete|fusca)";
+  private static final Pattern MEANS_NAMED = Pattern.compile("\\b(?:" + OBJ
+      + "|desarmador|destornillador|screwdriver|tyre iron|tire iron|crowbar|palanca)\\b");
+
+  /** A means or a weapon named, or a tool people carry as one ("traigo un desarmador afilado"), in any sense. */
+  public static boolean meansNamed(String plain) {
+    return MEANS_NAMED.matcher(plain).find();
+  }
+
   /** Medicines people overdose on, by the names they use (a count of them taken is an act). */
   static final String DRUG = "(?:pills|tablets|meds|capsules|caps|panadol|paracetamol|tylenol|advil|ibuprofen|ibuprofeno|aspirins?|"
       + "aspirinas?|nurofen|codeine|codeina|xanax|valium|diazepam|lorazepam|clonazepam|sertraline|sertralina|fluoxetine|"

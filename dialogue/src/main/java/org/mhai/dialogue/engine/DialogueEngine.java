@@ -107,7 +107,7 @@ public final class DialogueEngine {
       List<Reply> replies = new ArrayList<>(d.replies());
       replies.add(gentle.get());
       List<DialogueEvent> events = new ArrayList<>(d.events());
-      events.add(new DialogueEvent.TemplateUsed(message.at(), "concern.gentle"));
+      events.add(new DialogueEvent.TemplateUsed(message.at(), DialogueState.GENTLE_CHECK));
       d = new Decision(events, replies, d.effects());
     }
     return ConsentGate.withQuestion(state, d, flows, message.at(), failed);

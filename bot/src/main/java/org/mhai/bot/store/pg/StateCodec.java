@@ -58,6 +58,7 @@ final class StateCodec {
         .put("cue", cue.cue())));
     json.put("recentCues", cues);
     json.put("templatesUsed", new JsonArray(s.templatesUsed())); // reply ids only, never text
+    s.lastChatAt().ifPresent(at -> json.put("lastChatAt", at.toString()));
     return json.put("crisis", crisis);
   }
 
@@ -87,6 +88,7 @@ final class StateCodec {
     b.recentCues = json.getJsonArray("recentCues", new JsonArray()).stream().map(o -> (JsonObject) o)
         .map(o -> new DialogueState.Cue(o.getLong("seq"), o.getInteger("message"), o.getString("cue"))).toList();
     b.templatesUsed = json.getJsonArray("templatesUsed", new JsonArray()).stream().map(String::valueOf).toList();
+    b.lastChatAt = Optional.ofNullable(json.getString("lastChatAt")).map(java.time.Instant::parse);
     JsonObject t = json.getJsonObject("takeover");
     b.takeover = t == null ? Optional.empty()
         : Optional.of(new DialogueState.Takeover(t.getString("staffId"), t.getString("staffName"),

@@ -10,7 +10,10 @@ import org.mhai.dialogue.DialogueEvent;
 import org.mhai.dialogue.DialogueState;
 import org.junit.jupiter.api.Test;
 
-/** The cached state keeps the ids of the replies a conversation used (never their text), as the fold has them. */
+/**
+ * The cached state keeps the ids of the replies a conversation used (never their text) and when the last ordinary one was
+ * given, as the fold has them.
+ */
 class StateCodecTemplatesTest {
   static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -20,6 +23,18 @@ class StateCodecTemplatesTest {
         new DialogueEvent.TemplateUsed(AT, "exercise.ask.2"), new DialogueEvent.TemplateUsed(AT, "topic.sleep.r1")));
     assertEquals(List.of("exercise.ask.2", "topic.sleep.r1"), folded.templatesUsed());
     assertEquals(folded, StateCodec.decode(StateCodec.encode(folded)));
+  }
+
+  /** When the bot last answered ordinary talk (H52) survives the cache; the gentle check is not ordinary talk. */
+  @Test
+  void the_time_of_the_last_ordinary_reply_survives_the_cache() {
+    DialogueState folded = DialogueState.fold(List.of(new DialogueEvent.TemplateUsed(AT, "topic.sleep.r1"),
+        new DialogueEvent.TemplateUsed(AT.plusSeconds(60), DialogueState.GENTLE_CHECK)));
+    assertEquals(java.util.Optional.of(AT), folded.lastChatAt());
+    assertEquals(folded, StateCodec.decode(StateCodec.encode(folded)));
+    JsonObject old = StateCodec.encode(folded);
+    old.remove("lastChatAt");
+    assertEquals(java.util.Optional.empty(), StateCodec.decode(old).lastChatAt());
   }
 
   @Test

@@ -255,6 +255,22 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         && !(lowered.contains(c.seq()) && (c.cue().startsWith("detector_") || c.cue().startsWith("learned_"))));
   }
 
+  /** How recent the bot's last ordinary reply must be for a message to be read in the middle of ordinary talk. */
+  static final java.time.Duration CHAT_RECENT = java.time.Duration.ofMinutes(30);
+  /** The probability of {@code none} the learned route reader must give a message for it to be read as ordinary talk. */
+  static final double ORDINARY = 0.5;
+  /**
+   * The message comes in the middle of ordinary talk and reads as ordinary (H52): the bot answered the patient with an
+   * everyday reply less than {@link #CHAT_RECENT} ago, the evidence window holds no cue of risk at all (a learned
+   * verdict, even one the dialogue lowered, counts as risk here), the learned route reader too reads the message as
+   * ordinary, and it names no means or weapon.
+   */
+  static boolean midChat(DialogueState state, org.mhai.dialogue.Turn.PatientMessage turn, String plain) {
+    return state.lastChatAt().filter(at -> !at.isBefore(turn.at().minus(CHAT_RECENT))).isPresent()
+        && state.evidence().stream().allMatch(c -> notRisk(c.cue()))
+        && LearnedRoute.probabilities(turn.text())[0] >= ORDINARY && !DangerCues.meansNamed(plain);
+  }
+
   /** Evidence of the patient's own risk in the window, leaving out the detector's verdicts the dialogue lowered. */
   public static boolean selfEvidenceIn(DialogueState state, long uptoSeq) {
     Set<Long> lowered = loweredSeqs(state);
@@ -498,7 +514,11 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         || danger.isEmpty() && DangerCues.everydayFrame(plain)
         // Grief for a pet put to sleep, told after the vet ("his back legs had gone and he couldnt get up anymore"): the
         // classifier alone hears it as a crisis; nothing of the patient's own risk is in it (session 14, through the jar).
-        || danger.isEmpty() && petContext && !SELF_TALK.matcher(plain).find() && !cues.ideation() && !cues.passive())) {
+        || danger.isEmpty() && petContext && !SELF_TALK.matcher(plain).find() && !cues.ideation() && !cues.passive()
+        // In the middle of ordinary talk (H52): the bot answered the patient's last messages as everyday conversation, the
+        // window holds nothing of risk (not even a learned verdict), and this message names nothing the lexicon or the
+        // cues read. The gentle check asks and gives the lines; a second verdict, or anything of risk next, escalates.
+        || danger.isEmpty() && !cues.ideation() && !cues.passive() && !SELF_TALK.matcher(plain).find() && midChat(state, turn, plain))) {
       level = RiskLevel.LOW; // in Arabic, Cyrillic or another script the classifier (English and Spanish) reads noise; the cues read risk
     }
     Set<String> signals = new LinkedHashSet<>(detectorSignals);
