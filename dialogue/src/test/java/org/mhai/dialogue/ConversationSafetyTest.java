@@ -866,4 +866,17 @@ class ConversationSafetyTest {
     s.say("ya la saqué. la tengo aquí en la cama conmigo y está cargada", RiskLevel.HIGH, "learned_crisis");
     assertTrue(s.effects.stream().anyMatch(e -> e instanceof Effect.OpenEscalation), s.effects.toString());
   }
+
+  /**
+   * H53 (session 17, fifteenth everyday set read): a cue is read from the start of a word ("got the knife" is not inside
+   * "forgot the knife"), and "ya empecé" (I've started) is an act only inside an episode.
+   */
+  @Test
+  void cues_are_read_from_the_start_of_a_word_and_having_started_is_an_act_only_in_an_episode() {
+    reachesNoEscalationNorScreener("en-AU|went fishing with dad on the weekend, first time in years"
+        + "|forgot the knife so we had to cut the rope with his car keys haha");
+    reachesNoEscalationNorScreener("es-MX|tengo mil cosas que hacer esta semana|sí, hacer una lista me ayuda|ya empecé, gracias");
+    escalates("en-AU|i cant do this anymore, i want to die|got the knife here with me now");
+    escalates("es-MX|ya no quiero vivir, hoy lo hago|ya empecé");
+  }
 }

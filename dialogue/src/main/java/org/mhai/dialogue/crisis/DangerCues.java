@@ -143,7 +143,7 @@ public final class DangerCues {
       "cortarme otra vez", "(?:i'?ve|i) (?:just )?cut myself\\b(?! shaving)",
       "standing on (?:the|a) chair", "about to (?:do it|jump|take)", "started drinking and i'?m going", "ya me (?:las |los )?(?:tome|he tomado|trague)", "me (?:tome|he tomado|trague|bebi) (?:todas?|todos?|"
           + "\\d+|la mitad|unas cuantas|el frasco|todo|cloro|lejia)", "acabo de (?:tomar|cortar|tragar)",
-      "ya (?:me (?:corte|he cortado)|(?:corte|he cortado)(?! con\\b)|empece|he empezado|lo empece|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
+      "ya (?:me (?:corte|he cortado)|(?:corte|he cortado)(?! con\\b)|lo intente)", "me (?:he )?cortado (?:las munecas|hoy)",
       "me corte (?:otra vez|hoy)", "sangr(?:ando|a\\b)", "(?:mucha|hay|tanta|la) sangre\\b(?! (?:de|del|en el analisis))", "(?:salir|sale|saliendo|echando) sangre", "sangre (?:que no para|sin parar)", "de sangrar", "quedando dormid[oa] por",
       "maread[oa] (?:despues|por|desde)", "coche en marcha", "gas, ya lo abri", "gas abierto", "cuerda (?:ya )?(?:esta )?"
           + "(?:colgada|atada)", "soga colgada", "me he hecho cortes hoy", "lo intente hace", "acabo de cortarme",
@@ -187,7 +187,7 @@ public final class DangerCues {
       "doing it (?:right )?now", "already started", "\\bbut i'?m about to\\b", "won'?t stop", "\\b\\d+ of them", "like \\d+\\b(?! ?(?:years|yrs|months|weeks|days|hours|minutes|mins|times|people|km|miles|kg|lbs|euros|dollars|quid|bucks|pounds|degrees|percent|%|am|pm))",
       "how many", "a lot of them", "(?:feel|feeling|i'?m|im|so|really) (?:so |really |very |kinda )?(?:sleepy|drowsy|dizzy|woozy|sick)"
           + "\\b", "me siento (?:muy )?(?:dormid[oa]|rar[oa]|maread[oa])", "\\bmaread[oa]", "\\bme mareo\\b", "\\bme estoy (?:mareando|durmiendo)\\b", "quedando dormid[oa]", "muito sono",
-      "threw (?:most |some )?(?:of )?them up", "ya empece", "ya lo hice",
+      "threw (?:most |some )?(?:of )?them up", "ya (?:empece|he empezado|lo empece)", "ya lo hice",
       "(?:ya )?lo estoy haciendo", "mientras te escribo", "(?:gonna|going to|will) try again\\b(?! (?:tomorrow|later|next)\\b)",
       "(?:tried|did it) (?:earlier|this morning|today|last night|an hour ago)[^.!?]{0,30}(?:didn'?t work|try again)",
       "as soon as (?:this|the) (?:chat|conversation) ends", "(?:then|and then) i'?m (?:doing it|going to do it|gonna do it)",
@@ -788,7 +788,14 @@ public final class DangerCues {
     return false;
   }
 
+  /**
+   * The patterns of a cue list, each matched from the start of a word: "got the knife" is not read inside "forgot the knife"
+   * (session 17, fifteenth everyday set).
+   */
   static List<Pattern> compile(String... regexes) {
-    return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+    return java.util.Arrays.stream(regexes).map(r -> Pattern.compile(WORD_START + "(?:" + r + ")")).toList();
   }
+
+  /** Never inside a word: no letter or digit just before one just after (a pattern may start with a space or a mark). */
+  static final String WORD_START = "(?:(?<![\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))";
 }
