@@ -74,7 +74,9 @@ class RequestScenarioTest {
     for (String[] c : List.of(new String[] {"en", "that didn't help at all, I feel the same", "something different"},
         new String[] {"es", "no me ha ayudado nada", "algo diferente"},
         new String[] {"es", "este me ha agobiado más, la verdad", "algo diferente"},
-        new String[] {"en", "honestly it made things worse", "something different"})) {
+        new String[] {"en", "honestly it made things worse", "something different"},
+        // session 17 (thirteenth blind set, read): feedback and a request in one message, read at 0.45
+        new String[] {"en", "nah that didnt help. can i do something else", "something different"})) {
       Scenario s = chatting(c[0]);
       String first = offered(s.say("/exercise")).orElseThrow().exerciseId();
       Decision d = s.hear(c[1]);
