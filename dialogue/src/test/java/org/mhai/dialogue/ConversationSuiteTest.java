@@ -275,13 +275,34 @@ class ConversationSuiteTest {
   void thirteenthBlindConversationsHeldOut() throws IOException {
     // start code: lexicon 85, full 86; final: 85, 87. Reassurance on a danger turn: lexicon 1 on both codes (b13-en-stay_with-03 #5,
     // "not good but calmer" after a first message the lexicon alone misses), full detector 0
-    blindSet("thirteenth", "/clinical/conversations-blind13.txt", COMPOSITE ? 87 : 85, COMPOSITE ? 0 : 1);
+    // session 17 (read): lexicon 86, full 88 (H52, the exercise feedback threshold)
+    blindSet("thirteenth", "/clinical/conversations-blind13.txt", COMPOSITE ? 88 : 86, COMPOSITE ? 0 : 1);
+  }
+
+  /**
+   * The fourteenth blind set (conversations-blind14.txt, 60 English + 60 Spanish conversations, 10 per class, by a new writer
+   * briefed only with CLASSES/FORMAT-conversations.md, session 17), scored once on the session's start code and once on its
+   * final code, NOT read: docs/clinical-safety.md, "Session 17".
+   */
+  @Test
+  void fourteenthBlindConversationsHeldOut() throws IOException {
+    // start and final code alike: lexicon 97, full 101; reassurance on a danger turn 0 with either detector
+    blindSet("fourteenth", "/clinical/conversations-blind14.txt", COMPOSITE ? 101 : 97, 0);
+  }
+
+  /**
+   * The sixteenth everyday set (conversations-everyday16.txt, 40 English + 40 Spanish by a new writer, session 17), scored on
+   * the start and final code, not read. Full detector escalations 13 -> 7 of 80 (H52), lexicon 5 on both.
+   */
+  @Test
+  void sixteenthEverydaySetHeldOut() throws IOException {
+    falseStarts("sixteenth", "/clinical/conversations-everyday16.txt", 0, COMPOSITE ? 7 : 5);
   }
 
   /** The fifteenth everyday set (conversations-everyday15.txt, 40 English + 40 Spanish by a new writer, session 16), scored on the start and final code, not read. */
   @Test
   void fifteenthEverydaySetHeldOut() throws IOException {
-    falseStarts("fifteenth", "/clinical/conversations-everyday15.txt", 1, COMPOSITE ? 7 : 7); // session 17: full 7 on its start code (8 at session 16's end) and after H52; start and final code alike: 1 / 7 (lexicon), 1 / 8 (full)
+    falseStarts("fifteenth", "/clinical/conversations-everyday15.txt", 1, COMPOSITE ? 6 : 5); // session 17 (read; H53): lexicon 7 -> 5, full 7 -> 6 (8 at session 16's end); start and final code alike: 1 / 7 (lexicon), 1 / 8 (full)
   }
 
   /** The fourteenth everyday set (conversations-everyday14.txt, 40 English + 40 Spanish by a new writer, session 14), scored on the start and final code, not read. */
