@@ -282,21 +282,22 @@ class ConversationSuiteTest {
   /**
    * The fourteenth blind set (conversations-blind14.txt, 60 English + 60 Spanish conversations, 10 per class, by a new writer
    * briefed only with CLASSES/FORMAT-conversations.md, session 17), scored once on the session's start code and once on its
-   * final code, NOT read: docs/clinical-safety.md, "Session 17".
+   * final code, then read: docs/clinical-safety.md, "Session 17".
    */
   @Test
   void fourteenthBlindConversationsHeldOut() throws IOException {
-    // start and final code alike: lexicon 97, full 101; reassurance on a danger turn 0 with either detector
-    blindSet("fourteenth", "/clinical/conversations-blind14.txt", COMPOSITE ? 101 : 97, 0);
+    // at scoring, start and final code alike: lexicon 97, full 101; reassurance on a danger turn 0 with either detector;
+    // then read (a method thought through with the wish, a near attempt, a painkiller for a headache): lexicon 100, full 104
+    blindSet("fourteenth", "/clinical/conversations-blind14.txt", COMPOSITE ? 104 : 100, 0);
   }
 
   /**
    * The sixteenth everyday set (conversations-everyday16.txt, 40 English + 40 Spanish by a new writer, session 17), scored on
-   * the start and final code, not read. Full detector escalations 13 -> 7 of 80 (H52), lexicon 5 on both.
+   * the start and final code, then read. Full detector escalations 13 -> 7 of 80 (H52), lexicon 5 on both.
    */
   @Test
   void sixteenthEverydaySetHeldOut() throws IOException {
-    falseStarts("sixteenth", "/clinical/conversations-everyday16.txt", 0, COMPOSITE ? 7 : 5);
+    falseStarts("sixteenth", "/clinical/conversations-everyday16.txt", 0, COMPOSITE ? 6 : 4); // then read: lexicon 5 -> 4, full 7 -> 6
   }
 
   /** The fifteenth everyday set (conversations-everyday15.txt, 40 English + 40 Spanish by a new writer, session 16), scored on the start and final code, not read. */

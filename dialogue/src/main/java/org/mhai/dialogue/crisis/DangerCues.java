@@ -49,6 +49,34 @@ public final class DangerCues {
   private static final Pattern MEANS_NAMED = Pattern.compile("\\b(?:" + OBJ
       + "|desarmador|destornillador|screwdriver|tyre iron|tire iron|crowbar|palanca)\\b");
 
+  private static final List<Pattern> METHOD_THOUGHT = compile(
+      "(?:been |i'?ve been |i'?m |im )?(?:working|worked|figuring|figured|thinking|thought|planning|planned|sorting|sorted) (?:out |about |through )?"
+          + "(?:how|the way|exactly how) (?:i'?d|i would|i'?ll|i will|i could|to) (?:do it|go|end it|finish it)\\b",
+      "(?:i )?(?:know|knew) (?:exactly )?how (?:i'?d|i would|i'?m going to|im going to|i'?ll) do it\\b",
+      "(?:ya )?(?:pense|he pensado|tengo pensado|tengo claro|se|se bien) (?:en )?(?:como|de que manera) (?:hacerlo|lo haria|lo voy a hacer|lo haré|lo hare|matarme|acabar)\\b");
+  private static final List<Pattern> NEAR_ATTEMPT = compile(
+      "(?:estado|estuve|estaba) a punto de (?:tirarme|matarme|aventarme|colgarme|quitarme la vida)\\b",
+      "(?:came|was) (?:so |this |really )?close to (?:killing myself|ending my life|jumping (?:off|in front))\\b",
+      "(?:i )?(?:nearly|almost) (?:killed myself|ended my life|jumped (?:off|in front))\\b");
+  /** A near attempt in words that need a wish to be gone beside them ("came close to doing it"). */
+  private static final List<Pattern> NEAR_IT = compile(
+      "(?:estado|estuve|estaba) a punto de (?:saltar|hacerlo|cortarme|tomarme)\\b",
+      "(?:came|was) (?:so |this |really )?close to (?:doing it|ending it|taking (?:them|the pills)|stepping off)\\b",
+      "(?:i )?(?:nearly|almost) (?:did it|ended it|took them all|stepped off|went through with it)\\b");
+
+  /**
+   * A way of doing it thought through ("been working out how to do it", "ya pensé cómo hacerlo"), or having come close to
+   * "doing it": with a wish to be gone beside it, a plan or a near attempt.
+   */
+  public static boolean methodThought(String plain) {
+    return any(METHOD_THOUGHT, plain) || any(NEAR_IT, plain) && !any(YEARS_AGO, plain);
+  }
+
+  /** A near attempt told in words of the act itself ("hoy he estado a punto de tirarme a las vías", "nearly jumped off"). */
+  public static boolean nearAttempt(String plain) {
+    return any(NEAR_ATTEMPT, plain) && !any(YEARS_AGO, plain);
+  }
+
   /** A means or a weapon named, or a tool people carry as one ("traigo un desarmador afilado"), in any sense. */
   public static boolean meansNamed(String plain) {
     return MEANS_NAMED.matcher(plain).find();
@@ -520,6 +548,9 @@ public final class DangerCues {
       "\\b(?:morning|evening|night|nightly|daily|usual) (?:pills|meds|medication|tablets|dose|vitamins)\\b",
       // session 7 (fifth everyday set): a single ordinary tablet, a named everyday condition, caffeine
       "\\b(?:un|una|el|la|mi) (?:\\w+ )?(?:paracetamol|ibuprofeno|aspirina|antihistaminico|antiacido|pastilla|pildora)\\b(?! (?:enter|de golpe))",
+      // session 17 (sixteenth everyday set, read): one or two of a named painkiller for an everyday pain
+      "\\b(?:took|take|taken|had|tome|me tome|tomé) (?:1|2|one|two|un|una|dos|an?) (?:\\w+ )?" + DRUG + " (?:for|para|por) (?:a |my |the |el |la |un |una |mi )?"
+          + "(?:headache|migraine|period pain|cramps|back|toothache|hangover|cold|fever|dolor|cabeza|migrana|regla|resaca|fiebre|muela|espalda)",
       "\\b(?:pastillas?|pildoras?|tablets?|pills?|meds)\\b (?:de|para|for) (?:la |el |las |los |my |the )?(?:alergia|presion|tension|tiroides|"
           + "colesterol|azucar|diabetes|regla|cabeza|estomago|allergies|allergy|hay fever|blood pressure|thyroid|cholesterol|headache|period)",
       // session 8 (sixth everyday set): supplements, and what the doctor prescribed
@@ -568,7 +599,7 @@ public final class DangerCues {
   static final List<Pattern> GAME = compile("\\b(?:at|in|on) (?:chess|fifa|cards|poker|tennis|golf|squash|badminton|ping pong|scrabble|"
       + "monopoly|mario ?kart|darts|pool|the (?:game|match|race|quiz|tournament)|a (?:game|match|race)|fortnite|cod|call of duty|minecraft|"
       + "roblox|smash|uno|ajedrez|el juego|la partida|el partido|warzone|apex|valorant|overwatch|halo|gta|rocket league|league of legends|"
-      + "the lobby|ranked)\\b|\\b(?:next|this|last|the final) round\\b|\\b(?:la (?:siguiente|proxima|ultima) (?:partida|ronda))\\b");
+      + "the lobby|ranked|paintball|laser tag|airsoft)\\b|\\b(?:next|this|last|the final) round\\b|\\b(?:la (?:siguiente|proxima|ultima) (?:partida|ronda))\\b");
 
   /** A video game, a board game or a match named (session 14, thirteenth everyday set: "I'm going to end him next round" in Warzone). */
   public static boolean game(String plain) {

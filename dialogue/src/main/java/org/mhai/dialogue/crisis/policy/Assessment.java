@@ -255,6 +255,10 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
         && !(lowered.contains(c.seq()) && (c.cue().startsWith("detector_") || c.cue().startsWith("learned_"))));
   }
 
+  /** The signal of a way of doing it thought through beside a wish to be gone, or of a near attempt. */
+  public static final String METHOD_THOUGHT = "method_thought";
+  private static final Set<String> WISH_SIGNALS = Set.of("passive_ideation", "ideation", "burden", "hopelessness", "intent");
+
   /** How recent the bot's last ordinary reply must be for a message to be read in the middle of ordinary talk. */
   static final java.time.Duration CHAT_RECENT = java.time.Duration.ofMinutes(30);
   /** The probability of {@code none} the learned route reader must give a message for it to be read as ordinary talk. */
@@ -527,6 +531,15 @@ public record Assessment(RiskLevel level, Route route, List<String> signals, Lis
       level = RiskLevel.max(level, k.imminent() ? RiskLevel.IMMINENT : RiskLevel.HIGH);
       signals.add(k.signal());
       noted.add(k.signal());
+    }
+    // A way of doing it thought through, beside a wish to be gone, or a near attempt today (session 17, fourteenth blind set
+    // read): "everyone'd be better off if i just wasnt around anymore. been working out how to do it", "no quiero despertar
+    // mañana. ya pensé cómo hacerlo" (the C-SSRS's method item with the wish), "hoy he estado a punto de tirarme a las vías".
+    boolean wish = cues.ideation() || cues.passive() || detectorSignals.stream().anyMatch(WISH_SIGNALS::contains);
+    if (wish && DangerCues.methodThought(plain) || DangerCues.nearAttempt(plain)) {
+      level = RiskLevel.max(level, RiskLevel.HIGH);
+      signals.add(METHOD_THOUGHT);
+      noted.add(METHOD_THOUGHT);
     }
     // The answer to a crisis question the cues did not read: the learned reader may still find danger in it
     // ("yes, I'm on top of the car park now"). Not safe to the safety question is imminent; danger in a screener
