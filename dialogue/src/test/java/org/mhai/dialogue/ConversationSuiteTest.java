@@ -269,7 +269,7 @@ class ConversationSuiteTest {
   /**
    * The thirteenth blind set (conversations-blind13.txt, 60 English + 60 Spanish conversations, 10 per class, by a new writer
    * briefed only with CLASSES/FORMAT-conversations.md, session 16), scored once on the session's start code and once on its
-   * final code, NOT read: docs/clinical-safety.md, "Session 16".
+   * final code (docs/clinical-safety.md, "Session 16"), read in session 17.
    */
   @Test
   void thirteenthBlindConversationsHeldOut() throws IOException {
@@ -300,7 +300,7 @@ class ConversationSuiteTest {
     falseStarts("sixteenth", "/clinical/conversations-everyday16.txt", 0, COMPOSITE ? 6 : 4); // then read: lexicon 5 -> 4, full 7 -> 6
   }
 
-  /** The fifteenth everyday set (conversations-everyday15.txt, 40 English + 40 Spanish by a new writer, session 16), scored on the start and final code, not read. */
+  /** The fifteenth everyday set (conversations-everyday15.txt, 40 English + 40 Spanish by a new writer, session 16), scored on the start and final code, read in session 17. */
   @Test
   void fifteenthEverydaySetHeldOut() throws IOException {
     falseStarts("fifteenth", "/clinical/conversations-everyday15.txt", 1, COMPOSITE ? 6 : 5); // session 17 (read; H53): lexicon 7 -> 5, full 7 -> 6 (8 at session 16's end); start and final code alike: 1 / 7 (lexicon), 1 / 8 (full)
